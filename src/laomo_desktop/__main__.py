@@ -1,0 +1,3 @@
+from laomo_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,343 @@
+"""The one mechanism that changes the ledger, for every record kind.
+
+create / update / trash / restore / purge validate, write in one transaction and append an
+audit entry (before and after as JSON) in that same transaction. Records travel as plain
+dicts: declared fields by name, references and the owning studio by uid, child lists as lists.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+import peewee as pw
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry, database
+
+META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+class DbResolver:
+    def resolve(self, kind: str, uid: str) -> V.Ref | None:
+        model = MODELS[kind]
+        k = S.kind(kind)
+        cols = [model.id, model.deleted_at, getattr(model, k.title)]
+        if k.per_studio:
+            cols.append(model.studio)
+        row = model.select(*cols).where(model.uid == uid).tuples().first()
+        if row is None:
+            return None
+        studio_id = row[3] if k.per_studio else row[0]
+        return V.Ref(row[0], studio_id, row[1] is not None, str(row[2] or ""))
+
+
+RESOLVER = DbResolver()
+
+
+def _studio_id(studio_uid: str | None) -> int:
+    model = MODELS["studio"]
+    row = model.select(model.id, model.deleted_at).where(model.uid == studio_uid).first()
+    if row is None:
+        raise LaomoError("找不到该工作室。")
+    if row.deleted_at is not None:
+        raise LaomoError("该工作室已在回收站中，请先恢复。")
+    return row.id
+
+
+def _row_by_uid(kind: S.Kind, uid: str) -> pw.Model:
+    row = MODELS[kind.name].get_or_none(MODELS[kind.name].uid == uid)
+    if row is None:
+        raise LaomoError(f"找不到这条{kind.label}记录，它可能已被彻底删除。")
+    return row
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def _uid_map(kind: str, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    model = MODELS[kind]
+    return dict(model.select(model.id, model.uid).where(model.id.in_(list(ids))).tuples())
+
+
+def _refs_to_uids(fields: tuple[S.Field, ...], rows: list[dict]) -> None:
+    for f in fields:
+        if f.type != S.REF:
+            continue
+        uids = _uid_map(f.ref, {r[f.name] for r in rows if r.get(f.name)})
+        for r in rows:
+            r[f.name] = uids.get(r[f.name])
+
+
+def to_records(kind: S.Kind, rows: list[dict]) -> list[dict]:
+    """Rows of `kind` (as dicts) → record dicts with uids for references and child lists."""
+    if not rows:
+        return []
+    _refs_to_uids(kind.fields, rows)
+    if kind.per_studio:
+        studios = _uid_map("studio", {r["studio"] for r in rows})
+        for r in rows:
+            r["studio"] = studios[r["studio"]]
+    else:
+        for r in rows:
+            r["studio"] = r["uid"]
+    by_id = {r["id"]: r for r in rows}
+    for child in kind.children:
+        cmodel = CHILD_MODELS[(kind.name, child.name)]
+        crows = list(cmodel.select().where(cmodel.parent.in_(list(by_id)))
+                     .order_by(cmodel.parent, cmodel.position).dicts())
+        _refs_to_uids(child.fields, crows)
+        for r in rows:
+            r[child.name] = []
+        for c in crows:
+            parent = c.pop("parent")
+            c.pop("id")
+            c.pop("position")
+            by_id[parent][child.name].append(c)
+    for r in rows:
+        r.pop("id")
+        for f in kind.fields:
+            if f.type == S.BOOL:
+                r[f.name] = bool(r[f.name])
+    return rows
+
+
+def get(kind_name: str, uid: str) -> dict:
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    rows = list(model.select().where(model.uid == uid).dicts())
+    if not rows:
+        raise LaomoError(f"找不到这条{kind.label}记录，它可能已被彻底删除。")
+    return to_records(kind, rows)[0]
+
+
+def list_records(kind_name: str, studio_uid: str | None = None, *,
+                 deleted: bool = False) -> list[dict]:
+    """Every record of a kind in a studio (or every studio), live or in the recycle bin."""
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    q = model.select()
+    q = q.where(model.deleted_at.is_null(False) if deleted else model.deleted_at.is_null())
+    if studio_uid is not None:
+        sid = MODELS["studio"].select(MODELS["studio"].id).where(MODELS["studio"].uid == studio_uid)
+        q = q.where((model.studio if kind.per_studio else model.id).in_(sid))
+    return to_records(kind, list(q.order_by(model.id).dicts()))
+
+
+# --- writing -----------------------------------------------------------------------------
+
+def _json(record: dict | None) -> str | None:
+    return None if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def audit(action: str, kind: str, record_uid: str | None, studio_uid: str | None,
+          before: dict | None, after: dict | None, summary: str = "",
+          actor: str | None = None) -> None:
+    AuditEntry.insert(
+        at=now_iso(), actor=actor or current_actor(), action=action, kind=kind,
+        record_uid=record_uid, studio_uid=studio_uid, summary=summary,
+        before=_json(before), after=_json(after),
+    ).execute()
+
+
+def _write_children(kind: S.Kind, parent_id: int, children: dict[str, list[dict]],
+                    replace: bool) -> None:
+    for child in kind.children:
+        if child.name not in children:
+            continue
+        cmodel = CHILD_MODELS[(kind.name, child.name)]
+        if replace:
+            cmodel.delete().where(cmodel.parent == parent_id).execute()
+        rows = [{**r, "parent": parent_id} for r in children[child.name]]
+        for i in range(0, len(rows), 200):
+            cmodel.insert_many(rows[i:i + 200]).execute()
+
+
+def _check_constraints(kind: S.Kind, row: dict, studio_id: int, record_id: int | None) -> None:
+    """Rules that look at other records of the studio."""
+    model = MODELS[kind.name]
+    not_me = (model.id != record_id) if record_id else True
+    if kind.name == "member" and row.get("role") == E.MemberRole.LEADER and not row.get("left_on"):
+        other = (model.select(model.name)
+                 .where(model.studio == studio_id, model.role == E.MemberRole.LEADER,
+                        model.deleted_at.is_null(), model.left_on.is_null(), not_me).first())
+        if other:
+            raise ValidationError({"role": f"本工作室已有领衔人“{other.name}”，每个工作室只能有一位"
+                                           "“工作室角色”为领衔人的在职成员"})
+    if kind.name == "plan":
+        if (model.select().where(model.studio == studio_id, model.year == row["year"],
+                                 model.deleted_at.is_null(), not_me).exists()):
+            raise ValidationError({"year": f"{row['year']} 年的“年度”计划已存在，请直接编辑它"})
+
+
+def _label(kind: S.Kind, record: dict) -> str:
+    v = record.get(kind.title)
+    return f"{kind.label}“{v}”" if v not in (None, "") else kind.label
+
+
+def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
+           actor: str | None = None, today: date | None = None) -> dict:
+    """Validate and add a record; returns it as stored. For a studio, studio_uid is None."""
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    with database.atomic():
+        studio_id = _studio_id(studio_uid) if kind.per_studio else None
+        ctx = V.Context(studio_id, RESOLVER, today or date.today())
+        row, children = V.clean_record(kind, values, ctx)
+        if kind.per_studio:
+            _check_constraints(kind, row, studio_id, None)
+            row["studio"] = studio_id
+        stamp = now_iso()
+        row.update(uid=new_uid(), created_at=stamp, updated_at=stamp, version=1)
+        record_id = model.insert(**row).execute()
+        _write_children(kind, record_id, children, replace=False)
+        after = get(kind_name, row["uid"])
+        audit("create", kind_name, after["uid"], after["studio"], None, after,
+              f"新建{_label(kind, after)}", actor)
+    return after
+
+
+def update(kind_name: str, uid: str, values: dict[str, Any], *,
+           expected_version: int | None = None, actor: str | None = None,
+           today: date | None = None) -> dict:
+    """Change the given fields (and child lists) of a record; others keep their values."""
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    with database.atomic() as txn:
+        before = get(kind_name, uid)
+        if expected_version is not None and before["version"] != expected_version:
+            raise LaomoError(f"这条{kind.label}记录已被修改过，请重新打开后再编辑。")
+        if before["deleted_at"]:
+            raise LaomoError(f"这条{kind.label}记录在回收站中，请先恢复再编辑。")
+        current = _row_by_uid(kind, uid)
+        merged = {k: v for k, v in before.items() if k not in META}
+        merged.update(values)
+        studio_id = current.studio_id if kind.per_studio else current.id
+        ctx = V.Context(studio_id, RESOLVER, today or date.today(), current.id)
+        row, children = V.clean_record(kind, merged, ctx)
+        if kind.per_studio:
+            _check_constraints(kind, row, studio_id, current.id)
+        row.update(updated_at=now_iso(), version=before["version"] + 1)
+        model.update(**row).where(model.id == current.id).execute()
+        _write_children(kind, current.id, children, replace=True)
+        after = get(kind_name, uid)
+        if _content(after) == _content(before):
+            txn.rollback()  # nothing really changed: no new version, no audit entry
+            return before
+        audit("update", kind_name, uid, after["studio"], before, after,
+              f"修改{_label(kind, after)}", actor)
+    return after
+
+
+def _content(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in META}
+
+
+def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> dict:
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    with database.atomic():
+        before = get(kind_name, uid)
+        if bool(before["deleted_at"]) == deleted:
+            return before
+        if not deleted and kind.per_studio:
+            studio = get("studio", before["studio"])
+            if studio["deleted_at"]:
+                raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
+        if not deleted and kind_name == "member":
+            _check_constraints(kind, {"role": before["role"], "left_on": before["left_on"]},
+                               _row_by_uid(kind, uid).studio_id, _row_by_uid(kind, uid).id)
+        if not deleted and kind_name == "plan":
+            row = _row_by_uid(kind, uid)
+            _check_constraints(kind, {"year": before["year"]}, row.studio_id, row.id)
+        stamp = now_iso()
+        model.update(deleted_at=stamp if deleted else None, updated_at=stamp,
+                     version=before["version"] + 1).where(model.uid == uid).execute()
+        after = get(kind_name, uid)
+        action = "trash" if deleted else "restore"
+        verb = "移入回收站" if deleted else "从回收站恢复"
+        audit(action, kind_name, uid, after["studio"], before, after,
+              f"{_label(kind, after)}{verb}", actor)
+    return after
+
+
+def trash(kind_name: str, uid: str, *, actor: str | None = None) -> dict:
+    """Move a record to the recycle bin (回收站); it stays until the bin is emptied."""
+    return _set_deleted(kind_name, uid, True, actor)
+
+
+def restore(kind_name: str, uid: str, *, actor: str | None = None) -> dict:
+    return _set_deleted(kind_name, uid, False, actor)
+
+
+def referrers(kind_name: str, record_id: int) -> list[str]:
+    """Labels of the live or binned records that still point at this one."""
+    out = []
+    for k in S.KINDS:
+        model = MODELS[k.name]
+        for f in k.fields:
+            if f.type == S.REF and f.ref == kind_name:
+                n = model.select().where(getattr(model, f.name) == record_id).count()
+                if n:
+                    out.append(f"{k.label}（{n} 条）")
+        for child in k.children:
+            cmodel = CHILD_MODELS[(k.name, child.name)]
+            for f in child.fields:
+                if f.type == S.REF and f.ref == kind_name:
+                    n = (cmodel.select(cmodel.parent).distinct()
+                         .where(getattr(cmodel, f.name) == record_id).count())
+                    if n:
+                        out.append(f"{k.label}的{child.label}（{n} 条）")
+        if kind_name == "studio" and k.per_studio:
+            n = model.select().where(model.studio == record_id).count()
+            if n:
+                out.append(f"{k.label}（{n} 条）")
+    return out
+
+
+def purge(kind_name: str, uid: str, *, actor: str | None = None) -> None:
+    """Remove a record from the recycle bin for good, with its attachments' records."""
+    kind = S.kind(kind_name)
+    model = MODELS[kind_name]
+    with database.atomic():
+        before = get(kind_name, uid)
+        if not before["deleted_at"]:
+            raise LaomoError(f"只能彻底删除回收站中的记录，请先把这条{kind.label}移入回收站。")
+        att = MODELS["attachment"]
+        for a in att.select(att.uid).where(att.owner_uid == uid):
+            a_before = get("attachment", a.uid)
+            att.delete().where(att.uid == a.uid).execute()
+            audit("purge", "attachment", a.uid, a_before["studio"], a_before, None,
+                  f"彻底删除附件“{a_before['filename']}”", actor)
+        row_id = _row_by_uid(kind, uid).id
+        users = referrers(kind_name, row_id)
+        if users:
+            raise LaomoError(f"{_label(kind, before)}仍被这些记录引用：{'、'.join(users)}。"
+                             "请先修改或彻底删除它们。")
+        model.delete().where(model.id == row_id).execute()
+        audit("purge", kind_name, uid, before["studio"], before, None,
+              f"彻底删除{_label(kind, before)}", actor)
+
+
+def new_uid() -> str:
+    import uuid
+
+    return str(uuid.uuid4())

@@ -1,0 +1,300 @@
+"""Turn what a user typed into a row the database accepts, or say in Chinese what is wrong.
+
+Field checks come from the declarations in store/schema.py; each kind's own rules are below.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+MIN_YEAR = 1900
+FUTURE_YEARS = 5  # a date more than this many years ahead is a typing mistake
+MONEY_MAX_FEN = 10**13  # one hundred billion yuan
+
+
+@dataclass(frozen=True)
+class Ref:
+    id: int
+    studio_id: int | None
+    deleted: bool
+    label: str = ""
+
+
+class Resolver(Protocol):
+    """Finds a referenced record by uid. The database one is in ledger.records."""
+
+    def resolve(self, kind: str, uid: str) -> Ref | None: ...
+
+
+@dataclass
+class Context:
+    studio_id: int | None
+    resolver: Resolver
+    today: date = field(default_factory=date.today)
+    record_id: int | None = None
+
+
+def _q(label: str) -> str:
+    return f"“{label}”"
+
+
+def _text(f: S.Field, v: Any) -> tuple[Any, str | None]:
+    if not isinstance(v, str):
+        return None, f"{_q(f.label)}应为文字"
+    v = v.strip()
+    if f.type == S.TEXT and ("\n" in v or "\r" in v):
+        return None, f"{_q(f.label)}只能填一行"
+    if len(v) > f.text_limit:
+        return None, f"{_q(f.label)}不能超过 {f.text_limit} 个字（现有 {len(v)} 个）"
+    return v or None, None
+
+
+def _int(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
+    if isinstance(v, bool):
+        return None, f"{_q(f.label)}应为整数"
+    if isinstance(v, str) and v.strip().lstrip("-").isdigit():
+        v = int(v.strip())
+    if isinstance(v, float) and v.is_integer() and f.type != S.MONEY:
+        v = int(v)
+    if not isinstance(v, int):
+        if f.type == S.MONEY:
+            return None, f"{_q(f.label)}应以整数“分”保存"
+        return None, f"{_q(f.label)}应为整数"
+    lo = f.min if f.min is not None else 0
+    hi = f.max
+    if f.type == S.MONEY:
+        hi = MONEY_MAX_FEN
+    if f.type == S.YEAR:
+        lo, hi = MIN_YEAR, ctx.today.year + FUTURE_YEARS
+    if v < lo:
+        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {lo:g}"
+    if hi is not None and v > hi:
+        return None, f"{_q(f.label)}不能大于 {hi:g}"
+    return v, None
+
+
+def _float(f: S.Field, v: Any) -> tuple[Any, str | None]:
+    if isinstance(v, str):
+        try:
+            v = float(v.strip())
+        except ValueError:
+            return None, f"{_q(f.label)}应为数字"
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        return None, f"{_q(f.label)}应为数字"
+    lo = f.min if f.min is not None else 0
+    if v < lo:
+        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {lo:g}"
+    if f.max is not None and v > f.max:
+        return None, f"{_q(f.label)}不能大于 {f.max:g}"
+    return float(v), None
+
+
+def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
+    if isinstance(v, date):
+        d = v
+    elif isinstance(v, str):
+        try:
+            d = date.fromisoformat(v.strip())
+        except ValueError:
+            return None, f"{_q(f.label)}不是有效的日期（应为 2025-03-05 的格式）"
+    else:
+        return None, f"{_q(f.label)}不是有效的日期"
+    if d.year < MIN_YEAR:
+        return None, f"{_q(f.label)}早于 {MIN_YEAR} 年，请检查"
+    if d.year > ctx.today.year + FUTURE_YEARS:
+        return None, f"{_q(f.label)}晚于 {ctx.today.year + FUTURE_YEARS} 年，请检查"
+    return d.isoformat(), None
+
+
+def _choice(f: S.Field, v: Any) -> tuple[Any, str | None]:
+    codes = {c.value for c in f.choices}
+    if f.type == S.MULTI:
+        items = [s.strip() for s in v.split(",")] if isinstance(v, str) else v
+        if not isinstance(items, list | tuple | set) or any(i not in codes for i in items):
+            return None, f"{_q(f.label)}的取值无效"
+        order = [c.value for c in f.choices]
+        return ",".join(sorted(set(items), key=order.index)) or None, None
+    if v not in codes:
+        return None, f"{_q(f.label)}的取值“{v}”不在可选范围内"
+    return str(v), None
+
+
+def _ref(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
+    if not isinstance(v, str):
+        return None, f"{_q(f.label)}的取值无效"
+    ref = ctx.resolver.resolve(f.ref, v)
+    if ref is None:
+        return None, f"{_q(f.label)}所选的记录不存在"
+    if ref.studio_id != ctx.studio_id:
+        return None, f"{_q(f.label)}不能引用其他工作室的记录"
+    if ref.deleted:
+        return None, f"{_q(f.label)}所选的记录已在回收站中"
+    return ref.id, None
+
+
+def clean_value(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
+    """(stored value, None) or (None, message). Empty input is None (or False for BOOL)."""
+    if f.type == S.BOOL:
+        if v is None or v == "":
+            return False, None
+        if isinstance(v, bool) or v in (0, 1):
+            return bool(v), None
+        return None, f"{_q(f.label)}应为“是”或“否”"
+    if v is None or (isinstance(v, str) and not v.strip()) or v == []:
+        if f.required:
+            return None, f"{_q(f.label)}不能为空"
+        return None, None
+    if f.type in (S.TEXT, S.LONGTEXT):
+        out, err = _text(f, v)
+        if err is None and out is None and f.required:
+            return None, f"{_q(f.label)}不能为空"
+        return out, err
+    if f.type in (S.INT, S.YEAR, S.MONEY):
+        return _int(f, v, ctx)
+    if f.type == S.FLOAT:
+        return _float(f, v)
+    if f.type == S.DATE:
+        return _date(f, v, ctx)
+    if f.type in (S.CHOICE, S.MULTI):
+        return _choice(f, v)
+    if f.type == S.REF:
+        return _ref(f, v, ctx)
+    raise ValueError(f"unknown field type {f.type}")
+
+
+def clean_fields(fields: tuple[S.Field, ...], values: dict, ctx: Context,
+                 prefix: str = "") -> tuple[dict, dict[str, str]]:
+    row: dict = {}
+    errors: dict[str, str] = {}
+    for f in fields:
+        out, err = clean_value(f, values.get(f.name), ctx)
+        if err:
+            errors[f.name] = prefix + err
+        else:
+            row[f.name] = out
+    return row, errors
+
+
+def clean_children(child: S.Child, items: Any, ctx: Context) -> tuple[list[dict], str | None]:
+    if items is None:
+        return [], None
+    if not isinstance(items, list | tuple):
+        return [], f"{_q(child.label)}的格式无效"
+    if child.max_items is not None and len(items) > child.max_items:
+        return [], f"{_q(child.label)}最多 {child.max_items} 项"
+    rows, seen = [], set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            return [], f"{_q(child.label)}第 {i + 1} 行的格式无效"
+        row, errs = clean_fields(child.fields, item, ctx, prefix=f"{child.label}第 {i + 1} 行：")
+        if errs:
+            return [], next(iter(errs.values()))
+        if child.unique:
+            key = row[child.unique]
+            if key in seen:
+                return [], f"{_q(child.label)}第 {i + 1} 行与前面重复"
+            seen.add(key)
+        row["position"] = i
+        rows.append(row)
+    return rows, None
+
+
+def _before(row: dict, errors: dict, start: str, end: str, labels: tuple[str, str]) -> None:
+    if row.get(start) and row.get(end) and row[end] < row[start] and end not in errors:
+        errors[end] = f"{_q(labels[1])}不能早于{_q(labels[0])}"
+
+
+# --- each kind's own rules: (row, children, ctx) -> adds to errors -------------------------
+
+Rule = Callable[[dict, dict[str, list[dict]], Context, dict[str, str]], None]
+
+
+def _member(row, children, ctx, errors):
+    _before(row, errors, "joined_on", "left_on", ("加入日期", "退出日期"))
+    _before(row, errors, "birth_date", "joined_on", ("出生日期", "加入日期"))
+    dates = [r["date"] for r in children.get("skill_levels", [])]
+    if row.get("birth_date") and any(d < row["birth_date"] for d in dates):
+        errors["skill_levels"] = "“技能等级记录”中的取得日期不能早于出生日期"
+
+
+def _mentorship(row, children, ctx, errors):
+    if not row.get("apprentice") and not row.get("apprentice_name"):
+        errors.setdefault("apprentice_name", "请选择“徒弟（本工作室成员）”或填写“徒弟姓名”")
+    if row.get("apprentice") and row.get("apprentice") == row.get("master"):
+        errors["apprentice"] = "“徒弟（本工作室成员）”不能与“师傅”是同一人"
+    _before(row, errors, "agreement_date", "graduated_on", ("协议签订日期", "出师日期"))
+
+
+def _project(row, children, ctx, errors):
+    _before(row, errors, "start_date", "end_date", ("开始日期", "结束日期"))
+
+
+def _result(row, children, ctx, errors):
+    if row.get("type") == E.ResultType.PATENT:
+        if not row.get("patent_kind"):
+            errors.setdefault("patent_kind", "专利类成果必须选择“专利类型”")
+        if row.get("patent_status") == E.PatentStatus.GRANTED and not row.get("patent_granted_on"):
+            errors.setdefault("patent_granted_on", "已授权的专利必须填写“专利授权日”")
+    elif row.get("patent_kind") or row.get("patent_no"):
+        errors.setdefault("patent_kind", "只有成果类型为“专利”时才能填写“专利类型”和“专利号”")
+    _before(row, errors, "patent_filed_on", "patent_granted_on", ("专利申请日", "专利授权日"))
+    for i, c in enumerate(children.get("contributors", [])):
+        if bool(c.get("member")) == bool(c.get("name")):
+            errors["contributors"] = (
+                f"“完成人（按排序）”第 {i + 1} 行：请选择本工作室成员，或填写外单位人员姓名（二选一）")
+            break
+
+
+def _fund(row, children, ctx, errors):
+    if row.get("amount_fen") == 0:
+        errors.setdefault("amount_fen", "“金额”必须大于 0")
+    if row.get("direction") == E.FundDirection.INCOME and not row.get("source"):
+        errors.setdefault("source", "收入必须选择“经费来源”")
+    if row.get("direction") == E.FundDirection.EXPENSE and not row.get("category"):
+        errors.setdefault("category", "支出必须选择“支出类别”")
+
+
+def _studio(row, children, ctx, errors):
+    founded = row.get("founded_on")
+    if founded and any(r["date"] < founded for r in children.get("recognitions", [])):
+        errors["recognitions"] = "“命名表彰”的命名日期不能早于“成立日期”"
+    if row.get("code") and not all(c.isascii() and (c.isalnum() or c == "-") for c in row["code"]):
+        errors["code"] = "“工作室编号”只能由英文字母、数字和“-”组成"
+
+
+RULES: dict[str, Rule] = {
+    "studio": _studio,
+    "member": _member,
+    "mentorship": _mentorship,
+    "project": _project,
+    "result": _result,
+    "fund": _fund,
+}
+
+
+def clean_record(kind: S.Kind, values: dict, ctx: Context) -> tuple[dict, dict[str, list[dict]]]:
+    """The row and child rows for `values`, or ValidationError naming every bad field."""
+    row, errors = clean_fields(kind.fields, values, ctx)
+    children: dict[str, list[dict]] = {}
+    for child in kind.children:
+        rows, err = clean_children(child, values.get(child.name), ctx)
+        if err:
+            errors[child.name] = err
+        children[child.name] = rows
+    unknown = set(values) - {f.name for f in kind.fields} - {c.name for c in kind.children}
+    if unknown:
+        errors["_"] = f"未知的字段：{'、'.join(sorted(unknown))}"
+    rule = RULES.get(kind.name)
+    if rule:
+        rule(row, children, ctx, errors)
+    if errors:
+        raise ValidationError(errors)
+    return row, children

@@ -1,0 +1,1 @@
+"""Persistence: Peewee models, the connection, migrations, backups, blobs. No Qt, no ReportLab."""

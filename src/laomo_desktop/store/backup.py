@@ -1,0 +1,192 @@
+"""Backups of the ledger file with SQLite's online backup API, their rotation, and restore.
+
+Attachment blobs are immutable and shared: a blob is removed only when neither the ledger nor
+any kept backup refers to it, so restoring any kept backup finds every file it names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import blobs, migrations
+from laomo_desktop.store.models import database
+
+NAME_RE = re.compile(r"^ledger-(\d{8})-(\d{6})-(\d{6})-([a-z-]+)\.sqlite3$")
+REASONS = {
+    "auto": "自动备份",
+    "manual": "手动备份",
+    "pre-migration": "升级前备份",
+    "pre-restore": "恢复前备份",
+    "pre-import": "导入前备份",
+}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+    reason: str
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+def _name(now: datetime, reason: str) -> str:
+    return f"ledger-{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
+
+
+def take_backup(paths: LedgerPaths, reason: str = "manual",
+                now: datetime | None = None) -> BackupInfo:
+    """Copy the open ledger into backups/, verified with quick_check before it is kept."""
+    now = now or datetime.now(UTC)
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    dest = paths.backups / _name(now, reason)
+    tmp = dest.with_name(dest.name + ".partial")
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            database.connection().backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")
+            ok = out.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            out.close()
+        if ok != "ok":
+            raise LaomoError(f"备份文件校验未通过（{ok}），未保留此备份。")
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, dest)
+        blobs.fsync_dir(paths.backups)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        detail = blobs.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        if "disk is full" in str(exc):
+            detail = "磁盘空间不足"
+        raise LaomoError(f"备份失败：{detail}。台账本身没有改动。") from exc
+    except LaomoError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return BackupInfo(dest, now, dest.stat().st_size, reason)
+
+
+def list_backups(paths: LedgerPaths) -> list[BackupInfo]:
+    out = []
+    if paths.backups.exists():
+        for p in paths.backups.iterdir():
+            m = NAME_RE.match(p.name)
+            if not m:
+                continue
+            created = datetime.strptime("".join(m.groups()[:3]), "%Y%m%d%H%M%S%f")
+            out.append(BackupInfo(p, created.replace(tzinfo=UTC), p.stat().st_size, m.group(4)))
+    return sorted(out, key=lambda b: b.created, reverse=True)
+
+
+def select_kept(stamps: list[datetime], now: datetime) -> set[datetime]:
+    """Everything from the last two days, then the newest of each of the 14 most recent days,
+    8 most recent ISO weeks and 12 most recent months before that."""
+    recent = {t for t in stamps if now - t < timedelta(days=2)}
+    older = sorted((t for t in stamps if t not in recent), reverse=True)
+    kept = set(recent)
+    for bucket, count in (
+        (lambda t: t.date(), 14),
+        (lambda t: t.isocalendar()[:2], 8),
+        (lambda t: (t.year, t.month), 12),
+    ):
+        seen: set = set()
+        for t in older:
+            b = bucket(t)
+            if b in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.add(b)
+            kept.add(t)
+    return kept
+
+
+def rotate(paths: LedgerPaths, now: datetime | None = None) -> list[Path]:
+    """Delete backups the policy no longer keeps, then blobs nothing refers to. Returns removed."""
+    now = now or datetime.now(UTC)
+    infos = list_backups(paths)
+    kept = select_kept([b.created for b in infos], now)
+    removed = []
+    for b in infos:
+        if b.created not in kept:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                removed.append(b.path)
+    collect_blobs(paths)
+    return removed
+
+
+def _hashes_in(db_file: Path) -> set[str]:
+    con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in con.execute("SELECT sha256 FROM attachment")}
+    except sqlite3.Error:
+        return set()
+    finally:
+        con.close()
+
+
+def collect_blobs(paths: LedgerPaths) -> int:
+    """Remove attachment files referred to by neither the ledger nor any backup."""
+    used = {r[0] for r in database.execute_sql("SELECT sha256 FROM attachment")}
+    for b in list_backups(paths):
+        used |= _hashes_in(b.path)
+    removed = 0
+    for p in blobs.all_blobs(paths):
+        if p.name not in used:
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed += 1
+    return removed
+
+
+def verify_backup(path: Path) -> int:
+    """The schema version of a backup file that is a sound ledger we can restore."""
+    from laomo_desktop.store.database import check_openable
+
+    if not path.is_file():
+        raise LaomoError(f"找不到备份文件“{path}”。")
+    version = check_openable(path)
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        ok = con.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise LaomoError(f"备份文件“{path.name}”已损坏（{exc}），不能用于恢复。") from exc
+    finally:
+        con.close()
+    if ok != "ok" or version < 1:
+        raise LaomoError(f"备份文件“{path.name}”已损坏或不完整，不能用于恢复。")
+    return version
+
+
+def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
+    """Replace the open ledger's content with a backup's; the current state is backed up first.
+
+    Returns the backup of the state before the restore.
+    """
+    verify_backup(path)
+    before = take_backup(paths, "pre-restore")
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        src.backup(database.connection())
+    except sqlite3.Error as exc:
+        raise LaomoError(f"恢复失败：{exc}。恢复前的台账已备份为“{before.path.name}”。") from exc
+    finally:
+        src.close()
+    database.execute_sql("PRAGMA journal_mode=wal")
+    migrations.migrate(database, migrations.STEPS)
+    return before

@@ -1,0 +1,87 @@
+"""Attachment files, stored once each under attachments/ by their SHA-256."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+
+CHUNK = 1 << 20
+
+
+def blob_path(paths: LedgerPaths, sha256: str) -> Path:
+    return paths.attachments / sha256[:2] / sha256
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def store_blob(paths: LedgerPaths, source: Path) -> tuple[str, int]:
+    """Copy a file into the blob store (if not already there); return (sha256, size).
+
+    The copy is written under a temporary name, flushed, re-read and compared before it takes
+    its final name, so a blob that exists is always complete.
+    """
+    try:
+        sha, size = file_sha256(source)
+    except OSError as exc:
+        raise LaomoError(f"无法读取文件“{source}”：{exc.strerror or exc}") from exc
+    dest = blob_path(paths, sha)
+    if dest.exists() and dest.stat().st_size == size:
+        return sha, size
+    tmp = dest.with_name(dest.name + ".partial")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(source, "rb") as src, open(tmp, "wb") as out:
+            while chunk := src.read(CHUNK):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if file_sha256(tmp)[0] != sha:
+            raise LaomoError(f"复制附件“{source.name}”时内容出错，请重试。")
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise LaomoError(f"无法保存附件“{source.name}”：{describe_os_error(exc)}") from exc
+    return sha, size
+
+
+def describe_os_error(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "磁盘空间不足"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "没有写入权限"
+    if exc.errno == errno.EROFS:
+        return "磁盘为只读"
+    return exc.strerror or str(exc)
+
+
+def all_blobs(paths: LedgerPaths) -> list[Path]:
+    if not paths.attachments.exists():
+        return []
+    return [p for p in paths.attachments.glob("??/*") if len(p.name) == 64]

@@ -1,0 +1,235 @@
+"""Every enumeration of the domain, with its Chinese and English labels, in one place.
+
+Members are strings (their code is what the database stores), so they compare equal to the
+stored text and serialise to JSON as-is.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Choice(StrEnum):
+    def __new__(cls, value: str, zh: str, en: str) -> Choice:
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.zh = zh
+        obj.en = en
+        return obj
+
+    @classmethod
+    def label(cls, code: str | None) -> str:
+        try:
+            return cls(code).zh
+        except ValueError:
+            return code or ""
+
+
+class Level(Choice):
+    NATIONAL = "national", "全国级", "National"
+    PROVINCIAL = "provincial", "省级", "Provincial"
+    CITY = "city", "市级", "City"
+    DISTRICT = "district", "区县级", "District"
+    ENTERPRISE = "enterprise", "企业级", "Enterprise"
+
+
+LEVEL_RANK = {lv: i for i, lv in enumerate(Level)}  # lower is higher
+
+
+class ProjectLevel(Choice):
+    UNIT = "unit", "单位级", "Unit"
+    CITY = "city", "市级", "City"
+    PROVINCIAL = "provincial", "省级", "Provincial"
+    NATIONAL = "national", "国家级", "National"
+
+
+class UnitType(Choice):
+    STATE = "state", "国有企业", "State-owned"
+    PRIVATE = "private", "非公企业", "Non-public"
+    PUBLIC_INSTITUTION = "institution", "事业单位", "Public institution"
+    OTHER = "other", "其他", "Other"
+
+
+class Direction(Choice):
+    TECHNOLOGY = "technology", "技术创新", "Technology"
+    MANAGEMENT = "management", "管理创新", "Management"
+    SERVICE = "service", "服务创新", "Service"
+    MECHANISM = "mechanism", "机制创新", "Mechanism"
+
+
+class StarGrade(Choice):
+    NONE = "none", "无星级", "No star"
+    ONE = "one", "一星", "One star"
+    TWO = "two", "二星", "Two stars"
+    THREE = "three", "三星", "Three stars"
+
+
+class PartyOrg(Choice):
+    NONE = "none", "无", "None"
+    PIONEER_POST = "pioneer_post", "党员先锋岗", "Party-member pioneer post"
+    PARTY_GROUP = "party_group", "劳模党小组", "Party group"
+    PARTY_BRANCH = "party_branch", "劳模党支部", "Party branch"
+
+
+class AllianceRole(Choice):
+    LEADER = "leader", "盟主", "Alliance leader"
+    MEMBER = "member", "成员", "Member"
+
+
+class Sex(Choice):
+    MALE = "male", "男", "Male"
+    FEMALE = "female", "女", "Female"
+
+
+class Education(Choice):
+    DOCTORATE = "doctorate", "博士研究生", "Doctorate"
+    MASTER = "master", "硕士研究生", "Master"
+    BACHELOR = "bachelor", "大学本科", "Bachelor"
+    COLLEGE = "college", "大专", "College"
+    TECHNICAL = "technical", "中专/技校", "Technical school"
+    HIGH_SCHOOL = "high_school", "高中", "High school"
+    JUNIOR = "junior", "初中及以下", "Junior school or below"
+
+
+class SkillLevel(Choice):
+    GRADE5 = "grade5", "初级工", "Junior worker"
+    GRADE4 = "grade4", "中级工", "Intermediate worker"
+    GRADE3 = "grade3", "高级工", "Senior worker"
+    GRADE2 = "grade2", "技师", "Technician"
+    GRADE1 = "grade1", "高级技师", "Senior technician"
+    SPECIAL = "special", "特级技师", "Special-grade technician"
+    CHIEF = "chief", "首席技师", "Chief technician"
+
+
+class MemberRole(Choice):
+    LEADER = "leader", "领衔人", "Leader"
+    CORE = "core", "骨干", "Core member"
+    MEMBER = "member", "成员", "Member"
+
+
+class RuleCategory(Choice):
+    TRAINING = "training", "学习培训", "Study and training"
+    MANAGEMENT = "management", "管理", "Management"
+    INCENTIVE = "incentive", "奖励激励", "Rewards and incentives"
+    PROJECT = "project", "项目管理", "Project management"
+    EVALUATION = "evaluation", "成果评价", "Result evaluation"
+    FUNDS = "funds", "经费管理", "Fund management"
+    DUTIES = "duties", "岗位职责", "Post duties"
+    OTHER = "other", "其他", "Other"
+
+
+class FundSource(Choice):
+    UNION = "union", "工会拨款", "Union grant"
+    HOST_UNIT = "host_unit", "单位配套", "Host-unit funding"
+    AWARD = "award", "奖励", "Award"
+    OTHER = "other", "其他", "Other"
+
+
+class FundCategory(Choice):
+    EQUIPMENT = "equipment", "设备", "Equipment"
+    TRAINING = "training", "培训", "Training"
+    PROJECT = "project", "项目", "Project"
+    MATERIAL = "material", "材料", "Materials"
+    OTHER = "other", "其他", "Other"
+
+
+class FundDirection(Choice):
+    INCOME = "income", "收入", "Income"
+    EXPENSE = "expense", "支出", "Expense"
+
+
+class TargetMetric(Choice):
+    PROJECTS = "projects", "创新课题数（项）", "Projects"
+    RESULTS = "results", "创新成果数（项）", "Results"
+    PATENTS = "patents", "专利数（件）", "Patents"
+    TRAINING_PERSON_TIMES = "training_person_times", "培训人次", "Training person-times"
+    TRAINING_SESSIONS = "training_sessions", "培训场次", "Training sessions"
+    APPRENTICES = "apprentices", "带徒人数", "Apprentices"
+    PROMOTIONS = "promotions", "技能晋级人数", "Skill promotions"
+    BENEFIT_FEN = "benefit_fen", "经济效益（分）", "Economic benefit (fen)"
+
+
+class ProjectType(Choice):
+    RENOVATION = "renovation", "技术革新", "Technical renovation"
+    BREAKTHROUGH = "breakthrough", "技术攻关", "Technical breakthrough"
+    TRANSFORMATION = "transformation", "技术改造", "Technical transformation"
+    COOPERATION = "cooperation", "技术协作", "Technical cooperation"
+    INVENTION = "invention", "发明创造", "Invention"
+    ENERGY_SAVING = "energy_saving", "节能降耗", "Energy saving"
+    MANAGEMENT = "management", "管理创新", "Management innovation"
+    SERVICE = "service", "服务创新", "Service innovation"
+    OTHER = "other", "其他", "Other"
+
+
+class ProjectStatus(Choice):
+    APPROVED = "approved", "立项", "Approved"
+    IN_PROGRESS = "in_progress", "进行中", "In progress"
+    CONCLUDED = "concluded", "结题", "Concluded"
+    ROLLED_OUT = "rolled_out", "推广应用", "Rolled out"
+
+
+class ActivityType(Choice):
+    MEETING = "meeting", "例会", "Regular meeting"
+    TRAINING = "training", "培训", "Training"
+    BREAKTHROUGH = "breakthrough", "技术攻关", "Technical breakthrough"
+    EXCHANGE = "exchange", "技术交流", "Technical exchange"
+    CONTEST = "contest", "技能比武", "Skills contest"
+    LECTURE = "lecture", "宣讲", "Lecture tour"
+    STUDY_TRIP = "study_trip", "外出学习", "Study trip"
+    FIELD_SERVICE = "field_service", "现场服务（出诊）", "Field service"
+    CONSULTING = "consulting", "技术咨询", "Technical consulting"
+    SCHOOL_COOPERATION = "school_cooperation", "校企合作", "School-enterprise cooperation"
+    PARTY = "party", "党建活动", "Party-building activity"
+    UNVEILING = "unveiling", "揭牌仪式", "Plaque unveiling"
+    OTHER = "other", "其他", "Other"
+
+
+class ResultType(Choice):
+    RENOVATION = "renovation", "技术革新", "Technical renovation"
+    BREAKTHROUGH = "breakthrough", "技术攻关", "Technical breakthrough"
+    TRANSFORMATION = "transformation", "技术改造", "Technical transformation"
+    INVENTION = "invention", "发明创造", "Invention"
+    PATENT = "patent", "专利", "Patent"
+    OPERATING_METHOD = "operating_method", "先进操作法", "Advanced operating method"
+    SUGGESTION = "suggestion", "合理化建议", "Rationalisation proposal"
+    FIVE_SMALL = "five_small", "五小成果", "\"Five small\" result"
+    QC = "qc", "QC成果", "QC result"
+    PAPER = "paper", "论文", "Paper"
+    STANDARD = "standard", "标准", "Standard"
+    SOFTWARE = "software", "软件著作权", "Software copyright"
+    OTHER = "other", "其他", "Other"
+
+
+# Result types that count as "technical innovations and breakthroughs" in union targets.
+TECHNICAL_RESULT_TYPES = (
+    ResultType.RENOVATION, ResultType.BREAKTHROUGH, ResultType.TRANSFORMATION,
+    ResultType.INVENTION, ResultType.PATENT, ResultType.OPERATING_METHOD,
+    ResultType.FIVE_SMALL, ResultType.QC,
+)
+
+
+class PatentKind(Choice):
+    INVENTION = "invention", "发明专利", "Invention patent"
+    UTILITY = "utility", "实用新型专利", "Utility model"
+    DESIGN = "design", "外观设计专利", "Design patent"
+
+
+class PatentStatus(Choice):
+    FILED = "filed", "已受理", "Filed"
+    GRANTED = "granted", "已授权", "Granted"
+    REJECTED = "rejected", "已驳回", "Rejected"
+    LAPSED = "lapsed", "已失效", "Lapsed"
+
+
+class AwardGrade(Choice):
+    SPECIAL = "special", "特等奖", "Special prize"
+    FIRST = "first", "一等奖", "First prize"
+    SECOND = "second", "二等奖", "Second prize"
+    THIRD = "third", "三等奖", "Third prize"
+    MERIT = "merit", "优秀奖", "Merit award"
+
+
+class BenefitKind(Choice):
+    INCREASE = "increase", "增收", "Revenue increase"
+    SAVING = "saving", "节支", "Cost saving"
+    OTHER = "other", "其他", "Other"

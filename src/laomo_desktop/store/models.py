@@ -1,0 +1,101 @@
+"""Peewee models, built from the declarations in store/schema.py.
+
+`database` is the one database object; it is bound to a file by store.ledger.open_ledger().
+Every ledger row has `uid`, `created_at`, `updated_at`, `version`, `deleted_at` and (but for
+the studio itself) its owning `studio`. A child table's rows belong to one parent record.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from laomo_desktop.store import schema as S
+
+# Every transaction takes the write lock at BEGIN, so two writers never deadlock half-way.
+database = pw.SqliteDatabase(None, lock_type="IMMEDIATE")
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+
+
+class AuditEntry(BaseModel):
+    at = pw.TextField()
+    actor = pw.TextField()
+    action = pw.TextField()
+    kind = pw.TextField()
+    record_uid = pw.TextField(null=True)
+    studio_uid = pw.TextField(null=True)
+    summary = pw.TextField(default="")
+    before = pw.TextField(null=True)
+    after = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "audit_entry"
+        indexes = ((("record_uid",), False), (("studio_uid", "at"), False))
+
+
+def _column(f: S.Field, models: dict[str, type[pw.Model]]) -> pw.Field:
+    if f.type == S.REF:
+        return pw.ForeignKeyField(models[f.ref], null=True, on_delete="RESTRICT",
+                                  column_name=f.column, backref="+")
+    if f.type == S.BOOL:
+        return pw.BooleanField(default=False)
+    if f.type in (S.INT, S.YEAR, S.MONEY):
+        return pw.IntegerField(null=True)
+    if f.type == S.FLOAT:
+        return pw.FloatField(null=True)
+    return pw.TextField(null=True)
+
+
+def _build() -> tuple[dict[str, type[pw.Model]], dict[tuple[str, str], type[pw.Model]]]:
+    models: dict[str, type[pw.Model]] = {}
+    children: dict[tuple[str, str], type[pw.Model]] = {}
+    for kind in S.KINDS:
+        attrs: dict = {
+            "uid": pw.CharField(max_length=36, unique=True),
+            "created_at": pw.TextField(),
+            "updated_at": pw.TextField(),
+            "version": pw.IntegerField(default=1),
+            "deleted_at": pw.TextField(null=True),
+        }
+        indexes = []
+        if kind.per_studio:
+            attrs["studio"] = pw.ForeignKeyField(models["studio"], on_delete="RESTRICT",
+                                                 column_name="studio_id", backref="+")
+            indexes = [((("studio",) + tuple(ix)), False) for ix in kind.indexes]
+        for f in kind.fields:
+            attrs[f.name] = _column(f, {**models, kind.name: "self"} if f.ref == kind.name
+                                    else models)
+        attrs["Meta"] = type("Meta", (), {"table_name": kind.table, "indexes": tuple(indexes)})
+        model = type(kind.name.title().replace("_", ""), (BaseModel,), attrs)
+        models[kind.name] = model
+        for child in kind.children:
+            cattrs: dict = {
+                "parent": pw.ForeignKeyField(model, on_delete="CASCADE", column_name="parent_id", index=False,
+                                             backref="+"),
+                "position": pw.IntegerField(default=0),
+            }
+            for f in child.fields:
+                cattrs[f.name] = _column(f, models)
+            cattrs["Meta"] = type("Meta", (), {
+                "table_name": child.table,
+                "indexes": (((("parent", "position")), False),),
+            })
+            cname = "".join(p.title() for p in child.table.split("_"))
+            children[(kind.name, child.name)] = type(cname, (BaseModel,), cattrs)
+    return models, children
+
+
+MODELS, CHILD_MODELS = _build()
+
+
+def all_models() -> list[type[pw.Model]]:
+    """Every table, parents before children, in creation order."""
+    out: list[type[pw.Model]] = []
+    for kind in S.KINDS:
+        out.append(MODELS[kind.name])
+        out.extend(CHILD_MODELS[(kind.name, c.name)] for c in kind.children)
+    out.append(AuditEntry)
+    return out
