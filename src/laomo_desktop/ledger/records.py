@@ -182,10 +182,10 @@ def _check_constraints(kind: S.Kind, row: dict, studio_id: int, record_id: int |
         if other:
             raise ValidationError({"role": f"本工作室已有领衔人“{other.name}”，每个工作室只能有一位"
                                            "“工作室角色”为领衔人的在职成员"})
-    if kind.name == "plan":
-        if (model.select().where(model.studio == studio_id, model.year == row["year"],
+    if kind.name == "plan" and (
+            model.select().where(model.studio == studio_id, model.year == row["year"],
                                  model.deleted_at.is_null(), not_me).exists()):
-            raise ValidationError({"year": f"{row['year']} 年的“年度”计划已存在，请直接编辑它"})
+        raise ValidationError({"year": f"{row['year']} 年的“年度”计划已存在，请直接编辑它"})
 
 
 def _label(kind: S.Kind, record: dict) -> str:

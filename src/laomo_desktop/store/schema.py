@@ -7,7 +7,7 @@ here changes the schema: add a migration step with it (store/migrations.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from laomo_desktop.store import enums as E
 

@@ -1,0 +1,204 @@
+"""`laomo`: the command-line front door. Every ledger operation is reachable from here.
+
+Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from laomo_desktop import __version__
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths, default_data_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="laomo", description="劳模创新工作室台账 Laomo Desktop — 命令行")
+    p.add_argument("--version", action="version", version=f"laomo-desktop {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="台账数据文件夹（默认：用户数据目录，或环境变量 LAOMO_DATA_DIR）")
+    p.add_argument("--data-dir", type=Path, default=None, help=common._actions[0].help)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", parents=[common], help="载入示例数据（仅限空台账）")
+    d.add_argument("--studios", type=int, default=3, help="工作室数量（默认 3）")
+    d.add_argument("--years", type=int, default=3, help="覆盖截至今年的年数（默认 3）")
+    d.add_argument("--seed", type=int, default=2024, help="随机种子，相同种子生成相同数据")
+    d.add_argument("--heavy", action="store_true", help="大台账：42 个工作室 × 10 年")
+
+    s = sub.add_parser("studios", parents=[common], help="列出工作室")
+    s.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stats", parents=[common], help="某工作室某年度的统计数据")
+    st.add_argument("--studio", required=True, help="工作室名称或 uid")
+    st.add_argument("--year", required=True, type=int)
+    st.add_argument("--json", action="store_true")
+
+    sub.add_parser("backup", parents=[common], help="立即备份台账")
+    b = sub.add_parser("backups", parents=[common], help="列出备份")
+    b.add_argument("--json", action="store_true")
+    r = sub.add_parser("restore", parents=[common], help="从备份恢复（先自动备份当前台账）")
+    r.add_argument("file", help="备份文件路径，或 backups 中的文件名")
+    sub.add_parser("check", parents=[common], help="检查台账（完整性、附件、业务规则）")
+    return p
+
+
+def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
+    tty = sys.stderr.isatty()
+    for done, total, name in items:
+        if tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] "
+                             f"{done}/{total} {name[:20]:<20}")
+            sys.stderr.flush()
+        yield done, total, name
+    if tty:
+        sys.stderr.write("\n")
+
+
+def _yuan(fen: int) -> str:
+    return f"¥{fen / 100:,.2f}"
+
+
+def cmd_demo(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger import demo
+
+    studios, years = demo.HEAVY if args.heavy else (args.studios, args.years)
+    if studios < 1 or years < 1:
+        raise LaomoError("工作室数量和年数都必须至少为 1。")
+    steps = list(_progress(demo.generate(studios, years, args.seed), "载入示例数据"))
+    print(f"已载入 {len(steps)} 个工作室、{years} 个年度的示例数据。")
+    return 0
+
+
+def cmd_studios(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger.studios import list_studios
+
+    rows = list_studios()
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("台账中还没有工作室。可用 laomo demo 载入示例数据。")
+    for r in rows:
+        print(f"{r['uid']}  {r['name']}  领衔人：{r['leader'] or '（未登记）'}  "
+              f"级别：{r['level_label']}")
+    return 0
+
+
+def cmd_stats(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger import stats
+    from laomo_desktop.ledger.studios import find_studio
+
+    studio = find_studio(args.studio)
+    data = stats.studio_year(studio["uid"], args.year)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{studio['name']}  {args.year} 年度")
+    print(f"  活动 {data['activities_total']} 次；培训 {data['training_sessions']} 场次、"
+          f"{data['training_person_times']} 人次、{data['training_hours']:g} 学时")
+    print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
+          f"成果 {data['results_total']} 项（专利 {data['patents_total']} 件，"
+          f"授权 {data['patents_granted']} 件）")
+    print(f"  经济效益 {data['benefit_wan']:.2f} 万元（累计 {data['benefit_cumulative_wan']:.2f} 万元）")
+    print(f"  经费 收入 {_yuan(data['fund_income_fen'])}，支出 {_yuan(data['fund_expense_fen'])}，"
+          f"结余 {_yuan(data['fund_balance_fen'])}")
+    print(f"  成员 {data['members_total']} 人；技能晋级 {data['promotions']} 人；"
+          f"师徒结对 {data['mentoring_pairs']} 对，徒弟 {data['apprentices']} 人")
+    if data["targets"]:
+        print("  年度目标：")
+        for t in data["targets"]:
+            print(f"    {'✓' if t['met'] else '✗'} {t['label']}：目标 {t['target']}，"
+                  f"完成 {t['actual']}（{t['progress']:.0%}）")
+    print("  八个必有：")
+    for m in data["must_haves"]:
+        print(f"    {'✓' if m['met'] else '✗'} {m['label']}：{m['detail']}")
+    return 0
+
+
+def cmd_backup(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.store import backup
+
+    info = backup.take_backup(paths, "manual")
+    backup.rotate(paths)
+    print(f"已备份到 {info.path}（{info.size / 1024:.0f} KB）")
+    return 0
+
+
+def cmd_backups(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.store import backup
+
+    rows = backup.list_backups(paths)
+    if args.json:
+        print(json.dumps([{"file": str(b.path), "created": b.created.isoformat(),
+                           "size": b.size, "reason": b.reason} for b in rows], indent=1))
+        return 0
+    if not rows:
+        print("还没有备份。")
+    for b in rows:
+        local = b.created.astimezone()
+        print(f"{local:%Y-%m-%d %H:%M:%S}  {b.size / 1024:>8.0f} KB  {b.reason_label}  "
+              f"{b.path.name}")
+    return 0
+
+
+def cmd_restore(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.store import backup
+
+    f = Path(args.file)
+    if not f.exists() and (paths.backups / args.file).exists():
+        f = paths.backups / args.file
+    before = backup.restore_backup(paths, f)
+    print(f"已从 {f.name} 恢复台账。恢复前的台账已备份为 {before.path.name}。")
+    return 0
+
+
+def cmd_check(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger.check import check_ledger
+
+    problems = check_ledger(paths)
+    if not problems:
+        print("台账检查通过：数据库完整，附件齐全，业务规则无问题。")
+        return 0
+    for p in problems:
+        print(f"{'错误' if p.severity == 'error' else '提示'}：{p.message}")
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"共 {errors} 个错误，{len(problems) - errors} 个提示。", file=sys.stderr)
+    return 1 if errors else 0
+
+
+COMMANDS = {
+    "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
+    "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    from laomo_desktop.store.database import close_ledger, open_ledger
+
+    paths = LedgerPaths(args.data_dir or default_data_dir())
+    try:
+        open_ledger(paths)
+        return COMMANDS[args.command](args, paths)
+    except LaomoError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断。已完成的部分已保存，未完成的部分没有写入。", file=sys.stderr)
+        return 130
+    finally:
+        close_ledger()

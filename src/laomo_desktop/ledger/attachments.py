@@ -1,0 +1,58 @@
+"""Attaching files to any record: the file is stored once by content, the link is a record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import records as R
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import blobs
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS, database
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
+           title: str | None = None, *, actor: str | None = None) -> dict:
+    """Copy `file` into the ledger and link it to a record; returns the attachment record."""
+    if owner_kind not in S.BY_NAME or owner_kind == "attachment":
+        raise LaomoError("附件只能添加到台账记录上。")
+    file = Path(file)
+    if not file.is_file():
+        raise LaomoError(f"找不到文件“{file}”。")
+    if file.stat().st_size > MAX_BYTES:
+        raise LaomoError(f"文件“{file.name}”超过 {MAX_BYTES // 1024 // 1024} MB，"
+                         "请压缩或拆分后再添加。")
+    owner = R.get(owner_kind, owner_uid)
+    if owner["deleted_at"]:
+        raise LaomoError("该记录在回收站中，不能添加附件。")
+    sha, size = blobs.store_blob(paths, file)
+    values = {"owner_kind": owner_kind, "owner_uid": owner_uid, "sha256": sha, "size": size,
+              "filename": file.name[:255], "title": title}
+    return R.create("attachment", owner["studio"], values, actor=actor)
+
+
+def detach(attachment_uid: str, *, actor: str | None = None) -> dict:
+    """Move an attachment to the recycle bin; its file stays until the bin is emptied."""
+    return R.trash("attachment", attachment_uid, actor=actor)
+
+
+def attachments_of(owner_uid: str, *, deleted: bool = False) -> list[dict]:
+    model = MODELS["attachment"]
+    q = model.select().where(model.owner_uid == owner_uid,
+                             model.deleted_at.is_null(not deleted))
+    return R.to_records(S.kind("attachment"), list(q.order_by(model.id).dicts()))
+
+
+def open_path(paths: LedgerPaths, attachment: dict) -> Path:
+    """Where the attachment's content is on disk (checked to exist)."""
+    p = blobs.blob_path(paths, attachment["sha256"])
+    if not p.is_file():
+        raise LaomoError(f"附件“{attachment['filename']}”的文件丢失，请从备份恢复或重新添加。")
+    return p
+
+
+def referenced_hashes() -> set[str]:
+    return {r[0] for r in database.execute_sql("SELECT DISTINCT sha256 FROM attachment")}

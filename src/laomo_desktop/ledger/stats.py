@@ -1,0 +1,268 @@
+"""The figures of one studio-year, computed with SQL aggregates (never row by row in Python).
+
+QUERIES holds every aggregate as plain SQL with named parameters (:sid, :start, :end, :year),
+so the benchmark can run exactly the same statements on a bare sqlite3 connection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.store import enums as E
+from laomo_desktop.store.models import database
+
+LIVE = "deleted_at IS NULL"
+IN_YEAR = "BETWEEN :start AND :end"
+
+QUERIES: dict[str, str] = {
+    "activities_by_type": f"""
+        SELECT type, count(*) FROM activity
+        WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
+    "training": f"""
+        SELECT count(*), total(a.hours), total(a.outside_count),
+               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id))
+        FROM activity a
+        WHERE a.studio_id = :sid AND a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}""",
+    "participation": f"""
+        SELECT count(DISTINCT t.member_id) FROM activity_attendee t
+        JOIN activity a ON a.id = t.parent_id
+        WHERE a.studio_id = :sid AND a.{LIVE} AND a.date {IN_YEAR}""",
+    "projects": f"""
+        SELECT type, status, count(*), sum(start_date {IN_YEAR}) FROM project
+        WHERE studio_id = :sid AND {LIVE} AND start_date <= :end
+          AND (end_date IS NULL OR end_date >= :start)
+        GROUP BY type, status""",
+    "results_by_type": f"""
+        SELECT type, count(*), sum(award_name IS NOT NULL), sum(applied_where IS NOT NULL)
+        FROM result WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
+    "results_cumulative": f"""
+        SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
+    "patents": f"""
+        SELECT patent_kind, count(*), sum(patent_status = 'granted') FROM result
+        WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date {IN_YEAR}
+        GROUP BY patent_kind""",
+    "patents_granted": f"""
+        SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND type = 'patent'
+          AND patent_status = 'granted' AND patent_granted_on {IN_YEAR}""",
+    "benefit": f"""
+        SELECT total(CASE WHEN year = :year THEN amount_fen END), total(amount_fen)
+        FROM benefit WHERE studio_id = :sid AND {LIVE} AND year <= :year""",
+    "funds": f"""
+        SELECT direction, source, category, total(amount_fen) FROM fund
+        WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
+        GROUP BY direction, source, category""",
+    "fund_balance": f"""
+        SELECT total(CASE direction WHEN 'income' THEN amount_fen ELSE -amount_fen END)
+        FROM fund WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
+    "members": f"""
+        SELECT count(*), sum(party_member), sum(role = 'leader') FROM member
+        WHERE studio_id = :sid AND {LIVE} AND (joined_on IS NULL OR joined_on <= :end)
+          AND (left_on IS NULL OR left_on > :end)""",
+    "promotions": f"""
+        SELECT count(DISTINCT CASE WHEN s.date {IN_YEAR} THEN s.parent_id END),
+               count(DISTINCT s.parent_id)
+        FROM member_skill_level s JOIN member m ON m.id = s.parent_id
+        WHERE m.studio_id = :sid AND m.{LIVE} AND s.date <= :end
+          AND EXISTS (SELECT 1 FROM member_skill_level p
+                      WHERE p.parent_id = s.parent_id AND p.date < s.date)""",
+    "mentoring": f"""
+        SELECT count(*), count(DISTINCT coalesce(apprentice_id, apprentice_name)),
+               sum(agreement_date {IN_YEAR}), sum(graduated_on {IN_YEAR}),
+               sum(promoted AND graduated_on {IN_YEAR})
+        FROM mentorship WHERE studio_id = :sid AND {LIVE} AND agreement_date <= :end
+          AND (graduated_on IS NULL OR graduated_on >= :start)""",
+    "targets": f"""
+        SELECT t.metric, t.value FROM plan_target t JOIN plan p ON p.id = t.parent_id
+        WHERE p.studio_id = :sid AND p.{LIVE} AND p.year = :year ORDER BY t.position""",
+    "plan": f"""
+        SELECT uid FROM plan WHERE studio_id = :sid AND {LIVE} AND year = :year""",
+    "studio": """
+        SELECT uid, name, has_plaque, room_address, room_area, founded_on, party_org
+        FROM studio WHERE id = :sid""",
+    "equipment": f"""
+        SELECT uid, name FROM equipment WHERE studio_id = :sid AND {LIVE}
+          AND (acquired_on IS NULL OR acquired_on <= :end) ORDER BY acquired_on LIMIT 5""",
+    "equipment_count": f"""
+        SELECT count(*) FROM equipment WHERE studio_id = :sid AND {LIVE}
+          AND (acquired_on IS NULL OR acquired_on <= :end)""",
+    "rules": f"""
+        SELECT uid, title FROM rule WHERE studio_id = :sid AND {LIVE}
+          AND (adopted_on IS NULL OR adopted_on <= :end) ORDER BY adopted_on""",
+    "fund_income_evidence": f"""
+        SELECT uid, coalesce(note, date) FROM fund WHERE studio_id = :sid AND {LIVE}
+          AND direction = 'income' AND date {IN_YEAR} ORDER BY date LIMIT 5""",
+    "activity_evidence": f"""
+        SELECT uid, topic FROM activity WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
+        ORDER BY date DESC LIMIT 5""",
+    "result_evidence": f"""
+        SELECT uid, title FROM result WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
+        ORDER BY date DESC LIMIT 5""",
+}
+
+MIN_MEMBERS = 5  # "职工参与": at least this many members, and members at the year's activities
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    uid: str
+    title: str
+
+
+def _run(name: str, params: dict) -> list[tuple]:
+    return database.execute_sql(QUERIES[name], params).fetchall()
+
+
+def studio_id_of(studio_uid: str) -> int:
+    row = database.execute_sql("SELECT id FROM studio WHERE uid = ?", (studio_uid,)).fetchone()
+    if row is None:
+        raise LaomoError("找不到该工作室。")
+    return row[0]
+
+
+def fen_to_wan(fen: int) -> float:
+    """万元 with six decimals: exact to the fen (1 万元 = 1,000,000 fen)."""
+    return round(fen / 1_000_000, 6)
+
+
+def studio_year(studio_uid: str, year: int) -> dict[str, Any]:
+    """Every figure of §3 for one studio and year, as plain JSON-able data."""
+    sid = studio_id_of(studio_uid)
+    p = {"sid": sid, "year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+    with database.atomic():  # one consistent snapshot
+        return _compute(p)
+
+
+def _compute(p: dict) -> dict[str, Any]:
+    out: dict[str, Any] = {"year": p["year"]}
+    studio = _run("studio", p)[0]
+    out["studio"] = {"uid": studio[0], "name": studio[1]}
+
+    by_type = dict(_run("activities_by_type", p))
+    out["activities_by_type"] = by_type
+    out["activities_total"] = sum(by_type.values())
+    sessions, hours, outside, attendees = _run("training", p)[0]
+    out["training_sessions"] = sessions
+    out["training_person_times"] = int(outside + attendees)
+    out["training_hours"] = hours
+    out["exchanges"] = by_type.get(E.ActivityType.EXCHANGE, 0)
+
+    projects_by_type: dict[str, int] = {}
+    projects_by_status: dict[str, int] = {}
+    started = 0
+    for ptype, status, n, new in _run("projects", p):
+        projects_by_type[ptype] = projects_by_type.get(ptype, 0) + n
+        projects_by_status[status] = projects_by_status.get(status, 0) + n
+        started += new or 0
+    out.update(projects_by_type=projects_by_type, projects_by_status=projects_by_status,
+               projects_total=sum(projects_by_type.values()), projects_started=started)
+
+    results = _run("results_by_type", p)
+    out["results_by_type"] = {t: n for t, n, _, _ in results}
+    out["results_total"] = sum(n for _, n, _, _ in results)
+    out["results_awarded"] = sum(a or 0 for _, _, a, _ in results)
+    out["results_rolled_out"] = sum(r or 0 for _, _, _, r in results)
+    out["results_technical"] = sum(n for t, n, _, _ in results if t in E.TECHNICAL_RESULT_TYPES)
+    out["results_cumulative"] = _run("results_cumulative", p)[0][0]
+    patents = _run("patents", p)
+    out["patents_by_kind"] = {k: n for k, n, _ in patents}
+    out["patents_total"] = sum(n for _, n, _ in patents)
+    out["patents_granted"] = _run("patents_granted", p)[0][0]
+
+    year_fen, cum_fen = (int(v) for v in _run("benefit", p)[0])
+    out.update(benefit_fen=year_fen, benefit_wan=fen_to_wan(year_fen),
+               benefit_cumulative_fen=cum_fen, benefit_cumulative_wan=fen_to_wan(cum_fen))
+
+    income_by_source: dict[str, int] = {}
+    expense_by_category: dict[str, int] = {}
+    for direction, source, category, amount in _run("funds", p):
+        if direction == E.FundDirection.INCOME:
+            income_by_source[source] = income_by_source.get(source, 0) + int(amount)
+        else:
+            expense_by_category[category] = expense_by_category.get(category, 0) + int(amount)
+    out.update(fund_income_fen=sum(income_by_source.values()),
+               fund_expense_fen=sum(expense_by_category.values()),
+               fund_income_by_source=income_by_source,
+               fund_expense_by_category=expense_by_category,
+               fund_balance_fen=int(_run("fund_balance", p)[0][0]))
+
+    members, party, leaders = _run("members", p)[0]
+    out.update(members_total=members, members_party=party or 0, leaders=leaders or 0)
+    promoted_year, promoted_cum = _run("promotions", p)[0]
+    out.update(promotions=promoted_year, promotions_cumulative=promoted_cum)
+    pairs, apprentices, new_pairs, graduated, grad_promoted = _run("mentoring", p)[0]
+    out.update(mentoring_pairs=pairs, apprentices=apprentices, mentoring_new=new_pairs or 0,
+               apprentices_graduated=graduated or 0, apprentices_promoted=grad_promoted or 0)
+    participants = _run("participation", p)[0][0]
+    out["participating_members"] = participants
+
+    out["targets"] = _targets(p, out)
+    out["must_haves"] = _must_haves(p, out, studio, participants)
+    return out
+
+
+ACTUAL_OF = {
+    E.TargetMetric.PROJECTS: "projects_started",
+    E.TargetMetric.RESULTS: "results_total",
+    E.TargetMetric.PATENTS: "patents_total",
+    E.TargetMetric.TRAINING_PERSON_TIMES: "training_person_times",
+    E.TargetMetric.TRAINING_SESSIONS: "training_sessions",
+    E.TargetMetric.APPRENTICES: "mentoring_new",
+    E.TargetMetric.PROMOTIONS: "promotions",
+    E.TargetMetric.BENEFIT_FEN: "benefit_fen",
+}
+
+
+def _targets(p: dict, out: dict) -> list[dict]:
+    rows = []
+    for metric, value in _run("targets", p):
+        actual = out[ACTUAL_OF[E.TargetMetric(metric)]]
+        rows.append({
+            "metric": metric, "label": E.TargetMetric.label(metric), "target": value,
+            "actual": actual, "met": actual >= value,
+            "progress": 1.0 if value == 0 else round(min(actual / value, 9.99), 4),
+        })
+    return rows
+
+
+def _ev(kind: str, rows: list[tuple]) -> list[dict]:
+    return [{"kind": kind, "uid": uid, "title": str(title or "")} for uid, title in rows]
+
+
+def _must_haves(p: dict, out: dict, studio: tuple, participants: int) -> list[dict]:
+    uid, name, plaque, address, area, _founded, _party = studio
+    studio_ev = [{"kind": "studio", "uid": uid, "title": name}]
+    n_equipment = _run("equipment_count", p)[0][0]
+    rules = _run("rules", p)
+    plan = _run("plan", p)
+    items = [
+        ("sign", "标志", bool(plaque), "studio", studio_ev if plaque else [],
+         "已悬挂工作室标志牌匾", "未登记已悬挂的工作室标志牌匾"),
+        ("room", "场所", bool(address) and (area or 0) > 0, "studio",
+         studio_ev if address and (area or 0) > 0 else [],
+         f"场所：{address}，{area or 0:g} 平方米", "未填写场所地址和面积"),
+        ("equipment", "设施", n_equipment > 0, "equipment", _ev("equipment", _run("equipment", p)),
+         f"登记设备设施 {n_equipment} 项", "没有登记设备设施"),
+        ("participation", "职工参与",
+         out["members_total"] >= MIN_MEMBERS and participants > 0, "member",
+         _ev("activity", _run("activity_evidence", p)),
+         f"成员 {out['members_total']} 人，{participants} 人参加本年度活动",
+         f"成员不足 {MIN_MEMBERS} 人或本年度没有成员参加活动的记录"),
+        ("rules", "制度", len(rules) > 0, "rule", _ev("rule", rules[:5]),
+         f"已建立制度 {len(rules)} 项", "没有登记工作室制度"),
+        ("funds", "经费", out["fund_income_fen"] > 0, "fund",
+         _ev("fund", _run("fund_income_evidence", p)),
+         f"本年度经费收入 {out['fund_income_fen'] / 100:,.2f} 元", "本年度没有经费收入记录"),
+        ("ledger", "台帐", bool(plan) and out["activities_total"] > 0, "plan",
+         _ev("plan", [(plan[0][0], f"{p['year']} 年度计划")]) if plan else [],
+         f"有年度计划，记录活动 {out['activities_total']} 次",
+         "没有本年度计划" if not plan else "本年度没有活动记录"),
+        ("results", "成效", out["results_total"] > 0, "result",
+         _ev("result", _run("result_evidence", p)),
+         f"本年度创新成果 {out['results_total']} 项", "本年度没有创新成果记录"),
+    ]
+    return [{"item": code, "label": label, "met": met, "section": section,
+             "evidence": evidence if met else [], "detail": good if met else missing}
+            for code, label, met, section, evidence, good, missing in items]

@@ -1,0 +1,47 @@
+"""Finding studios: the list with leader and level, and lookup by name or uid."""
+
+from __future__ import annotations
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.store import enums as E
+from laomo_desktop.store.models import database
+
+_LIST = """
+    SELECT s.uid, s.name,
+           (SELECT m.name FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
+              AND m.deleted_at IS NULL AND m.left_on IS NULL ORDER BY m.id LIMIT 1),
+           (SELECT group_concat(DISTINCT r.level) FROM studio_recognition r
+              WHERE r.parent_id = s.id)
+    FROM studio s WHERE s.deleted_at IS NULL ORDER BY s.name, s.id"""
+
+
+def highest_level(levels: str | None) -> str | None:
+    """The highest recognition level among comma-separated level codes."""
+    codes = [c for c in (levels or "").split(",") if c in E.LEVEL_RANK]
+    return min(codes, key=lambda c: E.LEVEL_RANK[E.Level(c)]) if codes else None
+
+
+def list_studios() -> list[dict]:
+    out = []
+    for uid, name, leader, levels in database.execute_sql(_LIST).fetchall():
+        level = highest_level(levels)
+        out.append({"uid": uid, "name": name, "leader": leader, "level": level,
+                    "level_label": E.Level.label(level) if level else "未命名"})
+    return out
+
+
+def find_studio(text: str) -> dict:
+    """A studio by exact uid or name, or by a unique uid prefix or part of the name."""
+    text = text.strip()
+    studios = list_studios()
+    for s in studios:
+        if text in (s["uid"], s["name"]):
+            return s
+    matches = [s for s in studios
+               if (len(text) >= 4 and s["uid"].startswith(text)) or (text and text in s["name"])]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LaomoError(f"找不到工作室“{text}”。用 laomo studios 查看全部工作室。")
+    names = "、".join(s["name"] for s in matches[:5])
+    raise LaomoError(f"“{text}”对应多个工作室（{names}…），请写全名称或使用 uid。")
