@@ -49,10 +49,10 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
                 now: datetime | None = None) -> BackupInfo:
     """Copy the open ledger into backups/, verified with quick_check before it is kept."""
     now = now or datetime.now(UTC)
-    paths.backups.mkdir(parents=True, exist_ok=True)
     dest = paths.backups / _name(now, reason)
     tmp = dest.with_name(dest.name + ".partial")
     try:
+        paths.backups.mkdir(parents=True, exist_ok=True)
         out = sqlite3.connect(tmp)
         try:
             database.connection().backup(out)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import stats
+from sample_ledger import EXPECTED_2025, build
+
+
+@pytest.fixture
+def sample(ledger, tmp_path):
+    return build(ledger, tmp_path)
+
+
+def test_figures_for_2025_match_hand_computed(sample):
+    got = stats.studio_year(sample["A"], 2025)
+    assert {k: got[k] for k in EXPECTED_2025} == EXPECTED_2025
+
+
+def test_other_studio_figures_do_not_leak(sample):
+    got = stats.studio_year(sample["B"], 2025)
+    assert got["training_sessions"] == 1
+    assert got["training_person_times"] == 501
+    assert got["results_total"] == 0
+
+
+def test_targets_compare_plan_with_actual(sample):
+    targets = {t["metric"]: t for t in stats.studio_year(sample["A"], 2025)["targets"]}
+    assert [t for t in targets] == ["training_sessions", "training_person_times", "results",
+                                    "patents", "benefit_fen"]
+    assert targets["training_sessions"]["actual"] == 3
+    assert targets["training_sessions"]["met"] is False
+    assert targets["training_sessions"]["progress"] == 0.75
+    assert targets["training_person_times"]["met"] is True
+    assert targets["benefit_fen"]["actual"] == 12_345_600
+
+
+def test_eight_must_haves_all_met_in_a_full_year(sample):
+    items = stats.studio_year(sample["A"], 2025)["must_haves"]
+    assert [m["label"] for m in items] == ["标志", "场所", "设施", "职工参与", "制度", "经费",
+                                          "台帐", "成效"]
+    assert all(m["met"] for m in items), [m for m in items if not m["met"]]
+    evidence = {m["item"]: {e["uid"] for e in m["evidence"]} for m in items}
+    assert sample["rule1"] in evidence["rules"]
+    assert sample["r1"] in evidence["results"]
+    assert sample["f1"] in evidence["funds"]
+
+
+def test_must_haves_say_what_is_missing(sample):
+    items = {m["item"]: m for m in stats.studio_year(sample["A"], 2023)["must_haves"]}
+    assert items["ledger"]["met"] is False and "年度计划" in items["ledger"]["detail"]
+    assert items["funds"]["met"] is False
+    assert items["results"]["met"] is False
+    assert items["equipment"]["met"] is False  # bought in 2025
+    small = {m["item"]: m for m in stats.studio_year(sample["B"], 2025)["must_haves"]}
+    assert small["sign"]["met"] is False
+    assert small["participation"]["met"] is False  # one member only
+
+
+def test_trash_and_restore_change_the_figures(sample):
+    R.trash("activity", sample["t3"])
+    assert stats.studio_year(sample["A"], 2025)["training_person_times"] == 15
+    R.restore("activity", sample["t3"])
+    assert stats.studio_year(sample["A"], 2025)["training_person_times"] == 40
+
+
+def test_an_empty_year_has_zero_figures(sample):
+    got = stats.studio_year(sample["A"], 2010)
+    assert got["training_sessions"] == 0
+    assert got["benefit_fen"] == 0
+    assert got["targets"] == []
+    assert not any(m["met"] for m in got["must_haves"] if m["item"] not in ("sign", "room",
+                                                                          "participation"))

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laomo_desktop import __version__
+from laomo_desktop.cli import main
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.database import close_ledger, open_ledger
+from sample_ledger import EXPECTED_2025, build
+
+
+@pytest.fixture
+def sample_dir(tmp_path) -> Path:
+    root = tmp_path / "data"
+    paths = open_ledger(LedgerPaths(root))
+    build(paths, tmp_path)
+    close_ledger()
+    return root
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_studios_json_lists_uid_name_leader_level(sample_dir, capsys):
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "studios", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["name"], r["leader"], r["level"]) for r in rows] == [
+        ("周红职工创新工作室", "周红", None), ("李明劳模创新工作室", "李明", "provincial")]
+    assert set(rows[0]) == {"uid", "name", "leader", "level"}
+
+
+def test_stats_json_has_the_contract_keys(sample_dir, capsys):
+    code, out, _ = run(capsys, "stats", "--studio", "李明劳模创新工作室", "--year", "2025",
+                       "--json", "--data-dir", str(sample_dir))
+    assert code == 0
+    data = json.loads(out)
+    for key in ("training_sessions", "training_person_times", "results_total", "patents_total",
+                "benefit_wan", "fund_income_fen", "fund_expense_fen"):
+        assert data[key] == EXPECTED_2025[key]
+    assert [(m["item"], m["met"]) for m in data["must_haves"]][:2] == [("sign", True),
+                                                                       ("room", True)]
+
+
+def test_stats_text_is_readable_chinese(sample_dir, capsys):
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "stats", "--studio", "李明",
+                       "--year", "2025")
+    assert code == 0
+    assert "培训 3 场次、40 人次" in out
+    assert "经济效益 12.35 万元" in out
+    assert "✗ 培训场次：目标 4，完成 3（75%）" in out
+
+
+def test_user_errors_exit_1_with_one_line_on_stderr(sample_dir, capsys):
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "stats", "--studio", "不存在",
+                         "--year", "2025")
+    assert code == 1
+    assert err.count("\n") == 1 and "找不到工作室" in err
+    code, _, err = run(capsys, "--data-dir", str(sample_dir), "stats", "--studio", "工作室",
+                       "--year", "2025")
+    assert code == 1 and "多个工作室" in err
+    code, _, err = run(capsys, "--data-dir", str(sample_dir), "restore", "nothing.sqlite3")
+    assert code == 1 and "找不到备份文件" in err
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["stats", "--year", "abc"])
+    assert exc.value.code == 2
+    assert main([]) == 2
+
+
+def test_backup_backups_restore_check(sample_dir, capsys):
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "backup")
+    assert code == 0 and "已备份到" in out
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "backups", "--json")
+    backups = json.loads(out)
+    assert len(backups) == 1 and backups[0]["reason"] == "manual"
+    name = Path(backups[0]["file"]).name
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "restore", name)
+    assert code == 0 and "恢复前的台账已备份为" in out
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 0 and "检查通过" in out
+
+
+def test_check_reports_a_damaged_attachment(sample_dir, capsys):
+    blob = next((sample_dir / "attachments").glob("??/*"))
+    blob.write_bytes(b"tampered")
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 1
+    assert "证书.png" in out and "已损坏" in out
+
+
+def test_demo_then_stats_from_the_real_entry_point(tmp_path):
+    env_dir = tmp_path / "ledger"
+    cmd = [sys.executable, "-m", "laomo_desktop", "--data-dir", str(env_dir)]
+    demo = subprocess.run([*cmd, "demo", "--studios", "2", "--years", "2"],
+                          capture_output=True, text=True)
+    assert demo.returncode == 0, demo.stderr
+    studios = json.loads(subprocess.run([*cmd, "studios", "--json"], capture_output=True,
+                                        text=True, check=True).stdout)
+    assert len(studios) == 2 and all(s["leader"] for s in studios)
+    from datetime import date
+    stats = subprocess.run([*cmd, "stats", "--studio", studios[0]["uid"], "--year",
+                            str(date.today().year - 1), "--json"],
+                           capture_output=True, text=True, check=True)
+    assert json.loads(stats.stdout)["training_sessions"] > 0
+    again = subprocess.run([*cmd, "demo"], capture_output=True, text=True)
+    assert again.returncode == 1 and "空台账" in again.stderr
+    version = subprocess.run([*cmd, "--version"], capture_output=True, text=True)
+    assert __version__ in version.stdout
