@@ -231,7 +231,8 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
         merged = {k: v for k, v in before.items() if k not in META}
         merged.update(values)
         studio_id = current.studio_id if kind.per_studio else current.id
-        ctx = V.Context(studio_id, RESOLVER, today or date.today(), current.id)
+        ctx = V.Context(studio_id, RESOLVER, today or date.today(), current.id,
+                        _refs_of(kind, before))
         row, children = V.clean_record(kind, merged, ctx)
         if kind.per_studio:
             _check_constraints(kind, row, studio_id, current.id)
@@ -245,6 +246,16 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
         audit("update", kind_name, uid, after["studio"], before, after,
               f"修改{_label(kind, after)}", actor)
     return after
+
+
+def _refs_of(kind: S.Kind, record: dict) -> frozenset[tuple[str, str]]:
+    """What a stored record points at, so an edit may keep a link to a binned record."""
+    out = {(f.ref, record[f.name]) for f in kind.fields if f.type == S.REF and record[f.name]}
+    for child in kind.children:
+        for f in child.fields:
+            if f.type == S.REF:
+                out |= {(f.ref, item[f.name]) for item in record[child.name] if item[f.name]}
+    return frozenset(out)
 
 
 def _content(record: dict) -> dict:

@@ -6,9 +6,10 @@ Field checks come from the declarations in store/schema.py; each kind's own rule
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from laomo_desktop.ledger.errors import ValidationError
@@ -40,6 +41,7 @@ class Context:
     resolver: Resolver
     today: date = field(default_factory=date.today)
     record_id: int | None = None
+    kept_refs: frozenset[tuple[str, str]] = frozenset()  # (kind, uid) the record already had
 
 
 def _q(label: str) -> str:
@@ -60,7 +62,7 @@ def _text(f: S.Field, v: Any) -> tuple[Any, str | None]:
 def _int(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     if isinstance(v, bool):
         return None, f"{_q(f.label)}应为整数"
-    if isinstance(v, str) and v.strip().lstrip("-").isdigit():
+    if isinstance(v, str) and re.fullmatch(r"-?[0-9]{1,15}", v.strip()):
         v = int(v.strip())
     if isinstance(v, float) and v.is_integer() and f.type != S.MONEY:
         v = int(v)
@@ -98,7 +100,9 @@ def _float(f: S.Field, v: Any) -> tuple[Any, str | None]:
 
 
 def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
-    if isinstance(v, date):
+    if isinstance(v, datetime):
+        d = v.date()
+    elif isinstance(v, date):
         d = v
     elif isinstance(v, str):
         try:
@@ -118,10 +122,13 @@ def _choice(f: S.Field, v: Any) -> tuple[Any, str | None]:
     codes = {c.value for c in f.choices}
     if f.type == S.MULTI:
         items = [s.strip() for s in v.split(",")] if isinstance(v, str) else v
-        if not isinstance(items, list | tuple | set) or any(i not in codes for i in items):
+        if not isinstance(items, list | tuple | set) or any(
+                not isinstance(i, str) or i not in codes for i in items):
             return None, f"{_q(f.label)}的取值无效"
         order = [c.value for c in f.choices]
         return ",".join(sorted(set(items), key=order.index)) or None, None
+    if not isinstance(v, str):
+        return None, f"{_q(f.label)}的取值无效"
     if v not in codes:
         return None, f"{_q(f.label)}的取值“{v}”不在可选范围内"
     return str(v), None
@@ -135,7 +142,7 @@ def _ref(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
         return None, f"{_q(f.label)}所选的记录不存在"
     if ref.studio_id != ctx.studio_id:
         return None, f"{_q(f.label)}不能引用其他工作室的记录"
-    if ref.deleted:
+    if ref.deleted and (f.ref, v) not in ctx.kept_refs:
         return None, f"{_q(f.label)}所选的记录已在回收站中"
     return ref.id, None
 

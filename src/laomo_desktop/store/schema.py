@@ -180,7 +180,7 @@ RULE = Kind(
         F("title", "制度名称", "Title", required=True, max_len=100),
         F("category", "制度类别", "Category", CHOICE, required=True, choices=E.RuleCategory),
         F("adopted_on", "制定日期", "Adopted on", DATE),
-        F("version", "版本", "Version", max_len=20),
+        F("revision", "版本", "Revision", max_len=20),
         F("text", "制度内容", "Text", LONGTEXT),
         F("on_wall", "已上墙", "Posted on the wall", BOOL),
     ),
@@ -354,11 +354,16 @@ ATTACHMENT = Kind(
     ),
 )
 
+RESERVED = frozenset({"id", "uid", "studio", "created_at", "updated_at", "version", "deleted_at"})
+
 KINDS: tuple[Kind, ...] = (
     STUDIO, MEMBER, MENTORSHIP, RULE, EQUIPMENT, PLAN, PROJECT, ACTIVITY, RESULT, BENEFIT,
     FUND, HONOUR, ATTACHMENT,
 )
 BY_NAME = {k.name: k for k in KINDS}
+
+for _k in KINDS:  # a declared field must never shadow a column every record has
+    assert not RESERVED & {f.name for f in _k.fields}, _k.name
 
 
 def kind(name: str) -> Kind:

@@ -75,7 +75,7 @@ CREATE INDEX "resultcontributor_member_id" ON "result_contributor" ("member_id")
 CREATE INDEX "resultcontributor_parent_id_position" ON "result_contributor" ("parent_id", "position");
 CREATE TABLE "result_point" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "text" TEXT, FOREIGN KEY ("parent_id") REFERENCES "result" ("id") ON DELETE CASCADE);
 CREATE INDEX "resultpoint_parent_id_position" ON "result_point" ("parent_id", "position");
-CREATE TABLE "rule" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "title" TEXT, "category" TEXT, "adopted_on" TEXT, "version" TEXT, "text" TEXT, "on_wall" INTEGER NOT NULL, FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT);
+CREATE TABLE "rule" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, "deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "title" TEXT, "category" TEXT, "adopted_on" TEXT, "revision" TEXT, "text" TEXT, "on_wall" INTEGER NOT NULL, FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT);
 CREATE UNIQUE INDEX "rule_uid" ON "rule" ("uid");
 CREATE INDEX "rule_studio_id" ON "rule" ("studio_id");
 CREATE TABLE "studio_alliance" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "name" TEXT, "role" TEXT, FOREIGN KEY ("parent_id") REFERENCES "studio" ("id") ON DELETE CASCADE);
