@@ -17,7 +17,7 @@ import peewee as pw
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import CHILD_MODELS, MODELS, database
+from laomo_desktop.store.models import CHILD_MODELS, MODELS, all_models, database
 
 
 class _BatchResolver:
@@ -105,7 +105,10 @@ class BulkWriter:
 
     def _flush(self) -> None:
         cursor = database.cursor()
-        for model, rows in self._rows.items():
+        for model in all_models():  # parents before the rows that refer to them
+            rows = self._rows.get(model)
+            if not rows:
+                continue
             sql, fields = _insert_sql(model)
             params = []
             for r in rows:
