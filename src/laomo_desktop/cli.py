@@ -107,18 +107,21 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     print(f"  活动 {data['activities_total']} 次；培训 {data['training_sessions']} 场次、"
           f"{data['training_person_times']} 人次、{data['training_hours']:g} 学时")
     print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
-          f"成果 {data['results_total']} 项（专利 {data['patents_total']} 件，"
-          f"授权 {data['patents_granted']} 件）")
+          f"成果 {data['results_total']} 项（专利 {data['patents_total']} 件；"
+          f"本年获授权专利 {data['patents_granted']} 件）")
     print(f"  经济效益 {data['benefit_wan']:.2f} 万元（累计 {data['benefit_cumulative_wan']:.2f} 万元）")
     print(f"  经费 收入 {_yuan(data['fund_income_fen'])}，支出 {_yuan(data['fund_expense_fen'])}，"
-          f"结余 {_yuan(data['fund_balance_fen'])}")
+          f"累计结余 {_yuan(data['fund_balance_fen'])}")
     print(f"  成员 {data['members_total']} 人；技能晋级 {data['promotions']} 人；"
           f"师徒结对 {data['mentoring_pairs']} 对，徒弟 {data['apprentices']} 人")
     if data["targets"]:
         print("  年度目标：")
         for t in data["targets"]:
-            print(f"    {'✓' if t['met'] else '✗'} {t['label']}：目标 {t['target']}，"
-                  f"完成 {t['actual']}（{t['progress']:.0%}）")
+            target, actual = t["target"], t["actual"]
+            if t["metric"] == "benefit_fen":
+                target, actual = f"{target / 1e6:.2f}", f"{actual / 1e6:.2f}"
+            print(f"    {'✓' if t['met'] else '✗'} {t['label']}：目标 {target}，"
+                  f"完成 {actual}（{t['progress']:.0%}）")
     print("  八个必有：")
     for m in data["must_haves"]:
         print(f"    {'✓' if m['met'] else '✗'} {m['label']}：{m['detail']}")
@@ -197,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     except LaomoError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("已中断。已完成的部分已保存，未完成的部分没有写入。", file=sys.stderr)
         return 130

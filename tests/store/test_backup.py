@@ -123,3 +123,14 @@ def test_attachment_files_survive_while_a_backup_needs_them(ledger, tmp_path):
     R.purge("attachment", restored[0]["uid"])
     assert backup.collect_blobs(ledger) == 1
     assert not blob.exists()
+
+
+def test_auto_backup_takes_one_and_rotates(ledger):
+    _studio()
+    for days in (40, 39, 3):
+        backup.take_backup(ledger, "auto", now=NOW - timedelta(days=days, hours=1))
+    info = backup.auto_backup(ledger, now=NOW)
+    left = backup.list_backups(ledger)
+    assert left[0].path == info.path and info.reason == "auto"
+    # 40 and 39 days ago fall in different days, weeks or months: both survive as dailies
+    assert len(left) == 4

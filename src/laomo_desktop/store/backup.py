@@ -80,6 +80,13 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
     return BackupInfo(dest, now, dest.stat().st_size, reason)
 
 
+def auto_backup(paths: LedgerPaths, now: datetime | None = None) -> BackupInfo:
+    """The backup taken on close (and by `laomo backup`): take one, then apply the rotation."""
+    info = take_backup(paths, "auto", now)
+    rotate(paths, now)
+    return info
+
+
 def list_backups(paths: LedgerPaths) -> list[BackupInfo]:
     out = []
     if paths.backups.exists():

@@ -146,7 +146,7 @@ class TargetMetric(Choice):
     TRAINING_SESSIONS = "training_sessions", "培训场次", "Training sessions"
     APPRENTICES = "apprentices", "带徒人数", "Apprentices"
     PROMOTIONS = "promotions", "技能晋级人数", "Skill promotions"
-    BENEFIT_FEN = "benefit_fen", "经济效益（分）", "Economic benefit (fen)"
+    BENEFIT_FEN = "benefit_fen", "经济效益（万元）", "Economic benefit (10k yuan)"
 
 
 class ProjectType(Choice):
