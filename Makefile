@@ -5,7 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+TS := resources/translations/laomo_zh_CN.ts
+QM := resources/translations/laomo_zh_CN.qm
+
+.PHONY: run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,11 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
 	touch $(STAMP)
 
-run: $(STAMP)
-	@if [ "$$($(BIN)/laomo studios --json)" = "[]" ]; then $(BIN)/laomo demo; fi
-	$(BIN)/laomo studios
+# The Chinese UI translation is compiled from its .ts source by the build.
+$(QM): $(TS) $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
-test: $(STAMP)
+# After changing UI text: collect it into the .ts, then translate the unfinished entries.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete src/laomo_desktop/ui/*.py -ts $(TS)
+
+run: $(STAMP) $(QM)
+	$(BIN)/laomo-desktop
+
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -75,7 +75,7 @@ def test_bad_usage_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["stats", "--year", "abc"])
     assert exc.value.code == 2
-    assert main([]) == 2
+
 
 
 def test_backup_backups_restore_check(sample_dir, capsys):

@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("restore", parents=[common], help="从备份恢复（先自动备份当前台账）")
     r.add_argument("file", help="备份文件路径，或 backups 中的文件名")
     sub.add_parser("check", parents=[common], help="检查台账（完整性、附件、业务规则）")
+    sub.add_parser("gui", parents=[common], help="打开图形界面（不带子命令时的默认动作）")
     return p
 
 
@@ -188,12 +189,13 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
+    paths = LedgerPaths(args.data_dir or default_data_dir())
+    if args.command in (None, "gui"):
+        from laomo_desktop.ui.app import run_gui
+
+        return run_gui(paths)
     from laomo_desktop.store.database import close_ledger, open_ledger
 
-    paths = LedgerPaths(args.data_dir or default_data_dir())
     try:
         open_ledger(paths)
         return COMMANDS[args.command](args, paths)

@@ -22,6 +22,9 @@ def default_data_dir() -> Path:
 class LedgerPaths:
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
     @property
     def db(self) -> Path:
         return self.root / "ledger.sqlite3"

@@ -1,0 +1,963 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="80" />
+        <source>Cannot open the ledger</source>
+        <translation>无法打开台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62" />
+        <source>Drop files here to attach them</source>
+        <translation>把文件拖到这里即可添加为附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="51" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="52" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91" />
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="75" />
+        <source>Cannot open the attachment</source>
+        <translation>无法打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="38" />
+        <source>Find a member…</source>
+        <translation>查找成员…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94" />
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="95" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="96" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="68" />
+        <source>Something went wrong inside the program, and what you were doing may not have finished.
+
+Your data is safe: every change is saved in its own step, so everything saved before this moment is kept. You can keep working; if this happens again, close the program and start it again.</source>
+        <translation>程序内部出现了错误，刚才的操作可能没有完成。
+
+您的数据是安全的：每一次修改都单独保存，出错之前保存的内容都还在。您可以继续工作；如果再次出现，请关闭程序后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="73" />
+        <source>A report for support was written to:
+%1
+Please send this file to the person who looks after this program.</source>
+        <translation>错误报告已保存到：
+%1
+请把这个文件发给负责本软件的技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="98" />
+        <source>Unexpected error</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138" />
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138" />
+        <source>Backing up the ledger…</source>
+        <translation>正在备份台账…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="141" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225" />
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="144" />
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="145" />
+        <source>The ledger was backed up to the file “%1” (%2).
+
+Backups are kept in the folder %3.</source>
+        <translation>台账已备份到文件“%1”（%2）。
+
+备份保存在文件夹 %3 中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="159" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="259" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="265" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
+        <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
+        <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="418" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
+        <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
+        <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199" />
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="238" />
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="239" />
+        <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="259" />
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="262" />
+        <source>Cannot restore this backup</source>
+        <translation>无法用此备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="266" />
+        <source>Go back to the backup of %1?
+
+Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
+        <translation>确定恢复到 %1 的备份吗？
+
+此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274" />
+        <source>Restoring the ledger…</source>
+        <translation>正在恢复台账…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277" />
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="282" />
+        <source>Ledger restored</source>
+        <translation>台账已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="283" />
+        <source>The ledger now holds the backup of %1.
+
+What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
+        <translation>台账已恢复为 %1 的备份。
+
+恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="291" />
+        <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios' records follow the rules.</source>
+        <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
+        <source>ledger check</source>
+        <translation>台账检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="302" />
+        <source>Ledger: %1</source>
+        <translation>台账：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="303" />
+        <source>Checked at: %1</source>
+        <translation>检查时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="308" />
+        <source>Errors (%1): the data is damaged</source>
+        <translation>错误（%1 个）：数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312" />
+        <source>Warnings (%1): a rule is not met</source>
+        <translation>提示（%1 个）：有规则未满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316" />
+        <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
+        <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="319" />
+        <source>What to do: correct the records named above.</source>
+        <translation>处理办法：修改上面提到的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="328" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="374" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181" />
+        <source>Check the ledger</source>
+        <translation>检查台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="332" />
+        <source>No problems found.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="334" />
+        <source>%1 error(s) and %2 warning(s) found.</source>
+        <translation>发现 %1 个错误、%2 个提示。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="337" />
+        <source>%1 warning(s) found; the data itself is sound.</source>
+        <translation>发现 %1 个提示；数据本身完好。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="349" />
+        <source>Check report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="356" />
+        <source>Copy the report to paste it into a message</source>
+        <translation>复制报告，以便粘贴到消息中</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="374" />
+        <source>Checking the ledger…</source>
+        <translation>正在检查台账…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="377" />
+        <source>Check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="411" />
+        <source>Back up the ledger every time the program closes</source>
+        <translation>每次关闭程序时备份台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="415" />
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="417" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="422" />
+        <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
+        <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="463" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="464" />
+        <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
+        <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="466" />
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="477" />
+        <source>About %1</source>
+        <translation>关于%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="130" />
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59" />
+        <source>Attach files to the studio</source>
+        <translation>为工作室添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="64" />
+        <source>Not attached</source>
+        <translation>未能添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="85" />
+        <source>Studio Ledger — Laomo Desktop</source>
+        <translation>劳模创新工作室台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="97" />
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="137" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="144" />
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="141" />
+        <source>Studio:</source>
+        <translation>工作室：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="149" />
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="156" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="302" />
+        <source>Studio profile…</source>
+        <translation>工作室信息…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="162" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287" />
+        <source>New studio…</source>
+        <translation>新建工作室…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="165" />
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="167" />
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="170" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178" />
+        <source>Find in the whole ledger…</source>
+        <translation>全台账查找…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="221" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="266" />
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331" />
+        <source>Loading sample data…</source>
+        <translation>正在载入示例数据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="346" />
+        <source>Sample data not loaded</source>
+        <translation>未能载入示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="54" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="100" />
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="141" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="164" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="113" />
+        <source>Delete for good…</source>
+        <translation>彻底删除…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="138" />
+        <source>Not restored</source>
+        <translation>未能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="149" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="164" />
+        <source>Delete for good</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="150" />
+        <source>This record will be removed for good and cannot be restored. Continue?</source>
+        <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="245" />
+        <source>Not deleted</source>
+        <translation>未能删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
+        <source>Bulk import</source>
+        <translation>批量导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="229" />
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="213" />
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/search.py" line="20" />
+        <source>Find in the whole ledger</source>
+        <translation>全台账查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/search.py" line="25" />
+        <source>Type any word of a record: a name, a topic, a title…</source>
+        <translation>输入记录中的任意文字：姓名、主题、名称…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/search.py" line="26" />
+        <source>Search text</source>
+        <translation>查找内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/search.py" line="49" />
+        <source>%1 found</source>
+        <translation>找到 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69" />
+        <source>New record (Ctrl+N)</source>
+        <translation>新建记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="72" />
+        <source>Move to the recycle bin (Del)</source>
+        <translation>移入回收站（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="80" />
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="81" />
+        <source>Search this section</source>
+        <translation>在本栏目中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165" />
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166" />
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="222" />
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="247" />
+        <source>Delete %1</source>
+        <translation>删除%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="253" />
+        <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
+        <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="37" />
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="43" />
+        <source>Welcome to the studio ledger</source>
+        <translation>欢迎使用劳模创新工作室台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="46" />
+        <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
+        <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="54" />
+        <source>e.g. Li Ming Model-Worker Innovation Studio</source>
+        <translation>例如：李明劳模创新工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="66" />
+        <source>Leader's name</source>
+        <translation>领衔人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="81" />
+        <source>Create the studio</source>
+        <translation>创建工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="85" />
+        <source>Load sample data to look around</source>
+        <translation>载入示例数据看看</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="92" />
+        <source>Your data stays on this computer: %1</source>
+        <translation>数据只保存在本机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="109" />
+        <source>Please enter the name of the studio's leader</source>
+        <translation>请填写工作室领衔人的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="40" />
+        <source>Training sessions</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="41" />
+        <source>Training person-times</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42" />
+        <source>Innovation results</source>
+        <translation>创新成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43" />
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44" />
+        <source>Economic benefit (10k yuan)</source>
+        <translation>经济效益（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45" />
+        <source>Fund balance</source>
+        <translation>经费结余</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="187" />
+        <source>Targets of the year</source>
+        <translation>年度目标完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="189" />
+        <source>Eight must-haves</source>
+        <translation>八个必有</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="191" />
+        <source>Follow-ups due</source>
+        <translation>到期待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193" />
+        <source>Latest entries</source>
+        <translation>最近记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="241" />
+        <source>No studio is selected. Create or choose a studio to see its overview.</source>
+        <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="257" />
+        <source>%1 annual overview</source>
+        <translation>%1 年度概况</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="259" />
+        <source>%1 annual overview (all years are selected; showing the current year)</source>
+        <translation>%1 年度概况（已选择全部年度，显示本年度）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="282" />
+        <source>%1 of %2 met</source>
+        <translation>已完成 %1 / %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287" />
+        <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
+        <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="290" />
+        <source>Make the yearly plan</source>
+        <translation>制定年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="294" />
+        <source>The plan for %1 has no targets yet.</source>
+        <translation>%1 年度计划还没有填写目标。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="296" />
+        <source>Open the plan</source>
+        <translation>打开年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307" />
+        <source>Done %1 / target %2</source>
+        <translation>完成 %1 / 目标 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="329" />
+        <source>%1 of %2 in place</source>
+        <translation>已具备 %1 / %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="334" />
+        <source>In place</source>
+        <translation>已具备</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="336" />
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="355" />
+        <source>Go and complete</source>
+        <translation>去完善</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357" />
+        <source>Open the place where this is recorded</source>
+        <translation>打开登记此项的位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="366" />
+        <source>No follow-ups are due.</source>
+        <translation>没有到期的待办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="377" />
+        <source>Open the meeting</source>
+        <translation>打开会议记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="384" />
+        <source>%1, overdue</source>
+        <translation>%1，已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387" />
+        <source>No due date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="396" />
+        <source>Nothing has been entered yet.</source>
+        <translation>还没有任何记录。</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="19" />
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="20" />
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="23" />
+        <source>Mentoring pairs</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="26" />
+        <source>Rules</source>
+        <translation>制度</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="28" />
+        <source>Equipment</source>
+        <translation>设备设施</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="30" />
+        <source>Plans and targets</source>
+        <translation>年度计划与目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="32" />
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="35" />
+        <source>Activities and trainings</source>
+        <translation>活动与培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="37" />
+        <source>Innovation results</source>
+        <translation>创新成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="40" />
+        <source>Economic benefit</source>
+        <translation>经济效益</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="42" />
+        <source>Funds</source>
+        <translation>经费</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="44" />
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="46" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="48" />
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="49" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+</context>
+</TS>

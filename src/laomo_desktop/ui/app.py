@@ -1,0 +1,101 @@
+"""Starting the GUI: one instance per ledger, translations, the crash hook, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.ui import i18n
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.i18n import tr
+
+
+def settings_for(paths: LedgerPaths) -> QSettings:
+    """Settings live beside the ledger, so each ledger (and each test) has its own."""
+    return QSettings(str(paths.root / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class WindowHost:
+    """Owns the main window; re-creates it when the language changes."""
+
+    def __init__(self, app: QApplication, paths: LedgerPaths, settings: QSettings):
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.window = None
+
+    def show(self):
+        from laomo_desktop.ui.mainwindow import MainWindow
+
+        ctx = AppContext(self.paths, self.settings)
+        self.window = MainWindow(ctx)
+        self.window.language_changed.connect(self.rebuild)
+        self.window.show()
+        return self.window
+
+    def rebuild(self) -> None:
+        old = self.window
+        i18n.install(self.app, str(self.settings.value("language", i18n.DEFAULT)))
+        old.closing_for_rebuild = True
+        old.close()
+        old.deleteLater()
+        self.show()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Laomo Desktop")
+    app.setOrganizationName("Laomo")
+    app.setApplicationDisplayName("劳模创新工作室台账")
+    return app
+
+
+def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = make_app(argv)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        QMessageBox.critical(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
+        return 1
+    from laomo_desktop.ui.crash import install_excepthook, log_dir_for
+    from laomo_desktop.ui.single import SingleInstance
+
+    single = SingleInstance(paths)
+    if not single.acquire():
+        return 0  # the running window was brought to the front
+    settings = settings_for(paths)
+    i18n.install(app, str(settings.value("language", i18n.DEFAULT)))
+    host = WindowHost(app, paths, settings)
+    install_excepthook(log_dir_for(paths), lambda: host.window)
+    try:
+        open_ledger(paths)
+    except LaomoError as exc:
+        QMessageBox.critical(None, tr("Cannot open the ledger"), exc.message)
+        single.release()
+        return 1
+    window = host.show()
+    single.activated.connect(lambda: host.window.bring_to_front())
+    del window
+    try:
+        return app.exec()
+    finally:
+        close_ledger()
+        single.release()
+
+
+def main() -> int:
+    """Entry point of the `laomo-desktop` gui script."""
+    from laomo_desktop.cli import main as cli_main
+
+    return cli_main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

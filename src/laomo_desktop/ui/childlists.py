@@ -1,0 +1,146 @@
+"""Editors for a record's child lists: attendees as a checklist of members, other lists as
+rows of field editors that can be added, removed and put in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.editors import Editor, make_editor
+from laomo_desktop.ui.i18n import tr
+
+
+class MemberChecklist(QWidget):
+    """Tick the members who took part; a search box narrows a long list."""
+
+    def __init__(self, child: S.Child, studio_uid: str):
+        super().__init__()
+        self.child = child
+        self.field = child.fields[0].name
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Find a member…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        lay.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName(fmt.label(child))
+        self.list.setMaximumHeight(150)
+        for uid, name in Q.member_choices(studio_uid):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, uid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        lay.addWidget(self.list)
+
+    def _filter(self, text: str) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(text) and text not in item.text())
+
+    def get(self) -> list[dict]:
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append({self.field: item.data(Qt.ItemDataRole.UserRole)})
+        return out
+
+    def set(self, items: list[dict] | None) -> None:
+        wanted = {it.get(self.field) for it in items or []}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class RowsEditor(QWidget):
+    """A small table whose every cell is the field's own editor."""
+
+    def __init__(self, child: S.Child, studio_uid: str):
+        super().__init__()
+        self.child = child
+        self.studio_uid = studio_uid
+        self.rows: list[list[Editor]] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(child.fields))
+        self.table.setAccessibleName(fmt.label(child))
+        self.table.setHorizontalHeaderLabels([fmt.label(f) for f in child.fields])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(190)
+        lay.addWidget(self.table)
+        buttons = QHBoxLayout()
+        for text, slot in ((tr("Add row"), self.add_row), (tr("Remove"), self.remove_row),
+                           (tr("Move up"), lambda: self.move(-1)),
+                           (tr("Move down"), lambda: self.move(1))):
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+
+    def add_row(self, values: dict | None = None) -> None:
+        if self.child.max_items and len(self.rows) >= self.child.max_items:
+            return
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        editors = [make_editor(f, self.studio_uid) for f in self.child.fields]
+        for c, e in enumerate(editors):
+            if isinstance(values, dict):
+                e.set(values.get(e.field.name))
+            self.table.setCellWidget(r, c, e.widget)
+        self.rows.append(editors)
+
+    def remove_row(self) -> None:
+        r = self.table.currentRow()
+        if 0 <= r < len(self.rows):
+            self.table.removeRow(r)
+            del self.rows[r]
+
+    def move(self, step: int) -> None:
+        r = self.table.currentRow()
+        other = r + step
+        if not (0 <= r < len(self.rows) and 0 <= other < len(self.rows)):
+            return
+        values = self.get()
+        values[r], values[other] = values[other], values[r]
+        self.set(values)
+        self.table.selectRow(other)
+
+    def get(self) -> list[dict]:
+        return [{e.field.name: e.get() for e in editors} for editors in self.rows]
+
+    def set(self, items: list[dict] | None) -> None:
+        self.table.setRowCount(0)
+        self.rows = []
+        for it in items or []:
+            self.add_row(it)
+
+
+def make_child_editor(child: S.Child, studio_uid: str) -> Any:
+    only = child.fields[0] if len(child.fields) == 1 else None
+    if only is not None and only.type == S.REF and only.ref == "member" and child.unique:
+        return MemberChecklist(child, studio_uid)
+    return RowsEditor(child, studio_uid)

@@ -1,0 +1,403 @@
+"""The overview (概况) of one studio-year: the headline figures, the year's targets against the
+plan, the eight must-haves and what is missing, meeting follow-ups that are due, and the latest
+entries. Every figure comes from ledger.stats; nothing here is typed in."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import stats
+from laomo_desktop.store import enums as E
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.context import AppContext
+
+GREEN = "#1a7f37"
+RED = "#c62828"
+MUTED = "#6b7280"
+FOLLOW_UP_DAYS = 7      # follow-ups due within this many days are shown
+EVIDENCE_SHOWN = 3
+
+# (stats key, tile caption); each value label is named "figure_<key>"
+FIGURES = (
+    ("training_sessions", QT_TRANSLATE_NOOP("Dashboard", "Training sessions")),
+    ("training_person_times", QT_TRANSLATE_NOOP("Dashboard", "Training person-times")),
+    ("results_total", QT_TRANSLATE_NOOP("Dashboard", "Innovation results")),
+    ("patents_total", QT_TRANSLATE_NOOP("Dashboard", "Patents")),
+    ("benefit_wan", QT_TRANSLATE_NOOP("Dashboard", "Economic benefit (10k yuan)")),
+    ("fund_balance", QT_TRANSLATE_NOOP("Dashboard", "Fund balance")),
+)
+
+STYLE = f"""
+QFrame#card, QFrame#tile {{
+    background: palette(base); border: 1px solid palette(midlight); border-radius: 8px;
+}}
+QProgressBar {{
+    border: none; border-radius: 4px; background: palette(midlight);
+    min-height: 8px; max-height: 8px;
+}}
+QProgressBar::chunk {{ border-radius: 4px; background: #2f6fd6; }}
+QProgressBar[met="true"]::chunk {{ background: {GREEN}; }}
+"""
+
+
+def figure_text(figures: dict, key: str) -> str:
+    """The text of a headline tile, exactly as `laomo stats` would give the same figure."""
+    if key == "benefit_wan":
+        return fmt.wan_text(figures["benefit_fen"])
+    if key == "fund_balance":
+        return fmt.money_text(figures["fund_balance_fen"])
+    return str(int(figures[key]))
+
+
+def local_time_text(at: str) -> str:
+    """An audit timestamp (ISO, UTC) as local "MM-dd HH:mm"."""
+    try:
+        t = datetime.fromisoformat(at)
+    except ValueError:
+        return at[:16]
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    return t.astimezone().strftime("%m-%d %H:%M")
+
+
+def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, color: str | None = None,
+           wrap: bool = False, name: str = "") -> QLabel:
+    lab = QLabel(text)
+    if scale != 1.0 or bold:
+        font = lab.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        lab.setFont(font)
+    if color:
+        lab.setStyleSheet(f"color: {color};")
+    if wrap:
+        lab.setWordWrap(True)
+    if name:
+        lab.setObjectName(name)
+    return lab
+
+
+def _clear(layout: QGridLayout, graveyard: QWidget) -> None:
+    """Empty a card. Its widgets leave the page at once (so no stale one is found or shown) but
+    are deleted later: the button whose click caused a reload may still be in its handler."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.setParent(graveyard)
+            widget.deleteLater()
+
+
+class _Card(QFrame):
+    """A titled white panel whose body is rebuilt on every reload."""
+
+    def __init__(self, title: str, name: str):
+        super().__init__()
+        self.setObjectName("card")
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 14, 18, 16)
+        lay.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(_label(title, scale=1.15, bold=True))
+        head.addStretch(1)
+        self.summary = _label(color=MUTED, name=f"{name}_summary")
+        head.addWidget(self.summary)
+        lay.addLayout(head)
+        self.body = QGridLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setHorizontalSpacing(14)
+        self.body.setVerticalSpacing(10)
+        lay.addLayout(self.body)
+        self._graveyard = QWidget()  # outside the page, never shown
+
+    def reset(self, summary: str = "") -> QGridLayout:
+        _clear(self.body, self._graveyard)
+        for col in range(self.body.columnCount()):
+            self.body.setColumnStretch(col, 0)
+        self.summary.setText(summary)
+        return self.body
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page_dashboard")
+        self.setStyleSheet(STYLE)
+        self._dirty = True
+        self.figures: dict = {}
+
+        self.stack = QStackedWidget()
+        self.message = _label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.message)
+
+        content = QWidget()
+        page = QVBoxLayout(content)
+        page.setContentsMargins(24, 20, 24, 24)
+        page.setSpacing(16)
+        self.heading = _label(scale=1.6, bold=True, name="heading", wrap=True)
+        self.subheading = _label(scale=1.1, color=MUTED, name="subheading", wrap=True)
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.heading)
+        heading.addWidget(self.subheading)
+        page.addLayout(heading)
+
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(12)
+        self.figure_labels: dict[str, QLabel] = {}
+        for col, (key, caption) in enumerate(FIGURES):
+            tile = QFrame()
+            tile.setObjectName("tile")
+            tl = QVBoxLayout(tile)
+            tl.setContentsMargins(16, 12, 16, 12)
+            tl.setSpacing(2)
+            value = _label(scale=1.9, bold=True, name=f"figure_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text = QCoreApplication.translate("Dashboard", caption)
+            cap = _label(text, color=MUTED, wrap=True)
+            value.setAccessibleName(text)
+            tl.addWidget(value)
+            tl.addWidget(cap)
+            tl.addStretch(1)
+            tiles.addWidget(tile, 0, col)
+            tiles.setColumnStretch(col, 1)
+            self.figure_labels[key] = value
+        page.addLayout(tiles)
+
+        self.targets = _Card(QCoreApplication.translate("Dashboard", "Targets of the year"),
+                             "targets")
+        self.must_haves = _Card(QCoreApplication.translate("Dashboard", "Eight must-haves"),
+                                "must_haves")
+        self.follow_ups = _Card(QCoreApplication.translate("Dashboard", "Follow-ups due"),
+                                "follow_ups")
+        self.latest = _Card(QCoreApplication.translate("Dashboard", "Latest entries"), "latest")
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        for cards in ((self.targets, self.follow_ups), (self.must_haves, self.latest)):
+            col = QVBoxLayout()
+            col.setSpacing(16)
+            for card in cards:
+                col.addWidget(card)
+            col.addStretch(1)
+            columns.addLayout(col, 1)
+        page.addLayout(columns)
+        page.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboard_scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        self.stack.addWidget(scroll)
+        self.scroll = scroll
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
+
+        ctx.studio_changed.connect(self.mark_dirty)
+        ctx.year_changed.connect(self.mark_dirty)
+        ctx.ledger_changed.connect(self.mark_dirty)
+
+    # -- loading ----------------------------------------------------------------------------
+    def mark_dirty(self, *_args) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def shown_year(self) -> int:
+        return self.ctx.year or date.today().year
+
+    def reload(self) -> None:
+        self._dirty = False
+        uid = self.ctx.studio_uid
+        if not uid:
+            self._show_message(QCoreApplication.translate(
+                "Dashboard", "No studio is selected. Create or choose a studio to see its "
+                             "overview."))
+            return
+        year = self.shown_year()
+        try:
+            figures = stats.studio_year(uid, year)
+            plans = Q.fetch_rows("plan", uid, [], year=year)
+            due = Q.due_follow_ups(uid, (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat())
+            latest = Q.latest_changes(uid, 8)
+        except LaomoError as exc:
+            self._show_message(exc.message)
+            return
+        self.figures = figures
+        self.heading.setText(figures["studio"]["name"])
+        if self.ctx.year:
+            sub = QCoreApplication.translate("Dashboard", "%1 annual overview")
+        else:
+            sub = QCoreApplication.translate(
+                "Dashboard", "%1 annual overview (all years are selected; showing the current "
+                             "year)")
+        self.subheading.setText(sub.replace("%1", str(year)))
+        for key, lab in self.figure_labels.items():
+            lab.setText(figure_text(figures, key))
+        self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
+        self._fill_must_haves(figures["must_haves"])
+        self._fill_follow_ups(due)
+        self._fill_latest(latest)
+        self.stack.setCurrentIndex(1)
+
+    def _show_message(self, text: str) -> None:
+        self.figures = {}
+        self.message.setText(text)
+        self.stack.setCurrentIndex(0)
+
+    def _go(self, section: str, uid: str = "") -> None:
+        self.ctx.navigate_requested.emit(section, uid)
+
+    # -- the cards --------------------------------------------------------------------------
+    def _fill_targets(self, targets: list[dict], plan_uid: str | None, year: int) -> None:
+        met = sum(1 for t in targets if t["met"])
+        summary = "" if not targets else QCoreApplication.translate(
+            "Dashboard", "%1 of %2 met").replace("%1", str(met)).replace("%2", str(len(targets)))
+        grid = self.targets.reset(summary)
+        if not targets:
+            if plan_uid is None:
+                text = QCoreApplication.translate(
+                    "Dashboard", "There is no plan for %1 yet, so there are no targets to "
+                                 "measure against.").replace("%1", str(year))
+                button = QPushButton(QCoreApplication.translate("Dashboard", "Make the yearly plan"))
+                button.setObjectName("make_plan")
+                button.clicked.connect(lambda: self._go("plan", ""))
+            else:
+                text = QCoreApplication.translate(
+                    "Dashboard", "The plan for %1 has no targets yet.").replace("%1", str(year))
+                button = QPushButton(QCoreApplication.translate("Dashboard", "Open the plan"))
+                button.setObjectName("open_plan")
+                button.clicked.connect(lambda: self._go("plan", plan_uid))
+            grid.addWidget(_label(text, wrap=True, name="no_targets"), 0, 0)
+            grid.addWidget(button, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            return
+        for row, t in enumerate(targets):
+            money = t["metric"] == E.TargetMetric.BENEFIT_FEN
+            actual = fmt.wan_text(t["actual"]) if money else str(t["actual"])
+            target = fmt.wan_text(t["target"]) if money else str(t["target"])
+            percent = int(min(t["progress"], 1.0) * 100)
+            done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
+                "%1", actual).replace("%2", target)
+            name = _label(t["label"], bold=True)
+            name.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+            bar = QProgressBar()
+            bar.setObjectName(f"target_{t['metric']}")
+            bar.setRange(0, 100)
+            bar.setValue(percent)
+            bar.setTextVisible(False)
+            bar.setProperty("met", bool(t["met"]))
+            bar.setAccessibleName(f"{t['label']} {done}")
+            grid.addWidget(name, row * 2, 0)
+            grid.addWidget(_label(done, color=None if t["met"] else MUTED,
+                                  name=f"target_text_{t['metric']}"), row * 2, 1,
+                           Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(bar, row * 2 + 1, 0, 1, 2)
+            grid.addWidget(_label(f"{percent}%", color=GREEN if t["met"] else MUTED),
+                           row * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(1, 1)
+
+    def _fill_must_haves(self, items: list[dict]) -> None:
+        met = sum(1 for m in items if m["met"])
+        grid = self.must_haves.reset(QCoreApplication.translate(
+            "Dashboard", "%1 of %2 in place").replace("%1", str(met)).replace("%2", str(len(items))))
+        for row, m in enumerate(items):
+            mark = _label("✓" if m["met"] else "✗", bold=True, scale=1.2,
+                          color=GREEN if m["met"] else RED, name=f"mark_{m['item']}")
+            mark.setAccessibleName(QCoreApplication.translate("Dashboard", "In place")
+                                   if m["met"] else
+                                   QCoreApplication.translate("Dashboard", "Missing"))
+            # a met item's label sits on its detail's first line; a missing one centres on
+            # its button
+            align = Qt.AlignmentFlag.AlignTop if m["met"] else Qt.AlignmentFlag.AlignVCenter
+            grid.addWidget(mark, row, 0, align)
+            grid.addWidget(_label(m["label"], bold=True), row, 1, align)
+            box = QWidget()
+            text = QVBoxLayout(box)
+            text.setContentsMargins(0, 0, 0, 0)
+            text.setSpacing(2)
+            text.addWidget(_label(m["detail"], wrap=True, color=None if m["met"] else RED,
+                                  name=f"detail_{m['item']}"))
+            titles = [e["title"] for e in m["evidence"][:EVIDENCE_SHOWN] if e["title"]]
+            if m["met"] and titles:
+                ev = _label("、".join(titles), scale=0.9, color=MUTED, wrap=True,
+                            name=f"evidence_{m['item']}")
+                text.addWidget(ev)
+            grid.addWidget(box, row, 2, align)
+            if not m["met"]:
+                fix = QPushButton(QCoreApplication.translate("Dashboard", "Go and complete"))
+                fix.setObjectName(f"fix_{m['item']}")
+                fix.setToolTip(QCoreApplication.translate(
+                    "Dashboard", "Open the place where this is recorded"))
+                fix.clicked.connect(lambda _=False, s=m["section"]: self._go(s, ""))
+                grid.addWidget(fix, row, 3, align)
+        grid.setColumnStretch(2, 1)
+
+    def _fill_follow_ups(self, due: list[tuple]) -> None:
+        grid = self.follow_ups.reset(str(len(due)) if due else "")
+        if not due:
+            grid.addWidget(_label(QCoreApplication.translate(
+                "Dashboard", "No follow-ups are due."), color=MUTED, name="no_follow_ups"), 0, 0)
+            return
+        today = date.today().isoformat()
+        for row, (what, when, owner, activity_uid) in enumerate(due):
+            late = bool(when) and when < today
+            link = QLabel(f'<a href="#">{html.escape(what)}</a>')
+            link.setObjectName(f"follow_up_{row}")
+            link.setWordWrap(True)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            link.setToolTip(QCoreApplication.translate("Dashboard", "Open the meeting"))
+            link.linkActivated.connect(lambda _h, u=activity_uid: self._go("activity", u))
+            grid.addWidget(link, row, 0)
+            grid.addWidget(_label(owner or "", color=MUTED), row, 1)
+            if when:
+                when_text = fmt.date_text(when)
+                if late:
+                    when_text = QCoreApplication.translate("Dashboard", "%1, overdue").replace(
+                        "%1", when_text)
+            else:
+                when_text = QCoreApplication.translate("Dashboard", "No due date")
+            grid.addWidget(_label(when_text, bold=late, color=RED if late else MUTED,
+                                  name=f"follow_up_due_{row}"), row, 2,
+                           Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(0, 1)
+
+    def _fill_latest(self, latest: list[tuple]) -> None:
+        grid = self.latest.reset()
+        if not latest:
+            grid.addWidget(_label(QCoreApplication.translate(
+                "Dashboard", "Nothing has been entered yet."), color=MUTED), 0, 0)
+            return
+        for row, (at, summary, _kind) in enumerate(latest):
+            grid.addWidget(_label(local_time_text(at), color=MUTED), row, 0,
+                           Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_label(summary, wrap=True, name=f"latest_{row}"), row, 1)
+        grid.setColumnStretch(1, 1)

@@ -1,0 +1,488 @@
+"""The small dialogs behind the File, Tools and Help menus: back up, restore, check the ledger,
+settings and about.
+
+Each public function takes the AppContext and the parent window and is modal. The modal pieces
+are classes (RestoreDialog, CheckReportDialog, SettingsDialog) so tests can drive them.
+Backup, restore and the check run off the GUI thread behind a busy dialog (`run_busy`)."""
+
+from __future__ import annotations
+
+import html
+import platform
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import PySide6
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import laomo_desktop
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger.check import Problem, check_ledger
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import backup
+from laomo_desktop.store.backup import BackupInfo
+from laomo_desktop.store.models import database
+from laomo_desktop.ui import fmt, i18n
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.tasks import run_task
+
+APP_NAME_ZH = "劳模创新工作室台账"
+APP_NAME_EN = "Laomo Desktop"
+
+
+# -- formatting -------------------------------------------------------------------------------
+def size_text(n: int) -> str:
+    """A file size in KB (under 1 MB) or MB."""
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024)):,} KB"
+    return f"{n / 1024 / 1024:,.1f} MB"
+
+
+def when_text(moment: datetime) -> str:
+    """A UTC moment as local date and time in the chosen language."""
+    local = moment.astimezone()
+    return f"{fmt.date_text(local.date().isoformat())} {local:%H:%M:%S}"
+
+
+def backup_label(info: BackupInfo) -> str:
+    return f"{when_text(info.created)}（{info.reason_label}）"
+
+
+# -- long work off the GUI thread -------------------------------------------------------------
+def _fresh_connection(work: Callable[[], Any]) -> Callable[[], Any]:
+    """Run `work` on a connection of its own that is closed afterwards.
+
+    Peewee keeps one connection per thread; pool threads outlive a task, and one left open would
+    keep talking to whichever ledger file was open when it was made."""
+
+    def run():
+        if not database.is_closed():
+            database.close()
+        try:
+            return work()
+        finally:
+            if not database.is_closed():
+                database.close()
+
+    return run
+
+
+def run_busy(parent: QWidget | None, title: str, text: str, work: Callable[[], Any]) -> Any:
+    """Run `work()` off the GUI thread behind a busy dialog; return its result or raise its error.
+
+    The window keeps painting while the work runs, but takes no input until it has finished."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def done(result):
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc):
+        outcome["error"] = exc
+        loop.quit()
+
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setObjectName("busy")
+    busy.setWindowTitle(title)
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setAutoClose(False)
+    busy.setAutoReset(False)
+    busy.setMinimumWidth(360)
+    busy.setMinimumDuration(400)
+    QTimer.singleShot(400, busy, lambda: None if outcome else busy.show())
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        run_task(_fresh_connection(work), done, failed)
+        if not outcome:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        QApplication.restoreOverrideCursor()
+        busy.close()
+        busy.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+# -- File ▸ Back up now -----------------------------------------------------------------------
+def backup_now(ctx: AppContext, parent: QWidget | None) -> BackupInfo | None:
+    """Take a manual backup and say where it went; None if it failed (the user was told)."""
+    try:
+        info = run_busy(parent, tr("Back up"), tr("Backing up the ledger…"),
+                        lambda: backup.take_backup(ctx.paths, "manual"))
+    except LaomoError as exc:
+        QMessageBox.warning(parent, tr("Backup failed"), exc.message)
+        return None
+    QMessageBox.information(
+        parent, tr("Backup made"),
+        tr("The ledger was backed up to the file “%1” (%2).\n\nBackups are kept in the folder %3.")
+        .replace("%1", info.path.name).replace("%2", size_text(info.size))
+        .replace("%3", str(ctx.paths.backups)))
+    return info
+
+
+# -- File ▸ Restore from a backup -------------------------------------------------------------
+class RestoreDialog(QDialog):
+    """Choose a backup to go back to: the kept backups newest first, or any other file."""
+
+    def __init__(self, backups: list[BackupInfo], backups_dir: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("restore_dialog")
+        self.setWindowTitle(tr("Restore from a backup"))
+        self.backups_dir = backups_dir
+        self.other_file: Path | None = None
+
+        intro = QLabel(tr(
+            "Choose the backup to go back to. The ledger will then hold exactly what it held "
+            "when that backup was made. The current ledger is backed up first, so you can "
+            "return to it later."))
+        intro.setWordWrap(True)
+
+        self.list = QTreeWidget()
+        self.list.setObjectName("backup_list")
+        self.list.setAccessibleName(tr("Backups"))
+        self.list.setHeaderLabels([tr("Made at"), tr("Size"), tr("Kind")])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for info in sorted(backups, key=lambda b: b.created, reverse=True):
+            item = QTreeWidgetItem([when_text(info.created), size_text(info.size),
+                                    info.reason_label])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, Qt.ItemDataRole.UserRole, info)
+            item.setToolTip(0, info.path.name)
+            self.list.addTopLevelItem(item)
+        self.list.itemDoubleClicked.connect(lambda *_: self.accept())
+
+        self.empty = QLabel(tr("There are no backups yet. Use “Choose another file…” to restore "
+                               "from a backup file kept elsewhere."))
+        self.empty.setObjectName("no_backups")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(not backups)
+        self.list.setVisible(bool(backups))
+
+        buttons = QDialogButtonBox()
+        self.other = buttons.addButton(tr("Choose another file…"),
+                                       QDialogButtonBox.ButtonRole.ActionRole)
+        self.other.setObjectName("other_file")
+        self.other.clicked.connect(self.choose_file)
+        self.restore_button = buttons.addButton(tr("Restore…"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setObjectName("restore_button")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(self.empty)
+        lay.addStretch(0 if backups else 1)
+        lay.addWidget(buttons)
+
+        self.list.currentItemChanged.connect(self._update)
+        if backups:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._update()
+        self.resize(640, 420)
+
+    def _update(self, *_args) -> None:
+        self.restore_button.setEnabled(self.list.currentItem() is not None)
+
+    def selected_backup(self) -> BackupInfo | None:
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def selected_path(self) -> Path | None:
+        if self.other_file is not None:
+            return self.other_file
+        info = self.selected_backup()
+        return info.path if info else None
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose a backup file"), str(self.backups_dir),
+            tr("Ledger backups (*.sqlite3 *.db);;All files (*)"))
+        if name:
+            self.other_file = Path(name)
+            self.accept()
+
+
+def restore_from_backup(ctx: AppContext, parent: QWidget | None) -> bool:
+    """Let the user pick a backup and restore it; True if the ledger was restored."""
+    dlg = RestoreDialog(backup.list_backups(ctx.paths), ctx.paths.backups, parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        path = dlg.selected_path()
+        chosen = dlg.selected_backup() if dlg.other_file is None else None
+    finally:
+        dlg.deleteLater()
+    if path is None:
+        return False
+    what = backup_label(chosen) if chosen else f"“{path.name}”"
+    try:  # a damaged or foreign file is refused before the user is asked anything
+        run_busy(parent, tr("Restore from a backup"), tr("Checking the backup…"),
+                 lambda: backup.verify_backup(path))
+    except LaomoError as exc:
+        QMessageBox.warning(parent, tr("Cannot restore this backup"), exc.message)
+        return False
+    answer = QMessageBox.question(
+        parent, tr("Restore from a backup"),
+        tr("Go back to the backup of %1?\n\nEverything entered since then will no longer be in "
+           "the ledger. The current ledger is backed up first, so you can return to it by "
+           "restoring that backup.").replace("%1", what),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        before = run_busy(parent, tr("Restore from a backup"), tr("Restoring the ledger…"),
+                          lambda: backup.restore_backup(ctx.paths, path))
+    except LaomoError as exc:
+        QMessageBox.warning(parent, tr("Restore failed"), exc.message)
+        return False
+    ctx.undo_stack.clear()
+    ctx.changed()
+    QMessageBox.information(
+        parent, tr("Ledger restored"),
+        tr("The ledger now holds the backup of %1.\n\nWhat it held just before was saved as the "
+           "backup “%2”; restore that one to undo this.")
+        .replace("%1", what).replace("%2", before.path.name))
+    return True
+
+
+# -- Tools ▸ Check the ledger -----------------------------------------------------------------
+def passed_text() -> str:
+    return tr("Check passed: the ledger file is sound, every attachment is in place and "
+              "unchanged, and the studios' records follow the rules.")
+
+
+def report_text(problems: list[Problem], paths: LedgerPaths,
+                when: datetime | None = None) -> str:
+    """The report as plain text, errors first, ready to copy into a message to support."""
+    when = when or datetime.now().astimezone()
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    lines = [f"{APP_NAME_ZH} {laomo_desktop.__version__} — " + tr("ledger check"),
+             tr("Ledger: %1").replace("%1", str(paths.root)),
+             tr("Checked at: %1").replace("%1", when_text(when)), ""]
+    if not problems:
+        lines.append(passed_text())
+        return "\n".join(lines)
+    if errors:
+        lines.append(tr("Errors (%1): the data is damaged").replace("%1", str(len(errors))))
+        lines += [f"  ✗ {p.message}" for p in errors]
+        lines.append("")
+    if warnings:
+        lines.append(tr("Warnings (%1): a rule is not met").replace("%1", str(len(warnings))))
+        lines += [f"  ! {p.message}" for p in warnings]
+        lines.append("")
+    if errors:
+        lines.append(tr("What to do: restore a recent backup (File ▸ Restore from a backup), or "
+                        "send this report to support."))
+    else:
+        lines.append(tr("What to do: correct the records named above."))
+    return "\n".join(lines)
+
+
+class CheckReportDialog(QDialog):
+    def __init__(self, problems: list[Problem], paths: LedgerPaths,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("check_dialog")
+        self.setWindowTitle(tr("Check the ledger"))
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            summary = tr("No problems found.")
+        elif errors:
+            summary = (tr("%1 error(s) and %2 warning(s) found.")
+                       .replace("%1", str(errors)).replace("%2", str(warnings)))
+        else:
+            summary = tr("%1 warning(s) found; the data itself is sound.").replace(
+                "%1", str(warnings))
+        self.summary = QLabel(summary)
+        self.summary.setObjectName("check_summary")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        color = "#b00020" if errors else ("#8a5a00" if warnings else "#1b6e20")
+        self.summary.setStyleSheet(f"color: {color};")
+
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("check_report")
+        self.report.setAccessibleName(tr("Check report"))
+        self.report.setReadOnly(True)
+        self.report.setPlainText(report_text(problems, paths))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(tr("Copy"))
+        self.copy_button.setObjectName("copy_report")
+        self.copy_button.setToolTip(tr("Copy the report to paste it into a message"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.report, 1)
+        lay.addWidget(buttons)
+        self.resize(680, 440)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.toPlainText())
+
+
+def check_ledger_dialog(ctx: AppContext, parent: QWidget | None) -> None:
+    try:
+        problems = run_busy(parent, tr("Check the ledger"), tr("Checking the ledger…"),
+                            lambda: check_ledger(ctx.paths))
+    except LaomoError as exc:
+        QMessageBox.warning(parent, tr("Check failed"), exc.message)
+        return
+    dlg = CheckReportDialog(problems, ctx.paths, parent)
+    try:
+        dlg.exec()
+    finally:
+        dlg.deleteLater()
+
+
+# -- File ▸ Open the data folder --------------------------------------------------------------
+def open_data_folder(ctx: AppContext) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.root)))
+
+
+# -- Tools ▸ Settings -------------------------------------------------------------------------
+class SettingsDialog(QDialog):
+    """Language and backup policy, kept in QSettings ("language", "backup/on_close")."""
+
+    def __init__(self, settings: QSettings, backups_dir: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(tr("Settings"))
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGES.items():  # each language named in itself
+            self.language.addItem(name, code)
+        current = str(settings.value("language", i18n.DEFAULT))
+        self.language.setCurrentIndex(max(self.language.findData(current),
+                                          self.language.findData(i18n.DEFAULT)))
+        self.initial_language = self.language.currentData()
+
+        self.backup_on_close = QCheckBox(tr("Back up the ledger every time the program closes"))
+        self.backup_on_close.setObjectName("backup_on_close")
+        self.backup_on_close.setChecked(settings.value("backup/on_close", True, type=bool))
+
+        general = QGroupBox(tr("Display"))
+        form = QFormLayout(general)
+        form.addRow(tr("Language:"), self.language)
+        backups = QGroupBox(tr("Backups"))
+        blay = QVBoxLayout(backups)
+        blay.addWidget(self.backup_on_close)
+        if backups_dir is not None:
+            where = QLabel(tr("Backups are kept in %1; older ones are thinned out to one per "
+                              "day, week and month.").replace("%1", str(backups_dir)))
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            blay.addWidget(where)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(general)
+        lay.addWidget(backups)
+        lay.addStretch(1)
+        lay.addWidget(buttons)
+        self.resize(480, 280)
+
+    def save(self) -> bool:
+        """Store the choices; True if the language changed."""
+        code = self.language.currentData()
+        self.settings.setValue("language", code)
+        self.settings.setValue("backup/on_close", self.backup_on_close.isChecked())
+        self.settings.sync()
+        return code != self.initial_language
+
+
+def settings_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
+    """Show the settings; True if the language changed (the caller re-creates its window)."""
+    dlg = SettingsDialog(ctx.settings, ctx.paths.backups, parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return dlg.save()
+    finally:
+        dlg.deleteLater()
+
+
+# -- Help ▸ About -----------------------------------------------------------------------------
+def about_text(ctx: AppContext) -> str:
+    e = html.escape
+    version = tr("Version %1").replace("%1", laomo_desktop.__version__)
+    blurb = tr("The ledger of a model-worker innovation studio. It works offline; the data "
+               "stays on this computer.")
+    folder = tr("Data folder:")
+    return (f"<h3>{APP_NAME_ZH}<br>{APP_NAME_EN}</h3>"
+            f"<p>{e(version)}</p><p>{e(blurb)}</p>"
+            f"<p>{e(folder)}<br><code>{e(str(ctx.paths.root))}</code></p>"
+            f"<p><small>Qt {e(qVersion())} · PySide6 {e(PySide6.__version__)} · "
+            f"Python {e(platform.python_version())}</small></p>")
+
+
+def about_dialog(ctx: AppContext, parent: QWidget | None) -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("about")
+    box.setWindowTitle(tr("About %1").replace("%1", APP_NAME_ZH))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text(ctx))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    try:
+        box.exec()
+    finally:
+        box.deleteLater()

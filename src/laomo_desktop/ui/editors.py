@@ -1,0 +1,256 @@
+"""One editor widget per declared field type, so every form is built from the declarations."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.i18n import tr
+
+NULL_DATE = QDate(1899, 12, 31)
+
+
+class Editor:
+    """A field's widget plus get/set in the ledger's terms (ISO dates, fen, codes, uids)."""
+
+    def __init__(self, field: S.Field, widget: QWidget):
+        self.field = field
+        self.widget = widget
+        widget.setAccessibleName(fmt.label(field))
+        widget.setObjectName(f"field_{field.name}")
+
+    def get(self) -> Any:
+        raise AttributeError
+
+    def set(self, value: Any) -> None:
+        raise AttributeError
+
+
+class TextEditor(Editor):
+    def __init__(self, field: S.Field):
+        if field.type == S.LONGTEXT:
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setFixedHeight(72 if field.text_limit > 2000 else 56)
+        else:
+            w = QLineEdit()
+            w.setMaxLength(field.text_limit)
+        super().__init__(field, w)
+
+    def get(self) -> str:
+        w = self.widget
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+
+    def set(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if isinstance(self.widget, QPlainTextEdit):
+            self.widget.setPlainText(text)
+        else:
+            self.widget.setText(text)
+
+
+class NumberEditor(Editor):
+    PATTERNS = {S.INT: r"\d{0,12}", S.YEAR: r"\d{0,4}", S.FLOAT: r"\d{0,9}(\.\d{0,3})?",
+                S.MONEY: r"\d{0,11}(\.\d{0,2})?"}
+
+    def __init__(self, field: S.Field):
+        self.line = QLineEdit()
+        self.line.setValidator(QRegularExpressionValidator(
+            QRegularExpression(self.PATTERNS[field.type]), self.line))
+        if field.type == S.MONEY:
+            box = QWidget()
+            lay = QHBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(QLabel("¥"))
+            lay.addWidget(self.line, 1)
+            self.line.setPlaceholderText("0.00")
+            self.line.setAccessibleName(fmt.label(field))
+            super().__init__(field, box)
+        else:
+            super().__init__(field, self.line)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.line.setMaximumWidth(180)
+
+    def get(self) -> Any:
+        text = self.line.text().strip()
+        if not text:
+            return None
+        if self.field.type == S.MONEY:
+            try:
+                return int((Decimal(text) * 100).to_integral_value())
+            except InvalidOperation:
+                return text
+        if self.field.type == S.FLOAT:
+            return float(text)
+        return int(text)
+
+    def set(self, value: Any) -> None:
+        if value is None:
+            self.line.setText("")
+        elif self.field.type == S.MONEY:
+            self.line.setText(f"{int(value) // 100}.{int(value) % 100:02d}")
+        elif self.field.type == S.FLOAT:
+            self.line.setText(f"{value:g}")
+        else:
+            self.line.setText(str(value))
+
+
+class DateEditor(Editor):
+    def __init__(self, field: S.Field):
+        box = QWidget()
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(NULL_DATE)
+        self.edit.setSpecialValueText(" ")
+        self.edit.setAccessibleName(fmt.label(field))
+        lay.addWidget(self.edit)
+        clear = QToolButton()
+        clear.setText("×")
+        clear.setToolTip(tr("Clear the date"))
+        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        clear.clicked.connect(lambda: self.edit.setDate(NULL_DATE))
+        lay.addWidget(clear)
+        lay.addStretch(1)
+        super().__init__(field, box)
+        self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
+        self.set(None)
+
+    def get(self) -> str | None:
+        d = self.edit.date()
+        return None if d == NULL_DATE else d.toString("yyyy-MM-dd")
+
+    def set(self, value: Any) -> None:
+        if value:
+            self.edit.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
+        else:
+            self.edit.setDate(NULL_DATE)
+
+
+class BoolEditor(Editor):
+    def __init__(self, field: S.Field):
+        super().__init__(field, QCheckBox())
+
+    def get(self) -> bool:
+        return self.widget.isChecked()
+
+    def set(self, value: Any) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class ChoiceEditor(Editor):
+    def __init__(self, field: S.Field):
+        combo = QComboBox()
+        if not field.required:
+            combo.addItem("", None)
+        for c in field.choices:
+            combo.addItem(fmt.choice_label(field.choices, c.value), c.value)
+        super().__init__(field, combo)
+
+    def get(self) -> str | None:
+        return self.widget.currentData()
+
+    def set(self, value: Any) -> None:
+        i = self.widget.findData(value)
+        self.widget.setCurrentIndex(max(i, 0))
+
+
+class MultiEditor(Editor):
+    def __init__(self, field: S.Field):
+        box = QWidget()
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for c in field.choices:
+            cb = QCheckBox(fmt.choice_label(field.choices, c.value))
+            lay.addWidget(cb)
+            self.boxes[c.value] = cb
+        lay.addStretch(1)
+        super().__init__(field, box)
+
+    def get(self) -> list[str]:
+        return [code for code, cb in self.boxes.items() if cb.isChecked()]
+
+    def set(self, value: Any) -> None:
+        codes = value.split(",") if isinstance(value, str) else (value or [])
+        for code, cb in self.boxes.items():
+            cb.setChecked(code in codes)
+
+
+class RefEditor(Editor):
+    """A picker for another record of the studio, with completion on any part of its title."""
+
+    def __init__(self, field: S.Field, studio_uid: str):
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItem("", None)
+        for uid, title in Q.ref_choices(field.ref, studio_uid):
+            combo.addItem(title or "", uid)
+        completer = combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setMinimumContentsLength(16)
+        super().__init__(field, combo)
+
+    def get(self) -> str | None:
+        combo = self.widget
+        text = combo.currentText().strip()
+        if not text:
+            return None
+        i = combo.currentIndex()
+        if i > 0 and combo.itemText(i) == text:
+            return combo.itemData(i)
+        i = combo.findText(text, Qt.MatchFlag.MatchExactly)
+        return combo.itemData(i) if i > 0 else f"?{text}"
+
+    def set(self, value: Any) -> None:
+        i = self.widget.findData(value) if value else 0
+        if value and i < 0:  # a record no longer offered (e.g. in the recycle bin): keep it
+            from laomo_desktop.ledger import records as R
+
+            try:
+                title = R.get(self.field.ref, value).get(S.kind(self.field.ref).title)
+            except Exception:
+                title = value
+            self.widget.addItem(str(title), value)
+            i = self.widget.count() - 1
+        self.widget.setCurrentIndex(max(i, 0))
+
+
+def make_editor(field: S.Field, studio_uid: str) -> Editor:
+    if field.type in (S.TEXT, S.LONGTEXT):
+        return TextEditor(field)
+    if field.type in (S.INT, S.YEAR, S.FLOAT, S.MONEY):
+        return NumberEditor(field)
+    if field.type == S.DATE:
+        return DateEditor(field)
+    if field.type == S.BOOL:
+        return BoolEditor(field)
+    if field.type == S.CHOICE:
+        return ChoiceEditor(field)
+    if field.type == S.MULTI:
+        return MultiEditor(field)
+    if field.type == S.REF:
+        return RefEditor(field, studio_uid)
+    raise ValueError(field.type)

@@ -1,0 +1,86 @@
+"""How values look on screen, in the chosen language: dates, money, choices, labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+_lang = {"code": "zh_CN"}
+
+
+def set_language(code: str) -> None:
+    _lang["code"] = code
+
+
+def is_chinese() -> bool:
+    return _lang["code"].startswith("zh")
+
+
+def label(item: S.Field | S.Kind | S.Child) -> str:
+    return item.label if is_chinese() else item.en
+
+
+def choice_label(choices: type[E.Choice], code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        c = choices(code)
+    except ValueError:
+        return code
+    return c.zh if is_chinese() else c.en
+
+
+def date_text(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.year}年{d.month}月{d.day}日" if is_chinese() else d.strftime("%d %b %Y")
+
+
+def money_text(fen: int | None) -> str:
+    if fen is None:
+        return ""
+    sign = "-" if fen < 0 else ""
+    fen = abs(int(fen))
+    return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def wan_text(fen: int) -> str:
+    return f"{fen / 1_000_000:,.2f}"
+
+
+def bool_text(v) -> str:
+    if is_chinese():
+        return "是" if v else "否"
+    return "Yes" if v else "No"
+
+
+def multi_text(choices: type[E.Choice], codes: str | None) -> str:
+    return "、".join(choice_label(choices, c) for c in (codes or "").split(",") if c)
+
+
+def value_text(f: S.Field, v) -> str:
+    """A stored value as the user reads it in a table cell."""
+    if v is None or v == "":
+        return "" if f.type != S.BOOL else bool_text(False)
+    if f.type == S.MONEY:
+        return money_text(v)
+    if f.type == S.DATE:
+        return date_text(v)
+    if f.type == S.BOOL:
+        return bool_text(v)
+    if f.type == S.CHOICE:
+        return choice_label(f.choices, v)
+    if f.type == S.MULTI:
+        return multi_text(f.choices, v)
+    if f.type == S.FLOAT:
+        return f"{v:g}"
+    if f.type == S.LONGTEXT:
+        text = str(v).replace("\n", " ")
+        return text if len(text) <= 60 else text[:60] + "…"
+    return str(v)

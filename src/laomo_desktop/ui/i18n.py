@@ -1,0 +1,59 @@
+"""Languages: Simplified Chinese by default whatever the system locale, English selectable.
+
+UI text is written in English and translated through Qt; resources/translations holds the
+.ts source and the .qm the build compiles from it. Domain labels (fields, choices) carry both
+languages in the ledger's declarations and are picked by ui.fmt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from laomo_desktop.ui import fmt
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT = "zh_CN"
+
+
+def tr(text: str) -> str:
+    """Translate UI text (English source). pyside6-lupdate collects every tr("...") call."""
+    return QCoreApplication.translate("", text)
+
+
+def resources_dir() -> Path:
+    """resources/ of a source checkout, or of a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[3] / "resources"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Install the translators for `language`; returns the language actually used."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = DEFAULT
+    fmt.set_language(language)
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return language
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_dir), ("laomo_zh_CN", str(translations_dir()))):
+        t = QTranslator(app)
+        if t.load(name, folder):
+            app.installTranslator(t)
+            _installed.append(t)
+    return language

@@ -1,0 +1,355 @@
+"""The main window: studio and year at the top, sections on the left, menus. It only wires the
+pages together; each page does its own work."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import attachments as A
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.studios import list_studios
+from laomo_desktop.store import backup
+from laomo_desktop.ui import dialogs, undo
+from laomo_desktop.ui.attachpanel import open_attachment
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.dashboard import DashboardPage
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
+from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.search import SearchDialog
+from laomo_desktop.ui.sectionpage import SectionPage
+from laomo_desktop.ui.sections import SECTIONS, Section
+from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.welcome import WelcomePage
+
+
+class AttachmentSectionPage(SectionPage):
+    """Attachments of the whole studio: new ones are attached to the studio itself."""
+
+    def __init__(self, ctx: AppContext, section: Section):
+        super().__init__(ctx, section)
+        self.new_button.setText(tr("Add files…"))
+        open_button = QPushButton(tr("Open"))
+        open_button.clicked.connect(self.open_current)
+        self.layout().itemAt(0).layout().insertWidget(3, open_button)
+
+    def new_record(self) -> None:
+        if not self.ctx.studio_uid:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Attach files to the studio"))
+        for f in files:
+            try:
+                rec = A.attach(self.ctx.paths, "studio", self.ctx.studio_uid, Path(f))
+            except LaomoError as exc:
+                QMessageBox.warning(self, tr("Not attached"), exc.message)
+                continue
+            self.ctx.undo_stack.push(undo.created(self.ctx, "attachment", rec, tr("Add files…")))
+        self.ctx.changed()
+
+    def open_current(self) -> None:
+        uid = self.current_uid()
+        if uid:
+            try:
+                open_attachment(self.ctx.paths, R.get("attachment", uid))
+            except (LaomoError, OSError) as exc:
+                QMessageBox.warning(self, tr("Cannot open the attachment"), str(exc))
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal()
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(tr("Studio Ledger — Laomo Desktop"))
+        self.setMinimumSize(1024, 640)
+        self.closing_for_rebuild = False
+
+        self.root = QStackedWidget()
+        self.welcome = WelcomePage(ctx.paths)
+        self.welcome.studio_created.connect(self.studio_created)
+        self.welcome.demo_requested.connect(self.load_demo)
+        self.root.addWidget(self.welcome)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(tr("Sections"))
+        self.nav.setMinimumWidth(150)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for s in SECTIONS:
+            self.nav.addItem(QCoreApplication.translate("Section", s.title))
+            page = self._make_page(s)
+            self.pages[s.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1000])
+        self.root.addWidget(self.splitter)
+        self.setCentralWidget(self.root)
+
+        self._build_toolbar()
+        self._build_menus()
+        self.statusBar().addPermanentWidget(QLabel(str(ctx.paths.root)))
+        ctx.navigate_requested.connect(self.navigate)
+        ctx.ledger_changed.connect(self._refresh_studios_if_needed)
+        self._restore_state()
+        self.refresh_studios()
+
+    # -- building ---------------------------------------------------------------------------
+    def _make_page(self, s: Section) -> QWidget:
+        if s.key == "dashboard":
+            return DashboardPage(self.ctx)
+        if s.key == "recycle":
+            return RecycleBinPage(self.ctx)
+        if s.key == "audit":
+            return AuditPage(self.ctx)
+        if s.key == "attachment":
+            return AttachmentSectionPage(self.ctx, s)
+        return SectionPage(self.ctx, s)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(tr("Studio"))
+        bar.setObjectName("studio_toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(tr("Studio:") + " "))
+        self.studio_box = QComboBox()
+        self.studio_box.setObjectName("studio_switcher")
+        self.studio_box.setAccessibleName(tr("Studio"))
+        self.studio_box.setMinimumContentsLength(18)
+        self.studio_box.currentIndexChanged.connect(self._studio_picked)
+        bar.addWidget(self.studio_box)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" " + tr("Year:") + " "))
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("year_selector")
+        self.year_box.setAccessibleName(tr("Year"))
+        self.year_box.currentIndexChanged.connect(self._year_picked)
+        bar.addWidget(self.year_box)
+        bar.addSeparator()
+        profile = QAction(tr("Studio profile…"), self)
+        profile.triggered.connect(self.edit_studio)
+        bar.addAction(profile)
+
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu(tr("&File"))
+        self._action(m, tr("New studio…"), self.new_studio)
+        m.addSeparator()
+        self._action(m, tr("Back up now"), lambda: dialogs.backup_now(self.ctx, self))
+        self._action(m, tr("Restore from a backup…"),
+                     lambda: dialogs.restore_from_backup(self.ctx, self) and self.refresh_studios())
+        self._action(m, tr("Open the data folder"), lambda: dialogs.open_data_folder(self.ctx))
+        m.addSeparator()
+        self._action(m, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        e = self.menuBar().addMenu(tr("&Edit"))
+        undo_action = self.ctx.undo_stack.createUndoAction(self, tr("Undo"))
+        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        redo_action = self.ctx.undo_stack.createRedoAction(self, tr("Redo"))
+        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        e.addAction(undo_action)
+        e.addAction(redo_action)
+        e.addSeparator()
+        self._action(e, tr("Find in the whole ledger…"), self.global_search,
+                     QKeySequence("Ctrl+Shift+F"))
+        t = self.menuBar().addMenu(tr("&Tools"))
+        self._action(t, tr("Check the ledger"), lambda: dialogs.check_ledger_dialog(self.ctx, self))
+        self._action(t, tr("Settings…"), self.open_settings)
+        h = self.menuBar().addMenu(tr("&Help"))
+        self._action(h, tr("About"), lambda: dialogs.about_dialog(self.ctx, self))
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    # -- state ------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.nav.setCurrentRow(int(s.value("window/section", 0) or 0))
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/section", self.nav.currentRow())
+        for page in self.pages.values():
+            if isinstance(page, SectionPage):
+                page.save_columns()
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        if not self.closing_for_rebuild and self.ctx.settings.value(
+                "backup/on_close", True, type=bool) and self.studio_box.count():
+            self.statusBar().showMessage(tr("Backing up…"))
+            try:
+                backup.auto_backup(self.ctx.paths)
+            except LaomoError as exc:
+                QMessageBox.warning(self, tr("Backup failed"), exc.message)
+        super().closeEvent(event)
+
+    # -- studios and years --------------------------------------------------------------------
+    def refresh_studios(self, select: str | None = None) -> None:
+        studios = list_studios()
+        wanted = select or self.ctx.studio_uid or self.ctx.settings.value("last/studio", "")
+        self.studio_box.blockSignals(True)
+        self.studio_box.clear()
+        for s in studios:
+            self.studio_box.addItem(s["name"], s["uid"])
+        i = max(self.studio_box.findData(wanted), 0)
+        self.studio_box.setCurrentIndex(i if studios else -1)
+        self.studio_box.blockSignals(False)
+        self._known = {s["uid"] for s in studios}
+        if not studios:
+            self.ctx.set_studio("")
+            self.root.setCurrentWidget(self.welcome)
+            return
+        self.root.setCurrentWidget(self.splitter)
+        self._studio_picked(self.studio_box.currentIndex())
+
+    def _refresh_studios_if_needed(self) -> None:
+        names = {s["uid"]: s["name"] for s in list_studios()}
+        shown = {self.studio_box.itemData(i): self.studio_box.itemText(i)
+                 for i in range(self.studio_box.count())}
+        if names != shown:
+            self.refresh_studios()
+
+    def _studio_picked(self, index: int) -> None:
+        uid = self.studio_box.itemData(index) if index >= 0 else ""
+        self._fill_years(uid or "")
+        self.ctx.set_studio(uid or "")
+
+    def _fill_years(self, studio_uid: str) -> None:
+        this_year = date.today().year
+        years = set(Q.years_with_data(studio_uid)) if studio_uid else set()
+        years.add(this_year)
+        wanted = self.ctx.year or int(self.ctx.settings.value("last/year", this_year) or 0)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        self.year_box.addItem(tr("All years"), 0)
+        for y in sorted(years, reverse=True):
+            self.year_box.addItem(str(y), y)
+        i = self.year_box.findData(wanted)
+        self.year_box.setCurrentIndex(i if i >= 0 else self.year_box.findData(this_year))
+        self.year_box.blockSignals(False)
+        self._year_picked(self.year_box.currentIndex())
+
+    def _year_picked(self, index: int) -> None:
+        self.ctx.set_year(int(self.year_box.itemData(index) or 0))
+
+    # -- actions ------------------------------------------------------------------------------
+    def studio_created(self, uid: str) -> None:
+        self.refresh_studios(select=uid)
+        self.nav.setCurrentRow(0)
+
+    def new_studio(self) -> None:
+        dlg = RecordDialog(self.ctx.paths, "studio", "", None,
+                           lambda v: R.create("studio", None, v), parent=self)
+        if dlg.exec() and dlg.saved:
+            self.ctx.undo_stack.push(undo.created(self.ctx, "studio", dlg.saved,
+                                                  tr("New studio…")))
+            self.refresh_studios(select=dlg.saved["uid"])
+            self.navigate("member", "")
+
+    def edit_studio(self) -> None:
+        uid = self.ctx.studio_uid
+        if not uid:
+            return
+        before = R.get("studio", uid)
+        dlg = RecordDialog(self.ctx.paths, "studio", uid, before,
+                           lambda v: R.update("studio", uid, v,
+                                              expected_version=before["version"]), parent=self)
+        if dlg.exec() and dlg.saved:
+            if dlg.saved["version"] != before["version"]:
+                self.ctx.undo_stack.push(undo.edited(self.ctx, "studio", before, dlg.saved,
+                                                     tr("Studio profile…")))
+            self.ctx.changed()
+
+    def navigate(self, section: str, uid: str) -> None:
+        if section == "studio":
+            self.edit_studio()
+            return
+        keys = [s.key for s in SECTIONS]
+        if section not in keys:
+            return
+        if uid and self.ctx.year:
+            self.year_box.setCurrentIndex(0)  # the record may be in another year
+        self.nav.setCurrentRow(keys.index(section))
+        page = self.pages[section]
+        if uid and isinstance(page, SectionPage):
+            page.reload()
+            if page.select_uid(uid):
+                page.edit_uid(uid)
+
+    def global_search(self) -> None:
+        SearchDialog(self.ctx, self).exec()
+
+    def open_settings(self) -> None:
+        if dialogs.settings_dialog(self.ctx, self):
+            self.language_changed.emit()
+
+    def load_demo(self) -> None:
+        from laomo_desktop.ledger import demo
+
+        progress = QProgressDialog(tr("Loading sample data…"), tr("Cancel"), 0, 3, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setValue(0)
+        job = run_task(lambda: demo.generate(3, 3), self._demo_done, self._demo_failed,
+                       lambda done, total, name: progress.setValue(done))
+        progress.canceled.connect(lambda: setattr(job, "cancelled", True))
+        self._demo_progress = progress
+
+    def _demo_done(self, _result) -> None:
+        self._demo_progress.close()
+        self.refresh_studios()
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self._demo_progress.close()
+        QMessageBox.warning(self, tr("Sample data not loaded"),
+                            exc.message if isinstance(exc, LaomoError) else str(exc))
+        self.refresh_studios()
+
+    def bring_to_front(self) -> None:
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
+                            | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,254 @@
+"""The one table page every record section uses: search as you type, sort by any column, the
+count of shown rows, and new / edit / delete through the shared record dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import records as R
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt, undo
+from laomo_desktop.ui.attachpanel import size_text
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.sections import Section
+from laomo_desktop.ui.tablemodel import RecordTableModel
+
+
+def column_spec(kind: S.Kind, name: str):
+    """(header, formatter) of a table column: a declared field or a computed one."""
+    for e in Q.EXTRAS.get(kind.name, ()):
+        if e.name == name:
+            header = e.label if fmt.is_chinese() else e.en
+            if name == "skill_level":
+                return header, lambda v: fmt.choice_label(E.SkillLevel, v)
+            return header, lambda v: "" if v is None else str(v)
+    f = kind.field(name)
+    if f.type == S.REF:
+        return fmt.label(f), lambda v: v or ""
+    if kind.name == "attachment" and name == "owner_kind":
+        return fmt.label(f), lambda v: fmt.label(S.kind(v)) if v in S.BY_NAME else (v or "")
+    if kind.name == "attachment" and name == "size":
+        return fmt.label(f), lambda v: size_text(v or 0)
+    return fmt.label(f), lambda v, f=f: fmt.value_text(f, v)
+
+
+class SectionPage(QWidget):
+    def __init__(self, ctx: AppContext, section: Section, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.section = section
+        self.kind = S.kind(section.kind)
+        self.setObjectName(f"page_{section.key}")
+        self._dirty = True
+
+        specs = [column_spec(self.kind, c) for c in section.columns]
+        self.model = RecordTableModel([h for h, _ in specs], [f for _, f in specs], self)
+
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(tr("New"))
+        self.new_button.setToolTip(tr("New record (Ctrl+N)"))
+        self.edit_button = QPushButton(tr("Edit"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Move to the recycle bin (Del)"))
+        for b, slot in ((self.new_button, self.new_record), (self.edit_button, self.edit_current),
+                        (self.delete_button, self.delete_current)):
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(tr("Search (Ctrl+F)"))
+        self.search.setAccessibleName(tr("Search this section"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(self._filter)
+        bar.addWidget(self.search)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.count.setMinimumWidth(110)
+        bar.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.setAccessibleName(fmt.label(self.kind))
+        state = ctx.settings.value(f"columns/{section.key}")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        else:
+            self.table.horizontalHeader().setDefaultSectionSize(130)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+
+        for seq, slot in ((QKeySequence.StandardKey.New, self.new_record),
+                          (QKeySequence.StandardKey.Find, self.focus_search),
+                          (QKeySequence(Qt.Key.Key_Delete), self.delete_current),
+                          (QKeySequence(Qt.Key.Key_Return), self.edit_current)):
+            act = QAction(self)
+            act.setShortcut(seq)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        ctx.studio_changed.connect(self.mark_dirty)
+        ctx.year_changed.connect(self.mark_dirty)
+        ctx.ledger_changed.connect(self.mark_dirty)
+
+    # -- loading ----------------------------------------------------------------------------
+    def mark_dirty(self, *_args) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_columns()
+        super().hideEvent(event)
+
+    def save_columns(self) -> None:
+        self.ctx.settings.setValue(f"columns/{self.section.key}",
+                                   self.table.horizontalHeader().saveState())
+
+    def reload(self) -> None:
+        self._dirty = False
+        selected = self.current_uid()
+        if not self.ctx.studio_uid:
+            self.model.set_rows([])
+        else:
+            self.model.set_rows(Q.fetch_rows(self.kind.name, self.ctx.studio_uid,
+                                             list(self.section.columns),
+                                             year=self.ctx.year or None))
+        self._update_count()
+        if selected:
+            self.select_uid(selected)
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        text = tr("%1 records").replace("%1", str(total)) if shown == total else \
+            tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+        self.count.setText(text)
+
+    # -- selection --------------------------------------------------------------------------
+    def current_uid(self) -> str | None:
+        idx = self.table.currentIndex()
+        return self.model.uid_at(idx.row()) if idx.isValid() else None
+
+    def select_uid(self, uid: str) -> bool:
+        row = self.model.row_of_uid(uid)
+        if row < 0 and self.search.text():
+            self.search.clear()
+            row = self.model.row_of_uid(uid)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        return row >= 0
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- changes ----------------------------------------------------------------------------
+    def defaults(self) -> dict:
+        year = self.ctx.year or date.today().year
+        today = date.today()
+        day = today.isoformat() if today.year == year else f"{year}-01-01"
+        out: dict = {}
+        for f in self.kind.fields:
+            if f.type == S.YEAR and f.required:
+                out[f.name] = year
+            elif f.type == S.DATE and f.required:
+                out[f.name] = day
+        if self.kind.name == "member":
+            out["role"] = E.MemberRole.MEMBER
+        return out
+
+    def dialog(self, record: dict | None, save) -> RecordDialog:
+        return RecordDialog(self.ctx.paths, self.kind.name, self.ctx.studio_uid, record, save,
+                            defaults=None if record else self.defaults(), parent=self)
+
+    def new_record(self) -> None:
+        if not self.ctx.studio_uid:
+            return
+        kind, studio = self.kind.name, self.ctx.studio_uid
+        dlg = self.dialog(None, lambda v: R.create(kind, studio, v))
+        if dlg.exec() and dlg.saved:
+            text = tr("New %1").replace("%1", fmt.label(self.kind))
+            self.ctx.undo_stack.push(undo.created(self.ctx, kind, dlg.saved, text))
+            self.ctx.changed()
+            self.select_uid(dlg.saved["uid"])
+
+    def edit_uid(self, uid: str) -> None:
+        try:
+            before = R.get(self.kind.name, uid)
+        except LaomoError as exc:
+            QMessageBox.warning(self, tr("Cannot open"), exc.message)
+            return
+        kind = self.kind.name
+        dlg = self.dialog(before, lambda v: R.update(kind, uid, v,
+                                                     expected_version=before["version"]))
+        if dlg.exec() and dlg.saved:
+            if dlg.saved["version"] != before["version"]:
+                text = tr("Edit %1").replace("%1", fmt.label(self.kind))
+                self.ctx.undo_stack.push(undo.edited(self.ctx, kind, before, dlg.saved, text))
+            self.ctx.changed()
+
+    def edit_current(self) -> None:
+        uid = self.current_uid()
+        if uid:
+            self.edit_uid(uid)
+
+    def delete_current(self) -> None:
+        uid = self.current_uid()
+        if not uid:
+            return
+        try:
+            R.trash(self.kind.name, uid)
+        except LaomoError as exc:
+            QMessageBox.warning(self, tr("Not deleted"), exc.message)
+            return
+        text = tr("Delete %1").replace("%1", fmt.label(self.kind))
+        self.ctx.undo_stack.push(undo.trashed(self.ctx, self.kind.name, uid, text))
+        self.ctx.changed()
+        win = self.window()
+        if hasattr(win, "statusBar"):
+            win.statusBar().showMessage(
+                tr("Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it."),
+                8000)

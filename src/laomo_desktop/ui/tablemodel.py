@@ -1,0 +1,117 @@
+"""A table model over rows fetched in one query. Filtering and sorting work on the model's own
+row list (never a QSortFilterProxyModel: far too slow at 100,000 rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
+RAW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _sort_key(v: Any) -> tuple:
+    if v is None or v == "":
+        return (1, 0, "")
+    if isinstance(v, int | float):
+        return (0, 0, v)
+    return (0, 1, str(v))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are tuples (uid, version, *raw values); `formatters` turn raw values into text."""
+
+    def __init__(self, headers: Sequence[str], formatters: Sequence[Callable[[Any], str]],
+                 parent=None):
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._formatters = list(formatters)
+        self._rows: list[tuple] = []
+        self._text: list[tuple[str, ...]] = []
+        self._hay: list[str] = []
+        self._view: list[int] = []
+        self._filter = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- loading, filtering, sorting ----------------------------------------------------
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        fmts = self._formatters
+        self._text = [tuple(f(v) for f, v in zip(fmts, r[2:], strict=False)) for r in rows]
+        self._hay = ["\t".join(t).casefold() for t in self._text]
+        self._view = self._compute_view()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.strip().casefold()
+        self.beginResetModel()
+        self._view = self._compute_view()
+        self.endResetModel()
+
+    def _compute_view(self) -> list[int]:
+        words = self._filter.split()
+        if words:
+            hay = self._hay
+            view = [i for i in range(len(hay)) if all(w in hay[i] for w in words)]
+        else:
+            view = list(range(len(self._rows)))
+        if self._sort is not None:
+            col, order = self._sort
+            rows = self._rows
+            view.sort(key=lambda i: _sort_key(rows[i][col + 2]),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return view
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._view = self._compute_view()
+        self.layoutChanged.emit()
+
+    # -- queries --------------------------------------------------------------------------
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def uid_at(self, row: int) -> str | None:
+        return self._rows[self._view[row]][0] if 0 <= row < len(self._view) else None
+
+    def row_of_uid(self, uid: str) -> int:
+        for pos, i in enumerate(self._view):
+            if self._rows[i][0] == uid:
+                return pos
+        return -1
+
+    # -- Qt interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._view)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i = self._view[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text[i][index.column()]
+        if role == UID_ROLE:
+            return self._rows[i][0]
+        if role == VERSION_ROLE:
+            return self._rows[i][1]
+        if role == RAW_ROLE:
+            return self._rows[i][index.column() + 2]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from laomo_desktop.ui import i18n
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.recorddialog import RecordDialog
+
+
+@pytest.fixture
+def ctx(ledger, tmp_path, qapp):
+    i18n.install(qapp, "zh_CN")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(ledger, settings)
+
+
+class DialogDriver:
+    """Stands in for the user at a modal RecordDialog: `fill` runs when the dialog opens."""
+
+    def __init__(self):
+        self.fill: Callable[[RecordDialog], None] | None = None
+        self.opened: list[RecordDialog] = []
+
+    def exec(self, dlg: RecordDialog) -> int:
+        self.opened.append(dlg)
+        if self.fill is not None:
+            self.fill(dlg)
+        return dlg.result()
+
+
+@pytest.fixture
+def driver(monkeypatch) -> DialogDriver:
+    d = DialogDriver()
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: d.exec(self))
+    return d

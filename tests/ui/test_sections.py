@@ -1,0 +1,192 @@
+"""Every section: add, edit, delete to the recycle bin, restore, undo — through real widgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from laomo_desktop.ledger import records as R
+from laomo_desktop.store.models import MODELS, AuditEntry
+from laomo_desktop.ui.mainwindow import MainWindow
+from laomo_desktop.ui.sections import SECTIONS
+from sample_ledger import build
+
+NEW = {
+    "member": lambda u: {"name": "新来的徒弟", "role": "member"},
+    "mentorship": lambda u: {"master": u["liming"], "apprentice_name": "外单位学员",
+                             "agreement_date": "2025-09-01"},
+    "rule": lambda u: {"title": "安全管理制度", "category": "management"},
+    "equipment": lambda u: {"name": "示波器", "quantity": 1, "value_fen": 123456},
+    "plan": lambda u: {"year": 2024, "targets": [{"metric": "results", "value": 5}]},
+    "project": lambda u: {"title": "变压器降噪", "type": "renovation",
+                          "start_date": "2025-02-01", "status": "approved",
+                          "participants": [{"member": u["wangfang"]}]},
+    "activity": lambda u: {"date": "2025-08-08", "type": "training", "topic": "新员工培训",
+                           "outside_count": 4, "attendees": [{"member": u["liuyang"]}]},
+    "result": lambda u: {"title": "快速接线钳", "type": "five_small", "date": "2025-07-07",
+                         "contributors": [{"member": u["zhangwei"], "name": None},
+                                          {"member": None, "name": "外单位专家"}]},
+    "benefit": lambda u: {"year": 2025, "amount_fen": 500000, "kind": "saving",
+                          "basis": "节约材料费 5000 元"},
+    "fund": lambda u: {"date": "2025-09-09", "direction": "income", "source": "award",
+                       "amount_fen": 880000},
+    "honour": lambda u: {"name": "工人先锋号", "level": "city", "year": 2025},
+}
+EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
+        "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
+        "plan": ("measures", "每月一次培训"), "project": ("partners", "某大学"),
+        "activity": ("place", "二楼会议室"), "result": ("applied_where", "全市供电所"),
+        "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
+        "honour": ("body", "市总工会")}
+KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
+
+
+@pytest.fixture
+def window(ctx, qtbot, tmp_path):
+    u = build(ctx.paths, tmp_path)
+    ctx.settings.setValue("backup/on_close", False)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh_studios(select=u["A"])
+    win.year_box.setCurrentIndex(0)  # all years
+    assert ctx.studio_uid == u["A"] and ctx.year == 0
+    return win, u
+
+
+def fill_and_save(values: dict):
+    def fill(dlg):
+        for name, value in values.items():
+            dlg.editors[name].set(value)
+        dlg.accept()
+    return fill
+
+
+def open_section(win, key):
+    win.nav.setCurrentRow([s.key for s in SECTIONS].index(key))
+    page = win.pages[key]
+    assert page.isVisible()
+    return page
+
+
+@pytest.mark.parametrize("key", KINDS)
+def test_add_edit_delete_restore_undo(window, driver, qtbot, key):
+    win, u = window
+    ctx = win.ctx
+    page = open_section(win, key)
+    before = page.model.total_count()
+
+    driver.fill = fill_and_save(NEW[key](u))
+    page.new_button.click()
+    created = driver.opened[-1].saved
+    assert created is not None, driver.opened[-1].errors
+    assert page.model.total_count() == before + 1
+    assert page.current_uid() == created["uid"], "the new record is selected"
+    assert page.count.text() == f"{before + 1} 条记录"
+
+    field, value = EDIT[key]
+    driver.fill = fill_and_save({field: value})
+    page.edit_current()
+    assert R.get(key, created["uid"])[field] == value
+
+    page.delete_current()
+    assert R.get(key, created["uid"])["deleted_at"] is not None
+    assert page.model.total_count() == before
+    recycle = open_section(win, "recycle")
+    assert recycle.model.row_of_uid(created["uid"]) >= 0
+    recycle.table.selectRow(recycle.model.row_of_uid(created["uid"]))
+    recycle.restore_button.click()
+    assert R.get(key, created["uid"])["deleted_at"] is None
+    page = open_section(win, key)
+    assert page.model.total_count() == before + 1
+
+    ctx.undo_stack.undo()  # the restore
+    assert R.get(key, created["uid"])["deleted_at"] is not None
+    ctx.undo_stack.undo()  # the delete
+    assert R.get(key, created["uid"])["deleted_at"] is None
+    ctx.undo_stack.undo()  # the edit
+    assert R.get(key, created["uid"])[field] != value
+    ctx.undo_stack.undo()  # the creation: into the recycle bin, never lost
+    assert R.get(key, created["uid"])["deleted_at"] is not None
+    ctx.undo_stack.redo()
+    assert R.get(key, created["uid"])["deleted_at"] is None
+
+
+def test_a_validation_error_shows_by_the_field_and_nothing_is_saved(window, driver):
+    win, u = window
+    page = open_section(win, "member")
+    rows, audits = MODELS["member"].select().count(), AuditEntry.select().count()
+
+    def fill(dlg):
+        dlg.editors["name"].set("")
+        dlg.editors["role"].set("leader")
+        dlg.editors["joined_on"].set("2020-05-01")
+        dlg.editors["left_on"].set("2019-01-01")
+        dlg.accept()
+
+    driver.fill = fill
+    page.new_button.click()
+    dlg = driver.opened[-1]
+    assert dlg.result() == 0 and dlg.saved is None
+    assert not dlg.errors["name"].isHidden()
+    assert "姓名" in dlg.errors["name"].text()
+    assert "退出日期" in dlg.errors["left_on"].text()
+    assert dlg.errors["sex"].isHidden()
+    assert dlg.editors["joined_on"].get() == "2020-05-01", "what was typed stays"
+    assert MODELS["member"].select().count() == rows
+    assert AuditEntry.select().count() == audits
+
+    def second_leader(dlg):
+        dlg.editors["name"].set("又一个领衔人")
+        dlg.editors["role"].set("leader")
+        dlg.accept()
+
+    driver.fill = second_leader
+    page.new_button.click()
+    assert "领衔人" in driver.opened[-1].errors["role"].text()
+    assert MODELS["member"].select().count() == rows
+
+
+def test_search_box_filters_as_you_type_and_counts(window, qtbot):
+    win, u = window
+    page = open_section(win, "activity")
+    total = page.model.total_count()
+    for ch in "培训":  # typed one character at a time (QTest cannot type CJK offscreen)
+        page.search.insert(ch)
+    shown = page.model.rowCount()
+    assert 0 < shown < total
+    assert page.count.text() == f"显示 {shown} / 共 {total} 条"
+    page.search.clear()
+    assert page.model.rowCount() == total
+
+
+def test_sorting_by_a_column_orders_the_rows(window):
+    win, u = window
+    page = open_section(win, "fund")
+    col = list(page.section.columns).index("amount_fen")
+    from PySide6.QtCore import Qt
+    page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    from laomo_desktop.ui.tablemodel import RAW_ROLE
+    amounts = [page.model.data(page.model.index(r, col), RAW_ROLE)
+               for r in range(page.model.rowCount())]
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] == 3_000_000
+
+
+def test_the_year_selector_filters_dated_sections(window):
+    win, u = window
+    page = open_section(win, "result")
+    all_years = page.model.total_count()
+    win.year_box.setCurrentIndex(win.year_box.findData(2025))
+    assert page.model.total_count() == 4 < all_years
+
+
+def test_global_search_opens_the_record(window, driver, qtbot):
+    win, u = window
+    from laomo_desktop.ui.search import SearchDialog
+    dlg = SearchDialog(win.ctx, win)
+    qtbot.addWidget(dlg)
+    dlg.query.setText("绝缘操作杆")
+    assert dlg.results.count() == 1
+    driver.fill = lambda d: None
+    dlg.open_current()
+    assert win.stack.currentWidget() is win.pages["result"]
+    assert driver.opened[-1].record["uid"] == u["r1"]
