@@ -100,7 +100,7 @@ def test_a_year_without_plan_offers_to_make_one(page, qtbot):
     page.ctx.set_year(2024)
     button = page.findChild(QPushButton, "make_plan")
     assert button is not None
-    qtbot.waitUntil(button.isVisible, timeout=1000)
+    qtbot.waitUntil(lambda: button.isVisible(), timeout=1000)
     assert page.findChild(QProgressBar, "target_results") is None
     with qtbot.waitSignal(page.ctx.navigate_requested, timeout=1000,
                           check_params_cb=lambda key, uid: (key, uid) == ("plan", "")):

@@ -34,5 +34,12 @@ class AppContext(QObject):
             self.settings.setValue("last/year", year)
             self.year_changed.emit(year)
 
+    def flag(self, key: str, default: bool) -> bool:
+        """A yes/no setting, whatever form the settings file stored it in."""
+        value = self.settings.value(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return bool(value)
+
     def changed(self) -> None:
         self.ledger_changed.emit()

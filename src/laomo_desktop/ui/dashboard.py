@@ -356,9 +356,13 @@ class DashboardPage(QWidget):
                 fix.setObjectName(f"fix_{m['item']}")
                 fix.setToolTip(QCoreApplication.translate(
                     "Dashboard", "Open the place where this is recorded"))
-                fix.clicked.connect(lambda _=False, s=m["section"]: self._go(s, ""))
+                fix.clicked.connect(self._goer(m["section"], ""))
                 grid.addWidget(fix, row, 3, align)
         grid.setColumnStretch(2, 1)
+
+    def _goer(self, section: str, uid: str):
+        """A slot that ignores what the signal carries (checked flag, link)."""
+        return lambda *_args: self._go(section, uid)
 
     def _fill_follow_ups(self, due: list[tuple]) -> None:
         grid = self.follow_ups.reset(str(len(due)) if due else "")
@@ -375,7 +379,7 @@ class DashboardPage(QWidget):
             link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
             link.setToolTip(QCoreApplication.translate("Dashboard", "Open the meeting"))
-            link.linkActivated.connect(lambda _h, u=activity_uid: self._go("activity", u))
+            link.linkActivated.connect(self._goer("activity", activity_uid))
             grid.addWidget(link, row, 0)
             grid.addWidget(_label(owner or "", color=MUTED), row, 1)
             if when:

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(tr("Sections"))
         self.nav.setMinimumWidth(150)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for s in SECTIONS:
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
         return SectionPage(self.ctx, s)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(tr("Studio"))
+        self.studio_bar = bar = QToolBar(tr("Studio"))
         bar.setObjectName("studio_toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -216,8 +218,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
-        if not self.closing_for_rebuild and self.ctx.settings.value(
-                "backup/on_close", True, type=bool) and self.studio_box.count():
+        if (not self.closing_for_rebuild and self.ctx.flag("backup/on_close", True)
+                and self.studio_box.count()):
             self.statusBar().showMessage(tr("Backing up…"))
             try:
                 backup.auto_backup(self.ctx.paths)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         self.studio_box.setCurrentIndex(i if studios else -1)
         self.studio_box.blockSignals(False)
         self._known = {s["uid"] for s in studios}
+        self.studio_bar.setVisible(bool(studios))
         if not studios:
             self.ctx.set_studio("")
             self.root.setCurrentWidget(self.welcome)

@@ -91,7 +91,8 @@ class SectionPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # keeps the query's order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,10 +103,9 @@ class SectionPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.setAccessibleName(fmt.label(self.kind))
         state = ctx.settings.value(f"columns/{section.key}")
+        self._fit_columns = state is None
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
-        else:
-            self.table.horizontalHeader().setDefaultSectionSize(130)
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
@@ -153,6 +153,12 @@ class SectionPage(QWidget):
                                              list(self.section.columns),
                                              year=self.ctx.year or None))
         self._update_count()
+        if self._fit_columns and self.model.rowCount():
+            self._fit_columns = False
+            header = self.table.horizontalHeader()
+            self.table.resizeColumnsToContents()
+            for c in range(self.model.columnCount()):
+                header.resizeSection(c, max(90, min(header.sectionSize(c) + 12, 300)))
         if selected:
             self.select_uid(selected)
 

@@ -40,6 +40,8 @@ class WelcomePage(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(620)
         lay = QVBoxLayout(card)
+        lay.setContentsMargins(28, 24, 28, 20)
+        lay.setSpacing(12)
         title = QLabel(tr("Welcome to the studio ledger"))
         title.setStyleSheet("font-size: 20pt; font-weight: bold;")
         lay.addWidget(title)
