@@ -92,28 +92,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157" />
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157" />
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="141" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227" />
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="144" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="163" />
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="145" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -122,78 +122,78 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="159" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="259" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="265" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="178" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="292" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="183" />
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="418" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="445" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="214" />
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="221" />
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="226" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="238" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="265" />
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="239" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="266" />
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="259" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286" />
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="262" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289" />
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="266" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="293" />
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -202,22 +202,22 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="282" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309" />
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="283" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310" />
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -226,134 +226,134 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="291" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="318" />
         <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios' records follow the rules.</source>
         <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="328" />
         <source>ledger check</source>
         <translation>台账检查</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="302" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="329" />
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="303" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="330" />
         <source>Checked at: %1</source>
         <translation>检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="308" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="335" />
         <source>Errors (%1): the data is damaged</source>
         <translation>错误（%1 个）：数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339" />
         <source>Warnings (%1): a rule is not met</source>
         <translation>提示（%1 个）：有规则未满足</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="343" />
         <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
         <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="319" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346" />
         <source>What to do: correct the records named above.</source>
         <translation>处理办法：修改上面提到的记录。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="328" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="374" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183" />
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="332" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="359" />
         <source>No problems found.</source>
         <translation>没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="334" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="361" />
         <source>%1 error(s) and %2 warning(s) found.</source>
         <translation>发现 %1 个错误、%2 个提示。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="337" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="364" />
         <source>%1 warning(s) found; the data itself is sound.</source>
         <translation>发现 %1 个提示；数据本身完好。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="349" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="376" />
         <source>Check report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="381" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="356" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="383" />
         <source>Copy the report to paste it into a message</source>
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="374" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401" />
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="377" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="404" />
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="427" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="411" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="438" />
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="415" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="442" />
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="417" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="444" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="422" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="449" />
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="463" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="490" />
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="464" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="491" />
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="466" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="493" />
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="477" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="504" />
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -383,233 +383,233 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="137" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="144" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="139" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="146" />
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="141" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="143" />
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="149" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="151" />
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="154" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="156" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="302" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="305" />
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="163" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="162" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290" />
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="166" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="165" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="167" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="167" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180" />
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="221" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="266" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="269" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="334" />
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="334" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="346" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="349" />
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="54" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="55" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="100" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="102" />
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="141" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="113" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="143" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="166" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="113" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="115" />
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="138" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="140" />
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="166" />
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="150" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152" />
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="245" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="251" />
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="167" />
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="229" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="235" />
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="213" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="219" />
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -664,27 +664,27 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="171" />
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="172" />
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="222" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="247" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="253" />
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="253" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="259" />
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -694,42 +694,42 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="43" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="45" />
         <source>Welcome to the studio ledger</source>
         <translation>欢迎使用劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="48" />
         <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
         <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="54" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="56" />
         <source>e.g. Li Ming Model-Worker Innovation Studio</source>
         <translation>例如：李明劳模创新工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="66" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="68" />
         <source>Leader's name</source>
         <translation>领衔人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="81" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="83" />
         <source>Create the studio</source>
         <translation>创建工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="85" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="87" />
         <source>Load sample data to look around</source>
         <translation>载入示例数据看看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="92" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="94" />
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="111" />
         <source>Please enter the name of the studio's leader</source>
         <translation>请填写工作室领衔人的姓名</translation>
     </message>
@@ -857,27 +857,27 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="366" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="370" />
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="377" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="381" />
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="384" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="388" />
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="391" />
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="396" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="400" />
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -69,8 +70,26 @@ def when_text(moment: datetime) -> str:
     return f"{fmt.date_text(local.date().isoformat())} {local:%H:%M:%S}"
 
 
+REASONS_EN = {
+    "auto": "Automatic backup",
+    "manual": "Manual backup",
+    "pre-migration": "Before an upgrade",
+    "pre-restore": "Before a restore",
+    "pre-import": "Before an import",
+}
+
+
+def reason_text(info: BackupInfo) -> str:
+    """Why the backup was made, in the chosen language (the store names it in Chinese)."""
+    if fmt.is_chinese():
+        return info.reason_label
+    return REASONS_EN.get(info.reason, info.reason)
+
+
 def backup_label(info: BackupInfo) -> str:
-    return f"{when_text(info.created)}（{info.reason_label}）"
+    if fmt.is_chinese():
+        return f"{when_text(info.created)}（{reason_text(info)}）"
+    return f"{when_text(info.created)} ({reason_text(info)})"
 
 
 # -- long work off the GUI thread -------------------------------------------------------------
@@ -174,18 +193,22 @@ class RestoreDialog(QDialog):
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
         for info in sorted(backups, key=lambda b: b.created, reverse=True):
             item = QTreeWidgetItem([when_text(info.created), size_text(info.size),
-                                    info.reason_label])
+                                    reason_text(info)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, info)
             item.setToolTip(0, info.path.name)
             self.list.addTopLevelItem(item)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.list.fontMetrics()
+        for col in (1, 2):  # fixed to their widest text, with room to breathe
+            texts = [self.list.headerItem().text(col)] + [
+                self.list.topLevelItem(i).text(col) for i in range(self.list.topLevelItemCount())]
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.list.setColumnWidth(col, max(metrics.horizontalAdvance(t) for t in texts) + 32)
         self.list.itemDoubleClicked.connect(lambda *_: self.accept())
 
         self.empty = QLabel(tr("There are no backups yet. Use “Choose another file…” to restore "
@@ -195,11 +218,11 @@ class RestoreDialog(QDialog):
         self.empty.setVisible(not backups)
         self.list.setVisible(bool(backups))
 
-        buttons = QDialogButtonBox()
-        self.other = buttons.addButton(tr("Choose another file…"),
-                                       QDialogButtonBox.ButtonRole.ActionRole)
+        self.other = QPushButton(tr("Choose another file…"))
         self.other.setObjectName("other_file")
+        self.other.setAutoDefault(False)
         self.other.clicked.connect(self.choose_file)
+        buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(tr("Restore…"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore_button")
@@ -212,7 +235,11 @@ class RestoreDialog(QDialog):
         lay.addWidget(self.list, 1)
         lay.addWidget(self.empty)
         lay.addStretch(0 if backups else 1)
-        lay.addWidget(buttons)
+        row = QHBoxLayout()
+        row.addWidget(self.other)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        lay.addLayout(row)
 
         self.list.currentItemChanged.connect(self._update)
         if backups:

@@ -37,7 +37,6 @@ class SingleInstance(QObject):
         self.lock_path = paths.root / "ledger.lock"
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
-        self._sockets: dict[QLocalSocket, bytes] = {}
 
     @property
     def owns_ledger(self) -> bool:
@@ -79,10 +78,6 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
-        for sock in list(self._sockets):
-            sock.abort()
-            sock.deleteLater()
-        self._sockets.clear()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
@@ -103,24 +98,21 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         while self._server is not None and self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
-            self._sockets[sock] = b""
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(lambda s=sock: self._read(s, closing=True))
-            self._read(sock)
+            sock.readyRead.connect(self._read)
+            sock.disconnected.connect(sock.deleteLater)
+            if sock.bytesAvailable():
+                self._read(sock)
 
-    def _read(self, sock: QLocalSocket, closing: bool = False) -> None:
-        if sock not in self._sockets:
+    def _read(self, sock: QLocalSocket | None = None) -> None:
+        sock = sock or self.sender()
+        if not isinstance(sock, QLocalSocket):
             return
-        data = self._sockets[sock] + bytes(sock.readAll().data())
-        self._sockets[sock] = data[-64:]
+        data = bytes(sock.readAll().data())
         if MESSAGE.strip() in data:
-            self._sockets.pop(sock, None)
             sock.disconnectFromServer()
-            sock.deleteLater()
             self.activated.emit()
-        elif closing or len(data) > 1024:
-            self._sockets.pop(sock, None)
-            sock.deleteLater()
+        elif len(data) > 1024:
+            sock.abort()
 
     # -- the second start ---------------------------------------------------------------------
     def _notify(self, timeout_ms: int) -> bool:

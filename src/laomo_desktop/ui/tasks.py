@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from laomo_desktop.store.models import database
+
 
 class _Signals(QObject):
     done = Signal(object)
@@ -40,6 +42,8 @@ class _Job(QRunnable):
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self.signals.failed.emit(exc, traceback.format_exc())
             return
+        finally:
+            database.close()  # this worker thread's own connection; pool threads live on
         self.signals.done.emit(result)
 
 

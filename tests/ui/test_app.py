@@ -1,0 +1,168 @@
+"""The application as a whole: language, first run, closing, one instance per ledger."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialogButtonBox
+
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.studios import list_studios
+from laomo_desktop.store import backup
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import i18n
+from laomo_desktop.ui.app import WindowHost, settings_for
+from laomo_desktop.ui.mainwindow import MainWindow
+
+ROOT = Path(__file__).parents[2]
+TS = ROOT / "resources" / "translations" / "laomo_zh_CN.ts"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    out = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for m in ctx.iter("message"):
+            out[(name, m.findtext("source"))] = m.find("translation")
+    return out
+
+
+def test_the_chinese_translation_is_complete(tmp_path):
+    committed = _messages(TS)
+    unfinished = [src for (_c, src), t in committed.items()
+                  if t.get("type") in ("unfinished", "vanished", "obsolete")
+                  or not (t.text or "").strip()]
+    assert not unfinished, f"untranslated: {unfinished}"
+    fresh = tmp_path / "fresh.ts"
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (ROOT / "src" / "laomo_desktop" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    missing = sorted(set(_messages(fresh)) - set(committed))
+    assert not missing, f"UI text missing from the .ts (run make translations): {missing}"
+
+
+def test_every_declared_field_and_choice_has_both_languages():
+    for kind in S.KINDS:
+        assert kind.label and kind.en
+        for f in kind.fields + tuple(x for c in kind.children for x in c.fields):
+            assert f.label and f.en, (kind.name, f.name)
+            for c in f.choices or ():
+                assert c.zh and c.en, (kind.name, f.name, c)
+
+
+def test_chinese_by_default_whatever_the_system_locale(qapp):
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert i18n.install(qapp, "not-a-language") == "zh_CN"
+    assert i18n.tr("Undo") == "撤销"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    assert box.button(QDialogButtonBox.StandardButton.Save).text() == "保存"
+
+
+def test_switching_the_language_rebuilds_the_window(ledger, qapp, qtbot):
+    settings = settings_for(ledger)
+    settings.setValue("backup/on_close", False)
+    i18n.install(qapp, "zh_CN")
+    host = WindowHost(qapp, ledger, settings)
+    first = host.show()
+    qtbot.addWidget(first)
+    assert first.nav.item(0).text() == "概况"
+    settings.setValue("language", "en")
+    first.language_changed.emit()
+    second = host.window
+    qtbot.addWidget(second)
+    assert second is not first
+    assert second.nav.item(0).text() == "Overview"
+    assert second.welcome.create_button.text() == "Create the studio"
+    settings.setValue("language", "zh_CN")
+    second.language_changed.emit()
+    qtbot.addWidget(host.window)
+    assert host.window.nav.item(1).text() == "成员"
+
+
+@pytest.fixture
+def empty_window(ctx, qtbot):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_first_run_shows_the_welcome_page_and_creates_a_studio(empty_window, qtbot):
+    win = empty_window
+    assert win.root.currentWidget() is win.welcome
+    assert not win.studio_bar.isVisible()
+    w = win.welcome
+    w.create()
+    assert not w.errors["leader"].isHidden()
+    assert list_studios() == []
+    w.name.setText("王强劳模创新工作室")
+    w.host.setText("江城供电公司")
+    w.leader.setText("王强")
+    w.create()
+    studios = list_studios()
+    assert [(s["name"], s["leader"]) for s in studios] == [("王强劳模创新工作室", "王强")]
+    assert win.root.currentWidget() is win.splitter
+    assert win.studio_box.currentText() == "王强劳模创新工作室"
+    assert win.ctx.studio_uid == studios[0]["uid"]
+
+
+def test_a_bad_first_studio_is_refused_by_the_field(empty_window):
+    w = empty_window.welcome
+    w.name.setText("")
+    w.host.setText("某单位")
+    w.leader.setText("张三")
+    w.create()
+    assert "工作室名称" in w.errors["name"].text()
+    assert list_studios() == []
+
+
+def test_sample_data_loads_in_the_background(empty_window, qtbot):
+    win = empty_window
+    win.welcome.demo_button.click()
+    qtbot.waitUntil(lambda: win.studio_box.count() == 3, timeout=30000)
+    assert win.root.currentWidget() is win.splitter
+    assert len(list_studios()) == 3
+
+
+def test_closing_the_window_backs_up(ctx, qtbot):
+    R.create("studio", None, {"name": "测试", "host_unit": "x", "founded_on": "2020-01-01"})
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(1300, 700)
+    win.close()
+    assert [b.reason for b in backup.list_backups(ctx.paths)] == ["auto"]
+    assert ctx.settings.value("window/geometry") is not None
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_a_second_start_on_the_same_ledger_exits_at_once(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    cmd = [sys.executable, "-m", "laomo_desktop", "--data-dir", str(tmp_path / "d"), "gui"]
+    first = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        ready = [tmp_path / "d" / "ledger.lock", tmp_path / "d" / "ledger.sqlite3"]
+        for _ in range(300):  # up to 30 s for the first window to take the ledger
+            try:
+                first.wait(timeout=0.1)
+                break  # it ended: reported below
+            except subprocess.TimeoutExpired:
+                if all(p.exists() for p in ready):
+                    break
+        assert first.poll() is None, first.stderr.read()
+        second = subprocess.run(cmd, env=env, capture_output=True, timeout=20)
+        assert second.returncode == 0
+        assert first.poll() is None, "the first instance keeps running"
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.wait(timeout=20)
