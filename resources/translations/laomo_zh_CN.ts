@@ -728,11 +728,6 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="111" />
-        <source>Please enter the name of the studio's leader</source>
-        <translation>请填写工作室领衔人的姓名</translation>
-    </message>
 </context>
 <context>
     <name>Dashboard</name>

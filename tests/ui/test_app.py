@@ -166,3 +166,36 @@ def test_a_second_start_on_the_same_ledger_exits_at_once(tmp_path):
     finally:
         first.send_signal(signal.SIGTERM)
         first.wait(timeout=20)
+
+
+def test_the_dashboard_shows_what_laomo_stats_prints(ctx, qtbot, tmp_path, capsys):
+    import json
+
+    from PySide6.QtWidgets import QLabel
+
+    from laomo_desktop.cli import main as cli_main
+    from laomo_desktop.store.database import open_ledger
+    from sample_ledger import build
+
+    u = build(ctx.paths, tmp_path)
+    assert cli_main(["--data-dir", str(ctx.paths.root), "stats", "--studio", u["A"],
+                     "--year", "2025", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    open_ledger(ctx.paths)  # the CLI closed the shared connection when it finished
+    ctx.settings.setValue("backup/on_close", False)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh_studios(select=u["A"])
+    win.year_box.setCurrentIndex(win.year_box.findData(2025))
+    page = win.pages["dashboard"]
+    shown = {name: page.findChild(QLabel, f"figure_{name}").text()
+             for name in ("training_sessions", "training_person_times", "results_total",
+                          "patents_total", "benefit_wan")}
+    assert shown == {
+        "training_sessions": str(printed["training_sessions"]),
+        "training_person_times": str(printed["training_person_times"]),
+        "results_total": str(printed["results_total"]),
+        "patents_total": str(printed["patents_total"]),
+        "benefit_wan": f"{printed['benefit_wan']:,.2f}",
+    }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
@@ -45,3 +47,17 @@ def find_studio(text: str) -> dict:
         raise LaomoError(f"找不到工作室“{text}”。用 laomo studios 查看全部工作室。")
     names = "、".join(s["name"] for s in matches[:5])
     raise LaomoError(f"“{text}”对应多个工作室（{names}…），请写全名称或使用 uid。")
+
+
+def create_studio(values: dict, leader_name: str) -> dict:
+    """A new studio together with its leader, in one transaction (the first-run form)."""
+    if not (leader_name or "").strip():
+        raise ValidationError({"leader": "请填写工作室领衔人的姓名"})
+    with database.atomic():
+        studio = R.create("studio", None, values)
+        try:
+            R.create("member", studio["uid"], {"name": leader_name, "role": "leader",
+                                               "joined_on": values.get("founded_on")})
+        except ValidationError as exc:
+            raise ValidationError({"leader": next(iter(exc.errors.values()))}) from exc
+    return studio

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.ledger.studios import create_studio
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
@@ -107,22 +107,9 @@ class WelcomePage(QWidget):
     def create(self) -> None:
         for e in self.errors.values():
             e.hide()
-        if not self.leader.text().strip():
-            self._error("leader", tr("Please enter the name of the studio's leader"))
-            return
-        from laomo_desktop.store.models import database
-
         try:
-            with database.atomic():
-                studio = R.create("studio", None, {"name": self.name.text(),
-                                                   "host_unit": self.host.text(),
-                                                   "founded_on": self.founded.get()})
-                try:
-                    R.create("member", studio["uid"], {"name": self.leader.text(),
-                                                       "role": "leader",
-                                                       "joined_on": self.founded.get()})
-                except ValidationError as exc:
-                    raise ValidationError({"leader": next(iter(exc.errors.values()))}) from exc
+            studio = create_studio({"name": self.name.text(), "host_unit": self.host.text(),
+                                    "founded_on": self.founded.get()}, self.leader.text())
         except ValidationError as exc:
             for key, msg in exc.errors.items():
                 self._error(key if key in self.errors else "name", msg)
