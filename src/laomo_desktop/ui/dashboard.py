@@ -28,6 +28,7 @@ from laomo_desktop.ledger import stats
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.lazypage import LazyPage
 
 GREEN = "#1a7f37"
 RED = "#c62828"
@@ -136,13 +137,11 @@ class _Card(QFrame):
         return self.body
 
 
-class DashboardPage(QWidget):
+class DashboardPage(LazyPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("page_dashboard")
         self.setStyleSheet(STYLE)
-        self._dirty = True
         self.figures: dict = {}
 
         self.stack = QStackedWidget()
@@ -216,21 +215,8 @@ class DashboardPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.stack)
 
-        ctx.studio_changed.connect(self.mark_dirty)
-        ctx.year_changed.connect(self.mark_dirty)
-        ctx.ledger_changed.connect(self.mark_dirty)
 
     # -- loading ----------------------------------------------------------------------------
-    def mark_dirty(self, *_args) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
     def shown_year(self) -> int:
         return self.ctx.year or date.today().year
 

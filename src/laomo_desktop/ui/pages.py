@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from laomo_desktop.errors import LaomoError
@@ -24,6 +23,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt, undo
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.lazypage import LazyPage
 from laomo_desktop.ui.tablemodel import RAW_ROLE, RecordTableModel
 
 
@@ -40,14 +40,12 @@ def kind_label(name: str) -> str:
     return fmt.label(S.kind(name)) if name in S.BY_NAME else name
 
 
-class _ListPage(QWidget):
+class _ListPage(LazyPage):
     """A filterable table that reloads when the ledger or the studio changes."""
 
     def __init__(self, ctx: AppContext, headers, formatters, name: str):
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, by_year=False)
         self.setObjectName(name)
-        self._dirty = True
         self.model = RecordTableModel(headers, formatters, self)
         self.bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -71,23 +69,11 @@ class _ListPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(self.bar)
         lay.addWidget(self.table, 1)
-        for sig in (ctx.studio_changed, ctx.ledger_changed):
-            sig.connect(self.mark_dirty)
 
     def finish_bar(self) -> None:
         self.bar.addStretch(1)
         self.bar.addWidget(self.search)
         self.bar.addWidget(self.count)
-
-    def mark_dirty(self, *_a) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
 
     def rows(self) -> list[tuple]:
         return []

@@ -29,6 +29,7 @@ from laomo_desktop.ui import fmt, undo
 from laomo_desktop.ui.attachpanel import size_text
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.lazypage import LazyPage
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
@@ -52,14 +53,12 @@ def column_spec(kind: S.Kind, name: str):
     return fmt.label(f), lambda v, f=f: fmt.value_text(f, v)
 
 
-class SectionPage(QWidget):
+class SectionPage(LazyPage):
     def __init__(self, ctx: AppContext, section: Section, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.section = section
         self.kind = S.kind(section.kind)
         self.setObjectName(f"page_{section.key}")
-        self._dirty = True
 
         specs = [column_spec(self.kind, c) for c in section.columns]
         self.model = RecordTableModel([h for h, _ in specs], [f for _, f in specs], self)
@@ -120,21 +119,8 @@ class SectionPage(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
-        ctx.studio_changed.connect(self.mark_dirty)
-        ctx.year_changed.connect(self.mark_dirty)
-        ctx.ledger_changed.connect(self.mark_dirty)
 
     # -- loading ----------------------------------------------------------------------------
-    def mark_dirty(self, *_args) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_columns()
         super().hideEvent(event)
