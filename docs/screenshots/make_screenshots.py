@@ -64,8 +64,8 @@ def main() -> int:
     section(app, win, "activity")
     win.grab().save(str(OUT / "activities.png"))
 
-    page = win.pages["member"]
     section(app, win, "member")
+    page = win.pages["member"]
     dlg = RecordDialog(paths, "member", win.ctx.studio_uid, None,
                        lambda v: __import__("laomo_desktop.ledger.records", fromlist=["x"])
                        .create("member", win.ctx.studio_uid, v), defaults=page.defaults(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
@@ -12,6 +13,8 @@ _lang = {"code": "zh_CN"}
 
 def set_language(code: str) -> None:
     _lang["code"] = code
+    choice_label.cache_clear()
+    date_text.cache_clear()
 
 
 def is_chinese() -> bool:
@@ -22,6 +25,7 @@ def label(item: S.Field | S.Kind | S.Child) -> str:
     return item.label if is_chinese() else item.en
 
 
+@lru_cache(maxsize=4096)
 def choice_label(choices: type[E.Choice], code: str | None) -> str:
     if not code:
         return ""
@@ -32,6 +36,7 @@ def choice_label(choices: type[E.Choice], code: str | None) -> str:
     return c.zh if is_chinese() else c.en
 
 
+@lru_cache(maxsize=16384)
 def date_text(iso: str | None) -> str:
     if not iso:
         return ""

@@ -29,14 +29,13 @@ from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store import backup
-from laomo_desktop.ui import dialogs, undo
+from laomo_desktop.ui import undo
 from laomo_desktop.ui.attachpanel import open_attachment
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
 from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.search import SearchDialog
 from laomo_desktop.ui.sectionpage import SectionPage
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
@@ -87,10 +86,7 @@ class MainWindow(QMainWindow):
         self.closing_for_rebuild = False
 
         self.root = QStackedWidget()
-        self.welcome = WelcomePage(ctx.paths)
-        self.welcome.studio_created.connect(self.studio_created)
-        self.welcome.demo_requested.connect(self.load_demo)
-        self.root.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -99,13 +95,10 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # built when first opened: a quicker start
         for s in SECTIONS:
             self.nav.addItem(QCoreApplication.translate("Section", s.title))
-            page = self._make_page(s)
-            self.pages[s.key] = page
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_section)
         self.splitter = QSplitter()
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.nav)
@@ -124,6 +117,27 @@ class MainWindow(QMainWindow):
         self.refresh_studios()
 
     # -- building ---------------------------------------------------------------------------
+    @property
+    def welcome(self) -> WelcomePage:
+        """The first-run page, built only when there is no studio yet."""
+        if self._welcome is None:
+            self._welcome = WelcomePage(self.ctx.paths)
+            self._welcome.studio_created.connect(self.studio_created)
+            self._welcome.demo_requested.connect(self.load_demo)
+            self.root.addWidget(self._welcome)
+        return self._welcome
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            page = self._make_page(next(s for s in SECTIONS if s.key == key))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _show_section(self, row: int) -> None:
+        if 0 <= row < len(SECTIONS):
+            self.stack.setCurrentWidget(self.page(SECTIONS[row].key))
+
     def _make_page(self, s: Section) -> QWidget:
         if s.key == "dashboard":
             return DashboardPage(self.ctx)
@@ -160,13 +174,18 @@ class MainWindow(QMainWindow):
         bar.addAction(profile)
 
     def _build_menus(self) -> None:
+        def dialogs():  # loaded when a menu item is first used: a quicker start
+            from laomo_desktop.ui import dialogs as module
+
+            return module
+
         m = self.menuBar().addMenu(tr("&File"))
         self._action(m, tr("New studio…"), self.new_studio)
         m.addSeparator()
-        self._action(m, tr("Back up now"), lambda: dialogs.backup_now(self.ctx, self))
+        self._action(m, tr("Back up now"), lambda: dialogs().backup_now(self.ctx, self))
         self._action(m, tr("Restore from a backup…"),
-                     lambda: dialogs.restore_from_backup(self.ctx, self) and self.refresh_studios())
-        self._action(m, tr("Open the data folder"), lambda: dialogs.open_data_folder(self.ctx))
+                     lambda: dialogs().restore_from_backup(self.ctx, self) and self.refresh_studios())
+        self._action(m, tr("Open the data folder"), lambda: dialogs().open_data_folder(self.ctx))
         m.addSeparator()
         self._action(m, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = self.menuBar().addMenu(tr("&Edit"))
@@ -180,10 +199,10 @@ class MainWindow(QMainWindow):
         self._action(e, tr("Find in the whole ledger…"), self.global_search,
                      QKeySequence("Ctrl+Shift+F"))
         t = self.menuBar().addMenu(tr("&Tools"))
-        self._action(t, tr("Check the ledger"), lambda: dialogs.check_ledger_dialog(self.ctx, self))
+        self._action(t, tr("Check the ledger"), lambda: dialogs().check_ledger_dialog(self.ctx, self))
         self._action(t, tr("Settings…"), self.open_settings)
         h = self.menuBar().addMenu(tr("&Help"))
-        self._action(h, tr("About"), lambda: dialogs.about_dialog(self.ctx, self))
+        self._action(h, tr("About"), lambda: dialogs().about_dialog(self.ctx, self))
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -315,16 +334,20 @@ class MainWindow(QMainWindow):
         if uid and self.ctx.year:
             self.year_box.setCurrentIndex(0)  # the record may be in another year
         self.nav.setCurrentRow(keys.index(section))
-        page = self.pages[section]
+        page = self.page(section)
         if uid and isinstance(page, SectionPage):
             page.reload()
             if page.select_uid(uid):
                 page.edit_uid(uid)
 
     def global_search(self) -> None:
+        from laomo_desktop.ui.search import SearchDialog
+
         SearchDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
+        from laomo_desktop.ui import dialogs
+
         if dialogs.settings_dialog(self.ctx, self):
             self.language_changed.emit()
 

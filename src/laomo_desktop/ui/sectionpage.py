@@ -99,6 +99,7 @@ class SectionPage(LazyPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # fit to a sample of rows
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.setAccessibleName(fmt.label(self.kind))
         state = ctx.settings.value(f"columns/{section.key}")
