@@ -1,0 +1,210 @@
+"""The annual summary (年度工作总结 / 台账汇编) of one studio-year, as an A4 PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import Paragraph, Spacer
+
+from laomo_desktop.ledger.annual import annual_data
+from laomo_desktop.reports import charts
+from laomo_desktop.reports.layout import build, cover, date_cn, key_values, styles, table
+from laomo_desktop.reports.text import esc
+from laomo_desktop.store import enums as E
+
+
+def yuan(fen: int | None) -> str:
+    return "" if fen is None else f"{fen / 100:,.2f}"
+
+
+def wan(fen: int | None) -> str:
+    return "" if fen is None else f"{fen / 1_000_000:,.2f}"
+
+
+def lab(choices: type[E.Choice], code: str | None) -> str:
+    return choices.label(code) if code else ""
+
+
+def story_for(data: dict, st: dict) -> list:
+    """The flowables of the summary (also reused by the review packet)."""
+    s, f, year = data["studio"], data["figures"], data["year"]
+    P = Paragraph  # noqa: N806 - ReportLab's idiom
+    out: list = []
+
+    def h1(text):
+        out.append(P(esc(text), st["h1"]))
+
+    def h2(text):
+        out.append(P(esc(text), st["h2"]))
+
+    def para(text):
+        out.append(P(esc(text), st["body"]))
+
+    h1("一、基本情况")
+    recog = "；".join(f"{date_cn(r['date'])} {lab(E.Level, r['level'])}"
+                     f"{'示范性' if r['demonstration'] else ''}{'（' + r['body'] + '）' if r['body'] else ''}"
+                     for r in s["recognitions"]) or "（未登记）"
+    out.append(key_values(st, [
+        ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
+        ("所在单位", s["host_unit"]), ("单位性质", lab(E.UnitType, s["unit_type"])),
+        ("所属行业", s["industry"] or ""), ("成立日期", date_cn(s["founded_on"])),
+        ("创新方向", "、".join(lab(E.Direction, d) for d in (s["directions"] or "").split(",")
+                             if d)),
+        ("场所", f"{s['room_address'] or '（未填写）'}，{s['room_area'] or 0:g} 平方米"),
+        ("党组织", lab(E.PartyOrg, s["party_org"]) or "无"),
+        ("联系人", f"{s['contact_person'] or ''} {s['contact_phone'] or ''}"),
+    ]))
+    para(f"命名表彰：{recog}")
+    roles = {r: sum(1 for m in data["members"] if m["role"] == r) for r in E.MemberRole}
+    para(f"截至 {year} 年底，工作室共有成员 {f['members_total']} 人，其中领衔人 "
+         f"{roles[E.MemberRole.LEADER]} 人、骨干 {roles[E.MemberRole.CORE]} 人，"
+         f"中共党员 {f['members_party']} 人。登记设备设施 {len(data['equipment'])} 项。")
+    h2("团队成员")
+    out += table(st, ["姓名", "角色", "岗位", "职称", "技能等级", "党员"],
+                 [[m["name"], lab(E.MemberRole, m["role"]), m["post"] or "", m["title"] or "",
+                   lab(E.SkillLevel, m["skill_level"]), "是" if m["party_member"] else ""]
+                  for m in data["members"]], [3, 2, 4, 3, 3, 1.5])
+    h2("设备设施")
+    out += table(st, ["名称", "数量", "价值（元）", "购置日期", "资金来源"],
+                 [[e["name"], e["quantity"] or "", yuan(e["value_fen"]),
+                   date_cn(e["acquired_on"]), lab(E.FundSource, e["funding_source"])]
+                  for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5])
+
+    h1("二、“八个必有”自查")
+    out += table(st, ["项目", "情况", "说明"],
+                 [[m["label"], "✓ 具备" if m["met"] else "✗ 缺少", m["detail"]]
+                  for m in f["must_haves"]], [2, 2, 10])
+
+    h1("三、年度目标完成情况")
+    if data["plan"] and f["targets"]:
+        rows = []
+        for t in f["targets"]:
+            money = t["metric"] == E.TargetMetric.BENEFIT_FEN
+            rows.append([t["label"], wan(t["target"]) if money else t["target"],
+                         wan(t["actual"]) if money else t["actual"],
+                         f"{t['progress']:.0%}", "完成" if t["met"] else "未完成"])
+        out += table(st, ["指标", "目标", "实际完成", "完成率", "结论"], rows, [5, 2, 2, 2, 2])
+    else:
+        para(f"{year} 年度未登记年度计划或目标。")
+
+    h1("四、技术创新与攻关")
+    para(f"本年度在研及完成课题 {f['projects_total']} 项（其中本年立项 {f['projects_started']} 项）；"
+         f"取得创新成果 {f['results_total']} 项，其中专利 {f['patents_total']} 件"
+         f"（本年获授权 {f['patents_granted']} 件），获奖成果 {f['results_awarded']} 项，"
+         f"推广应用 {f['results_rolled_out']} 项；累计创新成果 {f['results_cumulative']} 项。")
+    h2("创新课题")
+    out += table(st, ["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
+                 [[p["title"], lab(E.ProjectType, p["type"]), lab(E.ProjectLevel, p["level"]),
+                   lab(E.ProjectStatus, p["status"]), p["leader"] or "",
+                   f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
+                  for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4])
+    by_type = sorted(f["results_by_type"].items(), key=lambda kv: -kv[1])
+    out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
+    awards = [r for r in data["results"] if r["award_name"]]
+    h2("获奖成果")
+    out += table(st, ["成果名称", "奖项", "级别", "等次"],
+                 [[r["title"], r["award_name"], lab(E.Level, r["award_level"]),
+                   lab(E.AwardGrade, r["award_grade"])] for r in awards], [5, 4, 2, 2])
+    rolled = [r for r in data["results"] if r["applied_where"]]
+    h2("推广应用")
+    out += table(st, ["成果名称", "推广应用单位/范围"],
+                 [[r["title"], r["applied_where"]] for r in rolled], [5, 7])
+
+    h1("五、经济效益和社会效益")
+    para(f"本年度认定经济效益 {wan(f['benefit_fen'])} 万元，累计 "
+         f"{wan(f['benefit_cumulative_fen'])} 万元。")
+    out += table(st, ["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"],
+                 [[b["result"] or "", lab(E.BenefitKind, b["kind"]), wan(b["amount_fen"]),
+                   b["basis"], b["certified_by"] or ""] for b in data["benefits"]],
+                 [3.5, 1.2, 1.8, 6, 2])
+
+    h1("六、人才培养")
+    para(f"本年度开展培训 {f['training_sessions']} 场次、{f['training_person_times']} 人次，"
+         f"共 {f['training_hours']:g} 学时；技能晋级 {f['promotions']} 人（累计 "
+         f"{f['promotions_cumulative']} 人）；师徒结对 {f['mentoring_pairs']} 对（本年新结对 "
+         f"{f['mentoring_new']} 对），出师 {f['apprentices_graduated']} 人；技能比武 "
+         f"{f['activities_by_type'].get(E.ActivityType.CONTEST, 0)} 次。")
+
+    h1("七、交流与示范")
+    t = f["activities_by_type"]
+    para(f"本年度共记录活动 {f['activities_total']} 次，其中技术交流 {t.get('exchange', 0)} 次、"
+         f"宣讲 {t.get('lecture', 0)} 次、现场服务 {t.get('field_service', 0)} 次、技术咨询 "
+         f"{t.get('consulting', 0)} 次、校企合作 {t.get('school_cooperation', 0)} 次、外出学习 "
+         f"{t.get('study_trip', 0)} 次。")
+    out.append(charts.activities_per_month(data["per_month"]))
+
+    h1("八、制度建设与经费")
+    out += table(st, ["制度名称", "类别", "制定日期", "上墙"],
+                 [[r["title"], lab(E.RuleCategory, r["category"]), date_cn(r["adopted_on"]),
+                   "是" if r["on_wall"] else ""] for r in data["rules"]], [6, 2.5, 3, 1])
+    h2("经费收支")
+    income = [[lab(E.FundSource, k), yuan(v)] for k, v in f["fund_income_by_source"].items()]
+    expense = [[lab(E.FundCategory, k), yuan(v)] for k, v in f["fund_expense_by_category"].items()]
+    out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入")
+    out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出")
+    para(f"本年度收入 {yuan(f['fund_income_fen'])} 元，支出 {yuan(f['fund_expense_fen'])} 元；"
+         f"截至年底累计结余 {yuan(f['fund_balance_fen'])} 元。")
+
+    party = t.get("party", 0)
+    if (s["party_org"] and s["party_org"] != E.PartyOrg.NONE) or party:
+        h1("九、党建工作")
+        para(f"党组织形式：{lab(E.PartyOrg, s['party_org']) or '无'}；党员 "
+             f"{s['party_members'] or f['members_party']} 人；本年度开展党建活动 {party} 次。")
+
+    h1("十、荣誉")
+    out += table(st, ["荣誉名称", "级别", "年度", "获得者", "授予单位"],
+                 [[h["name"], lab(E.Level, h["level"]), h["year"], h["holder"] or "工作室",
+                   h["body"] or ""] for h in data["honours"]], [5, 1.5, 1.2, 2, 3.5])
+
+    h1("十一、存在问题与下一年度计划")
+    plan = data["plan"] or {}
+    h2("存在问题")
+    para(plan.get("problems") or "（未填写）")
+    h2("下一年度计划")
+    para(plan.get("next_year") or "（未填写）")
+
+    h1("附表")
+    h2("附表一 创新成果")
+    out += table(st, ["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
+                 [[r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
+                   r["first_author"] or "",
+                   f"{lab(E.PatentKind, r['patent_kind'])} {lab(E.PatentStatus, r['patent_status'])}"
+                   .strip(), r["award_name"] or ""] for r in data["results"]],
+                 [5, 2, 2.5, 2, 2.5, 3])
+    h2("附表二 活动")
+    out += table(st, ["日期", "类型", "主题", "地点", "人次"],
+                 [[date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
+                   a["place"] or "", a["person_times"]] for a in data["activities"]],
+                 [2.6, 2, 6, 3, 1.2])
+    h2("附表三 培训")
+    out += table(st, ["日期", "主题", "主讲人", "学时", "人次"],
+                 [[date_cn(a["date"]), a["topic"], a["host"] or "",
+                   f"{a['hours']:g}" if a["hours"] else "", a["person_times"]]
+                  for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2])
+    h2("附表四 师徒结对")
+    out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", "出师日期"],
+                 [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
+                   date_cn(m["agreement_date"]), m["goal"] or "", date_cn(m["graduated_on"])]
+                  for m in data["mentoring"]], [2, 2, 2.6, 5, 2.6])
+    h2("附表五 经费收支明细")
+    out += table(st, ["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
+                 [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
+                   lab(E.FundSource, x["source"]) or lab(E.FundCategory, x["category"]),
+                   yuan(x["amount_fen"]), x["note"] or "", x["voucher_no"] or ""]
+                  for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2])
+    out.append(Spacer(1, 6))
+    return out
+
+
+def write_annual(studio_uid: str, year: int, out, generated: date | None = None) -> dict:
+    """Write the annual summary PDF to `out` (path or binary file); returns the data used."""
+    data = annual_data(studio_uid, year)
+    st = styles()
+    s = data["studio"]
+    story = cover(st, s["name"], [f"{year} 年度工作总结（台账汇编）", s["host_unit"],
+                                  f"领衔人：{data['leader'] or '（未登记）'}",
+                                  date_cn(generated or date.today())])
+    story += story_for(data, st)
+    build(out, story, title=f"{s['name']} {year} 年度工作总结", header_left=s["name"],
+          header_right=f"{year} 年度工作总结", generated=generated)
+    return data

@@ -1,0 +1,41 @@
+"""The bundled CJK font, registered once and embedded as a subset in every PDF."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+
+FONT = "WQYZenHei"
+_registered: list[str] = []
+
+
+def resources_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[3] / "resources"
+
+
+def font_path() -> Path:
+    return resources_dir() / "fonts" / "wqy-zenhei.ttc"
+
+
+def register() -> str:
+    """Register the font with ReportLab (once); returns its name."""
+    if _registered:
+        return _registered[0]
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = font_path()
+    if not path.is_file():
+        raise LaomoError(f"找不到报表字体文件“{path}”，请重新安装程序。")
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FONT, bold, italic, FONT)  # <b> and <i> in user text cannot break a build
+    _registered.append(FONT)
+    return FONT

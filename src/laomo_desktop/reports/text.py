@@ -1,0 +1,21 @@
+"""Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup) and wrapped the
+Chinese way, with no line starting with closing punctuation."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import paragraph as _paragraph
+
+# ReportLab's CJK wrapping keeps 。、 off the start of a line but not the full-width ，；：？！
+# and closing brackets; its rule table is a module constant, so the set is completed here.
+NO_LINE_START = "，；：？！）》」』】〕〉”’·…%℃"
+_paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + "".join(
+    c for c in NO_LINE_START if c not in _paragraph.ALL_CANNOT_START)
+
+
+def esc(value) -> str:
+    """A user's text as Paragraph markup that prints literally; line breaks kept."""
+    if value is None:
+        return ""
+    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
