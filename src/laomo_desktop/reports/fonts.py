@@ -26,6 +26,7 @@ def register() -> str:
     """Register the font with ReportLab (once); returns its name."""
     if _registered:
         return _registered[0]
+    from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -37,5 +38,6 @@ def register() -> str:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FONT, bold, italic, FONT)  # <b> and <i> in user text cannot break a build
+    rl_config.canvas_basefontname = FONT  # else every PDF names an unembedded Helvetica
     _registered.append(FONT)
     return FONT
