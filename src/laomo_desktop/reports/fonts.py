@@ -39,5 +39,8 @@ def register() -> str:
         for italic in (0, 1):
             addMapping(FONT, bold, italic, FONT)  # <b> and <i> in user text cannot break a build
     rl_config.canvas_basefontname = FONT  # else every PDF names an unembedded Helvetica
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT  # chart labels default to it too
     _registered.append(FONT)
     return FONT

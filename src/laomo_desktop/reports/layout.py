@@ -148,6 +148,7 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
         data = [head] + [[Paragraph(esc(v), st["cell"]) for v in r] for r in chunk]
         t = Table(data, colWidths=col, repeatRows=1)
         t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.register()),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -171,7 +172,8 @@ def key_values(st: dict, pairs: Sequence[tuple[str, object]], columns: int = 2) 
         rows.append(row)
     label_w, value_w = 0.16 * BODY_W, (1 / columns - 0.16) * BODY_W
     t = Table(rows, colWidths=[label_w, value_w] * columns)
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.register()),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
                            ("TOPPADDING", (0, 0), (-1, -1), 2),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.platypus import paragraph as _paragraph
 
 # ReportLab's CJK wrapping keeps 。、 off the start of a line but not the full-width ，；：？！
-# and closing brackets; its rule table is a module constant, so the set is completed here.
+# and closing brackets. Its rule table is a module constant, read by both wrapping paths
+# (simple paragraphs in lib.textsplit, mixed-style ones in platypus.paragraph): complete both.
 NO_LINE_START = "，；：？！）》」』】〕〉”’·…%℃"
-_paragraph.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START + "".join(
-    c for c in NO_LINE_START if c not in _paragraph.ALL_CANNOT_START)
+for _module in (_textsplit, _paragraph):
+    _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + "".join(
+        c for c in NO_LINE_START if c not in _module.ALL_CANNOT_START)
 
 
 def esc(value) -> str:
