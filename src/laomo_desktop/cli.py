@@ -47,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("file", help="备份文件路径，或 backups 中的文件名")
     sub.add_parser("check", parents=[common], help="检查台账（完整性、附件、业务规则）")
     sub.add_parser("gui", parents=[common], help="打开图形界面（不带子命令时的默认动作）")
+
+    a = sub.add_parser("assess", parents=[common], help="对照评分模板自评某工作室某年度")
+    a.add_argument("--studio", required=True, help="工作室名称或 uid")
+    a.add_argument("--year", required=True, type=int)
+    a.add_argument("--template", required=True, help="模板名称（见 laomo templates）或文件路径")
+    a.add_argument("--json", action="store_true")
+    t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
+    t.add_argument("--json", action="store_true")
     return p
 
 
@@ -180,9 +188,59 @@ def cmd_check(args, paths: LedgerPaths) -> int:
     return 1 if errors else 0
 
 
+MARKS = {"met": "✓", "partly": "◐", "missing": "✗"}
+
+
+def cmd_assess(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger import assessment
+    from laomo_desktop.ledger.studios import find_studio
+
+    template = assessment.load_template(args.template, paths.root / "templates")
+    studio = find_studio(args.studio)
+    data = assessment.assess(studio["uid"], args.year, template)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{data['template']['title']}\n{studio['name']}  {args.year} 年度")
+    for c in data["criteria"]:
+        print(f"  {MARKS[c['status']]} {c['score']:g}/{c['points']:g} 分  "
+              f"{c['id']} {c['area']}｜{c['item']}\n      {c['detail']}")
+        if c["evidence"]:
+            more = "…" if len(c["evidence"]) > 3 else ""
+            titles = "、".join(e["title"] for e in c["evidence"][:3])
+            print(f"      佐证 {len(c['evidence'])} 条：{titles}{more}")
+    print(f"合计 {data['score']:g} / {data['points']:g} 分（✓ 达标 {data['met']} 项，"
+          f"◐ 部分达标 {data['partly']} 项，✗ 未达标 {data['missing']} 项）")
+    if "grade" in data:
+        print(f"评定等级：{data['grade'] or '未达到评星分数'}")
+    if "eligible" in data:
+        print("结论：各项均达标，符合条件。" if data["eligible"] else
+              "结论：尚有未达标项，暂不符合条件。")
+    return 0
+
+
+def cmd_templates(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger.assessment import list_templates
+
+    rows = list_templates(paths.root / "templates")
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        where = "内置" if r["source"] == "shipped" else "自定义"
+        if "error" in r:
+            print(f"{r['name']}  （{where}，模板有误）{r['error']}")
+        else:
+            print(f"{r['name']}  {r['title']}  {r['criteria']} 项，满分 {r['total_points']:g}"
+                  f"  （{where}）")
+    print(f"自定义模板放在 {paths.root / 'templates'} 文件夹（格式见内置模板的 README.md）。")
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
+    "assess": cmd_assess, "templates": cmd_templates,
 }
 
 

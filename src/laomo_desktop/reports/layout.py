@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -142,13 +143,25 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
     head = [Paragraph(esc(h), st["head"]) for h in header]
     total = sum(widths)
     col = [w * BODY_W / total for w in widths]
+    cell = st["cell"]
+    room = [w - 8 for w in col]  # minus the cell padding
+
+    def make(value, width):
+        # A Paragraph wraps but costs ~10× a plain string: use it only where text must wrap.
+        text = "" if value is None else str(value)
+        if "\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= width:
+            return text  # drawn as-is: no markup is parsed, so nothing to escape
+        return Paragraph(esc(text), cell)
+
     out = []
     for start in range(0, len(rows), TABLE_CHUNK):
         chunk = rows[start:start + TABLE_CHUNK]
-        data = [head] + [[Paragraph(esc(v), st["cell"]) for v in r] for r in chunk]
+        data = [head] + [[make(v, room[i]) for i, v in enumerate(r)] for r in chunk]
         t = Table(data, colWidths=col, repeatRows=1)
         t.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.register()),
+            ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), cell.leading),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
