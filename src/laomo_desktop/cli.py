@@ -53,6 +53,21 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--year", required=True, type=int)
     a.add_argument("--template", required=True, help="模板名称（见 laomo templates）或文件路径")
     a.add_argument("--json", action="store_true")
+    rep = sub.add_parser("report", parents=[common], help="生成报表（PDF / XLSX）")
+    rsub = rep.add_subparsers(dest="report", metavar="DOCUMENT", required=True)
+    ra = rsub.add_parser("annual", parents=[common], help="年度工作总结（台账汇编）PDF")
+    rp = rsub.add_parser("packet", parents=[common], help="考核材料 PDF（总结 + 自评 + 佐证 + 附件）")
+    for r in (ra, rp):
+        r.add_argument("--studio", required=True, help="工作室名称或 uid")
+        r.add_argument("--year", required=True, type=int)
+        r.add_argument("--out", required=True, type=Path, help="输出的 PDF 文件")
+    rp.add_argument("--template", required=True, help="评分模板名称（见 laomo templates）或文件路径")
+    rp.add_argument("--attach", nargs="*", default=[], metavar="UID", help="放入的附件 uid")
+    ru = rsub.add_parser("union", parents=[common], help="汇总表（所有工作室）PDF 或 XLSX")
+    ru.add_argument("--year", required=True, type=int)
+    ru.add_argument("--out", required=True, type=Path, help="输出文件：.pdf 或 .xlsx")
+    ru.add_argument("--targets", type=Path, default=None,
+                    help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")
     t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
     t.add_argument("--json", action="store_true")
     return p
@@ -219,6 +234,48 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     return 0
 
 
+def _check_out(out: Path, suffixes: tuple[str, ...]) -> Path:
+    if out.suffix.lower() not in suffixes:
+        raise LaomoError(f"输出文件“{out.name}”的扩展名应为 {' 或 '.join(suffixes)}。")
+    if not out.parent.is_dir():
+        raise LaomoError(f"文件夹“{out.parent}”不存在。")
+    return out
+
+
+def cmd_report(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger.studios import find_studio
+
+    if args.report == "union":
+        from laomo_desktop.ledger.union import load_targets
+        from laomo_desktop.reports import union
+
+        out = _check_out(args.out, (".pdf", ".xlsx"))
+        targets = load_targets(args.targets or paths.root / "union_targets.json")
+        if out.suffix.lower() == ".xlsx":
+            union.write_union_xlsx(args.year, targets, out)
+        else:
+            union.write_union_pdf(args.year, targets, out)
+    else:
+        out = _check_out(args.out, (".pdf",))
+        studio = find_studio(args.studio)
+        if args.report == "annual":
+            from laomo_desktop.reports.annual import write_annual
+
+            tmp = out.with_name(out.name + ".partial")
+            try:
+                write_annual(studio["uid"], args.year, tmp)
+                tmp.replace(out)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise LaomoError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
+        else:
+            from laomo_desktop.reports.packet import write_packet
+
+            write_packet(paths, studio["uid"], args.year, args.template, args.attach, out)
+    print(out)
+    return 0
+
+
 def cmd_templates(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.assessment import list_templates
 
@@ -240,7 +297,7 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
 COMMANDS = {
     "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
-    "assess": cmd_assess, "templates": cmd_templates,
+    "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
 }
 
 
