@@ -1,0 +1,214 @@
+"""The union office's summary (汇总表) of one year over every live studio, and its targets.
+
+Every per-studio figure is one SQL aggregate GROUPED BY studio (a handful of statements for all
+studios at once) and equals what stats.studio_year gives for the same studio and year.
+Targets are per-union settings kept in a JSON file (union_targets.json in the data directory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger.stats import IN_YEAR, LIVE, fen_to_wan
+from laomo_desktop.ledger.studios import highest_level
+from laomo_desktop.store import enums as E
+from laomo_desktop.store.models import database
+
+TARGETS_FILE = "union_targets.json"
+DEFAULT_TARGETS: dict[str, Any] = {"party_coverage_min_level": "city",
+                                   "training_person_times": 2000,
+                                   "technical_innovations": 500, "patents": 50}
+TARGET_LABELS = {"party_coverage_min_level": "党组织覆盖的最低工作室级别",
+                 "training_person_times": "培训人次", "technical_innovations": "技术创新成果",
+                 "patents": "专利"}
+
+_TECHNICAL = ", ".join(f"'{t.value}'" for t in E.TECHNICAL_RESULT_TYPES)
+
+QUERIES: dict[str, str] = {
+    "studios": f"""
+        SELECT s.id, s.uid, s.name, s.party_org,
+               (SELECT m.name FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
+                  AND m.deleted_at IS NULL AND m.left_on IS NULL ORDER BY m.id LIMIT 1),
+               (SELECT group_concat(DISTINCT r.level) FROM studio_recognition r
+                  WHERE r.parent_id = s.id)
+        FROM studio s WHERE s.{LIVE} ORDER BY s.name, s.id""",
+    "training": f"""
+        SELECT a.studio_id, count(*), total(a.outside_count),
+               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id))
+        FROM activity a WHERE a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}
+        GROUP BY a.studio_id""",
+    "projects": f"""
+        SELECT studio_id, count(*) FROM project
+        WHERE {LIVE} AND start_date {IN_YEAR} AND (end_date IS NULL OR end_date >= :start)
+        GROUP BY studio_id""",
+    "results": f"""
+        SELECT studio_id, count(*), total(type IN ({_TECHNICAL})), total(type = 'patent')
+        FROM result WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+    "mentoring": f"""
+        SELECT studio_id, count(*) FROM mentorship
+        WHERE {LIVE} AND agreement_date {IN_YEAR}
+          AND (graduated_on IS NULL OR graduated_on >= :start)
+        GROUP BY studio_id""",
+    "benefit": f"""
+        SELECT studio_id, total(amount_fen) FROM benefit WHERE {LIVE} AND year = :year
+        GROUP BY studio_id""",
+    "funds": f"""
+        SELECT studio_id, total(CASE WHEN direction = 'income' THEN amount_fen END),
+               total(CASE WHEN direction IS NOT 'income' THEN amount_fen END)
+        FROM fund WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+}
+
+# query name → the row keys its columns (after studio_id) fill; the keys are studio_year's
+FIGURES: dict[str, tuple[str, ...]] = {
+    "training": ("training_sessions", "_outside", "_attendees"),
+    "projects": ("projects_started",),
+    "results": ("results_total", "results_technical", "patents_total"),
+    "mentoring": ("mentoring_new",),
+    "benefit": ("benefit_fen",),
+    "funds": ("fund_income_fen", "fund_expense_fen"),
+}
+NUMBERS = ("projects_started", "results_total", "results_technical", "patents_total",
+           "training_sessions", "training_person_times", "mentoring_new", "benefit_fen",
+           "fund_income_fen", "fund_expense_fen")
+
+
+# ---- targets (settings) -----------------------------------------------------------------------
+
+def validate_targets(raw: Any) -> dict[str, Any]:
+    """The defaults with `raw` merged over them; a LaomoError names the first bad key."""
+    if not isinstance(raw, dict):
+        raise LaomoError("汇总表目标设置必须是一组“名称: 数值”（JSON 对象）。")
+    out = dict(DEFAULT_TARGETS)
+    for key, value in raw.items():
+        if key not in DEFAULT_TARGETS:
+            known = "、".join(DEFAULT_TARGETS)
+            raise LaomoError(f"汇总表目标设置中有未知的项目“{key}”（可用的项目：{known}）。")
+        label = TARGET_LABELS[key]
+        if key == "party_coverage_min_level":
+            if value not in {lv.value for lv in E.Level}:
+                codes = "、".join(f"{lv.value}（{lv.zh}）" for lv in E.Level)
+                raise LaomoError(f"汇总表目标设置“{key}”（{label}）的值“{value}”不是已知的级别，"
+                                 f"应为 {codes} 之一。")
+        elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是不小于 0 的整数，"
+                             f"现在是“{value}”。")
+        out[key] = value
+    return out
+
+
+def targets_path(data_dir: Path) -> Path:
+    """Where a ledger keeps its union targets: <data dir>/union_targets.json."""
+    return Path(data_dir) / TARGETS_FILE
+
+
+def load_targets(path: Path | None) -> dict[str, Any]:
+    """Targets from a JSON file merged over DEFAULT_TARGETS; the defaults when there is none."""
+    if path is None or not Path(path).exists():
+        return dict(DEFAULT_TARGETS)
+    try:
+        raw = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LaomoError(f"无法读取汇总表目标设置文件“{path}”：{exc}") from exc
+    return validate_targets(raw)
+
+
+def save_targets(path: Path, targets: dict[str, Any]) -> dict[str, Any]:
+    """Validate and write the targets (atomically); returns what was written."""
+    good = validate_targets(targets)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
+    try:
+        with tmp.open("x", encoding="utf-8") as f:
+            json.dump(good, f, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return good
+
+
+# ---- the summary ------------------------------------------------------------------------------
+
+def _progress(actual: int, target: int) -> float:
+    """actual / target, not capped (a city total can be many times its target)."""
+    return 1.0 if target == 0 else round(actual / target, 4)
+
+
+def _goal(key: str, label: str, target: int, actual: int) -> dict:
+    return {"key": key, "label": label, "target": target, "actual": actual,
+            "met": actual >= target, "progress": _progress(actual, target)}
+
+
+def _rows(p: dict) -> list[dict]:
+    rows, by_id = [], {}
+    for sid, uid, name, party, leader, levels in database.execute_sql(QUERIES["studios"]):
+        level = highest_level(levels)
+        row = {"uid": uid, "name": name, "leader": leader, "level": level,
+               "level_label": E.Level.label(level) if level else "未命名",
+               "party_org": party or E.PartyOrg.NONE.value,
+               "party_org_label": E.PartyOrg.label(party or E.PartyOrg.NONE),
+               "_outside": 0, "_attendees": 0, **dict.fromkeys(NUMBERS, 0)}
+        rows.append(row)
+        by_id[sid] = row
+    for query, keys in FIGURES.items():
+        for sid, *values in database.execute_sql(QUERIES[query], p):
+            row = by_id.get(sid)  # None: a studio in the recycle bin
+            if row is not None:
+                row.update({k: int(v or 0) for k, v in zip(keys, values, strict=True)})
+    rows.sort(key=lambda r: E.LEVEL_RANK[E.Level(r["level"])] if r["level"] else len(E.Level))
+    for row in rows:  # highest level first, by name within a level
+        row["training_person_times"] = row.pop("_outside") + row.pop("_attendees")
+        row["benefit_wan"] = fen_to_wan(row["benefit_fen"])
+    return rows
+
+
+def has_party_org(row: dict) -> bool:
+    return bool(row["party_org"]) and row["party_org"] != E.PartyOrg.NONE
+
+
+def union_year(year: int, targets: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The summary of `year` over every live studio: rows, counts by level, party coverage,
+    totals and the targets' completion; plain JSON-able data."""
+    targets = validate_targets(DEFAULT_TARGETS if targets is None else targets)
+    p = {"year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+    with database.atomic():  # one consistent snapshot
+        rows = _rows(p)
+
+    by_level = [{"level": lv.value, "label": lv.zh,
+                 "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
+    by_level.append({"level": None, "label": "未命名",
+                     "count": sum(1 for r in rows if r["level"] is None)})
+
+    min_level = E.Level(targets["party_coverage_min_level"])
+    rank = E.LEVEL_RANK[min_level]
+    eligible = [r for r in rows if r["level"] and E.LEVEL_RANK[E.Level(r["level"])] <= rank]
+    lacking = [r for r in eligible if not has_party_org(r)]
+    scope = min_level.zh if rank == 0 else f"{min_level.zh}及以上"
+    coverage = {
+        "min_level": min_level.value, "scope": scope, "total": len(eligible),
+        "covered": len(eligible) - len(lacking), "met": not lacking,
+        "progress": _progress(len(eligible) - len(lacking), len(eligible)),
+        "lacking": [{k: r[k] for k in ("uid", "name", "level", "level_label", "leader")}
+                    for r in lacking],
+        "all_covered": sum(1 for r in rows if has_party_org(r)),
+    }
+
+    totals = {k: sum(r[k] for r in rows) for k in NUMBERS}
+    totals["benefit_wan"] = fen_to_wan(totals["benefit_fen"])
+    goals = [
+        _goal("party_coverage", f"{scope}工作室建立党组织或党员先锋岗（个）",
+              coverage["total"], coverage["covered"]),
+        _goal("training_person_times", "培训人次", targets["training_person_times"],
+              totals["training_person_times"]),
+        _goal("technical_innovations", "技术创新和攻关成果（项）",
+              targets["technical_innovations"], totals["results_technical"]),
+        _goal("patents", "专利（件）", targets["patents"], totals["patents_total"]),
+    ]
+    return {"year": year, "targets": targets, "studios": rows, "by_level": by_level,
+            "coverage": coverage, "totals": totals, "goals": goals}
