@@ -45,9 +45,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11.5,
                                textColor=colors.white),
         "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=24, spaceBefore=6,
-                             spaceAfter=8, textColor=colors.HexColor("#8b1a1a")),
+                             spaceAfter=8, textColor=colors.HexColor("#8b1a1a"),
+                             keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontSize=12.5, leading=19, spaceBefore=8,
-                             spaceAfter=4),
+                             spaceAfter=4, keepWithNext=1),
         "title": ParagraphStyle("title", parent=base, fontSize=26, leading=38,
                                 alignment=TA_CENTER),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=24,
@@ -170,6 +171,7 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]))
         out.append(t)
+    out.append(Spacer(1, 5))
     return out
 
 
