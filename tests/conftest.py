@@ -17,3 +17,16 @@ def ledger(tmp_path: Path):
     paths = open_ledger(LedgerPaths(tmp_path / "data"))
     yield paths
     close_ledger()
+
+
+@pytest.fixture
+def sample_dir(tmp_path: Path) -> Path:
+    """A data folder holding the hand-computed sample ledger (closed, ready for the CLI)."""
+    from sample_ledger import build
+
+    root = tmp_path / "data"
+    paths = open_ledger(LedgerPaths(root))
+    build(paths, tmp_path)
+    close_ledger()
+    return root
+

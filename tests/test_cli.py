@@ -7,26 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli as run
 from laomo_desktop import __version__
 from laomo_desktop.cli import main
-from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
-from sample_ledger import EXPECTED_2025, build
-
-
-@pytest.fixture
-def sample_dir(tmp_path) -> Path:
-    root = tmp_path / "data"
-    paths = open_ledger(LedgerPaths(root))
-    build(paths, tmp_path)
-    close_ledger()
-    return root
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from sample_ledger import EXPECTED_2025
 
 
 def test_studios_json_lists_uid_name_leader_level(sample_dir, capsys):

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "LaomoDesktop"
+
+
+def resources_dir() -> Path:
+    """resources/ (fonts, templates, translations) of a source checkout or a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def default_data_dir() -> Path:

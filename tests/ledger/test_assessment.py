@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli as run
 from laomo_desktop.cli import main
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import assessment as A
 from laomo_desktop.ledger import records as R
-from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
 from sample_ledger import build
 
 TODAY = date(2026, 6, 1)
@@ -319,19 +318,8 @@ def test_a_template_without_total_points_and_with_a_bom_loads(tmp_path):
 
 # ---- the command line ----------------------------------------------------------------------
 
-@pytest.fixture
-def sample_dir(tmp_path) -> Path:
-    root = tmp_path / "data"
-    paths = open_ledger(LedgerPaths(root))
-    build(paths, tmp_path)
-    close_ledger()
-    return root
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_assess_json_is_the_assess_dict(sample_dir, capsys):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from conftest import page_count, pdffonts, pdftotext
+from helpers import page_count, pdffonts, pdftotext
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.annual import write_annual
 from sample_ledger import EXPECTED_2025, build

@@ -5,7 +5,7 @@ import re
 import pytest
 from PIL import Image
 
-from conftest import page_count, pdffonts, pdftotext
+from helpers import page_count, pdffonts, pdftotext
 from laomo_desktop.cli import main as cli_main
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import attachments as A

@@ -31,7 +31,6 @@ in Chinese, naming the file and the criterion and field).
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import stats
 from laomo_desktop.ledger.studios import highest_level
+from laomo_desktop.paths import resources_dir
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
@@ -96,9 +96,7 @@ class Template:
 # ---- finding and loading -------------------------------------------------------------------
 
 def shipped_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen) if frozen else Path(__file__).resolve().parents[3]
-    return base / "resources" / "templates"
+    return resources_dir() / "templates"
 
 
 def list_templates(extra: Path | None = None) -> list[dict]:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import resources_dir
 
 FONT = "WQYZenHei"
 _registered: list[str] = []
-
-
-def resources_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
 
 
 def font_path() -> Path:

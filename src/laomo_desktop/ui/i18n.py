@@ -7,11 +7,11 @@ languages in the ledger's declarations and are picked by ui.fmt.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from laomo_desktop.paths import resources_dir
 from laomo_desktop.ui import fmt
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -21,14 +21,6 @@ DEFAULT = "zh_CN"
 def tr(text: str) -> str:
     """Translate UI text (English source). pyside6-lupdate collects every tr("...") call."""
     return QCoreApplication.translate("", text)
-
-
-def resources_dir() -> Path:
-    """resources/ of a source checkout, or of a frozen build."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
 
 
 def translations_dir() -> Path:

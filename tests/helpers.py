@@ -1,9 +1,17 @@
+"""Helpers shared by tests: running the CLI in-process, reading PDFs back with poppler."""
+
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-import pytest
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    from laomo_desktop.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def pdftotext(pdf: Path) -> str:
@@ -22,8 +30,3 @@ def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
                           text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-
-
-@pytest.fixture
-def pdf_tools():
-    return pdftotext, pdffonts, page_count
