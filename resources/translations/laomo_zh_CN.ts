@@ -1,75 +1,76 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="80" />
+        <location filename="../../src/laomo_desktop/ui/app.py" line="80"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60" />
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="51" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="52" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="51"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67" />
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="75" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="74"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="38" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="38"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="94"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="95" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="95"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="96" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="96"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="68"/>
         <source>Something went wrong inside the program, and what you were doing may not have finished.
 
 Your data is safe: every change is saved in its own step, so everything saved before this moment is kept. You can keep working; if this happens again, close the program and start it again.</source>
@@ -78,7 +79,7 @@ Your data is safe: every change is saved in its own step, so everything saved be
 您的数据是安全的：每一次修改都单独保存，出错之前保存的内容都还在。您可以继续工作；如果再次出现，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="73" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="73"/>
         <source>A report for support was written to:
 %1
 Please send this file to the person who looks after this program.</source>
@@ -87,33 +88,33 @@ Please send this file to the person who looks after this program.</source>
 请把这个文件发给负责本软件的技术人员。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="98" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="98"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="157"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="250"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="163"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -122,78 +123,78 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="178" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="292" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="183" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="183"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="445" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="445"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="214" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="214"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="221" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="221"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="226" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="226"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="265" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="265"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="266" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="266"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="293" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="293"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -202,22 +203,22 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -226,653 +227,956 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="318" />
-        <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios' records follow the rules.</source>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="318"/>
+        <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios&apos; records follow the rules.</source>
         <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="328" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="328"/>
         <source>ledger check</source>
         <translation>台账检查</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="329" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="329"/>
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="330" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="330"/>
         <source>Checked at: %1</source>
         <translation>检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="335" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="335"/>
         <source>Errors (%1): the data is damaged</source>
         <translation>错误（%1 个）：数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Warnings (%1): a rule is not met</source>
         <translation>提示（%1 个）：有规则未满足</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="343" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="343"/>
         <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
         <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346"/>
         <source>What to do: correct the records named above.</source>
         <translation>处理办法：修改上面提到的记录。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="359" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="359"/>
         <source>No problems found.</source>
         <translation>没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="361" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="361"/>
         <source>%1 error(s) and %2 warning(s) found.</source>
         <translation>发现 %1 个错误、%2 个提示。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="364" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="364"/>
         <source>%1 warning(s) found; the data itself is sound.</source>
         <translation>发现 %1 个提示；数据本身完好。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="376" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="376"/>
         <source>Check report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="381" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="381"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="383" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="383"/>
         <source>Copy the report to paste it into a message</source>
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401"/>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="404" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="404"/>
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="427" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="427"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="438" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="438"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="442" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="442"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="444" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="444"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="449" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="449"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="490" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="490"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="491" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="491"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="493" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="493"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="504" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="504"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="130" />
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="130"/>
         <source>Clear the date</source>
         <translation>清除日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="64" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="63"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="85" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="84"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="97" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="139" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="146" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="143" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="151" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="216"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="154" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="207"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="305" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="328"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="313"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="166" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="167" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="246"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="269" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="292"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="334" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="365"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="334" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="429"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="349" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="380"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="55" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="53"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="102" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="88"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="113" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="143" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="166" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="115" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="140" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="126"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="166" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="152" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="138"/>
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="251" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="238"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="165" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="167" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="235" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="222"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="219" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="206"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="546"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="20" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="20"/>
         <source>Find in the whole ledger</source>
         <translation>全台账查找</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="25" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="25"/>
         <source>Type any word of a record: a name, a topic, a title…</source>
         <translation>输入记录中的任意文字：姓名、主题、名称…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="26" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="26"/>
         <source>Search text</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="49"/>
         <source>%1 found</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="67"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="72" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="80" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="79"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="81" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="80"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="158"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="172" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="159"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="215"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="253" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="240"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="259" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="246"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="37" />
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="37"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="45" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="45"/>
         <source>Welcome to the studio ledger</source>
         <translation>欢迎使用劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="48" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="48"/>
         <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
         <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="56" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="56"/>
         <source>e.g. Li Ming Model-Worker Innovation Studio</source>
         <translation>例如：李明劳模创新工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="68" />
-        <source>Leader's name</source>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="68"/>
+        <source>Leader&apos;s name</source>
         <translation>领衔人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="83" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="83"/>
         <source>Create the studio</source>
         <translation>创建工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="87" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="87"/>
         <source>Load sample data to look around</source>
         <translation>载入示例数据看看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="94" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="94"/>
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="77"/>
+        <source>Annual summary</source>
+        <translation>年度工作总结</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
+        <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
+        <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
+        <source>Review packet</source>
+        <translation>考核材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
+        <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
+        <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
+        <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
+        <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
+        <source>Union summary (PDF)</source>
+        <translation>汇总表 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
+        <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
+        <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <source>Union summary (XLSX)</source>
+        <translation>汇总表 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <source>The same summary as a workbook to open in Excel or WPS.</source>
+        <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="192"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="202"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="210"/>
+        <source>Assessment template</source>
+        <translation>评分模板</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="217"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="223"/>
+        <source>Attachments to include</source>
+        <translation>放入的附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="226"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="258"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="259"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <source>Area</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <source>Criterion</source>
+        <translation>考核内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <source>Score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="281"/>
+        <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
+        <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="284"/>
+        <source>Export the review packet…</source>
+        <translation>导出考核材料…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
+        <source>%1 (cannot be used)</source>
+        <translation>%1（无法使用）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="321"/>
+        <source>%1 criteria, %2 points</source>
+        <translation>%1 项考核内容，共 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="328"/>
+        <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
+        <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="350"/>
+        <source>This studio has no attachments.</source>
+        <translation>本工作室还没有附件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="372"/>
+        <source>Choose a studio first.</source>
+        <translation>请先选择工作室。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="466"/>
+        <source>Not generated</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <source>Choose an assessment template.</source>
+        <translation>请选择评分模板。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="402"/>
+        <source>No temporary file can be made in %1: %2.</source>
+        <translation>无法在 %1 中创建临时文件：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
+        <source>Writing %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
+        <source>Generating</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="459"/>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>已取消，未保留任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="475"/>
+        <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
+        <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="486"/>
+        <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
+        <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="490"/>
+        <source>The document was written but cannot be shown.</source>
+        <translation>文档已生成，但无法预览。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="492"/>
+        <source>%1 — %2 pages</source>
+        <translation>%1 — 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="499"/>
+        <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
+        <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="504"/>
+        <source>Eligible.</source>
+        <translation>结论：符合条件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="504"/>
+        <source>Not yet eligible.</source>
+        <translation>结论：尚不符合条件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="506"/>
+        <source>Grade: %1.</source>
+        <translation>等级：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <source>✓ Met</source>
+        <translation>✓ 达到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <source>◐ Partly met</source>
+        <translation>◐ 部分达到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <source>✗ Not met</source>
+        <translation>✗ 未达到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="520"/>
+        <source>Evidence:</source>
+        <translation>佐证记录：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="532"/>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="533"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="534"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="547"/>
+        <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
+        <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="565"/>
+        <source>Not printed</source>
+        <translation>未能打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="566"/>
+        <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="40" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="41"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="41" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="187" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="186"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="189" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="188"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="191"/>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193"/>
+        <source>Score the year against an assessment template on the Reports page</source>
+        <translation>在“报表”页按评分模板为本年度自评打分</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="198"/>
         <source>Follow-ups due</source>
         <translation>到期待办事项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="200"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="241" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="235"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="257" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="251"/>
         <source>%1 annual overview</source>
         <translation>%1 年度概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="259" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="253"/>
         <source>%1 annual overview (all years are selected; showing the current year)</source>
         <translation>%1 年度概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="282" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="276"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="290" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="284"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="294" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="288"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1 年度计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="296" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="290"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="301"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="329" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="334" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="336" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="330"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="355" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="349"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="351"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="370" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="364"/>
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="381" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="375"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="388" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="382"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="391" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="385"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="400" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="394"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -880,77 +1184,82 @@ What it held just before was saved as the backup “%2”; restore that one to u
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="19" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="19"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="20" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="20"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="23" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="23"/>
         <source>Mentoring pairs</source>
         <translation>师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="26" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="26"/>
         <source>Rules</source>
         <translation>制度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="28" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="28"/>
         <source>Equipment</source>
         <translation>设备设施</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="30" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="30"/>
         <source>Plans and targets</source>
         <translation>年度计划与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="32" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="32"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="35" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="35"/>
         <source>Activities and trainings</source>
         <translation>活动与培训</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="37" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="37"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="40" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="40"/>
         <source>Economic benefit</source>
         <translation>经济效益</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="42" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="42"/>
         <source>Funds</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="44"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="46"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="48" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="48"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="49"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="50"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>

@@ -116,7 +116,7 @@ class _Card(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 14, 18, 16)
         lay.setSpacing(12)
-        head = QHBoxLayout()
+        self.head = head = QHBoxLayout()
         head.addWidget(_label(title, scale=1.15, bold=True))
         head.addStretch(1)
         self.summary = _label(color=MUTED, name=f"{name}_summary")
@@ -187,6 +187,14 @@ class DashboardPage(LazyPage):
                              "targets")
         self.must_haves = _Card(QCoreApplication.translate("Dashboard", "Eight must-haves"),
                                 "must_haves")
+        assess = QLabel('<a href="#">{}</a>'.format(html.escape(
+            QCoreApplication.translate("Dashboard", "Self-assessment"))))
+        assess.setObjectName("open_assessment")
+        assess.setToolTip(QCoreApplication.translate(
+            "Dashboard", "Score the year against an assessment template on the Reports page"))
+        assess.linkActivated.connect(self._goer("reports", "assessment"))
+        self.must_haves.head.addSpacing(12)
+        self.must_haves.head.addWidget(assess)
         self.follow_ups = _Card(QCoreApplication.translate("Dashboard", "Follow-ups due"),
                                 "follow_ups")
         self.latest = _Card(QCoreApplication.translate("Dashboard", "Latest entries"), "latest")

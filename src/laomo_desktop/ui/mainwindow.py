@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
             return AuditPage(self.ctx)
         if s.key == "attachment":
             return AttachmentSectionPage(self.ctx, s)
+        if s.key == "reports":  # loads Qt PDF and the report writers: only when first opened
+            from laomo_desktop.ui.reportspage import ReportsPage
+
+            return ReportsPage(self.ctx)
         return SectionPage(self.ctx, s)
 
     def _build_toolbar(self) -> None:
@@ -330,6 +334,10 @@ class MainWindow(QMainWindow):
             return
         keys = [s.key for s in SECTIONS]
         if section not in keys:
+            return
+        if section == "reports":  # uid names the document to open, e.g. "assessment"
+            self.nav.setCurrentRow(keys.index(section))
+            self.page(section).open_document(uid)
             return
         if uid and self.ctx.year:
             self.year_box.setCurrentIndex(0)  # the record may be in another year

@@ -45,6 +45,7 @@ SECTIONS: tuple[Section, ...] = (
             ("name", "level", "year", "holder", "body")),
     Section("attachment", QT_TRANSLATE_NOOP("Section", "Attachments"), "attachment",
             ("filename", "title", "owner_kind", "size")),
+    Section("reports", QT_TRANSLATE_NOOP("Section", "Reports"), None),
     Section("recycle", QT_TRANSLATE_NOOP("Section", "Recycle bin"), None),
     Section("audit", QT_TRANSLATE_NOOP("Section", "Audit log"), None),
 )

@@ -1,0 +1,568 @@
+"""The reports page (报表): choose a document and a year, generate it off the GUI thread, look at
+it, then save or print it. PDFs are previewed with Qt PDF, the union workbook (XLSX) is only
+saved, the self-assessment is a table. Files are written to a temporary file first: nothing
+reaches the user's folder until "Save as…", and a cancelled or failed run leaves nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMargins, QRectF, QSize, QSizeF, QStandardPaths, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import assessment, union
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import records as R
+from laomo_desktop.store import blobs
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.dialogs import size_text
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.tasks import run_task
+
+DOCS = ("annual", "packet", "assessment", "union_pdf", "union_xlsx")
+SUFFIX = {"annual": ".pdf", "packet": ".pdf", "assessment": "", "union_pdf": ".pdf",
+          "union_xlsx": ".xlsx"}
+FILE_NAME = {"annual": "{studio}-{year}-年度工作总结", "packet": "{studio}-{year}-考核材料",
+             "assessment": "{studio}-{year}-自评", "union_pdf": "{year}-劳模创新工作室汇总表",
+             "union_xlsx": "{year}-劳模创新工作室汇总表"}
+NEEDS_STUDIO = {"annual", "packet", "assessment"}
+USES_TEMPLATE = {"packet", "assessment"}
+STATUS_COLORS = {"met": "#1a7f37", "partly": "#8a5a00", "missing": "#c62828"}
+MUTED = "color: #6b7280;"
+PRINT_DPI = 200  # pages are rendered at most this fine for the printer
+
+
+def doc_texts() -> dict[str, tuple[str, str]]:
+    """(name, hint) of each document in the chosen language."""
+    return {
+        "annual": (tr("Annual summary"), tr(
+            "The studio's year compiled from the ledger: basic facts, the eight must-haves, "
+            "targets, activities, results and funds.")),
+        "packet": (tr("Review packet"), tr(
+            "The annual summary, the self-assessment against the chosen template, an evidence "
+            "index and the ticked attachments, in one PDF.")),
+        "assessment": (tr("Self-assessment"), tr(
+            "Scores the year against the chosen template and shows the result here; no file "
+            "is written.")),
+        "union_pdf": (tr("Union summary (PDF)"), tr(
+            "Every studio of the ledger in one table, with the union's targets for the year.")),
+        "union_xlsx": (tr("Union summary (XLSX)"), tr(
+            "The same summary as a workbook to open in Excel or WPS.")),
+    }
+
+
+def safe_file_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", text).strip(" .") or "report"
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
+    """Print a loaded PDF: each page rendered to an image and scaled into the printable area
+    (centred across, from the top). Honours the printer's page range; returns pages printed."""
+    count = document.pageCount()
+    first, last = 0, count - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage() - 1, min(printer.toPage() or count, count) - 1
+    painter = QPainter()
+    if count <= 0 or first > last or not painter.begin(printer):
+        return 0
+    printed = 0
+    try:
+        width, height = printer.width(), printer.height()
+        scale = min(printer.resolution(), dpi) / 72.0
+        for i in range(first, last + 1):
+            if printed and not printer.newPage():
+                break
+            points = document.pagePointSize(i)
+            image = document.render(i, QSize(round(points.width() * scale),
+                                              round(points.height() * scale)))
+            fit = QSizeF(image.size()).scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF((width - fit.width()) / 2, 0, fit.width(), fit.height()),
+                              image)
+            printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+@dataclass
+class Generated:
+    doc: str
+    year: int
+    file_name: str              # the name "Save as…" offers, with its suffix
+    path: Path | None = None    # the temporary file; None for the self-assessment
+    result: dict | None = None  # the self-assessment
+
+
+def _discard(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _label(name: str = "", style: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
+    lab = QLabel()
+    lab.setObjectName(name)
+    lab.setWordWrap(True)
+    lab.setStyleSheet(style)
+    if scale != 1.0 or bold:
+        font = lab.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        lab.setFont(font)
+    return lab
+
+
+def _button(text: str, name: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def _box(lay: QBoxLayout, *items, margins: int | None = 0) -> QBoxLayout:
+    """Fill a layout: widgets, layouts, (widget, stretch) pairs and stretches (ints)."""
+    if margins is not None:
+        lay.setContentsMargins(margins, margins, margins, margins)
+    for item in items:
+        if isinstance(item, int):
+            lay.addStretch(item)
+        elif isinstance(item, QLayout):
+            lay.addLayout(item)
+        elif isinstance(item, tuple):
+            lay.addWidget(*item)
+        else:
+            lay.addWidget(item)
+    return lay
+
+
+class ReportsPage(LazyPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("page_reports")
+        self.current: Generated | None = None
+        self._job = None
+        self._progress: QProgressDialog | None = None
+        self._seen_year = ctx.year
+        self.preview_dir = Path(tempfile.gettempdir())  # where files wait for "Save as…"
+        self.document = QPdfDocument(self)
+        ctx.studio_changed.connect(lambda _uid: self.clear_result())
+        QCoreApplication.instance().aboutToQuit.connect(self.clear_result)  # no temp file left
+
+        heading = _label(scale=1.4, bold=True)
+        heading.setText(tr("Reports"))
+        docs = QGroupBox(tr("Document"))
+        self.doc_group = QButtonGroup(self)
+        self.doc_buttons: dict[str, QRadioButton] = {}
+        for i, (key, (name, _hint)) in enumerate(doc_texts().items()):
+            self.doc_buttons[key] = button = QRadioButton(name)
+            button.setObjectName(f"doc_{key}")
+            self.doc_group.addButton(button, i)
+        self.hint = _label("doc_hint", MUTED)
+        _box(QVBoxLayout(docs), *self.doc_buttons.values(), self.hint, margins=None)
+
+        options = QGroupBox(tr("Options"))
+        self.year = QSpinBox()
+        self.year.setObjectName("report_year")
+        self.year.setRange(1990, 2100)
+        self.year.setValue(ctx.year or date.today().year)
+        self.year.setAccessibleName(tr("Year"))
+        self.template = QComboBox()
+        self.template.setObjectName("report_template")
+        self.template.setAccessibleName(tr("Assessment template"))
+        self.template.setMinimumContentsLength(12)
+        self.template.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_problems = _label("template_problems", "color: #8a5a00;")
+        form = QFormLayout(options)
+        form.addRow(tr("Year:"), self.year)
+        form.addRow(tr("Template:"), self.template)
+        form.addRow(self.template_problems)
+
+        files = QGroupBox(tr("Attachments to include"))
+        self.attachments = QListWidget()
+        self.attachments.setObjectName("report_attachments")
+        self.attachments.setAccessibleName(tr("Attachments to include"))
+        self.attachments.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        _box(QVBoxLayout(files), self.attachments, margins=None)
+        self.generate_button = _button(tr("Generate"), "generate_report", self.generate)
+        self.generate_button.setMinimumHeight(34)
+        left = QWidget()
+        left.setFixedWidth(330)
+        _box(QVBoxLayout(left), heading, docs, options, (files, 1), self.generate_button)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("report_result")
+        self.placeholder = _label("report_placeholder", MUTED, 1.1)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for pane in (self.placeholder, self._pdf_pane(), self._assessment_pane(),
+                     self._xlsx_pane()):
+            self.stack.addWidget(pane)
+        _box(QHBoxLayout(self), left, (self.stack, 1), margins=14).setSpacing(16)
+
+        self.doc_group.idToggled.connect(lambda _i, on: on and self._doc_chosen())
+        saved = str(ctx.settings.value("reports/document", "annual"))
+        self.doc_buttons.get(saved, self.doc_buttons["annual"]).setChecked(True)
+        self.clear_result()
+
+    # -- building ---------------------------------------------------------------------------
+    def _pdf_pane(self) -> QWidget:
+        self.pdf_title = _label("preview_title", scale=1.1, bold=True)
+        self.view = QPdfView()
+        self.view.setObjectName("report_preview")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setDocumentMargins(QMargins(12, 12, 12, 12))
+        self.view.setDocument(self.document)
+        self.view.setStyleSheet("QPdfView { background: #8a8f98; }")
+        head = _box(QHBoxLayout(), (self.pdf_title, 1),
+                    _button(tr("Save as…"), "save_report", self.save_as),
+                    _button(tr("Print…"), "print_report", self.print_current))
+        pane = QWidget()
+        _box(QVBoxLayout(pane), head, (self.view, 1))
+        return pane
+
+    def _assessment_pane(self) -> QWidget:
+        self.assessment_title = _label("assessment_title", scale=1.1, bold=True)
+        self.assessment_summary = _label("assessment_summary")
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("assessment_table")
+        self.table.setHorizontalHeaderLabels([tr("Area"), tr("Criterion"), tr("Points"),
+                                              tr("Score"), tr("Result"), tr("Explanation")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setStyleSheet("QTableWidget::item { padding: 4px 6px; }")
+        mode = QHeaderView.ResizeMode
+        for col, stretch in enumerate((0, 1, 0, 0, 0, 1)):
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, mode.Stretch if stretch else mode.ResizeToContents)
+        note = _label(style=MUTED)
+        note.setText(tr("To hand the self-assessment in, export the review packet: "
+                        "it holds this table with the annual summary and the evidence."))
+        bottom = _box(QHBoxLayout(), (note, 1), _button(
+            tr("Export the review packet…"), "export_packet", lambda: self.choose("packet")))
+        pane = QWidget()
+        _box(QVBoxLayout(pane), self.assessment_title, self.assessment_summary,
+             (self.table, 1), bottom)
+        return pane
+
+    def _xlsx_pane(self) -> QWidget:
+        self.xlsx_text = _label("xlsx_ready", scale=1.1)
+        self.xlsx_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pane = QWidget()
+        _box(QVBoxLayout(pane), 1, self.xlsx_text, (_button(
+            tr("Save as…"), "save_xlsx", self.save_as), 0, Qt.AlignmentFlag.AlignHCenter), 2)
+        return pane
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._dirty = False
+        if self.ctx.year != self._seen_year:  # follow the toolbar; keep the user's own choice
+            self._seen_year = self.ctx.year
+            self.year.setValue(self.ctx.year or date.today().year)
+        self._fill_templates()
+        self._fill_attachments()
+        self._doc_chosen()
+
+    def _fill_templates(self) -> None:
+        keep = self.template.currentData() or str(
+            self.ctx.settings.value("reports/template", "eight_must_haves"))
+        self.template.clear()
+        problems = []
+        for t in assessment.list_templates(self.ctx.paths.root / "templates"):
+            if "error" in t:  # listed, greyed out, the reason as its tooltip
+                problems.append(t["error"])
+                self.template.addItem(tr("%1 (cannot be used)").replace("%1", t["name"]))
+                self.template.model().item(self.template.count() - 1).setEnabled(False)
+            else:
+                self.template.addItem(t["title"] or t["name"], t["name"])
+            self.template.setItemData(
+                self.template.count() - 1, t.get("error") or tr("%1 criteria, %2 points")
+                .replace("%1", str(t["criteria"])).replace("%2", f"{t['total_points']:g}"),
+                Qt.ItemDataRole.ToolTipRole)
+        found = self.template.findData(keep)
+        self.template.setCurrentIndex(found if found >= 0 else next(
+            (i for i in range(self.template.count()) if self.template.itemData(i)), -1))
+        self.template_problems.setVisible(bool(problems))
+        self.template_problems.setText(tr("%1 template file(s) cannot be used; point at them "
+                                          "in the list to see why.")
+                                       .replace("%1", str(len(problems))))
+        self.template_problems.setToolTip("\n".join(problems))
+
+    def _fill_attachments(self) -> None:
+        checked = set(self.checked_attachments())
+        self.attachments.clear()
+        uid = self.ctx.studio_uid
+        rows = Q.fetch_rows("attachment", uid, ["filename", "title", "owner_kind", "size"]) \
+            if uid else []
+        for auid, _version, filename, title, owner_kind, size in rows:
+            item = QListWidgetItem(filename + (f" — {title}" if title else ""))
+            item.setData(Qt.ItemDataRole.UserRole, auid)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if auid in checked
+                               else Qt.CheckState.Unchecked)
+            kind = S.BY_NAME.get(owner_kind)
+            item.setToolTip(" · ".join(x for x in (fmt.label(kind) if kind else "",
+                                                   size_text(size) if size else "") if x))
+            self.attachments.addItem(item)
+        if not rows:
+            self.attachments.addItem(tr("This studio has no attachments."))
+            self.attachments.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def checked_attachments(self) -> list[str]:
+        items = (self.attachments.item(i) for i in range(self.attachments.count()))
+        return [it.data(Qt.ItemDataRole.UserRole) for it in items
+                if it.checkState() == Qt.CheckState.Checked and it.data(Qt.ItemDataRole.UserRole)]
+
+    def chosen(self) -> str:
+        return DOCS[max(self.doc_group.checkedId(), 0)]
+
+    def choose(self, doc: str) -> None:
+        self.doc_buttons[doc].setChecked(True)
+
+    def _doc_chosen(self) -> None:
+        doc = self.chosen()
+        self.ctx.settings.setValue("reports/document", doc)
+        self.hint.setText(doc_texts()[doc][1])
+        self.template.setEnabled(doc in USES_TEMPLATE)
+        self.attachments.setEnabled(doc == "packet")
+        no_studio = doc in NEEDS_STUDIO and not self.ctx.studio_uid
+        self.generate_button.setEnabled(self._job is None and not no_studio)
+        self.generate_button.setToolTip(tr("Choose a studio first.") if no_studio else "")
+
+    def open_document(self, doc: str) -> None:
+        """Select a document (navigate_requested("reports", doc)); the self-assessment runs."""
+        if doc in DOCS:
+            if self._dirty:
+                self.reload()
+            self.choose(doc)
+            if doc == "assessment":
+                self.generate()
+
+    # -- generating -------------------------------------------------------------------------
+    def generate(self) -> None:
+        doc, year, uid = self.chosen(), self.year.value(), self.ctx.studio_uid
+        template = self.template.currentData()
+        if self._job is not None or (doc in NEEDS_STUDIO and not uid):
+            return
+        if doc in USES_TEMPLATE and not template:
+            QMessageBox.warning(self, tr("Not generated"), tr("Choose an assessment template."))
+            return
+        if template:
+            self.ctx.settings.setValue("reports/template", template)
+        studio = R.get("studio", uid)["name"] if doc in NEEDS_STUDIO else ""
+        gen = Generated(doc, year, safe_file_name(FILE_NAME[doc].format(studio=studio,
+                                                                        year=year)) + SUFFIX[doc])
+        if SUFFIX[doc]:
+            try:
+                fd, name = tempfile.mkstemp(SUFFIX[doc], "laomo-preview-", self.preview_dir)
+            except OSError as exc:
+                QMessageBox.warning(self, tr("Not generated"), tr(
+                    "No temporary file can be made in %1: %2.").replace(
+                    "%1", str(self.preview_dir)).replace("%2", blobs.describe_os_error(exc)))
+                return
+            os.close(fd)
+            gen.path = Path(name)
+        paths, uids = self.ctx.paths, self.checked_attachments()
+        working, finished = tr("Writing %1…").replace("%1", doc_texts()[doc][0]), tr("Done")
+
+        def steps():  # the writers are single calls: cancelling stops before or after one
+            yield (0, 2, working)
+            if doc == "assessment":
+                tpl = assessment.load_template(template, paths.root / "templates")
+                gen.result = assessment.assess(uid, year, tpl)
+            elif doc == "annual":
+                from laomo_desktop.reports.annual import write_annual
+                write_annual(uid, year, gen.path)
+            elif doc == "packet":
+                from laomo_desktop.reports.packet import write_packet
+                write_packet(paths, uid, year, template, uids, gen.path)
+            else:
+                from laomo_desktop.reports import union as report
+                targets = union.load_targets(union.targets_path(paths.root))
+                writer = report.write_union_pdf if doc == "union_pdf" else report.write_union_xlsx
+                writer(year, targets, gen.path)
+            yield (2, 2, finished)
+            yield gen
+
+        self._progress = progress = QProgressDialog(working, tr("Cancel"), 0, 2, self)
+        progress.setObjectName("report_progress")
+        progress.setWindowTitle(tr("Generating"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumWidth(380)
+        progress.setMinimumDuration(0)
+        progress.setValue(0)
+        job = run_task(steps, lambda result: self._done(job, gen, result),
+                       lambda exc: self._failed(gen, exc),
+                       lambda done, _total, text: (progress.setValue(done),
+                                                   progress.setLabelText(text)))
+        progress.canceled.connect(lambda: setattr(job, "cancelled", True))
+        self._job = job
+        self._doc_chosen()
+
+    def _end_job(self) -> None:
+        self._job = None
+        if self._progress is not None:
+            self._progress.canceled.disconnect()  # closing it would emit canceled
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self._doc_chosen()
+
+    def _done(self, job, gen: Generated, result) -> None:
+        self._end_job()
+        if job.cancelled or result is not gen:
+            _discard(gen.path)
+            self.clear_result(tr("Cancelled; nothing was kept."))
+        else:
+            self._show(gen)
+
+    def _failed(self, gen: Generated, exc: BaseException) -> None:
+        self._end_job()
+        _discard(gen.path)
+        QMessageBox.warning(self, tr("Not generated"),
+                            exc.message if isinstance(exc, LaomoError) else str(exc))
+
+    # -- showing ----------------------------------------------------------------------------
+    def clear_result(self, text: str = "") -> None:
+        self.document.close()
+        if self.current is not None:
+            _discard(self.current.path)
+        self.current = None
+        self.placeholder.setText(text or tr("Choose a document on the left and press Generate. "
+                                            "It is shown here before anything is saved."))
+        self.stack.setCurrentIndex(0)
+
+    def _show(self, gen: Generated) -> None:
+        self.clear_result()
+        self.current = gen
+        if gen.doc == "assessment":
+            self._fill_assessment(gen.result)
+            self.stack.setCurrentIndex(2)
+        elif gen.doc == "union_xlsx":
+            self.xlsx_text.setText(tr("The workbook “%1” is ready. Save it to open it in Excel "
+                                      "or WPS.").replace("%1", gen.file_name))
+            self.stack.setCurrentIndex(3)
+        elif self.document.load(str(gen.path)) != QPdfDocument.Error.None_:
+            self.clear_result(tr("The document was written but cannot be shown."))
+        else:
+            self.pdf_title.setText(tr("%1 — %2 pages").replace("%1", Path(gen.file_name).stem)
+                                   .replace("%2", str(self.document.pageCount())))
+            self.stack.setCurrentIndex(1)
+
+    def _fill_assessment(self, r: dict) -> None:
+        self.assessment_title.setText(f"{r['studio']['name']} {r['year']} · "
+                                      f"{r['template']['title']}")
+        summary = (tr("Score %1 of %2: met %3, partly met %4, not met %5.")
+                   .replace("%1", f"{r['score']:g}").replace("%2", f"{r['points']:g}")
+                   .replace("%3", str(r["met"])).replace("%4", str(r["partly"]))
+                   .replace("%5", str(r["missing"])))
+        if "eligible" in r:
+            summary += " " + (tr("Eligible.") if r["eligible"] else tr("Not yet eligible."))
+        if r.get("grade"):
+            summary += " " + tr("Grade: %1.").replace("%1", r["grade"])
+        self.assessment_summary.setText(summary)
+        marks = {"met": tr("✓ Met"), "partly": tr("◐ Partly met"), "missing": tr("✗ Not met")}
+        self.table.setRowCount(len(r["criteria"]))
+        for row, c in enumerate(r["criteria"]):
+            evidence = "\n".join(e["title"] for e in c["evidence"] if e["title"])
+            for col, text in enumerate((c["area"], c["item"], f"{c['points']:g}",
+                                        f"{c['score']:g}", marks[c["status"]], c["detail"])):
+                item = QTableWidgetItem(text)
+                if col in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if col == 4:
+                    item.setForeground(QColor(STATUS_COLORS[c["status"]]))
+                item.setToolTip(tr("Evidence:") + "\n" + evidence if evidence else "")
+                self.table.setItem(row, col, item)
+
+    # -- saving and printing ----------------------------------------------------------------
+    def save_as(self) -> Path | None:
+        """Copy the generated file where the user says; None if not saved (they were told)."""
+        gen = self.current
+        if gen is None or gen.path is None:
+            return None
+        folder = self.ctx.settings.value("reports/save_dir", "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save the report"), str(Path(folder) / gen.file_name),
+            tr("PDF documents (*.pdf)") if gen.path.suffix == ".pdf"
+            else tr("Excel workbooks (*.xlsx)"))
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != gen.path.suffix:
+            target = target.with_name(target.name + gen.path.suffix)
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            partial.write_bytes(gen.path.read_bytes())
+            os.replace(partial, target)
+        except OSError as exc:
+            _discard(partial)
+            QMessageBox.warning(self, tr("Not saved"), tr(
+                "The report could not be saved as “%1”: %2. Choose another folder, or free "
+                "some space, and try again.").replace("%1", str(target))
+                .replace("%2", blobs.describe_os_error(exc)))
+            return None
+        self.ctx.settings.setValue("reports/save_dir", str(target.parent))
+        return target
+
+    def print_current(self) -> int:
+        if self.current is None or self.document.pageCount() <= 0:
+            return 0
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(Path(self.current.file_name).stem)
+        dlg = QPrintDialog(printer, self)
+        dlg.setMinMax(1, self.document.pageCount())
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        dlg.deleteLater()
+        printed = print_pdf(self.document, printer) if accepted else 0
+        if accepted and not printed:
+            QMessageBox.warning(self, tr("Not printed"), tr(
+                "The printer could not be started. Check that it is switched on and connected, "
+                "or save the report as a PDF and print that."))
+        return printed
