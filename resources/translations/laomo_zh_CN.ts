@@ -396,13 +396,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -500,7 +500,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="365"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="429"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -619,7 +619,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="546"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="463"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -734,291 +734,291 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
         <source>Annual summary</source>
         <translation>年度工作总结</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
         <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
         <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
         <source>Review packet</source>
         <translation>考核材料</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
         <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
         <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
         <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
         <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
         <source>Union summary (PDF)</source>
         <translation>汇总表 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
         <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
         <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Union summary (XLSX)</source>
         <translation>汇总表 XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>The same summary as a workbook to open in Excel or WPS.</source>
         <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="134"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="220"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="258"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="259"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="176"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="238"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="267"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="289"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="401"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="466"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="402"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="319"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="348"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="459"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="475"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="392"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="486"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="403"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="490"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="407"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="492"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="409"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="499"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="416"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="504"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="421"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="504"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="421"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="506"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="425"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="425"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="508"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="425"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="520"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="437"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="532"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="533"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="450"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="534"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="451"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="547"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="464"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="565"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="482"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="566"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="483"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>

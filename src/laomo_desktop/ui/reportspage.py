@@ -5,22 +5,18 @@ reaches the user's folder until "Save as…", and a cancelled or failed run leav
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
 import tempfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMargins, QRectF, QSize, QSizeF, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QMargins, QStandardPaths, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -29,13 +25,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QStackedWidget,
@@ -56,6 +49,15 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import size_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.reportparts import (
+    Generated,
+    _box,
+    _button,
+    _discard,
+    _label,
+    print_pdf,
+    safe_file_name,
+)
 from laomo_desktop.ui.tasks import run_task
 
 DOCS = ("annual", "packet", "assessment", "union_pdf", "union_xlsx")
@@ -68,7 +70,6 @@ NEEDS_STUDIO = {"annual", "packet", "assessment"}
 USES_TEMPLATE = {"packet", "assessment"}
 STATUS_COLORS = {"met": "#1a7f37", "partly": "#8a5a00", "missing": "#c62828"}
 MUTED = "color: #6b7280;"
-PRINT_DPI = 200  # pages are rendered at most this fine for the printer
 
 
 def doc_texts() -> dict[str, tuple[str, str]]:
@@ -88,90 +89,6 @@ def doc_texts() -> dict[str, tuple[str, str]]:
         "union_xlsx": (tr("Union summary (XLSX)"), tr(
             "The same summary as a workbook to open in Excel or WPS.")),
     }
-
-
-def safe_file_name(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", text).strip(" .") or "report"
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
-    """Print a loaded PDF: each page rendered to an image and scaled into the printable area
-    (centred across, from the top). Honours the printer's page range; returns pages printed."""
-    count = document.pageCount()
-    first, last = 0, count - 1
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = printer.fromPage() - 1, min(printer.toPage() or count, count) - 1
-    painter = QPainter()
-    if count <= 0 or first > last or not painter.begin(printer):
-        return 0
-    printed = 0
-    try:
-        width, height = printer.width(), printer.height()
-        scale = min(printer.resolution(), dpi) / 72.0
-        for i in range(first, last + 1):
-            if printed and not printer.newPage():
-                break
-            points = document.pagePointSize(i)
-            image = document.render(i, QSize(round(points.width() * scale),
-                                              round(points.height() * scale)))
-            fit = QSizeF(image.size()).scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF((width - fit.width()) / 2, 0, fit.width(), fit.height()),
-                              image)
-            printed += 1
-    finally:
-        painter.end()
-    return printed
-
-
-@dataclass
-class Generated:
-    doc: str
-    year: int
-    file_name: str              # the name "Save as…" offers, with its suffix
-    path: Path | None = None    # the temporary file; None for the self-assessment
-    result: dict | None = None  # the self-assessment
-
-
-def _discard(path: Path | None) -> None:
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def _label(name: str = "", style: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    lab = QLabel()
-    lab.setObjectName(name)
-    lab.setWordWrap(True)
-    lab.setStyleSheet(style)
-    if scale != 1.0 or bold:
-        font = lab.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        lab.setFont(font)
-    return lab
-
-
-def _button(text: str, name: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
-
-
-def _box(lay: QBoxLayout, *items, margins: int | None = 0) -> QBoxLayout:
-    """Fill a layout: widgets, layouts, (widget, stretch) pairs and stretches (ints)."""
-    if margins is not None:
-        lay.setContentsMargins(margins, margins, margins, margins)
-    for item in items:
-        if isinstance(item, int):
-            lay.addStretch(item)
-        elif isinstance(item, QLayout):
-            lay.addLayout(item)
-        elif isinstance(item, tuple):
-            lay.addWidget(*item)
-        else:
-            lay.addWidget(item)
-    return lay
 
 
 class ReportsPage(LazyPage):
