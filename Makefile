@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_stats.py
 	$(BIN)/python bench/bench_gui.py
 	$(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_exchange.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -50,6 +50,7 @@ def test_loading_the_core_loads_no_qt_or_reportlab_at_run_time():
         "import sys\n"
         "import laomo_desktop.cli, laomo_desktop.ledger.records, laomo_desktop.ledger.stats\n"
         "import laomo_desktop.ledger.demo, laomo_desktop.ledger.check, laomo_desktop.store.backup\n"
+        "import laomo_desktop.exchange.export, laomo_desktop.exchange.importer\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'shiboken6', 'reportlab')))\n"
     )

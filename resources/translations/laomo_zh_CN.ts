@@ -21,14 +21,15 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="50"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -45,7 +46,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="79"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -104,7 +105,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="250"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -269,7 +270,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -354,7 +355,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="504"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="496"/>
+        <source>Signing-key fingerprint of this computer (for data packages):</source>
+        <translation>本机签名密钥指纹（用于数据包）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="508"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -364,148 +370,313 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>清除日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="63"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="68"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="89"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="98"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="157"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="164"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="237"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="176"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="349"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="329"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
+        <source>Export data package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
+        <source>Import data packages…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="221"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="260"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="308"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="410"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="76"/>
+        <source>not made yet (it is made with the first export)</source>
+        <translation>尚未生成（第一次导出时生成）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="383"/>
+        <source>Export data package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="125"/>
+        <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
+        <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="133"/>
+        <source>Where to write the package</source>
+        <translation>数据包写到哪里</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
+        <source>Drive</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
+        <source>Free space</source>
+        <translation>可用空间</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="139"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="141"/>
+        <source>List the drives again (after plugging in a USB stick)</source>
+        <translation>重新列出磁盘（插入U盘后）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="143"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="152"/>
+        <source>Write the last package again</source>
+        <translation>重新写入上一个数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="155"/>
+        <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
+        <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="165"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="174"/>
+        <source>Signing-key fingerprint of this computer:</source>
+        <translation>本机签名密钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="180"/>
+        <source>Write the package to (USB sticks are listed first):</source>
+        <translation>把数据包写到（U盘排在前面）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="187"/>
+        <source>Last package</source>
+        <translation>上一个数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="198"/>
+        <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
+        <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="218"/>
+        <source>USB stick</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="239"/>
+        <source>Choose the folder to write to</source>
+        <translation>选择要写入的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="250"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="266"/>
+        <source>No. %1, made %2: %3</source>
+        <translation>第 %1 号，生成于 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="270"/>
+        <source>None yet.</source>
+        <translation>还没有。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="285"/>
+        <source>Exporting the data package…</source>
+        <translation>正在导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="296"/>
+        <source>Writing the package again…</source>
+        <translation>正在重新写入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="410"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="330"/>
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
+        <source>The export was cancelled; no package was written.</source>
+        <translation>导出已取消，没有写入数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="336"/>
+        <source>Package written</source>
+        <translation>数据包已写入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="337"/>
+        <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
+
+It is now safe to remove the USB stick.</source>
+        <translation>数据包“%1”（第 %2 号，%3）已写入 %4，并已回读校验无误。
+
+现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="345"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="425"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -559,7 +730,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="292"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -570,13 +741,14 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="107"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -607,13 +779,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="276"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="256"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -644,52 +816,192 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="104"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="55"/>
+        <source>Import data package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="62"/>
+        <source>Package No. %1, made %2 · %3</source>
+        <translation>第 %1 号数据包，生成于 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="68"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="76"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="104"/>
+        <source>This package was already imported on %1; importing it again would change nothing.</source>
+        <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="109"/>
+        <source>Conflicting records are not overwritten; they are listed for review.</source>
+        <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="117"/>
+        <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
+        <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="120"/>
+        <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
+        <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="126"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="156"/>
+        <source>✓ Signed with the key registered for this studio (%1).</source>
+        <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="163"/>
+        <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
+        <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="171"/>
+        <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
+        <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="176"/>
+        <source>Registered: %1</source>
+        <translation>登记的指纹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="177"/>
+        <source>This package: %1</source>
+        <translation>此数据包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="206"/>
+        <source>Import report</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="208"/>
+        <source>%1 of %2 package(s) imported.</source>
+        <translation>共 %2 个数据包，导入了 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="229"/>
+        <source>Choose data packages</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="230"/>
+        <source>Data packages (*%1);;All files (*)</source>
+        <translation>数据包 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="245"/>
+        <source>Import data packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="248"/>
+        <source>Checking “%1”…</source>
+        <translation>正在校验“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="253"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="262"/>
+        <source>Already imported on %1; nothing was changed.</source>
+        <translation>已于 %1 导入过，没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="266"/>
+        <source>Skipped; nothing was imported.</source>
+        <translation>已跳过，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="269"/>
+        <source>Importing “%1”…</source>
+        <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="47"/>
+        <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
+        <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="64"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="105"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="108"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="116"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="117"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="208"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="209"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="265"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="240"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -852,6 +1164,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="237"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1022,6 +1335,164 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
+        <source>USB stick / removable</source>
+        <translation>U盘/可移动磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="218"/>
+        <source>Local disk</source>
+        <translation>本机磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="251"/>
+        <source>%1 free</source>
+        <translation>可用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="92"/>
+        <source>Not rated</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="105"/>
+        <source>No records</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="107"/>
+        <source>%1 warning(s)</source>
+        <translation>%1 条提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="163"/>
+        <source>Import packages…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
+        <source>Import the data packages the studios sent (several at once)</source>
+        <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="168"/>
+        <source>From a USB stick</source>
+        <translation>从U盘导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="184"/>
+        <source>Studios</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="198"/>
+        <source>Double-click a studio to open its ledger</source>
+        <translation>双击工作室可打开它的台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="203"/>
+        <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
+        <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
+        <source>City totals against the targets</source>
+        <translation>全市合计与目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="226"/>
+        <source>Without a party organisation</source>
+        <translation>未建立党组织</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="233"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="237"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="279"/>
+        <source>Union overview %1</source>
+        <translation>%1 年度单位汇总</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="280"/>
+        <source>%1 studios, %2 of them imported from their data packages</source>
+        <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="283"/>
+        <source>all years are selected; showing the current year</source>
+        <translation>已选择全部年份，显示本年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="393"/>
+        <source>Package No. %1</source>
+        <translation>第 %1 号数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="301"/>
+        <source>Entered in this ledger, not imported</source>
+        <translation>在本台账中录入，不是导入的</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="328"/>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="339"/>
+        <source>%1 of %2 met</source>
+        <translation>已完成 %1 / %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="345"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="363"/>
+        <source>Targets are set in %1.</source>
+        <translation>目标在 %1 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
+        <source>%1 of %2 covered</source>
+        <translation>已覆盖 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="380"/>
+        <source>Every studio at %1 level or above has a party organisation.</source>
+        <translation>%1的工作室都已建立党组织。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="402"/>
+        <source>Open conflicts: %1</source>
+        <translation>待核对的冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="404"/>
+        <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
+        <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="424"/>
+        <source>No drives found</source>
+        <translation>没有找到磁盘</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1182,6 +1653,34 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="41"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="42"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44"/>
+        <source>Stale</source>
+        <translation>较旧</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45"/>
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="19"/>
@@ -1255,13 +1754,93 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="49"/>
+        <source>Union overview</source>
+        <translation>单位汇总</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="50"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="51"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
+    </message>
+</context>
+<context>
+    <name>Union</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="53"/>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <source>Last package</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <source>Projects</source>
+        <translation>课题</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <source>Results</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
+        <source>Technical innovations</source>
+        <translation>技术创新</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <source>Trainings</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <source>Person-times</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <source>New apprentices</source>
+        <translation>新带徒（对）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <source>Benefit (10k yuan)</source>
+        <translation>效益（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="67"/>
+        <source>Party organisation coverage</source>
+        <translation>党组织覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68"/>
+        <source>Training person-times</source>
+        <translation>培训人次</translation>
     </message>
 </context>
 </TS>

@@ -70,6 +70,19 @@ def _parser() -> argparse.ArgumentParser:
                     help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")
     t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
     t.add_argument("--json", action="store_true")
+
+    ex = sub.add_parser("export", parents=[common], help="导出工作室的数据包（如写入 U 盘）")
+    ex.add_argument("--studio", required=True, help="工作室名称或 uid")
+    ex.add_argument("--to", required=True, type=Path, help="目标文件夹（如 U 盘）")
+    ve = sub.add_parser("verify", parents=[common], help="校验数据包（不导入）")
+    ve.add_argument("file", type=Path)
+    im = sub.add_parser("import", parents=[common], help="导入工作室的数据包（先自动备份）")
+    im.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    im.add_argument("--yes", action="store_true",
+                    help="信任首次出现的工作室签名密钥（请先与工作室核对指纹）")
+    im.add_argument("--replace-key", action="store_true",
+                    help="工作室的签名密钥已更换且已核对：改用数据包中的新密钥")
+    sub.add_parser("keys", parents=[common], help="本机签名密钥指纹和已登记的工作室密钥")
     return p
 
 
@@ -294,10 +307,99 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
     return 0
 
 
+def cmd_export(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.exchange import export
+    from laomo_desktop.ledger.studios import find_studio
+
+    studio = find_studio(args.studio)
+    box = {}
+
+    def steps():
+        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to)
+
+    for _ in _progress(steps(), "导出数据包"):
+        pass
+    result = box["result"]
+    print(result.path)
+    print(f"已写入并回读校验：第 {result.sequence} 号数据包，{result.size / 1024:.0f} KB，"
+          f"签名密钥指纹 {result.fingerprint}。现在可以安全拔出 U 盘。", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.exchange import keys
+    from laomo_desktop.exchange.package import read_package
+    from laomo_desktop.store.schema import kind
+
+    pkg = read_package(args.file)
+    status = keys.key_status(pkg.studio_uid, pkg.public_key)
+    print(f"数据包校验通过：{args.file.name}")
+    print(f"  工作室：{pkg.studio_name}（{pkg.studio_uid}）")
+    print(f"  第 {pkg.sequence} 号，生成于 {pkg.created_at}，格式版本 "
+          f"{pkg.manifest['format_version']}，数据版本 {pkg.manifest['schema_version']}")
+    counts = "、".join(f"{kind(k).label} {n}" for k, n in pkg.counts.items() if n)
+    print(f"  记录：{counts}；附件文件 {len(pkg.attachments)} 个")
+    print(f"  签名密钥指纹：{pkg.fingerprint}")
+    if status == "match":
+        print("  与本台账登记的该工作室密钥一致。")
+    elif status == "first":
+        print("  本台账尚未登记该工作室的密钥：导入前请与工作室核对上面的指纹。")
+    else:
+        pin = keys.pinned(pkg.studio_uid)
+        print(f"  警告：与本台账登记的密钥（指纹 {pin.fingerprint}）不同！", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_import(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.exchange import importer
+    from laomo_desktop.store.schema import kind
+
+    failed = 0
+    backed_up = False
+    for f in args.files:
+        try:
+            r = importer.apply(paths, f, trust_new_key=args.yes, replace_key=args.replace_key,
+                               take_backup=not backed_up)
+        except importer.KeyNotTrusted as exc:
+            failed += 1
+            print(f"{f.name}：未导入。这是该工作室的第一个数据包，签名密钥指纹：\n  {exc.fingerprint}\n"
+                  "请通过电话或纸面与该工作室核对指纹，确认一致后加 --yes 重新运行。", file=sys.stderr)
+            continue
+        except LaomoError as exc:
+            failed += 1
+            print(f"{f.name}：{exc.message}", file=sys.stderr)
+            continue
+        backed_up = backed_up or r.backup is not None
+        print(r.message)
+        for k, c in r.preview.counts.items():
+            if any(c.as_dict().values()):
+                print(f"  {kind(k).label}：" + "，".join(
+                    f"{label} {getattr(c, name)}" for name, label in importer.COUNT_LABELS.items()))
+        for w in r.preview.warnings:
+            print(f"  注意：{w}")
+    if failed:
+        print(f"共 {len(args.files)} 个数据包，{failed} 个未导入。", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_keys(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.exchange import keys
+
+    print(f"本机签名密钥指纹：{keys.installation_fingerprint(paths)}")
+    pins = keys.list_pinned()
+    if not pins:
+        print("尚未登记任何工作室的签名密钥。")
+    for k in pins:
+        print(f"  {k.fingerprint}  {k.studio_name}（{k.studio_uid}）登记于 {k.trusted_at[:10]}")
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
+    "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
 }
 
 

@@ -43,6 +43,22 @@ def test_migrated_schema_is_exactly_what_the_models_declare(ledger, tmp_path):
     assert _schema(database.connection()) == from_models
 
 
+def test_the_saved_version_1_ledger_migrates_to_exactly_what_the_models_declare(tmp_path):
+    database.init(str(tmp_path / "models.sqlite3"))
+    database.create_tables(all_models())
+    from_models = _schema(database.connection())
+    database.close()
+    root = tmp_path / "v1"
+    shutil.copytree(V1, root)
+    open_ledger(LedgerPaths(root))
+    try:
+        assert schema_version() == migrations.LATEST
+        assert _schema(database.connection()) == from_models
+        assert [b.reason for b in backup.list_backups(LedgerPaths(root))] == ["pre-migration"]
+    finally:
+        close_ledger()
+
+
 def test_new_ledger_has_wal_foreign_keys_and_full_sync(ledger):
     pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
@@ -74,10 +90,11 @@ def test_a_later_migration_runs_after_a_verified_backup(tmp_path):
     def add_column(db):
         db.execute_sql("ALTER TABLE studio ADD COLUMN motto TEXT")
 
-    steps = [*migrations.STEPS, migrations.Step(2, "motto", add_column)]
+    later = migrations.LATEST + 1
+    steps = [*migrations.STEPS, migrations.Step(later, "motto", add_column)]
     open_ledger(LedgerPaths(root), steps)
     try:
-        assert schema_version() == 2
+        assert schema_version() == later
         cols = [r[1] for r in database.execute_sql("PRAGMA table_info(studio)").fetchall()]
         assert "motto" in cols
         kept = backup.list_backups(LedgerPaths(root))
@@ -98,12 +115,13 @@ def test_a_failing_migration_leaves_the_ledger_at_its_old_version(tmp_path):
         db.execute_sql("ALTER TABLE studio ADD COLUMN half_done TEXT")
         db.execute_sql("SELECT * FROM no_such_table")
 
-    steps = [*migrations.STEPS, migrations.Step(2, "broken", broken)]
+    steps = [*migrations.STEPS, migrations.Step(migrations.LATEST + 1, "broken", broken)]
     with pytest.raises(Exception, match="no_such_table"):
         open_ledger(LedgerPaths(root), steps)
     close_ledger()
     con = sqlite3.connect(root / "ledger.sqlite3")
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    # the steps before the broken one each committed with their own version number
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     cols = [r[1] for r in con.execute("PRAGMA table_info(studio)").fetchall()]
     assert "half_done" not in cols
     con.close()

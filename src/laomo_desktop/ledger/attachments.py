@@ -26,6 +26,8 @@ def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
         raise LaomoError(f"文件“{file.name}”超过 {MAX_BYTES // 1024 // 1024} MB，"
                          "请压缩或拆分后再添加。")
     owner = R.get(owner_kind, owner_uid)
+    studio = MODELS["studio"].get_or_none(MODELS["studio"].uid == owner["studio"])
+    R.check_writable(studio.id if studio else None)
     if owner["deleted_at"]:
         raise LaomoError("该记录在回收站中，不能添加附件。")
     sha, size = blobs.store_blob(paths, file)

@@ -19,9 +19,10 @@ from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry, database
+from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry, ImportedStudio, database
 
 META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
+READ_ONLY = "该工作室的数据由其导出的数据包导入，在本台账中只读。"
 
 
 def now_iso() -> str:
@@ -60,6 +61,21 @@ def _studio_id(studio_uid: str | None) -> int:
     if row.deleted_at is not None:
         raise LaomoError("该工作室已在回收站中，请先恢复。")
     return row.id
+
+
+def is_imported(studio_id: int | None) -> bool:
+    """Whether a studio's records come from its packages (and so are read-only here)."""
+    return studio_id is not None and (
+        ImportedStudio.select().where(ImportedStudio.studio == studio_id).exists())
+
+
+def check_writable(studio_id: int | None) -> None:
+    if is_imported(studio_id):
+        raise LaomoError(READ_ONLY)
+
+
+def studio_id_of(kind: S.Kind, row: pw.Model) -> int:
+    return row.studio_id if kind.per_studio else row.id
 
 
 def _row_by_uid(kind: S.Kind, uid: str) -> pw.Model:
@@ -200,6 +216,7 @@ def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
     model = MODELS[kind_name]
     with database.atomic():
         studio_id = _studio_id(studio_uid) if kind.per_studio else None
+        check_writable(studio_id)
         ctx = V.Context(studio_id, RESOLVER, today or date.today())
         row, children = V.clean_record(kind, values, ctx)
         if kind.per_studio:
@@ -228,9 +245,10 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
         if before["deleted_at"]:
             raise LaomoError(f"这条{kind.label}记录在回收站中，请先恢复再编辑。")
         current = _row_by_uid(kind, uid)
+        studio_id = studio_id_of(kind, current)
+        check_writable(studio_id)
         merged = {k: v for k, v in before.items() if k not in META}
         merged.update(values)
-        studio_id = current.studio_id if kind.per_studio else current.id
         ctx = V.Context(studio_id, RESOLVER, today or date.today(), current.id,
                         _refs_of(kind, before))
         row, children = V.clean_record(kind, merged, ctx)
@@ -267,6 +285,7 @@ def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> 
     model = MODELS[kind_name]
     with database.atomic():
         before = get(kind_name, uid)
+        check_writable(studio_id_of(kind, _row_by_uid(kind, uid)))
         if bool(before["deleted_at"]) == deleted:
             return before
         if not deleted and kind.per_studio:
@@ -330,6 +349,7 @@ def purge(kind_name: str, uid: str, *, actor: str | None = None) -> None:
     model = MODELS[kind_name]
     with database.atomic():
         before = get(kind_name, uid)
+        check_writable(studio_id_of(kind, _row_by_uid(kind, uid)))
         if not before["deleted_at"]:
             raise LaomoError(f"只能彻底删除回收站中的记录，请先把这条{kind.label}移入回收站。")
         att = MODELS["attachment"]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Protocol
 
 from laomo_desktop.ledger.errors import ValidationError
@@ -118,14 +119,19 @@ def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     return d.isoformat(), None
 
 
+@cache
+def _codes(choices: type[E.Choice]) -> tuple[frozenset[str], tuple[str, ...]]:
+    order = tuple(c.value for c in choices)
+    return frozenset(order), order
+
+
 def _choice(f: S.Field, v: Any) -> tuple[Any, str | None]:
-    codes = {c.value for c in f.choices}
+    codes, order = _codes(f.choices)
     if f.type == S.MULTI:
         items = [s.strip() for s in v.split(",")] if isinstance(v, str) else v
         if not isinstance(items, list | tuple | set) or any(
                 not isinstance(i, str) or i not in codes for i in items):
             return None, f"{_q(f.label)}的取值无效"
-        order = [c.value for c in f.choices]
         return ",".join(sorted(set(items), key=order.index)) or None, None
     if not isinstance(v, str):
         return None, f"{_q(f.label)}的取值无效"
@@ -149,31 +155,32 @@ def _ref(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
 
 def clean_value(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     """(stored value, None) or (None, message). Empty input is None (or False for BOOL)."""
-    if f.type == S.BOOL:
+    t = f.type
+    if t == S.BOOL:
         if v is None or v == "":
             return False, None
         if isinstance(v, bool) or v in (0, 1):
             return bool(v), None
         return None, f"{_q(f.label)}应为“是”或“否”"
-    if v is None or (isinstance(v, str) and not v.strip()) or v == []:
+    if v is None or (isinstance(v, str) and (not v or v.isspace())) or v == []:
         if f.required:
             return None, f"{_q(f.label)}不能为空"
         return None, None
-    if f.type in (S.TEXT, S.LONGTEXT):
+    if t == S.REF:
+        return _ref(f, v, ctx)
+    if t in (S.TEXT, S.LONGTEXT):
         out, err = _text(f, v)
         if err is None and out is None and f.required:
             return None, f"{_q(f.label)}不能为空"
         return out, err
-    if f.type in (S.INT, S.YEAR, S.MONEY):
+    if t in (S.INT, S.YEAR, S.MONEY):
         return _int(f, v, ctx)
-    if f.type == S.FLOAT:
+    if t == S.FLOAT:
         return _float(f, v)
-    if f.type == S.DATE:
+    if t == S.DATE:
         return _date(f, v, ctx)
-    if f.type in (S.CHOICE, S.MULTI):
+    if t in (S.CHOICE, S.MULTI):
         return _choice(f, v)
-    if f.type == S.REF:
-        return _ref(f, v, ctx)
     raise ValueError(f"unknown field type {f.type}")
 
 
@@ -182,7 +189,21 @@ def clean_fields(fields: tuple[S.Field, ...], values: dict, ctx: Context,
     row: dict = {}
     errors: dict[str, str] = {}
     for f in fields:
-        out, err = clean_value(f, values.get(f.name), ctx)
+        v = values.get(f.name)
+        if v is None and not f.required and f.type != S.BOOL:
+            row[f.name] = None  # what clean_value gives, without the call (bulk writes)
+            continue
+        if f.type == S.REF and isinstance(v, str):  # the usual case of _ref, inline
+            ref = ctx.resolver.resolve(f.ref, v)
+            if ref is not None and ref.studio_id == ctx.studio_id and not ref.deleted:
+                row[f.name] = ref.id
+                continue
+        elif (f.type == S.TEXT or f.type == S.LONGTEXT) and isinstance(v, str):
+            out, err = _text(f, v)
+            if err is None and out is not None:
+                row[f.name] = out
+                continue
+        out, err = clean_value(f, v, ctx)
         if err:
             errors[f.name] = prefix + err
         else:
@@ -201,9 +222,9 @@ def clean_children(child: S.Child, items: Any, ctx: Context) -> tuple[list[dict]
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             return [], f"{_q(child.label)}第 {i + 1} 行的格式无效"
-        row, errs = clean_fields(child.fields, item, ctx, prefix=f"{child.label}第 {i + 1} 行：")
+        row, errs = clean_fields(child.fields, item, ctx)
         if errs:
-            return [], next(iter(errs.values()))
+            return [], f"{child.label}第 {i + 1} 行：{next(iter(errs.values()))}"
         if child.unique:
             key = row[child.unique]
             if key in seen:
@@ -287,7 +308,12 @@ RULES: dict[str, Rule] = {
 }
 
 
-def clean_record(kind: S.Kind, values: dict, ctx: Context) -> tuple[dict, dict[str, list[dict]]]:
+_NAMES = {k.name: frozenset(f.name for f in k.fields) | {c.name for c in k.children}
+          for k in S.KINDS}
+
+
+def clean_record(kind: S.Kind, values: dict, ctx: Context,
+                 ignore: frozenset[str] = frozenset()) -> tuple[dict, dict[str, list[dict]]]:
     """The row and child rows for `values`, or ValidationError naming every bad field."""
     row, errors = clean_fields(kind.fields, values, ctx)
     children: dict[str, list[dict]] = {}
@@ -296,7 +322,7 @@ def clean_record(kind: S.Kind, values: dict, ctx: Context) -> tuple[dict, dict[s
         if err:
             errors[child.name] = err
         children[child.name] = rows
-    unknown = set(values) - {f.name for f in kind.fields} - {c.name for c in kind.children}
+    unknown = values.keys() - _NAMES[kind.name] - ignore  # `ignore`: keys the caller checks itself
     if unknown:
         errors["_"] = f"未知的字段：{'、'.join(sorted(unknown))}"
     rule = RULES.get(kind.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
@@ -67,6 +68,39 @@ def store_blob(paths: LedgerPaths, source: Path) -> tuple[str, int]:
             tmp.unlink()
         raise LaomoError(f"无法保存附件“{source.name}”：{describe_os_error(exc)}") from exc
     return sha, size
+
+
+def store_chunks(paths: LedgerPaths, sha256: str, chunks: Iterable[bytes], label: str) -> int:
+    """Store content that arrives in chunks (from a package) under its SHA-256; returns the size.
+
+    Written under a temporary name and renamed only when the content's hash is `sha256`.
+    """
+    dest = blob_path(paths, sha256)
+    tmp = dest.with_name(dest.name + ".partial")
+    h = hashlib.sha256()
+    size = 0
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as out:
+            for chunk in chunks:
+                h.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if h.hexdigest() != sha256:
+            raise LaomoError(f"{label}的内容与校验值不符，未保存。")
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise LaomoError(f"无法保存{label}：{describe_os_error(exc)}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return size
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -30,8 +30,44 @@ def _v1(db: pw.Database) -> None:
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+# Step 2: the exchange of data packages. Frozen DDL, as peewee generated it once for the models
+# ExportLog, TrustedKey, ImportedStudio, ImportLog and Conflict in store/models.py.
+_V2 = (
+    'CREATE TABLE "export_log" ("id" INTEGER NOT NULL PRIMARY KEY, "studio_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "package_uid" TEXT NOT NULL, "file_name" TEXT NOT NULL, '
+    '"sha256" TEXT NOT NULL, "size" INTEGER NOT NULL, "created_at" TEXT NOT NULL, '
+    '"target" TEXT NOT NULL)',
+    'CREATE INDEX "exportlog_studio_uid_sequence" ON "export_log" ("studio_uid", "sequence")',
+    'CREATE TABLE "trusted_key" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"studio_uid" VARCHAR(36) NOT NULL, "studio_name" TEXT NOT NULL, '
+    '"fingerprint" TEXT NOT NULL, "public_key" TEXT NOT NULL, "trusted_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "trustedkey_studio_uid" ON "trusted_key" ("studio_uid")',
+    'CREATE TABLE "imported_studio" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"studio_id" INTEGER NOT NULL, "fingerprint" TEXT NOT NULL, '
+    '"last_sequence" INTEGER NOT NULL, "last_package_at" TEXT NOT NULL, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "importedstudio_studio_id" ON "imported_studio" ("studio_id")',
+    'CREATE TABLE "import_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"package_uid" VARCHAR(36) NOT NULL, "studio_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "imported_at" TEXT NOT NULL, '
+    '"actor" TEXT NOT NULL, "result" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "importlog_package_uid" ON "import_log" ("package_uid")',
+    'CREATE INDEX "importlog_studio_uid_sequence" ON "import_log" ("studio_uid", "sequence")',
+    'CREATE TABLE "conflict" ("id" INTEGER NOT NULL PRIMARY KEY, "package_uid" TEXT NOT NULL, '
+    '"kind" TEXT NOT NULL, "record_uid" TEXT NOT NULL, "local" TEXT NOT NULL, '
+    '"incoming" TEXT NOT NULL, "created_at" TEXT NOT NULL, "resolved_at" TEXT)',
+    'CREATE INDEX "conflict_record_uid" ON "conflict" ("record_uid")',
+)
+
+
+def _v2(db: pw.Database) -> None:
+    for stmt in _V2:
+        db.execute_sql(stmt)
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
+    Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
 ]
 LATEST = STEPS[-1].version
 

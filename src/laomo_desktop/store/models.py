@@ -91,6 +91,85 @@ def _build() -> tuple[dict[str, type[pw.Model]], dict[tuple[str, str], type[pw.M
 MODELS, CHILD_MODELS = _build()
 
 
+# --- exchange of data packages (schema version 2) ------------------------------------------
+
+class ExportLog(BaseModel):
+    """Each package this installation wrote to a target; `sequence` counts per studio."""
+
+    studio_uid = pw.TextField()
+    sequence = pw.IntegerField()
+    package_uid = pw.TextField()
+    file_name = pw.TextField()
+    sha256 = pw.TextField()
+    size = pw.IntegerField()
+    created_at = pw.TextField()
+    target = pw.TextField()
+
+    class Meta:
+        table_name = "export_log"
+        indexes = ((("studio_uid", "sequence"), False),)
+
+
+class TrustedKey(BaseModel):
+    """The signing key pinned for a studio whose packages this ledger imports."""
+
+    studio_uid = pw.CharField(max_length=36, unique=True)  # one key per studio
+    studio_name = pw.TextField()
+    fingerprint = pw.TextField()
+    public_key = pw.TextField()  # the raw 32-byte Ed25519 public key, lower-case hex
+    trusted_at = pw.TextField()
+
+    class Meta:
+        table_name = "trusted_key"
+
+
+class ImportedStudio(BaseModel):
+    """A studio whose records come from its packages: read-only in this ledger."""
+
+    studio = pw.ForeignKeyField(MODELS["studio"], on_delete="RESTRICT", column_name="studio_id",
+                                unique=True, backref="+")
+    fingerprint = pw.TextField()
+    last_sequence = pw.IntegerField()
+    last_package_at = pw.TextField()
+
+    class Meta:
+        table_name = "imported_studio"
+
+
+class ImportLog(BaseModel):
+    package_uid = pw.CharField(max_length=36, unique=True)
+    studio_uid = pw.TextField()
+    sequence = pw.IntegerField()
+    file_name = pw.TextField()
+    imported_at = pw.TextField()
+    actor = pw.TextField()
+    result = pw.TextField()  # JSON: per-kind counts, warnings, conflicts
+
+    class Meta:
+        table_name = "import_log"
+        indexes = ((("studio_uid", "sequence"), False),)
+
+
+class Conflict(BaseModel):
+    """An incoming record with the same version as ours but different content: kept, not applied."""
+
+    package_uid = pw.TextField()
+    kind = pw.TextField()
+    record_uid = pw.TextField()
+    local = pw.TextField()
+    incoming = pw.TextField()
+    created_at = pw.TextField()
+    resolved_at = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "conflict"
+        indexes = ((("record_uid",), False),)
+
+
+EXCHANGE_MODELS: list[type[pw.Model]] = [ExportLog, TrustedKey, ImportedStudio, ImportLog,
+                                         Conflict]
+
+
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children, in creation order."""
     out: list[type[pw.Model]] = []
@@ -98,4 +177,5 @@ def all_models() -> list[type[pw.Model]]:
         out.append(MODELS[kind.name])
         out.extend(CHILD_MODELS[(kind.name, c.name)] for c in kind.children)
     out.append(AuditEntry)
+    out.extend(EXCHANGE_MODELS)
     return out

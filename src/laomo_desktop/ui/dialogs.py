@@ -491,9 +491,13 @@ def about_text(ctx: AppContext) -> str:
     blurb = tr("The ledger of a model-worker innovation studio. It works offline; the data "
                "stays on this computer.")
     folder = tr("Data folder:")
+    from laomo_desktop.ui.exchangedialogs import installation_fingerprint_text
+
+    key = tr("Signing-key fingerprint of this computer (for data packages):")
     return (f"<h3>{APP_NAME_ZH}<br>{APP_NAME_EN}</h3>"
             f"<p>{e(version)}</p><p>{e(blurb)}</p>"
             f"<p>{e(folder)}<br><code>{e(str(ctx.paths.root))}</code></p>"
+            f"<p>{e(key)}<br><code>{e(installation_fingerprint_text(ctx.paths))}</code></p>"
             f"<p><small>Qt {e(qVersion())} · PySide6 {e(PySide6.__version__)} · "
             f"Python {e(platform.python_version())}</small></p>")
 

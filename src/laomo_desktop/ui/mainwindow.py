@@ -36,7 +36,12 @@ from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
 from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.sectionpage import SectionPage
+from laomo_desktop.ui.sectionpage import (
+    SectionPage,
+    make_read_only,
+    refuse_edit,
+    studio_is_imported,
+)
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
 from laomo_desktop.ui.welcome import WelcomePage
@@ -53,7 +58,7 @@ class AttachmentSectionPage(SectionPage):
         self.layout().itemAt(0).layout().insertWidget(3, open_button)
 
     def new_record(self) -> None:
-        if not self.ctx.studio_uid:
+        if not self.ctx.studio_uid or self.read_only:
             return
         files, _ = QFileDialog.getOpenFileNames(self, tr("Attach files to the studio"))
         for f in files:
@@ -151,6 +156,12 @@ class MainWindow(QMainWindow):
             from laomo_desktop.ui.reportspage import ReportsPage
 
             return ReportsPage(self.ctx)
+        if s.key == "union":  # loads exchange/ (and its crypto): only when first opened
+            from laomo_desktop.ui.unionpage import UnionPage
+
+            page = UnionPage(self.ctx)
+            page.open_studio.connect(self.drill_down)
+            return page
         return SectionPage(self.ctx, s)
 
     def _build_toolbar(self) -> None:
@@ -185,6 +196,9 @@ class MainWindow(QMainWindow):
 
         m = self.menuBar().addMenu(tr("&File"))
         self._action(m, tr("New studio…"), self.new_studio)
+        m.addSeparator()
+        self.export_action = self._action(m, tr("Export data package…"), self.export_package)
+        self._action(m, tr("Import data packages…"), self.import_packages)
         m.addSeparator()
         self._action(m, tr("Back up now"), lambda: dialogs().backup_now(self.ctx, self))
         self._action(m, tr("Restore from a backup…"),
@@ -265,6 +279,7 @@ class MainWindow(QMainWindow):
         self.studio_bar.setVisible(bool(studios))
         if not studios:
             self.ctx.set_studio("")
+            self.export_action.setEnabled(False)
             self.root.setCurrentWidget(self.welcome)
             return
         self.root.setCurrentWidget(self.splitter)
@@ -281,6 +296,7 @@ class MainWindow(QMainWindow):
         uid = self.studio_box.itemData(index) if index >= 0 else ""
         self._fill_years(uid or "")
         self.ctx.set_studio(uid or "")
+        self.export_action.setEnabled(bool(uid) and not studio_is_imported(uid or ""))
 
     def _fill_years(self, studio_uid: str) -> None:
         this_year = date.today().year
@@ -319,6 +335,11 @@ class MainWindow(QMainWindow):
         if not uid:
             return
         before = R.get("studio", uid)
+        if studio_is_imported(uid):  # the studio's own packages change it, nothing else
+            dlg = make_read_only(RecordDialog(self.ctx.paths, "studio", uid, before, refuse_edit,
+                                              parent=self))
+            dlg.exec()
+            return
         dlg = RecordDialog(self.ctx.paths, "studio", uid, before,
                            lambda v: R.update("studio", uid, v,
                                               expected_version=before["version"]), parent=self)
@@ -347,6 +368,30 @@ class MainWindow(QMainWindow):
             page.reload()
             if page.select_uid(uid):
                 page.edit_uid(uid)
+
+    def drill_down(self, uid: str) -> None:
+        """From the union overview into one studio: its overview page, for the same year."""
+        if self.studio_box.findData(uid) < 0:
+            self.refresh_studios(select=uid)
+        self.studio_box.setCurrentIndex(max(self.studio_box.findData(uid), 0))
+        self.nav.setCurrentRow([s.key for s in SECTIONS].index("dashboard"))
+
+    def export_package(self) -> None:
+        from laomo_desktop.ui.exchangedialogs import export_dialog
+
+        if self.ctx.studio_uid and studio_is_imported(self.ctx.studio_uid):
+            QMessageBox.information(self, tr("Export data package"), R.READ_ONLY)
+            return
+        export_dialog(self.ctx, self)
+
+    def import_packages(self) -> None:
+        """File ▸ Import: also from the first-run page of an empty union office ledger."""
+        from laomo_desktop.ui.importdialogs import choose_packages, import_packages
+
+        files = choose_packages(self)
+        if files and any(s == "imported" for _, s, _ in import_packages(self.ctx, self, files)):
+            self.refresh_studios()
+            self.nav.setCurrentRow([s.key for s in SECTIONS].index("union"))
 
     def global_search(self) -> None:
         from laomo_desktop.ui.search import SearchDialog

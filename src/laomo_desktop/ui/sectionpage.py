@@ -25,6 +25,7 @@ from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, undo
 from laomo_desktop.ui.attachpanel import size_text
 from laomo_desktop.ui.context import AppContext
@@ -33,6 +34,42 @@ from laomo_desktop.ui.lazypage import LazyPage
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
+
+
+def studio_is_imported(uid: str) -> bool:
+    """Whether the studio's records come from its data packages (read-only in this ledger)."""
+    return bool(uid) and database.execute_sql(
+        "SELECT 1 FROM imported_studio i JOIN studio s ON s.id = i.studio_id WHERE s.uid = ?",
+        (uid,)).fetchone() is not None
+
+
+def read_only_banner() -> QLabel:
+    banner = QLabel(tr("This studio was imported from its data packages: read-only. Its records "
+                       "are entered by the studio itself and updated by importing its next "
+                       "package."))
+    banner.setObjectName("read_only_banner")
+    banner.setWordWrap(True)
+    banner.setStyleSheet("QLabel#read_only_banner { background: #fff4d6; color: #6b4e00; "
+                         "border: 1px solid #e8c766; border-radius: 4px; padding: 6px 10px; }")
+    banner.hide()
+    return banner
+
+
+def refuse_edit(_values: dict) -> dict:
+    raise LaomoError(R.READ_ONLY)
+
+
+def make_read_only(dlg: RecordDialog) -> RecordDialog:
+    """A record dialog for viewing only: nothing can be typed, attached or saved."""
+    dlg.setWindowTitle(tr("%1 (read-only)").replace("%1", fmt.label(dlg.kind)))
+    dlg.save_button.setEnabled(False)
+    for ed in dlg.editors.values():
+        (getattr(ed, "widget", None) or ed).setEnabled(False)
+    if dlg.attachments is not None:
+        for b in dlg.attachments.findChildren(QPushButton):
+            b.setVisible(b.text() == tr("Open"))
+        dlg.attachments.setAcceptDrops(False)
+    return dlg
 
 
 def column_spec(kind: S.Kind, name: str):
@@ -107,8 +144,12 @@ class SectionPage(LazyPage):
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
 
+        self.read_only = False
+        self.banner = read_only_banner()
+
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
+        lay.addWidget(self.banner)
         lay.addWidget(self.table, 1)
 
         for seq, slot in ((QKeySequence.StandardKey.New, self.new_record),
@@ -140,6 +181,7 @@ class SectionPage(LazyPage):
                                              list(self.section.columns),
                                              year=self.ctx.year or None))
         self._update_count()
+        self.set_read_only(studio_is_imported(self.ctx.studio_uid))
         if self._fit_columns and self.model.rowCount():
             self._fit_columns = False
             header = self.table.horizontalHeader()
@@ -148,6 +190,14 @@ class SectionPage(LazyPage):
                 header.resizeSection(c, max(90, min(header.sectionSize(c) + 12, 300)))
         if selected:
             self.select_uid(selected)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """An imported studio: no new, edit or delete; double-click only views."""
+        self.read_only = read_only
+        self.banner.setVisible(read_only)
+        self.new_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.edit_button.setText(tr("View") if read_only else tr("Edit"))
 
     def _filter(self, text: str) -> None:
         self.model.set_filter(text)
@@ -198,7 +248,7 @@ class SectionPage(LazyPage):
                             defaults=None if record else self.defaults(), parent=self)
 
     def new_record(self) -> None:
-        if not self.ctx.studio_uid:
+        if not self.ctx.studio_uid or self.read_only:
             return
         kind, studio = self.kind.name, self.ctx.studio_uid
         dlg = self.dialog(None, lambda v: R.create(kind, studio, v))
@@ -215,6 +265,10 @@ class SectionPage(LazyPage):
             QMessageBox.warning(self, tr("Cannot open"), exc.message)
             return
         kind = self.kind.name
+        if self.read_only:
+            dlg = make_read_only(self.dialog(before, refuse_edit))
+            dlg.exec()
+            return
         dlg = self.dialog(before, lambda v: R.update(kind, uid, v,
                                                      expected_version=before["version"]))
         if dlg.exec() and dlg.saved:
@@ -230,7 +284,7 @@ class SectionPage(LazyPage):
 
     def delete_current(self) -> None:
         uid = self.current_uid()
-        if not uid:
+        if not uid or self.read_only:
             return
         try:
             R.trash(self.kind.name, uid)

@@ -46,6 +46,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("attachment", QT_TRANSLATE_NOOP("Section", "Attachments"), "attachment",
             ("filename", "title", "owner_kind", "size")),
     Section("reports", QT_TRANSLATE_NOOP("Section", "Reports"), None),
+    Section("union", QT_TRANSLATE_NOOP("Section", "Union overview"), None),
     Section("recycle", QT_TRANSLATE_NOOP("Section", "Recycle bin"), None),
     Section("audit", QT_TRANSLATE_NOOP("Section", "Audit log"), None),
 )

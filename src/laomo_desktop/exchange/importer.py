@@ -1,0 +1,399 @@
+"""Import (union office side): preview and apply a studio's package, merging by uid and version.
+
+Merge rule per record: not here → new; incoming version higher → updated (every field and the
+child lists); same version and content → unchanged; same version, other content → conflicting
+(kept in the conflict table, nothing overwritten); lower → stale (reported, not applied).
+A package may change only the records of its own studio; the studio then becomes read-only in
+this ledger (imported_studio). Everything is checked before anything is written: the package
+(exchange.package), the key pinned for the studio, ownership, and every field value with the
+same rules as a typed-in record. Then a backup, then one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from operator import itemgetter
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import keys
+from laomo_desktop.exchange.package import Package, read_package
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import backup, blobs
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import (
+    CHILD_MODELS,
+    MODELS,
+    Conflict,
+    ImportedStudio,
+    ImportLog,
+    database,
+)
+
+CHUNK = 500
+META = frozenset(R.META)
+COUNT_LABELS = {"new": "新增", "updated": "更新", "unchanged": "未变", "stale": "较旧",
+                "conflicting": "冲突"}
+
+
+@dataclass
+class KindCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    conflicting: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in COUNT_LABELS}
+
+
+@dataclass
+class Preview:
+    file: Path
+    studio_uid: str
+    studio_name: str
+    package_uid: str
+    sequence: int
+    created_at: str
+    fingerprint: str
+    key_status: str                 # "first", "match" or "changed"
+    pinned_fingerprint: str | None
+    already_imported: str | None    # when, if this package was imported before
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, KindCounts] = field(default_factory=dict)
+
+    def total(self, what: str) -> int:
+        return sum(getattr(c, what) for c in self.counts.values())
+
+
+@dataclass
+class ImportResult:
+    preview: Preview
+    applied: bool
+    message: str
+    backup: Path | None = None
+
+
+class KeyNotTrusted(LaomoError):
+    """The studio's first package: its key's fingerprint must be confirmed first."""
+
+    def __init__(self, studio_name: str, fp: str):
+        super().__init__(f"这是工作室“{studio_name}”的第一个数据包，其签名密钥指纹为 {fp}。"
+                         "请先通过电话或纸面与该工作室核对指纹，确认无误后再选择信任并导入。")
+        self.fingerprint = fp
+
+
+class KeyChanged(LaomoError):
+    def __init__(self, studio_name: str, old: str, new: str):
+        super().__init__(f"工作室“{studio_name}”的数据包签名密钥变了：登记的指纹是 {old}，此数据包是 {new}。"
+                         "可能是该工作室重装了程序，也可能是伪造的数据包。请与工作室核对新指纹，"
+                         "确认后选择“更换密钥”再导入。本次未导入任何数据。")
+        self.fingerprint = new
+        self.pinned = old
+
+
+@dataclass
+class _Plan:
+    pkg: Package
+    studio_id: int | None
+    counts: dict[str, KindCounts]
+    new: dict[str, list[tuple[dict, dict, dict]]]            # kind -> (record, row, children)
+    updated: dict[str, list[tuple[int, dict, dict, dict]]]   # kind -> (id, record, row, children)
+    conflicts: list[tuple[str, dict, dict]]
+    data_version: int
+    ids: _Ids
+
+
+class _Ids:
+    """Local row ids of the package's records (existing, or assigned to new ones)."""
+
+    def __init__(self, studio_id: int):
+        self.studio_id = studio_id
+        self.refs: dict[tuple[str, str], V.Ref] = {}
+
+    def add(self, kind: str, uid: str, rid: int) -> None:
+        self.refs[(kind, uid)] = V.Ref(rid, self.studio_id, False)
+
+    def id(self, kind: str, uid: str) -> int:
+        return self.refs[(kind, uid)].id
+
+    def resolve(self, kind: str, uid: str) -> V.Ref | None:
+        return self.refs.get((kind, uid))
+
+
+def _local_rows(kind: S.Kind, uids: list[str]) -> dict[str, tuple[int, int, int]]:
+    """uid -> (id, version, studio id) of the local rows with these uids."""
+    owner = "studio_id" if kind.per_studio else "id"
+    out = {}
+    for i in range(0, len(uids), CHUNK):
+        part = uids[i:i + CHUNK]
+        q = database.execute_sql(
+            f'SELECT uid, id, version, {owner} FROM "{kind.table}" '
+            f'WHERE uid IN ({", ".join("?" * len(part))})', part)
+        out.update({u: (rid, ver, sid) for u, rid, ver, sid in q})
+    return out
+
+
+def _local_records(kind: S.Kind, ids: list[int]) -> dict[str, dict]:
+    model = MODELS[kind.name]
+    out = {}
+    for i in range(0, len(ids), CHUNK):
+        rows = list(model.select().where(model.id.in_(ids[i:i + CHUNK])).dicts())
+        out.update({r["uid"]: r for r in R.to_records(kind, rows)})
+    return out
+
+
+def _next_id(model) -> int:
+    return (database.execute_sql(f'SELECT max(id) FROM "{model._meta.table_name}"')
+            .fetchone()[0] or 0) + 1
+
+
+def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, dict]:
+    try:
+        if not (isinstance(rec.get("created_at"), str) and isinstance(rec.get("updated_at"), str)
+                and isinstance(rec.get("deleted_at"), str | None)):
+            raise ValidationError({"_": "记录的时间标记无效"})
+        row, children = V.clean_record(kind, rec, ctx, ignore=META)
+        if kind.name == "attachment" and ids.resolve(row["owner_kind"], row["owner_uid"]) is None:
+            raise ValidationError({"owner_uid": "附件所属的记录不在数据包中"})
+    except (ValidationError, KeyError) as exc:
+        msg = exc.message if isinstance(exc, ValidationError) else "附件所属的记录类型无效"
+        raise LaomoError(f"数据包中的{kind.label}记录（{rec['uid']}）无效：{msg}。"
+                         "未导入任何数据。") from exc
+    return row, children
+
+
+def _plan(pkg: Package) -> _Plan:
+    smodel = MODELS["studio"]
+    studio = smodel.get_or_none(smodel.uid == pkg.studio_uid)
+    if studio is not None and not R.is_imported(studio.id):
+        raise LaomoError(f"工作室“{studio.name}”是本台账自己的工作室，不能用数据包覆盖它。"
+                         "未导入任何数据。")
+    version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+    studio_id = studio.id if studio else _next_id(smodel)
+    ids = _Ids(studio_id)
+    plan = _Plan(pkg, studio.id if studio else None, {}, {}, {}, [], version, ids)
+    existing: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for kind in S.KINDS:  # every id first: records refer to later ones only by uid
+        incoming = pkg.records[kind.name]
+        local = _local_rows(kind, [r["uid"] for r in incoming])
+        existing[kind.name] = local
+        if any(sid != studio_id for _, _, sid in local.values()) or (studio is None and local):
+            raise LaomoError(f"数据包中的{kind.label}记录与本台账中另一个工作室的记录编号相同，"
+                             "不能导入。请联系技术支持。未导入任何数据。")
+        next_id = studio_id if kind.name == "studio" else None
+        for r in incoming:
+            if r["uid"] in local:
+                ids.add(kind.name, r["uid"], local[r["uid"]][0])
+            else:
+                next_id = next_id or _next_id(MODELS[kind.name])
+                ids.add(kind.name, r["uid"], next_id)
+                next_id += 1
+    ctx = V.Context(studio_id, ids, date.today())
+    for kind in S.KINDS:
+        counts = plan.counts[kind.name] = KindCounts()
+        local = existing[kind.name]
+        same = [local[r["uid"]][0] for r in pkg.records[kind.name]
+                if r["uid"] in local and local[r["uid"]][1] == r["version"]]
+        ours = _local_records(kind, same) if same else {}
+        for r in pkg.records[kind.name]:
+            here = local.get(r["uid"])
+            if here is None or here[1] < r["version"]:
+                row, children = _clean(kind, r, ctx, ids)
+                if here is None:
+                    counts.new += 1
+                    plan.new.setdefault(kind.name, []).append((r, row, children))
+                else:
+                    counts.updated += 1
+                    plan.updated.setdefault(kind.name, []).append((here[0], r, row, children))
+            elif here[1] > r["version"]:
+                counts.stale += 1
+            elif ours[r["uid"]] == r:
+                counts.unchanged += 1
+            else:
+                counts.conflicting += 1
+                plan.conflicts.append((kind.name, ours[r["uid"]], r))
+    return plan
+
+
+def _warnings(pkg: Package, studio_id: int | None) -> list[str]:
+    row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id) if studio_id else None
+    if row is None:
+        return []
+    last = row.last_sequence
+    if pkg.sequence > last + 1:
+        gap = f"第 {last + 1} 号" if pkg.sequence == last + 2 else f"第 {last + 1}–{pkg.sequence - 1} 号"
+        return [f"已导入到第 {last} 号数据包，这是第 {pkg.sequence} 号：缺少{gap}数据包，"
+                "请向工作室核实是否漏导。"]
+    if pkg.sequence <= last:
+        return [f"这是第 {pkg.sequence} 号数据包，早于已导入的第 {last} 号；"
+                "其中较旧的记录不会覆盖较新的。"]
+    return []
+
+
+def _preview(pkg: Package, plan: _Plan | None) -> Preview:
+    pin = keys.pinned(pkg.studio_uid)
+    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+    p = Preview(pkg.path, pkg.studio_uid, pkg.studio_name, pkg.package_uid, pkg.sequence,
+                pkg.created_at, pkg.fingerprint, keys.key_status(pkg.studio_uid, pkg.public_key),
+                pin.fingerprint if pin else None, done.imported_at if done else None)
+    if plan is not None:
+        p.counts = plan.counts
+        p.warnings = _warnings(pkg, plan.studio_id)
+    return p
+
+
+def _load(package_path: Path | Package) -> Package:
+    return package_path if isinstance(package_path, Package) else read_package(package_path)
+
+
+def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
+    """What importing the package would do; raises LaomoError if it would be refused."""
+    pkg = _load(package_path)
+    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+    return _preview(pkg, None if done else _plan(pkg))
+
+
+def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
+          replace_key: bool = False, *, take_backup: bool = True,
+          actor: str | None = None) -> ImportResult:
+    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
+    pkg = _load(package_path)
+    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+    if done is not None:
+        return ImportResult(_preview(pkg, None), False,
+                            f"数据包“{pkg.path.name}”已于 {done.imported_at[:19].replace('T', ' ')}"
+                            " 导入过，本次没有改动。")
+    status = keys.key_status(pkg.studio_uid, pkg.public_key)
+    if status == "first" and not trust_new_key:
+        raise KeyNotTrusted(pkg.studio_name, pkg.fingerprint)
+    if status == "changed" and not replace_key:
+        raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint, pkg.fingerprint)
+    plan = _plan(pkg)
+    result = ImportResult(_preview(pkg, plan), True, "")
+    _store_blobs(paths, plan)
+    if take_backup:
+        result.backup = backup.take_backup(paths, "pre-import").path
+    with database.atomic():
+        if database.execute_sql("PRAGMA data_version").fetchone()[0] != plan.data_version:
+            plan = _plan(pkg)  # another program changed the ledger meanwhile: plan again
+            result.preview.counts = plan.counts
+        _write(pkg, plan, actor)
+    p = result.preview
+    detail = "，".join(f"{label} {p.total(k)} 条" for k, label in COUNT_LABELS.items())
+    result.message = f"已导入工作室“{pkg.studio_name}”的第 {pkg.sequence} 号数据包：{detail}。"
+    if p.total("conflicting"):
+        result.message += "有冲突的记录没有改动，已列入冲突清单待核对。"
+    return result
+
+
+def _store_blobs(paths: LedgerPaths, plan: _Plan) -> None:
+    """Attachment files first: content-addressed, so a file nothing refers to is harmless."""
+    wanted = {row["sha256"] for _, row, _ in plan.new.get("attachment", [])}
+    wanted |= {row["sha256"] for _, _, row, _ in plan.updated.get("attachment", [])}
+    for sha in sorted(wanted):
+        if sha not in plan.pkg.attachments:
+            raise LaomoError(f"数据包“{plan.pkg.path.name}”缺少附件文件。未导入任何数据。")
+        dest = blobs.blob_path(paths, sha)
+        if not (dest.is_file() and dest.stat().st_size == plan.pkg.attachments[sha]):
+            blobs.store_chunks(paths, sha, plan.pkg.attachment_chunks(sha),
+                               f"数据包中的附件 {sha[:12]}…")
+
+
+def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callable[[dict], tuple]]:
+    """(column names, a getter of those fields from a dict), without the `skip` fields."""
+    fields = [f for f in model._meta.sorted_fields if f.name not in skip]
+    return [f'"{f.column_name}"' for f in fields], itemgetter(*(f.name for f in fields))
+
+
+def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
+    """Values are written as clean_record made them (plain str/int/float/bool/None)."""
+    cursor = database.cursor()
+    ids = plan.ids
+    studio_id = ids.studio_id
+    for kind in S.KINDS:  # parents before the rows that refer to them
+        columns, get = _columns(MODELS[kind.name])
+        new = plan.new.get(kind.name, [])
+        upd = plan.updated.get(kind.name, [])
+
+        def values(rec: dict, row: dict, get=get) -> tuple:
+            row.update(uid=rec["uid"], created_at=rec["created_at"], studio=studio_id,
+                       updated_at=rec["updated_at"], version=rec["version"],
+                       deleted_at=rec.get("deleted_at"))
+            return get(row)
+
+        if new:
+            cursor.executemany(
+                f'INSERT INTO "{kind.table}" ("id", {", ".join(columns)}) '
+                f'VALUES (?{", ?" * len(columns)})',
+                [(ids.id(kind.name, rec["uid"]), *values(rec, row)) for rec, row, _ in new])
+        if upd:
+            sets = ", ".join(f"{c} = ?" for c in columns)
+            cursor.executemany(f'UPDATE "{kind.table}" SET {sets} WHERE "id" = ?',
+                               [(*values(rec, row), rid) for rid, rec, row, _ in upd])
+        parents = [(ids.id(kind.name, rec["uid"]), ch) for rec, _, ch in new]
+        parents += [(rid, ch) for rid, _, _, ch in upd]
+        for child in kind.children:
+            if upd:
+                cursor.executemany(f'DELETE FROM "{child.table}" WHERE "parent_id" = ?',
+                                   [(rid,) for rid, *_ in upd])
+            ccolumns, cget = _columns(CHILD_MODELS[(kind.name, child.name)], ("id", "parent"))
+            params = [(pid, *cget(item)) for pid, children in parents
+                      for item in children[child.name]]
+            if params:
+                cursor.executemany(f'INSERT INTO "{child.table}" ("parent_id", {", ".join(ccolumns)}) '
+                                   f'VALUES (?{", ?" * len(ccolumns)})', params)
+    _register(pkg, plan, studio_id, actor)
+
+
+def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> None:
+    stamp = R.now_iso()
+    keys.trust(pkg.studio_uid, pkg.studio_name, pkg.public_key, replace=True, actor=actor)
+    row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id)
+    if row is None:
+        ImportedStudio.insert(studio=studio_id, fingerprint=pkg.fingerprint,
+                              last_sequence=pkg.sequence, last_package_at=pkg.created_at).execute()
+    else:
+        ImportedStudio.update(fingerprint=pkg.fingerprint,
+                              last_sequence=max(row.last_sequence, pkg.sequence),
+                              last_package_at=max(row.last_package_at, pkg.created_at)
+                              ).where(ImportedStudio.id == row.id).execute()
+    for kind, local, incoming in plan.conflicts:
+        Conflict.insert(package_uid=pkg.package_uid, kind=kind, record_uid=incoming["uid"],
+                        local=json.dumps(local, ensure_ascii=False, sort_keys=True),
+                        incoming=json.dumps(incoming, ensure_ascii=False, sort_keys=True),
+                        created_at=stamp).execute()
+    counts = {k: c.as_dict() for k, c in plan.counts.items() if any(c.as_dict().values())}
+    warnings = _warnings(pkg, plan.studio_id)
+    ImportLog.insert(package_uid=pkg.package_uid, studio_uid=pkg.studio_uid,
+                     sequence=pkg.sequence, file_name=pkg.path.name, imported_at=stamp,
+                     actor=actor or R.current_actor(),
+                     result=json.dumps({"counts": counts, "warnings": warnings,
+                                        "conflicts": len(plan.conflicts),
+                                        "fingerprint": pkg.fingerprint},
+                                       ensure_ascii=False, sort_keys=True)).execute()
+    totals = {k: sum(c[k] for c in counts.values()) for k in COUNT_LABELS}
+    detail = "、".join(f"{COUNT_LABELS[k]} {n} 条" for k, n in totals.items())
+    R.audit("import", "studio", pkg.studio_uid, pkg.studio_uid, None,
+            {"package_uid": pkg.package_uid, "sequence": pkg.sequence, **totals},
+            f"导入工作室“{pkg.studio_name}”的第 {pkg.sequence} 号数据包：{detail}", actor)
+
+
+def import_history(studio_uid: str | None = None) -> list[dict]:
+    q = ImportLog.select().order_by(ImportLog.imported_at.desc())
+    if studio_uid:
+        q = q.where(ImportLog.studio_uid == studio_uid)
+    return [{**r, "result": json.loads(r["result"])} for r in q.dicts()]
+
+
+def open_conflicts() -> list[dict]:
+    q = Conflict.select().where(Conflict.resolved_at.is_null()).order_by(Conflict.id)
+    return [{**r, "local": json.loads(r["local"]), "incoming": json.loads(r["incoming"])}
+            for r in q.dicts()]

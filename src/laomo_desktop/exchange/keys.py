@@ -1,0 +1,172 @@
+"""This installation's Ed25519 signing key, fingerprints, and the studio keys pinned here.
+
+The key pair is made on first use and kept in `<data dir>/keys/`: `installation.key` (PKCS#8
+PEM, unencrypted, mode 0600 where the OS has modes) and `installation.pub` (the raw public key
+as hex, for people and scripts). Losing the private key only means the union office sees a new
+key with the next package and has to confirm it again.
+
+A fingerprint is the SHA-256 of the raw 32-byte public key, its first 128 bits written as
+8 groups of 4 upper-case hex digits: `3F2A 9C01 77B4 E0D2 5A6B 0C19 D4E8 21F7`. It is short
+enough to read out over the phone and print on the review packet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger.records import audit, now_iso
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.models import TrustedKey, database
+
+KEY_FILE = "installation.key"
+PUB_FILE = "installation.pub"
+PUBLIC_KEY_BYTES = 32
+SIGNATURE_BYTES = 64
+
+
+def key_dir(paths: LedgerPaths) -> Path:
+    return paths.root / "keys"
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """`XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX`: the first 128 bits of SHA-256(public key)."""
+    digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def raw_public(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
+    pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    return pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """Write `data` to `path` only if it does not exist yet; complete or not at all."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)  # fails if another process made the key first: keep theirs
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def load_or_create(paths: LedgerPaths) -> Ed25519PrivateKey:
+    """This installation's private key, made (once) on first use."""
+    folder = key_dir(paths)
+    key_path = folder / KEY_FILE
+    try:
+        if not key_path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
+            new = Ed25519PrivateKey.generate()
+            pem = new.private_bytes(serialization.Encoding.PEM,
+                                    serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+            _write_new(key_path, pem, 0o600)
+        data = key_path.read_bytes()
+    except OSError as exc:
+        raise LaomoError(f"无法读取或创建本机签名密钥（{folder}）：{exc.strerror or exc}") from exc
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise LaomoError(f"本机签名密钥文件“{key_path}”已损坏。可将它移走，程序会生成新密钥；"
+                         "之后工会需要重新确认新的密钥指纹。") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise LaomoError(f"本机签名密钥文件“{key_path}”不是 Ed25519 密钥。")
+    pub_path = folder / PUB_FILE
+    if not pub_path.exists():
+        with contextlib.suppress(OSError):
+            _write_new(pub_path, (raw_public(key).hex() + "\n").encode("ascii"), 0o644)
+    return key
+
+
+def installation_fingerprint(paths: LedgerPaths) -> str:
+    return fingerprint(raw_public(load_or_create(paths)))
+
+
+def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
+    if len(public_raw) != PUBLIC_KEY_BYTES or len(signature) != SIGNATURE_BYTES:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# --- keys pinned for studios (the union office side) ------------------------------------
+
+@dataclass(frozen=True)
+class Pinned:
+    studio_uid: str
+    studio_name: str
+    fingerprint: str
+    public_key: bytes
+    trusted_at: str
+
+
+def pinned(studio_uid: str) -> Pinned | None:
+    row = TrustedKey.get_or_none(TrustedKey.studio_uid == studio_uid)
+    if row is None:
+        return None
+    return Pinned(row.studio_uid, row.studio_name, row.fingerprint,
+                  bytes.fromhex(row.public_key), row.trusted_at)
+
+
+def list_pinned() -> list[Pinned]:
+    rows = TrustedKey.select().order_by(TrustedKey.studio_name, TrustedKey.studio_uid)
+    return [Pinned(r.studio_uid, r.studio_name, r.fingerprint, bytes.fromhex(r.public_key),
+                   r.trusted_at) for r in rows]
+
+
+def key_status(studio_uid: str, public_raw: bytes) -> str:
+    """"first" (no key pinned for the studio yet), "match", or "changed"."""
+    pin = pinned(studio_uid)
+    if pin is None:
+        return "first"
+    return "match" if pin.public_key == public_raw else "changed"
+
+
+def trust(studio_uid: str, studio_name: str, public_raw: bytes, *, replace: bool = False,
+          actor: str | None = None) -> Pinned:
+    """Pin `public_raw` for a studio. A different key already pinned needs `replace=True`."""
+    if len(public_raw) != PUBLIC_KEY_BYTES:
+        raise LaomoError("签名公钥的长度不对，不能登记。")
+    fp = fingerprint(public_raw)
+    with database.atomic():
+        old = pinned(studio_uid)
+        if old is not None and old.public_key == public_raw:
+            return old
+        if old is not None and not replace:
+            raise LaomoError(f"工作室“{studio_name}”已登记了另一个签名密钥（指纹 {old.fingerprint}），"
+                             "只有明确选择“更换密钥”才能改为新的密钥。")
+        stamp = now_iso()
+        TrustedKey.insert(studio_uid=studio_uid, studio_name=studio_name, fingerprint=fp,
+                          public_key=public_raw.hex(), trusted_at=stamp).on_conflict_replace(
+                          ).execute()
+        action = "replace_key" if old else "trust_key"
+        verb = f"更换签名密钥（原指纹 {old.fingerprint}）为" if old else "登记签名密钥"
+        audit(action, "studio", studio_uid, studio_uid,
+              {"fingerprint": old.fingerprint} if old else None, {"fingerprint": fp},
+              f"工作室“{studio_name}”{verb} {fp}", actor)
+    return Pinned(studio_uid, studio_name, fp, public_raw, stamp)

@@ -1,0 +1,425 @@
+"""The data package, format version 1 (docs/package-format.md): building and safe reading.
+
+A package is one zip file: `manifest.json`, `signature.ed25519` (Ed25519 over the exact bytes
+of manifest.json), `records/<kind>.jsonl` and `attachments/<sha256>`. `read_package` refuses a
+hostile or damaged file before it reads any data, then checks the signature against the key in
+the manifest and every member against the manifest's size and SHA-256. Whether that key is the
+one pinned for the studio is the importer's question (exchange.importer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from laomo_desktop import __version__
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import keys
+from laomo_desktop.ledger import records as R
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import blobs, migrations
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS
+
+FORMAT = "laomo-package"
+FORMAT_VERSION = 1
+SUFFIX = ".laomo.zip"
+MANIFEST = "manifest.json"
+SIGNATURE = "signature.ed25519"
+
+MAX_PACKAGE_BYTES = 2 << 30        # the whole file
+MAX_MEMBERS = 50_000
+MAX_MANIFEST_BYTES = 16 << 20
+MAX_RECORDS_BYTES = 1 << 30        # one records/<kind>.jsonl, uncompressed
+MAX_UNCOMPRESSED_BYTES = 4 << 30   # all members together
+MAX_RATIO = 100                    # uncompressed : compressed, per member above RATIO_FLOOR
+MAX_TOTAL_RATIO = 50
+RATIO_FLOOR = 1 << 20              # small members may compress well; they cannot hurt
+CHUNK = 1 << 20
+
+NAME_RE = re.compile(
+    r"manifest\.json|signature\.ed25519|attachments/[0-9a-f]{64}|records/(?:"
+    + "|".join(re.escape(k.name) for k in S.KINDS) + r")\.jsonl")
+FILE_NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z0-9-]+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<seq>\d{4,})"
+                          + re.escape(SUFFIX) + "$")
+
+# Upgrades of older format versions to the current one, by the version they start from:
+# (manifest, records by kind) -> None, in place. Version 1 is the first, so none yet.
+UPGRADES: dict[int, Callable[[dict, dict[str, list[dict]]], None]] = {}
+
+
+def record_file(kind: str) -> str:
+    return f"records/{kind}.jsonl"
+
+
+def attachment_file(sha256: str) -> str:
+    return f"attachments/{sha256}"
+
+
+def package_name(studio: dict, created: datetime, sequence: int) -> str:
+    """ASCII and FAT32-safe: `<code or uid[:8]>-<yyyymmddTHHMMSSZ>-<sequence:04d>.laomo.zip`."""
+    prefix = re.sub(r"[^A-Za-z0-9-]", "", studio.get("code") or "")[:20].strip("-")
+    prefix = prefix or studio["uid"][:8]
+    return f"{prefix}-{created.astimezone(UTC):%Y%m%dT%H%M%SZ}-{sequence:04d}{SUFFIX}"
+
+
+# --- building ------------------------------------------------------------------------------
+
+def studio_records(studio_uid: str) -> Iterator[tuple[S.Kind, list[dict]]]:
+    """Every record of a studio, live and binned, kind by kind in KINDS order."""
+    smodel = MODELS["studio"]
+    sid = smodel.select(smodel.id).where(smodel.uid == studio_uid).scalar()
+    if sid is None:
+        raise LaomoError("找不到该工作室。")
+    for kind in S.KINDS:
+        model = MODELS[kind.name]
+        where = (model.studio == sid) if kind.per_studio else (model.id == sid)
+        yield kind, R.to_records(kind, list(model.select().where(where)
+                                            .order_by(model.id).dicts()))
+
+
+def _line(record: dict) -> bytes:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _info(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = compress
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int,
+                now: datetime | None = None) -> Iterator[tuple[int, int, str]]:
+    """Write and verify a package in out_dir, yielding progress; returns the verified Package
+    (as the value of StopIteration)."""
+    created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    key = keys.load_or_create(paths)
+    public = keys.raw_public(key)
+    studio = R.get("studio", studio_uid)
+    name = package_name(studio, created, sequence)
+    final = Path(out_dir) / name
+    tmp = final.with_name(name + ".partial")
+    total = len(S.KINDS) + 2
+    files: list[dict] = []
+    counts: dict[str, int] = {}
+    att = att_done = 0
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+            for i, (kind, recs) in enumerate(studio_records(studio_uid)):
+                yield i, total, f"整理{kind.label}记录"
+                data = b"".join(_line(r) for r in recs)
+                counts[kind.name] = len(recs)
+                member = record_file(kind.name)
+                zf.writestr(_info(member, created, zipfile.ZIP_DEFLATED), data)
+                files.append({"name": member, "size": len(data),
+                              "sha256": hashlib.sha256(data).hexdigest()})
+                if kind.name == "attachment":
+                    hashes = sorted({r["sha256"] for r in recs})
+                    att = len(hashes)
+                    for sha in hashes:
+                        files.append(_add_blob(paths, zf, sha, created))
+                        att_done += 1
+            yield len(S.KINDS), total, f"签名（附件 {att_done}/{att} 个）"
+            manifest = {
+                "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                "schema_version": migrations.LATEST, "package_uid": str(uuid.uuid4()),
+                "studio": {"uid": studio_uid, "name": studio["name"], "code": studio["code"]},
+                "created_at": created.isoformat().replace("+00:00", "Z"), "sequence": sequence,
+                "counts": counts, "files": files,
+                "signer": {"algorithm": "ed25519", "fingerprint": keys.fingerprint(public),
+                           "public_key": public.hex()},
+            }
+            mbytes = json.dumps(manifest, ensure_ascii=False, indent=1,
+                                sort_keys=True).encode("utf-8")
+            zf.writestr(_info(MANIFEST, created, zipfile.ZIP_DEFLATED), mbytes)
+            zf.writestr(_info(SIGNATURE, created, zipfile.ZIP_STORED), key.sign(mbytes))
+        size = tmp.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise LaomoError(f"数据包有 {size / 2**30:.1f} GB，超过 {MAX_PACKAGE_BYTES >> 30} GB "
+                             "的上限。请把较大的附件移出台账后再导出。")
+        yield len(S.KINDS) + 1, total, "校验数据包"
+        verified = read_package(tmp)
+        verified.sha256 = blobs.file_sha256(tmp)[0]
+        tmp.replace(final)
+        verified.path = final
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LaomoError(f"无法在“{out_dir}”中生成数据包：{blobs.describe_os_error(exc)}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return verified
+
+
+def _add_blob(paths: LedgerPaths, zf: zipfile.ZipFile, sha: str, when: datetime) -> dict:
+    src = blobs.blob_path(paths, sha)
+    if not src.is_file():
+        raise LaomoError(f"附件文件 {sha[:12]}… 在本机丢失，无法导出。请先运行“检查台账”，"
+                         "从备份恢复或重新添加该附件。")
+    name = attachment_file(sha)
+    h = hashlib.sha256()
+    size = 0
+    info = _info(name, when, zipfile.ZIP_STORED)
+    with open(src, "rb") as f, zf.open(info, "w", force_zip64=True) as out:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+    if h.hexdigest() != sha:
+        raise LaomoError(f"本机的附件文件 {sha[:12]}… 已损坏（校验值不符），无法导出。"
+                         "请先运行“检查台账”。")
+    return {"name": name, "size": size, "sha256": sha}
+
+
+def build_package(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int = 1,
+                  now: datetime | None = None) -> Path:
+    steps = build_steps(paths, studio_uid, out_dir, sequence, now)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value.path
+
+
+# --- reading -------------------------------------------------------------------------------
+
+@dataclass
+class Package:
+    path: Path
+    manifest: dict
+    records: dict[str, list[dict]]
+    attachments: dict[str, int]  # sha256 -> size
+    public_key: bytes
+    sha256: str = ""  # of the whole file, where the builder computed it
+
+    studio_uid = property(lambda self: self.manifest["studio"]["uid"])
+    studio_name = property(lambda self: self.manifest["studio"]["name"])
+    package_uid = property(lambda self: self.manifest["package_uid"])
+    sequence = property(lambda self: self.manifest["sequence"])
+    created_at = property(lambda self: self.manifest["created_at"])
+    fingerprint = property(lambda self: keys.fingerprint(self.public_key))
+    counts = property(lambda self: {k: len(v) for k, v in self.records.items()})
+
+    def attachment_chunks(self, sha: str) -> Iterator[bytes]:
+        """The content of an attachment, read again from the package (size-limited)."""
+        size = self.attachments[sha]
+        try:
+            with zipfile.ZipFile(self.path) as zf, zf.open(attachment_file(sha)) as f:
+                left = size + 1
+                while left > 0 and (chunk := f.read(min(CHUNK, left))):
+                    left -= len(chunk)
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
+            raise _bad(self.path, "在校验之后被改动或无法读取") from exc
+
+
+def _bad(path: Path, what: str) -> LaomoError:
+    return LaomoError(f"数据包“{path.name}”{what}。未导入任何数据。")
+
+
+def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _bad(path, f"包含的文件过多（{len(infos)} 个，上限 {MAX_MEMBERS}）")
+    seen: dict[str, zipfile.ZipInfo] = {}
+    folded: set[str] = set()
+    total = packed = 0
+    for info in infos:
+        name = info.filename
+        parts = info.orig_filename.replace("\\", "/").split("/")
+        if (info.orig_filename.startswith(("/", "\\")) or ".." in parts or ":" in name
+                or "\\" in info.orig_filename):
+            raise _bad(path, f"包含不安全的路径“{info.orig_filename}”，可能是恶意构造的文件")
+        if name in seen or name.lower() in folded:
+            raise _bad(path, f"包含重复的文件“{name}”，可能是恶意构造的文件")
+        if not NAME_RE.fullmatch(name):
+            raise _bad(path, f"包含不允许的文件“{name}”")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise _bad(path, f"包含符号链接“{name}”，可能是恶意构造的文件")
+        if info.flag_bits & 0x1:
+            raise _bad(path, f"中的文件“{name}”被加密，无法校验")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _bad(path, f"中的文件“{name}”使用了不支持的压缩方式")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bad(path, f"中的文件“{name}”压缩比异常（疑似“压缩炸弹”）")
+        seen[name] = info
+        folded.add(name.lower())
+        total += info.file_size
+        packed += info.compress_size
+    if total > MAX_UNCOMPRESSED_BYTES or (total > RATIO_FLOOR and total > MAX_TOTAL_RATIO * max(packed, 1)):
+        raise _bad(path, "解压后的总大小异常（疑似“压缩炸弹”）")
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    ends = [i.header_offset + 30 + len(i.orig_filename.encode()) + i.compress_size
+            for i in ordered]
+    starts = [i.header_offset for i in ordered[1:]] + [zf.start_dir]
+    if any(end > start for end, start in zip(ends, starts, strict=True)):
+        raise _bad(path, "内部结构异常（文件相互重叠），可能是恶意构造的文件")
+    return seen
+
+
+def _read(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.file_size > limit:
+        raise _bad(path, f"中的文件“{info.filename}”过大")
+    with zf.open(info) as f:
+        data = f.read(limit + 1)
+    if len(data) != info.file_size:
+        raise _bad(path, f"中的文件“{info.filename}”已损坏")
+    return data
+
+
+def _hash_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
+    h = hashlib.sha256()
+    n = 0
+    with zf.open(info) as f:
+        while chunk := f.read(CHUNK):
+            n += len(chunk)
+            if n > size:
+                break
+            h.update(chunk)
+    return h.hexdigest() if n == size else ""
+
+
+def _check_manifest(path: Path, m: object) -> dict:
+    if not isinstance(m, dict) or m.get("format") != FORMAT:
+        raise _bad(path, "不是劳模创新工作室台账的数据包")
+    version = m.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _bad(path, "的格式版本无效")
+    if version > FORMAT_VERSION:
+        raise LaomoError(f"数据包“{path.name}”由更新版本的程序生成（格式版本 {version}），本程序只支持到"
+                         f"版本 {FORMAT_VERSION}。请升级程序后再导入。未导入任何数据。")
+    schema = m.get("schema_version")
+    if not isinstance(schema, int) or schema < 1:
+        raise _bad(path, "的数据版本无效")
+    if schema > migrations.LATEST:
+        raise LaomoError(f"数据包“{path.name}”来自使用更新数据版本（{schema}）的程序，本程序只支持到"
+                         f"版本 {migrations.LATEST}。请升级程序后再导入。未导入任何数据。")
+    try:
+        ok = (isinstance(m["package_uid"], str) and isinstance(m["studio"]["uid"], str)
+              and isinstance(m["studio"]["name"], str) and isinstance(m["created_at"], str)
+              and isinstance(m["sequence"], int) and m["sequence"] >= 1
+              and isinstance(m["counts"], dict) and isinstance(m["files"], list)
+              and all(isinstance(f["name"], str) and isinstance(f["size"], int)
+                      and isinstance(f["sha256"], str) for f in m["files"])
+              and isinstance(m["signer"]["public_key"], str))
+        uuid.UUID(m["package_uid"])
+    except (KeyError, TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise _bad(path, "的清单格式无效")
+    return m
+
+
+def _check_signature(path: Path, m: dict, mbytes: bytes, signature: bytes) -> bytes:
+    try:
+        public = bytes.fromhex(m["signer"]["public_key"])
+    except ValueError:
+        public = b""
+    if not keys.verify(public, signature, mbytes):
+        raise _bad(path, "的签名无效：清单在签名后被改动过，或签名不是清单中的密钥所签。"
+                   "此数据包不可信")
+    if m["signer"].get("fingerprint") != keys.fingerprint(public):
+        raise _bad(path, "清单中的密钥指纹与公钥不符")
+    return public
+
+
+def _parse_records(path: Path, kind: str, data: bytes, studio_uid: str) -> list[dict]:
+    out = []
+    seen: set[str] = set()
+    try:
+        text = data.decode("utf-8")
+        if text and not text.endswith("\n"):
+            raise ValueError(kind)
+        # one record per line, lines end with "\n" only (U+2028 and the like may be in a text)
+        for r in json.loads("[" + text[:-1].replace("\n", ",") + "]") if text else []:
+            if not (isinstance(r, dict) and isinstance(r.get("uid"), str)
+                    and isinstance(r.get("version"), int) and r["version"] >= 1):
+                raise ValueError(kind)
+            if r.get("studio") != studio_uid:
+                raise _bad(path, f"中的记录属于其他工作室（{S.kind(kind).label}记录 {r['uid']}）")
+            if r["uid"] in seen:
+                raise _bad(path, f"中有重复的{S.kind(kind).label}记录 {r['uid']}")
+            seen.add(r["uid"])
+            out.append(r)
+        if len(out) != text.count("\n"):
+            raise ValueError(kind)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _bad(path, f"中的{S.kind(kind).label}记录格式无效") from exc
+    return out
+
+
+def read_package(path: Path) -> Package:
+    """Check a package completely and return its records; LaomoError with the reason if not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LaomoError(f"无法读取数据包“{path.name}”：{blobs.describe_os_error(exc)}") from exc
+    if size > MAX_PACKAGE_BYTES:
+        raise _bad(path, f"过大（{size / 2**30:.1f} GB，上限 {MAX_PACKAGE_BYTES >> 30} GB）")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = _check_members(path, zf)
+            if MANIFEST not in infos or SIGNATURE not in infos:
+                raise _bad(path, "缺少清单或签名，不是完整的数据包")
+            mbytes = _read(path, zf, infos[MANIFEST], MAX_MANIFEST_BYTES)
+            signature = _read(path, zf, infos[SIGNATURE], keys.SIGNATURE_BYTES)
+            try:
+                m = _check_manifest(path, json.loads(mbytes.decode("utf-8")))
+            except (UnicodeDecodeError, ValueError) as exc:
+                raise _bad(path, "的清单已损坏") from exc
+            public = _check_signature(path, m, mbytes, signature)
+            listed = {f["name"]: f for f in m["files"]}
+            present = set(infos) - {MANIFEST, SIGNATURE}
+            if len(listed) != len(m["files"]) or present - set(listed):
+                raise _bad(path, "中有清单未列出的文件")
+            if set(listed) - present:
+                raise _bad(path, f"缺少文件“{sorted(set(listed) - present)[0]}”，不完整")
+            records: dict[str, list[dict]] = {}
+            attachments: dict[str, int] = {}
+            for name, f in listed.items():
+                info = infos[name]
+                if info.file_size != f["size"]:
+                    raise _bad(path, f"中的文件“{name}”大小与清单不符（已损坏或被改动）")
+                if name.startswith("records/"):
+                    data = _read(path, zf, info, MAX_RECORDS_BYTES)
+                    ok = hashlib.sha256(data).hexdigest() == f["sha256"]
+                else:
+                    data = b""
+                    ok = f["sha256"] == name.rsplit("/", 1)[1] and (
+                        _hash_member(path, zf, info, f["size"]) == f["sha256"])
+                if not ok:
+                    raise _bad(path, f"中的文件“{name}”内容与清单不符（已损坏或被改动）")
+                if name.startswith("records/"):
+                    kind = name[len("records/"):-len(".jsonl")]
+                    records[kind] = _parse_records(path, kind, data, m["studio"]["uid"])
+                else:
+                    attachments[name.rsplit("/", 1)[1]] = f["size"]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
+            NotImplementedError, RuntimeError) as exc:
+        raise _bad(path, "已损坏或不完整（可能复制时中断）") from exc
+    for v in range(m["format_version"], FORMAT_VERSION):
+        UPGRADES[v](m, records)
+    for kind in S.KINDS:
+        records.setdefault(kind.name, [])
+    if {k: len(v) for k, v in records.items() if v} != {k: n for k, n in m["counts"].items() if n}:
+        raise _bad(path, "中的记录条数与清单不符")
+    studios = records["studio"]
+    if len(studios) != 1 or studios[0]["uid"] != m["studio"]["uid"]:
+        raise _bad(path, "中的工作室信息与清单不符")
+    shas = {r.get("sha256") for r in records["attachment"]}
+    if shas - set(attachments):
+        raise _bad(path, "缺少附件文件")
+    return Package(path, m, records, attachments, public)

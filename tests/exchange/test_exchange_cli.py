@@ -1,0 +1,50 @@
+"""`laomo export / verify / import / keys`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers import run_cli as run
+from laomo_desktop.store.database import close_ledger
+
+
+def test_export_verify_import_and_keys_from_the_command_line(sample_dir, tmp_path, capsys):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    office = str(tmp_path / "office")
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                         "--to", str(usb))
+    assert code == 0, err
+    pkg = Path(out.strip())
+    assert pkg.parent == usb and pkg.is_file() and "安全拔出" in err
+    fp = re.search(r"指纹 ([0-9A-F ]{39})", err).group(1)
+
+    code, out, err = run(capsys, "--data-dir", office, "verify", str(pkg))
+    assert code == 0 and "李明劳模创新工作室" in out and "成员 6" in out and fp in out
+    assert "核对" in out
+
+    code, out, err = run(capsys, "--data-dir", office, "import", str(pkg))
+    assert code == 1 and fp in err and "--yes" in err
+    code, out, err = run(capsys, "--data-dir", office, "import", str(pkg), "--yes")
+    assert code == 0, err
+    assert "新增 41 条" in out and "成员：新增 6" in out
+    code, out, err = run(capsys, "--data-dir", office, "import", str(pkg), "--yes")
+    assert code == 0 and "导入过" in out
+
+    code, out, err = run(capsys, "--data-dir", office, "keys")
+    assert code == 0 and fp in out and "李明劳模创新工作室" in out
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "keys")
+    assert code == 0 and f"本机签名密钥指纹：{fp}" in out
+    code, out, err = run(capsys, "--data-dir", office, "studios")
+    assert "李明劳模创新工作室" in out and "周红" not in out
+    close_ledger()
+
+
+def test_a_damaged_package_fails_verify_and_import_with_one_line(sample_dir, tmp_path, capsys):
+    bad = tmp_path / "bad.laomo.zip"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "verify", str(bad))
+    assert code == 1 and "已损坏" in err and "Traceback" not in err
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "o"), "import", str(bad), "--yes")
+    assert code == 1 and "已损坏" in err and "1 个未导入" in err
