@@ -14,7 +14,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import export, package
 from laomo_desktop.store.models import ExportLog
 
-NAME = re.compile(r"^LM-0001-\d{8}T\d{6}Z-\d{4}\.laomo\.zip$")
+NAME = re.compile(r"^LM-0001-[0-9a-f]{8}-\d{8}T\d{6}Z-\d{4}\.laomo\.zip$")
 
 
 class Stick:

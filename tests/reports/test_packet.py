@@ -44,6 +44,8 @@ def test_the_packet_holds_summary_assessment_index_photos_and_pdfs(ledger, sampl
     assert page_count(out) == body_pages + sample["scan_pages"]
     assert all(row[-5] == "yes" for row in pdffonts(out))
     assert not list(tmp_path.glob("*.partial"))
+    from laomo_desktop.exchange.keys import installation_fingerprint
+    assert f"数据包签名指纹：{installation_fingerprint(ledger)}" in text
 
 
 def test_a_missing_attachment_file_is_refused_and_nothing_written(ledger, sample, tmp_path):

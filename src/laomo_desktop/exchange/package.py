@@ -66,9 +66,12 @@ def attachment_file(sha256: str) -> str:
 
 
 def package_name(studio: dict, created: datetime, sequence: int) -> str:
-    """ASCII and FAT32-safe: `<code or uid[:8]>-<yyyymmddTHHMMSSZ>-<sequence:04d>.laomo.zip`."""
-    prefix = re.sub(r"[^A-Za-z0-9-]", "", studio.get("code") or "")[:20].strip("-")
-    prefix = prefix or studio["uid"][:8]
+    """ASCII and FAT32-safe: `[<code>-]<uid[:8]>-<yyyymmddTHHMMSSZ>-<sequence:04d>.laomo.zip`.
+
+    The uid part keeps two studios that typed the same code from overwriting each other's
+    packages in one folder."""
+    code = re.sub(r"[^A-Za-z0-9-]", "", studio.get("code") or "")[:20].strip("-")
+    prefix = f"{code}-{studio['uid'][:8]}" if code else studio["uid"][:8]
     return f"{prefix}-{created.astimezone(UTC):%Y%m%dT%H%M%SZ}-{sequence:04d}{SUFFIX}"
 
 

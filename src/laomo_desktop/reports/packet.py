@@ -147,8 +147,14 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     data = annual_data(studio_uid, year)
     st = styles()
     s = data["studio"]
+    from laomo_desktop.exchange.keys import installation_fingerprint
+
+    # The union office compares this with the key of the studio's data packages (by phone or
+    # on paper) before it trusts them.
+    fp = installation_fingerprint(paths)
     story = cover(st, s["name"], [f"{year} 年度考核材料", s["host_unit"],
-                                  f"自评模板：{tpl.title}", date_cn(generated or date.today())])
+                                  f"自评模板：{tpl.title}", date_cn(generated or date.today()),
+                                  "", f"数据包签名指纹：{fp}"])
     story += [Paragraph("目录", st["h1"])]
     story += [Paragraph(esc(line), st["body"]) for line in (
         "第一部分　年度工作总结（台账汇编）", "第二部分　自评表", "第三部分　佐证材料索引",

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             self._welcome = WelcomePage(self.ctx.paths)
             self._welcome.studio_created.connect(self.studio_created)
             self._welcome.demo_requested.connect(self.load_demo)
+            self._welcome.import_requested.connect(self.import_packages)
             self.root.addWidget(self._welcome)
         return self._welcome
 

@@ -29,6 +29,7 @@ from laomo_desktop.ui.i18n import tr
 class WelcomePage(QWidget):
     studio_created = Signal(str)
     demo_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, paths: LedgerPaths, parent=None):
         super().__init__(parent)
@@ -91,6 +92,16 @@ class WelcomePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.demo_button)
         lay.addLayout(buttons)
+        office = QHBoxLayout()
+        office_note = QLabel(tr("At a union office? Start by importing the studios' data "
+                                "packages."))
+        office_note.setWordWrap(True)
+        self.import_button = QPushButton(tr("Import data packages…"))
+        self.import_button.setObjectName("welcome_import")
+        self.import_button.clicked.connect(self.import_requested)
+        office.addWidget(office_note, 1)
+        office.addWidget(self.import_button)
+        lay.addLayout(office)
         note = QLabel(tr("Your data stays on this computer: %1").replace("%1", str(paths.root)))
         note.setStyleSheet("color: grey;")
         note.setWordWrap(True)
