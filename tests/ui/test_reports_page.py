@@ -189,7 +189,7 @@ def test_cancel_discards_the_result(page, qtbot):
     page._progress.findChild(QPushButton).click()  # Cancel, before the result is taken
     qtbot.waitUntil(lambda: page._job is None, timeout=60_000)
     assert page.current is None and page.stack.currentIndex() == 0
-    assert "取消" in page.placeholder.text()
+    assert "取消" in page.empty_state.text()
     assert page.document.pageCount() == 0
     assert not previews(page), "the temporary file is gone"
     assert page.generate_button.isEnabled()

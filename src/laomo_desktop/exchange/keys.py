@@ -38,7 +38,7 @@ def key_dir(paths: LedgerPaths) -> Path:
 
 
 def fingerprint(public_raw: bytes) -> str:
-    """`XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX`: the first 128 bits of SHA-256(public key)."""
+    """Eight groups of four hex digits (`3F2A 9C01 …`): the first 128 bits of SHA-256(public key)."""
     digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
     return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
 

@@ -148,9 +148,9 @@ class ReportsPage(LazyPage):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("report_result")
-        self.placeholder = _label("report_placeholder", MUTED, 1.1)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for pane in (self.placeholder, self._pdf_pane(), self._assessment_pane(),
+        self.empty_state = _label("report_placeholder", MUTED, 1.1)
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for pane in (self.empty_state, self._pdf_pane(), self._assessment_pane(),
                      self._xlsx_pane()):
             self.stack.addWidget(pane)
         _box(QHBoxLayout(self), left, (self.stack, 1), margins=14).setSpacing(16)
@@ -389,7 +389,7 @@ class ReportsPage(LazyPage):
         if self.current is not None:
             _discard(self.current.path)
         self.current = None
-        self.placeholder.setText(text or tr("Choose a document on the left and press Generate. "
+        self.empty_state.setText(text or tr("Choose a document on the left and press Generate. "
                                             "It is shown here before anything is saved."))
         self.stack.setCurrentIndex(0)
 
