@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--replace-key", action="store_true",
                     help="工作室的签名密钥已更换且已核对：改用数据包中的新密钥")
     sub.add_parser("keys", parents=[common], help="本机签名密钥指纹和已登记的工作室密钥")
+    sub.add_parser("self-test", parents=[common],
+                   help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
     return p
 
 
@@ -406,6 +408,10 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "self-test":  # temporary ledgers only: the data dir is not even looked up
+        from laomo_desktop import selftest
+
+        return selftest.main()
     paths = LedgerPaths(args.data_dir or default_data_dir())
     if args.command in (None, "gui"):
         from laomo_desktop.ui.app import run_gui
