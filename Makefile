@@ -4,11 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
 TS := resources/translations/laomo_zh_CN.ts
 QM := resources/translations/laomo_zh_CN.qm
 
-.PHONY: run test lint bench clean translations
+.PHONY: run test lint bench bench-dist dist clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,5 +40,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_reports.py
 	$(BIN)/python bench/bench_exchange.py
 
+# Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
+# frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP) $(QM)
+	$(BIN)/python installer/build.py
+
+# The frozen build's start-up against the source run, and its sizes (needs `make dist` first).
+bench-dist: $(STAMP)
+	$(BIN)/python bench/bench_dist.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.paths import LedgerPaths, resources_dir
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
@@ -52,7 +53,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Laomo Desktop")
     app.setOrganizationName("Laomo")
     app.setApplicationDisplayName("劳模创新工作室台账")
+    app.setDesktopFileName("laomo-desktop")  # Linux: matches laomo-desktop.desktop's icon
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon at every size in resources/icons (laomo-16.png … laomo-512.png)."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("laomo-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
