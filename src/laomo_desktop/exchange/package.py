@@ -410,8 +410,9 @@ def read_package(path: Path) -> Package:
                     records[kind] = _parse_records(path, kind, data, m["studio"]["uid"])
                 else:
                     attachments[name.rsplit("/", 1)[1]] = f["size"]
+    # RuntimeError also covers an unsupported compression method (zipfile raises a subclass)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
-            NotImplementedError, RuntimeError) as exc:
+            RuntimeError) as exc:
         raise _bad(path, "已损坏或不完整（可能复制时中断）") from exc
     for v in range(m["format_version"], FORMAT_VERSION):
         UPGRADES[v](m, records)

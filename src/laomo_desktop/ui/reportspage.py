@@ -148,7 +148,7 @@ class ReportsPage(LazyPage):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("report_result")
-        self.empty_state = _label("report_placeholder", MUTED, 1.1)
+        self.empty_state = _label("report_empty_state", MUTED, 1.1)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for pane in (self.empty_state, self._pdf_pane(), self._assessment_pane(),
                      self._xlsx_pane()):
