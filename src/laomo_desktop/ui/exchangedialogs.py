@@ -39,7 +39,7 @@ from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.sectionpage import studio_is_imported
-from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
 RED, ORANGE, GREEN, MUTED = "#b00020", "#8a5a00", "#1a7f37", "#6b7280"
 
@@ -301,18 +301,10 @@ class ExportDialog(QDialog):
         self._run(task_steps(steps), 0, tr("Writing the package again…"))
 
     def _run(self, work, maximum: int, text: str) -> None:
-        self.progress = p = QProgressDialog(text, tr("Cancel"), 0, maximum, self)
-        p.setObjectName("export_progress")
-        p.setWindowTitle(tr("Export data package"))
-        p.setWindowModality(Qt.WindowModality.WindowModal)
-        p.setAutoClose(False)
-        p.setAutoReset(False)
-        p.setMinimumWidth(380)
-        p.setMinimumDuration(0)
-        p.setValue(0)
-        self.job = job = run_task(work, self._done, self._failed,
-                                  lambda done, _total, step: (p.setValue(done),
-                                                              p.setLabelText(step)))
+        self.progress = p = progress_dialog(self, "export_progress",
+                                            tr("Export data package"), text, maximum,
+                                            tr("Cancel"))
+        self.job = job = run_task(work, self._done, self._failed, show_progress(p))
         p.canceled.connect(lambda: setattr(job, "cancelled", True))
         self._update()
 

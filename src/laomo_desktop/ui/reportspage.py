@@ -58,7 +58,7 @@ from laomo_desktop.ui.reportparts import (
     print_pdf,
     safe_file_name,
 )
-from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
 DOCS = ("annual", "packet", "assessment", "union_pdf", "union_xlsx")
 SUFFIX = {"annual": ".pdf", "packet": ".pdf", "assessment": "", "union_pdf": ".pdf",
@@ -343,19 +343,10 @@ class ReportsPage(LazyPage):
             yield (2, 2, finished)
             yield gen
 
-        self._progress = progress = QProgressDialog(working, tr("Cancel"), 0, 2, self)
-        progress.setObjectName("report_progress")
-        progress.setWindowTitle(tr("Generating"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumWidth(380)
-        progress.setMinimumDuration(0)
-        progress.setValue(0)
+        self._progress = progress = progress_dialog(self, "report_progress", tr("Generating"),
+                                                    working, 2, tr("Cancel"))
         job = run_task(steps, lambda result: self._done(job, gen, result),
-                       lambda exc: self._failed(gen, exc),
-                       lambda done, _total, text: (progress.setValue(done),
-                                                   progress.setLabelText(text)))
+                       lambda exc: self._failed(gen, exc), show_progress(progress))
         progress.canceled.connect(lambda: setattr(job, "cancelled", True))
         self._job = job
         self._doc_chosen()

@@ -7,7 +7,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
 
 from laomo_desktop.store.models import database
 
@@ -73,3 +74,27 @@ def run_task(work: Callable[..., Any], on_done: Callable[[Any], None],
     job.setAutoDelete(False)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def progress_dialog(parent, name: str, title: str, text: str, maximum: int, cancel: str):
+    """The window-modal progress dialog every long task shows; feed it with `show_progress`."""
+    p = QProgressDialog(text, cancel, 0, maximum, parent)
+    p.setObjectName(name)
+    p.setWindowTitle(title)
+    p.setWindowModality(Qt.WindowModality.WindowModal)
+    p.setAutoClose(False)
+    p.setAutoReset(False)
+    p.setMinimumWidth(380)
+    p.setMinimumDuration(0)
+    p.setValue(0)
+    return p
+
+
+def show_progress(dialog) -> Callable[[int, int, str], None]:
+    """An on_progress callback for run_task that moves `dialog` and shows the step's text."""
+
+    def update(done: int, _total: int, text: str) -> None:
+        dialog.setValue(done)
+        dialog.setLabelText(text)
+
+    return update
