@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -134,3 +135,23 @@ def test_auto_backup_takes_one_and_rotates(ledger):
     assert left[0].path == info.path and info.reason == "auto"
     # 40 and 39 days ago fall in different days, weeks or months: both survive as dailies
     assert len(left) == 4
+
+
+def test_the_way_back_from_a_restore_is_not_thinned_away(ledger):
+    _studio()
+    day0 = NOW - timedelta(days=3)
+    backup.take_backup(ledger, "auto", now=day0 - timedelta(days=1))
+    back = backup.take_backup(ledger, "pre-restore", now=day0.replace(hour=10))
+    backup.take_backup(ledger, "auto", now=day0.replace(hour=18))  # newer, same day
+    backup.rotate(ledger, now=NOW)
+    assert back.path.exists(), "the pre-restore backup the user was told about is kept"
+
+
+def test_event_backups_keep_30_days_and_the_newest_three():
+    def info(days, reason="pre-import"):
+        return backup.BackupInfo(Path(f"{days}"), NOW - timedelta(days=days), 1, reason)
+
+    infos = [info(d) for d in (40, 60, 80, 100, 120)] + [info(10, "pre-restore"),
+                                                         info(1, "auto")]
+    kept = backup.event_backups_kept(infos, NOW)
+    assert kept == {NOW - timedelta(days=d) for d in (40, 60, 80, 10)}

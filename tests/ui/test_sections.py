@@ -190,3 +190,76 @@ def test_global_search_opens_the_record(window, driver, qtbot):
     dlg.open_current()
     assert win.stack.currentWidget() is win.pages["result"]
     assert driver.opened[-1].record["uid"] == u["r1"]
+
+
+def test_editing_keeps_attendees_who_are_in_the_recycle_bin(window, driver):
+    win, u = window
+    R.trash("member", u["liuyang"])
+    page = open_section(win, "activity")
+    page.select_uid(u["t1"])
+    driver.fill = fill_and_save({"place": "二楼会议室"})
+    page.edit_current()
+    after = R.get("activity", u["t1"])
+    assert after["place"] == "二楼会议室"
+    assert {"member": u["liuyang"]} in after["attendees"] and len(after["attendees"]) == 3
+
+
+def test_decimals_survive_an_edit_exactly(window, driver):
+    win, u = window
+    R.update("studio", u["A"], {"room_area": 12345.25})
+    driver.fill = fill_and_save({"contact_phone": "12345678"})
+    win.edit_studio()
+    assert R.get("studio", u["A"])["room_area"] == 12345.25
+
+
+def test_a_missing_attachment_file_stops_the_save(window, driver, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    win, u = window
+    page = open_section(win, "rule")
+    before = page.model.total_count()
+    gone = tmp_path / "gone.pdf"
+    gone.write_text("x")
+
+    def fill(dlg):
+        dlg.editors["title"].set("考勤制度")
+        dlg.editors["category"].set("management")
+        dlg.attachments.add_paths([gone])
+        gone.unlink()
+        dlg.accept()
+
+    driver.fill = fill
+    page.new_button.click()
+    assert driver.opened[-1].result() == 0 and driver.opened[-1].saved is None
+    assert page.model.total_count() == before and "找不到文件" in warnings[-1]
+
+
+def test_an_attachment_failing_after_the_save_closes_as_saved(window, driver, tmp_path,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    win, u = window
+    page = open_section(win, "rule")
+    before = page.model.total_count()
+    f = tmp_path / "scan.pdf"
+    f.write_text("scan")
+    import shutil
+    shutil.rmtree(win.ctx.paths.attachments)
+    win.ctx.paths.attachments.write_text("not a folder")  # the blob store cannot take it
+
+    def fill(dlg):
+        dlg.editors["title"].set("考勤制度")
+        dlg.editors["category"].set("management")
+        dlg.attachments.add_paths([f])
+        dlg.accept()
+
+    driver.fill = fill
+    page.new_button.click()
+    dlg = driver.opened[-1]
+    assert dlg.result() == 1 and dlg.saved is not None, "the record is saved once"
+    assert page.model.total_count() == before + 1
+    assert "已保存" in warnings[-1] or "saved" in warnings[-1]
+    win.ctx.undo_stack.undo()
+    assert R.get("rule", dlg.saved["uid"])["deleted_at"] is not None

@@ -242,7 +242,7 @@ def _must_haves(p: dict, out: dict, studio: tuple, participants: int) -> list[di
          "已悬挂工作室标志牌匾", "未登记已悬挂的工作室标志牌匾"),
         ("room", "场所", bool(address) and (area or 0) > 0, "studio",
          studio_ev if address and (area or 0) > 0 else [],
-         f"{address}，{area or 0:g} 平方米", "未填写场所地址和面积"),
+         f"{address}，{format(area or 0, '.15g')} 平方米", "未填写场所地址和面积"),
         ("equipment", "设施", n_equipment > 0, "equipment", _ev("equipment", _run("equipment", p)),
          f"登记设备设施 {n_equipment} 项", "没有登记设备设施"),
         ("participation", "职工参与",

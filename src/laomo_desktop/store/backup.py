@@ -122,11 +122,26 @@ def select_kept(stamps: list[datetime], now: datetime) -> set[datetime]:
     return kept
 
 
+EVENT_REASONS = ("pre-restore", "pre-import", "pre-migration")
+EVENT_DAYS, EVENT_NEWEST = 30, 3
+
+
+def event_backups_kept(infos: list[BackupInfo], now: datetime) -> set[datetime]:
+    """Backups taken before a restore, an import or a migration are the way back from it: each is
+    kept for 30 days, and the newest three of each kind are kept whatever their age."""
+    kept: set[datetime] = set()
+    for reason in EVENT_REASONS:
+        mine = sorted((b.created for b in infos if b.reason == reason), reverse=True)
+        kept |= set(mine[:EVENT_NEWEST])
+        kept |= {t for t in mine if now - t < timedelta(days=EVENT_DAYS)}
+    return kept
+
+
 def rotate(paths: LedgerPaths, now: datetime | None = None) -> list[Path]:
     """Delete backups the policy no longer keeps, then blobs nothing refers to. Returns removed."""
     now = now or datetime.now(UTC)
     infos = list_backups(paths)
-    kept = select_kept([b.created for b in infos], now)
+    kept = select_kept([b.created for b in infos], now) | event_backups_kept(infos, now)
     removed = []
     for b in infos:
         if b.created not in kept:

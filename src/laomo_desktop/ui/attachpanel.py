@@ -124,6 +124,15 @@ class AttachmentsPanel(QWidget):
         self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
         event.acceptProposedAction()
 
+    def check(self) -> None:
+        """Refuse before anything is saved when a file to attach is gone or too large."""
+        for p in self.pending:
+            if not p.is_file():
+                raise LaomoError(f"找不到文件“{p}”，请重新选择。")
+            if p.stat().st_size > A.MAX_BYTES:
+                raise LaomoError(f"文件“{p.name}”超过 {A.MAX_BYTES // 1024 // 1024} MB，"
+                                 "请压缩或拆分后再添加。")
+
     def commit(self, owner_uid: str) -> None:
         """Apply the additions and removals to the saved record."""
         for uid in self.removed:

@@ -64,11 +64,28 @@ class MemberChecklist(QWidget):
         return out
 
     def set(self, items: list[dict] | None) -> None:
-        wanted = {it.get(self.field) for it in items or []}
+        wanted = [it.get(self.field) for it in items or [] if it.get(self.field)]
+        listed = set()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            uid = item.data(Qt.ItemDataRole.UserRole)
+            listed.add(uid)
+            checked = uid in wanted
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for uid in wanted:  # a member now in the recycle bin stays ticked: saving must not drop it
+            if uid not in listed:
+                from laomo_desktop.ledger import records as R
+
+                try:
+                    name = R.get("member", uid)["name"]
+                except Exception:
+                    name = uid
+                item = QListWidgetItem(name + tr(" (in the recycle bin)"))
+                item.setData(Qt.ItemDataRole.UserRole, uid)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.list.addItem(item)
+                listed.add(uid)
 
 
 class RowsEditor(QWidget):

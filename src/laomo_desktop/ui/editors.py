@@ -108,7 +108,7 @@ class NumberEditor(Editor):
         elif self.field.type == S.MONEY:
             self.line.setText(f"{int(value) // 100}.{int(value) % 100:02d}")
         elif self.field.type == S.FLOAT:
-            self.line.setText(f"{value:g}")
+            self.line.setText(format(value, ".15g"))  # exact: :g would round to 6 digits
         else:
             self.line.setText(str(value))
 

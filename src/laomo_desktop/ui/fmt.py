@@ -84,7 +84,7 @@ def value_text(f: S.Field, v) -> str:
     if f.type == S.MULTI:
         return multi_text(f.choices, v)
     if f.type == S.FLOAT:
-        return f"{v:g}"
+        return format(v, ".15g")
     if f.type == S.LONGTEXT:
         text = str(v).replace("\n", " ")
         return text if len(text) <= 60 else text[:60] + "…"

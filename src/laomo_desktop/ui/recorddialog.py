@@ -131,13 +131,20 @@ class RecordDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = self.save_fn(self.values())
             if self.attachments is not None:
-                self.attachments.commit(self.saved["uid"])
+                self.attachments.check()
+            self.saved = self.save_fn(self.values())
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
         except LaomoError as exc:
             QMessageBox.warning(self, tr("Not saved"), exc.message)
             return
+        if self.attachments is not None:
+            try:
+                self.attachments.commit(self.saved["uid"])
+            except LaomoError as exc:  # the record itself is saved: close as saved, say what's missing
+                QMessageBox.warning(self, tr("Attachments not added"),
+                                    tr("The record was saved, but not every attachment was "
+                                       "added:") + "\n" + exc.message)
         super().accept()
