@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--replace-key", action="store_true",
                     help="工作室的签名密钥已更换且已核对：改用数据包中的新密钥")
     sub.add_parser("keys", parents=[common], help="本机签名密钥指纹和已登记的工作室密钥")
+    co = sub.add_parser("conflicts", parents=[common],
+                        help="导入时的冲突：列出待处理的冲突及不同之处，或处理一条")
+    co.add_argument("--json", action="store_true")
+    co.add_argument("--resolve", type=int, metavar="ID", help="处理编号为 ID 的冲突")
+    co.add_argument("--keep", choices=("local", "incoming"),
+                    help="与 --resolve 同用：local 保留本地，incoming 采用数据包（先自动备份）")
     sub.add_parser("self-test", parents=[common],
                    help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
     return p
@@ -397,11 +403,54 @@ def cmd_keys(args, paths: LedgerPaths) -> int:
     return 0
 
 
+def _indented(label: str, text: str) -> str:
+    return f"      {label}：" + text.replace("\n", "\n" + " " * (8 + len(label) * 2))
+
+
+def cmd_conflicts(args, paths: LedgerPaths) -> int:
+    from datetime import datetime
+
+    from laomo_desktop.exchange import conflicts
+
+    if (args.resolve is None) != (args.keep is None):
+        print("错误：--resolve 和 --keep 须一起使用，例如 --resolve 3 --keep local。",
+              file=sys.stderr)
+        return 2
+    if args.resolve is not None:
+        r = conflicts.resolve(paths, args.resolve, args.keep)
+        print(r["message"])
+        if r["backup"]:
+            print(f"处理前已自动备份为 {r['backup'].name}。", file=sys.stderr)
+        return 0
+    rows = conflicts.list_conflicts()
+    if args.json:
+        print(json.dumps([{**c, "differences": [
+            {"field": f, "local": a, "incoming": b} for f, a, b in conflicts.differences(c)]}
+            for c in rows], ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("没有待处理的冲突。")
+        return 0
+    for c in rows:
+        what = f"{c['kind_label']}“{c['title']}”" if c["title"] else c["kind_label"]
+        pkg = f"第 {c['sequence']} 号数据包" if c["sequence"] else "数据包"
+        when = datetime.fromisoformat(c["created_at"]).astimezone()
+        print(f"#{c['id']}  {c['studio']} · {what} · {pkg}，导入于 {when:%Y-%m-%d %H:%M}")
+        for field, local, incoming in conflicts.differences(c):
+            print(f"    {field}")
+            print(_indented("本地", local))
+            print(_indented("数据包", incoming))
+    print(f"共 {len(rows)} 条待处理的冲突。处理：laomo conflicts --resolve 编号 "
+          "--keep local（保留本地）或 --keep incoming（采用数据包）。")
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
+    "conflicts": cmd_conflicts,
 }
 
 

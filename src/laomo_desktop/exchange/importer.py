@@ -314,14 +314,19 @@ def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callabl
 
 
 def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
+    _write_rows(plan.ids, plan.new, plan.updated)
+    _register(pkg, plan, plan.ids.studio_id, actor)
+
+
+def _write_rows(ids: _Ids, new_rows: dict[str, list[tuple[dict, dict, dict]]],
+                updated_rows: dict[str, list[tuple[int, dict, dict, dict]]]) -> None:
     """Values are written as clean_record made them (plain str/int/float/bool/None)."""
     cursor = database.cursor()
-    ids = plan.ids
     studio_id = ids.studio_id
     for kind in S.KINDS:  # parents before the rows that refer to them
         columns, get = _columns(MODELS[kind.name])
-        new = plan.new.get(kind.name, [])
-        upd = plan.updated.get(kind.name, [])
+        new = new_rows.get(kind.name, [])
+        upd = updated_rows.get(kind.name, [])
 
         def values(rec: dict, row: dict, get=get) -> tuple:
             row.update(uid=rec["uid"], created_at=rec["created_at"], studio=studio_id,
@@ -350,7 +355,32 @@ def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
             if params:
                 cursor.executemany(f'INSERT INTO "{child.table}" ("parent_id", {", ".join(ccolumns)}) '
                                    f'VALUES (?{", ?" * len(ccolumns)})', params)
-    _register(pkg, plan, studio_id, actor)
+
+
+class _LedgerIds(_Ids):
+    """The studio's rows already in this ledger, looked up as a record refers to them."""
+
+    def resolve(self, kind: str, uid: str) -> V.Ref | None:
+        if (kind, uid) not in self.refs:
+            here = _local_rows(S.kind(kind), [uid]).get(uid)
+            if here is None or here[2] != self.studio_id:
+                return None
+            self.add(kind, uid, here[0])
+        return self.refs[(kind, uid)]
+
+
+def overwrite_record(kind_name: str, rec: dict) -> None:
+    """Write one incoming record over this ledger's copy exactly as an import updates it: the
+    same checks, references among the studio's records, child lists replaced. For resolving a
+    conflict; the caller holds the transaction (and took the backup)."""
+    kind = S.kind(kind_name)
+    here = _local_rows(kind, [rec["uid"]]).get(rec["uid"])
+    if here is None:
+        raise LaomoError(f"本台账中已没有这条{kind.label}记录（{rec['uid']}）。")
+    ids = _LedgerIds(here[2])
+    ids.add(kind_name, rec["uid"], here[0])
+    row, children = _clean(kind, rec, V.Context(here[2], ids, date.today()), ids)
+    _write_rows(ids, {}, {kind_name: [(here[0], rec, row, children)]})
 
 
 def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> None:

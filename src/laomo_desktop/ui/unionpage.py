@@ -36,6 +36,7 @@ from laomo_desktop.ledger import union
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
+from laomo_desktop.ui.conflictsdialog import ConflictsDialog
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.exchangedialogs import ORANGE, when_text
@@ -238,8 +239,11 @@ class UnionPage(LazyPage):
                                       tr("Package")])
         self.history.setFrameShape(QFrame.Shape.NoFrame)
         hist_lay.addWidget(self.history, 1)
-        self.conflicts = QLabel()
+        self.conflicts = QPushButton()  # a link: opens the conflicts to review
         self.conflicts.setObjectName("open_conflicts")
+        self.conflicts.setFlat(True)
+        self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.conflicts.clicked.connect(self.show_conflicts)
         hist_lay.addWidget(self.conflicts)
         lower = QWidget()
         llay = QHBoxLayout(lower)
@@ -400,9 +404,12 @@ class UnionPage(LazyPage):
         self.history_summary.setText(str(len(history)) if history else "")
         n = len(importer.open_conflicts())
         self.conflicts.setText(tr("Open conflicts: %1").replace("%1", str(n)))
-        self.conflicts.setStyleSheet(f"color: {RED if n else MUTED};")
+        self.conflicts.setStyleSheet(f"color: {RED if n else MUTED}; text-align: left; "
+                                     f"border: none; text-decoration: {'underline' if n else 'none'};")
+        self.conflicts.setEnabled(bool(n))
         self.conflicts.setToolTip(tr("Records that came with the same version but other "
-                                     "content than the ledger's; they were kept, not applied."))
+                                     "content than the ledger's; they were kept, not applied.")
+                                  + (" " + tr("Click to review them.") if n else ""))
 
     # -- actions ----------------------------------------------------------------------------
     def uid_at(self, row: int) -> str | None:
@@ -413,6 +420,13 @@ class UnionPage(LazyPage):
         uid = self.uid_at(row)
         if uid:
             self.open_studio.emit(uid)
+
+    def show_conflicts(self) -> None:
+        dlg = ConflictsDialog(self.ctx, self)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
 
     def _fill_drive_menu(self) -> None:
         self.drive_menu.clear()

@@ -1,0 +1,204 @@
+"""Conflicts (union office side): review and resolve the records an import kept aside.
+
+An import keeps an incoming record with the same version as the ledger's copy but other
+content in the conflict table and changes nothing (exchange.importer). Here the clerk sees
+what differs and decides: keep the ledger's copy ("local"), or take the package's
+("incoming"), which is written exactly as an import writes an update. Either way the conflict
+is marked resolved and an audit entry says so, in one transaction. A later package with a
+higher version still overrides the record as usual, resolved or not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import importer, keys
+from laomo_desktop.ledger import records as R
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import backup, blobs
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS, Conflict, ImportLog, database
+
+KEEP = {"local": "保留本地", "incoming": "采用数据包"}
+TITLE_MAX = 40
+
+
+def _title(kind: S.Kind, rec: dict) -> str:
+    text = " ".join(str(rec.get(kind.title) or "").split())
+    return text if len(text) <= TITLE_MAX else text[:TITLE_MAX] + "…"
+
+
+def _studio_names() -> dict[str, str]:
+    names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
+    model = MODELS["studio"]
+    names.update(model.select(model.uid, model.name).tuples())
+    return names
+
+
+def _packages() -> dict[str, dict]:
+    q = ImportLog.select(ImportLog.package_uid, ImportLog.sequence, ImportLog.file_name,
+                         ImportLog.imported_at)
+    return {r["package_uid"]: r for r in q.dicts()}
+
+
+def _entry(row: dict, names: dict[str, str], packages: dict[str, dict]) -> dict:
+    kind = S.kind(row["kind"])
+    local, incoming = json.loads(row["local"]), json.loads(row["incoming"])
+    studio_uid = incoming.get("studio") or local.get("studio") or ""
+    pkg = packages.get(row["package_uid"], {})
+    return {
+        "id": row["id"], "studio_uid": studio_uid, "studio": names.get(studio_uid, ""),
+        "kind": kind.name, "kind_label": kind.label, "record_uid": row["record_uid"],
+        "title": _title(kind, local) or _title(kind, incoming),
+        "package_uid": row["package_uid"], "sequence": pkg.get("sequence"),
+        "file_name": pkg.get("file_name", ""), "created_at": row["created_at"],
+        "resolved_at": row["resolved_at"], "local": local, "incoming": incoming,
+    }
+
+
+def list_conflicts(studio_uid: str | None = None, include_resolved: bool = False) -> list[dict]:
+    """The conflicts (open ones only unless include_resolved), oldest first, with both records
+    parsed and what the clerk needs to recognise them: studio, kind, title and package."""
+    q = Conflict.select().order_by(Conflict.id)
+    if not include_resolved:
+        q = q.where(Conflict.resolved_at.is_null())
+    names, packages = _studio_names(), _packages()
+    out = [_entry(r, names, packages) for r in q.dicts()]
+    return [c for c in out if studio_uid is None or c["studio_uid"] == studio_uid]
+
+
+def get_conflict(conflict_id: int) -> dict:
+    row = Conflict.select().where(Conflict.id == conflict_id).dicts().first()
+    if row is None:
+        raise LaomoError(f"找不到编号为 {conflict_id} 的冲突。")
+    return _entry(row, _studio_names(), _packages())
+
+
+# --- what differs ------------------------------------------------------------------------------
+
+def _empty(english: bool) -> str:
+    return "(empty)" if english else "（空）"
+
+
+def value_text(f: S.Field, v, english: bool = False) -> str:
+    """A field's value as the clerk reads it; references by the title of the record."""
+    if f.type == S.BOOL:
+        return ("Yes" if v else "No") if english else ("是" if v else "否")
+    if v is None or v == "":
+        return _empty(english)
+    if f.type == S.MONEY and isinstance(v, int):
+        return f"{'-' if v < 0 else ''}¥{abs(v) // 100:,}.{abs(v) % 100:02d}"
+    if f.type in (S.CHOICE, S.MULTI):
+        labels = []
+        for code in str(v).split(",") if f.type == S.MULTI else [v]:
+            try:
+                c = f.choices(code)
+                labels.append(c.en if english else c.zh)
+            except ValueError:
+                labels.append(str(code))
+        return (", " if english else "、").join(labels)
+    if f.type == S.REF:
+        ref = R.RESOLVER.resolve(f.ref, v)
+        return (ref.label or str(v)) if ref is not None else str(v)
+    if f.type == S.FLOAT and isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def _items_text(child: S.Child, items: list[dict], english: bool) -> str:
+    if not items:
+        return "(none)" if english else "（无）"
+    lines = []
+    for i, item in enumerate(items, 1):
+        parts = [value_text(f, item.get(f.name), english) for f in child.fields
+                 if f.type == S.BOOL or item.get(f.name) not in (None, "")]
+        lines.append(f"{i}. " + (", " if english else "，").join(parts))
+    return "\n".join(lines)
+
+
+def differences(conflict: dict, english: bool = False) -> list[tuple[str, str, str]]:
+    """(field label, ledger's value, package's value) for each field that differs, in the
+    declared order; a child list counts as one field, compared as a whole."""
+    kind = S.kind(conflict["kind"])
+    local, incoming = conflict["local"], conflict["incoming"]
+    out = []
+    for f in kind.fields:
+        a, b = local.get(f.name), incoming.get(f.name)
+        if a != b:
+            label = f.en if english else f.label
+            out.append((label, value_text(f, a, english), value_text(f, b, english)))
+    for child in kind.children:
+        a, b = local.get(child.name) or [], incoming.get(child.name) or []
+        if a != b:
+            out.append((child.en if english else child.label, _items_text(child, a, english),
+                        _items_text(child, b, english)))
+    if bool(local.get("deleted_at")) != bool(incoming.get("deleted_at")):
+        state = ({True: "In the recycle bin", False: "In use"} if english
+                 else {True: "在回收站中", False: "在用"})
+        out.append(("Status" if english else "状态", state[bool(local.get("deleted_at"))],
+                    state[bool(incoming.get("deleted_at"))]))
+    if not out and local.get("updated_at") != incoming.get("updated_at"):
+        out.append(("Last changed" if english else "修改时间", str(local.get("updated_at")),
+                    str(incoming.get("updated_at"))))
+    return out
+
+
+# --- resolving ---------------------------------------------------------------------------------
+
+def _open_row(conflict_id: int) -> dict:
+    c = get_conflict(conflict_id)
+    if c["resolved_at"]:
+        raise LaomoError(f"编号为 {conflict_id} 的冲突已于 "
+                         f"{c['resolved_at'][:19].replace('T', ' ')} 处理过。")
+    return c
+
+
+def _check_incoming(paths: LedgerPaths, c: dict) -> None:
+    """The package's copy can still be taken: ours is at its version, its files are here."""
+    kind = S.kind(c["kind"])
+    model = MODELS[kind.name]
+    version = model.select(model.version).where(model.uid == c["record_uid"]).scalar()
+    if version is None:
+        raise LaomoError(f"本台账中已没有这条{kind.label}记录，无法采用数据包中的内容。")
+    if version != c["incoming"]["version"]:
+        raise LaomoError(f"这条{kind.label}记录在冲突登记后已由较新的数据包更新（现为第 {version} 版），"
+                         "数据包中的这份内容已过时，不能采用；请选择保留本地。")
+    sha = c["incoming"].get("sha256") if kind.name == "attachment" else None
+    if sha and not blobs.blob_path(paths, sha).is_file():
+        raise LaomoError("数据包中这份附件的文件不在本台账中，无法采用；"
+                         "请让工作室修改该附件后重新导出数据包。")
+
+
+def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
+            actor: str | None = None) -> dict:
+    """Resolve a conflict keeping the ledger's copy ("local") or taking the package's
+    ("incoming", after an automatic backup). Returns the record as it now stands, the backup
+    taken (or None) and a message."""
+    if keep not in KEEP:
+        raise LaomoError("请选择“保留本地”（local）或“采用数据包”（incoming）。")
+    c = _open_row(conflict_id)
+    taken: Path | None = None
+    if keep == "incoming":
+        _check_incoming(paths, c)
+        taken = backup.take_backup(paths, "pre-import").path
+    with database.atomic():
+        c = _open_row(conflict_id)  # again, now that the ledger is locked
+        kind = S.kind(c["kind"])
+        before = None
+        if keep == "incoming":
+            _check_incoming(paths, c)
+            before = R.get(kind.name, c["record_uid"])
+            try:
+                importer.overwrite_record(kind.name, c["incoming"])
+            except LaomoError as exc:
+                raise LaomoError(f"{exc.message}冲突仍待处理。") from exc
+        Conflict.update(resolved_at=R.now_iso()).where(Conflict.id == conflict_id).execute()
+        record = R.get(kind.name, c["record_uid"])
+        label = f"{kind.label}“{c['title']}”" if c["title"] else kind.label
+        summary = f"冲突已处理：{KEEP[keep]}（{label}）"
+        R.audit("resolve_conflict", kind.name, c["record_uid"], c["studio_uid"],
+                before or record, record, summary, actor)
+    return {"id": conflict_id, "keep": keep, "record": record, "backup": taken,
+            "message": f"{summary}。"}
