@@ -14,41 +14,13 @@ import statistics
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
 
+from baselines import raw_insert_baseline
 from laomo_desktop.ledger import demo, stats
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
-
-
-def raw_insert_baseline(src: Path, dest: Path) -> tuple[float, int]:
-    """Seconds to write every row of `src` into a fresh schema with bare executemany."""
-    schema = resources.files("laomo_desktop.store").joinpath("schema_v1.sql").read_text("utf-8")
-    out = sqlite3.connect(dest, isolation_level=None)
-    out.execute("PRAGMA journal_mode=wal")
-    out.execute("PRAGMA synchronous=full")
-    out.executescript(schema)
-    con = sqlite3.connect(src)
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' ORDER BY rowid")]
-    data = {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
-    con.close()
-    rows = sum(len(v) for v in data.values())
-    t0 = time.perf_counter()
-    per_studio = 42  # the demo commits once per studio: the baseline does too
-    for i in range(per_studio):
-        out.execute("BEGIN IMMEDIATE")
-        for t, vals in data.items():
-            chunk = vals[i * len(vals) // per_studio:(i + 1) * len(vals) // per_studio]
-            if chunk:
-                marks = ",".join("?" * len(chunk[0]))
-                out.executemany(f'INSERT INTO "{t}" VALUES ({marks})', chunk)
-        out.execute("COMMIT")
-    elapsed = time.perf_counter() - t0
-    out.close()
-    return elapsed, rows
 
 
 def main() -> int:
@@ -65,7 +37,7 @@ def main() -> int:
     demo_s = time.perf_counter() - t0
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     size_mb = paths.db.stat().st_size / 1e6
-    raw_s, rows = raw_insert_baseline(paths.db, tmp / "raw.sqlite3")
+    raw_s, rows = raw_insert_baseline(paths.db, tmp / "raw.sqlite3", 42)  # one commit a studio
 
     pairs = database.execute_sql("SELECT id, uid FROM studio").fetchall()
     last = max(int(r[0][:4]) for r in database.execute_sql("SELECT max(date) FROM activity"))

@@ -51,44 +51,33 @@ def store_blob(paths: LedgerPaths, source: Path) -> tuple[str, int]:
     dest = blob_path(paths, sha)
     if dest.exists() and dest.stat().st_size == size:
         return sha, size
-    tmp = dest.with_name(dest.name + ".partial")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(source, "rb") as src, open(tmp, "wb") as out:
+
+    def chunks():
+        with open(source, "rb") as src:
             while chunk := src.read(CHUNK):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if file_sha256(tmp)[0] != sha:
-            raise LaomoError(f"复制附件“{source.name}”时内容出错，请重试。")
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise LaomoError(f"无法保存附件“{source.name}”：{describe_os_error(exc)}") from exc
+                yield chunk
+
+    store_chunks(paths, sha, chunks(), f"附件“{source.name}”")
     return sha, size
 
 
 def store_chunks(paths: LedgerPaths, sha256: str, chunks: Iterable[bytes], label: str) -> int:
-    """Store content that arrives in chunks (from a package) under its SHA-256; returns the size.
-
-    Written under a temporary name and renamed only when the content's hash is `sha256`.
+    """Store content that arrives in chunks (a file, a package member) under its SHA-256;
+    returns the size. Written under a temporary name, flushed, re-read and renamed only when
+    what is on disk hashes to `sha256`, so a blob that exists is always complete.
     """
     dest = blob_path(paths, sha256)
     tmp = dest.with_name(dest.name + ".partial")
-    h = hashlib.sha256()
     size = 0
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as out:
             for chunk in chunks:
-                h.update(chunk)
                 size += len(chunk)
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        if h.hexdigest() != sha256:
+        if file_sha256(tmp)[0] != sha256:
             raise LaomoError(f"{label}的内容与校验值不符，未保存。")
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
