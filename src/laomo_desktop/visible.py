@@ -1,0 +1,51 @@
+"""Text from a package or the ledger, made safe to show: nothing in it can hide or fake output.
+
+Control characters (terminal escape codes, newlines in a one-line field), bidi overrides that
+turn `照片\u202egnp.exe` into what looks like `照片exe.png`, zero-width and other invisible
+format characters, and lone surrogates are replaced by a visible `[U+XXXX]`. Ordinary text,
+CJK, emoji and their joiners are left as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Bidi embedding/override/isolate controls and marks: they reorder what follows them.
+BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Format characters that belong inside emoji sequences and are harmless there.
+_EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f")
+
+
+def _hidden(ch: str) -> bool:
+    if ch in BIDI:
+        return True
+    if ch in _EMOJI_JOINERS:
+        return False
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Cf", "Cs", "Zl", "Zp") or (cat == "Co")
+
+
+def mark(ch: str) -> str:
+    return f"[U+{ord(ch):04X}]"
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every invisible or reordering character shown as `[U+XXXX]`.
+
+    keep_newlines: multi-line text (a summary, minutes) keeps its line breaks and tabs."""
+    if text.isprintable() and not (BIDI & set(text)):
+        return text
+    out = []
+    for ch in text:
+        if keep_newlines and ch in "\n\t":
+            out.append(ch)
+        elif _hidden(ch):
+            out.append(mark(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def has_bidi(text: str) -> bool:
+    """Whether the text holds a character that reorders what is shown after it."""
+    return bool(BIDI & set(text))
