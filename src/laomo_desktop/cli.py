@@ -199,15 +199,45 @@ def cmd_backups(args, paths: LedgerPaths) -> int:
     return 0
 
 
+def _backup_file(paths: LedgerPaths, name: str) -> Path:
+    f = Path(name)
+    if not f.exists() and (paths.backups / name).exists():
+        f = paths.backups / name
+    return f
+
+
 def cmd_restore(args, paths: LedgerPaths) -> int:
     from laomo_desktop.store import backup
 
-    f = Path(args.file)
-    if not f.exists() and (paths.backups / args.file).exists():
-        f = paths.backups / args.file
+    f = _backup_file(paths, args.file)
     before = backup.restore_backup(paths, f)
     print(f"已从 {f.name} 恢复台账。恢复前的台账已备份为 {before.path.name}。")
     return 0
+
+
+def recover_restore(args, paths: LedgerPaths, problem) -> int:
+    """Restore over a damaged or lost ledger: the file is moved aside as it is, not backed up."""
+    from laomo_desktop.store import backup
+    from laomo_desktop.store.database import open_ledger
+
+    f = _backup_file(paths, args.file)
+    moved = backup.restore_over(paths, f)
+    open_ledger(paths, program=args.command)
+    print(f"已从 {f.name} 恢复台账。")
+    for m in moved:
+        print(f"原来的文件已原样移到 {m}（没有删除）。")
+    return 0
+
+
+def recover_check(args, paths: LedgerPaths, problem) -> int:
+    print(f"错误：{problem.message}")
+    print("共 1 个错误。", file=sys.stderr)
+    return 1
+
+
+def recover_backups(args, paths: LedgerPaths, problem) -> int:
+    print(f"注意：{problem.message}", file=sys.stderr)
+    return cmd_backups(args, paths)
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
@@ -452,6 +482,65 @@ COMMANDS = {
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
     "conflicts": cmd_conflicts,
 }
+RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
+
+
+# Commands that change the ledger take its lock (waiting for another command, never for the
+# window); the others read beside a running window on one consistent snapshot.
+WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
+# Commands that still work when the ledger is damaged or lost.
+RECOVERY = frozenset({"restore", "backups", "check"})
+LOCK_WAIT_SECONDS = 600
+
+
+def _writes(args) -> bool:
+    return args.command in WRITING or (args.command == "conflicts" and args.resolve is not None)
+
+
+def _waiting(holder) -> None:
+    who = holder.describe() if holder is not None else "另一个命令"
+    print(f"{who}正在使用台账，等待它完成……", file=sys.stderr)
+
+
+def _run(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.store import health, lock
+    from laomo_desktop.store.database import open_ledger, open_snapshot
+    from laomo_desktop.store.models import database
+
+    took = False
+    if paths.root.exists() and health.folder_read_only(paths):
+        if _writes(args):
+            raise LaomoError(health.read_only_message(paths))
+    elif _writes(args):
+        paths.root.mkdir(parents=True, exist_ok=True)
+        lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
+        took = True
+    elif paths.root.exists():
+        took = lock.try_acquire(paths, args.command)
+        if not took:  # the window or a command is changing the ledger: read a snapshot
+            open_snapshot(paths)
+            with database.atomic(lock_type="DEFERRED"):
+                return COMMANDS[args.command](args, paths)
+    try:
+        try:
+            open_ledger(paths, program=args.command)
+        except health.LedgerProblem as exc:
+            if args.command not in RECOVERY:
+                raise
+            return RECOVER[args.command](args, paths, exc)
+        for note in _notices():
+            print(f"注意：{note}", file=sys.stderr)
+        return COMMANDS[args.command](args, paths)
+    finally:
+        if took:
+            lock.release(paths)
+
+
+def _notices() -> list[str]:
+    from laomo_desktop.store.database import current
+
+    state = current()
+    return state.notices if state is not None else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -466,11 +555,10 @@ def main(argv: list[str] | None = None) -> int:
         from laomo_desktop.ui.app import run_gui
 
         return run_gui(paths)
-    from laomo_desktop.store.database import close_ledger, open_ledger
+    from laomo_desktop.store.database import close_ledger
 
     try:
-        open_ledger(paths)
-        return COMMANDS[args.command](args, paths)
+        return _run(args, paths)
     except LaomoError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
