@@ -104,9 +104,10 @@ def _key(paths: LedgerPaths) -> str:
     return os.path.normcase(str(paths.root.resolve()))
 
 
-def holds(paths: LedgerPaths) -> bool:
-    """Whether this process holds the ledger's lock."""
-    return _key(paths) in _held
+def holds(paths: LedgerPaths) -> Holder | None:
+    """As whom this process holds the ledger's lock, if it does."""
+    h = _held.get(_key(paths))
+    return h.holder if h is not None else None
 
 
 def try_acquire(paths: LedgerPaths, program: str) -> bool:

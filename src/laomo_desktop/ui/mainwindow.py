@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -254,10 +255,30 @@ class MainWindow(QMainWindow):
                 page.save_columns()
         s.sync()
 
+    def show_read_only(self, message: str) -> None:
+        """A ledger that cannot be written: say so in the title and above the pages."""
+        self.read_only = True
+        self.setWindowTitle(tr("Studio Ledger — Laomo Desktop") + tr(" (read-only)"))
+        banner = QLabel(message)
+        banner.setObjectName("read_only_banner")
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#read_only_banner { background: #fff4ce; color: #3b2f00; "
+                             "padding: 6px 10px; border-bottom: 1px solid #e0c97a; }")
+        self.statusBar().showMessage(message)
+        central = self.centralWidget()
+        holder = QWidget()
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(banner)
+        lay.addWidget(central, 1)
+        self.setCentralWidget(holder)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
         if (not self.closing_for_rebuild and self.ctx.flag("backup/on_close", True)
-                and self.studio_box.count()):
+                and self.studio_box.count() and not getattr(self, "read_only", False)):
             self.statusBar().showMessage(tr("Backing up…"))
             try:
                 backup.auto_backup(self.ctx.paths)
