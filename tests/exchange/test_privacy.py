@@ -3,14 +3,18 @@ manifest, never shown or kept as an empty value at the union office."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from exchange_helpers import all_records, craft
 
+from helpers import run_cli as run
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import assessment, stats
 from laomo_desktop.ledger import records as R
+from laomo_desktop.store.database import close_ledger
 from laomo_desktop.store.models import Conflict
 from sample_ledger import EXPECTED_2025
 
@@ -93,8 +97,8 @@ def test_the_office_knows_what_was_withheld_and_keeps_nothing_of_it(ex):
     assert withheld == {k: frozenset(v) for k, v in DEFAULT_OMITTED.items()}
     wang = R.get("member", ex.uids["wangfang"])
     assert {k: wang[k] for k in PERSONAL} == dict.fromkeys(PERSONAL)
-    assert privacy.labels(withheld) == ["工作室联系电话", "成员性别", "成员出生日期", "成员学历",
-                                        "成员联系电话"]
+    assert privacy.labels(withheld) == ["成员性别", "成员出生日期", "成员学历", "成员联系电话",
+                                        "工作室联系电话"]
 
 
 def test_sharing_again_updates_and_withholding_later_clears_the_offices_copy(ex):
@@ -183,3 +187,34 @@ def test_a_value_in_a_withheld_field_is_not_kept_by_the_office(ex):
     import_(ex, crafted)
     assert R.get("member", ex.uids["wangfang"])["phone"] is None
     assert R.get("member", ex.uids["wangfang"])["birth_date"] == "1985-04-02"
+
+
+def test_laomo_export_include_names_the_fields_that_travel(sample_dir, tmp_path, capsys):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                         "--to", str(usb), "--include", "phone, contact_phone")
+    assert code == 0, err
+    pkg = read_package(Path(out.strip()))
+    assert pkg.manifest["omitted_fields"] == {"member": ["sex", "birth_date", "education"]}
+    assert "未放入的个人信息：成员性别、成员出生日期、成员学历" in err
+
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                         "--to", str(usb))
+    assert code == 0, err
+    assert read_package(Path(out.strip())).manifest["omitted_fields"] == DEFAULT_OMITTED
+    assert "成员联系电话、工作室联系电话" in err and "--include" in err
+
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                         "--to", str(usb), "--include", "phone,salary")
+    assert code == 1 and "salary" in err and "contact_phone（工作室联系电话）" in err
+    assert "Traceback" not in err and len(list(usb.iterdir())) == 2
+    close_ledger()
+
+
+def test_laomo_export_help_lists_the_optional_fields_with_their_labels(capsys):
+    with pytest.raises(SystemExit):
+        run(capsys, "export", "--help")
+    text = capsys.readouterr().out
+    for o in privacy.OPTIONAL:
+        assert f"{o.name}（{o.label}）" in text

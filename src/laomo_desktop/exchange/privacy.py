@@ -51,9 +51,9 @@ BY_NAME = {o.name: o for o in OPTIONAL}
 Withheld = dict[str, frozenset[str]]  # kind -> field names
 
 
-def choices_text() -> str:
+def choices_text(sep: str = "、") -> str:
     """The --include names with their Chinese labels, for help texts and error messages."""
-    return "、".join(f"{o.name}（{o.label}）" for o in OPTIONAL)
+    return sep.join(f"{o.name}（{o.label}）" for o in OPTIONAL)
 
 
 def parse_include(text: str | Iterable[str] | None) -> frozenset[str]:
@@ -122,11 +122,13 @@ def package_withheld(manifest: Mapping) -> Withheld:
 
 
 def labels(withheld: Mapping[str, Iterable[str]]) -> list[str]:
-    """Chinese labels ("成员出生日期") of withheld fields, in declaration order."""
-    out = []
+    """Chinese labels ("成员出生日期") of withheld fields: the optional ones in OPTIONAL's order,
+    then any other (a newer program's) in declaration order."""
+    sets = {k: set(v) for k, v in withheld.items()}
+    out = [o.label for o in OPTIONAL if o.field in sets.get(o.kind, ())]
     for kind in S.KINDS:
-        names = set(withheld.get(kind.name, ()))
-        out += [kind.label + f.label for f in kind.fields if f.name in names]
+        out += [kind.label + f.label for f in kind.fields if f.name in sets.get(kind.name, ())
+                and not any(o.kind == kind.name and o.field == f.name for o in OPTIONAL)]
     return out
 
 
