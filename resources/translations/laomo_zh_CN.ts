@@ -693,6 +693,16 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="217"/>
+        <source>Personal data in the package</source>
+        <translation>数据包中的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="220"/>
+        <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
+        <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="192" />
         <source>Last package</source>
         <translation>上一个数据包</translation>
@@ -760,6 +770,11 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="333" />
         <source>Package written</source>
         <translation>数据包已写入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="373"/>
+        <source>Personal data left out: %1</source>
+        <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334" />
@@ -1065,6 +1080,16 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="64" />
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="65"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="83"/>
+        <source>The studio did not include this in its data package.</source>
+        <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="105" />
@@ -1564,6 +1589,11 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="305" />
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="94"/>
+        <source>Not provided: %1</source>
+        <translation>未提供：%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="332" />

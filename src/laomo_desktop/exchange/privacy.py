@@ -32,19 +32,24 @@ class Personal:
     name: str
     kind: str
     field: str
-    en: str
 
     @property
     def label(self) -> str:
+        """Chinese, from the declarations: 成员出生日期."""
         return S.kind(self.kind).label + S.kind(self.kind).field(self.field).label
+
+    @property
+    def en(self) -> str:
+        """English, from the declarations: Member: Birth date."""
+        return f"{S.kind(self.kind).en}: {S.kind(self.kind).field(self.field).en}"
 
 
 OPTIONAL: tuple[Personal, ...] = (
-    Personal("sex", "member", "sex", "Members' sex"),
-    Personal("birth_date", "member", "birth_date", "Members' birth dates"),
-    Personal("education", "member", "education", "Members' education"),
-    Personal("phone", "member", "phone", "Members' phone numbers"),
-    Personal("contact_phone", "studio", "contact_phone", "The studio's contact phone"),
+    Personal("sex", "member", "sex"),
+    Personal("birth_date", "member", "birth_date"),
+    Personal("education", "member", "education"),
+    Personal("phone", "member", "phone"),
+    Personal("contact_phone", "studio", "contact_phone"),
 )
 BY_NAME = {o.name: o for o in OPTIONAL}
 
@@ -121,13 +126,14 @@ def package_withheld(manifest: Mapping) -> Withheld:
     return {k: frozenset(v) for k, v in (manifest.get(MANIFEST_KEY) or {}).items() if v}
 
 
-def labels(withheld: Mapping[str, Iterable[str]]) -> list[str]:
-    """Chinese labels ("成员出生日期") of withheld fields: the optional ones in OPTIONAL's order,
-    then any other (a newer program's) in declaration order."""
+def labels(withheld: Mapping[str, Iterable[str]], english: bool = False) -> list[str]:
+    """Labels ("成员出生日期", or "Member: Birth date") of withheld fields: the optional ones in
+    OPTIONAL's order, then any other (a newer program's) in declaration order."""
     sets = {k: set(v) for k, v in withheld.items()}
-    out = [o.label for o in OPTIONAL if o.field in sets.get(o.kind, ())]
+    out = [o.en if english else o.label for o in OPTIONAL if o.field in sets.get(o.kind, ())]
     for kind in S.KINDS:
-        out += [kind.label + f.label for f in kind.fields if f.name in sets.get(kind.name, ())
+        out += [f"{kind.en}: {f.en}" if english else kind.label + f.label for f in kind.fields
+                if f.name in sets.get(kind.name, ())
                 and not any(o.kind == kind.name and o.field == f.name for o in OPTIONAL)]
     return out
 
