@@ -15,7 +15,7 @@ from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import assessment, stats
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.database import close_ledger
-from laomo_desktop.store.models import Conflict
+from laomo_desktop.store.models import Conflict, database
 from sample_ledger import EXPECTED_2025
 
 DEFAULT_OMITTED = {"member": ["sex", "birth_date", "education", "phone"],
@@ -218,3 +218,21 @@ def test_laomo_export_help_lists_the_optional_fields_with_their_labels(capsys):
     text = capsys.readouterr().out
     for o in privacy.OPTIONAL:
         assert f"{o.name}（{o.label}）" in text
+
+
+def test_a_conflict_kept_at_the_office_keeps_no_withheld_field_either(ex):
+    """A member in conflict (changed at the office behind the importer's back): its two copies
+    in the conflict list lose the phone once the studio stops sharing it."""
+    add_personal_data(ex)
+    wang = ex.uids["wangfang"]
+    import_(ex, ex.export(include="all").path)
+    database.execute_sql("UPDATE member SET post = '办公室改的' WHERE uid = ?", (wang,))
+    import_(ex, ex.export(include="all").path)  # same version, other content: a conflict
+    [c] = importer.open_conflicts()
+    assert c["local"]["phone"] == c["incoming"]["phone"] == "13800000001"
+    import_(ex, ex.export(include=["sex", "birth_date", "education", "contact_phone"]).path)
+    found = importer.open_conflicts()  # the one before, and the same again from this package
+    assert len(found) == 2
+    for c in found:
+        assert c["local"]["phone"] is None and c["incoming"]["phone"] is None
+        assert c["local"]["birth_date"] == "1985-04-02" and c["local"]["post"] == "办公室改的"

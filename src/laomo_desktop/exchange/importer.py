@@ -320,8 +320,8 @@ def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callabl
 
 def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
     _write_rows(plan.ids, plan.new, plan.updated)
-    privacy.clear(plan.ids.studio_id, plan.withheld)
     _register(pkg, plan, plan.ids.studio_id, actor)
+    privacy.clear(plan.ids.studio_id, pkg.studio_uid, plan.withheld)
 
 
 def _write_rows(ids: _Ids, new_rows: dict[str, list[tuple[dict, dict, dict]]],

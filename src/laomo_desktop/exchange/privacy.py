@@ -207,9 +207,10 @@ def same(ours: dict, theirs: dict, masked: frozenset[str] | None) -> bool:
             == {k: v for k, v in theirs.items() if k not in masked})
 
 
-def clear(studio_id: int, after: Withheld) -> None:
-    """Empty the withheld fields in the office's copy of every record of the studio (the caller
-    holds the import's transaction). Versions stay: the studio's records did not change."""
+def clear(studio_id: int, studio_uid: str, after: Withheld) -> None:
+    """Empty the withheld fields in the office's copy of every record of the studio, and in the
+    copies its conflicts keep (the caller holds the import's transaction, after the import is
+    logged). Versions stay: the studio's records did not change."""
     for kind_name, fields in after.items():
         kind = S.kind(kind_name)
         owner = "studio_id" if kind.per_studio else "id"
@@ -217,6 +218,22 @@ def clear(studio_id: int, after: Withheld) -> None:
             column = kind.field(name).column
             database.execute_sql(f'UPDATE "{kind.table}" SET "{column}" = ? WHERE "{owner}" = ?',
                                  (_empty(kind, name), studio_id))
+    if not after:
+        return
+    rows = database.execute_sql(
+        'SELECT c.id, c.kind, c.local, c.incoming FROM "conflict" c JOIN "import_log" l '
+        'ON l.package_uid = c.package_uid WHERE l.studio_uid = ?', (studio_uid,)).fetchall()
+    for cid, kind_name, *copies in rows:
+        fields = after.get(kind_name)
+        if not fields:
+            continue
+        scrubbed = []
+        for text in copies:
+            record = json.loads(text)
+            strip(S.kind(kind_name), [record], fields)
+            scrubbed.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        database.execute_sql('UPDATE "conflict" SET "local" = ?, "incoming" = ? WHERE "id" = ?',
+                             (*scrubbed, cid))
 
 
 def log_entry(after: Withheld) -> dict[str, list[str]]:
