@@ -6,6 +6,8 @@ from the drive (with the cached pages dropped where the OS allows) and compared 
 Any failure removes what was written (best effort) and leaves the ledger as it was; only a
 verified copy is logged in export_log. The outbox keeps the last packages of each studio so
 a bad stick can be rewritten without exporting again (`write_to_target` / `rewrite`).
+Members' and the studio's personal fields travel only when the studio includes them
+(`include`, exchange.privacy).
 """
 
 from __future__ import annotations
