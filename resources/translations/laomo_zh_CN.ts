@@ -39,7 +39,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="89"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -507,7 +507,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="170"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -640,130 +640,140 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="76"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="78"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="110"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="338"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="405"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="128"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="136"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="148"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="150"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="159"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="162"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="174"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="183"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="189"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="197"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="208"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="217"/>
+        <source>Personal data in the package</source>
+        <translation>数据包中的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="220"/>
+        <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
+        <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="244"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="275"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="286"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="271"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="302"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="306"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="323"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="298"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="432"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
@@ -771,22 +781,22 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="360"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="361"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="368"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="369"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -795,7 +805,12 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="373"/>
+        <source>Personal data left out: %1</source>
+        <translation>未放入的个人信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="379"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -855,7 +870,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="317"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -866,14 +881,14 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="106"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -904,13 +919,13 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="301"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="281"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -951,7 +966,7 @@ It is now safe to remove the USB stick.</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="123"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1082,62 +1097,72 @@ It is now safe to remove the USB stick.</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="48"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="65"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="83"/>
+        <source>The studio did not include this in its data package.</source>
+        <translation>工作室没有在数据包中提供此项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="124"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="135"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="136"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="233"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="234"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="290"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="319"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="325"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1305,7 +1330,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1483,43 +1508,43 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="287"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="101"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="114"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="164"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="172"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="174"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="177"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1545,7 +1570,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1586,114 +1611,119 @@ It is now safe to remove the USB stick.</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="207"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="212"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="242"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="239"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="94"/>
+        <source>Not provided: %1</source>
+        <translation>未提供：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
         <source>Union overview %1</source>
         <translation>%1 年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="295"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="304"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="407"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="315"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="342"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="353"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="349"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="359"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="377"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="386"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="418"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="410"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="422"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="412"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="424"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="438"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="450"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>

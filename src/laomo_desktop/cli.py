@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", parents=[common], help="导出工作室的数据包（如写入 U 盘）")
     ex.add_argument("--studio", required=True, help="工作室名称或 uid")
     ex.add_argument("--to", required=True, type=Path, help="目标文件夹（如 U 盘）")
+    ex.add_argument("--include", default="", metavar="FIELD,...",
+                    help=_include_help())
     ve = sub.add_parser("verify", parents=[common], help="校验数据包（不导入）")
     ve.add_argument("file", type=Path)
     im = sub.add_parser("import", parents=[common], help="导入工作室的数据包（先自动备份）")
@@ -92,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("self-test", parents=[common],
                    help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
     return p
+
+
+def _include_help() -> str:
+    from laomo_desktop.exchange import privacy
+
+    return ("也放入数据包的个人信息，逗号分隔（默认都不放入：工会的统计和考核用不到）： "
+            f"{privacy.choices_text(' ')} ；all 表示全部")
 
 
 def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
@@ -346,14 +355,16 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
 
 
 def cmd_export(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.exchange import export
+    from laomo_desktop.exchange import export, privacy
     from laomo_desktop.ledger.studios import find_studio
 
+    privacy.parse_include(args.include)  # a wrong name: said before anything is looked up
     studio = find_studio(args.studio)
     box = {}
 
     def steps():
-        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to)
+        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to,
+                                                       include=args.include)
 
     for _ in _progress(steps(), "导出数据包"):
         pass
@@ -361,6 +372,9 @@ def cmd_export(args, paths: LedgerPaths) -> int:
     print(result.path)
     print(f"已写入并回读校验：第 {result.sequence} 号数据包，{result.size / 1024:.0f} KB，"
           f"签名密钥指纹 {result.fingerprint}。现在可以安全拔出 U 盘。", file=sys.stderr)
+    left_out = privacy.labels(result.omitted_fields)
+    print(f"未放入的个人信息：{'、'.join(left_out)}（需要时用 --include 放入）。" if left_out
+          else "个人信息：全部放入。", file=sys.stderr)
     return 0
 
 

@@ -39,6 +39,10 @@ class RecordTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- loading, filtering, sorting ----------------------------------------------------
+    def set_formatters(self, formatters: Sequence[Callable[[Any], str]]) -> None:
+        """Other formatters for the next set_rows (e.g. "not provided" for withheld fields)."""
+        self._formatters = list(formatters)
+
     def set_rows(self, rows: list[tuple]) -> None:
         self.beginResetModel()
         self._rows = rows

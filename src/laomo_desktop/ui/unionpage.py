@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys
+from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import union
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
@@ -84,6 +84,14 @@ def imported_studios() -> dict[str, tuple[str, int]]:
         "SELECT s.uid, i.last_package_at, i.last_sequence FROM imported_studio i "
         "JOIN studio s ON s.id = i.studio_id").fetchall()
     return {uid: (at, seq) for uid, at, seq in rows}
+
+
+def withheld_text(withheld: dict) -> str:
+    """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
+    names = privacy.labels(withheld, english=not fmt.is_chinese())
+    if not names:
+        return ""
+    return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
 
 
 def cell_text(row: dict, key: str) -> str:
@@ -301,7 +309,9 @@ class UnionPage(LazyPage):
                 if key == "last_package":
                     item = _Item(when_text(last[0]) if last else "—")
                     item.setData(SORT_ROLE, last[0] if last else "")
-                    item.setToolTip(tr("Package No. %1").replace("%1", str(last[1])) if last
+                    item.setToolTip("\n".join(filter(None, (
+                        tr("Package No. %1").replace("%1", str(last[1])),
+                        withheld_text(privacy.withheld(row["uid"]))))) if last
                                     else tr("Entered in this ledger, not imported"))
                 else:
                     item = _Item(cell_text(row, key))
@@ -395,7 +405,9 @@ class UnionPage(LazyPage):
             item = QTreeWidgetItem([names.get(h["studio_uid"], ""), when_text(h["imported_at"]),
                                     result_text(result), h["file_name"]])
             item.setToolTip(0, tr("Package No. %1").replace("%1", str(h["sequence"])))
-            item.setToolTip(2, "\n".join(result.get("warnings", [])) or result_text(result))
+            item.setToolTip(2, "\n".join([*result.get("warnings", []),
+                                           withheld_text(result.get(privacy.MANIFEST_KEY) or {})
+                                           ]).strip() or result_text(result))
             if result.get("warnings"):
                 item.setForeground(2, QColor(ORANGE))
             self.history.addTopLevelItem(item)
