@@ -154,13 +154,13 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="197"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="198"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -191,7 +191,7 @@ Backups are kept in the folder %3.</source>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="198"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -321,13 +321,13 @@ Everything entered since then will no longer be in the ledger. The current ledge
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="311"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="178"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="184"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
@@ -568,13 +568,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="104"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -982,7 +982,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1564,49 +1564,56 @@ It is now safe to remove the USB stick.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="61"/>
+        <source>File: %1
+What is wrong: %2</source>
+        <translation>文件：%1
+问题：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="65"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="79"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="81"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="100"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="110"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="149"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="150"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="181"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="183"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>

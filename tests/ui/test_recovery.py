@@ -62,7 +62,7 @@ def test_a_damaged_ledger_offers_its_backups_and_restores_the_chosen_one(tmp_pat
         assert tree.topLevelItemCount() == 1
         item = tree.topLevelItem(0)
         assert item.text(2) == "甲工作室" and item.text(3) == "4"  # the studio and 3 members
-        assert "已损坏" in dlg.findChild(QLabel, "detail").text()
+        assert "截断" in dlg.findChild(QLabel, "detail").text()
         assert dlg.empty_button is None  # damaged, not lost: no empty ledger offered
         dlg.restore_button.click()
         return dlg.result()
@@ -87,7 +87,7 @@ def test_a_lost_ledger_is_not_a_first_run(tmp_path, qapp, monkeypatch, quiet):
 
     def look_then_quit(dlg):
         assert dlg.empty_button is not None
-        assert "备份" in dlg.findChild(QLabel, "detail").text()
+        assert "0 字节" in dlg.findChild(QLabel, "detail").text()
         assert dlg.restore_button.isEnabled()  # the newest backup is chosen already
         return QDialog.DialogCode.Rejected
 

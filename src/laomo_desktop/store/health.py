@@ -97,10 +97,11 @@ def damaged(paths: LedgerPaths, detail: str) -> LedgerProblem:
 
 def lost(paths: LedgerPaths, backups: int, empty: bool) -> LedgerProblem:
     what = "是空的（0 字节）" if empty else "不见了"
+    detail = "文件是空的（0 字节）" if empty else "文件不见了"
     return LedgerProblem(
         "lost",
         f"台账文件“{paths.db}”{what}，但数据文件夹中有 {backups} 个备份：台账可能丢失了，"
-        "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。", what)
+        "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。", detail)
 
 
 def folder_read_only(paths: LedgerPaths) -> bool:

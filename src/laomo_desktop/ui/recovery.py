@@ -58,7 +58,8 @@ class RecoveryDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         headline.setFont(font)
-        detail = _plain(problem.message)
+        detail = _plain(tr("File: %1\nWhat is wrong: %2").replace("%1", str(paths.db))
+                        .replace("%2", problem.detail or problem.message))
         detail.setObjectName("detail")
         advice = _plain(tr(
             "Choose a backup to go back to. The ledger will hold exactly what it held when that "
