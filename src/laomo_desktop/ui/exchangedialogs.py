@@ -38,6 +38,7 @@ from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, warn
 from laomo_desktop.ui.sectionpage import studio_is_imported
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
@@ -60,7 +61,7 @@ def when_text(iso: str | None) -> str:
 
 
 def mono_label(text: str, name: str) -> QLabel:
-    lab = QLabel(text)
+    lab = DataLabel(text)
     lab.setObjectName(name)
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
         studio = R.get("studio", ctx.studio_uid)
         self.read_only = studio_is_imported(ctx.studio_uid)
 
-        name = QLabel(studio["name"])
+        name = DataLabel(studio["name"])
         name.setObjectName("export_studio")
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -162,7 +163,7 @@ class ExportDialog(QDialog):
                                           "exporting again"))
         self.rewrite_button.clicked.connect(self.rewrite)
 
-        self.note = QLabel()
+        self.note = DataLabel(lines=True)
         self.note.setObjectName("export_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {RED};")
@@ -339,7 +340,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
-        QMessageBox.warning(self, tr("Export failed"), error_text(exc))
+        warn(self, tr("Export failed"), error_text(exc))
 
 
 def export_dialog(ctx: AppContext, parent: QWidget | None) -> None:

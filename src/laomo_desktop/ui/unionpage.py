@@ -48,6 +48,7 @@ from laomo_desktop.ui.importdialogs import (
     import_packages,
 )
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import DataLabel, shown, tip
 
 # (row key, header); headers translated in context "Union"
 COLUMNS = (
@@ -219,14 +220,14 @@ class UnionPage(LazyPage):
         self.goals_grid.setHorizontalSpacing(10)
         self.goals_grid.setVerticalSpacing(4)
         self.goals_lay.addLayout(self.goals_grid)
-        self.targets_note = QLabel()
+        self.targets_note = DataLabel(lines=True)  # may quote the targets file
         self.targets_note.setObjectName("targets_note")
         self.targets_note.setWordWrap(True)
         self.goals_lay.addWidget(self.targets_note)
         self.goals_lay.addStretch(1)
         party, party_lay, self.party_summary = _card(tr("Without a party organisation"),
                                                      "party")
-        self.lacking = QLabel()
+        self.lacking = DataLabel(lines=True)  # studio names, one a line
         self.lacking.setObjectName("lacking_party")
         self.lacking.setWordWrap(True)
         self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -304,7 +305,7 @@ class UnionPage(LazyPage):
                     item.setToolTip(tr("Package No. %1").replace("%1", str(last[1])) if last
                                     else tr("Entered in this ledger, not imported"))
                 else:
-                    item = _Item(cell_text(row, key))
+                    item = _Item(shown(cell_text(row, key)))
                 if key in NUMERIC:
                     item.setData(SORT_ROLE, row["benefit_fen"] if key == "benefit_wan"
                                  else row[key])
@@ -344,7 +345,7 @@ class UnionPage(LazyPage):
             "%1", str(sum(g["met"] for g in goals))).replace("%2", str(len(goals))))
         for i, g in enumerate(goals):
             label = g["label"] if fmt.is_chinese() else ut(GOALS_EN[g["key"]])
-            name = QLabel(label)
+            name = DataLabel(label)
             name.setWordWrap(True)
             done = QLabel(tr("%1 / %2").replace("%1", str(g["actual"]))
                           .replace("%2", str(g["target"])))
@@ -367,7 +368,7 @@ class UnionPage(LazyPage):
         self.targets_note.setText(note or tr("Targets are set in %1.").replace(
             "%1", union.TARGETS_FILE))
         self.targets_note.setStyleSheet(f"color: {RED if note else MUTED};")
-        self.targets_note.setToolTip(str(union.targets_path(self.ctx.paths.root)))
+        self.targets_note.setToolTip(tip(str(union.targets_path(self.ctx.paths.root))))
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]
@@ -377,7 +378,7 @@ class UnionPage(LazyPage):
             "%1", str(coverage["covered"])).replace("%2", str(coverage["total"])))
         if lacking:
             form = "✗ {}（{}）" if fmt.is_chinese() else "✗ {} ({})"
-            lines = [form.format(r["name"], cell_text(r, "level")) for r in lacking]
+            lines = [form.format(shown(r["name"]), cell_text(r, "level")) for r in lacking]
             self.lacking.setText("\n".join(lines))
             self.lacking.setStyleSheet(f"color: {RED};")
         else:
@@ -392,10 +393,12 @@ class UnionPage(LazyPage):
         self.history.clear()
         for h in history[:HISTORY_SHOWN]:
             result = h["result"]
-            item = QTreeWidgetItem([names.get(h["studio_uid"], ""), when_text(h["imported_at"]),
-                                    result_text(result), h["file_name"]])
-            item.setToolTip(0, tr("Package No. %1").replace("%1", str(h["sequence"])))
-            item.setToolTip(2, "\n".join(result.get("warnings", [])) or result_text(result))
+            item = QTreeWidgetItem([shown(names.get(h["studio_uid"], "")),
+                                    when_text(h["imported_at"]), result_text(result),
+                                    shown(h["file_name"])])
+            item.setToolTip(0, tip(tr("Package No. %1").replace("%1", str(h["sequence"]))))
+            item.setToolTip(2, tip("\n".join(shown(w) for w in result.get("warnings", []))
+                                   or result_text(result)))
             if result.get("warnings"):
                 item.setForeground(2, QColor(ORANGE))
             self.history.addTopLevelItem(item)
