@@ -101,3 +101,33 @@ def test_json_output_keeps_the_exact_text_but_never_a_raw_control(sample_dir, ca
     assert code == 0
     assert "\x1b" not in out and "\u202e" not in out
     assert NAME in [r["name"] for r in json.loads(out)]
+
+
+def test_conflicts_show_both_copies_visibly(sample_dir, tmp_path, capsys):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    office = tmp_path / "office"
+
+    def export() -> str:
+        code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                             "--to", str(usb))
+        assert code == 0, err
+        return out.strip()
+
+    code, _, err = run(capsys, "--data-dir", str(office), "import", export(), "--yes")
+    assert code == 0, err
+    open_ledger(LedgerPaths(office))  # changed at the office behind the importer's back
+    model = MODELS["activity"]
+    model.update(topic="办公室\x1b[2J改的\u202e").where(model.topic == "带电作业培训").execute()
+    close_ledger()
+    code, _, err = run(capsys, "--data-dir", str(office), "import", export())
+    assert code == 0, err
+
+    code, out, err = run(capsys, "--data-dir", str(office), "conflicts")
+    assert code == 0, err
+    assert "办公室[U+001B][2J改的[U+202E]" in out
+    assert "\x1b" not in out and "\u202e" not in out
+    code, out, _ = run(capsys, "--data-dir", str(office), "conflicts", "--json")
+    assert "\x1b" not in out and "\u202e" not in out
+    local = [d["local"] for c in json.loads(out) for d in c["differences"]]
+    assert "办公室\x1b[2J改的\u202e" in local  # the exact value, escaped as JSON

@@ -21,7 +21,7 @@ from laomo_desktop.ledger.check import Problem, check_ledger
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import warn
+from laomo_desktop.ui.plain import shown, warn
 
 APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
@@ -49,11 +49,11 @@ def report_text(problems: list[Problem], paths: LedgerPaths,
         return "\n".join(lines)
     if errors:
         lines.append(tr("Errors (%1): the data is damaged").replace("%1", str(len(errors))))
-        lines += [f"  ✗ {p.message}" for p in errors]
+        lines += [f"  ✗ {shown(p.message)}" for p in errors]
         lines.append("")
     if warnings:
         lines.append(tr("Warnings (%1): a rule is not met").replace("%1", str(len(warnings))))
-        lines += [f"  ! {p.message}" for p in warnings]
+        lines += [f"  ! {shown(p.message)}" for p in warnings]
         lines.append("")
     if errors:
         lines.append(tr("What to do: restore a recent backup (File ▸ Restore from a backup), or "

@@ -435,7 +435,9 @@ class UnionPage(LazyPage):
         self.drive_menu.clear()
         targets = drives.list_targets()
         for t in targets:
-            act = self.drive_menu.addAction(f"{t.label} · {drives.free_text(t)}")
+            # a drive's label is the stick's own: visible, and "&" is not a shortcut marker
+            act = self.drive_menu.addAction(f"{shown(t.label).replace('&', '&&')} · "
+                                            f"{drives.free_text(t)}")
             act.triggered.connect(lambda _c=False, root=t.root: self.import_from(str(root)))
         if not targets:
             self.drive_menu.addAction(tr("No drives found")).setEnabled(False)
