@@ -40,6 +40,7 @@ from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, warn
 from laomo_desktop.ui.sectionpage import studio_is_imported
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
@@ -62,7 +63,7 @@ def when_text(iso: str | None) -> str:
 
 
 def mono_label(text: str, name: str) -> QLabel:
-    lab = QLabel(text)
+    lab = DataLabel(text)
     lab.setObjectName(name)
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -118,7 +119,7 @@ class ExportDialog(QDialog):
         studio = R.get("studio", ctx.studio_uid)
         self.read_only = studio_is_imported(ctx.studio_uid)
 
-        name = QLabel(studio["name"])
+        name = DataLabel(studio["name"])
         name.setObjectName("export_studio")
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -166,7 +167,7 @@ class ExportDialog(QDialog):
 
         personal = self._personal_box()
 
-        self.note = QLabel()
+        self.note = DataLabel(lines=True)
         self.note.setObjectName("export_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {RED};")
@@ -376,7 +377,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
-        QMessageBox.warning(self, tr("Export failed"), error_text(exc))
+        warn(self, tr("Export failed"), error_text(exc))
 
 
 def export_dialog(ctx: AppContext, parent: QWidget | None) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from laomo_desktop.ui.attachpanel import size_text
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
@@ -287,7 +287,7 @@ class SectionPage(LazyPage):
         try:
             before = R.get(self.kind.name, uid)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Cannot open"), exc.message)
+            warn(self, tr("Cannot open"), exc.message)
             return
         kind = self.kind.name
         if self.read_only:
@@ -314,7 +314,7 @@ class SectionPage(LazyPage):
         try:
             R.trash(self.kind.name, uid)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Not deleted"), exc.message)
+            warn(self, tr("Not deleted"), exc.message)
             return
         text = tr("Delete %1").replace("%1", fmt.label(self.kind))
         self.ctx.undo_stack.push(undo.trashed(self.ctx, self.kind.name, uid, text))
