@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
@@ -14,6 +14,7 @@ from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import fail, inform, warn
 
 
 def settings_for(paths: LedgerPaths) -> QSettings:
@@ -73,7 +74,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     try:
         paths.ensure()
     except OSError as exc:
-        QMessageBox.critical(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
+        fail(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
         return 1
     from laomo_desktop.ui.crash import install_excepthook, log_dir_for
     from laomo_desktop.ui.single import SingleInstance
@@ -81,7 +82,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     single = SingleInstance(paths)
     if not single.acquire():
         if single.busy_holder is not None:  # a command is changing the ledger right now
-            QMessageBox.warning(None, "Laomo Desktop", tr(
+            warn(None, "Laomo Desktop", tr(
                 "The ledger is being changed by %1. Please wait until it has finished, then "
                 "open the program again.").replace("%1", single.busy_holder.describe()))
             return 1
@@ -121,9 +122,7 @@ def open_or_recover(paths: LedgerPaths) -> bool:
                 return False
             start_empty = choice[0] == EMPTY
         except LaomoError as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the ledger"), exc.message)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            fail(None, tr("Cannot open the ledger"), exc.message)
             return False
 
 
@@ -137,9 +136,7 @@ def tell_how_it_opened(window) -> None:
     if state.read_only:
         window.show_read_only(state.read_only_message)
     for note in state.notices:
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Note"), note, parent=window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        inform(window, tr("Note"), note)
 
 
 def main() -> int:

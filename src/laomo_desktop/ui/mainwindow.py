@@ -260,9 +260,8 @@ class MainWindow(QMainWindow):
         """A ledger that cannot be written: say so in the title and above the pages."""
         self.read_only = True
         self.setWindowTitle(tr("Studio Ledger — Laomo Desktop") + tr(" (read-only)"))
-        banner = QLabel(message)
+        banner = DataLabel(message)
         banner.setObjectName("read_only_banner")
-        banner.setTextFormat(Qt.TextFormat.PlainText)
         banner.setWordWrap(True)
         banner.setStyleSheet("QLabel#read_only_banner { background: #fff4ce; color: #3b2f00; "
                              "padding: 6px 10px; border-bottom: 1px solid #e0c97a; }")

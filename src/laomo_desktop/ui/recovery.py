@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,13 +27,13 @@ from laomo_desktop.store import backup
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui.dialogs import reason_text, when_text
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, warn
 
 RESTORE, EMPTY = "restore", "empty"
 
 
 def _plain(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = DataLabel(text, lines=True)
     label.setWordWrap(True)
     return label
 
@@ -78,7 +77,7 @@ class RecoveryDialog(QDialog):
             if summary["error"]:
                 studios, records = tr("(cannot be read)"), ""
             else:
-                studios = "、".join(summary["studios"]) or tr("(none)")
+                studios = shown("、".join(summary["studios"])) or tr("(none)")
                 records = f"{summary['records']:,}"
             item = QTreeWidgetItem([when_text(info.created), reason_text(info), studios, records])
             item.setData(0, Qt.ItemDataRole.UserRole, info.path)
@@ -145,13 +144,9 @@ class RecoveryDialog(QDialog):
             self.accept()
 
     def _start_empty(self) -> None:
-        answer = QMessageBox.question(
-            self, tr("Start an empty ledger"),
-            tr("Start with an empty ledger? The backups stay in the data folder, and you can "
-               "restore one later from File ▸ Restore from a backup."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, tr("Start an empty ledger"),
+               tr("Start with an empty ledger? The backups stay in the data folder, and you can "
+                  "restore one later from File ▸ Restore from a backup.")):
             self.choice = (EMPTY, None)
             self.accept()
 
@@ -175,13 +170,11 @@ def recover(paths: LedgerPaths, problem: LedgerProblem) -> tuple[str, Path | Non
         try:
             moved = backup.restore_over(paths, choice[1])
         except LaomoError as exc:
-            QMessageBox.warning(None, tr("Restore failed"), exc.message)
+            warn(None, tr("Restore failed"), exc.message)
             continue
         kept = "\n".join(str(m) for m in moved)
         text = tr("The ledger was restored from the backup “%1”.").replace("%1", choice[1].name)
         if kept:
             text += "\n\n" + tr("The previous file was kept, unchanged, as:") + "\n" + kept
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Ledger restored"), text)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        inform(None, tr("Ledger restored"), text)
         return choice
