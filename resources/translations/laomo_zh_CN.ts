@@ -3,6 +3,56 @@
 <context>
     <name />
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="47" />
+        <source>This attachment is a program</source>
+        <translation>这个附件是程序</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="50" />
+        <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
+        <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="56" />
+        <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
+        <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60" />
+        <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
+        <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62" />
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63" />
+        <source>Do not open</source>
+        <translation>不打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80" />
+        <source>“%1” cannot be opened: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86" />
+        <source>no program on this computer opens this kind of file.</source>
+        <translation>这台电脑上没有能打开这类文件的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="93" />
+        <source>the file is no longer there.</source>
+        <translation>文件已不在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="118" />
+        <source>it could not be copied to a temporary folder (%1).</source>
+        <translation>无法把它复制到临时文件夹（%1）。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/app.py" line="91" />
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>

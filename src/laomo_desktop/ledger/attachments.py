@@ -10,6 +10,7 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.visible import visible
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -49,10 +50,15 @@ def attachments_of(owner_uid: str, *, deleted: bool = False) -> list[dict]:
 
 
 def open_path(paths: LedgerPaths, attachment: dict) -> Path:
-    """Where the attachment's content is on disk (checked to exist)."""
-    p = blobs.blob_path(paths, attachment["sha256"])
+    """Where the attachment's content is on disk (checked to exist, and to be in the
+    ledger's own store: the digest names the file, so it must be one)."""
+    sha = attachment.get("sha256")
+    if not (isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+        raise LaomoError(f"附件“{visible(attachment.get('filename') or '')}”的内容摘要无效，"
+                         "请从备份恢复或重新添加。")
+    p = blobs.blob_path(paths, sha)
     if not p.is_file():
-        raise LaomoError(f"附件“{attachment['filename']}”的文件丢失，请从备份恢复或重新添加。")
+        raise LaomoError(f"附件“{visible(attachment['filename'])}”的文件丢失，请从备份恢复或重新添加。")
     return p
 
 
