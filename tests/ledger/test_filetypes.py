@@ -55,3 +55,18 @@ def test_a_very_long_name_is_shortened_keeping_its_extension():
     name = safe_name("长" * 300 + ".pdf")
     assert name.endswith(".pdf") and len(name.encode("utf-8")) <= 200
     assert safe_name("x" * 1000).startswith("x") and len(safe_name("x" * 1000)) == 200
+
+
+def test_a_file_whose_name_cannot_be_stored_is_refused_before_it_is_copied(ledger, tmp_path):
+    from laomo_desktop.ledger import attachments as A
+    from laomo_desktop.ledger import records as R
+    from laomo_desktop.ledger.errors import ValidationError
+
+    studio = R.create("studio", None, {"name": "甲工作室", "host_unit": "某厂",
+                                       "founded_on": "2018-04-20"})
+    odd = tmp_path / "第一行\n第二行.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    with pytest.raises(ValidationError) as exc:
+        A.attach(ledger, "studio", studio["uid"], odd)
+    assert "“文件名”" in exc.value.errors["filename"]
+    assert not any(p.is_file() for p in ledger.attachments.rglob("*"))  # no bytes copied

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
@@ -31,9 +33,13 @@ def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
     R.check_writable(studio.id if studio else None)
     if owner["deleted_at"]:
         raise LaomoError("该记录在回收站中，不能添加附件。")
+    filename = file.name[:255]
+    _, err = V.clean_value(S.ATTACHMENT.field("filename"), filename, V.Context(None, R.RESOLVER))
+    if err:  # refused before its bytes are copied into the ledger, not after
+        raise ValidationError({"filename": err})
     sha, size = blobs.store_blob(paths, file)
     values = {"owner_kind": owner_kind, "owner_uid": owner_uid, "sha256": sha, "size": size,
-              "filename": file.name[:255], "title": title}
+              "filename": filename, "title": title}
     return R.create("attachment", owner["studio"], values, actor=actor)
 
 
