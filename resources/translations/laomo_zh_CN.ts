@@ -4,58 +4,109 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="85"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="86"/>
         <source>The ledger is being changed by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1修改。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="125"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="47"/>
+        <source>This attachment is a program</source>
+        <translation>这个附件是程序</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="50"/>
+        <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
+        <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="56"/>
+        <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
+        <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60"/>
+        <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
+        <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62"/>
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63"/>
+        <source>Do not open</source>
+        <translation>不打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
+        <source>“%1” cannot be opened: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
+        <source>no program on this computer opens this kind of file.</source>
+        <translation>这台电脑上没有能打开这类文件的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="93"/>
+        <source>the file is no longer there.</source>
+        <translation>文件已不在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="118"/>
+        <source>it could not be copied to a temporary folder (%1).</source>
+        <translation>无法把它复制到临时文件夹（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="137"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="139"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="57"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="72"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="90"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="168"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="81"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
@@ -120,7 +171,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="288"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -154,13 +205,13 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -191,7 +242,7 @@ Backups are kept in the folder %3.</source>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -321,13 +372,13 @@ Everything entered since then will no longer be in the ledger. The current ledge
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="315"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
@@ -383,7 +434,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -493,149 +544,149 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="91"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="102"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="373"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="353"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="284"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="332"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="433"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -647,7 +698,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="407"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -775,7 +826,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="433"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -815,7 +866,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="448"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="449"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -870,7 +921,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="320"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -881,14 +932,14 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="125"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -919,13 +970,13 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="304"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="284"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -966,7 +1017,7 @@ It is now safe to remove the USB stick.</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -982,7 +1033,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1097,72 +1148,72 @@ It is now safe to remove the USB stick.</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="49"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="66"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="72"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="84"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="130"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="138"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="236"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="237"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="293"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="319"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="322"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="328"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1549,71 +1600,71 @@ It is now safe to remove the USB stick.</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="46"/>
         <source>The ledger needs your help</source>
         <translation>台账需要您处理</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="51"/>
         <source>The ledger file is missing or empty, but there are backups of it.</source>
         <translation>台账文件不见了或是空的，但它有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="53"/>
         <source>The ledger file is damaged. The program has not changed it.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="60"/>
         <source>File: %1
 What is wrong: %2</source>
         <translation>文件：%1
 问题：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="64"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="78"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="80"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="99"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="111"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="147"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="148"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="176"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="178"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.visible import visible
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -30,9 +33,13 @@ def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
     R.check_writable(studio.id if studio else None)
     if owner["deleted_at"]:
         raise LaomoError("该记录在回收站中，不能添加附件。")
+    filename = file.name[:255]
+    _, err = V.clean_value(S.ATTACHMENT.field("filename"), filename, V.Context(None, R.RESOLVER))
+    if err:  # refused before its bytes are copied into the ledger, not after
+        raise ValidationError({"filename": err})
     sha, size = blobs.store_blob(paths, file)
     values = {"owner_kind": owner_kind, "owner_uid": owner_uid, "sha256": sha, "size": size,
-              "filename": file.name[:255], "title": title}
+              "filename": filename, "title": title}
     return R.create("attachment", owner["studio"], values, actor=actor)
 
 
@@ -49,10 +56,15 @@ def attachments_of(owner_uid: str, *, deleted: bool = False) -> list[dict]:
 
 
 def open_path(paths: LedgerPaths, attachment: dict) -> Path:
-    """Where the attachment's content is on disk (checked to exist)."""
-    p = blobs.blob_path(paths, attachment["sha256"])
+    """Where the attachment's content is on disk (checked to exist, and to be in the
+    ledger's own store: the digest names the file, so it must be one)."""
+    sha = attachment.get("sha256")
+    if not (isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+        raise LaomoError(f"附件“{visible(attachment.get('filename') or '')}”的内容摘要无效，"
+                         "请从备份恢复或重新添加。")
+    p = blobs.blob_path(paths, sha)
     if not p.is_file():
-        raise LaomoError(f"附件“{attachment['filename']}”的文件丢失，请从备份恢复或重新添加。")
+        raise LaomoError(f"附件“{visible(attachment['filename'])}”的文件丢失，请从备份恢复或重新添加。")
     return p
 
 

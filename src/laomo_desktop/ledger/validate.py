@@ -16,10 +16,24 @@ from typing import Any, Protocol
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.visible import mark, visible
 
 MIN_YEAR = 1900
 FUTURE_YEARS = 5  # a date more than this many years ahead is a typing mistake
 MONEY_MAX_FEN = 10**13  # one hundred billion yuan
+INT_MAX = 2**63 - 1  # SQLite's INTEGER: a larger number cannot be stored at all
+UID_MAX = 100  # a reference longer than this cannot be a stored uid
+
+# What text may hold. Any character is kept exactly as typed (emoji, bidi marks for Uyghur or
+# Arabic names, zero-width joiners) except: lone surrogates, which no file can store (UTF-8
+# has no encoding for them), and control characters, which nobody types on purpose and which
+# hide or fake what is shown (NUL truncates strings in other programs, ESC drives terminals).
+# Multi-line text keeps its line breaks and tabs; a one-line field has neither.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LEADING_BLANK_LINES = re.compile("\\A(?:[^\\S\n]*\n)+")
 
 
 @dataclass(frozen=True)
@@ -49,12 +63,35 @@ def _q(label: str) -> str:
     return f"“{label}”"
 
 
+def _num(x: float) -> str:
+    """A limit as a person writes it: 1000000000000, not 1e+12."""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def trim(f: S.Field, v: str) -> str:
+    """The only change made to typed text: spaces and line breaks around it are dropped.
+
+    Multi-line text keeps the indentation of its first line (a Chinese paragraph starts with
+    two full-width spaces); only blank lines before it and whitespace after it go."""
+    if f.type == S.LONGTEXT:
+        return _LEADING_BLANK_LINES.sub("", v.rstrip())
+    return v.strip()
+
+
 def _text(f: S.Field, v: Any) -> tuple[Any, str | None]:
     if not isinstance(v, str):
         return None, f"{_q(f.label)}应为文字"
-    v = v.strip()
-    if f.type == S.TEXT and ("\n" in v or "\r" in v):
+    bad = _SURROGATE.search(v)
+    if bad:
+        return None, (f"{_q(f.label)}含有无法保存的字符 {mark(bad.group())}"
+                      "（可能是复制时损坏的文字），请删除后重新输入")
+    v = trim(f, v)
+    if f.type == S.TEXT and _LINE_BREAK.search(v):
         return None, f"{_q(f.label)}只能填一行"
+    bad = (_CONTROL_ONE_LINE if f.type == S.TEXT else _CONTROL_MULTI_LINE).search(v)
+    if bad:
+        return None, (f"{_q(f.label)}含有不可见的控制字符 {mark(bad.group())}，"
+                      "请删除后重新输入")
     if len(v) > f.text_limit:
         return None, f"{_q(f.label)}不能超过 {f.text_limit} 个字（现有 {len(v)} 个）"
     return v or None, None
@@ -72,15 +109,15 @@ def _int(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
             return None, f"{_q(f.label)}应以整数“分”保存"
         return None, f"{_q(f.label)}应为整数"
     lo = f.min if f.min is not None else 0
-    hi = f.max
+    hi = f.max if f.max is not None else INT_MAX
     if f.type == S.MONEY:
         hi = MONEY_MAX_FEN
     if f.type == S.YEAR:
         lo, hi = MIN_YEAR, ctx.today.year + FUTURE_YEARS
     if v < lo:
-        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {lo:g}"
-    if hi is not None and v > hi:
-        return None, f"{_q(f.label)}不能大于 {hi:g}"
+        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {_num(lo)}"
+    if v > hi:
+        return None, f"{_q(f.label)}不能大于 {_num(hi)}"
     return v, None
 
 
@@ -90,14 +127,20 @@ def _float(f: S.Field, v: Any) -> tuple[Any, str | None]:
             v = float(v.strip())
         except ValueError:
             return None, f"{_q(f.label)}应为数字"
-    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None, f"{_q(f.label)}应为数字"
+    try:
+        v = float(v)  # an int too large for a float is refused like infinity
+    except OverflowError:
+        v = math.inf
+    if not math.isfinite(v):
         return None, f"{_q(f.label)}应为数字"
     lo = f.min if f.min is not None else 0
     if v < lo:
-        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {lo:g}"
+        return None, f"{_q(f.label)}不能为负数" if lo == 0 else f"{_q(f.label)}不能小于 {_num(lo)}"
     if f.max is not None and v > f.max:
-        return None, f"{_q(f.label)}不能大于 {f.max:g}"
-    return float(v), None
+        return None, f"{_q(f.label)}不能大于 {_num(f.max)}"
+    return v, None
 
 
 def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
@@ -136,14 +179,23 @@ def _choice(f: S.Field, v: Any) -> tuple[Any, str | None]:
     if not isinstance(v, str):
         return None, f"{_q(f.label)}的取值无效"
     if v not in codes:
-        return None, f"{_q(f.label)}的取值“{v}”不在可选范围内"
+        return None, f"{_q(f.label)}的取值“{visible(v[:40])}”不在可选范围内"
     return str(v), None
+
+
+def _lookup(f: S.Field, v: str, ctx: Context) -> Ref | None:
+    """The referenced record, or None when `v` cannot be a stored uid (the database cannot
+    even be asked about text with a lone surrogate, and uids are short)."""
+    if len(v) > UID_MAX or _SURROGATE.search(v):
+        return None
+    return ctx.resolver.resolve(f.ref, v)
+
 
 
 def _ref(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     if not isinstance(v, str):
         return None, f"{_q(f.label)}的取值无效"
-    ref = ctx.resolver.resolve(f.ref, v)
+    ref = _lookup(f, v, ctx)
     if ref is None:
         return None, f"{_q(f.label)}所选的记录不存在"
     if ref.studio_id != ctx.studio_id:
@@ -194,7 +246,7 @@ def clean_fields(fields: tuple[S.Field, ...], values: dict, ctx: Context,
             row[f.name] = None  # what clean_value gives, without the call (bulk writes)
             continue
         if f.type == S.REF and isinstance(v, str):  # the usual case of _ref, inline
-            ref = ctx.resolver.resolve(f.ref, v)
+            ref = _lookup(f, v, ctx)
             if ref is not None and ref.studio_id == ctx.studio_id and not ref.deleted:
                 row[f.name] = ref.id
                 continue
@@ -324,7 +376,7 @@ def clean_record(kind: S.Kind, values: dict, ctx: Context,
         children[child.name] = rows
     unknown = values.keys() - _NAMES[kind.name] - ignore  # `ignore`: keys the caller checks itself
     if unknown:
-        errors["_"] = f"未知的字段：{'、'.join(sorted(unknown))}"
+        errors["_"] = f"未知的字段：{'、'.join(sorted(visible(str(k)) for k in unknown))}"
     rule = RULES.get(kind.name)
     if rule:
         rule(row, children, ctx, errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
@@ -37,3 +38,13 @@ def register() -> str:
     shapes.STATE_DEFAULTS["fontName"] = FONT  # chart labels default to it too
     _registered.append(FONT)
     return FONT
+
+
+@cache
+def covered() -> frozenset[str]:
+    """Every character the bundled font has a glyph for: any other would print as nothing
+    (an emoji, a rare symbol), so reports print a stand-in for it instead (reports.text)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(register()).face
+    return frozenset(chr(code) for code, glyph in face.charToGlyph.items() if glyph)

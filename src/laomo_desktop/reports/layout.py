@@ -26,7 +26,7 @@ from reportlab.platypus import (
 )
 
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.text import esc
+from laomo_desktop.reports.text import esc, printable
 
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 20 * mm, 24 * mm, 22 * mm  # left: binding
@@ -97,8 +97,8 @@ def make_canvas_class(header_left: str, header_right: str, generated: date):
             self.setFont(font, 8.5)
             self.setFillColor(colors.HexColor("#555555"))
             y = PAGE_H - TOP + 8 * mm
-            self.drawString(LEFT, y, header_left)
-            self.drawRightString(PAGE_W - RIGHT, y, header_right)
+            self.drawString(LEFT, y, printable(header_left))
+            self.drawRightString(PAGE_W - RIGHT, y, printable(header_right))
             self.setStrokeColor(colors.HexColor("#bbbbbb"))
             self.line(LEFT, y - 2 * mm, PAGE_W - RIGHT, y - 2 * mm)
             footer = f"第 {self._pageNumber} 页 共 {total} 页"
@@ -149,7 +149,7 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
 
     def make(value, width):
         # A Paragraph wraps but costs ~10× a plain string: use it only where text must wrap.
-        text = "" if value is None else str(value)
+        text = "" if value is None else printable(str(value))
         if "\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= width:
             return text  # drawn as-is: no markup is parsed, so nothing to escape
         return Paragraph(esc(text), cell)

@@ -348,7 +348,7 @@ ATTACHMENT = Kind(
         F("owner_kind", "所属记录类型", "Record kind", required=True, max_len=20),
         F("owner_uid", "所属记录", "Record", required=True, max_len=36),
         F("sha256", "内容摘要", "SHA-256", required=True, max_len=64),
-        F("size", "大小（字节）", "Size (bytes)", INT, required=True, min=0),
+        F("size", "大小（字节）", "Size (bytes)", INT, required=True, min=0, max=10**12),
         F("filename", "文件名", "File name", required=True, max_len=255),
         F("title", "说明", "Caption", max_len=200),
     ),

@@ -4,7 +4,6 @@ Changes are collected and applied when the record is saved, so Cancel really can
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import attachments as A
+from laomo_desktop.ledger import filetypes
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.visible import has_bidi, visible
 
 
 def size_text(n: int) -> str:
@@ -35,13 +37,88 @@ def size_text(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def open_attachment(paths: LedgerPaths, record: dict) -> None:
-    """Open a copy under its own file name with the system's program for it."""
-    src = A.open_path(paths, record)
-    folder = Path(tempfile.mkdtemp(prefix="laomo-"))
-    dest = folder / Path(record["filename"]).name
-    shutil.copyfile(src, dest)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(dest)))
+class ProgramWarning(QMessageBox):
+    """Asked before a program or script among the attachments is opened: on Windows a click
+    on `报告.pdf.exe` runs it. Names the real file type; the default answer is not to open."""
+
+    def __init__(self, parent: QWidget | None, filename: str, kind: filetypes.FileType):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(tr("This attachment is a program"))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        ext = filetypes.real_extension(filename)
+        text = (tr("“%1” is not a document: it is a %2 (.%3). Opening it runs it on this "
+                   "computer, with your permissions.")
+                .replace("%1", visible(filename))
+                .replace("%2", kind.label if fmt.is_chinese() else kind.en)
+                .replace("%3", ext))
+        if has_bidi(filename):
+            text += "\n\n" + tr("Its name contains characters that reverse the text shown "
+                                 "after them (shown here as [U+202E] and the like): a trick "
+                                 "that makes a program look like a document.")
+        self.setText(text)
+        self.setInformativeText(tr("Open it only if you know who made it and why it was "
+                                   "sent. Do you want to open it?"))
+        self.open_button = self.addButton(tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.addButton(tr("Do not open"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.cancel_button)
+        self.setEscapeButton(self.cancel_button)
+
+    def confirmed(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.open_button
+
+
+def confirm_opening(parent: QWidget | None, filename: str) -> bool:
+    """Whether to go on opening a file of this name: asks first if it is a program."""
+    kind = filetypes.program_type(filename)
+    return kind is None or ProgramWarning(parent, filename, kind).confirmed()
+
+
+def _cannot_open(parent: QWidget | None, filename: str, why: str) -> None:
+    QMessageBox.warning(parent, tr("Cannot open the attachment"),
+                        tr("“%1” cannot be opened: %2").replace("%1", visible(filename))
+                        .replace("%2", why))
+
+
+def _hand_to_system(parent: QWidget | None, path: Path, filename: str) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        _cannot_open(parent, filename, tr("no program on this computer opens this kind of "
+                                          "file."))
+
+
+def open_file(parent: QWidget | None, path: Path) -> None:
+    """Open a file the user chose but has not attached yet (same warning for programs)."""
+    if not path.is_file():
+        _cannot_open(parent, path.name, tr("the file is no longer there."))
+    elif confirm_opening(parent, path.name):
+        _hand_to_system(parent, path, path.name)
+
+
+def open_attachment(paths: LedgerPaths, record: dict, parent: QWidget | None = None) -> None:
+    """Open a copy with the system's program for it, or say why it cannot be; never raises.
+
+    The copy gets a name safe to create anywhere: the stored name comes from packages too
+    and may be empty, "..", hold a NUL or a path. A program or script is opened only after
+    the user confirms it."""
+    name = record.get("filename") or ""
+    try:
+        src = A.open_path(paths, record)
+    except LaomoError as exc:
+        QMessageBox.warning(parent, tr("Cannot open the attachment"), exc.message)
+        return
+    if not confirm_opening(parent, name):
+        return
+    try:
+        dest = Path(tempfile.mkdtemp(prefix="laomo-")) / filetypes.safe_name(name)
+        with open(src, "rb") as fin, open(dest, "xb") as fout:  # a new file, never a link's
+            while chunk := fin.read(1 << 20):
+                fout.write(chunk)
+    except OSError as exc:
+        _cannot_open(parent, name, tr("it could not be copied to a temporary folder (%1).")
+                     .replace("%1", exc.strerror or str(exc)))
+        return
+    _hand_to_system(parent, dest, name)
 
 
 class AttachmentsPanel(QWidget):
@@ -73,7 +150,7 @@ class AttachmentsPanel(QWidget):
         lay.addLayout(row)
         if owner_uid:
             for rec in A.attachments_of(owner_uid):
-                self._add_item(f"{rec['filename']}（{size_text(rec['size'])}）", rec)
+                self._add_item(f"{visible(rec['filename'])}（{size_text(rec['size'])}）", rec)
 
     def _add_item(self, text: str, data) -> None:
         item = QListWidgetItem(text)
@@ -84,7 +161,7 @@ class AttachmentsPanel(QWidget):
         for p in paths:
             if p.is_file():
                 self.pending.append(p)
-                self._add_item(f"{p.name}（{tr('new')}）", str(p))
+                self._add_item(f"{visible(p.name)}（{tr('new')}）", str(p))
         self.changed.emit()
 
     def choose(self) -> None:
@@ -96,13 +173,10 @@ class AttachmentsPanel(QWidget):
         if item is None:
             return
         data = item.data(Qt.ItemDataRole.UserRole)
-        try:
-            if isinstance(data, dict):
-                open_attachment(self.paths, data)
-            else:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(data))
-        except (LaomoError, OSError) as exc:
-            QMessageBox.warning(self, tr("Cannot open the attachment"), str(exc))
+        if isinstance(data, dict):
+            open_attachment(self.paths, data, self)
+        else:
+            open_file(self, Path(data))
 
     def remove_current(self) -> None:
         item = self.list.currentItem()

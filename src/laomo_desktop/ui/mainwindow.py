@@ -76,9 +76,11 @@ class AttachmentSectionPage(SectionPage):
         uid = self.current_uid()
         if uid:
             try:
-                open_attachment(self.ctx.paths, R.get("attachment", uid))
-            except (LaomoError, OSError) as exc:
-                QMessageBox.warning(self, tr("Cannot open the attachment"), str(exc))
+                record = R.get("attachment", uid)
+            except LaomoError as exc:
+                QMessageBox.warning(self, tr("Cannot open the attachment"), exc.message)
+                return
+            open_attachment(self.ctx.paths, record, self)
 
 
 class MainWindow(QMainWindow):

@@ -35,6 +35,7 @@ from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
+from laomo_desktop.visible import visible
 
 
 def studio_is_imported(uid: str) -> bool:
@@ -106,6 +107,8 @@ def column_spec(kind: S.Kind, name: str):
         return fmt.label(f), lambda v: fmt.label(S.kind(v)) if v in S.BY_NAME else (v or "")
     if kind.name == "attachment" and name == "size":
         return fmt.label(f), lambda v: size_text(v or 0)
+    if kind.name == "attachment" and name == "filename":  # a bidi override cannot disguise it
+        return fmt.label(f), lambda v: visible(v or "")
     return fmt.label(f), lambda v, f=f: fmt.value_text(f, v)
 
 
