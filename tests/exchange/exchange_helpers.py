@@ -91,3 +91,16 @@ def craft(src: Path, dst: Path, *, edit: Callable[[dict, dict[str, bytes]], None
         signature = sign_with.sign(mbytes)
     out = [(package.MANIFEST, mbytes), (package.SIGNATURE, signature), *data.items(), *extra]
     return write_zip(dst, out)
+
+
+def edit_records(kind: str, change: Callable[[list[dict]], None]
+                 ) -> Callable[[dict, dict[str, bytes]], None]:
+    """An `edit` for `craft`: `change(records)` edits one kind's records in place (the
+    manifest's count follows)."""
+    def edit(manifest: dict, data: dict[str, bytes]) -> None:
+        name = package.record_file(kind)
+        recs = [json.loads(line) for line in data[name].decode().splitlines()]
+        change(recs)
+        data[name] = b"".join(json.dumps(r).encode() + b"\n" for r in recs)  # \ud800 stays escaped
+        manifest["counts"][kind] = len(recs)
+    return edit
