@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from helpers import run_cli as run
-
 from laomo_desktop.ledger.check import check_ledger
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
