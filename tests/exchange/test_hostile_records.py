@@ -312,3 +312,20 @@ def test_any_value_in_any_field_is_imported_or_refused_never_a_crash(setup, data
         importer.apply(ex.office, bad, trust_new_key=True)
     except LaomoError:
         assert snapshot(ex.office) == before
+
+
+@pytest.mark.parametrize("where", ["records", "package"])
+def test_an_unforeseen_error_while_checking_is_still_a_message_and_nothing_changes(
+        setup, monkeypatch, where):
+    """The last line of defence: should a check itself fail, the user reads a message, and
+    neither the attachment files nor a backup nor a row were written."""
+    ex, pkg, _ = setup
+
+    def boom(*args, **kwargs):
+        raise OverflowError("Python int too large to convert to SQLite INTEGER")
+
+    if where == "records":
+        monkeypatch.setattr(importer.V, "clean_record", boom)
+    else:
+        monkeypatch.setattr(package.H, "check_record", boom)
+    refused(ex, pkg, "OverflowError", "无法")

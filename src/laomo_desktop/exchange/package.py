@@ -456,7 +456,13 @@ def read_package(path: Path) -> Package:
     """Check a package completely and return its records; LaomoError with the reason if not."""
     path = Path(path)
     with _open_regular(path) as raw:
-        return _read_package(path, raw)
+        try:
+            return _read_package(path, raw)
+        except LaomoError:
+            raise
+        except Exception as exc:  # the checks are meant to catch everything before this
+            raise _bad(path, f"的内容无法读取（{type(exc).__name__}），已损坏或不是本程序生成的"
+                             "数据包") from exc
 
 
 def _read_package(path: Path, raw) -> Package:
