@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_gui.py
 	$(BIN)/python bench/bench_reports.py
 	$(BIN)/python bench/bench_exchange.py
+	$(BIN)/python bench/bench_open.py
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.

@@ -1,81 +1,92 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="91" />
+        <location filename="../../src/laomo_desktop/ui/app.py" line="85"/>
+        <source>The ledger is being changed by %1. Please wait until it has finished, then open the program again.</source>
+        <translation>台账正在被%1修改。请等它完成后再打开本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="124"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60" />
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/app.py" line="140"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="55" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="72"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="56" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="89"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67" />
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="91"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="79" />
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="81"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="38" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="39"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="83" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="84"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="111" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="113"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="113" />
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="114"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="69"/>
         <source>Something went wrong inside the program, and what you were doing may not have finished.
 
 Your data is safe: every change is saved in its own step, so everything saved before this moment is kept. You can keep working; if this happens again, close the program and start it again.</source>
@@ -84,7 +95,7 @@ Your data is safe: every change is saved in its own step, so everything saved be
 您的数据是安全的：每一次修改都单独保存，出错之前保存的内容都还在。您可以继续工作；如果再次出现，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="73" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="74"/>
         <source>A report for support was written to:
 %1
 Please send this file to the person who looks after this program.</source>
@@ -93,33 +104,33 @@ Please send this file to the person who looks after this program.</source>
 请把这个文件发给负责本软件的技术人员。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="98" />
+        <location filename="../../src/laomo_desktop/ui/crash.py" line="99"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="167" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="265" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="173"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -128,171 +139,174 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="185" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="293" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="299" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="308" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="307"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="192"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="197" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="198" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="198" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="49"/>
         <source>No. %1 · %2</source>
         <translation>第 %1 号 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="60" />
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="67" />
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="197" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="193"/>
         <source>Conflicts to review</source>
         <translation>待核对的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="61" />
-        <source>These records came in a data package with the same version as the ledger's copy but other content, so the import left them unchanged. For each one, keep the ledger's copy or take the package's.</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="61"/>
+        <source>These records came in a data package with the same version as the ledger&apos;s copy but other content, so the import left them unchanged. For each one, keep the ledger&apos;s copy or take the package&apos;s.</source>
         <translation>以下记录随数据包传来，版本与本台账中的相同，内容却不同，导入时没有改动。请逐条选择保留本地的内容，或采用数据包中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69" />
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="198" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="72" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="72"/>
         <source>There are no conflicts to review.</source>
         <translation>没有待核对的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="82" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="82"/>
         <source>Fields that differ</source>
         <translation>不同的字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83"/>
         <source>In this ledger</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="84" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="84"/>
         <source>In the package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="98" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="98"/>
         <source>Keep local</source>
         <translation>保留本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="100" />
-        <source>Keep the ledger's copy; the package's is set aside</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="100"/>
+        <source>Keep the ledger&apos;s copy; the package&apos;s is set aside</source>
         <translation>保留本台账中的内容，不采用数据包中的内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="102" />
-        <source>Take the package's</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="102"/>
+        <source>Take the package&apos;s</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="104" />
-        <source>Replace the ledger's copy with the package's (a backup is taken first)</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="104"/>
+        <source>Replace the ledger&apos;s copy with the package&apos;s (a backup is taken first)</source>
         <translation>用数据包中的内容替换本台账中的内容（先自动备份）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="182" />
-        <source>Take the package's copy</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="181"/>
+        <source>Take the package&apos;s copy</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="183" />
-        <source>Replace the ledger's copy of %1 with the one from the package? A backup of the ledger is taken first.</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="182"/>
+        <source>Replace the ledger&apos;s copy of %1 with the one from the package? A backup of the ledger is taken first.</source>
         <translation>要用数据包中的内容替换本台账中的%1吗？替换前会先自动备份台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="197" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="193"/>
         <source>Resolving the conflict…</source>
         <translation>正在处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="200" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="196"/>
         <source>Cannot resolve the conflict</source>
         <translation>无法处理冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="203" />
-        <source>Kept the ledger's copy of %1.</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="199"/>
+        <source>Kept the ledger&apos;s copy of %1.</source>
         <translation>已保留本地的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="204" />
-        <source>Took the package's copy of %1.</source>
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="200"/>
+        <source>Took the package&apos;s copy of %1.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="221" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="223"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="228" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="230"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="233" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="235"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="272" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="273" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="275"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="293" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="296" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="300" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="302"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -301,22 +315,24 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="308" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="307"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="311" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="178"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="184"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="317" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -325,444 +341,462 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="32" />
-        <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios' records follow the rules.</source>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="32"/>
+        <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios&apos; records follow the rules.</source>
         <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="44"/>
         <source>ledger check</source>
         <translation>台账检查</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="45" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="45"/>
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="46"/>
         <source>Checked at: %1</source>
         <translation>检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="51" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="51"/>
         <source>Errors (%1): the data is damaged</source>
         <translation>错误（%1 个）：数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="55" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="55"/>
         <source>Warnings (%1): a rule is not met</source>
         <translation>提示（%1 个）：有规则未满足</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="59" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="59"/>
         <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
         <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="62" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="62"/>
         <source>What to do: correct the records named above.</source>
         <translation>处理办法：修改上面提到的记录。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71" />
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="221" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="75" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="75"/>
         <source>No problems found.</source>
         <translation>没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="77" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="77"/>
         <source>%1 error(s) and %2 warning(s) found.</source>
         <translation>发现 %1 个错误、%2 个提示。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="80" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="80"/>
         <source>%1 warning(s) found; the data itself is sound.</source>
         <translation>发现 %1 个提示；数据本身完好。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="92" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="92"/>
         <source>Check report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="97" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="97"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="99" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="99"/>
         <source>Copy the report to paste it into a message</source>
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="122" />
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="122"/>
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="337" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="336"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="348" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="352" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="351"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="353"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="359" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="358"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="399"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="403" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="402"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="406" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="405"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="418" />
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="417"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="130" />
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="131"/>
         <source>Clear the date</source>
         <translation>清除日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="63" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="89" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="262"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="98" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="100"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="176" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="350" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="372"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="199" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="330" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="352"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202" />
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="99" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="104"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211" />
-        <location filename="../../src/laomo_desktop/ui/selftest.py" line="66" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="261" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="262"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="283"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="331"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="411" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="433"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="76" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="79"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="110" />
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="305" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="384" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="406"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="126" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="129"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="135" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="144" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="147"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="146" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="149"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="148" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="151"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="157" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="160"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="160" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="163"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="170" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="175"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="179" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="184"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="185" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="190"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="192" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="198"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="203" />
-        <source>This studio's data was imported from its data packages; only the studio itself can export it.</source>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="209"/>
+        <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="223" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="218"/>
+        <source>Personal data in the package</source>
+        <translation>数据包中的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="221"/>
+        <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
+        <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="244" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="276"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="287"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="271" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="303"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="275" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="307"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="290" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="324"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="298" />
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="301" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="335"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="306" />
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129" />
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="411" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="433"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="327" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="361"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="328" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="362"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="333" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="369"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="370"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -771,847 +805,932 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="342" />
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="374"/>
+        <source>Personal data left out: %1</source>
+        <translation>未放入的个人信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="380"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="426" />
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="448"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="53" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="53"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="88" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="88"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="129" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="152" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="101" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="126" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="126"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="137" />
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="152" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="138" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="137"/>
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="144" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="292" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="317"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="106" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="107" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="153" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158" />
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="276" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="301"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48" />
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="256" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="281"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="454" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="453"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="148" />
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="148"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="20" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="21"/>
         <source>Find in the whole ledger</source>
         <translation>全台账查找</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="25" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="26"/>
         <source>Type any word of a record: a name, a topic, a title…</source>
         <translation>输入记录中的任意文字：姓名、主题、名称…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="26" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="27"/>
         <source>Search text</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/search.py" line="50"/>
         <source>%1 found</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="104" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="123"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="55" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="56"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="62" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="65"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="76" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="79"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="104" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="107"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="112"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="117" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="120"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="120" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="123"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="126" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="156" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="159"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="163" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="166"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="171" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="174"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="176" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="179"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="177" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="181"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="206" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="210"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="208" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="212"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="229" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="234"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="230" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="235"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="245" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="250"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="248" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="253"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="253" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="258"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="262" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="267"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="266" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="271"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="269" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="274"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="47" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="48"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="64" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="65"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="71"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="105" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="83"/>
+        <source>The studio did not include this in its data package.</source>
+        <translation>工作室没有在数据包中提供此项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="124"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="108" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="116" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="135"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="117" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="136"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="200" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="225"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="208" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="233"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="209" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="234"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="265" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="290"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="319"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300" />
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="325"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="37" />
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="38"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="47"/>
         <source>Welcome to the studio ledger</source>
         <translation>欢迎使用劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="50"/>
         <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
         <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="57" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="58"/>
         <source>e.g. Li Ming Model-Worker Innovation Studio</source>
         <translation>例如：李明劳模创新工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="69" />
-        <source>Leader's name</source>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="70"/>
+        <source>Leader&apos;s name</source>
         <translation>领衔人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="84" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="85"/>
         <source>Create the studio</source>
         <translation>创建工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="88" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="89"/>
         <source>Load sample data to look around</source>
         <translation>载入示例数据看看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="96" />
-        <source>At a union office? Start by importing the studios' data packages.</source>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="97"/>
+        <source>At a union office? Start by importing the studios&apos; data packages.</source>
         <translation>在工会工作？请先导入各工作室的数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="105" />
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="106"/>
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
         <source>Annual summary</source>
         <translation>年度工作总结</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79" />
-        <source>The studio's year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
+        <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
         <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
         <source>Review packet</source>
         <translation>考核材料</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
         <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
         <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
         <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
         <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
         <source>Union summary (PDF)</source>
         <translation>汇总表 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88" />
-        <source>Every studio of the ledger in one table, with the union's targets for the year.</source>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
         <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Union summary (XLSX)</source>
         <translation>汇总表 XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>The same summary as a workbook to open in Excel or WPS.</source>
         <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="134" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="134"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="175" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="176" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="176"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="238" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="238"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="267" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="267"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="289" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="289"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="318" />
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="374" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="374"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="319" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="319"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="367" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="367"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="382"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="393"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="398" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="397"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="400" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="399"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="407" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="412" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="412" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="414" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="416" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="416" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="416" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="428" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="440" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="439"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="441" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="440"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="442" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="441"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="455" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="454"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="473" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="472"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="474" />
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="473"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="57" />
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
         <source>USB stick / removable</source>
         <translation>U盘/可移动磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="57" />
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="223" />
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="73" />
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="256" />
+        <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="288"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="93" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="106" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="115"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="108" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="164" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="166" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="175"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="169" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185" />
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="47"/>
+        <source>The ledger needs your help</source>
+        <translation>台账需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="52"/>
+        <source>The ledger file is missing or empty, but there are backups of it.</source>
+        <translation>台账文件不见了或是空的，但它有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="54"/>
+        <source>The ledger file is damaged. The program has not changed it.</source>
+        <translation>台账文件已损坏。程序没有改动它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="61"/>
+        <source>File: %1
+What is wrong: %2</source>
+        <translation>文件：%1
+问题：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="65"/>
+        <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
+        <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="199" />
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="79"/>
+        <source>(cannot be read)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="81"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="100"/>
+        <source>Restore this one</source>
+        <translation>恢复这个备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="149"/>
+        <source>Start an empty ledger</source>
+        <translation>新建空台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="150"/>
+        <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
+        <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="181"/>
+        <source>The ledger was restored from the backup “%1”.</source>
+        <translation>已从备份“%1”恢复台账。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/recovery.py" line="183"/>
+        <source>The previous file was kept, unchanged, as:</source>
+        <translation>原来的文件已原样保存为：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="208"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="204" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="227" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="234" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="239" />
+        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="95"/>
+        <source>Not provided: %1</source>
+        <translation>未提供：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="283" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
         <source>Union overview %1</source>
         <translation>%1 年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="284" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="293"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="287" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="296"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="304" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="397" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="409"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="305" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="332" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="354"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="349" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="360"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="367" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="378"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="387"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="384" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="395"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="406" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="421"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="410" />
-        <source>Records that came with the same version but other content than the ledger's; they were kept, not applied.</source>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="412" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="438" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -1619,157 +1738,157 @@ It is now safe to remove the USB stick.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="41" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="186" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="188"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="188" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="190"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="191" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="196"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="198" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="201"/>
         <source>Follow-ups due</source>
         <translation>到期待办事项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="200" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="203"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="235" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="238"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="251" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="254"/>
         <source>%1 annual overview</source>
         <translation>%1 年度概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="253" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="256"/>
         <source>%1 annual overview (all years are selected; showing the current year)</source>
         <translation>%1 年度概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="276" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="279"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="284"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="284" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="288" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="291"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1 年度计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="290" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="293"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="301" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="304"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="326"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="331"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="330" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="349" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="352"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="351" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="364" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="367"/>
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="375" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="379"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="382" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="385" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="389"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="394" />
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="398"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -1777,27 +1896,27 @@ It is now safe to remove the USB stick.</source>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="41" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="42"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="42" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45" />
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="46"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
@@ -1805,87 +1924,87 @@ It is now safe to remove the USB stick.</source>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="19" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="19"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="20" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="20"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="23" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="23"/>
         <source>Mentoring pairs</source>
         <translation>师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="26" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="26"/>
         <source>Rules</source>
         <translation>制度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="28" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="28"/>
         <source>Equipment</source>
         <translation>设备设施</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="30" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="30"/>
         <source>Plans and targets</source>
         <translation>年度计划与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="32" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="32"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="35" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="35"/>
         <source>Activities and trainings</source>
         <translation>活动与培训</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="37" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="37"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="40" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="40"/>
         <source>Economic benefit</source>
         <translation>经济效益</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="42" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="42"/>
         <source>Funds</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="44" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="44"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="46" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="46"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="48" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="48"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="49" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="49"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="50" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="50"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="51" />
+        <location filename="../../src/laomo_desktop/ui/sections.py" line="51"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
@@ -1893,74 +2012,74 @@ It is now safe to remove the USB stick.</source>
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61" />
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69" />
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>

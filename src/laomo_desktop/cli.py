@@ -14,6 +14,7 @@ from pathlib import Path
 from laomo_desktop import __version__
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
+from laomo_desktop.visible import visible
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", parents=[common], help="导出工作室的数据包（如写入 U 盘）")
     ex.add_argument("--studio", required=True, help="工作室名称或 uid")
     ex.add_argument("--to", required=True, type=Path, help="目标文件夹（如 U 盘）")
+    ex.add_argument("--include", default="", metavar="FIELD,...",
+                    help=_include_help())
     ve = sub.add_parser("verify", parents=[common], help="校验数据包（不导入）")
     ve.add_argument("file", type=Path)
     im = sub.add_parser("import", parents=[common], help="导入工作室的数据包（先自动备份）")
@@ -94,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _include_help() -> str:
+    from laomo_desktop.exchange import privacy
+
+    return ("也放入数据包的个人信息，逗号分隔（默认都不放入：工会的统计和考核用不到）： "
+            f"{privacy.choices_text(' ')} ；all 表示全部")
+
+
 def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
     tty = sys.stderr.isatty()
     for done, total, name in items:
@@ -101,11 +111,35 @@ def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tup
             width = 30
             filled = width * done // max(total, 1)
             sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{done}/{total} {name[:20]:<20}")
+                             f"{done}/{total} {_v(name)[:20]:<20}")
             sys.stderr.flush()
         yield done, total, name
     if tty:
         sys.stderr.write("\n")
+
+
+def _v(value: object) -> str:
+    """A ledger or package value for the terminal: its escape codes, line breaks and bidi
+    controls shown as [U+XXXX], so it can neither act on the terminal nor forge a line."""
+    return visible(str(value))
+
+
+def _json(data: object) -> str:
+    """JSON with the exact values, but every invisible or reordering character (which JSON
+    leaves raw) written as its \\uXXXX escape: the same value, nothing a terminal acts on."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if visible(text, keep_newlines=True) == text:
+        return text
+    out = []
+    for ch in text:
+        if visible(ch, keep_newlines=True) == ch:
+            out.append(ch)
+        elif ord(ch) > 0xFFFF:
+            hi, lo = divmod(ord(ch) - 0x10000, 0x400)
+            out.append(f"\\u{0xD800 + hi:04x}\\u{0xDC00 + lo:04x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return "".join(out)
 
 
 def _yuan(fen: int) -> str:
@@ -128,13 +162,12 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
     rows = list_studios()
     if args.json:
-        print(json.dumps([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows],
-                         ensure_ascii=False, indent=1))
+        print(_json([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows]))
         return 0
     if not rows:
         print("台账中还没有工作室。可用 laomo demo 载入示例数据。")
     for r in rows:
-        print(f"{r['uid']}  {r['name']}  领衔人：{r['leader'] or '（未登记）'}  "
+        print(f"{_v(r['uid'])}  {_v(r['name'])}  领衔人：{_v(r['leader'] or '（未登记）')}  "
               f"级别：{r['level_label']}")
     return 0
 
@@ -146,9 +179,9 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = stats.studio_year(studio["uid"], args.year)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(_json(data))
         return 0
-    print(f"{studio['name']}  {args.year} 年度")
+    print(f"{_v(studio['name'])}  {args.year} 年度")
     print(f"  活动 {data['activities_total']} 次；培训 {data['training_sessions']} 场次、"
           f"{data['training_person_times']} 人次、{data['training_hours']:g} 学时")
     print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
@@ -165,11 +198,11 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
             target, actual = t["target"], t["actual"]
             if t["metric"] == "benefit_fen":
                 target, actual = f"{target / 1e6:.2f}", f"{actual / 1e6:.2f}"
-            print(f"    {'✓' if t['met'] else '✗'} {t['label']}：目标 {target}，"
+            print(f"    {'✓' if t['met'] else '✗'} {_v(t['label'])}：目标 {target}，"
                   f"完成 {actual}（{t['progress']:.0%}）")
     print("  八个必有：")
     for m in data["must_haves"]:
-        print(f"    {'✓' if m['met'] else '✗'} {m['label']}：{m['detail']}")
+        print(f"    {'✓' if m['met'] else '✗'} {_v(m['label'])}：{_v(m['detail'])}")
     return 0
 
 
@@ -178,7 +211,7 @@ def cmd_backup(args, paths: LedgerPaths) -> int:
 
     info = backup.take_backup(paths, "manual")
     backup.rotate(paths)
-    print(f"已备份到 {info.path}（{info.size / 1024:.0f} KB）")
+    print(f"已备份到 {_v(info.path)}（{info.size / 1024:.0f} KB）")
     return 0
 
 
@@ -187,27 +220,57 @@ def cmd_backups(args, paths: LedgerPaths) -> int:
 
     rows = backup.list_backups(paths)
     if args.json:
-        print(json.dumps([{"file": str(b.path), "created": b.created.isoformat(),
-                           "size": b.size, "reason": b.reason} for b in rows], indent=1))
+        print(_json([{"file": str(b.path), "created": b.created.isoformat(),
+                      "size": b.size, "reason": b.reason} for b in rows]))
         return 0
     if not rows:
         print("还没有备份。")
     for b in rows:
         local = b.created.astimezone()
-        print(f"{local:%Y-%m-%d %H:%M:%S}  {b.size / 1024:>8.0f} KB  {b.reason_label}  "
-              f"{b.path.name}")
+        print(f"{local:%Y-%m-%d %H:%M:%S}  {b.size / 1024:>8.0f} KB  {_v(b.reason_label)}  "
+              f"{_v(b.path.name)}")
     return 0
+
+
+def _backup_file(paths: LedgerPaths, name: str) -> Path:
+    f = Path(name)
+    if not f.exists() and (paths.backups / name).exists():
+        f = paths.backups / name
+    return f
 
 
 def cmd_restore(args, paths: LedgerPaths) -> int:
     from laomo_desktop.store import backup
 
-    f = Path(args.file)
-    if not f.exists() and (paths.backups / args.file).exists():
-        f = paths.backups / args.file
+    f = _backup_file(paths, args.file)
     before = backup.restore_backup(paths, f)
-    print(f"已从 {f.name} 恢复台账。恢复前的台账已备份为 {before.path.name}。")
+    print(f"已从 {_v(f.name)} 恢复台账。恢复前的台账已备份为 {_v(before.path.name)}。")
     return 0
+
+
+def recover_restore(args, paths: LedgerPaths, problem) -> int:
+    """Restore over a damaged or lost ledger: the file is moved aside as it is, not backed up."""
+    from laomo_desktop.store import backup
+    from laomo_desktop.store.database import open_ledger
+
+    f = _backup_file(paths, args.file)
+    moved = backup.restore_over(paths, f)
+    open_ledger(paths, program=args.command)
+    print(f"已从 {f.name} 恢复台账。")
+    for m in moved:
+        print(f"原来的文件已原样移到 {m}（没有删除）。")
+    return 0
+
+
+def recover_check(args, paths: LedgerPaths, problem) -> int:
+    print(f"错误：{problem.message}")
+    print("共 1 个错误。", file=sys.stderr)
+    return 1
+
+
+def recover_backups(args, paths: LedgerPaths, problem) -> int:
+    print(f"注意：{problem.message}", file=sys.stderr)
+    return cmd_backups(args, paths)
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
@@ -219,7 +282,7 @@ def cmd_check(args, paths: LedgerPaths) -> int:
         return 0
     heads = {"error": "错误", "rule": "违反规则"}
     for p in problems:
-        print(f"{heads.get(p.severity, '提示')}：{p.message}")
+        print(f"{heads.get(p.severity, '提示')}：{_v(p.message)}")
     n = {s: sum(p.severity == s for p in problems) for s in ("error", "rule", "warning")}
     print(f"共 {n['error']} 个错误，{n['rule']} 处违反规则，{n['warning']} 个提示。", file=sys.stderr)
     return 1 if failed(problems) else 0
@@ -236,20 +299,20 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = assessment.assess(studio["uid"], args.year, template)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(_json(data))
         return 0
-    print(f"{data['template']['title']}\n{studio['name']}  {args.year} 年度")
+    print(f"{_v(data['template']['title'])}\n{_v(studio['name'])}  {args.year} 年度")
     for c in data["criteria"]:
         print(f"  {MARKS[c['status']]} {c['score']:g}/{c['points']:g} 分  "
-              f"{c['id']} {c['area']}｜{c['item']}\n      {c['detail']}")
+              f"{_v(c['id'])} {_v(c['area'])}｜{_v(c['item'])}\n      {_v(c['detail'])}")
         if c["evidence"]:
             more = "…" if len(c["evidence"]) > 3 else ""
-            titles = "、".join(e["title"] for e in c["evidence"][:3])
+            titles = "、".join(_v(e["title"]) for e in c["evidence"][:3])
             print(f"      佐证 {len(c['evidence'])} 条：{titles}{more}")
     print(f"合计 {data['score']:g} / {data['points']:g} 分（✓ 达标 {data['met']} 项，"
           f"◐ 部分达标 {data['partly']} 项，✗ 未达标 {data['missing']} 项）")
     if "grade" in data:
-        print(f"评定等级：{data['grade'] or '未达到评星分数'}")
+        print(f"评定等级：{_v(data['grade'] or '未达到评星分数')}")
     if "eligible" in data:
         print("结论：各项均达标，符合条件。" if data["eligible"] else
               "结论：尚有未达标项，暂不符合条件。")
@@ -294,7 +357,7 @@ def cmd_report(args, paths: LedgerPaths) -> int:
             from laomo_desktop.reports.packet import write_packet
 
             write_packet(paths, studio["uid"], args.year, args.template, args.attach, out)
-    print(out)
+    print(_v(out))
     return 0
 
 
@@ -303,35 +366,40 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
 
     rows = list_templates(paths.root / "templates")
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(_json(rows))
         return 0
     for r in rows:
         where = "内置" if r["source"] == "shipped" else "自定义"
         if "error" in r:
-            print(f"{r['name']}  （{where}，模板有误）{r['error']}")
+            print(f"{_v(r['name'])}  （{where}，模板有误）{_v(r['error'])}")
         else:
-            print(f"{r['name']}  {r['title']}  {r['criteria']} 项，满分 {r['total_points']:g}"
+            print(f"{_v(r['name'])}  {_v(r['title'])}  {r['criteria']} 项，满分 {r['total_points']:g}"
                   f"  （{where}）")
-    print(f"自定义模板放在 {paths.root / 'templates'} 文件夹（格式见内置模板的 README.md）。")
+    print(f"自定义模板放在 {_v(paths.root / 'templates')} 文件夹（格式见内置模板的 README.md）。")
     return 0
 
 
 def cmd_export(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.exchange import export
+    from laomo_desktop.exchange import export, privacy
     from laomo_desktop.ledger.studios import find_studio
 
+    privacy.parse_include(args.include)  # a wrong name: said before anything is looked up
     studio = find_studio(args.studio)
     box = {}
 
     def steps():
-        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to)
+        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to,
+                                                       include=args.include)
 
     for _ in _progress(steps(), "导出数据包"):
         pass
     result = box["result"]
-    print(result.path)
+    print(_v(result.path))
     print(f"已写入并回读校验：第 {result.sequence} 号数据包，{result.size / 1024:.0f} KB，"
           f"签名密钥指纹 {result.fingerprint}。现在可以安全拔出 U 盘。", file=sys.stderr)
+    left_out = privacy.labels(result.omitted_fields)
+    print(f"未放入的个人信息：{'、'.join(left_out)}（需要时用 --include 放入）。" if left_out
+          else "个人信息：全部放入。", file=sys.stderr)
     return 0
 
 
@@ -342,20 +410,20 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 
     pkg = read_package(args.file)
     status = keys.key_status(pkg.studio_uid, pkg.public_key)
-    print(f"数据包校验通过：{args.file.name}")
-    print(f"  工作室：{pkg.studio_name}（{pkg.studio_uid}）")
-    print(f"  第 {pkg.sequence} 号，生成于 {pkg.created_at}，格式版本 "
-          f"{pkg.manifest['format_version']}，数据版本 {pkg.manifest['schema_version']}")
-    counts = "、".join(f"{kind(k).label} {n}" for k, n in pkg.counts.items() if n)
+    print(f"数据包校验通过：{_v(args.file.name)}")
+    print(f"  工作室：{_v(pkg.studio_name)}（{_v(pkg.studio_uid)}）")
+    print(f"  第 {_v(pkg.sequence)} 号，生成于 {_v(pkg.created_at)}，格式版本 "
+          f"{_v(pkg.manifest['format_version'])}，数据版本 {_v(pkg.manifest['schema_version'])}")
+    counts = "、".join(f"{kind(k).label} {_v(n)}" for k, n in pkg.counts.items() if n)
     print(f"  记录：{counts}；附件文件 {len(pkg.attachments)} 个")
-    print(f"  签名密钥指纹：{pkg.fingerprint}")
+    print(f"  签名密钥指纹：{_v(pkg.fingerprint)}")
     if status == "match":
         print("  与本台账登记的该工作室密钥一致。")
     elif status == "first":
         print("  本台账尚未登记该工作室的密钥：导入前请与工作室核对上面的指纹。")
     else:
         pin = keys.pinned(pkg.studio_uid)
-        print(f"  警告：与本台账登记的密钥（指纹 {pin.fingerprint}）不同！", file=sys.stderr)
+        print(f"  警告：与本台账登记的密钥（指纹 {_v(pin.fingerprint)}）不同！", file=sys.stderr)
         return 1
     return 0
 
@@ -372,21 +440,22 @@ def cmd_import(args, paths: LedgerPaths) -> int:
                                take_backup=not backed_up)
         except importer.KeyNotTrusted as exc:
             failed += 1
-            print(f"{f.name}：未导入。这是该工作室的第一个数据包，签名密钥指纹：\n  {exc.fingerprint}\n"
+            print(f"{_v(f.name)}：未导入。这是该工作室的第一个数据包，签名密钥指纹：\n"
+                  f"  {_v(exc.fingerprint)}\n"
                   "请通过电话或纸面与该工作室核对指纹，确认一致后加 --yes 重新运行。", file=sys.stderr)
             continue
         except LaomoError as exc:
             failed += 1
-            print(f"{f.name}：{exc.message}", file=sys.stderr)
+            print(f"{_v(f.name)}：{_v(exc.message)}", file=sys.stderr)
             continue
         backed_up = backed_up or r.backup is not None
-        print(r.message)
+        print(_v(r.message))
         for k, c in r.preview.counts.items():
             if any(c.as_dict().values()):
                 print(f"  {kind(k).label}：" + "，".join(
                     f"{label} {getattr(c, name)}" for name, label in importer.COUNT_LABELS.items()))
         for w in r.preview.warnings:
-            print(f"  注意：{w}")
+            print(f"  注意：{_v(w)}")
     if failed:
         print(f"共 {len(args.files)} 个数据包，{failed} 个未导入。", file=sys.stderr)
     return 1 if failed else 0
@@ -395,16 +464,18 @@ def cmd_import(args, paths: LedgerPaths) -> int:
 def cmd_keys(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import keys
 
-    print(f"本机签名密钥指纹：{keys.installation_fingerprint(paths)}")
+    print(f"本机签名密钥指纹：{_v(keys.installation_fingerprint(paths))}")
     pins = keys.list_pinned()
     if not pins:
         print("尚未登记任何工作室的签名密钥。")
     for k in pins:
-        print(f"  {k.fingerprint}  {k.studio_name}（{k.studio_uid}）登记于 {k.trusted_at[:10]}")
+        print(f"  {_v(k.fingerprint)}  {_v(k.studio_name)}（{_v(k.studio_uid)}）"
+              f"登记于 {_v(k.trusted_at[:10])}")
     return 0
 
 
 def _indented(label: str, text: str) -> str:
+    text = visible(text, keep_newlines=True)
     return f"      {label}：" + text.replace("\n", "\n" + " " * (8 + len(label) * 2))
 
 
@@ -419,26 +490,26 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
         return 2
     if args.resolve is not None:
         r = conflicts.resolve(paths, args.resolve, args.keep)
-        print(r["message"])
+        print(_v(r["message"]))
         if r["backup"]:
-            print(f"处理前已自动备份为 {r['backup'].name}。", file=sys.stderr)
+            print(f"处理前已自动备份为 {_v(r['backup'].name)}。", file=sys.stderr)
         return 0
     rows = conflicts.list_conflicts()
     if args.json:
-        print(json.dumps([{**c, "differences": [
+        print(_json([{**c, "differences": [
             {"field": f, "local": a, "incoming": b} for f, a, b in conflicts.differences(c)]}
-            for c in rows], ensure_ascii=False, indent=1))
+            for c in rows]))
         return 0
     if not rows:
         print("没有待处理的冲突。")
         return 0
     for c in rows:
-        what = f"{c['kind_label']}“{c['title']}”" if c["title"] else c["kind_label"]
+        what = f"{c['kind_label']}“{_v(c['title'])}”" if c["title"] else c["kind_label"]
         pkg = f"第 {c['sequence']} 号数据包" if c["sequence"] else "数据包"
         when = datetime.fromisoformat(c["created_at"]).astimezone()
-        print(f"#{c['id']}  {c['studio']} · {what} · {pkg}，导入于 {when:%Y-%m-%d %H:%M}")
+        print(f"#{c['id']}  {_v(c['studio'])} · {what} · {pkg}，导入于 {when:%Y-%m-%d %H:%M}")
         for field, local, incoming in conflicts.differences(c):
-            print(f"    {field}")
+            print(f"    {_v(field)}")
             print(_indented("本地", local))
             print(_indented("数据包", incoming))
     print(f"共 {len(rows)} 条待处理的冲突。处理：laomo conflicts --resolve 编号 "
@@ -453,6 +524,65 @@ COMMANDS = {
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
     "conflicts": cmd_conflicts,
 }
+RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
+
+
+# Commands that change the ledger take its lock (waiting for another command, never for the
+# window); the others read beside a running window on one consistent snapshot.
+WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
+# Commands that still work when the ledger is damaged or lost.
+RECOVERY = frozenset({"restore", "backups", "check"})
+LOCK_WAIT_SECONDS = 600
+
+
+def _writes(args) -> bool:
+    return args.command in WRITING or (args.command == "conflicts" and args.resolve is not None)
+
+
+def _waiting(holder) -> None:
+    who = holder.describe() if holder is not None else "另一个命令"
+    print(f"{who}正在使用台账，等待它完成……", file=sys.stderr)
+
+
+def _run(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.store import health, lock
+    from laomo_desktop.store.database import open_ledger, open_snapshot
+    from laomo_desktop.store.models import database
+
+    took = False
+    if paths.root.exists() and health.folder_read_only(paths):
+        if _writes(args):
+            raise LaomoError(health.read_only_message(paths))
+    elif _writes(args):
+        paths.root.mkdir(parents=True, exist_ok=True)
+        lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
+        took = True
+    elif paths.root.exists():
+        took = lock.try_acquire(paths, args.command)
+        if not took:  # the window or a command is changing the ledger: read a snapshot
+            open_snapshot(paths)
+            with database.atomic(lock_type="DEFERRED"):
+                return COMMANDS[args.command](args, paths)
+    try:
+        try:
+            open_ledger(paths, program=args.command)
+        except health.LedgerProblem as exc:
+            if args.command not in RECOVERY:
+                raise
+            return RECOVER[args.command](args, paths, exc)
+        for note in _notices():
+            print(f"注意：{note}", file=sys.stderr)
+        return COMMANDS[args.command](args, paths)
+    finally:
+        if took:
+            lock.release(paths)
+
+
+def _notices() -> list[str]:
+    from laomo_desktop.store.database import current
+
+    state = current()
+    return state.notices if state is not None else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -467,13 +597,12 @@ def main(argv: list[str] | None = None) -> int:
         from laomo_desktop.ui.app import run_gui
 
         return run_gui(paths)
-    from laomo_desktop.store.database import close_ledger, open_ledger
+    from laomo_desktop.store.database import close_ledger
 
     try:
-        open_ledger(paths)
-        return COMMANDS[args.command](args, paths)
+        return _run(args, paths)
     except LaomoError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(f"错误：{_v(exc.message)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from laomo_desktop.ledger import records as R
+from laomo_desktop.store import database as D
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 20
@@ -25,6 +26,7 @@ def test_sigkill_never_loses_a_committed_record_nor_damages_the_file(ledger):
     studio = R.create("studio", None, {"name": "断电测试工作室", "host_unit": "x",
                                        "founded_on": "2020-01-01"})
     member = R.create("member", studio["uid"], {"name": "测试员", "role": "leader"})
+    D.close_ledger()  # one writer per ledger: the writers below take it in turn
     rng = random.Random(7)
     committed: list[str] = []
     for _ in range(KILLS):
@@ -50,6 +52,12 @@ def test_sigkill_never_loses_a_committed_record_nor_damages_the_file(ledger):
         assert proc.returncode == -signal.SIGKILL
         committed.extend(got)
 
+    # the journal each killed writer left is recognised as the ledger's own and applied
+    assert (ledger.root / "ledger.sqlite3-wal").exists()
+    D.open_ledger(ledger)
+    assert D.current().notices == []
+    assert not (ledger.root / "aside").exists()
+    D.close_ledger()
     con = sqlite3.connect(ledger.db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -13,7 +13,7 @@ from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, migrations
 from laomo_desktop.store.database import close_ledger, open_ledger, schema_version
-from laomo_desktop.store.models import all_models, database
+from laomo_desktop.store.models import all_models, database, file_models
 from sample_ledger import EXPECTED_2025
 
 V1 = Path(__file__).parents[1] / "fixtures" / "ledger_v1"
@@ -35,7 +35,7 @@ def _schema(con: sqlite3.Connection) -> dict[str, list[tuple]]:
 def test_migrated_schema_is_exactly_what_the_models_declare(ledger, tmp_path):
     con = sqlite3.connect(tmp_path / "models.sqlite3")
     database.init(str(tmp_path / "models.sqlite3"))
-    database.create_tables(all_models())
+    database.create_tables(all_models() + file_models())
     from_models = _schema(database.connection())
     database.close()
     con.close()
@@ -45,7 +45,7 @@ def test_migrated_schema_is_exactly_what_the_models_declare(ledger, tmp_path):
 
 def test_the_saved_version_1_ledger_migrates_to_exactly_what_the_models_declare(tmp_path):
     database.init(str(tmp_path / "models.sqlite3"))
-    database.create_tables(all_models())
+    database.create_tables(all_models() + file_models())
     from_models = _schema(database.connection())
     database.close()
     root = tmp_path / "v1"
@@ -139,7 +139,8 @@ def test_a_ledger_from_a_newer_version_is_refused_and_not_touched(tmp_path):
     with pytest.raises(LaomoError, match="更新版本"):
         open_ledger(LedgerPaths(root))
     assert _digest(db_file) == before
-    assert sorted(p.name for p in root.iterdir()) == ["attachments", "backups", "ledger.sqlite3"]
+    assert sorted(p.name for p in root.iterdir()) == ["attachments", "backups", "ledger.lock",
+                                                     "ledger.sqlite3"]
 
 
 @pytest.mark.parametrize("content", [b"this is not a database at all" * 100,

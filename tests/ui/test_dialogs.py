@@ -335,9 +335,10 @@ def test_a_second_start_on_the_same_ledger_brings_the_first_to_the_front(tmp_pat
 
 LOCKER = """
 import os, signal, sys
-from PySide6.QtCore import QLockFile
-lock = QLockFile(sys.argv[1])
-assert lock.tryLock(0)
+from pathlib import Path
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import lock
+assert lock.try_acquire(LedgerPaths(Path(sys.argv[1]).parent), lock.GUI)
 print("locked", flush=True)
 if sys.argv[2] == "crash":
     os.kill(os.getpid(), signal.SIGKILL)

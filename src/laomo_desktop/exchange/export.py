@@ -6,6 +6,8 @@ from the drive (with the cached pages dropped where the OS allows) and compared 
 Any failure removes what was written (best effort) and leaves the ledger as it was; only a
 verified copy is logged in export_log. The outbox keeps the last packages of each studio so
 a bad stick can be rewritten without exporting again (`write_to_target` / `rewrite`).
+Members' and the studio's personal fields travel only when the studio includes them
+(`include`, exchange.privacy).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -27,7 +29,7 @@ from typing import BinaryIO
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import package
+from laomo_desktop.exchange import package, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
@@ -57,6 +59,7 @@ class ExportResult:
     sha256: str
     counts: dict[str, int]
     fingerprint: str
+    omitted_fields: dict[str, list[str]] = field(default_factory=dict)  # left out: privacy
 
 
 def outbox(paths: LedgerPaths) -> Path:
@@ -245,15 +248,18 @@ def _deliver(pkg: package.Package, target_dir: Path,
     """Write a verified outbox package to the target and log it."""
     final, sha = yield from write_steps(pkg.path, target_dir, pkg.sha256 or None, opener=opener)
     result = ExportResult(final, pkg.path, pkg.studio_uid, pkg.studio_name, pkg.package_uid,
-                          pkg.sequence, final.stat().st_size, sha, pkg.counts, pkg.fingerprint)
+                          pkg.sequence, final.stat().st_size, sha, pkg.counts, pkg.fingerprint,
+                          pkg.manifest.get(privacy.MANIFEST_KEY) or {})
     _log(result, pkg.created_at)
     return result
 
 
 def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
-                 opener: Opener = default_opener,
-                 now: datetime | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yields (done, total, step) while exporting; returns the ExportResult (StopIteration)."""
+                 opener: Opener = default_opener, now: datetime | None = None,
+                 include: Iterable[str] | str | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yields (done, total, step) while exporting; returns the ExportResult (StopIteration).
+    `include`: the optional personal fields that travel (exchange.privacy; none by default)."""
+    include = privacy.parse_include(include)  # an unknown name is refused before any work
     smodel = MODELS["studio"]
     studio = smodel.get_or_none(smodel.uid == studio_uid)
     if studio is None:
@@ -265,7 +271,7 @@ def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
     sequence = next_sequence(studio_uid)
     total = 100  # building is the first 60 %, writing and reading back the rest
     built = None
-    build = package.build_steps(paths, studio_uid, outbox(paths), sequence, now)
+    build = package.build_steps(paths, studio_uid, outbox(paths), sequence, now, include)
     while built is None:
         try:
             done, n, text = next(build)
@@ -296,8 +302,10 @@ def run(steps: Iterator[tuple[int, int, str]],
 
 def export_studio(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
                   opener: Opener = default_opener,
-                  progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
-    return run(export_steps(paths, studio_uid, target_dir, opener=opener), progress)
+                  progress: Callable[[int, int, str], None] | None = None,
+                  include: Iterable[str] | str | None = None) -> ExportResult:
+    return run(export_steps(paths, studio_uid, target_dir, opener=opener, include=include),
+               progress)
 
 
 def rewrite(paths: LedgerPaths, outbox_file: Path, target_dir: Path, *,

@@ -20,7 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import keys
+from laomo_desktop.exchange import keys, privacy
 from laomo_desktop.exchange.package import Package, invalid_record, read_package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import shapes as H
@@ -112,6 +112,7 @@ class _Plan:
     conflicts: list[tuple[str, dict, dict]]
     data_version: int
     ids: _Ids
+    withheld: privacy.Withheld = field(default_factory=dict)  # personal fields not shared
 
 
 class _Ids:
@@ -187,7 +188,8 @@ def _plan(pkg: Package) -> _Plan:
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
     studio_id = studio.id if studio else _next_id(smodel)
     ids = _Ids(studio_id)
-    plan = _Plan(pkg, studio.id if studio else None, {}, {}, {}, [], version, ids)
+    seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, studio.id if studio else None)
+    plan = _Plan(pkg, studio.id if studio else None, {}, {}, {}, [], version, ids, seen.after)
     existing: dict[str, dict[str, tuple[int, int, int]]] = {}
     for kind in S.KINDS:  # every id first: records refer to later ones only by uid
         incoming = pkg.records[kind.name]
@@ -229,8 +231,12 @@ def _plan(pkg: Package) -> _Plan:
                     plan.updated.setdefault(kind.name, []).append((here[0], r, row, children))
             elif here[1] > r["version"]:
                 counts.stale += 1
-            elif ours[r["uid"]] == r:
+            elif (same := seen.compare(kind.name, ours[r["uid"]], r)) == "unchanged":
                 counts.unchanged += 1
+            elif same == "refresh":  # differs only in personal fields shared again
+                counts.updated += 1
+                written[r["uid"]] = {**row, "deleted_at": r.get("deleted_at")}
+                plan.updated.setdefault(kind.name, []).append((here[0], r, row, children))
             else:
                 counts.conflicting += 1
                 plan.conflicts.append((kind.name, ours[r["uid"]], r))
@@ -363,6 +369,7 @@ def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callabl
 def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
     _write_rows(plan.ids, plan.new, plan.updated)
     _register(pkg, plan, plan.ids.studio_id, actor)
+    privacy.clear(plan.ids.studio_id, pkg.studio_uid, plan.withheld)
 
 
 def _write_rows(ids: _Ids, new_rows: dict[str, list[tuple[dict, dict, dict]]],
@@ -461,7 +468,8 @@ def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> N
                      actor=actor or R.current_actor(),
                      result=json.dumps({"counts": counts, "warnings": warnings,
                                         "conflicts": len(plan.conflicts),
-                                        "fingerprint": pkg.fingerprint},
+                                        "fingerprint": pkg.fingerprint,
+                                        privacy.MANIFEST_KEY: privacy.log_entry(plan.withheld)},
                                        ensure_ascii=False, sort_keys=True)).execute()
     totals = {k: sum(c[k] for c in counts.values()) for k in COUNT_LABELS}
     detail = "、".join(f"{COUNT_LABELS[k]} {n} 条" for k, n in totals.items())

@@ -17,14 +17,14 @@ import stat
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from laomo_desktop import __version__
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import keys
+from laomo_desktop.exchange import keys, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import shapes as H
 from laomo_desktop.paths import LedgerPaths
@@ -80,8 +80,10 @@ def package_name(studio: dict, created: datetime, sequence: int) -> str:
 
 # --- building ------------------------------------------------------------------------------
 
-def studio_records(studio_uid: str) -> Iterator[tuple[S.Kind, list[dict]]]:
-    """Every record of a studio, live and binned, kind by kind in KINDS order."""
+def studio_records(studio_uid: str, omitted: dict[str, list[str]] | None = None
+                   ) -> Iterator[tuple[S.Kind, list[dict]]]:
+    """Every record of a studio, live and binned, kind by kind in KINDS order; the `omitted`
+    fields ({kind: [field, ...]}, see exchange.privacy) emptied."""
     smodel = MODELS["studio"]
     sid = smodel.select(smodel.id).where(smodel.uid == studio_uid).scalar()
     if sid is None:
@@ -89,8 +91,9 @@ def studio_records(studio_uid: str) -> Iterator[tuple[S.Kind, list[dict]]]:
     for kind in S.KINDS:
         model = MODELS[kind.name]
         where = (model.studio == sid) if kind.per_studio else (model.id == sid)
-        yield kind, R.to_records(kind, list(model.select().where(where)
-                                            .order_by(model.id).dicts()))
+        records = R.to_records(kind, list(model.select().where(where).order_by(model.id).dicts()))
+        privacy.strip(kind, records, (omitted or {}).get(kind.name, ()))
+        yield kind, records
 
 
 def _line(record: dict) -> bytes:
@@ -106,9 +109,12 @@ def _info(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
 
 
 def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int,
-                now: datetime | None = None) -> Iterator[tuple[int, int, str]]:
+                now: datetime | None = None, include: Iterable[str] | None = None
+                ) -> Iterator[tuple[int, int, str]]:
     """Write and verify a package in out_dir, yielding progress; returns the verified Package
-    (as the value of StopIteration)."""
+    (as the value of StopIteration). Of the optional personal fields (exchange.privacy) only
+    those named in `include` travel: privacy by default."""
+    omitted = privacy.omitted_for(include)
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     key = keys.load_or_create(paths)
     public = keys.raw_public(key)
@@ -123,7 +129,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
     try:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-            for i, (kind, recs) in enumerate(studio_records(studio_uid)):
+            for i, (kind, recs) in enumerate(studio_records(studio_uid, omitted)):
                 yield i, total, f"整理{kind.label}记录"
                 data = b"".join(_line(r) for r in recs)
                 counts[kind.name] = len(recs)
@@ -143,7 +149,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
                 "schema_version": migrations.LATEST, "package_uid": str(uuid.uuid4()),
                 "studio": {"uid": studio_uid, "name": studio["name"], "code": studio["code"]},
                 "created_at": created.isoformat().replace("+00:00", "Z"), "sequence": sequence,
-                "counts": counts, "files": files,
+                "counts": counts, "files": files, privacy.MANIFEST_KEY: omitted,
                 "signer": {"algorithm": "ed25519", "fingerprint": keys.fingerprint(public),
                            "public_key": public.hex()},
             }
@@ -190,8 +196,8 @@ def _add_blob(paths: LedgerPaths, zf: zipfile.ZipFile, sha: str, when: datetime)
 
 
 def build_package(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int = 1,
-                  now: datetime | None = None) -> Path:
-    steps = build_steps(paths, studio_uid, out_dir, sequence, now)
+                  now: datetime | None = None, include: Iterable[str] | None = None) -> Path:
+    steps = build_steps(paths, studio_uid, out_dir, sequence, now, include)
     while True:
         try:
             next(steps)
@@ -390,6 +396,9 @@ def _check_manifest(path: Path, m: object) -> dict:
         MANIFEST_SHAPE.check(m)
     except H.Problem as p:
         raise _bad(path, f"的清单无效：{p.message}") from None
+    if not privacy.valid_manifest_entry(m.get(privacy.MANIFEST_KEY)):
+        raise _bad(path, "的清单无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
+                         "可以不填的字段，每个一次")
     return m
 
 

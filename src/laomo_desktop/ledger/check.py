@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import peewee as pw
+
+from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
@@ -69,9 +73,21 @@ def _domain() -> Iterator[Problem]:
         yield Problem("warning", f"工作室“{name}”没有登记领衔人")
 
 
+def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
+    """A part of the check that meets damaged pages reports them instead of stopping."""
+    try:
+        return list(part())
+    except LaomoError as exc:
+        return [Problem("error", exc.message)]
+    except (sqlite3.Error, pw.PeeweeException) as exc:
+        return [Problem("error", f"读取台账时出错，文件可能已损坏：{exc}")]
+
+
 def check_ledger(paths: LedgerPaths) -> list[Problem]:
     """Everything wrong with the ledger, worst first; an empty list means all is well."""
-    problems = [*_integrity(), *_attachments(paths), *_domain()]
+    problems = _guarded(_integrity)
+    if not any(p.severity == "error" for p in problems):
+        problems += _guarded(lambda: _attachments(paths)) + _guarded(_domain)
     return sorted(problems, key=lambda p: SEVERITIES.index(p.severity))
 
 

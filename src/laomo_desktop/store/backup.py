@@ -53,6 +53,7 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
     tmp = dest.with_name(dest.name + ".partial")
     try:
         paths.backups.mkdir(parents=True, exist_ok=True)
+        blobs.create_exclusive(tmp)  # never through a link planted under this name
         out = sqlite3.connect(tmp)
         try:
             database.connection().backup(out)
@@ -211,4 +212,54 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")
     migrations.migrate(database, migrations.STEPS)
+    from laomo_desktop.store.database import mark_journal
+
+    mark_journal()
     return before
+
+
+def restore_over(paths: LedgerPaths, path: Path) -> list[Path]:
+    """Put a backup in place of a damaged or lost ledger file (the caller holds the lock and
+    has not opened it). The old file and its journal are moved aside byte for byte, never
+    deleted and never copied through SQLite. Returns where they went."""
+    from laomo_desktop.store import health, journal
+
+    verify_backup(path)
+    tmp = paths.db.with_name(paths.db.name + ".partial")
+    try:
+        blobs.create_exclusive(tmp)
+        with open(path, "rb") as src, open(tmp, "r+b") as out:
+            while chunk := src.read(blobs.CHUNK):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        moved = journal.move_aside(
+            paths, [paths.db, journal.wal_path(paths), journal.shm_path(paths)], "damaged")
+        os.replace(tmp, paths.db)
+        blobs.fsync_dir(paths.root)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise LaomoError(f"恢复失败：{blobs.describe_os_error(exc)}。台账文件没有改动。") from exc
+    health.end_session(paths)  # the unclean-shutdown marker was the damaged file's
+    return moved
+
+
+def summarize(path: Path) -> dict:
+    """What a backup holds, for choosing one: its studios and how many records."""
+    from laomo_desktop.store import schema as S
+
+    out: dict = {"studios": [], "records": 0, "error": None}
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            out["studios"] = [r[0] for r in con.execute(
+                "SELECT name FROM studio WHERE deleted_at IS NULL ORDER BY name")]
+            out["records"] = sum(
+                con.execute(f'SELECT count(*) FROM "{k.table}" WHERE deleted_at IS NULL')
+                .fetchone()[0] for k in S.KINDS)
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        out["error"] = str(exc)
+    return out

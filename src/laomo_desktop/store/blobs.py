@@ -39,6 +39,15 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def create_exclusive(path: Path) -> None:
+    """Create an empty file under `path`, removing a leftover of that name first; never
+    following a link, so nothing is written outside the folder through a planted link."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)  # a link is removed itself, its target is not touched
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags | getattr(os, "O_BINARY", 0), 0o644))
+
+
 def store_blob(paths: LedgerPaths, source: Path) -> tuple[str, int]:
     """Copy a file into the blob store (if not already there); return (sha256, size).
 
@@ -73,7 +82,11 @@ def store_chunks(paths: LedgerPaths, sha256: str, chunks: Iterable[bytes], label
     size = 0
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
+        if dest.parent.is_symlink():
+            raise LaomoError(f"附件文件夹“{dest.parent}”是一个链接，为防止写到数据文件夹之外，"
+                             f"未保存{label}。")
+        create_exclusive(tmp)
+        with open(tmp, "r+b") as out:
             for chunk in chunks:
                 size += len(chunk)
                 out.write(chunk)

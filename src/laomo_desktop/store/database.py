@@ -1,13 +1,21 @@
-"""Opening the ledger file: refuse what is not ours or is newer, back up, migrate, set pragmas."""
+"""Opening the ledger file safely: one writer, its own journal only, damage and loss noticed,
+read-only folders opened for reading, then backup, migration and pragmas.
+
+The order matters. Before SQLite touches the file: take the lock (store.lock), refuse links out
+of the data folder, clear leftovers, set aside a journal that is not this ledger's
+(store.journal), and look for damage and loss (store.health). Only then connect and migrate.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import migrations
+from laomo_desktop.store import health, journal, lock, migrations
 from laomo_desktop.store.models import database
 
 PRAGMAS = {
@@ -15,23 +23,53 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 10000,
+    "wal_autocheckpoint": 0,  # the ledger checkpoints itself: see store.journal
+    "journal_size_limit": 4 << 20,
 }
+READ_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10000}
 APPLICATION_ID = migrations.APPLICATION_ID
+
+
+@dataclass
+class OpenState:
+    """How the ledger bound to `database` was opened."""
+
+    paths: LedgerPaths
+    writer: bool                 # holds the lock and may change the ledger
+    read_only_message: str | None = None
+    notices: list[str] = field(default_factory=list)  # to tell the user once, in a sentence
+    partials_removed: int = 0
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_message is not None
+
+
+_state: OpenState | None = None
+
+
+def current() -> OpenState | None:
+    return _state
 
 
 def read_header(db_file: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of a file, read without writing to it."""
-    try:
-        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    queries = ["mode=ro"]
+    if not os.access(db_file.parent, os.W_OK):
+        queries.append("immutable=1")  # SQLite cannot make its -shm in a read-only folder
+    for query in queries:
         try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise LaomoError(f"文件“{db_file.name}”不是有效的台账数据库，或已损坏（{exc}）。") from exc
-    return app_id, version, tables > 0
+            con = sqlite3.connect(f"{db_file.resolve().as_uri()}?{query}", uri=True)
+            try:
+                app_id = con.execute("PRAGMA application_id").fetchone()[0]
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                con.close()
+            return app_id, version, tables > 0
+        except sqlite3.DatabaseError as exc:
+            error = exc
+    raise LaomoError(f"文件“{db_file.name}”不是有效的台账数据库，或已损坏（{error}）。") from error
 
 
 def check_openable(db_file: Path) -> int:
@@ -47,34 +85,150 @@ def check_openable(db_file: Path) -> int:
     return version
 
 
-def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None) -> LedgerPaths:
-    """Bind the one database object to this ledger, migrating it (after a backup) if older."""
-    from laomo_desktop.store import backup
+def has_content(paths: LedgerPaths) -> bool:
+    return paths.db.exists() and paths.db.stat().st_size > 0
 
+
+def inspect(paths: LedgerPaths, *, thorough: bool) -> int:
+    """The schema version of the ledger file, after looking for damage (cheaply, or with
+    SQLite's quick_check when `thorough`). Raises LedgerProblem when it is damaged."""
+    problem = health.header_problem(paths.db)
+    if problem is None and thorough:
+        problem = health.quick_check(paths.db)
+    if problem is not None:
+        raise health.damaged(paths, problem)
+    try:
+        return check_openable(paths.db)
+    except LaomoError as exc:
+        if "不是有效的台账数据库" in exc.message:
+            raise health.damaged(paths, "无法读取数据库") from exc
+        raise
+
+
+def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, *,
+                program: str = "ledger", start_empty: bool = False) -> LedgerPaths:
+    """Bind the one database object to this ledger as its writer (taking the lock), or for
+    reading only when the folder or file cannot be written. `start_empty`: the user chose an
+    empty ledger although backups exist (a lost ledger)."""
+    global _state
     steps = migrations.STEPS if steps is None else steps
+    close_ledger()
+    if paths.root.exists() and health.folder_read_only(paths):
+        return _open_read_only(paths)
     try:
         paths.ensure()
     except OSError as exc:
         raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
-    existing = paths.db.exists() and paths.db.stat().st_size > 0
-    version = check_openable(paths.db) if existing else 0
-    close_ledger()
-    database.init(str(paths.db), pragmas=PRAGMAS, timeout=10)
+    lock.acquire(paths, program)
+    state = OpenState(paths, writer=True)
     try:
-        database.connect()
-    except Exception as exc:
-        raise LaomoError(f"无法打开台账文件“{paths.db}”：{exc}") from exc
-    latest = steps[-1].version if steps else 0
-    if version < latest:
-        if version > 0:
-            backup.take_backup(paths, "pre-migration")
-        migrations.migrate(database, steps)
+        health.refuse_outside_links(paths)
+        state.partials_removed = health.remove_partials(paths)
+        note = journal.check_wal(paths)
+        if note:
+            state.notices.append(note)
+        version = 0
+        if has_content(paths):
+            version = inspect(paths, thorough=health.was_unclean(paths))
+        elif not start_empty:
+            from laomo_desktop.store.backup import list_backups
+
+            found = list_backups(paths)
+            if found:
+                raise health.lost(paths, len(found), empty=paths.db.exists())
+        database.init(str(paths.db), pragmas=PRAGMAS, timeout=10)
+        try:
+            database.connect()
+        except Exception as exc:
+            raise LaomoError(f"无法打开台账文件“{paths.db}”：{exc}") from exc
+        health.begin_session(paths)
+        latest = steps[-1].version if steps else 0
+        if version < latest:
+            if version > 0:
+                from laomo_desktop.store import backup
+
+                _state = state  # the backup reads the open ledger
+                backup.take_backup(paths, "pre-migration")
+            migrations.migrate(database, steps)
+        if "ledger_info" in database.get_tables():
+            journal.checkpoint_and_mark(database, paths)
+            database.after_commit = lambda: _checkpoint_when_large(paths)
+    except BaseException:
+        _state = None
+        if not database.is_closed():
+            database.close()
+        database.after_commit = None
+        lock.release(paths)
+        raise
+    _state = state
     return paths
 
 
+def _open_read_only(paths: LedgerPaths) -> LedgerPaths:
+    global _state
+    if not has_content(paths):
+        raise LaomoError(f"数据文件夹“{paths.root}”是只读的，其中还没有台账，无法新建。")
+    inspect(paths, thorough=False)
+    message = health.read_only_message(paths)
+    _connect_read_only(paths)
+    database.read_only_message = message
+    _state = OpenState(paths, writer=False, read_only_message=message)
+    return paths
+
+
+def _connect_read_only(paths: LedgerPaths) -> None:
+    uri = paths.db.resolve().as_uri()
+    for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder without -shm
+        database.init(f"{uri}?{query}", pragmas=READ_PRAGMAS, timeout=10, uri=True)
+        try:
+            database.connect()
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except Exception as exc:
+            if not database.is_closed():
+                database.close()
+            error = exc
+    raise LaomoError(f"无法打开台账文件“{paths.db}”：{error}")
+
+
+def open_snapshot(paths: LedgerPaths) -> LedgerPaths:
+    """Bind for reading while another program holds the lock: no migration, no cleaning, no
+    checkpoint; the caller reads inside one transaction, so it sees one consistent state."""
+    global _state
+    close_ledger()
+    if not has_content(paths):
+        raise LaomoError(f"找不到台账文件“{paths.db}”。")
+    version = check_openable(paths.db)
+    if version < migrations.LATEST:
+        raise LaomoError("台账需要先升级：请先关闭正在使用它的程序，再运行本命令。")
+    _connect_read_only(paths)
+    message = "台账正在被另一个程序使用，本命令只能读取。"
+    database.read_only_message = message
+    _state = OpenState(paths, writer=False, read_only_message=message)
+    return paths
+
+
+def _checkpoint_when_large(paths: LedgerPaths) -> None:
+    if journal.wal_size(paths) > journal.CHECKPOINT_BYTES:
+        journal.checkpoint_and_mark(database, paths)
+
+
+def mark_journal() -> None:
+    """Record the journal as this ledger's own again (after a restore rewrote the file)."""
+    if _state is not None and _state.writer:
+        journal.checkpoint_and_mark(database, _state.paths)
+
+
 def close_ledger() -> None:
+    global _state
+    state, _state = _state, None
+    database.after_commit = None
     if not database.is_closed():
-        database.close()
+        database.close()  # the last connection checkpoints and removes the journal
+    database.read_only_message = None
+    if state is not None and state.writer:
+        health.end_session(state.paths)
+        lock.release(state.paths)
 
 
 def schema_version() -> int:

@@ -65,9 +65,20 @@ def _v2(db: pw.Database) -> None:
         db.execute_sql(stmt)
 
 
+def _v3(db: pw.Database) -> None:
+    """The ledger's own uid, by which it recognises its journal (store.journal)."""
+    import uuid
+
+    db.execute_sql('CREATE TABLE "ledger_info" ("key" TEXT NOT NULL PRIMARY KEY, '
+                   '"value" TEXT NOT NULL)')
+    db.execute_sql("INSERT INTO ledger_info (key, value) VALUES ('ledger_uid', ?)",
+                   (str(uuid.uuid4()),))
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
+    Step(3, "ledger identity: its uid, to recognise its own journal", _v3),
 ]
 LATEST = STEPS[-1].version
 

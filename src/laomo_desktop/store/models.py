@@ -10,9 +10,10 @@ from __future__ import annotations
 import peewee as pw
 
 from laomo_desktop.store import schema as S
+from laomo_desktop.store.dbguard import LedgerDatabase
 
 # Every transaction takes the write lock at BEGIN, so two writers never deadlock half-way.
-database = pw.SqliteDatabase(None, lock_type="IMMEDIATE")
+database = LedgerDatabase(None, lock_type="IMMEDIATE")
 
 
 class BaseModel(pw.Model):
@@ -170,6 +171,16 @@ EXCHANGE_MODELS: list[type[pw.Model]] = [ExportLog, TrustedKey, ImportedStudio, 
                                          Conflict]
 
 
+class LedgerInfo(BaseModel):
+    """Facts about the ledger file itself: its uid (which recognises its own journal)."""
+
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "ledger_info"
+
+
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children, in creation order."""
     out: list[type[pw.Model]] = []
@@ -179,3 +190,8 @@ def all_models() -> list[type[pw.Model]]:
     out.append(AuditEntry)
     out.extend(EXCHANGE_MODELS)
     return out
+
+
+def file_models() -> list[type[pw.Model]]:
+    """Tables about the file itself rather than the ledger's content."""
+    return [LedgerInfo]

@@ -80,18 +80,21 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
 
     single = SingleInstance(paths)
     if not single.acquire():
+        if single.busy_holder is not None:  # a command is changing the ledger right now
+            QMessageBox.warning(None, "Laomo Desktop", tr(
+                "The ledger is being changed by %1. Please wait until it has finished, then "
+                "open the program again.").replace("%1", single.busy_holder.describe()))
+            return 1
         return 0  # the running window was brought to the front
     settings = settings_for(paths)
     i18n.install(app, str(settings.value("language", i18n.DEFAULT)))
     host = WindowHost(app, paths, settings)
     install_excepthook(log_dir_for(paths), lambda: host.window)
-    try:
-        open_ledger(paths)
-    except LaomoError as exc:
-        QMessageBox.critical(None, tr("Cannot open the ledger"), exc.message)
+    if not open_or_recover(paths):
         single.release()
         return 1
     window = host.show()
+    tell_how_it_opened(window)
     single.activated.connect(lambda: host.window.bring_to_front())
     del window
     try:
@@ -99,6 +102,44 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     finally:
         close_ledger()
         single.release()
+
+
+def open_or_recover(paths: LedgerPaths) -> bool:
+    """Open the ledger; when it is damaged or lost, let the user restore a backup (or, for a
+    lost one, start empty). False when it cannot be opened and the user was told."""
+    from laomo_desktop.store.health import LedgerProblem
+    from laomo_desktop.ui.recovery import EMPTY, recover
+
+    start_empty = False
+    while True:
+        try:
+            open_ledger(paths, program="gui", start_empty=start_empty)
+            return True
+        except LedgerProblem as problem:
+            choice = recover(paths, problem)
+            if choice is None:
+                return False
+            start_empty = choice[0] == EMPTY
+        except LaomoError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the ledger"), exc.message)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return False
+
+
+def tell_how_it_opened(window) -> None:
+    """Say once what the opening found: a read-only ledger, a stranger's journal set aside."""
+    from laomo_desktop.store.database import current
+
+    state = current()
+    if state is None:
+        return
+    if state.read_only:
+        window.show_read_only(state.read_only_message)
+    for note in state.notices:
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Note"), note, parent=window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
 
 def main() -> int:

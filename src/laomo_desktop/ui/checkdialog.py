@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from laomo_desktop.ledger.check import Problem, check_ledger
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import shown, warn
 
 APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
@@ -49,11 +49,11 @@ def report_text(problems: list[Problem], paths: LedgerPaths,
         return "\n".join(lines)
     if errors:
         lines.append(tr("Errors (%1): the data is damaged").replace("%1", str(len(errors))))
-        lines += [f"  ✗ {p.message}" for p in errors]
+        lines += [f"  ✗ {shown(p.message)}" for p in errors]
         lines.append("")
     if warnings:
         lines.append(tr("Warnings (%1): a rule is not met").replace("%1", str(len(warnings))))
-        lines += [f"  ! {p.message}" for p in warnings]
+        lines += [f"  ! {shown(p.message)}" for p in warnings]
         lines.append("")
     if errors:
         lines.append(tr("What to do: restore a recent backup (File ▸ Restore from a backup), or "
@@ -119,7 +119,7 @@ def check_ledger_dialog(ctx: AppContext, parent: QWidget | None) -> None:
         problems = run_busy(parent, tr("Check the ledger"), tr("Checking the ledger…"),
                             lambda: check_ledger(ctx.paths))
     except LaomoError as exc:
-        QMessageBox.warning(parent, tr("Check failed"), exc.message)
+        warn(parent, tr("Check failed"), exc.message)
         return
     dlg = CheckReportDialog(problems, ctx.paths, parent)
     try:

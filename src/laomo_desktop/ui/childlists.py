@@ -23,6 +23,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.editors import Editor, make_editor
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import shown
 
 
 class MemberChecklist(QWidget):
@@ -43,7 +44,7 @@ class MemberChecklist(QWidget):
         self.list.setAccessibleName(fmt.label(child))
         self.list.setMaximumHeight(150)
         for uid, name in Q.member_choices(studio_uid):
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(shown(name))
             item.setData(Qt.ItemDataRole.UserRole, uid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -80,7 +81,7 @@ class MemberChecklist(QWidget):
                     name = R.get("member", uid)["name"]
                 except Exception:
                     name = uid
-                item = QListWidgetItem(name + tr(" (in the recycle bin)"))
+                item = QListWidgetItem(shown(name) + tr(" (in the recycle bin)"))
                 item.setData(Qt.ItemDataRole.UserRole, uid)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)

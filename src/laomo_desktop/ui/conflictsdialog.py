@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import run_busy
 from laomo_desktop.ui.exchangedialogs import GREEN, MUTED, ORANGE, when_text
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, ask, shown, tip, warn
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,7 +72,7 @@ class ConflictsDialog(QDialog):
         self.empty = QLabel(tr("There are no conflicts to review."))
         self.empty.setObjectName("conflicts_empty")
         self.empty.setStyleSheet(f"color: {GREEN};")
-        self.record = QLabel()
+        self.record = DataLabel()
         self.record.setObjectName("conflict_record")
         font = self.record.font()
         font.setBold(True)
@@ -90,7 +90,7 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.status = QLabel()
+        self.status = DataLabel()
         self.status.setObjectName("conflict_status")
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {MUTED};")
@@ -128,10 +128,10 @@ class ConflictsDialog(QDialog):
         self.rows = conflicts.list_conflicts()
         self.list.clear()
         for c in self.rows:
-            item = QTreeWidgetItem([c["studio"], fmt.label(S.kind(c["kind"])), c["title"],
-                                    package_text(c)])
+            item = QTreeWidgetItem([shown(c["studio"]), fmt.label(S.kind(c["kind"])),
+                                    shown(c["title"]), package_text(c)])
             item.setData(0, ID_ROLE, c["id"])
-            item.setToolTip(3, c["file_name"])
+            item.setToolTip(3, tip(c["file_name"]))
             self.list.addTopLevelItem(item)
         for col in range(3):
             self.list.resizeColumnToContents(col)
@@ -158,13 +158,13 @@ class ConflictsDialog(QDialog):
         if c is None:
             return
         self.record.setText(f"{c['studio']} · {record_text(c)}")
-        self.record.setToolTip(c["record_uid"])
+        self.record.setToolTip(tip(c["record_uid"]))
         diffs = conflicts.differences(c, english=not fmt.is_chinese())
         self.fields.setRowCount(len(diffs))
         for r, cells in enumerate(diffs):
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item = QTableWidgetItem(shown(text, lines=True))  # a value may be paragraphs
+                item.setToolTip(tip(text))
                 if col == 2:
                     item.setForeground(QColor(ORANGE))
                 self.fields.setItem(r, col, item)
@@ -178,13 +178,9 @@ class ConflictsDialog(QDialog):
         c = self.current()
         if c is None:
             return False
-        answer = QMessageBox.question(
-            self, tr("Take the package's copy"),
-            tr("Replace the ledger's copy of %1 with the one from the package? A backup of the "
-               "ledger is taken first.").replace("%1", record_text(c)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, tr("Take the package's copy"),
+                   tr("Replace the ledger's copy of %1 with the one from the package? A backup "
+                      "of the ledger is taken first.").replace("%1", record_text(c))):
             return False
         return self._resolve("incoming")
 
@@ -197,7 +193,7 @@ class ConflictsDialog(QDialog):
             run_busy(self, tr("Conflicts to review"), tr("Resolving the conflict…"),
                      lambda: conflicts.resolve(self.ctx.paths, c["id"], keep))
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Cannot resolve the conflict"), exc.message)
+            warn(self, tr("Cannot resolve the conflict"), exc.message)
             self.reload(row)
             return False
         done = tr("Kept the ledger's copy of %1.") if keep == "local" else \

@@ -17,11 +17,12 @@ from types import TracebackType
 
 import PySide6
 from PySide6.QtCore import QObject, Signal, qVersion
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import laomo_desktop
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import fail
 
 
 def log_dir_for(paths: LedgerPaths) -> Path:
@@ -95,7 +96,7 @@ class _Reporter(QObject):
             parent = None
             with contextlib.suppress(Exception):
                 parent = self.parent_getter()
-            QMessageBox.critical(parent, tr("Unexpected error"), message_text(log_path))
+            fail(parent, tr("Unexpected error"), message_text(log_path))
         finally:
             self.showing = False
 

@@ -29,6 +29,7 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import DataLabel, shown
 
 GREEN = "#1a7f37"
 RED = "#c62828"
@@ -80,8 +81,8 @@ def local_time_text(at: str) -> str:
 
 
 def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, color: str | None = None,
-           wrap: bool = False, name: str = "") -> QLabel:
-    lab = QLabel(text)
+           wrap: bool = False, name: str = "", lines: bool = False) -> QLabel:
+    lab = DataLabel(text, lines=lines)  # record titles and studio names among them
     if scale != 1.0 or bold:
         font = lab.font()
         font.setPointSizeF(font.pointSizeF() * scale)
@@ -145,7 +146,8 @@ class DashboardPage(LazyPage):
         self.figures: dict = {}
 
         self.stack = QStackedWidget()
-        self.message = _label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED)
+        self.message = _label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED,
+                              lines=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.message)
 
@@ -189,6 +191,7 @@ class DashboardPage(LazyPage):
                                 "must_haves")
         assess = QLabel('<a href="#">{}</a>'.format(html.escape(
             QCoreApplication.translate("Dashboard", "Self-assessment"))))
+        assess.setTextFormat(Qt.TextFormat.RichText)
         assess.setObjectName("open_assessment")
         assess.setToolTip(QCoreApplication.translate(
             "Dashboard", "Score the year against an assessment template on the Reports page"))
@@ -367,7 +370,8 @@ class DashboardPage(LazyPage):
         today = date.today().isoformat()
         for row, (what, when, owner, activity_uid) in enumerate(due):
             late = bool(when) and when < today
-            link = QLabel(f'<a href="#">{html.escape(what)}</a>')
+            link = QLabel(f'<a href="#">{html.escape(shown(what))}</a>')  # escaped: a link
+            link.setTextFormat(Qt.TextFormat.RichText)
             link.setObjectName(f"follow_up_{row}")
             link.setWordWrap(True)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -397,5 +401,6 @@ class DashboardPage(LazyPage):
         for row, (at, summary, _kind) in enumerate(latest):
             grid.addWidget(_label(local_time_text(at), color=MUTED), row, 0,
                            Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_label(summary, wrap=True, name=f"latest_{row}"), row, 1)
+            grid.addWidget(_label(summary, wrap=True, name=f"latest_{row}", lines=True),
+                           row, 1)
         grid.setColumnStretch(1, 1)

@@ -47,6 +47,7 @@ from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
 from laomo_desktop.ui.tasks import run_task
 
 APP_NAME_EN = "Laomo Desktop"
@@ -134,6 +135,7 @@ def run_busy(parent: QWidget | None, title: str, text: str, work: Callable[[], A
         loop.quit()
 
     busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setLabel(DataLabel(text, lines=True))  # it may name a file or a record
     busy.setObjectName("busy")
     busy.setWindowTitle(title)
     busy.setCancelButton(None)
@@ -164,9 +166,9 @@ def backup_now(ctx: AppContext, parent: QWidget | None) -> BackupInfo | None:
         info = run_busy(parent, tr("Back up"), tr("Backing up the ledger…"),
                         lambda: backup.take_backup(ctx.paths, "manual"))
     except LaomoError as exc:
-        QMessageBox.warning(parent, tr("Backup failed"), exc.message)
+        warn(parent, tr("Backup failed"), exc.message)
         return None
-    QMessageBox.information(
+    inform(
         parent, tr("Backup made"),
         tr("The ledger was backed up to the file “%1” (%2).\n\nBackups are kept in the folder %3.")
         .replace("%1", info.path.name).replace("%2", size_text(info.size))
@@ -205,7 +207,7 @@ class RestoreDialog(QDialog):
                                     reason_text(info)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, info)
-            item.setToolTip(0, info.path.name)
+            item.setToolTip(0, tip(info.path.name))
             self.list.addTopLevelItem(item)
         header = self.list.header()
         header.setStretchLastSection(False)
@@ -293,26 +295,23 @@ def restore_from_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         run_busy(parent, tr("Restore from a backup"), tr("Checking the backup…"),
                  lambda: backup.verify_backup(path))
     except LaomoError as exc:
-        QMessageBox.warning(parent, tr("Cannot restore this backup"), exc.message)
+        warn(parent, tr("Cannot restore this backup"), exc.message)
         return False
-    answer = QMessageBox.question(
+    if not ask(
         parent, tr("Restore from a backup"),
         tr("Go back to the backup of %1?\n\nEverything entered since then will no longer be in "
            "the ledger. The current ledger is backed up first, so you can return to it by "
-           "restoring that backup.").replace("%1", what),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    if answer != QMessageBox.StandardButton.Yes:
+           "restoring that backup.").replace("%1", what)):
         return False
     try:
         before = run_busy(parent, tr("Restore from a backup"), tr("Restoring the ledger…"),
                           lambda: backup.restore_backup(ctx.paths, path))
     except LaomoError as exc:
-        QMessageBox.warning(parent, tr("Restore failed"), exc.message)
+        warn(parent, tr("Restore failed"), exc.message)
         return False
     ctx.undo_stack.clear()
     ctx.changed()
-    QMessageBox.information(
+    inform(
         parent, tr("Ledger restored"),
         tr("The ledger now holds the backup of %1.\n\nWhat it held just before was saved as the "
            "backup “%2”; restore that one to undo this.")
@@ -356,8 +355,8 @@ class SettingsDialog(QDialog):
         blay = QVBoxLayout(backups)
         blay.addWidget(self.backup_on_close)
         if backups_dir is not None:
-            where = QLabel(tr("Backups are kept in %1; older ones are thinned out to one per "
-                              "day, week and month.").replace("%1", str(backups_dir)))
+            where = DataLabel(tr("Backups are kept in %1; older ones are thinned out to one "
+                                 "per day, week and month.").replace("%1", str(backups_dir)))
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             blay.addWidget(where)
@@ -406,7 +405,7 @@ def about_text(ctx: AppContext) -> str:
     key = tr("Signing-key fingerprint of this computer (for data packages):")
     return (f"<h3>{APP_NAME_ZH}<br>{APP_NAME_EN}</h3>"
             f"<p>{e(version)}</p><p>{e(blurb)}</p>"
-            f"<p>{e(folder)}<br><code>{e(str(ctx.paths.root))}</code></p>"
+            f"<p>{e(folder)}<br><code>{e(shown(str(ctx.paths.root)))}</code></p>"
             f"<p>{e(key)}<br><code>{e(installation_fingerprint_text(ctx.paths))}</code></p>"
             f"<p><small>Qt {e(qVersion())} · PySide6 {e(PySide6.__version__)} · "
             f"Python {e(platform.python_version())}</small></p>")

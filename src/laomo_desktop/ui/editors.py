@@ -24,6 +24,7 @@ from laomo_desktop.ledger import queries as Q
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import shown
 
 NULL_DATE = QDate(1899, 12, 31)
 
@@ -206,7 +207,7 @@ class RefEditor(Editor):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItem("", None)
         for uid, title in Q.ref_choices(field.ref, studio_uid):
-            combo.addItem(title or "", uid)
+            combo.addItem(shown(title or ""), uid)
         completer = combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -233,7 +234,7 @@ class RefEditor(Editor):
                 title = R.get(self.field.ref, value).get(S.kind(self.field.ref).title)
             except Exception:
                 title = value
-            self.widget.addItem(str(title), value)
+            self.widget.addItem(shown(str(title)), value)
             i = self.widget.count() - 1
         self.widget.setCurrentIndex(max(i, 0))
 

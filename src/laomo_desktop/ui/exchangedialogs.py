@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import export, keys
+from laomo_desktop.exchange import export, keys, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, warn
 from laomo_desktop.ui.sectionpage import studio_is_imported
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
@@ -60,7 +63,7 @@ def when_text(iso: str | None) -> str:
 
 
 def mono_label(text: str, name: str) -> QLabel:
-    lab = QLabel(text)
+    lab = DataLabel(text)
     lab.setObjectName(name)
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -116,7 +119,7 @@ class ExportDialog(QDialog):
         studio = R.get("studio", ctx.studio_uid)
         self.read_only = studio_is_imported(ctx.studio_uid)
 
-        name = QLabel(studio["name"])
+        name = DataLabel(studio["name"])
         name.setObjectName("export_studio")
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -162,7 +165,9 @@ class ExportDialog(QDialog):
                                           "exporting again"))
         self.rewrite_button.clicked.connect(self.rewrite)
 
-        self.note = QLabel()
+        personal = self._personal_box()
+
+        self.note = DataLabel(lines=True)
         self.note.setObjectName("export_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {RED};")
@@ -189,6 +194,7 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         row.addStretch(1)
         lay.addLayout(row)
+        lay.addWidget(personal)
         again = QGroupBox(tr("Last package"))
         alay = QHBoxLayout(again)
         alay.addWidget(self.last_label, 1)
@@ -196,7 +202,7 @@ class ExportDialog(QDialog):
         lay.addWidget(again)
         lay.addWidget(self.note)
         lay.addWidget(buttons)
-        self.resize(640, 480)
+        self.resize(640, 560)
 
         if self.read_only:
             self.fingerprint.setText("—")
@@ -206,6 +212,32 @@ class ExportDialog(QDialog):
             self.fingerprint.setText(self._fingerprint())
         self.fill_drives(drives.list_targets() if targets is None else targets)
         self._fill_last()
+
+    def _personal_box(self) -> QGroupBox:
+        """A checkbox per optional personal field, unticked: privacy by default."""
+        box = QGroupBox(tr("Personal data in the package"))
+        box.setObjectName("personal_fields")
+        lay = QVBoxLayout(box)
+        hint = QLabel(tr("The union's statistics and review need none of these; tick only what "
+                         "the union office should also receive."))
+        hint.setObjectName("personal_hint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {MUTED};")
+        lay.addWidget(hint)
+        grid = QGridLayout()
+        self.include_boxes: dict[str, QCheckBox] = {}
+        for i, o in enumerate(privacy.OPTIONAL):
+            check = QCheckBox(o.label if fmt.is_chinese() else o.en)
+            check.setObjectName(f"include_{o.name}")
+            check.setEnabled(not self.read_only)
+            self.include_boxes[o.name] = check
+            grid.addWidget(check, i // 3, i % 3)
+        lay.addLayout(grid)
+        return box
+
+    def included(self) -> list[str]:
+        """The optional personal fields ticked to travel in the package."""
+        return [name for name, check in self.include_boxes.items() if check.isChecked()]
 
     def _fingerprint(self) -> str:
         try:
@@ -286,7 +318,9 @@ class ExportDialog(QDialog):
         target, paths, uid, opener = self.target(), self.ctx.paths, self.ctx.studio_uid, self.opener
         if target is None or self.job is not None or self.read_only:
             return
-        self._run(task_steps(lambda: export.export_steps(paths, uid, target, opener=opener)),
+        include = self.included()
+        self._run(task_steps(lambda: export.export_steps(paths, uid, target, opener=opener,
+                                                         include=include)),
                   100, tr("Exporting the data package…"))
 
     def rewrite(self) -> None:
@@ -329,17 +363,21 @@ class ExportDialog(QDialog):
             return
         r: export.ExportResult = result.value
         self.result_value = r
+        left_out = privacy.labels(r.omitted_fields, english=not fmt.is_chinese())
+        sep = "、" if fmt.is_chinese() else ", "
         QMessageBox.information(
             self, tr("Package written"),
             tr("The data package “%1” (No. %2, %3) was written to %4 and checked by reading it "
                "back.\n\nIt is now safe to remove the USB stick.")
             .replace("%1", r.path.name).replace("%2", str(r.sequence))
-            .replace("%3", drives.size_text(r.size)).replace("%4", str(r.path.parent)))
+            .replace("%3", drives.size_text(r.size)).replace("%4", str(r.path.parent))
+            + ("\n\n" + tr("Personal data left out: %1").replace("%1", sep.join(left_out))
+               if left_out else ""))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
-        QMessageBox.warning(self, tr("Export failed"), error_text(exc))
+        warn(self, tr("Export failed"), error_text(exc))
 
 
 def export_dialog(ctx: AppContext, parent: QWidget | None) -> None:

@@ -32,6 +32,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import run_busy
 from laomo_desktop.ui.exchangedialogs import GREEN, MUTED, ORANGE, RED, mono_label, when_text
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, shown
 
 COUNT_KEYS = tuple(importer.COUNT_LABELS)
 
@@ -53,14 +54,16 @@ class ImportPreviewDialog(QDialog):
         self.pv = pv
         self.setObjectName("import_preview")
         self.setWindowTitle(tr("Import data package") + (f" ({place})" if place else ""))
-        head = QLabel(pv.studio_name)
+        # Everything from the package is plain text, its invisible characters shown: a studio
+        # name cannot draw a heading, a line break or a forged "signed with the key" line.
+        head = DataLabel(pv.studio_name)
         head.setObjectName("preview_studio")
         font = head.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         head.setFont(font)
-        info = QLabel(tr("Package No. %1, made %2 · %3").replace("%1", str(pv.sequence))
-                      .replace("%2", when_text(pv.created_at)).replace("%3", pv.file.name))
+        info = DataLabel(tr("Package No. %1, made %2 · %3").replace("%1", str(pv.sequence))
+                         .replace("%2", when_text(pv.created_at)).replace("%3", pv.file.name))
         info.setStyleSheet(f"color: {MUTED};")
 
         self.table = QTableWidget(0, len(COUNT_KEYS) + 1)
@@ -108,7 +111,7 @@ class ImportPreviewDialog(QDialog):
         if pv.total("conflicting"):
             notes.append(tr("Conflicting records are not overwritten; they are listed for "
                             "review."))
-        self.warnings = QLabel("\n".join(f"⚠ {n}" for n in notes))
+        self.warnings = DataLabel("\n".join(f"⚠ {shown(n)}" for n in notes), lines=True)
         self.warnings.setObjectName("preview_warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(f"color: {ORANGE};")
@@ -153,8 +156,8 @@ class ImportPreviewDialog(QDialog):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(box)
         if pv.key_status == "match":
-            text = QLabel(tr("✓ Signed with the key registered for this studio (%1).")
-                          .replace("%1", pv.fingerprint))
+            text = DataLabel(tr("✓ Signed with the key registered for this studio (%1).")
+                             .replace("%1", pv.fingerprint))
             text.setStyleSheet(f"color: {GREEN};")
             text.setObjectName("key_status")
             lay.addWidget(text)
@@ -173,7 +176,8 @@ class ImportPreviewDialog(QDialog):
                              "studio and compare the new fingerprint before importing."))
             text.setStyleSheet(f"color: {RED}; font-weight: bold;")
             lay.addWidget(text)
-            lay.addWidget(QLabel(tr("Registered: %1").replace("%1", pv.pinned_fingerprint or "")))
+            lay.addWidget(DataLabel(tr("Registered: %1").replace("%1",
+                                                                 pv.pinned_fingerprint or "")))
             new = mono_label(tr("This package: %1").replace("%1", pv.fingerprint),
                              "preview_fingerprint")
             new.setStyleSheet(f"color: {RED};")
@@ -214,7 +218,8 @@ class ImportReportDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("import_report_text")
         self.text.setReadOnly(True)
-        self.text.setPlainText("\n\n".join(f"{f.name}\n{msg}" for f, _, msg in outcomes))
+        self.text.setPlainText("\n\n".join(f"{shown(f.name)}\n{shown(msg, lines=True)}"
+                                           for f, _, msg in outcomes))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +36,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
+from laomo_desktop.ui.plain import DataLabel, shown, warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sectionpage import (
     SectionPage,
@@ -65,7 +67,7 @@ class AttachmentSectionPage(SectionPage):
             try:
                 rec = A.attach(self.ctx.paths, "studio", self.ctx.studio_uid, Path(f))
             except LaomoError as exc:
-                QMessageBox.warning(self, tr("Not attached"), exc.message)
+                warn(self, tr("Not attached"), exc.message)
                 continue
             self.ctx.undo_stack.push(undo.created(self.ctx, "attachment", rec, tr("Add files…")))
         self.ctx.changed()
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
-        self.statusBar().addPermanentWidget(QLabel(str(ctx.paths.root)))
+        self.statusBar().addPermanentWidget(DataLabel(str(ctx.paths.root)))
         ctx.navigate_requested.connect(self.navigate)
         ctx.ledger_changed.connect(self._refresh_studios_if_needed)
         self._restore_state()
@@ -254,15 +256,35 @@ class MainWindow(QMainWindow):
                 page.save_columns()
         s.sync()
 
+    def show_read_only(self, message: str) -> None:
+        """A ledger that cannot be written: say so in the title and above the pages."""
+        self.read_only = True
+        self.setWindowTitle(tr("Studio Ledger — Laomo Desktop") + tr(" (read-only)"))
+        banner = QLabel(message)
+        banner.setObjectName("read_only_banner")
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#read_only_banner { background: #fff4ce; color: #3b2f00; "
+                             "padding: 6px 10px; border-bottom: 1px solid #e0c97a; }")
+        self.statusBar().showMessage(message)
+        central = self.centralWidget()
+        holder = QWidget()
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(banner)
+        lay.addWidget(central, 1)
+        self.setCentralWidget(holder)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
         if (not self.closing_for_rebuild and self.ctx.flag("backup/on_close", True)
-                and self.studio_box.count()):
+                and self.studio_box.count() and not getattr(self, "read_only", False)):
             self.statusBar().showMessage(tr("Backing up…"))
             try:
                 backup.auto_backup(self.ctx.paths)
             except LaomoError as exc:
-                QMessageBox.warning(self, tr("Backup failed"), exc.message)
+                warn(self, tr("Backup failed"), exc.message)
         super().closeEvent(event)
 
     # -- studios and years --------------------------------------------------------------------
@@ -272,7 +294,7 @@ class MainWindow(QMainWindow):
         self.studio_box.blockSignals(True)
         self.studio_box.clear()
         for s in studios:
-            self.studio_box.addItem(s["name"], s["uid"])
+            self.studio_box.addItem(shown(s["name"]), s["uid"])
         i = max(self.studio_box.findData(wanted), 0)
         self.studio_box.setCurrentIndex(i if studios else -1)
         self.studio_box.blockSignals(False)
@@ -423,8 +445,8 @@ class MainWindow(QMainWindow):
 
     def _demo_failed(self, exc: BaseException) -> None:
         self._demo_progress.close()
-        QMessageBox.warning(self, tr("Sample data not loaded"),
-                            exc.message if isinstance(exc, LaomoError) else str(exc))
+        warn(self, tr("Sample data not loaded"),
+             exc.message if isinstance(exc, LaomoError) else str(exc))
         self.refresh_studios()
 
     def bring_to_front(self) -> None:

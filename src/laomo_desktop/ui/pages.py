@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from laomo_desktop.ui import fmt, undo
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import ask, warn
 from laomo_desktop.ui.tablemodel import RAW_ROLE, RecordTableModel
 
 
@@ -123,7 +123,7 @@ class RecycleBinPage(_ListPage):
         try:
             R.restore(*cur)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Not restored"), exc.message)
+            warn(self, tr("Not restored"), exc.message)
             return
         self.ctx.undo_stack.push(undo.ServiceCommand(
             self.ctx, tr("Restore"), lambda c=cur: R.trash(*c), lambda c=cur: R.restore(*c)))
@@ -133,15 +133,13 @@ class RecycleBinPage(_ListPage):
         cur = self._current()
         if not cur:
             return
-        answer = QMessageBox.question(
-            self, tr("Delete for good"),
-            tr("This record will be removed for good and cannot be restored. Continue?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, tr("Delete for good"),
+                   tr("This record will be removed for good and cannot be restored. Continue?")):
             return
         try:
             R.purge(*cur)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Not deleted"), exc.message)
+            warn(self, tr("Not deleted"), exc.message)
             return
         self.ctx.undo_stack.clear()  # a purged record cannot come back
         self.ctx.changed()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from laomo_desktop.ui.attachpanel import AttachmentsPanel
 from laomo_desktop.ui.childlists import make_child_editor
 from laomo_desktop.ui.editors import make_editor
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, warn
 
 HIDDEN_FIELDS = {"attachment": {"owner_kind", "owner_uid", "sha256", "size", "filename"}}
 
@@ -79,7 +79,7 @@ class RecordDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
-        self.general_error = QLabel()
+        self.general_error = DataLabel(lines=True)
         self.general_error.setObjectName("general_error")
         self.general_error.setStyleSheet("color: #b00020;")
         self.general_error.setWordWrap(True)
@@ -105,7 +105,7 @@ class RecordDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(widget)
-        err = QLabel()
+        err = DataLabel(lines=True)
         err.setObjectName(f"error_{name}")
         err.setStyleSheet("color: #b00020;")
         err.setWordWrap(True)
@@ -138,13 +138,13 @@ class RecordDialog(QDialog):
             self.show_errors(exc.errors)
             return
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Not saved"), exc.message)
+            warn(self, tr("Not saved"), exc.message)
             return
         if self.attachments is not None:
             try:
                 self.attachments.commit(self.saved["uid"])
             except LaomoError as exc:  # the record itself is saved: close as saved, say what's missing
-                QMessageBox.warning(self, tr("Attachments not added"),
-                                    tr("The record was saved, but not every attachment was "
-                                       "added:") + "\n" + exc.message)
+                warn(self, tr("Attachments not added"),
+                     tr("The record was saved, but not every attachment was added:") + "\n"
+                     + exc.message)
         super().accept()

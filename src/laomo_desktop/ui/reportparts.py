@@ -14,6 +14,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QPushButton
 
+from laomo_desktop.ui.plain import DataLabel
+
 PRINT_DPI = 200  # pages are rendered at most this fine for the printer
 
 
@@ -66,7 +68,7 @@ def _discard(path: Path | None) -> None:
 
 
 def _label(name: str = "", style: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    lab = QLabel()
+    lab = DataLabel(lines=True)  # titles and file names of the studio's documents
     lab.setObjectName(name)
     lab.setWordWrap(True)
     lab.setStyleSheet(style)

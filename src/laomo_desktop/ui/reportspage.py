@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressDialog,
     QRadioButton,
     QSpinBox,
@@ -49,6 +48,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import size_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import shown, tip, warn
 from laomo_desktop.ui.reportparts import (
     Generated,
     _box,
@@ -233,10 +233,10 @@ class ReportsPage(LazyPage):
                 self.template.addItem(tr("%1 (cannot be used)").replace("%1", t["name"]))
                 self.template.model().item(self.template.count() - 1).setEnabled(False)
             else:
-                self.template.addItem(t["title"] or t["name"], t["name"])
+                self.template.addItem(shown(t["title"] or t["name"]), t["name"])
             self.template.setItemData(
-                self.template.count() - 1, t.get("error") or tr("%1 criteria, %2 points")
-                .replace("%1", str(t["criteria"])).replace("%2", f"{t['total_points']:g}"),
+                self.template.count() - 1, tip(t.get("error") or tr("%1 criteria, %2 points")
+                .replace("%1", str(t["criteria"])).replace("%2", f"{t['total_points']:g}")),
                 Qt.ItemDataRole.ToolTipRole)
         found = self.template.findData(keep)
         self.template.setCurrentIndex(found if found >= 0 else next(
@@ -245,7 +245,7 @@ class ReportsPage(LazyPage):
         self.template_problems.setText(tr("%1 template file(s) cannot be used; point at them "
                                           "in the list to see why.")
                                        .replace("%1", str(len(problems))))
-        self.template_problems.setToolTip("\n".join(problems))
+        self.template_problems.setToolTip(tip("\n".join(problems)))
 
     def _fill_attachments(self) -> None:
         checked = set(self.checked_attachments())
@@ -254,7 +254,7 @@ class ReportsPage(LazyPage):
         rows = Q.fetch_rows("attachment", uid, ["filename", "title", "owner_kind", "size"]) \
             if uid else []
         for auid, _version, filename, title, owner_kind, size in rows:
-            item = QListWidgetItem(filename + (f" — {title}" if title else ""))
+            item = QListWidgetItem(shown(filename + (f" — {title}" if title else "")))
             item.setData(Qt.ItemDataRole.UserRole, auid)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if auid in checked
@@ -304,7 +304,7 @@ class ReportsPage(LazyPage):
         if self._job is not None or (doc in NEEDS_STUDIO and not uid):
             return
         if doc in USES_TEMPLATE and not template:
-            QMessageBox.warning(self, tr("Not generated"), tr("Choose an assessment template."))
+            warn(self, tr("Not generated"), tr("Choose an assessment template."))
             return
         if template:
             self.ctx.settings.setValue("reports/template", template)
@@ -315,7 +315,7 @@ class ReportsPage(LazyPage):
             try:
                 fd, name = tempfile.mkstemp(SUFFIX[doc], "laomo-preview-", self.preview_dir)
             except OSError as exc:
-                QMessageBox.warning(self, tr("Not generated"), tr(
+                warn(self, tr("Not generated"), tr(
                     "No temporary file can be made in %1: %2.").replace(
                     "%1", str(self.preview_dir)).replace("%2", blobs.describe_os_error(exc)))
                 return
@@ -371,8 +371,7 @@ class ReportsPage(LazyPage):
     def _failed(self, gen: Generated, exc: BaseException) -> None:
         self._end_job()
         _discard(gen.path)
-        QMessageBox.warning(self, tr("Not generated"),
-                            exc.message if isinstance(exc, LaomoError) else str(exc))
+        warn(self, tr("Not generated"), exc.message if isinstance(exc, LaomoError) else str(exc))
 
     # -- showing ----------------------------------------------------------------------------
     def clear_result(self, text: str = "") -> None:
@@ -419,13 +418,13 @@ class ReportsPage(LazyPage):
             evidence = "\n".join(e["title"] for e in c["evidence"] if e["title"])
             for col, text in enumerate((c["area"], c["item"], f"{c['points']:g}",
                                         f"{c['score']:g}", marks[c["status"]], c["detail"])):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(shown(text))
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if col == 4:
                     item.setForeground(QColor(STATUS_COLORS[c["status"]]))
-                item.setToolTip(tr("Evidence:") + "\n" + evidence if evidence else "")
+                item.setToolTip(tip(tr("Evidence:") + "\n" + evidence if evidence else ""))
                 self.table.setItem(row, col, item)
 
     # -- saving and printing ----------------------------------------------------------------
@@ -451,7 +450,7 @@ class ReportsPage(LazyPage):
             os.replace(partial, target)
         except OSError as exc:
             _discard(partial)
-            QMessageBox.warning(self, tr("Not saved"), tr(
+            warn(self, tr("Not saved"), tr(
                 "The report could not be saved as “%1”: %2. Choose another folder, or free "
                 "some space, and try again.").replace("%1", str(target))
                 .replace("%2", blobs.describe_os_error(exc)))
@@ -470,7 +469,7 @@ class ReportsPage(LazyPage):
         dlg.deleteLater()
         printed = print_pdf(self.document, printer) if accepted else 0
         if accepted and not printed:
-            QMessageBox.warning(self, tr("Not printed"), tr(
+            warn(self, tr("Not printed"), tr(
                 "The printer could not be started. Check that it is switched on and connected, "
                 "or save the report as a PDF and print that."))
         return printed

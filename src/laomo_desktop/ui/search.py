@@ -10,6 +10,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import shown
 from laomo_desktop.ui.sections import SECTION_OF_KIND
 
 
@@ -41,7 +42,7 @@ class SearchDialog(QDialog):
         for kind, uid, title in rows:
             if kind == "attachment":
                 continue
-            item = QListWidgetItem(f"{fmt.label(S.kind(kind))}：{title or ''}")
+            item = QListWidgetItem(f"{fmt.label(S.kind(kind))}：{shown(str(title or ''))}")
             item.setData(Qt.ItemDataRole.UserRole, (kind, uid))
             self.results.addItem(item)
         if self.results.count():

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import enums as E
@@ -31,6 +31,7 @@ from laomo_desktop.ui.attachpanel import size_text
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
@@ -59,12 +60,30 @@ def refuse_edit(_values: dict) -> dict:
     raise LaomoError(R.READ_ONLY)
 
 
+def not_provided_text(_value=None) -> str:
+    """What an imported studio's withheld personal field shows (never an empty value)."""
+    return tr("Not provided")
+
+
 def make_read_only(dlg: RecordDialog) -> RecordDialog:
-    """A record dialog for viewing only: nothing can be typed, attached or saved."""
+    """A record dialog for viewing only: nothing can be typed, attached or saved. A field the
+    studio withheld from its packages reads "not provided" instead of an empty editor."""
     dlg.setWindowTitle(tr("%1 (read-only)").replace("%1", fmt.label(dlg.kind)))
     dlg.save_button.setEnabled(False)
     for ed in dlg.editors.values():
         (getattr(ed, "widget", None) or ed).setEnabled(False)
+    withheld = privacy.withheld(dlg.record["studio"]) if dlg.record else {}
+    for name in sorted(withheld.get(dlg.kind.name, ())):
+        ed = dlg.editors.get(name)
+        widget = getattr(ed, "widget", None) or ed
+        if widget is None or widget.parentWidget() is None:
+            continue
+        label = QLabel(not_provided_text())
+        label.setObjectName(f"not_provided_{name}")
+        label.setToolTip(tr("The studio did not include this in its data package."))
+        label.setStyleSheet("color: #6b7280; font-style: italic;")
+        widget.parentWidget().layout().insertWidget(0, label)
+        widget.hide()
     if dlg.attachments is not None:
         for b in dlg.attachments.findChildren(QPushButton):
             b.setVisible(b.text() == tr("Open"))
@@ -97,7 +116,7 @@ class SectionPage(LazyPage):
         self.kind = S.kind(section.kind)
         self.setObjectName(f"page_{section.key}")
 
-        specs = [column_spec(self.kind, c) for c in section.columns]
+        self.specs = specs = [column_spec(self.kind, c) for c in section.columns]
         self.model = RecordTableModel([h for h, _ in specs], [f for _, f in specs], self)
 
         bar = QHBoxLayout()
@@ -174,6 +193,12 @@ class SectionPage(LazyPage):
     def reload(self) -> None:
         self._dirty = False
         selected = self.current_uid()
+        imported = studio_is_imported(self.ctx.studio_uid)
+        withheld = (privacy.withheld(self.ctx.studio_uid).get(self.kind.name, frozenset())
+                    if imported else frozenset())
+        self.model.set_formatters([not_provided_text if c in withheld else f
+                                   for c, (_, f) in zip(self.section.columns, self.specs,
+                                                        strict=True)])
         if not self.ctx.studio_uid:
             self.model.set_rows([])
         else:
@@ -181,7 +206,7 @@ class SectionPage(LazyPage):
                                              list(self.section.columns),
                                              year=self.ctx.year or None))
         self._update_count()
-        self.set_read_only(studio_is_imported(self.ctx.studio_uid))
+        self.set_read_only(imported)
         if self._fit_columns and self.model.rowCount():
             self._fit_columns = False
             header = self.table.horizontalHeader()
@@ -262,7 +287,7 @@ class SectionPage(LazyPage):
         try:
             before = R.get(self.kind.name, uid)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Cannot open"), exc.message)
+            warn(self, tr("Cannot open"), exc.message)
             return
         kind = self.kind.name
         if self.read_only:
@@ -289,7 +314,7 @@ class SectionPage(LazyPage):
         try:
             R.trash(self.kind.name, uid)
         except LaomoError as exc:
-            QMessageBox.warning(self, tr("Not deleted"), exc.message)
+            warn(self, tr("Not deleted"), exc.message)
             return
         text = tr("Delete %1").replace("%1", fmt.label(self.kind))
         self.ctx.undo_stack.push(undo.trashed(self.ctx, self.kind.name, uid, text))

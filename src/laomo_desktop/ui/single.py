@@ -1,8 +1,10 @@
 """One running program per ledger: a second start brings the running window to the front.
 
-A QLockFile in the ledger folder says who owns the ledger. Qt finds a lock whose process is gone
-stale by itself, so a crash leaves no permanent lock. The owner listens on a local socket named
-after the ledger's path; a second start tells it to come to the front and then exits.
+The window holds the ledger's lock (store.lock), the same one every command that changes the
+ledger takes; the operating system releases it when a process ends, so a crash leaves no
+permanent lock. The owner listens on a local socket named after the ledger's path; a second
+start tells it to come to the front and then exits. When a command holds the lock instead,
+`busy_holder` says which, so the window can tell the user to wait for it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import hashlib
 import os
 import time
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import lock
 
 MESSAGE = b"activate\n"
 
@@ -34,53 +38,54 @@ class SingleInstance(QObject):
         self.paths = paths
         self.timeout_ms = timeout_ms
         self.server_name = server_name_for(paths)
-        self.lock_path = paths.root / "ledger.lock"
-        self._lock: QLockFile | None = None
+        self.busy_holder: lock.Holder | None = None  # a command that holds the ledger
+        self._owns = False
         self._server: QLocalServer | None = None
 
     @property
     def owns_ledger(self) -> bool:
-        return self._lock is not None and self._lock.isLocked()
+        return self._owns
 
     def acquire(self) -> bool:
-        """True: we are the first and now listen. False: a running instance owns this ledger
-        (and was asked to come to the front); the caller should exit at once."""
-        if self.owns_ledger:
+        """True: we are the first and now listen. False: a running window owns this ledger
+        (and was asked to come to the front), or a command does (`busy_holder`); the caller
+        should exit at once."""
+        if self._owns:
             return True
         try:
             self.paths.root.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return True  # no folder to lock in: opening the ledger will say what is wrong
-        lock = QLockFile(str(self.lock_path))
-        lock.setStaleLockTime(0)  # only a lock whose process is gone is stale, never by age
-        deadline = time.monotonic() + self.timeout_ms / 1000
-        while True:
-            # tryLock removes a lock left by a process that no longer runs, then takes it
-            if lock.tryLock(0):
-                self._lock = lock
-                self._listen()
-                return True
-            if lock.error() != QLockFile.LockError.LockFailedError:
-                # the folder cannot hold a lock (read-only, permissions): nobody else can
-                # either, so there is no second writer to guard against
-                return not self._notify(self.timeout_ms)
-            remaining = int((deadline - time.monotonic()) * 1000)
-            if self._notify(max(100, min(remaining, 500))):
-                return False
-            if time.monotonic() >= deadline:
-                # the owner runs but does not answer (starting up, or hung): never start a
-                # second writer on the same ledger
-                return False
-            QThread.msleep(100)
+            deadline = time.monotonic() + self.timeout_ms / 1000
+            mine = lock.holds(self.paths)
+            while (mine is not None and mine.is_gui) or not lock.try_acquire(self.paths,
+                                                                              lock.GUI):
+                holder = mine or lock.read_holder(self.paths)
+                if holder is not None and not holder.is_gui:
+                    self.busy_holder = holder
+                    return False
+                remaining = int((deadline - time.monotonic()) * 1000)
+                if self._notify(max(100, min(remaining, 500))):
+                    return False
+                if time.monotonic() >= deadline:
+                    # the owner runs but does not answer (starting up, or hung): never start
+                    # a second writer on the same ledger
+                    return False
+                QThread.msleep(100)
+        except (OSError, LaomoError):
+            # no folder or lock file can be made (read-only): nobody can write here, so there
+            # is no second writer to guard against; opening the ledger says what it can do
+            return not self._notify(self.timeout_ms)
+        self._owns = True
+        self._listen()
+        return True
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
             self._server = None
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None
+        if self._owns:
+            lock.release(self.paths)
+            self._owns = False
 
     # -- the running side ---------------------------------------------------------------------
     def _listen(self) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from laomo_desktop.ui.plain import shown, tip
+
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -39,6 +41,10 @@ class RecordTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- loading, filtering, sorting ----------------------------------------------------
+    def set_formatters(self, formatters: Sequence[Callable[[Any], str]]) -> None:
+        """Other formatters for the next set_rows (e.g. "not provided" for withheld fields)."""
+        self._formatters = list(formatters)
+
     def set_rows(self, rows: list[tuple]) -> None:
         self.beginResetModel()
         self._rows = rows
@@ -100,8 +106,10 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i = self._view[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text[i][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:  # made visible here: only cells on screen
+            return shown(self._text[i][index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole:  # tooltips take markup: a title is shown as is
+            return tip(self._text[i][index.column()])
         if role == UID_ROLE:
             return self._rows[i][0]
         if role == VERSION_ROLE:

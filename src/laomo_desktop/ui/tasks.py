@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
 from laomo_desktop.store.models import database
+from laomo_desktop.ui.plain import DataLabel, shown
 
 
 class _Signals(QObject):
@@ -79,6 +80,7 @@ def run_task(work: Callable[..., Any], on_done: Callable[[Any], None],
 def progress_dialog(parent, name: str, title: str, text: str, maximum: int, cancel: str):
     """The window-modal progress dialog every long task shows; feed it with `show_progress`."""
     p = QProgressDialog(text, cancel, 0, maximum, parent)
+    p.setLabel(DataLabel(text, lines=True))  # the steps name records and files
     p.setObjectName(name)
     p.setWindowTitle(title)
     p.setWindowModality(Qt.WindowModality.WindowModal)
@@ -95,6 +97,6 @@ def show_progress(dialog) -> Callable[[int, int, str], None]:
 
     def update(done: int, _total: int, text: str) -> None:
         dialog.setValue(done)
-        dialog.setLabelText(text)
+        dialog.setLabelText(shown(text))  # Qt sets the label's text itself: see progress_dialog
 
     return update

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import warn
 
 
 def content(record: dict) -> dict:
@@ -34,8 +35,7 @@ class ServiceCommand(QUndoCommand):
         try:
             fn()
         except LaomoError as exc:
-            QMessageBox.warning(self._widget, tr("Cannot undo"),
-                                exc.message)
+            warn(self._widget, tr("Cannot undo"), exc.message)
             self.setObsolete(True)
         self.ctx.changed()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys
+from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import union
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
@@ -48,6 +48,7 @@ from laomo_desktop.ui.importdialogs import (
     import_packages,
 )
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.plain import DataLabel, shown, tip
 
 # (row key, header); headers translated in context "Union"
 COLUMNS = (
@@ -84,6 +85,14 @@ def imported_studios() -> dict[str, tuple[str, int]]:
         "SELECT s.uid, i.last_package_at, i.last_sequence FROM imported_studio i "
         "JOIN studio s ON s.id = i.studio_id").fetchall()
     return {uid: (at, seq) for uid, at, seq in rows}
+
+
+def withheld_text(withheld: dict) -> str:
+    """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
+    names = privacy.labels(withheld, english=not fmt.is_chinese())
+    if not names:
+        return ""
+    return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
 
 
 def cell_text(row: dict, key: str) -> str:
@@ -219,14 +228,14 @@ class UnionPage(LazyPage):
         self.goals_grid.setHorizontalSpacing(10)
         self.goals_grid.setVerticalSpacing(4)
         self.goals_lay.addLayout(self.goals_grid)
-        self.targets_note = QLabel()
+        self.targets_note = DataLabel(lines=True)  # may quote the targets file
         self.targets_note.setObjectName("targets_note")
         self.targets_note.setWordWrap(True)
         self.goals_lay.addWidget(self.targets_note)
         self.goals_lay.addStretch(1)
         party, party_lay, self.party_summary = _card(tr("Without a party organisation"),
                                                      "party")
-        self.lacking = QLabel()
+        self.lacking = DataLabel(lines=True)  # studio names, one a line
         self.lacking.setObjectName("lacking_party")
         self.lacking.setWordWrap(True)
         self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -301,10 +310,12 @@ class UnionPage(LazyPage):
                 if key == "last_package":
                     item = _Item(when_text(last[0]) if last else "—")
                     item.setData(SORT_ROLE, last[0] if last else "")
-                    item.setToolTip(tr("Package No. %1").replace("%1", str(last[1])) if last
+                    item.setToolTip("\n".join(filter(None, (
+                        tr("Package No. %1").replace("%1", str(last[1])),
+                        withheld_text(privacy.withheld(row["uid"]))))) if last
                                     else tr("Entered in this ledger, not imported"))
                 else:
-                    item = _Item(cell_text(row, key))
+                    item = _Item(shown(cell_text(row, key)))
                 if key in NUMERIC:
                     item.setData(SORT_ROLE, row["benefit_fen"] if key == "benefit_wan"
                                  else row[key])
@@ -344,7 +355,7 @@ class UnionPage(LazyPage):
             "%1", str(sum(g["met"] for g in goals))).replace("%2", str(len(goals))))
         for i, g in enumerate(goals):
             label = g["label"] if fmt.is_chinese() else ut(GOALS_EN[g["key"]])
-            name = QLabel(label)
+            name = DataLabel(label)
             name.setWordWrap(True)
             done = QLabel(tr("%1 / %2").replace("%1", str(g["actual"]))
                           .replace("%2", str(g["target"])))
@@ -367,7 +378,7 @@ class UnionPage(LazyPage):
         self.targets_note.setText(note or tr("Targets are set in %1.").replace(
             "%1", union.TARGETS_FILE))
         self.targets_note.setStyleSheet(f"color: {RED if note else MUTED};")
-        self.targets_note.setToolTip(str(union.targets_path(self.ctx.paths.root)))
+        self.targets_note.setToolTip(tip(str(union.targets_path(self.ctx.paths.root))))
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]
@@ -377,7 +388,7 @@ class UnionPage(LazyPage):
             "%1", str(coverage["covered"])).replace("%2", str(coverage["total"])))
         if lacking:
             form = "✗ {}（{}）" if fmt.is_chinese() else "✗ {} ({})"
-            lines = [form.format(r["name"], cell_text(r, "level")) for r in lacking]
+            lines = [form.format(shown(r["name"]), cell_text(r, "level")) for r in lacking]
             self.lacking.setText("\n".join(lines))
             self.lacking.setStyleSheet(f"color: {RED};")
         else:
@@ -392,10 +403,14 @@ class UnionPage(LazyPage):
         self.history.clear()
         for h in history[:HISTORY_SHOWN]:
             result = h["result"]
-            item = QTreeWidgetItem([names.get(h["studio_uid"], ""), when_text(h["imported_at"]),
-                                    result_text(result), h["file_name"]])
-            item.setToolTip(0, tr("Package No. %1").replace("%1", str(h["sequence"])))
-            item.setToolTip(2, "\n".join(result.get("warnings", [])) or result_text(result))
+            item = QTreeWidgetItem([shown(names.get(h["studio_uid"], "")),
+                                    when_text(h["imported_at"]), result_text(result),
+                                    shown(h["file_name"])])
+            item.setToolTip(0, tip(tr("Package No. %1").replace("%1", str(h["sequence"]))))
+            item.setToolTip(2, tip("\n".join([*(shown(w) for w in result.get("warnings", [])),
+                                              withheld_text(result.get(privacy.MANIFEST_KEY)
+                                                            or {})]).strip()
+                                   or result_text(result)))
             if result.get("warnings"):
                 item.setForeground(2, QColor(ORANGE))
             self.history.addTopLevelItem(item)
@@ -432,7 +447,9 @@ class UnionPage(LazyPage):
         self.drive_menu.clear()
         targets = drives.list_targets()
         for t in targets:
-            act = self.drive_menu.addAction(f"{t.label} · {drives.free_text(t)}")
+            # a drive's label is the stick's own: visible, and "&" is not a shortcut marker
+            act = self.drive_menu.addAction(f"{shown(t.label).replace('&', '&&')} · "
+                                            f"{drives.free_text(t)}")
             act.triggered.connect(lambda _c=False, root=t.root: self.import_from(str(root)))
         if not targets:
             self.drive_menu.addAction(tr("No drives found")).setEnabled(False)

@@ -24,6 +24,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.editors import DateEditor
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel
 
 
 class WelcomePage(QWidget):
@@ -71,7 +72,7 @@ class WelcomePage(QWidget):
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 0, 0, 0)
             v.addWidget(widget)
-            err = QLabel()
+            err = DataLabel(lines=True)
             err.setObjectName(f"error_{key}")
             err.setStyleSheet("color: #b00020;")
             err.hide()
@@ -102,7 +103,7 @@ class WelcomePage(QWidget):
         office.addWidget(office_note, 1)
         office.addWidget(self.import_button)
         lay.addLayout(office)
-        note = QLabel(tr("Your data stays on this computer: %1").replace("%1", str(paths.root)))
+        note = DataLabel(tr("Your data stays on this computer: %1").replace("%1", str(paths.root)))
         note.setStyleSheet("color: grey;")
         note.setWordWrap(True)
         lay.addWidget(note)

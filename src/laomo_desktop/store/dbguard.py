@@ -1,0 +1,119 @@
+"""The ledger's database object: SQLite failures a user can meet become messages they can read.
+
+A full disk makes SQLite roll the transaction back by itself; peewee's own rollback then fails
+with "cannot rollback - no transaction is active", hiding the cause. Here the rollback knows
+that, and a full disk, a read-only folder, an I/O error or a damaged file each become one
+LaomoError that says what happened and that the ledger was not changed. The object also runs
+the ledger's own checkpoints (see store.journal) once the log has grown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import peewee as pw
+
+from laomo_desktop.errors import LaomoError
+
+DISK_FULL = "磁盘已满，这次的修改没有保存，台账没有改动。请清理磁盘空间后再试。"
+IO_ERROR = "读写磁盘时出错，这次的修改没有保存，台账没有改动。请检查磁盘或U盘是否已拔出。"
+DAMAGED = ("台账文件已损坏，这次的操作没有完成。请关闭程序后重新打开：程序会检查台账，"
+           "并帮助您从备份恢复。")
+
+
+class ReadOnlyLedger(LaomoError):
+    """A change was asked of a ledger opened for reading only."""
+
+
+def translate(exc: BaseException, read_only_message: str | None = None) -> LaomoError | None:
+    """The user's message for an SQLite failure, or None when it is not one they can cause."""
+    if isinstance(exc, LaomoError) or not isinstance(exc, sqlite3.Error | pw.PeeweeException):
+        return None
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return LaomoError(DISK_FULL)
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyLedger(read_only_message or "台账文件是只读的，不能修改。")
+    if "disk i/o error" in text:
+        return LaomoError(IO_ERROR)
+    if "malformed" in text or "not a database" in text:
+        return LaomoError(DAMAGED)
+    return None
+
+
+class _GuardedAtomic:
+    def __init__(self, inner, db: LedgerDatabase):
+        self.inner = inner
+        self.db = db
+
+    def __enter__(self):
+        return self.inner.__enter__()
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        try:
+            suppressed = self.inner.__exit__(exc_type, exc_val, exc_tb)
+        except Exception as exc:
+            mapped = translate(exc, self.db.read_only_message)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+        if exc_val is not None:
+            mapped = translate(exc_val, self.db.read_only_message)
+            if mapped is not None:
+                raise mapped from exc_val
+        return suppressed
+
+    def __call__(self, fn):
+        import functools
+
+        @functools.wraps(fn)
+        def inner(*args, **kwargs):
+            with self.db.atomic():
+                return fn(*args, **kwargs)
+        return inner
+
+
+class LedgerDatabase(pw.SqliteDatabase):
+    """SqliteDatabase with readable failures, a read-only mode and the ledger's checkpoints."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read_only_message: str | None = None
+        self.after_commit: Callable[[], None] | None = None
+        self._in_after_commit = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_message is not None
+
+    def atomic(self, *args, **kwargs):
+        return _GuardedAtomic(super().atomic(*args, **kwargs), self)
+
+    def begin(self, lock_type=None):
+        # read-only: a read transaction (one consistent snapshot); a write inside it fails
+        # with SQLite's "readonly database", which becomes the read-only message
+        super().begin("DEFERRED" if self.read_only else lock_type)
+
+    def rollback(self):
+        if not self.is_closed() and not self._state.conn.in_transaction:
+            return  # SQLite already rolled back (a full disk, an I/O error): nothing to undo
+        super().rollback()
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except (sqlite3.Error, pw.PeeweeException) as exc:
+            mapped = translate(exc, self.read_only_message)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+
+    def commit(self):
+        super().commit()
+        if self.after_commit is not None and not self._in_after_commit:
+            self._in_after_commit = True
+            try:
+                self.after_commit()
+            finally:
+                self._in_after_commit = False

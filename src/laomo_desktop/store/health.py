@@ -1,0 +1,168 @@
+"""Is the ledger file sound, lost, read-only, or surrounded by leftovers? Checked at opening.
+
+Damage is looked for cheaply at every opening (the file's length against the page count its
+header states) and thoroughly (SQLite's quick_check) after an unclean shutdown, which the
+`ledger.session` marker reveals: it is written when a writer opens the ledger and removed when
+it closes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+from pathlib import Path
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class LedgerProblem(LaomoError):
+    """The ledger cannot be used as it is; the user chooses a backup (or, when it is lost,
+    may start an empty ledger). `kind` is "damaged" or "lost"."""
+
+    def __init__(self, kind: str, message: str, detail: str = ""):
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
+
+
+def session_marker(paths: LedgerPaths) -> Path:
+    return paths.root / "ledger.session"
+
+
+def was_unclean(paths: LedgerPaths) -> bool:
+    return session_marker(paths).exists()
+
+
+def begin_session(paths: LedgerPaths) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(session_marker(paths),
+                     os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        os.close(fd)
+
+
+def end_session(paths: LedgerPaths) -> None:
+    with contextlib.suppress(OSError):
+        session_marker(paths).unlink()
+
+
+def header_problem(db_file: Path) -> str | None:
+    """A damage the file's first page and length show without reading the rest."""
+    try:
+        size = db_file.stat().st_size
+        with open(db_file, "rb") as f:
+            head = f.read(100)
+    except OSError as exc:
+        return f"无法读取：{exc.strerror or exc}"
+    if len(head) < 100 or head[:16] != SQLITE_MAGIC:
+        return "文件开头不是台账数据库的格式"
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "文件头已损坏"
+    change, pages, valid_for = (struct.unpack(">I", head[24:28])[0],
+                                struct.unpack(">I", head[28:32])[0],
+                                struct.unpack(">I", head[92:96])[0])
+    if size % page_size:
+        return "文件长度不完整（最后一页被截断）"
+    if change == valid_for and pages and size // page_size < pages:
+        return f"文件被截断（应有 {pages} 页，只有 {size // page_size} 页）"
+    return None
+
+
+def quick_check(db_file: Path) -> str | None:
+    """SQLite's own check of every page, read-only; None when sound."""
+    try:
+        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "；".join(rows)
+
+
+def damaged(paths: LedgerPaths, detail: str) -> LedgerProblem:
+    return LedgerProblem(
+        "damaged",
+        f"台账文件“{paths.db}”已损坏（{detail}）。程序没有改动它。请从备份恢复：图形界面会列出备份，"
+        "命令行可用 laomo backups 查看、laomo restore 文件名 恢复（损坏的文件会原样移到 aside 文件夹，"
+        "不会删除）。", detail)
+
+
+def lost(paths: LedgerPaths, backups: int, empty: bool) -> LedgerProblem:
+    what = "是空的（0 字节）" if empty else "不见了"
+    detail = "文件是空的（0 字节）" if empty else "文件不见了"
+    return LedgerProblem(
+        "lost",
+        f"台账文件“{paths.db}”{what}，但数据文件夹中有 {backups} 个备份：台账可能丢失了，"
+        "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。", detail)
+
+
+def folder_read_only(paths: LedgerPaths) -> bool:
+    """Whether the ledger cannot be written where it is (read-only folder, file or disk)."""
+    if paths.db.exists() and not os.access(paths.db, os.W_OK):
+        return True
+    return paths.root.exists() and not os.access(paths.root, os.W_OK)
+
+
+def read_only_message(paths: LedgerPaths) -> str:
+    where = paths.db if paths.db.exists() and not os.access(paths.db, os.W_OK) else paths.root
+    return (f"台账是只读的（“{where}”不能写入），只能查看和打印，不能修改。"
+            "如需修改，请把数据文件夹复制到可写的位置，或请管理员开放写入权限。")
+
+
+PARTIAL_PLACES = ("backups", "attachments/*", "outbox")
+
+
+def remove_partials(paths: LedgerPaths) -> int:
+    """Remove `*.partial` files left by an interrupted backup, import or export. Only called
+    by the lock's holder, so none of them is being written."""
+    removed = 0
+    for pattern in PARTIAL_PLACES:
+        for folder in [paths.root, *paths.root.glob(pattern)]:
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            for p in folder.glob("*.partial"):
+                with contextlib.suppress(OSError):
+                    p.unlink()  # a symlink is removed itself; its target is not touched
+                    removed += 1
+    return removed
+
+
+def outside_links(paths: LedgerPaths) -> list[Path]:
+    """Parts of the data folder that are links pointing outside it."""
+    root = paths.root.resolve()
+    found = []
+
+    def check(entry: os.DirEntry) -> None:
+        if entry.is_symlink():
+            target = Path(os.path.realpath(entry.path))
+            if target != root and root not in target.parents:
+                found.append(Path(entry.path))
+
+    def scan(folder: Path, depth: int) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for e in entries:
+            check(e)
+            if depth and e.is_dir(follow_symlinks=False):
+                scan(Path(e.path), depth - 1)
+
+    scan(paths.root, 2)  # the folder, its sub-folders, attachments/ab/<blob>
+    return found
+
+
+def refuse_outside_links(paths: LedgerPaths) -> None:
+    links = outside_links(paths)
+    if links:
+        names = "、".join(f"“{p.relative_to(paths.root)}”" for p in links[:3])
+        raise LaomoError(f"数据文件夹“{paths.root}”中的 {names} 是指向文件夹之外的链接。为防止写到别处，"
+                         "程序不会打开它。请删除这些链接，把真实的文件放回数据文件夹后再打开。")
