@@ -395,9 +395,9 @@ def _check_manifest(path: Path, m: object) -> dict:
     try:
         MANIFEST_SHAPE.check(m)
     except H.Problem as p:
-        raise _bad(path, f"的清单无效：{p.message}") from None
+        raise _bad(path, f"的清单格式无效：{p.message}") from None
     if not privacy.valid_manifest_entry(m.get(privacy.MANIFEST_KEY)):
-        raise _bad(path, "的清单无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
+        raise _bad(path, "的清单格式无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
                          "可以不填的字段，每个一次")
     return m
 
@@ -535,6 +535,6 @@ def _read_package(path: Path, raw) -> Package:
     for name in ("name", "code"):  # what the preview and the pinned key show is what is stored
         if studios[0].get(name) != m["studio"][name]:
             label = S.kind("studio").field(name).label
-            raise _bad(path, f"的清单无效：“{label}”与数据包中的工作室记录不符")
+            raise _bad(path, f"的清单与工作室记录不符：清单中的“{label}”与数据包中的工作室记录不同")
     _check_attachments(path, records["attachment"], attachments)
     return Package(path, m, records, attachments, public)
