@@ -5,8 +5,10 @@ child lists); same version and content → unchanged; same version, other conten
 (kept in the conflict table, nothing overwritten); lower → stale (reported, not applied).
 A package may change only the records of its own studio; the studio then becomes read-only in
 this ledger (imported_studio). Everything is checked before anything is written: the package
-(exchange.package), the key pinned for the studio, ownership, and every field value with the
-same rules as a typed-in record. Then a backup, then one transaction.
+(exchange.package, with the declared shapes of ledger.shapes), the key pinned for the studio,
+ownership, every record (whatever the merge makes of it) with the services' own validation,
+and the services' cross-record rules over the package's records together with the studio's
+records already here. Then a backup, then one transaction, which reads the import log again.
 """
 
 from __future__ import annotations
