@@ -274,17 +274,18 @@ def recover_backups(args, paths: LedgerPaths, problem) -> int:
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.ledger.check import check_ledger
+    from laomo_desktop.ledger.check import check_ledger, failed
 
     problems = check_ledger(paths)
     if not problems:
         print("台账检查通过：数据库完整，附件齐全，业务规则无问题。")
         return 0
+    heads = {"error": "错误", "rule": "违反规则"}
     for p in problems:
-        print(f"{'错误' if p.severity == 'error' else '提示'}：{_v(p.message)}")
-    errors = sum(p.severity == "error" for p in problems)
-    print(f"共 {errors} 个错误，{len(problems) - errors} 个提示。", file=sys.stderr)
-    return 1 if errors else 0
+        print(f"{heads.get(p.severity, '提示')}：{_v(p.message)}")
+    n = {s: sum(p.severity == s for p in problems) for s in ("error", "rule", "warning")}
+    print(f"共 {n['error']} 个错误，{n['rule']} 处违反规则，{n['warning']} 个提示。", file=sys.stderr)
+    return 1 if failed(problems) else 0
 
 
 MARKS = {"met": "✓", "partly": "◐", "missing": "✗"}

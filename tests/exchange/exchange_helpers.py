@@ -61,6 +61,13 @@ def write_zip(path: Path, items: list[tuple[zipfile.ZipInfo | str, bytes]]) -> P
     return path
 
 
+def _manifest_bytes(manifest: dict) -> bytes:
+    try:
+        return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    except UnicodeEncodeError:  # a lone surrogate: escaped, as a hostile writer would send it
+        return json.dumps(manifest, indent=1, sort_keys=True).encode()
+
+
 def craft(src: Path, dst: Path, *, edit: Callable[[dict, dict[str, bytes]], None] | None = None,
           sign_with=None, relist: bool = True,
           extra: list[tuple[zipfile.ZipInfo | str, bytes]] = ()) -> Path:
@@ -79,7 +86,7 @@ def craft(src: Path, dst: Path, *, edit: Callable[[dict, dict[str, bytes]], None
     if relist:
         manifest["files"] = [{"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
                              for n, b in data.items()]
-    mbytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    mbytes = _manifest_bytes(manifest)
     if edit is None and not relist:
         mbytes = old_manifest
     if sign_with is not None:
@@ -87,7 +94,20 @@ def craft(src: Path, dst: Path, *, edit: Callable[[dict, dict[str, bytes]], None
         if manifest["signer"]["public_key"] != public.hex():
             manifest["signer"] = {"algorithm": "ed25519", "public_key": public.hex(),
                                   "fingerprint": keys.fingerprint(public)}
-            mbytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+            mbytes = _manifest_bytes(manifest)
         signature = sign_with.sign(mbytes)
     out = [(package.MANIFEST, mbytes), (package.SIGNATURE, signature), *data.items(), *extra]
     return write_zip(dst, out)
+
+
+def edit_records(kind: str, change: Callable[[list[dict]], None]
+                 ) -> Callable[[dict, dict[str, bytes]], None]:
+    """An `edit` for `craft`: `change(records)` edits one kind's records in place (the
+    manifest's count follows)."""
+    def edit(manifest: dict, data: dict[str, bytes]) -> None:
+        name = package.record_file(kind)
+        recs = [json.loads(line) for line in data[name].decode().splitlines()]
+        change(recs)
+        data[name] = b"".join(json.dumps(r).encode() + b"\n" for r in recs)  # \ud800 stays escaped
+        manifest["counts"][kind] = len(recs)
+    return edit

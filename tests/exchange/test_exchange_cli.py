@@ -48,3 +48,39 @@ def test_a_damaged_package_fails_verify_and_import_with_one_line(sample_dir, tmp
     assert code == 1 and "已损坏" in err and "Traceback" not in err
     code, out, err = run(capsys, "--data-dir", str(tmp_path / "o"), "import", str(bad), "--yes")
     assert code == 1 and "已损坏" in err and "1 个未导入" in err
+
+
+def test_two_imports_of_one_package_at_once(sample_dir, tmp_path, capsys):
+    """Two `laomo import` of the same package started together: the package is imported once;
+    the other says it was imported already (or, should it find the ledger busy, says so) —
+    never a traceback or IntegrityError."""
+    import subprocess
+    import sys
+
+    from laomo_desktop.paths import LedgerPaths
+    from laomo_desktop.store.database import open_ledger
+    from laomo_desktop.store.models import ImportLog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", "李明",
+                         "--to", str(usb))
+    assert code == 0, err
+    pkg = out.strip()
+    close_ledger()
+    office = tmp_path / "office"
+    open_ledger(LedgerPaths(office))  # created first: this test is about the import
+    close_ledger()
+    cmd = [sys.executable, "-m", "laomo_desktop", "--data-dir", str(office), "import", pkg, "--yes"]
+    runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    done = [(p.wait(120), *p.communicate()) for p in runs]
+    for code, out, err in done:
+        assert "Traceback" not in err and "IntegrityError" not in err, err
+        assert code == 0 or err.strip(), (code, out, err)
+    assert sum("已导入工作室" in out for _, out, _ in done) == 1, done
+    open_ledger(LedgerPaths(office))
+    try:
+        assert ImportLog.select().count() == 1
+    finally:
+        close_ledger()

@@ -308,30 +308,21 @@ def test_import_preview_union_page_and_conflicts_show_package_text_literally(off
 
 def test_a_package_cannot_draw_a_forged_key_verdict_in_the_preview(tmp_path, qapp, qtbot):
     """The reported case: a studio name that is a big green "signed with the registered key"
-    heading, with a line break and the verdict again as a second line."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parents[1] / "exchange"))
-    from exchange_helpers import craft
-
-    from laomo_desktop.exchange import keys
+    heading, followed by the verdict again. (A line break in the name no longer gets this far:
+    the manifest's name must be a valid one-line studio name, equal to the studio record's.)"""
 
     i18n.install(qapp, "zh_CN")
     verdict = "✓ 已用本台账登记的密钥签名"
-    forged_name = f'<h1 style="color:green">{verdict}</h1>\n{verdict}\u202e'
+    forged_name = f'<h1 style="color:green">{verdict}</h1>{verdict}'
     studio = open_ledger(LedgerPaths(tmp_path / "studio"))
     try:
-        uid = R.create("studio", None, {"name": "李明劳模创新工作室", "host_unit": "江城供电公司",
+        uid = R.create("studio", None, {"name": forged_name, "host_unit": "江城供电公司",
                                         "founded_on": "2020-01-01"})["uid"]
         (tmp_path / "usb").mkdir()
-        pkg = export.export_studio(studio, uid, tmp_path / "usb").path
-        key = keys.load_or_create(studio)
+        forged = export.export_studio(studio, uid, tmp_path / "usb").path
     finally:
         close_ledger()
 
-    def edit(manifest, data):
-        manifest["studio"]["name"] = forged_name
-    forged = craft(pkg, tmp_path / "forged.laomo.zip", edit=edit, sign_with=key)
     paths = open_ledger(LedgerPaths(tmp_path / "office"))
     try:
         pv = importer.preview(paths, read_package(forged))
@@ -340,8 +331,7 @@ def test_a_package_cannot_draw_a_forged_key_verdict_in_the_preview(tmp_path, qap
         qtbot.addWidget(dlg)
         head = dlg.findChild(QLabel, "preview_studio")
         assert head.textFormat() == Qt.TextFormat.PlainText
-        assert "\n" not in head.text() and "[U+000A]" in head.text()
-        assert head.text().startswith('<h1 style="color:green">')
+        assert head.text() == forged_name
         drawn = [rendered(lab.text(), lab.textFormat()) for lab in dlg.findChildren(QLabel)]
         assert not any(line.lstrip().startswith("✓") for text in drawn
                        for line in text.splitlines())

@@ -5,14 +5,17 @@ child lists); same version and content → unchanged; same version, other conten
 (kept in the conflict table, nothing overwritten); lower → stale (reported, not applied).
 A package may change only the records of its own studio; the studio then becomes read-only in
 this ledger (imported_studio). Everything is checked before anything is written: the package
-(exchange.package), the key pinned for the studio, ownership, and every field value with the
-same rules as a typed-in record. Then a backup, then one transaction.
+(exchange.package, with the declared shapes of ledger.shapes), the key pinned for the studio,
+ownership, every record (whatever the merge makes of it) with the services' own validation,
+and the services' cross-record rules over the package's records together with the studio's
+records already here. Then a backup, then one transaction, which reads the import log again.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -20,8 +23,9 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
-from laomo_desktop.exchange.package import Package, read_package
+from laomo_desktop.exchange.package import Package, invalid_record, read_package
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import shapes as H
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
@@ -35,6 +39,7 @@ from laomo_desktop.store.models import (
     ImportLog,
     database,
 )
+from laomo_desktop.visible import visible
 
 CHUNK = 500
 META = frozenset(R.META)
@@ -157,18 +162,23 @@ def _next_id(model) -> int:
 
 
 def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, dict]:
-    try:
-        if not (isinstance(rec.get("created_at"), str) and isinstance(rec.get("updated_at"), str)
-                and isinstance(rec.get("deleted_at"), str | None)):
-            raise ValidationError({"_": "记录的时间标记无效"})
-        row, children = V.clean_record(kind, rec, ctx, ignore=META)
-        if kind.name == "attachment" and ids.resolve(row["owner_kind"], row["owner_uid"]) is None:
-            raise ValidationError({"owner_uid": "附件所属的记录不在数据包中"})
-    except (ValidationError, KeyError) as exc:
-        msg = exc.message if isinstance(exc, ValidationError) else "附件所属的记录类型无效"
-        raise LaomoError(f"数据包中的{kind.label}记录（{rec['uid']}）无效：{msg}。"
-                         "未导入任何数据。") from exc
+    """The row and child rows as a form would save them (validate.clean_record), or the
+    services' ValidationError naming the field and the reason."""
+    row, children = V.clean_record(kind, rec, ctx, ignore=META)
+    if kind.name == "attachment":
+        _check_owner(kind, row, ids)
     return row, children
+
+
+def _check_owner(kind: S.Kind, row: dict, ids: _Ids) -> None:
+    """An attachment belongs to another record of the studio (as ledger.attachments.attach
+    requires of a file added by hand)."""
+    label = kind.field("owner_kind").label
+    if row["owner_kind"] not in S.BY_NAME or row["owner_kind"] == "attachment":
+        raise ValidationError({"owner_kind": f"“{label}”无效：附件只能属于台账中的记录，"
+                                             "不能属于另一个附件或自己"})
+    if ids.resolve(row["owner_kind"], row["owner_uid"]) is None:
+        raise ValidationError({"owner_uid": "附件所属的记录不在数据包中"})
 
 
 def _plan(pkg: Package) -> _Plan:
@@ -205,10 +215,16 @@ def _plan(pkg: Package) -> _Plan:
         same = [local[r["uid"]][0] for r in pkg.records[kind.name]
                 if r["uid"] in local and local[r["uid"]][1] == r["version"]]
         ours = _local_records(kind, same) if same else {}
+        written: dict[str, dict] = {}
         for r in pkg.records[kind.name]:
             here = local.get(r["uid"])
-            if here is None or here[1] < r["version"]:
+            # every record passes the rules a form passes, also one that will not be written
+            try:
                 row, children = _clean(kind, r, ctx, ids)
+            except ValidationError as exc:
+                raise invalid_record(pkg.path, kind, r, exc.message) from None
+            if here is None or here[1] < r["version"]:
+                written[r["uid"]] = {**row, "deleted_at": r.get("deleted_at")}
                 if here is None:
                     counts.new += 1
                     plan.new.setdefault(kind.name, []).append((r, row, children))
@@ -221,10 +237,14 @@ def _plan(pkg: Package) -> _Plan:
                 counts.unchanged += 1
             elif same == "refresh":  # differs only in personal fields shared again
                 counts.updated += 1
-                plan.updated.setdefault(kind.name, []).append((here[0], r, *_clean(kind, r, ctx, ids)))
+                written[r["uid"]] = {**row, "deleted_at": r.get("deleted_at")}
+                plan.updated.setdefault(kind.name, []).append((here[0], r, row, children))
             else:
                 counts.conflicting += 1
                 plan.conflicts.append((kind.name, ours[r["uid"]], r))
+        broken = R.broken_together(kind, studio_id, written) if kind.per_studio else None
+        if broken:
+            raise invalid_record(pkg.path, kind, broken[0], broken[1].message)
     return plan
 
 
@@ -259,34 +279,64 @@ def _load(package_path: Path | Package) -> Package:
     return package_path if isinstance(package_path, Package) else read_package(package_path)
 
 
+@contextmanager
+def _only_laomo_errors(package_path: Path | Package, outcome: str) -> Iterator[None]:
+    """Whatever a package provokes leaves preview and apply as a LaomoError, never as a
+    traceback: the checks above are meant to catch everything first, this is the last line."""
+    try:
+        yield
+    except LaomoError:
+        raise
+    except Exception as exc:
+        path = package_path.path if isinstance(package_path, Package) else Path(package_path)
+        raise LaomoError(f"数据包“{visible(path.name)}”的内容无法处理（{type(exc).__name__}），"
+                         f"可能不是本程序生成的。{outcome}") from exc
+
+
 def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
     """What importing the package would do; raises LaomoError if it would be refused."""
-    pkg = _load(package_path)
-    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
-    return _preview(pkg, None if done else _plan(pkg))
+    with _only_laomo_errors(package_path, "未导入任何数据。"):
+        pkg = _load(package_path)
+        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        return _preview(pkg, None if done else _plan(pkg))
+
+
+def _already(pkg: Package, done: ImportLog) -> ImportResult:
+    return ImportResult(_preview(pkg, None), False,
+                        f"数据包“{visible(pkg.path.name)}”已于 "
+                        f"{done.imported_at[:19].replace('T', ' ')} 导入过，本次没有改动。")
 
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
           replace_key: bool = False, *, take_backup: bool = True,
           actor: str | None = None) -> ImportResult:
-    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
-    pkg = _load(package_path)
-    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
-    if done is not None:
-        return ImportResult(_preview(pkg, None), False,
-                            f"数据包“{pkg.path.name}”已于 {done.imported_at[:19].replace('T', ' ')}"
-                            " 导入过，本次没有改动。")
-    status = keys.key_status(pkg.studio_uid, pkg.public_key)
-    if status == "first" and not trust_new_key:
-        raise KeyNotTrusted(pkg.studio_name, pkg.fingerprint)
-    if status == "changed" and not replace_key:
-        raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint, pkg.fingerprint)
-    plan = _plan(pkg)
-    result = ImportResult(_preview(pkg, plan), True, "")
-    _store_blobs(paths, plan)
+    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op.
+
+    Every check runs before the attachment files and the backup are written; only a failure of
+    the disk or the database can still stop the transaction, which then changes nothing."""
+    with _only_laomo_errors(package_path, "未导入任何数据。"):
+        pkg = _load(package_path)
+        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        if done is not None:
+            return _already(pkg, done)
+        status = keys.key_status(pkg.studio_uid, pkg.public_key)
+        if status == "first" and not trust_new_key:
+            raise KeyNotTrusted(pkg.studio_name, pkg.fingerprint)
+        if status == "changed" and not replace_key:
+            raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint,
+                             pkg.fingerprint)
+        plan = _plan(pkg)
+        result = ImportResult(_preview(pkg, plan), True, "")
+        _store_blobs(paths, plan)
     if take_backup:
         result.backup = backup.take_backup(paths, "pre-import").path
-    with database.atomic():
+    with _only_laomo_errors(pkg, "台账没有改动。"), database.atomic("IMMEDIATE"):
+        # another import of this package may have finished meanwhile (another program)
+        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        if done is not None:
+            already = _already(pkg, done)
+            already.backup = result.backup
+            return already
         if database.execute_sql("PRAGMA data_version").fetchone()[0] != plan.data_version:
             plan = _plan(pkg)  # another program changed the ledger meanwhile: plan again
             result.preview.counts = plan.counts
@@ -385,7 +435,14 @@ def overwrite_record(kind_name: str, rec: dict) -> None:
         raise LaomoError(f"本台账中已没有这条{kind.label}记录（{rec['uid']}）。")
     ids = _LedgerIds(here[2])
     ids.add(kind_name, rec["uid"], here[0])
-    row, children = _clean(kind, rec, V.Context(here[2], ids, date.today()), ids)
+    try:
+        H.check_record(kind, rec)
+        row, children = _clean(kind, rec, V.Context(here[2], ids, date.today()), ids)
+        if kind.per_studio and rec.get("deleted_at") is None:
+            R._check_constraints(kind, row, here[2], here[0])
+    except (ValidationError, H.Problem) as exc:
+        raise LaomoError(f"数据包中的{kind.label}记录“{H.title_of(kind, rec)}”无效："
+                         f"{exc.message}。") from None
     _write_rows(ids, {}, {kind_name: [(here[0], rec, row, children)]})
 
 

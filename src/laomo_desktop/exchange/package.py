@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import stat
 import uuid
@@ -25,10 +26,12 @@ from laomo_desktop import __version__
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import shapes as H
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS
+from laomo_desktop.visible import visible
 
 FORMAT = "laomo-package"
 FORMAT_VERSION = 1
@@ -225,7 +228,8 @@ class Package:
         """The content of an attachment, read again from the package (size-limited)."""
         size = self.attachments[sha]
         try:
-            with zipfile.ZipFile(self.path) as zf, zf.open(attachment_file(sha)) as f:
+            with _open_regular(self.path) as raw, zipfile.ZipFile(raw) as zf, \
+                    zf.open(attachment_file(sha)) as f:
                 left = size + 1
                 while left > 0 and (chunk := f.read(min(CHUNK, left))):
                     left -= len(chunk)
@@ -235,7 +239,40 @@ class Package:
 
 
 def _bad(path: Path, what: str) -> LaomoError:
-    return LaomoError(f"数据包“{path.name}”{what}。未导入任何数据。")
+    return LaomoError(f"数据包“{visible(path.name)}”{what}。未导入任何数据。")
+
+
+def invalid_record(path: Path, kind: S.Kind, rec: object, why: str) -> LaomoError:
+    """A record that breaks a rule: kind, title (or uid), then the field and the reason."""
+    return _bad(path, f"中的{kind.label}记录“{H.title_of(kind, rec)}”无效：{why}")
+
+
+MALFORMED = "的内容格式异常（结构过深或不完整），不是本程序生成的数据包"
+
+
+def _open_regular(path: Path):
+    """The file at `path` opened for reading, if it is a regular file; a FIFO, a device or a
+    folder is refused before anything is read from it (reading a FIFO would wait forever)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _not_a_file(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise LaomoError(f"无法读取数据包“{visible(Path(path).name)}”："
+                         f"{blobs.describe_os_error(exc)}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the first look
+            raise _not_a_file(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _not_a_file(path: Path) -> LaomoError:
+    return _bad(Path(path), "不是普通文件（而是文件夹、管道或设备），不能作为数据包读取")
 
 
 def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
@@ -300,6 +337,46 @@ def _hash_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: i
     return h.hexdigest() if n == size else ""
 
 
+# Every field of manifest.json, declared once and checked from here before anything is read
+# (docs/package-format.md). Unknown keys are refused: the signature vouches for the bytes, not
+# for what a newer or hand-made writer meant by a key this reader does not know.
+MANIFEST_SHAPE = H.Obj("清单", fields={
+    "format": H.Const("格式（format）", value=FORMAT),
+    "format_version": H.Int("格式版本（format_version）", lo=1),
+    "app_version": H.Text("程序版本（app_version）", max_len=40,
+                          pattern=re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]*"), what="版本号"),
+    "schema_version": H.Int("数据版本（schema_version）", lo=1),
+    "package_uid": H.Uid("数据包编号（package_uid）"),
+    "studio": H.Obj("工作室（studio）", fields={
+        "uid": H.Uid("工作室编号（studio.uid）"),
+        "name": H.declared("studio", "name"),
+        "code": H.declared("studio", "code", nullable=True),
+    }),
+    "created_at": H.Stamp("生成时间（created_at）"),
+    "sequence": H.Int("序号（sequence）", lo=1),
+    "counts": H.MapOf("记录条数（counts）", keys=H.KIND_NAMES,
+                      value=H.Int("记录条数（counts）", lo=0)),
+    "files": H.ListOf("文件清单（files）", max_items=MAX_MEMBERS, item=H.Obj("文件清单（files）", fields={
+        "name": H.Text("文件名（files.name）", max_len=100, pattern=NAME_RE, what="数据包成员名"),
+        "size": H.Int("文件大小（files.size）", lo=0, hi=MAX_UNCOMPRESSED_BYTES),
+        "sha256": H.Hex("文件校验值（files.sha256）", 64),
+    })),
+    "signer": H.Obj("签名者（signer）", fields={
+        "algorithm": H.Const("签名算法（signer.algorithm）", value="ed25519"),
+        "fingerprint": H.Text("密钥指纹（signer.fingerprint）", max_len=39,
+                              pattern=re.compile(r"(?:[0-9A-F]{4} ){7}[0-9A-F]{4}"),
+                              what="密钥指纹"),
+        "public_key": H.Hex("公钥（signer.public_key）", 64),
+    }),
+}, optional={
+    # personal fields the studio chose not to send: {kind: [field, ...]}
+    "omitted_fields": H.MapOf("未提供的字段（omitted_fields）", keys=H.KIND_NAMES, value=H.ListOf(
+        "未提供的字段（omitted_fields）", max_items=100, item=H.Text(
+            "未提供的字段（omitted_fields）", max_len=40, pattern=re.compile(r"[a-z][a-z0-9_]*"),
+            what="字段名"))),
+})
+
+
 def _check_manifest(path: Path, m: object) -> dict:
     if not isinstance(m, dict) or m.get("format") != FORMAT:
         raise _bad(path, "不是劳模创新工作室台账的数据包")
@@ -316,19 +393,12 @@ def _check_manifest(path: Path, m: object) -> dict:
         raise LaomoError(f"数据包“{path.name}”来自使用更新数据版本（{schema}）的程序，本程序只支持到"
                          f"版本 {migrations.LATEST}。请升级程序后再导入。未导入任何数据。")
     try:
-        ok = (isinstance(m["package_uid"], str) and isinstance(m["studio"]["uid"], str)
-              and isinstance(m["studio"]["name"], str) and isinstance(m["created_at"], str)
-              and isinstance(m["sequence"], int) and m["sequence"] >= 1
-              and isinstance(m["counts"], dict) and isinstance(m["files"], list)
-              and all(isinstance(f["name"], str) and isinstance(f["size"], int)
-                      and isinstance(f["sha256"], str) for f in m["files"])
-              and isinstance(m["signer"]["public_key"], str)
-              and privacy.valid_manifest_entry(m.get(privacy.MANIFEST_KEY)))
-        uuid.UUID(m["package_uid"])
-    except (KeyError, TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise _bad(path, "的清单格式无效")
+        MANIFEST_SHAPE.check(m)
+    except H.Problem as p:
+        raise _bad(path, f"的清单格式无效：{p.message}") from None
+    if not privacy.valid_manifest_entry(m.get(privacy.MANIFEST_KEY)):
+        raise _bad(path, "的清单格式无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
+                         "可以不填的字段，每个一次")
     return m
 
 
@@ -345,42 +415,71 @@ def _check_signature(path: Path, m: dict, mbytes: bytes, signature: bytes) -> by
     return public
 
 
-def _parse_records(path: Path, kind: str, data: bytes, studio_uid: str) -> list[dict]:
-    out = []
-    seen: set[str] = set()
+def _parse_records(path: Path, kind: str, data: bytes) -> list:
+    """The records of one records/<kind>.jsonl, as parsed (checked by _check_records)."""
+    k = S.kind(kind)
     try:
         text = data.decode("utf-8")
         if text and not text.endswith("\n"):
             raise ValueError(kind)
         # one record per line, lines end with "\n" only (U+2028 and the like may be in a text)
-        for r in json.loads("[" + text[:-1].replace("\n", ",") + "]") if text else []:
-            if not (isinstance(r, dict) and isinstance(r.get("uid"), str)
-                    and isinstance(r.get("version"), int) and r["version"] >= 1):
-                raise ValueError(kind)
-            if r.get("studio") != studio_uid:
-                raise _bad(path, f"中的记录属于其他工作室（{S.kind(kind).label}记录 {r['uid']}）")
-            if r["uid"] in seen:
-                raise _bad(path, f"中有重复的{S.kind(kind).label}记录 {r['uid']}")
-            seen.add(r["uid"])
-            out.append(r)
+        out = json.loads("[" + text[:-1].replace("\n", ",") + "]") if text else []
         if len(out) != text.count("\n"):
             raise ValueError(kind)
+    except RecursionError:
+        raise _bad(path, MALFORMED) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise _bad(path, f"中的{S.kind(kind).label}记录格式无效") from exc
+        raise _bad(path, f"中的{k.label}记录格式无效") from exc
     return out
+
+
+def _check_records(path: Path, kind: S.Kind, records: list, studio_uid: str) -> None:
+    """Every record has its declared shape (ledger.shapes), belongs to the studio, once."""
+    seen: set[str] = set()
+    for r in records:
+        try:
+            H.check_record(kind, r)
+        except H.Problem as p:
+            raise invalid_record(path, kind, r, p.message) from None
+        if r["studio"] != studio_uid:
+            raise _bad(path, f"中的记录属于其他工作室（{kind.label}记录 {r['uid']}）")
+        if r["uid"] in seen:
+            raise _bad(path, f"中有重复的{kind.label}记录 {r['uid']}")
+        seen.add(r["uid"])
+
+
+def _check_attachments(path: Path, records: list[dict], files: dict[str, int]) -> None:
+    """Each attachment record names a file of the package by its SHA-256, with its size."""
+    kind = S.kind("attachment")
+    label = {f.name: f.label for f in kind.fields}
+    for r in records:
+        sha, size = r.get("sha256"), r.get("size")
+        if sha not in files:
+            raise invalid_record(path, kind, r, f"“{label['sha256']}”所指的附件文件不在数据包中")
+        if size != files[sha]:
+            raise invalid_record(path, kind, r, f"“{label['size']}”为 {size}，与数据包中的附件文件"
+                                                f"（{files[sha]} 字节）不符")
 
 
 def read_package(path: Path) -> Package:
     """Check a package completely and return its records; LaomoError with the reason if not."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LaomoError(f"无法读取数据包“{path.name}”：{blobs.describe_os_error(exc)}") from exc
+    with _open_regular(path) as raw:
+        try:
+            return _read_package(path, raw)
+        except LaomoError:
+            raise
+        except Exception as exc:  # the checks are meant to catch everything before this
+            raise _bad(path, f"的内容无法读取（{type(exc).__name__}），已损坏或不是本程序生成的"
+                             "数据包") from exc
+
+
+def _read_package(path: Path, raw) -> Package:
+    size = os.fstat(raw.fileno()).st_size
     if size > MAX_PACKAGE_BYTES:
         raise _bad(path, f"过大（{size / 2**30:.1f} GB，上限 {MAX_PACKAGE_BYTES >> 30} GB）")
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(raw) as zf:
             infos = _check_members(path, zf)
             if MANIFEST not in infos or SIGNATURE not in infos:
                 raise _bad(path, "缺少清单或签名，不是完整的数据包")
@@ -388,6 +487,8 @@ def read_package(path: Path) -> Package:
             signature = _read(path, zf, infos[SIGNATURE], keys.SIGNATURE_BYTES)
             try:
                 m = _check_manifest(path, json.loads(mbytes.decode("utf-8")))
+            except RecursionError:
+                raise _bad(path, MALFORMED) from None
             except (UnicodeDecodeError, ValueError) as exc:
                 raise _bad(path, "的清单已损坏") from exc
             public = _check_signature(path, m, mbytes, signature)
@@ -414,7 +515,7 @@ def read_package(path: Path) -> Package:
                     raise _bad(path, f"中的文件“{name}”内容与清单不符（已损坏或被改动）")
                 if name.startswith("records/"):
                     kind = name[len("records/"):-len(".jsonl")]
-                    records[kind] = _parse_records(path, kind, data, m["studio"]["uid"])
+                    records[kind] = _parse_records(path, kind, data)
                 else:
                     attachments[name.rsplit("/", 1)[1]] = f["size"]
     # RuntimeError also covers an unsupported compression method (zipfile raises a subclass)
@@ -425,12 +526,15 @@ def read_package(path: Path) -> Package:
         UPGRADES[v](m, records)
     for kind in S.KINDS:
         records.setdefault(kind.name, [])
+        _check_records(path, kind, records[kind.name], m["studio"]["uid"])
     if {k: len(v) for k, v in records.items() if v} != {k: n for k, n in m["counts"].items() if n}:
         raise _bad(path, "中的记录条数与清单不符")
     studios = records["studio"]
     if len(studios) != 1 or studios[0]["uid"] != m["studio"]["uid"]:
         raise _bad(path, "中的工作室信息与清单不符")
-    shas = {r.get("sha256") for r in records["attachment"]}
-    if shas - set(attachments):
-        raise _bad(path, "缺少附件文件")
+    for name in ("name", "code"):  # what the preview and the pinned key show is what is stored
+        if studios[0].get(name) != m["studio"][name]:
+            label = S.kind("studio").field(name).label
+            raise _bad(path, f"的清单与工作室记录不符：清单中的“{label}”与数据包中的工作室记录不同")
+    _check_attachments(path, records["attachment"], attachments)
     return Package(path, m, records, attachments, public)

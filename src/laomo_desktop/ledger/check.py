@@ -9,14 +9,17 @@ from dataclasses import dataclass
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
-from laomo_desktop.store.models import database
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS, database
 
 
 @dataclass(frozen=True)
 class Problem:
-    severity: str  # "error": data is damaged; "warning": a domain rule is not met
+    severity: str  # "error": data is damaged; "rule": a rule of the forms is broken;
+    #                "warning": advice (e.g. no leader registered yet)
     message: str
 
 
@@ -43,23 +46,31 @@ def _attachments(paths: LedgerPaths) -> Iterator[Problem]:
 
 
 def _domain() -> Iterator[Problem]:
-    leaders = database.execute_sql("""
-        SELECT s.name, (SELECT count(*) FROM member m WHERE m.studio_id = s.id
-                        AND m.role = 'leader' AND m.deleted_at IS NULL AND m.left_on IS NULL)
-        FROM studio s WHERE s.deleted_at IS NULL ORDER BY s.name""").fetchall()
-    for name, n in leaders:
-        if n == 0:
-            yield Problem("warning", f"工作室“{name}”没有登记领衔人")
-        elif n > 1:
-            yield Problem("warning", f"工作室“{name}”登记了 {n} 位领衔人，只能有一位")
-    for name, year, n in database.execute_sql("""
-            SELECT s.name, p.year, count(*) FROM plan p JOIN studio s ON s.id = p.studio_id
-            WHERE p.deleted_at IS NULL GROUP BY p.studio_id, p.year HAVING count(*) > 1"""):
-        yield Problem("warning", f"工作室“{name}”{year} 年有 {n} 份年度计划，只能有一份")
+    """The rules the forms enforce, over what is stored ("rule": a record breaks one, so the
+    check fails), and advice no form enforces ("warning")."""
+    names = dict(database.execute_sql("SELECT id, name FROM studio"))
+    for rule in R.CROSS_RULES:
+        kind = S.kind(rule.kind)
+        model = MODELS[rule.kind]
+        by_studio: dict[int, list[dict]] = {}
+        for row in model.select().where(*rule.where(model)).order_by(model.id).dicts():
+            by_studio.setdefault(row["studio"], []).append(row)
+        for sid, rows in by_studio.items():
+            for group in rule.groups(rows):
+                titles = "、".join(str(r[kind.title]) for r in group[:10])
+                yield Problem("rule", f"工作室“{names.get(sid, sid)}”：{rule.rule}"
+                                      f"（{kind.label}：{titles}）")
     for (name,) in database.execute_sql("""
             SELECT s.name FROM mentorship m JOIN studio s ON s.id = m.studio_id
             WHERE m.deleted_at IS NULL AND m.apprentice_id = m.master_id"""):
-        yield Problem("warning", f"工作室“{name}”有一对师徒结对的师傅和徒弟是同一人")
+        yield Problem("rule", f"工作室“{name}”：师徒结对的“徒弟（本工作室成员）”不能与"
+                              "“师傅”是同一人")
+    leaders = database.execute_sql("""
+        SELECT s.name FROM studio s WHERE s.deleted_at IS NULL AND NOT EXISTS (
+            SELECT 1 FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
+            AND m.deleted_at IS NULL AND m.left_on IS NULL) ORDER BY s.name""").fetchall()
+    for (name,) in leaders:
+        yield Problem("warning", f"工作室“{name}”没有登记领衔人")
 
 
 def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
@@ -77,4 +88,12 @@ def check_ledger(paths: LedgerPaths) -> list[Problem]:
     problems = _guarded(_integrity)
     if not any(p.severity == "error" for p in problems):
         problems += _guarded(lambda: _attachments(paths)) + _guarded(_domain)
-    return sorted(problems, key=lambda p: p.severity != "error")
+    return sorted(problems, key=lambda p: SEVERITIES.index(p.severity))
+
+
+SEVERITIES = ("error", "rule", "warning")
+
+
+def failed(problems: list[Problem]) -> bool:
+    """Whether the check fails: damage, or a record breaking a rule the forms enforce."""
+    return any(p.severity != "warning" for p in problems)

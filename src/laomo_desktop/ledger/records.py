@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -187,21 +189,87 @@ def _write_children(kind: S.Kind, parent_id: int, children: dict[str, list[dict]
             cmodel.insert_many(rows[i:i + 200]).execute()
 
 
+@dataclass(frozen=True)
+class OnePer:
+    """A rule across a studio's records: among its live records of `kind` whose fields have the
+    values in `when` (None: empty), no two share the value of `key` (no key: at most one).
+
+    Declared once; the services check it against the stored records (_check_constraints), an
+    import over the package's records together with them (broken_together), `laomo check`
+    over the whole ledger (ledger.check)."""
+
+    kind: str
+    field: str                                # the field a broken rule is reported on
+    when: tuple[tuple[str, Any], ...]
+    key: str | None
+    rule: str                                 # the rule in words, for `laomo check`
+    message: Callable[[dict, dict], str]      # (this row, another in its way) -> field message
+
+    def applies(self, row: dict) -> bool:
+        return all(row.get(f) is None if v is None else row.get(f) == v for f, v in self.when)
+
+    def where(self, model: type[pw.Model]) -> list:
+        """The same condition in SQL, for live rows."""
+        out = [model.deleted_at.is_null()]
+        for f, v in self.when:
+            column = getattr(model, f)
+            out.append(column.is_null() if v is None else column == v)
+        return out
+
+    def groups(self, rows: Iterable[dict]) -> list[list[dict]]:
+        """The sets of (live, matching) rows of one studio that break the rule."""
+        by_key: dict[Any, list[dict]] = {}
+        for r in rows:
+            by_key.setdefault(r[self.key] if self.key else None, []).append(r)
+        return [g for g in by_key.values() if len(g) > 1]
+
+
+CROSS_RULES: tuple[OnePer, ...] = (
+    OnePer("member", "role", (("role", E.MemberRole.LEADER), ("left_on", None)), None,
+           "每个工作室只能有一位“工作室角色”为领衔人的在职成员",
+           lambda row, other: f"本工作室已有领衔人“{other['name']}”，每个工作室只能有一位"
+                              "“工作室角色”为领衔人的在职成员"),
+    OnePer("plan", "year", (), "year", "每个工作室每个年度只能有一份年度计划",
+           lambda row, other: f"{row['year']} 年的“年度”计划已存在，请直接编辑它"),
+)
+
+
 def _check_constraints(kind: S.Kind, row: dict, studio_id: int, record_id: int | None) -> None:
     """Rules that look at other records of the studio."""
     model = MODELS[kind.name]
-    not_me = (model.id != record_id) if record_id else True
-    if kind.name == "member" and row.get("role") == E.MemberRole.LEADER and not row.get("left_on"):
-        other = (model.select(model.name)
-                 .where(model.studio == studio_id, model.role == E.MemberRole.LEADER,
-                        model.deleted_at.is_null(), model.left_on.is_null(), not_me).first())
+    for rule in CROSS_RULES:
+        if rule.kind != kind.name or not rule.applies(row):
+            continue
+        q = model.select().where(model.studio == studio_id, *rule.where(model))
+        if rule.key:
+            q = q.where(getattr(model, rule.key) == row[rule.key])
+        if record_id:
+            q = q.where(model.id != record_id)
+        other = q.dicts().first()
         if other:
-            raise ValidationError({"role": f"本工作室已有领衔人“{other.name}”，每个工作室只能有一位"
-                                           "“工作室角色”为领衔人的在职成员"})
-    if kind.name == "plan" and (
-            model.select().where(model.studio == studio_id, model.year == row["year"],
-                                 model.deleted_at.is_null(), not_me).exists()):
-        raise ValidationError({"year": f"{row['year']} 年的“年度”计划已存在，请直接编辑它"})
+            raise ValidationError({rule.field: rule.message(row, other)})
+
+
+def broken_together(kind: S.Kind, studio_id: int, rows: dict[str, dict]
+                    ) -> tuple[dict, ValidationError] | None:
+    """The services' cross-record rules over a studio's records as an import would leave them:
+    the stored records, with `rows` (uid -> row as clean_record made it, with its `deleted_at`)
+    replacing or adding theirs. The first record that breaks a rule (one of `rows` where it
+    can) and the error the services would raise for it, or None."""
+    model = MODELS[kind.name]
+    for rule in CROSS_RULES:
+        if rule.kind != kind.name:
+            continue
+        merged = {r["uid"]: r for r in model.select()
+                  .where(model.studio == studio_id, *rule.where(model)).dicts()}
+        for uid, row in rows.items():
+            merged.pop(uid, None)
+            if row.get("deleted_at") is None and rule.applies(row):
+                merged[uid] = {**row, "uid": uid}
+        for group in rule.groups(merged.values()):
+            group.sort(key=lambda r: r["uid"] not in rows)  # the incoming ones first
+            return group[0], ValidationError({rule.field: rule.message(group[0], group[1])})
+    return None
 
 
 def _label(kind: S.Kind, record: dict) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def store_chunks(paths: LedgerPaths, sha256: str, chunks: Iterable[bytes], label
     what is on disk hashes to `sha256`, so a blob that exists is always complete.
     """
     dest = blob_path(paths, sha256)
-    tmp = dest.with_name(dest.name + ".partial")
+    # a name of its own: two programs storing the same content must not write into one file
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
     size = 0
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)

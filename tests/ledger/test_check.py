@@ -1,0 +1,64 @@
+"""`laomo check` and check_ledger: a broken rule of the forms is a failure, not a hint."""
+
+from __future__ import annotations
+
+import uuid
+
+from helpers import run_cli as run
+from laomo_desktop.ledger.check import check_ledger
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.models import database
+
+
+def _break(sample_dir, *sql: tuple[str, tuple]) -> None:
+    open_ledger(LedgerPaths(sample_dir))
+    for statement, params in sql:
+        database.execute_sql(statement, params)
+    close_ledger()
+
+
+def test_a_second_active_leader_fails_the_check_naming_studio_and_rule(sample_dir, capsys):
+    _break(sample_dir, ("UPDATE member SET role = 'leader' WHERE name = '王芳'", ()))
+    code, out, err = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 1, out
+    line = next(x for x in out.splitlines() if "领衔人" in x)
+    assert "李明劳模创新工作室" in line and "李明" in line and "王芳" in line
+    assert not line.startswith("提示")
+    assert "Traceback" not in err
+
+
+def test_two_plans_for_one_year_fail_the_check(sample_dir, capsys):
+    _break(sample_dir, ("""INSERT INTO plan (uid, studio_id, created_at, updated_at, version,
+                                             year, measures)
+                           SELECT ?, studio_id, created_at, updated_at, 1, year, '又一份'
+                           FROM plan""", (str(uuid.uuid4()),)))
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 1
+    assert any("李明劳模创新工作室" in x and "2025" in x and "年度计划" in x
+               for x in out.splitlines())
+
+
+def test_a_mentorship_pairing_a_member_with_himself_fails_the_check(sample_dir, capsys):
+    _break(sample_dir, ("UPDATE mentorship SET apprentice_id = master_id "
+                        "WHERE apprentice_id IS NOT NULL", ()))
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 1 and "师傅" in out
+
+
+def test_a_studio_without_a_leader_is_only_a_hint(sample_dir, capsys):
+    _break(sample_dir, ("UPDATE member SET role = 'core' WHERE role = 'leader'", ()))
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 0 and "提示" in out and "没有登记领衔人" in out
+
+
+def test_binned_and_departed_leaders_do_not_count(sample_dir):
+    _break(sample_dir, ("UPDATE member SET role = 'leader', left_on = '2024-01-01' "
+                        "WHERE name = '王芳'", ()),
+           ("UPDATE member SET role = 'leader', deleted_at = '2025-01-01T00:00:00+00:00' "
+            "WHERE name = '张伟'", ()))
+    paths = open_ledger(LedgerPaths(sample_dir))
+    try:
+        assert check_ledger(paths) == []
+    finally:
+        close_ledger()
