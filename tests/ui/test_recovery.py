@@ -45,9 +45,9 @@ class Chooser:
 @pytest.fixture
 def quiet(monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda *a, **k: shown.append(a[2]) or 0))
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind,
+                            staticmethod(lambda *a, **k: shown.append(a[2]) or 0))
     return shown
 
 
