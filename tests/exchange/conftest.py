@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from exchange_helpers import all_records, switch
 
-from laomo_desktop.exchange import export
+from laomo_desktop.exchange import export, keys
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from sample_ledger import build
@@ -49,3 +49,12 @@ def ex(tmp_path: Path):
     usb.mkdir()
     yield Exchange(tmp_path, studio, office, uids, usb)
     close_ledger()
+
+
+@pytest.fixture
+def setup(ex):
+    """(ex, a valid package, the studio's signing key); the office ledger is open and empty."""
+    pkg = ex.export().path
+    key = keys.load_or_create(ex.studio)
+    ex.at_office()
+    return ex, pkg, key

@@ -11,20 +11,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from exchange_helpers import craft, members, snapshot, write_zip
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys, package
+from laomo_desktop.exchange import importer, package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import MODELS
 
 SHA = "ab" * 32
 
 
-@pytest.fixture
-def setup(ex):
-    """(ex, a valid package, the studio's signing key); the office ledger is open and empty."""
-    pkg = ex.export().path
-    key = keys.load_or_create(ex.studio)
-    ex.at_office()
-    return ex, pkg, key
 
 
 def _refused(ex, path, match, **kw):

@@ -15,19 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys, package
+from laomo_desktop.exchange import importer, package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import backup
 from laomo_desktop.store.models import ImportLog, database
-
-
-@pytest.fixture
-def setup(ex):
-    """(ex, a valid package, the studio's signing key); the office ledger is open and empty."""
-    pkg = ex.export().path
-    key = keys.load_or_create(ex.studio)
-    ex.at_office()
-    return ex, pkg, key
 
 
 def refused(ex, path, *patterns: str) -> str:

@@ -7,16 +7,15 @@ import errno
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from exchange_ledgers import Ledgers
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from laomo_desktop.exchange import export, keys
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import union
-from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger
 from laomo_desktop.ui import drives, i18n
-from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.exchangedialogs import ExportDialog
 from laomo_desktop.ui.importdialogs import ImportPreviewDialog, ImportReportDialog
 from laomo_desktop.ui.mainwindow import MainWindow
@@ -25,32 +24,6 @@ from laomo_desktop.ui.unionpage import COLUMNS, UnionPage, cell_text
 from sample_ledger import build
 
 YEAR = 2025
-
-
-class Ledgers:
-    """A studio's ledger (the sample ledger) and an empty union office ledger; the one
-    database object is bound to one of them at a time."""
-
-    def __init__(self, tmp: Path):
-        self.tmp = tmp
-        self.studio = open_ledger(LedgerPaths(tmp / "studio"))
-        self.uids = build(self.studio, tmp)
-        close_ledger()
-        self.office = LedgerPaths(tmp / "office")
-        self.usb = tmp / "usb"
-        self.usb.mkdir()
-
-    def ctx(self, paths: LedgerPaths) -> AppContext:
-        close_ledger()
-        open_ledger(paths)
-        settings = QSettings(str(self.tmp / f"{paths.root.name}.ini"), QSettings.Format.IniFormat)
-        settings.setValue("backup/on_close", False)
-        return AppContext(paths, settings)
-
-    def package(self) -> Path:
-        """Export studio A with the core (the studio's ledger stays open)."""
-        self.ctx(self.studio)
-        return export.export_studio(self.studio, self.uids["A"], self.usb).path
 
 
 @pytest.fixture

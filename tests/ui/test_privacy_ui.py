@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from exchange_ledgers import Ledgers
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from laomo_desktop.exchange import export, importer, privacy
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.exchangedialogs import ExportDialog
@@ -21,32 +21,17 @@ from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sectionpage import SectionPage, make_read_only, refuse_edit
 from laomo_desktop.ui.sections import BY_KEY
 from laomo_desktop.ui.unionpage import COLUMNS, UnionPage
-from sample_ledger import build
 
 PERSONAL = {"sex": "female", "birth_date": "1985-04-02", "education": "bachelor",
             "phone": "13800000001"}
 
 
-class Ledgers:
+class PrivacyLedgers(Ledgers):
     """Studio A's ledger (the sample ledger, with personal data) and a union office's."""
 
-    def __init__(self, tmp: Path):
-        self.tmp = tmp
-        self.studio = open_ledger(LedgerPaths(tmp / "studio"))
-        self.uids = build(self.studio, tmp)
+    def prepare_studio(self) -> None:
         R.update("member", self.uids["wangfang"], PERSONAL)
         R.update("studio", self.uids["A"], {"contact_phone": "0710-1234567"})
-        close_ledger()
-        self.office = LedgerPaths(tmp / "office")
-        self.usb = tmp / "usb"
-        self.usb.mkdir()
-
-    def ctx(self, paths: LedgerPaths) -> AppContext:
-        close_ledger()
-        open_ledger(paths)
-        settings = QSettings(str(self.tmp / f"{paths.root.name}.ini"), QSettings.Format.IniFormat)
-        settings.setValue("backup/on_close", False)
-        return AppContext(paths, settings)
 
     def imported(self, include=None, office: str = "office") -> AppContext:
         """An office with studio A's package (exported with `include`) imported."""
@@ -62,7 +47,7 @@ class Ledgers:
 @pytest.fixture
 def two(tmp_path, qapp):
     i18n.install(qapp, "zh_CN")
-    yield Ledgers(tmp_path)
+    yield PrivacyLedgers(tmp_path)
     close_ledger()
 
 
