@@ -26,6 +26,7 @@ from laomo_desktop.ledger import filetypes
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import warn
 from laomo_desktop.visible import has_bidi, visible
 
 
@@ -76,9 +77,8 @@ def confirm_opening(parent: QWidget | None, filename: str) -> bool:
 
 
 def _cannot_open(parent: QWidget | None, filename: str, why: str) -> None:
-    QMessageBox.warning(parent, tr("Cannot open the attachment"),
-                        tr("“%1” cannot be opened: %2").replace("%1", visible(filename))
-                        .replace("%2", why))
+    warn(parent, tr("Cannot open the attachment"),
+         tr("“%1” cannot be opened: %2").replace("%1", visible(filename)).replace("%2", why))
 
 
 def _hand_to_system(parent: QWidget | None, path: Path, filename: str) -> None:
@@ -105,7 +105,7 @@ def open_attachment(paths: LedgerPaths, record: dict, parent: QWidget | None = N
     try:
         src = A.open_path(paths, record)
     except LaomoError as exc:
-        QMessageBox.warning(parent, tr("Cannot open the attachment"), exc.message)
+        warn(parent, tr("Cannot open the attachment"), exc.message)
         return
     if not confirm_opening(parent, name):
         return

@@ -40,7 +40,7 @@ from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import DataLabel, warn
+from laomo_desktop.ui.plain import DataLabel, inform, warn
 from laomo_desktop.ui.sectionpage import studio_is_imported
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
@@ -365,7 +365,7 @@ class ExportDialog(QDialog):
         self.result_value = r
         left_out = privacy.labels(r.omitted_fields, english=not fmt.is_chinese())
         sep = "、" if fmt.is_chinese() else ", "
-        QMessageBox.information(
+        inform(
             self, tr("Package written"),
             tr("The data package “%1” (No. %2, %3) was written to %4 and checked by reading it "
                "back.\n\nIt is now safe to remove the USB stick.")

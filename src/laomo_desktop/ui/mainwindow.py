@@ -78,7 +78,7 @@ class AttachmentSectionPage(SectionPage):
             try:
                 record = R.get("attachment", uid)
             except LaomoError as exc:
-                QMessageBox.warning(self, tr("Cannot open the attachment"), exc.message)
+                warn(self, tr("Cannot open the attachment"), exc.message)
                 return
             open_attachment(self.ctx.paths, record, self)
 
