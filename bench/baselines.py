@@ -9,7 +9,9 @@ from pathlib import Path
 
 from laomo_desktop.store import migrations
 
-RECORD_TABLES_SQL = "SELECT name FROM sqlite_master WHERE type='table' ORDER BY rowid"
+# the ledger's content: not ledger_info, which is about the file itself (store.journal)
+RECORD_TABLES_SQL = ("SELECT name FROM sqlite_master WHERE type='table' "
+                     "AND name != 'ledger_info' ORDER BY rowid")
 
 
 def raw_insert_baseline(src: Path, dest: Path, commits: int) -> tuple[float, int]:
