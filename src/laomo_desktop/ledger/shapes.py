@@ -13,8 +13,10 @@ carry them with is added, so that what is stored reads back equal to what was si
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from laomo_desktop.ledger import validate as V
@@ -49,7 +51,7 @@ def _no_surrogates(label: str, v: str) -> None:
 
 
 @dataclass(frozen=True)
-class Shape:
+class Shape(ABC):
     """A declared value: `check` raises Problem naming the label, else returns None."""
 
     label: str
@@ -62,8 +64,9 @@ class Shape:
             return
         self._check(v)
 
+    @abstractmethod
     def _check(self, v: Any) -> None:
-        raise NotImplementedError
+        """Raise Problem when the (non-null) value does not match."""
 
 
 @dataclass(frozen=True)
@@ -257,13 +260,20 @@ PACKAGE_FIELDS: dict[tuple[str, str], Shape] = {
 
 
 def _typed(f: S.Field, v: Any) -> None:
+    """The JSON type only: the value itself (surrogates included) is clean_record's to judge,
+    and every record read from a package goes through clean_record before anything is written."""
     if v is None:
         return
     types = JSON_TYPES[f.type]
-    if not isinstance(v, types) or (isinstance(v, bool) and bool not in types):
+    if not isinstance(v, types) or (v.__class__ is bool and bool not in types):
         raise Problem(f"{_q(f.label)}应为{JSON_TYPE_NAMES.get(types[0], '数字')}")
-    if isinstance(v, str):
-        _no_surrogates(f.label, v)
+
+
+@cache
+def _field_plan(kind_name: str) -> tuple[tuple[S.Field, tuple[type, ...], Shape | None], ...]:
+    kind = S.kind(kind_name)
+    return tuple((f, JSON_TYPES[f.type], PACKAGE_FIELDS.get((kind.name, f.name)))
+                 for f in kind.fields)
 
 
 def check_record(kind: S.Kind, rec: Any) -> None:
@@ -276,11 +286,14 @@ def check_record(kind: S.Kind, rec: Any) -> None:
         if name not in rec and not shape.nullable:
             raise Problem(f"缺少{_q(shape.label)}")
         shape.check(rec.get(name))
-    for f in kind.fields:
-        _typed(f, rec.get(f.name))
-        extra = PACKAGE_FIELDS.get((kind.name, f.name))
+    get = rec.get
+    for f, types, extra in _field_plan(kind.name):
+        v = get(f.name)
+        if v is not None and (not isinstance(v, types)
+                              or (v.__class__ is bool and bool not in types)):
+            _typed(f, v)  # raises, naming the field
         if extra is not None:
-            extra.check(rec.get(f.name))
+            extra.check(v)
     for child in kind.children:
         items = rec.get(child.name)
         if items is None:
