@@ -99,11 +99,13 @@ class Text(Shape):
     def _check(self, v: Any) -> None:
         if not isinstance(v, str):
             raise Problem(f"{_q(self.label)}应为{self.what}")
-        _no_surrogates(self.label, v)
         if len(v) > self.max_len:
             raise Problem(f"{_q(self.label)}不能超过 {self.max_len} 个字符（现有 {len(v)} 个）")
-        if self.pattern is not None and not self.pattern.fullmatch(v):
-            raise Problem(f"{_q(self.label)}应为{self.what}")
+        if self.pattern is not None:
+            if not self.pattern.fullmatch(v):  # the patterns are ASCII: no surrogate passes
+                raise Problem(f"{_q(self.label)}应为{self.what}")
+        else:
+            _no_surrogates(self.label, v)
 
 
 def Uid(label: str, nullable: bool = False) -> Text:  # noqa: N802 - reads as a declaration
