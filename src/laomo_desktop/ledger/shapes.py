@@ -13,6 +13,7 @@ carry them with is added, so that what is stored reads back equal to what was si
 from __future__ import annotations
 
 import re
+import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -118,6 +119,17 @@ def Hex(label: str, digits: int) -> Text:  # noqa: N802
                 f" {digits} 位小写十六进制数")
 
 
+_year_cache: list = [0.0, 0]
+
+
+def _latest_year() -> int:
+    """This year + FUTURE_YEARS, looked up at most once a minute (it is asked per record)."""
+    now = time.monotonic()
+    if now - _year_cache[0] > 60 or not _year_cache[1]:
+        _year_cache[:] = [now, datetime.now(UTC).year + V.FUTURE_YEARS]
+    return _year_cache[1]
+
+
 @dataclass(frozen=True)
 class Stamp(Shape):
     """An ISO 8601 date and time, from the year 2000 up to a few years ahead."""
@@ -129,7 +141,7 @@ class Stamp(Shape):
             when = datetime.fromisoformat(v)
         except ValueError:
             raise Problem(f"{_q(self.label)}不是有效的时间（“{visible(v)}”）") from None
-        latest = datetime.now(UTC).year + V.FUTURE_YEARS
+        latest = _latest_year()
         if not EARLIEST_STAMP <= when.year <= latest:
             raise Problem(f"{_q(self.label)}应在 {EARLIEST_STAMP} 年到 {latest} 年之间")
 
