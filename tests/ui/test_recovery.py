@@ -168,3 +168,39 @@ def test_a_read_only_ledger_says_so_and_is_not_backed_up_on_close(ctx, qtbot):
     assert "只读" in win.windowTitle() or "read-only" in win.windowTitle()
     win.close()
     assert backup.list_backups(ctx.paths) == []
+
+
+LEAVE_JOURNAL = """
+import os, sys
+from pathlib import Path
+from laomo_desktop.ledger import records as R
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.database import open_ledger
+open_ledger(LedgerPaths(Path(sys.argv[1])))
+R.create("studio", None, {"name": "乙工作室", "host_unit": "x", "founded_on": "2020-01-01"})
+os._exit(0)
+"""
+
+
+def test_a_strangers_journal_is_set_aside_and_the_window_says_so(tmp_path, qapp, qtbot, quiet):
+    import shutil
+
+    from laomo_desktop.ui.context import AppContext
+    from laomo_desktop.ui.mainwindow import MainWindow
+
+    mine, _ = _ledger(tmp_path)
+    other = tmp_path / "other"
+    subprocess.run([sys.executable, "-c", LEAVE_JOURNAL, str(other)], check=True, timeout=60)
+    shutil.copy(other / "ledger.sqlite3-wal", mine.root / "ledger.sqlite3-wal")
+    assert gui_app.open_or_recover(mine) is True
+    try:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(AppContext(mine, settings))
+        qtbot.addWidget(win)
+        gui_app.tell_how_it_opened(win)
+        assert [s["name"] for s in R.list_records("studio")] == ["甲工作室"]
+    finally:
+        D.close_ledger()
+    assert len(quiet) == 1 and "不属于本台账" in quiet[0] and "aside" in quiet[0]
