@@ -254,7 +254,7 @@ def recover_restore(args, paths: LedgerPaths, problem) -> int:
     from laomo_desktop.store.database import open_ledger
 
     f = _backup_file(paths, args.file)
-    moved = backup.restore_over(paths, f)
+    moved = backup.restore_over(paths, f, problem.kind)
     open_ledger(paths, program=args.command)
     print(f"已从 {f.name} 恢复台账。")
     for m in moved:

@@ -218,7 +218,7 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
     return before
 
 
-def restore_over(paths: LedgerPaths, path: Path) -> list[Path]:
+def restore_over(paths: LedgerPaths, path: Path, why: str = "damaged") -> list[Path]:
     """Put a backup in place of a damaged or lost ledger file (the caller holds the lock and
     has not opened it). The old file and its journal are moved aside byte for byte, never
     deleted and never copied through SQLite. Returns where they went."""
@@ -234,7 +234,7 @@ def restore_over(paths: LedgerPaths, path: Path) -> list[Path]:
             out.flush()
             os.fsync(out.fileno())
         moved = journal.move_aside(
-            paths, [paths.db, journal.wal_path(paths), journal.shm_path(paths)], "damaged")
+            paths, [paths.db, journal.wal_path(paths), journal.shm_path(paths)], why)
         os.replace(tmp, paths.db)
         blobs.fsync_dir(paths.root)
     except OSError as exc:

@@ -168,7 +168,7 @@ def recover(paths: LedgerPaths, problem: LedgerProblem) -> tuple[str, Path | Non
         if choice[0] == EMPTY:
             return choice
         try:
-            moved = backup.restore_over(paths, choice[1])
+            moved = backup.restore_over(paths, choice[1], problem.kind)
         except LaomoError as exc:
             warn(None, tr("Restore failed"), exc.message)
             continue
