@@ -145,3 +145,15 @@ def test_cancelling_mid_write_leaves_nothing_at_the_target(ex):
     assert [p.suffix for p in ex.usb.iterdir()] == [".partial"]
     steps.close()  # what the GUI's cancel button does
     assert list(ex.usb.iterdir()) == [] and ExportLog.select().count() == 0
+
+
+def test_a_package_keeps_the_records_schema_an_office_of_the_last_release_reads(ex):
+    """The ledger file's own schema step (3: its identity) changes no record: a studio that
+    upgrades must not make its packages unreadable for an office that has not yet."""
+    from laomo_desktop.store import migrations
+
+    result = ex.export()
+    with zipfile.ZipFile(result.path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert migrations.LATEST == 3
+    assert manifest["schema_version"] == 2

@@ -146,7 +146,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
             yield len(S.KINDS), total, f"签名（附件 {att_done}/{att} 个）"
             manifest = {
                 "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-                "schema_version": migrations.LATEST, "package_uid": str(uuid.uuid4()),
+                "schema_version": migrations.RECORDS_SCHEMA, "package_uid": str(uuid.uuid4()),
                 "studio": {"uid": studio_uid, "name": studio["name"], "code": studio["code"]},
                 "created_at": created.isoformat().replace("+00:00", "Z"), "sequence": sequence,
                 "counts": counts, "files": files, privacy.MANIFEST_KEY: omitted,

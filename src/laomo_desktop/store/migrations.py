@@ -81,6 +81,10 @@ STEPS: list[Step] = [
     Step(3, "ledger identity: its uid, to recognise its own journal", _v3),
 ]
 LATEST = STEPS[-1].version
+# The schema of the records a data package carries (its manifest's schema_version): raised only
+# by a step that changes what records hold, so a step about the file itself (3) does not make
+# the packages of an upgraded studio unreadable for an office that has not upgraded yet.
+RECORDS_SCHEMA = 2
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:
