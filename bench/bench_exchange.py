@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from baselines import raw_insert_baseline
-from laomo_desktop.exchange import export, importer, package
+from laomo_desktop.exchange import building, export, importer
 from laomo_desktop.ledger import attachments, demo
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.blobs import file_sha256
@@ -67,7 +67,7 @@ def run(tmp: Path, args) -> int:
     studios = database.execute_sql("SELECT uid, name FROM studio ORDER BY id").fetchall()
     packages = tmp / "packages"
     t0 = time.perf_counter()
-    built = [package.build_package(studio_side, uid, packages) for uid, _ in studios]
+    built = [building.build_package(studio_side, uid, packages) for uid, _ in studios]
     build_s = time.perf_counter() - t0
     total_mb = sum(p.stat().st_size for p in built) / 1e6
     largest = max(range(len(built)), key=lambda i: built[i].stat().st_size)

@@ -5,103 +5,16 @@ Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from laomo_desktop import __version__
+from laomo_desktop.cliargs import build_parser
+from laomo_desktop.clirun import run_command
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
 from laomo_desktop.visible import visible
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="laomo", description="劳模创新工作室台账 Laomo Desktop — 命令行")
-    p.add_argument("--version", action="version", version=f"laomo-desktop {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="台账数据文件夹（默认：用户数据目录，或环境变量 LAOMO_DATA_DIR）")
-    p.add_argument("--data-dir", type=Path, default=None, help=common._actions[0].help)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    d = sub.add_parser("demo", parents=[common], help="载入示例数据（仅限空台账）")
-    d.add_argument("--studios", type=int, default=3, help="工作室数量（默认 3）")
-    d.add_argument("--years", type=int, default=3, help="覆盖截至今年的年数（默认 3）")
-    d.add_argument("--seed", type=int, default=2024, help="随机种子，相同种子生成相同数据")
-    d.add_argument("--heavy", action="store_true", help="大台账：42 个工作室 × 10 年")
-
-    s = sub.add_parser("studios", parents=[common], help="列出工作室")
-    s.add_argument("--json", action="store_true")
-
-    st = sub.add_parser("stats", parents=[common], help="某工作室某年度的统计数据")
-    st.add_argument("--studio", required=True, help="工作室名称或 uid")
-    st.add_argument("--year", required=True, type=int)
-    st.add_argument("--json", action="store_true")
-
-    sub.add_parser("backup", parents=[common], help="立即备份台账")
-    b = sub.add_parser("backups", parents=[common], help="列出备份")
-    b.add_argument("--json", action="store_true")
-    r = sub.add_parser("restore", parents=[common], help="从备份恢复（先自动备份当前台账）")
-    r.add_argument("file", help="备份文件路径，或 backups 中的文件名")
-    sub.add_parser("check", parents=[common], help="检查台账（完整性、附件、业务规则）")
-    sub.add_parser("gui", parents=[common], help="打开图形界面（不带子命令时的默认动作）")
-
-    a = sub.add_parser("assess", parents=[common], help="对照评分模板自评某工作室某年度")
-    a.add_argument("--studio", required=True, help="工作室名称或 uid")
-    a.add_argument("--year", required=True, type=int)
-    a.add_argument("--template", required=True, help="模板名称（见 laomo templates）或文件路径")
-    a.add_argument("--json", action="store_true")
-    rep = sub.add_parser("report", parents=[common], help="生成报表（PDF / XLSX）")
-    rsub = rep.add_subparsers(dest="report", metavar="DOCUMENT", required=True)
-    ra = rsub.add_parser("annual", parents=[common], help="年度工作总结（台账汇编）PDF")
-    rp = rsub.add_parser("packet", parents=[common], help="考核材料 PDF（总结 + 自评 + 佐证 + 附件）")
-    for r in (ra, rp):
-        r.add_argument("--studio", required=True, help="工作室名称或 uid")
-        r.add_argument("--year", required=True, type=int)
-        r.add_argument("--out", required=True, type=Path, help="输出的 PDF 文件")
-    rp.add_argument("--template", required=True, help="评分模板名称（见 laomo templates）或文件路径")
-    rp.add_argument("--attach", nargs="*", default=[], metavar="UID", help="放入的附件 uid")
-    ru = rsub.add_parser("union", parents=[common], help="汇总表（所有工作室）PDF 或 XLSX")
-    ru.add_argument("--year", required=True, type=int)
-    ru.add_argument("--out", required=True, type=Path, help="输出文件：.pdf 或 .xlsx")
-    ru.add_argument("--targets", type=Path, default=None,
-                    help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")
-    t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
-    t.add_argument("--json", action="store_true")
-
-    ex = sub.add_parser("export", parents=[common], help="导出工作室的数据包（如写入 U 盘）")
-    ex.add_argument("--studio", required=True, help="工作室名称或 uid")
-    ex.add_argument("--to", required=True, type=Path, help="目标文件夹（如 U 盘）")
-    ex.add_argument("--include", default="", metavar="FIELD,...",
-                    help=_include_help())
-    ve = sub.add_parser("verify", parents=[common], help="校验数据包（不导入）")
-    ve.add_argument("file", type=Path)
-    im = sub.add_parser("import", parents=[common], help="导入工作室的数据包（先自动备份）")
-    im.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    im.add_argument("--yes", action="store_true",
-                    help="信任首次出现的工作室签名密钥（请先与工作室核对指纹）")
-    im.add_argument("--replace-key", action="store_true",
-                    help="工作室的签名密钥已更换且已核对：改用数据包中的新密钥")
-    sub.add_parser("keys", parents=[common], help="本机签名密钥指纹和已登记的工作室密钥")
-    co = sub.add_parser("conflicts", parents=[common],
-                        help="导入时的冲突：列出待处理的冲突及不同之处，或处理一条")
-    co.add_argument("--json", action="store_true")
-    co.add_argument("--resolve", type=int, metavar="ID", help="处理编号为 ID 的冲突")
-    co.add_argument("--keep", choices=("local", "incoming"),
-                    help="与 --resolve 同用：local 保留本地，incoming 采用数据包（先自动备份）")
-    sub.add_parser("self-test", parents=[common],
-                   help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
-    return p
-
-
-def _include_help() -> str:
-    from laomo_desktop.exchange import privacy
-
-    return ("也放入数据包的个人信息，逗号分隔（默认都不放入：工会的统计和考核用不到）： "
-            f"{privacy.choices_text(' ')} ；all 表示全部")
 
 
 def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
@@ -527,66 +440,9 @@ COMMANDS = {
 RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
 
 
-# Commands that change the ledger take its lock (waiting for another command, never for the
-# window); the others read beside a running window on one consistent snapshot.
-WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
-# Commands that still work when the ledger is damaged or lost.
-RECOVERY = frozenset({"restore", "backups", "check"})
-LOCK_WAIT_SECONDS = 600
-
-
-def _writes(args) -> bool:
-    return args.command in WRITING or (args.command == "conflicts" and args.resolve is not None)
-
-
-def _waiting(holder) -> None:
-    who = holder.describe() if holder is not None else "另一个命令"
-    print(f"{who}正在使用台账，等待它完成……", file=sys.stderr)
-
-
-def _run(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.store import health, lock
-    from laomo_desktop.store.database import open_ledger, open_snapshot
-    from laomo_desktop.store.models import database
-
-    took = False
-    if paths.root.exists() and health.folder_read_only(paths):
-        if _writes(args):
-            raise LaomoError(health.read_only_message(paths))
-    elif _writes(args):
-        paths.root.mkdir(parents=True, exist_ok=True)
-        lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
-        took = True
-    elif paths.root.exists():
-        took = lock.try_acquire(paths, args.command)
-        if not took:  # the window or a command is changing the ledger: read a snapshot
-            open_snapshot(paths)
-            with database.atomic(lock_type="DEFERRED"):
-                return COMMANDS[args.command](args, paths)
-    try:
-        try:
-            open_ledger(paths, program=args.command)
-        except health.LedgerProblem as exc:
-            if args.command not in RECOVERY:
-                raise
-            return RECOVER[args.command](args, paths, exc)
-        for note in _notices():
-            print(f"注意：{note}", file=sys.stderr)
-        return COMMANDS[args.command](args, paths)
-    finally:
-        if took:
-            lock.release(paths)
-
-
-def _notices() -> list[str]:
-    from laomo_desktop.store.database import current
-
-    state = current()
-    return state.notices if state is not None else []
-
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "self-test":  # temporary ledgers only: the data dir is not even looked up
         from laomo_desktop import selftest
@@ -600,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.store.database import close_ledger
 
     try:
-        return _run(args, paths)
+        return run_command(args, paths, COMMANDS, RECOVER)
     except LaomoError as exc:
         print(f"错误：{_v(exc.message)}", file=sys.stderr)
         return 1

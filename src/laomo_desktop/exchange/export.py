@@ -29,7 +29,7 @@ from typing import BinaryIO
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import package, privacy
+from laomo_desktop.exchange import building, package, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
@@ -271,7 +271,7 @@ def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
     sequence = next_sequence(studio_uid)
     total = 100  # building is the first 60 %, writing and reading back the rest
     built = None
-    build = package.build_steps(paths, studio_uid, outbox(paths), sequence, now, include)
+    build = building.build_steps(paths, studio_uid, outbox(paths), sequence, now, include)
     while built is None:
         try:
             done, n, text = next(build)

@@ -1,4 +1,5 @@
-"""The data package, format version 1 (docs/package-format.md): building and safe reading.
+"""The data package, format version 1 (docs/package-format.md): its names and safe reading
+(exchange.building writes one).
 
 A package is one zip file: `manifest.json`, `signature.ed25519` (Ed25519 over the exact bytes
 of manifest.json), `records/<kind>.jsonl` and `attachments/<sha256>`. `read_package` refuses a
@@ -14,23 +15,18 @@ import json
 import os
 import re
 import stat
-import uuid
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from laomo_desktop import __version__
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
-from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import shapes as H
-from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import MODELS
 from laomo_desktop.visible import visible
 
 FORMAT = "laomo-package"
@@ -76,133 +72,6 @@ def package_name(studio: dict, created: datetime, sequence: int) -> str:
     code = re.sub(r"[^A-Za-z0-9-]", "", studio.get("code") or "")[:20].strip("-")
     prefix = f"{code}-{studio['uid'][:8]}" if code else studio["uid"][:8]
     return f"{prefix}-{created.astimezone(UTC):%Y%m%dT%H%M%SZ}-{sequence:04d}{SUFFIX}"
-
-
-# --- building ------------------------------------------------------------------------------
-
-def studio_records(studio_uid: str, omitted: dict[str, list[str]] | None = None
-                   ) -> Iterator[tuple[S.Kind, list[dict]]]:
-    """Every record of a studio, live and binned, kind by kind in KINDS order; the `omitted`
-    fields ({kind: [field, ...]}, see exchange.privacy) emptied."""
-    smodel = MODELS["studio"]
-    sid = smodel.select(smodel.id).where(smodel.uid == studio_uid).scalar()
-    if sid is None:
-        raise LaomoError("找不到该工作室。")
-    for kind in S.KINDS:
-        model = MODELS[kind.name]
-        where = (model.studio == sid) if kind.per_studio else (model.id == sid)
-        records = R.to_records(kind, list(model.select().where(where).order_by(model.id).dicts()))
-        privacy.strip(kind, records, (omitted or {}).get(kind.name, ()))
-        yield kind, records
-
-
-def _line(record: dict) -> bytes:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8") + b"\n"
-
-
-def _info(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-    info.compress_type = compress
-    info.external_attr = (stat.S_IFREG | 0o644) << 16
-    return info
-
-
-def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int,
-                now: datetime | None = None, include: Iterable[str] | None = None
-                ) -> Iterator[tuple[int, int, str]]:
-    """Write and verify a package in out_dir, yielding progress; returns the verified Package
-    (as the value of StopIteration). Of the optional personal fields (exchange.privacy) only
-    those named in `include` travel: privacy by default."""
-    omitted = privacy.omitted_for(include)
-    created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    key = keys.load_or_create(paths)
-    public = keys.raw_public(key)
-    studio = R.get("studio", studio_uid)
-    name = package_name(studio, created, sequence)
-    final = Path(out_dir) / name
-    tmp = final.with_name(name + ".partial")
-    total = len(S.KINDS) + 2
-    files: list[dict] = []
-    counts: dict[str, int] = {}
-    att = att_done = 0
-    try:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-            for i, (kind, recs) in enumerate(studio_records(studio_uid, omitted)):
-                yield i, total, f"整理{kind.label}记录"
-                data = b"".join(_line(r) for r in recs)
-                counts[kind.name] = len(recs)
-                member = record_file(kind.name)
-                zf.writestr(_info(member, created, zipfile.ZIP_DEFLATED), data)
-                files.append({"name": member, "size": len(data),
-                              "sha256": hashlib.sha256(data).hexdigest()})
-                if kind.name == "attachment":
-                    hashes = sorted({r["sha256"] for r in recs})
-                    att = len(hashes)
-                    for sha in hashes:
-                        files.append(_add_blob(paths, zf, sha, created))
-                        att_done += 1
-            yield len(S.KINDS), total, f"签名（附件 {att_done}/{att} 个）"
-            manifest = {
-                "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-                "schema_version": migrations.RECORDS_SCHEMA, "package_uid": str(uuid.uuid4()),
-                "studio": {"uid": studio_uid, "name": studio["name"], "code": studio["code"]},
-                "created_at": created.isoformat().replace("+00:00", "Z"), "sequence": sequence,
-                "counts": counts, "files": files, privacy.MANIFEST_KEY: omitted,
-                "signer": {"algorithm": "ed25519", "fingerprint": keys.fingerprint(public),
-                           "public_key": public.hex()},
-            }
-            mbytes = json.dumps(manifest, ensure_ascii=False, indent=1,
-                                sort_keys=True).encode("utf-8")
-            zf.writestr(_info(MANIFEST, created, zipfile.ZIP_DEFLATED), mbytes)
-            zf.writestr(_info(SIGNATURE, created, zipfile.ZIP_STORED), key.sign(mbytes))
-        size = tmp.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise LaomoError(f"数据包有 {size / 2**30:.1f} GB，超过 {MAX_PACKAGE_BYTES >> 30} GB "
-                             "的上限。请把较大的附件移出台账后再导出。")
-        yield len(S.KINDS) + 1, total, "校验数据包"
-        verified = read_package(tmp)
-        verified.sha256 = blobs.file_sha256(tmp)[0]
-        tmp.replace(final)
-        verified.path = final
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LaomoError(f"无法在“{out_dir}”中生成数据包：{blobs.describe_os_error(exc)}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return verified
-
-
-def _add_blob(paths: LedgerPaths, zf: zipfile.ZipFile, sha: str, when: datetime) -> dict:
-    src = blobs.blob_path(paths, sha)
-    if not src.is_file():
-        raise LaomoError(f"附件文件 {sha[:12]}… 在本机丢失，无法导出。请先运行“检查台账”，"
-                         "从备份恢复或重新添加该附件。")
-    name = attachment_file(sha)
-    h = hashlib.sha256()
-    size = 0
-    info = _info(name, when, zipfile.ZIP_STORED)
-    with open(src, "rb") as f, zf.open(info, "w", force_zip64=True) as out:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-            size += len(chunk)
-            out.write(chunk)
-    if h.hexdigest() != sha:
-        raise LaomoError(f"本机的附件文件 {sha[:12]}… 已损坏（校验值不符），无法导出。"
-                         "请先运行“检查台账”。")
-    return {"name": name, "size": size, "sha256": sha}
-
-
-def build_package(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: int = 1,
-                  now: datetime | None = None, include: Iterable[str] | None = None) -> Path:
-    steps = build_steps(paths, studio_uid, out_dir, sequence, now, include)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value.path
 
 
 # --- reading -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.visible import visible
 
 GUI = "gui"
 _WIN_OFFSET = 1 << 30  # the byte locked on Windows, far beyond the holder text
@@ -65,8 +66,8 @@ def read_holder(paths: LedgerPaths) -> Holder | None:
     """Who holds (or last held) the lock, as written in the lock file."""
     try:
         data = json.loads(lock_path(paths).read_text("utf-8")[:4096])
-        return Holder(str(data["program"]), int(data["pid"]), str(data["host"]),
-                      str(data["since"]))
+        return Holder(visible(str(data["program"]))[:40], int(data["pid"]),
+                      visible(str(data["host"]))[:100], str(data["since"])[:40])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

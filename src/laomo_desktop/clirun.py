@@ -1,0 +1,73 @@
+"""How a `laomo` command gets the ledger: commands that change it take its lock (waiting for
+another command, never for the window); the others read beside a running window on one
+consistent snapshot; a few still work when the ledger is damaged or lost (store.health)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+
+Command = Callable[..., int]
+Recovery = Callable[..., int]
+
+# Commands that change the ledger take its lock (waiting for another command, never for the
+# window); the others read beside a running window on one consistent snapshot.
+WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
+# Commands that still work when the ledger is damaged or lost.
+RECOVERY = frozenset({"restore", "backups", "check"})
+LOCK_WAIT_SECONDS = 600
+
+
+def _writes(args) -> bool:
+    return args.command in WRITING or (args.command == "conflicts" and args.resolve is not None)
+
+
+def _waiting(holder) -> None:
+    who = holder.describe() if holder is not None else "另一个命令"
+    print(f"{who}正在使用台账，等待它完成……", file=sys.stderr)
+
+
+def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
+                recover: dict[str, Recovery]) -> int:
+    """Run `commands[args.command]` on the ledger opened the way the command needs."""
+    from laomo_desktop.store import health, lock
+    from laomo_desktop.store.database import open_ledger, open_snapshot
+    from laomo_desktop.store.models import database
+
+    took = False
+    if paths.root.exists() and health.folder_read_only(paths):
+        if _writes(args):
+            raise LaomoError(health.read_only_message(paths))
+    elif _writes(args):
+        paths.root.mkdir(parents=True, exist_ok=True)
+        lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
+        took = True
+    elif paths.root.exists():
+        took = lock.try_acquire(paths, args.command)
+        if not took:  # the window or a command is changing the ledger: read a snapshot
+            open_snapshot(paths)
+            with database.atomic(lock_type="DEFERRED"):
+                return commands[args.command](args, paths)
+    try:
+        try:
+            open_ledger(paths, program=args.command)
+        except health.LedgerProblem as exc:
+            if args.command not in RECOVERY:
+                raise
+            return recover[args.command](args, paths, exc)
+        for note in _notices():
+            print(f"注意：{note}", file=sys.stderr)
+        return commands[args.command](args, paths)
+    finally:
+        if took:
+            lock.release(paths)
+
+
+def _notices() -> list[str]:
+    from laomo_desktop.store.database import current
+
+    state = current()
+    return state.notices if state is not None else []
