@@ -33,13 +33,13 @@ def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tup
 
 def _v(value: object) -> str:
     """A ledger or package value for the terminal: its escape codes, line breaks and bidi
-    controls shown as [U+XXXX], so it can neither act on the terminal nor forge a line."""
+    controls shown by code point ([U+001B]), so it can neither act on the terminal nor forge a line."""
     return visible(str(value))
 
 
 def _json(data: object) -> str:
     """JSON with the exact values, but every invisible or reordering character (which JSON
-    leaves raw) written as its \\uXXXX escape: the same value, nothing a terminal acts on."""
+    leaves raw) written as its \\u202e escape: the same value, nothing a terminal acts on."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if visible(text, keep_newlines=True) == text:
         return text

@@ -2,7 +2,7 @@
 
 Control characters (terminal escape codes, newlines in a one-line field), bidi overrides that
 turn `照片\u202egnp.exe` into what looks like `照片exe.png`, zero-width and other invisible
-format characters, and lone surrogates are replaced by a visible `[U+XXXX]`. Ordinary text,
+format characters, and lone surrogates are shown by code point, e.g. `[U+202E]`. Ordinary text,
 CJK, emoji and their joiners are left as they are.
 """
 
@@ -30,7 +30,7 @@ def mark(ch: str) -> str:
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:
-    """`text` with every invisible or reordering character shown as `[U+XXXX]`.
+    """`text` with every invisible or reordering character shown by code point (`[U+202E]`).
 
     keep_newlines: multi-line text (a summary, minutes) keeps its line breaks and tabs."""
     if text.isprintable() and not (BIDI & set(text)):

@@ -5,7 +5,7 @@ and progress dialogs default to Qt.AutoText. A record titled `<b>粗体</b>` wou
 package's studio name could draw a large green "✓ signed with the registered key" heading. So:
 
 - `DataLabel` is the label for anything that holds user or package text: plain-text format, and
-  control and bidi characters shown as [U+XXXX] (a newline in a one-line name cannot forge a
+  control and bidi characters shown by code point, [U+202E] (a newline in a one-line name cannot forge a
   second line beneath it);
 - `as_plain` turns a string for an AutoText place (tooltips, message boxes) into one Qt shows
   literally; `tip`, `warn`, `inform`, `fail` and `ask` apply it.
