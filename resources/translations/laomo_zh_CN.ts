@@ -10,6 +10,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/app.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -19,37 +20,37 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="48"/>
         <source>This attachment is a program</source>
         <translation>这个附件是程序</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="51"/>
         <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
         <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="57"/>
         <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
         <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="61"/>
         <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
         <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="64"/>
         <source>Do not open</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="81"/>
         <source>“%1” cannot be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -105,7 +106,7 @@
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="81"/>
         <source>Cannot open the attachment</source>
@@ -160,28 +161,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="288"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="174"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="175"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -190,33 +191,33 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="187"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="384"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -239,7 +240,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
@@ -322,42 +323,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="225"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="232"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="237"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="297"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="300"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -366,30 +367,42 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="334"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="319"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="345"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="320"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
         <translation>台账已恢复为 %1 的备份。
 
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346"/>
+        <source>The ledger now holds the backup of %1.</source>
+        <translation>台账现在的内容是%1的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
+        <source>The previous file was damaged; it was kept, unchanged, as:</source>
+        <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="32"/>
@@ -479,52 +492,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="336"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="366"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="377"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="351"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="381"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="383"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="388"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="429"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="430"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="402"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="432"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="405"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="435"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="417"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="447"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>

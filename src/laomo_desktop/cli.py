@@ -154,9 +154,15 @@ def _backup_file(paths: LedgerPaths, name: str) -> Path:
 
 def cmd_restore(args, paths: LedgerPaths) -> int:
     from laomo_desktop.store import backup
+    from laomo_desktop.store.database import close_ledger
+    from laomo_desktop.store.health import LedgerProblem
 
     f = _backup_file(paths, args.file)
-    before = backup.restore_backup(paths, f)
+    try:
+        before = backup.restore_backup(paths, f)
+    except LedgerProblem as problem:  # damaged although it opened: restore over it
+        close_ledger()
+        return recover_restore(args, paths, problem)
     print(f"已从 {_v(f.name)} 恢复台账。恢复前的台账已备份为 {_v(before.path.name)}。")
     return 0
 
@@ -169,9 +175,9 @@ def recover_restore(args, paths: LedgerPaths, problem) -> int:
     f = _backup_file(paths, args.file)
     moved = backup.restore_over(paths, f, problem.kind)
     open_ledger(paths, program=args.command)
-    print(f"已从 {f.name} 恢复台账。")
+    print(f"已从 {_v(f.name)} 恢复台账。")
     for m in moved:
-        print(f"原来的文件已原样移到 {m}（没有删除）。")
+        print(f"原来的文件已原样移到 {_v(m)}（没有删除）。")
     return 0
 
 

@@ -6,9 +6,13 @@ from pathlib import Path
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import open_ledger
+from laomo_desktop.store.models import database
 
 if __name__ == "__main__":
     open_ledger(LedgerPaths(Path(sys.argv[1])))
+    # checkpoint and restart the journal every few pages, so that kills land at every stage
+    # of its life: the journal left behind must always be recognised as this ledger's own
+    database.execute_sql("PRAGMA wal_autocheckpoint = 4")
     studio, member = sys.argv[2], sys.argv[3]
     i = 0
     while True:

@@ -272,3 +272,27 @@ def test_a_planted_link_under_a_partial_name_is_not_written_through(ledger, tmp_
     backup.take_backup(ledger, "manual", now=datetime(2099, 1, 1, tzinfo=UTC))
     assert victim.read_text() == "不要改我"
     assert (ledger.backups / name).exists()
+
+
+def test_restore_repairs_a_damaged_ledger_that_was_closed_cleanly(tmp_path):
+    paths, good = _ledger_with_backup(tmp_path / "d")
+    _zero_page(paths.db, 6)  # damaged at rest: the opening's cheap check cannot see it
+    damaged = digest(paths.db)
+    out = cli("--data-dir", str(paths.root), "restore", good.name)
+    assert out.returncode == 0, out.stderr
+    aside = [p for p in (paths.root / "aside").iterdir() if p.name.startswith("ledger.sqlite3.")]
+    assert [digest(p) for p in aside] == [damaged]
+    assert cli("--data-dir", str(paths.root), "check").returncode == 0
+    assert studio_names(paths.root) == ["甲工作室"]
+
+
+def test_a_read_only_folder_never_reads_a_strangers_journal(tmp_path):
+    mine = make_ledger(tmp_path / "mine", "甲工作室")
+    other = make_ledger(tmp_path / "other", "乙工作室")
+    crash_after(other.root, "丙工作室")
+    shutil.copy(other.root / "ledger.sqlite3-wal", mine.root / "ledger.sqlite3-wal")
+    out = _read_only(mine.root, "studios")
+    assert out.returncode == 0, out.stderr
+    assert "甲工作室" in out.stdout and "丙" not in out.stdout and "乙" not in out.stdout
+    assert "不属于本台账" in out.stderr
+    assert (mine.root / "ledger.sqlite3-wal").exists(), "left where it was: the folder is read-only"

@@ -414,3 +414,31 @@ def test_an_unexpected_error_is_logged_and_explained(tmp_path, monkeypatch, qtbo
         assert passed == [KeyboardInterrupt] and len(shown) == 2
     finally:
         sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+
+
+def test_restoring_over_a_damaged_ledger_keeps_the_damaged_file(app_ctx, boxes, monkeypatch,
+                                                                 qtbot):
+    from laomo_desktop.store.database import close_ledger, open_ledger
+
+    s = _studio()
+    for i in range(300):
+        R.create("member", s["uid"], {"name": f"成员{i}", "role": "member",
+                                      "specialty": "钳工" * 30})
+    kept = backup.take_backup(app_ctx.paths, "manual")
+    close_ledger()
+    db = app_ctx.paths.db
+    size = int.from_bytes(db.read_bytes()[16:18], "big")
+    with open(db, "r+b") as f:  # a page of the members lost while the program was closed
+        f.seek(5 * size)
+        f.write(b"\0" * size)
+    damaged = db.read_bytes()
+    open_ledger(app_ctx.paths)  # it opens: only reading every page would show the damage
+    monkeypatch.setattr(dialogs.RestoreDialog, "exec", lambda dlg: QDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(app_ctx.ledger_changed, timeout=5000):
+        assert dialogs.restore_from_backup(app_ctx, None) is True
+    assert _names() == ["测试工作室"] and len(R.list_records("member")) == 300
+    aside = list((app_ctx.paths.root / "aside").glob("ledger.sqlite3.*"))
+    assert [p.read_bytes() for p in aside] == [damaged]
+    assert [c[0] for c in boxes.calls] == ["question", "information"]
+    assert str(aside[0]) in boxes.calls[1][2]
+    assert kept.path.exists()

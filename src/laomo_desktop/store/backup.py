@@ -198,11 +198,21 @@ def verify_backup(path: Path) -> int:
 
 def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
     """Replace the open ledger's content with a backup's; the current state is backed up first.
+    Raises LedgerProblem when the open ledger is too damaged to be backed up: the caller then
+    closes it and puts the backup in its place with restore_over.
 
     Returns the backup of the state before the restore.
     """
     verify_backup(path)
-    before = take_backup(paths, "pre-restore")
+    try:
+        before = take_backup(paths, "pre-restore")
+    except LaomoError:
+        from laomo_desktop.store import health
+
+        damage = health.quick_check(paths.db)
+        if damage is not None:  # the ledger cannot be copied because it is damaged:
+            raise health.damaged(paths, damage) from None  # the caller restores over it
+        raise
     src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         src.backup(database.connection())
@@ -212,9 +222,6 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
         src.close()
     database.execute_sql("PRAGMA journal_mode=wal")
     migrations.migrate(database, migrations.STEPS)
-    from laomo_desktop.store.database import mark_journal
-
-    mark_journal()
     return before
 
 
@@ -226,6 +233,7 @@ def restore_over(paths: LedgerPaths, path: Path, why: str = "damaged") -> list[P
 
     verify_backup(path)
     tmp = paths.db.with_name(paths.db.name + ".partial")
+    moved: list[Path] = []
     try:
         blobs.create_exclusive(tmp)
         with open(path, "rb") as src, open(tmp, "r+b") as out:
@@ -233,14 +241,24 @@ def restore_over(paths: LedgerPaths, path: Path, why: str = "damaged") -> list[P
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        moved = journal.move_aside(
-            paths, [paths.db, journal.wal_path(paths), journal.shm_path(paths)], why)
-        os.replace(tmp, paths.db)
+        # the journal first, the file last: a failure half-way leaves the file in its place
+        moved = journal.move_aside(paths, [journal.wal_path(paths), journal.shm_path(paths)],
+                                   why)
+        moved += journal.move_aside(paths, [paths.db], why)
+        try:
+            os.replace(tmp, paths.db)
+        except OSError:
+            if moved and moved[-1].name.startswith(paths.db.name + "."):
+                os.replace(moved[-1], paths.db)  # put the old file back where it was
+                moved.pop()
+            raise
         blobs.fsync_dir(paths.root)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise LaomoError(f"恢复失败：{blobs.describe_os_error(exc)}。台账文件没有改动。") from exc
+        kept = ("；日志文件已移到 " + "、".join(str(m) for m in moved)) if moved else ""
+        raise LaomoError(f"恢复失败：{blobs.describe_os_error(exc)}。台账文件没有改动{kept}。"
+                         ) from exc
     health.end_session(paths)  # the unclean-shutdown marker was the damaged file's
     return moved
 

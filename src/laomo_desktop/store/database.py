@@ -23,7 +23,6 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 10000,
-    "wal_autocheckpoint": 0,  # the ledger checkpoints itself: see store.journal
     "journal_size_limit": 4 << 20,
 }
 READ_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10000}
@@ -150,14 +149,12 @@ def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, 
                 _state = state  # the backup reads the open ledger
                 backup.take_backup(paths, "pre-migration")
             migrations.migrate(database, steps)
-        if "ledger_info" in database.get_tables():
-            journal.checkpoint_and_mark(database, paths)
-            database.after_commit = lambda: _checkpoint_when_large(paths)
+        database.sign_writes = "ledger_info" in database.get_tables()
     except BaseException:
         _state = None
         if not database.is_closed():
             database.close()
-        database.after_commit = None
+        database.sign_writes = False
         lock.release(paths)
         raise
     _state = state
@@ -168,17 +165,22 @@ def _open_read_only(paths: LedgerPaths) -> LedgerPaths:
     global _state
     if not has_content(paths):
         raise LaomoError(f"数据文件夹“{paths.root}”是只读的，其中还没有台账，无法新建。")
-    inspect(paths, thorough=False)
+    foreign = journal.foreign_wal(paths)
+    if not foreign:
+        inspect(paths, thorough=False)
     message = health.read_only_message(paths)
-    _connect_read_only(paths)
+    _connect_read_only(paths, ignore_journal=foreign)
     database.read_only_message = message
     _state = OpenState(paths, writer=False, read_only_message=message)
+    if foreign:  # it cannot be moved here: it is left alone, and not read
+        _state.notices.append(journal.foreign_notice(journal.wal_path(paths).name, None))
     return paths
 
 
-def _connect_read_only(paths: LedgerPaths) -> None:
+def _connect_read_only(paths: LedgerPaths, ignore_journal: bool = False) -> None:
     uri = paths.db.resolve().as_uri()
-    for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder without -shm
+    # immutable: the main file alone (a read-only folder without -shm, or a stranger's journal)
+    for query in (["immutable=1"] if ignore_journal else ["mode=ro", "immutable=1"]):
         database.init(f"{uri}?{query}", pragmas=READ_PRAGMAS, timeout=10, uri=True)
         try:
             database.connect()
@@ -208,21 +210,10 @@ def open_snapshot(paths: LedgerPaths) -> LedgerPaths:
     return paths
 
 
-def _checkpoint_when_large(paths: LedgerPaths) -> None:
-    if journal.wal_size(paths) > journal.CHECKPOINT_BYTES:
-        journal.checkpoint_and_mark(database, paths)
-
-
-def mark_journal() -> None:
-    """Record the journal as this ledger's own again (after a restore rewrote the file)."""
-    if _state is not None and _state.writer:
-        journal.checkpoint_and_mark(database, _state.paths)
-
-
 def close_ledger() -> None:
     global _state
     state, _state = _state, None
-    database.after_commit = None
+    database.sign_writes = False
     if not database.is_closed():
         database.close()  # the last connection checkpoints and removes the journal
     database.read_only_message = None

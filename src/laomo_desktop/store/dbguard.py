@@ -3,14 +3,13 @@
 A full disk makes SQLite roll the transaction back by itself; peewee's own rollback then fails
 with "cannot rollback - no transaction is active", hiding the cause. Here the rollback knows
 that, and a full disk, a read-only folder, an I/O error or a damaged file each become one
-LaomoError that says what happened and that the ledger was not changed. The object also runs
-the ledger's own checkpoints (see store.journal) once the log has grown.
+LaomoError that says what happened and that the ledger was not changed. The object also signs
+every transaction that changes something with the ledger's identity page (see store.journal).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 import peewee as pw
 
@@ -80,8 +79,7 @@ class LedgerDatabase(pw.SqliteDatabase):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.read_only_message: str | None = None
-        self.after_commit: Callable[[], None] | None = None
-        self._in_after_commit = False
+        self.sign_writes = False  # the ledger has its identity table (store.journal)
 
     @property
     def read_only(self) -> bool:
@@ -94,6 +92,7 @@ class LedgerDatabase(pw.SqliteDatabase):
         # read-only: a read transaction (one consistent snapshot); a write inside it fails
         # with SQLite's "readonly database", which becomes the read-only message
         super().begin("DEFERRED" if self.read_only else lock_type)
+        self._state.changes_at_begin = self._state.conn.total_changes
 
     def rollback(self):
         if not self.is_closed() and not self._state.conn.in_transaction:
@@ -101,6 +100,9 @@ class LedgerDatabase(pw.SqliteDatabase):
         super().rollback()
 
     def execute_sql(self, sql, params=None, *args, **kwargs):
+        if self.sign_writes and not self.in_transaction() and _writes(sql):
+            with self.atomic():  # so that it is signed like every other change
+                return self.execute_sql(sql, params, *args, **kwargs)
         try:
             return super().execute_sql(sql, params, *args, **kwargs)
         except (sqlite3.Error, pw.PeeweeException) as exc:
@@ -110,10 +112,14 @@ class LedgerDatabase(pw.SqliteDatabase):
             raise
 
     def commit(self):
+        conn = self._state.conn
+        if (self.sign_writes and conn is not None and conn.in_transaction
+                and conn.total_changes != getattr(self._state, "changes_at_begin", None)):
+            # the identity page goes into the journal with every change (store.journal)
+            conn.execute("INSERT OR REPLACE INTO ledger_info (key, value) "
+                         "VALUES ('last_write', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
         super().commit()
-        if self.after_commit is not None and not self._in_after_commit:
-            self._in_after_commit = True
-            try:
-                self.after_commit()
-            finally:
-                self._in_after_commit = False
+
+
+def _writes(sql: str) -> bool:
+    return sql.lstrip()[:7].upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))

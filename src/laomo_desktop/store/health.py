@@ -51,7 +51,10 @@ def end_session(paths: LedgerPaths) -> None:
 
 
 def header_problem(db_file: Path) -> str | None:
-    """A damage the file's first page and length show without reading the rest."""
+    """A damage the file's first page and length show without reading the rest. While a
+    journal holds frames (a checkpoint may have been cut short), the page count stated in the
+    header may run ahead of the file: SQLite completes it from the journal, so it is only
+    compared when there is no journal."""
     try:
         size = db_file.stat().st_size
         with open(db_file, "rb") as f:
@@ -69,7 +72,9 @@ def header_problem(db_file: Path) -> str | None:
                                 struct.unpack(">I", head[92:96])[0])
     if size % page_size:
         return "文件长度不完整（最后一页被截断）"
-    if change == valid_for and pages and size // page_size < pages:
+    wal = db_file.with_name(db_file.name + "-wal")
+    journal_pending = wal.exists() and wal.stat().st_size > 0
+    if change == valid_for and pages and size // page_size < pages and not journal_pending:
         return f"文件被截断（应有 {pages} 页，只有 {size // page_size} 页）"
     return None
 

@@ -1,33 +1,32 @@
 """Recognising the ledger's own write-ahead log, so a `-wal` from another ledger is never merged.
 
 SQLite applies whatever `ledger.sqlite3-wal` lies beside the file; it cannot tell whose it is.
-A WAL header carries two salts that SQLite draws afresh each time it restarts the log. The
-ledger restarts its log only at its own checkpoints (automatic checkpoints are off), and right
-after each one writes a small marker transaction and records the log's salts, with the ledger's
-own uid, in `ledger.walmark`. At the next open, before SQLite sees the files, a log whose salts
-and ledger uid match the mark is this ledger's own (left by a crash: it holds committed work and
-is applied); any other is moved aside under a dated name and the ledger opens as it was at its
-last checkpoint.
+So the ledger signs its log with its own content: every transaction that changes something also
+rewrites the small `ledger_info` table (store.dbguard), whose only page holds the ledger's uid.
+Every committed transaction in a log of this ledger therefore carries that page with this uid.
+Before SQLite sees the files, the log is read: if its committed frames carry the page with the
+uid that the main file holds, the log is this ledger's own (left by a crash: it holds committed
+work and is applied). Otherwise — another ledger's uid, or no such page — it is moved aside
+under a dated name and the ledger opens as it was at its last checkpoint.
+
+Nothing is written to recognise the log later, so a crash at any moment leaves a log that is
+recognised: there is no window between a write and its mark.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import struct
-import uuid
 from datetime import datetime
 from pathlib import Path
-
-import peewee as pw
 
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
-CHECKPOINT_BYTES = 16 << 20  # checkpoint (and restart the log) once it grows past this
+WAL_HEADER, FRAME_HEADER = 32, 24
 
 
 def wal_path(paths: LedgerPaths) -> Path:
@@ -38,47 +37,63 @@ def shm_path(paths: LedgerPaths) -> Path:
     return paths.db.with_name(paths.db.name + "-shm")
 
 
-def mark_path(paths: LedgerPaths) -> Path:
-    return paths.root / "ledger.walmark"
-
-
 def aside_dir(paths: LedgerPaths) -> Path:
     """Where files that must not be used, but must not be deleted either, are kept."""
     return paths.root / "aside"
 
 
-def wal_salts(wal: Path) -> tuple[int, int] | None:
-    """The salts of a WAL file's header, or None when it has no valid header (SQLite then
-    ignores the file's content)."""
-    try:
-        with open(wal, "rb") as f:
-            head = f.read(32)
-    except OSError:
-        return None
-    if len(head) < 32 or struct.unpack(">I", head[:4])[0] not in WAL_MAGIC:
-        return None
-    return struct.unpack(">II", head[16:24])
-
-
-def ledger_uid_on_disk(db_file: Path) -> str | None:
-    """The ledger uid stored in the main file itself, read without looking at any WAL."""
+def identity_on_disk(db_file: Path) -> tuple[int, str] | None:
+    """(page number of ledger_info, ledger uid) from the main file alone, ignoring any log;
+    None for a ledger written before it had an identity."""
     try:
         con = sqlite3.connect(f"{db_file.resolve().as_uri()}?immutable=1", uri=True)
         try:
-            row = con.execute("SELECT value FROM ledger_info WHERE key = 'ledger_uid'").fetchone()
+            page = con.execute("SELECT rootpage FROM sqlite_master "
+                               "WHERE type = 'table' AND name = 'ledger_info'").fetchone()
+            uid = con.execute("SELECT value FROM ledger_info WHERE key = 'ledger_uid'"
+                              ).fetchone() if page else None
         finally:
             con.close()
     except sqlite3.Error:
         return None
-    return row[0] if row else None
+    return (page[0], uid[0]) if page and uid else None
 
 
-def _read_mark(paths: LedgerPaths) -> dict | None:
+def carries_identity(wal: Path, page: int, uid: str) -> bool | None:
+    """Whether the log's committed frames carry the identity page with `uid` in it: True (this
+    ledger's), False (another's, or a log without the page), None (nothing committed in it,
+    so SQLite would apply nothing from it)."""
     try:
-        data = json.loads(mark_path(paths).read_text("utf-8"))
-    except (OSError, ValueError):
+        with open(wal, "rb") as f:
+            return _scan(f, page, uid)
+    except OSError:
         return None
-    return data if isinstance(data, dict) else None
+
+
+def _scan(f, page: int, uid: str) -> bool | None:
+    head = f.read(WAL_HEADER)
+    if len(head) < WAL_HEADER or struct.unpack(">I", head[:4])[0] not in WAL_MAGIC:
+        return None  # no valid header: SQLite ignores the file's content
+    page_size = struct.unpack(">I", head[8:12])[0]
+    salts = head[16:24]
+    offset, last_page, committed_page, committed = WAL_HEADER, None, None, False
+    while True:
+        f.seek(offset)
+        frame = f.read(FRAME_HEADER)
+        if len(frame) < FRAME_HEADER or frame[8:16] != salts:
+            break  # the end, or frames of an earlier round of the log
+        number, commit = struct.unpack(">II", frame[:8])
+        if number == page:
+            last_page = offset + FRAME_HEADER
+        if commit:
+            committed, committed_page = True, last_page
+        offset += FRAME_HEADER + page_size
+    if not committed:
+        return None
+    if committed_page is None:
+        return False
+    f.seek(committed_page)
+    return uid.encode("ascii") in f.read(page_size)
 
 
 def stamp() -> str:
@@ -107,63 +122,32 @@ def move_aside(paths: LedgerPaths, files: list[Path], why: str) -> list[Path]:
     return moved
 
 
+def foreign_wal(paths: LedgerPaths) -> bool:
+    """Whether a log lies beside the ledger that is not its own (nothing is moved here)."""
+    wal = wal_path(paths)
+    if not wal.exists() or wal.stat().st_size == 0:
+        return False
+    identity = identity_on_disk(paths.db)
+    if identity is None:
+        # a ledger last written by a version without an identity: its log can only be its
+        # own crash's, as before
+        return False
+    return carries_identity(wal, *identity) is False
+
+
+def foreign_notice(wal_name: str, where: Path | None) -> str:
+    if where is None:
+        return (f"数据文件夹中的日志文件“{wal_name}”不属于本台账，没有合并（文件夹是只读的，"
+                "没有移动它）；台账按上次保存点打开。")
+    return (f"数据文件夹中的日志文件“{wal_name}”不属于本台账，没有合并，已原样移到“{where}”；"
+            "台账按上次保存点打开。")
+
+
 def check_wal(paths: LedgerPaths) -> str | None:
     """Before SQLite opens the ledger (the caller holds the lock): set aside a log that is not
     this ledger's own. Returns the sentence to tell the user, or None when all is well."""
+    if not foreign_wal(paths):
+        return None
     wal = wal_path(paths)
-    if not wal.exists() or wal.stat().st_size == 0:
-        return None
-    salts = wal_salts(wal)
-    if salts is None:
-        return None
-    on_disk = ledger_uid_on_disk(paths.db)
-    if on_disk is None:
-        # a ledger last written by a version that did not mark its log: the log can only
-        # be its own crash's, as before
-        return None
-    mark = _read_mark(paths)
-    if mark and mark.get("ledger_uid") == on_disk and tuple(mark.get("salts", ())) == salts:
-        return None
     moved = move_aside(paths, [wal, shm_path(paths)], "foreign")
-    return (f"数据文件夹中的日志文件“{wal.name}”不属于本台账，没有合并，已原样移到"
-            f"“{moved[0]}”；台账按上次保存点打开。")
-
-
-def ensure_identity(db: pw.Database) -> str:
-    row = db.execute_sql("SELECT value FROM ledger_info WHERE key = 'ledger_uid'").fetchone()
-    if row:
-        return row[0]
-    uid = str(uuid.uuid4())
-    with db.atomic():
-        db.execute_sql("INSERT INTO ledger_info (key, value) VALUES ('ledger_uid', ?)", (uid,))
-    return uid
-
-
-def checkpoint_and_mark(db: pw.Database, paths: LedgerPaths) -> None:
-    """Checkpoint, let a marker transaction restart the log, and record the log's salts."""
-    ledger_uid = ensure_identity(db)
-    db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    with db.atomic():
-        db.execute_sql("INSERT OR REPLACE INTO ledger_info (key, value) VALUES ('wal_mark', ?)",
-                       (uuid.uuid4().hex,))
-    salts = wal_salts(wal_path(paths))
-    if salts is None:
-        return
-    mark = mark_path(paths)
-    tmp = mark.with_name(mark.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(tmp)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"ledger_uid": ledger_uid, "salts": list(salts)}, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, mark)
-    blobs.fsync_dir(paths.root)
-
-
-def wal_size(paths: LedgerPaths) -> int:
-    try:
-        return wal_path(paths).stat().st_size
-    except OSError:
-        return 0
+    return foreign_notice(wal.name, moved[0])

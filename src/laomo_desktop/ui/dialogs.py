@@ -43,11 +43,13 @@ import laomo_desktop
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import backup
 from laomo_desktop.store.backup import BackupInfo
+from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
+from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, warn
 from laomo_desktop.ui.tasks import run_task
 
 APP_NAME_EN = "Laomo Desktop"
@@ -306,6 +308,8 @@ def restore_from_backup(ctx: AppContext, parent: QWidget | None) -> bool:
     try:
         before = run_busy(parent, tr("Restore from a backup"), tr("Restoring the ledger…"),
                           lambda: backup.restore_backup(ctx.paths, path))
+    except LedgerProblem as problem:  # too damaged to be backed up: restore over it
+        return _restore_over_damaged(ctx, parent, path, what, problem)
     except LaomoError as exc:
         warn(parent, tr("Restore failed"), exc.message)
         return False
@@ -316,6 +320,32 @@ def restore_from_backup(ctx: AppContext, parent: QWidget | None) -> bool:
         tr("The ledger now holds the backup of %1.\n\nWhat it held just before was saved as the "
            "backup “%2”; restore that one to undo this.")
         .replace("%1", what).replace("%2", before.path.name))
+    return True
+
+
+def _restore_over_damaged(ctx: AppContext, parent: QWidget | None, path: Path, what: str,
+                          problem: LedgerProblem) -> bool:
+    """The open ledger is damaged: it is closed, moved aside as it is, and the backup put in its
+    place (it cannot be backed up through SQLite first)."""
+    close_ledger()
+    try:
+        moved = backup.restore_over(ctx.paths, path, problem.kind)
+    except LaomoError as exc:
+        warn(parent, tr("Restore failed"), exc.message)
+        moved = None
+    try:
+        open_ledger(ctx.paths, program="gui")
+    except LaomoError as exc:
+        fail(parent, tr("Cannot open the ledger"), exc.message)
+        return False
+    if moved is None:
+        return False
+    ctx.undo_stack.clear()
+    ctx.changed()
+    inform(parent, tr("Ledger restored"),
+           tr("The ledger now holds the backup of %1.").replace("%1", what) + "\n\n"
+           + tr("The previous file was damaged; it was kept, unchanged, as:") + "\n"
+           + "\n".join(str(m) for m in moved))
     return True
 
 
