@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="86"/>
-        <source>The ledger is being changed by %1. Please wait until it has finished, then open the program again.</source>
-        <translation>台账正在被%1修改。请等它完成后再打开本程序。</translation>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="89"/>
+        <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
+        <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="128"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>

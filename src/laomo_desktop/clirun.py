@@ -42,7 +42,10 @@ def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
         if _writes(args):
             raise LaomoError(health.read_only_message(paths))
     elif _writes(args):
-        paths.root.mkdir(parents=True, exist_ok=True)
+        try:
+            paths.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
         lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
         took = True
     elif paths.root.exists():

@@ -296,3 +296,19 @@ def test_a_read_only_folder_never_reads_a_strangers_journal(tmp_path):
     assert "甲工作室" in out.stdout and "丙" not in out.stdout and "乙" not in out.stdout
     assert "不属于本台账" in out.stderr
     assert (mine.root / "ledger.sqlite3-wal").exists(), "left where it was: the folder is read-only"
+
+
+def test_a_full_disk_at_opening_is_not_called_damage(tmp_path):
+    """SQLite needs a little room for its working files even to read: with none left, the user
+    reads that the disk is full, not that the ledger is damaged (and nothing is changed)."""
+    paths = make_ledger(tmp_path / "d", "甲工作室")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = ('mount -t tmpfs -o size=4m tmpfs "$1" && cp -r "$2" "$1/d" && '
+              '(dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null; true) && '
+              'exec "$3" -m laomo_desktop --data-dir "$1/d" studios')
+    out = subprocess.run(["unshare", "-rm", "sh", "-c", script, "sh", str(disk),
+                          str(paths.root), sys.executable], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 1
+    assert "磁盘已满" in out.stderr and "已损坏" not in out.stderr, out.stderr

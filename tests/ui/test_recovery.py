@@ -142,6 +142,9 @@ sys.stdin.read()
 def test_the_window_does_not_open_while_a_command_changes_the_ledger(tmp_path, qapp,
                                                                       monkeypatch):
     paths, _ = _ledger(tmp_path)
+    from laomo_desktop.ui.single import SingleInstance
+
+    monkeypatch.setattr(SingleInstance, "COMMAND_WAIT_MS", 300)
     told = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda *a, **k: told.append(a[2]) or 0))
@@ -204,3 +207,22 @@ def test_a_strangers_journal_is_set_aside_and_the_window_says_so(tmp_path, qapp,
     finally:
         D.close_ledger()
     assert len(quiet) == 1 and "不属于本台账" in quiet[0] and "aside" in quiet[0]
+
+
+def test_a_start_waits_for_a_command_that_holds_the_ledger_briefly(tmp_path, qapp):
+    import threading
+
+    from laomo_desktop.ui.single import SingleInstance
+
+    paths, _ = _ledger(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.root)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        threading.Timer(0.5, proc.stdin.close).start()  # the command ends half a second later
+        inst = SingleInstance(paths)
+        assert inst.acquire() is True and inst.busy_holder is None
+        inst.release()
+    finally:
+        proc.kill()
+        proc.wait(timeout=60)

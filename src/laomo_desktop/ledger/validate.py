@@ -31,8 +31,11 @@ UID_MAX = 100  # a reference longer than this cannot be a stored uid
 # Multi-line text keeps its line breaks and tabs; a one-line field has neither.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
-_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A tab pasted from a spreadsheet cell, and Word's manual line break (\x0b) and page break
+# (\x0c) in long text, are kept: earlier versions saved them, and a package holding them must
+# still import. Every other control character is refused.
+_CONTROL_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LEADING_BLANK_LINES = re.compile("\\A(?:[^\\S\n]*\n)+")
 
 

@@ -99,9 +99,12 @@ def inspect(paths: LedgerPaths, *, thorough: bool) -> int:
     try:
         return check_openable(paths.db)
     except LaomoError as exc:
-        if "不是有效的台账数据库" in exc.message:
-            raise health.damaged(paths, "无法读取数据库") from exc
-        raise
+        if "不是有效的台账数据库" not in exc.message:
+            raise
+        full = health.disk_full(paths)
+        if full:  # SQLite could not make its small working file: not damage
+            raise LaomoError(full) from exc
+        raise health.damaged(paths, "无法读取数据库") from exc
 
 
 def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, *,
@@ -121,44 +124,60 @@ def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, 
     lock.acquire(paths, program)
     state = OpenState(paths, writer=True)
     try:
-        health.refuse_outside_links(paths)
-        state.partials_removed = health.remove_partials(paths)
-        note = journal.check_wal(paths)
-        if note:
-            state.notices.append(note)
-        version = 0
-        if has_content(paths):
-            version = inspect(paths, thorough=health.was_unclean(paths))
-        elif not start_empty:
-            from laomo_desktop.store.backup import list_backups
-
-            found = list_backups(paths)
-            if found:
-                raise health.lost(paths, len(found), empty=paths.db.exists())
-        database.init(str(paths.db), pragmas=PRAGMAS, timeout=10)
-        try:
-            database.connect()
-        except Exception as exc:
-            raise LaomoError(f"无法打开台账文件“{paths.db}”：{exc}") from exc
-        health.begin_session(paths)
-        latest = steps[-1].version if steps else 0
-        if version < latest:
-            if version > 0:
-                from laomo_desktop.store import backup
-
-                _state = state  # the backup reads the open ledger
-                backup.take_backup(paths, "pre-migration")
-            migrations.migrate(database, steps)
-        database.sign_writes = "ledger_info" in database.get_tables()
+        _open_writer(paths, steps, state, start_empty)
+    except OSError as exc:
+        _abandon(paths)
+        raise LaomoError(health.os_error_message(paths, exc)) from exc
     except BaseException:
-        _state = None
-        if not database.is_closed():
-            database.close()
-        database.sign_writes = False
-        lock.release(paths)
+        _abandon(paths)
         raise
     _state = state
     return paths
+
+
+def _abandon(paths: LedgerPaths) -> None:
+    global _state
+    _state = None
+    if not database.is_closed():
+        database.close()
+    database.sign_writes = False
+    lock.release(paths)
+
+
+def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenState,
+                 start_empty: bool) -> None:
+    global _state
+    if lock.without_os_lock(paths):
+        state.notices.append("数据文件夹所在的磁盘不支持文件锁：请不要在两台电脑或两个程序中同时修改这个台账。")
+    health.refuse_outside_links(paths)
+    state.partials_removed = health.remove_partials(paths)
+    note = journal.check_wal(paths)
+    if note:
+        state.notices.append(note)
+    version = 0
+    if has_content(paths):
+        version = inspect(paths, thorough=health.was_unclean(paths))
+    elif not start_empty:
+        from laomo_desktop.store.backup import list_backups
+
+        found = list_backups(paths)
+        if found:
+            raise health.lost(paths, len(found), empty=paths.db.exists())
+    database.init(str(paths.db), pragmas=PRAGMAS, timeout=10)
+    try:
+        database.connect()
+    except Exception as exc:
+        raise LaomoError(f"无法打开台账文件“{paths.db}”：{exc}") from exc
+    health.begin_session(paths)
+    latest = steps[-1].version if steps else 0
+    if version < latest:
+        if version > 0:
+            from laomo_desktop.store import backup
+
+            _state = state  # the backup reads the open ledger
+            backup.take_backup(paths, "pre-migration")
+        migrations.migrate(database, steps)
+    database.sign_writes = "ledger_info" in database.get_tables()
 
 
 def _open_read_only(paths: LedgerPaths) -> LedgerPaths:

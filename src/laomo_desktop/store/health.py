@@ -109,6 +109,35 @@ def lost(paths: LedgerPaths, backups: int, empty: bool) -> LedgerProblem:
         "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。", detail)
 
 
+MIN_FREE_BYTES = 1 << 20
+
+
+def disk_full(paths: LedgerPaths) -> str | None:
+    """The message for a disk too full to open the ledger (SQLite needs a little room for its
+    working files even to read), or None."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(paths.root).free
+    except OSError:
+        return None
+    if free >= MIN_FREE_BYTES:
+        return None
+    return (f"磁盘已满（“{paths.root}”所在的磁盘只剩 {free // 1024} KB），无法打开台账。"
+            "台账没有改动。请清理磁盘空间后再打开。")
+
+
+def os_error_message(paths: LedgerPaths, exc: OSError) -> str:
+    """What to tell the user when the data folder could not be read or written at opening."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return disk_full(paths) or "磁盘已满，无法打开台账。台账没有改动。请清理磁盘空间后再打开。"
+    where = exc.filename or paths.root
+    return (f"无法读写数据文件夹中的“{where}”：{exc.strerror or exc}。台账没有改动。"
+            "请检查文件夹的权限，或磁盘是否已拔出。")
+
+
 def folder_read_only(paths: LedgerPaths) -> bool:
     """Whether the ledger cannot be written where it is (read-only folder, file or disk)."""
     if paths.db.exists() and not os.access(paths.db, os.W_OK):

@@ -72,7 +72,8 @@ def read_holder(paths: LedgerPaths) -> Holder | None:
         return None
 
 
-def _try_os_lock(fd: int) -> bool:
+def _try_os_lock(fd: int) -> bool | None:
+    """True: locked; False: another process holds it; None: this file system has no locks."""
     if os.name == "nt":
         import msvcrt
 
@@ -88,13 +89,26 @@ def _try_os_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError:  # e.g. a network share without lock support
+        return None
     return True
 
 
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            os.lseek(fd, _WIN_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    os.close(fd)  # on POSIX, closing releases the flock
+
+
 class _Held:
-    def __init__(self, fd: int, holder: Holder):
+    def __init__(self, fd: int, holder: Holder, os_locked: bool):
         self.fd = fd
         self.holder = holder
+        self.os_locked = os_locked
         self.count = 0
 
 
@@ -122,7 +136,8 @@ def try_acquire(paths: LedgerPaths, program: str) -> bool:
         fd = os.open(lock_path(paths), flags, 0o644)
     except OSError as exc:
         raise LaomoError(f"无法在数据文件夹“{paths.root}”中建立锁文件：{exc.strerror or exc}") from exc
-    if not _try_os_lock(fd):
+    locked = _try_os_lock(fd)
+    if locked is False:
         os.close(fd)
         return False
     holder = Holder(program, os.getpid(), socket.gethostname(),
@@ -132,7 +147,7 @@ def try_acquire(paths: LedgerPaths, program: str) -> bool:
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, text)
         os.ftruncate(fd, len(text))
-    _held[key] = h = _Held(fd, holder)
+    _held[key] = h = _Held(fd, holder, os_locked=locked is True)
     h.count = 1
     return True
 
@@ -163,4 +178,10 @@ def release(paths: LedgerPaths) -> None:
         return
     del _held[key]
     with contextlib.suppress(OSError):
-        os.close(h.fd)  # closing the descriptor releases the OS lock
+        _unlock(h.fd)
+
+
+def without_os_lock(paths: LedgerPaths) -> bool:
+    """Whether this process holds the ledger only in name: its file system has no locks."""
+    h = _held.get(_key(paths))
+    return h is not None and not h.os_locked

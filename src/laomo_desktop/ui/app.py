@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
+from laomo_desktop.store import health
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
@@ -74,8 +75,10 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     try:
         paths.ensure()
     except OSError as exc:
-        fail(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
-        return 1
+        if not (paths.db.exists() and health.folder_read_only(paths)):
+            fail(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
+            return 1
+        # a read-only folder with a ledger: it opens for reading and printing
     from laomo_desktop.ui.crash import install_excepthook, log_dir_for
     from laomo_desktop.ui.single import SingleInstance
 
@@ -83,8 +86,8 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     if not single.acquire():
         if single.busy_holder is not None:  # a command is changing the ledger right now
             warn(None, "Laomo Desktop", tr(
-                "The ledger is being changed by %1. Please wait until it has finished, then "
-                "open the program again.").replace("%1", single.busy_holder.describe()))
+                "The ledger is in use by %1. Please wait until it has finished, then open the "
+                "program again.").replace("%1", single.busy_holder.describe()))
             return 1
         return 0  # the running window was brought to the front
     settings = settings_for(paths)

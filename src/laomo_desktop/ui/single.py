@@ -31,6 +31,7 @@ def server_name_for(paths: LedgerPaths) -> str:
 
 class SingleInstance(QObject):
     activated = Signal()  # another start asked us to come to the front
+    COMMAND_WAIT_MS = 15000  # how long a start waits for a command that holds the ledger
 
     def __init__(self, paths: LedgerPaths, parent: QObject | None = None,
                  timeout_ms: int = 2000):
@@ -56,12 +57,18 @@ class SingleInstance(QObject):
             self.paths.root.mkdir(parents=True, exist_ok=True)
             deadline = time.monotonic() + self.timeout_ms / 1000
             mine = lock.holds(self.paths)
+            command_deadline = time.monotonic() + self.COMMAND_WAIT_MS / 1000
             while (mine is not None and mine.is_gui) or not lock.try_acquire(self.paths,
                                                                               lock.GUI):
                 holder = mine or lock.read_holder(self.paths)
                 if holder is not None and not holder.is_gui:
-                    self.busy_holder = holder
-                    return False
+                    # a command (a report, an import) usually ends soon: wait for it a while
+                    if time.monotonic() >= command_deadline:
+                        self.busy_holder = holder
+                        return False
+                    deadline = time.monotonic() + self.timeout_ms / 1000
+                    QThread.msleep(100)
+                    continue
                 remaining = int((deadline - time.monotonic()) * 1000)
                 if self._notify(max(100, min(remaining, 500))):
                     return False
