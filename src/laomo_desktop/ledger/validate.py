@@ -81,9 +81,20 @@ def trim(f: S.Field, v: str) -> str:
     return v.strip()
 
 
+# Anything the checks below look for, in one pass: most text holds none of it.
+_SUSPECT_ONE_LINE = re.compile("[\ud800-\udfff\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_SUSPECT_MULTI_LINE = re.compile("[\ud800-\udfff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _text(f: S.Field, v: Any) -> tuple[Any, str | None]:
     if not isinstance(v, str):
         return None, f"{_q(f.label)}应为文字"
+    one_line = f.type == S.TEXT
+    if not (_SUSPECT_ONE_LINE if one_line else _SUSPECT_MULTI_LINE).search(v):
+        v = trim(f, v)
+        if len(v) > f.text_limit:
+            return None, f"{_q(f.label)}不能超过 {f.text_limit} 个字（现有 {len(v)} 个）"
+        return v or None, None
     bad = _SURROGATE.search(v)
     if bad:
         return None, (f"{_q(f.label)}含有无法保存的字符 {mark(bad.group())}"
@@ -187,9 +198,9 @@ def _choice(f: S.Field, v: Any) -> tuple[Any, str | None]:
 
 
 def _lookup(f: S.Field, v: str, ctx: Context) -> Ref | None:
-    """The referenced record, or None when `v` cannot be a stored uid (the database cannot
-    even be asked about text with a lone surrogate, and uids are short)."""
-    if len(v) > UID_MAX or _SURROGATE.search(v):
+    """The referenced record, or None when `v` cannot be a stored uid (uids are short ASCII;
+    the database cannot even be asked about text with a lone surrogate)."""
+    if len(v) > UID_MAX or not v.isascii():
         return None
     return ctx.resolver.resolve(f.ref, v)
 
