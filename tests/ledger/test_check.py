@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from helpers import run_cli as run
-from laomo_desktop.ledger.check import check_ledger
+from laomo_desktop.ledger.check import check_ledger, failed
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
@@ -62,3 +62,22 @@ def test_binned_and_departed_leaders_do_not_count(sample_dir):
         assert check_ledger(paths) == []
     finally:
         close_ledger()
+
+
+def test_check_lists_text_an_earlier_version_let_in_that_the_forms_now_refuse(ledger):
+    """Such a record would make its studio's package refused: check names it, to be fixed."""
+    from laomo_desktop.ledger import records as R
+    from laomo_desktop.store.models import database
+
+    studio = R.create("studio", None, {"name": "甲工作室", "host_unit": "单位",
+                                       "founded_on": "2020-01-01"})
+    act = R.create("activity", studio["uid"], {"date": "2025-05-01", "type": "training",
+                                               "topic": "安全培训", "hours": 2})
+    assert not failed(check_ledger(ledger))
+    database.execute_sql("UPDATE activity SET topic = ? WHERE uid = ?",
+                         ("安全\x1b[31m培训", act["uid"]))
+    problems = check_ledger(ledger)
+    assert failed(problems)
+    hit = [p.message for p in problems if "[U+001B]" in p.message]
+    assert len(hit) == 1 and "活动" in hit[0] and "“主题”" in hit[0]
+    assert "\x1b" not in hit[0]

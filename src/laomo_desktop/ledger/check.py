@@ -10,10 +10,12 @@ import peewee as pw
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import validate as V
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.visible import visible
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,45 @@ def _domain() -> Iterator[Problem]:
         yield Problem("warning", f"工作室“{name}”没有登记领衔人")
 
 
+STORED_TEXT_SHOWN = 20
+
+
+def _stored_texts() -> Iterator[tuple[str, S.Field, str]]:
+    """(where, field, value) of every text of the live records, child lists included."""
+    for kind in S.KINDS:
+        title = kind.field(kind.title).column
+        for owner, fields, table, join in (
+                [("", kind.fields, f'"{kind.table}" p', "")]
+                + [(f"的{c.label}", c.fields, f'"{c.table}" c',
+                    f' JOIN "{kind.table}" p ON p.id = c.parent_id') for c in kind.children]):
+            texts = [f for f in fields if f.type in (S.TEXT, S.LONGTEXT)]
+            if not texts:
+                continue
+            alias = "c" if join else "p"
+            cols = ", ".join(f'{alias}."{f.column}"' for f in texts)
+            for row in database.execute_sql(f'SELECT p."{title}", {cols} FROM {table}{join} '
+                                            "WHERE p.deleted_at IS NULL"):
+                where = f"{kind.label}“{visible(str(row[0]))}”{owner}"
+                for f, v in zip(texts, row[1:], strict=True):
+                    if isinstance(v, str):
+                        yield where, f, v
+
+
+def _stored_text() -> Iterator[Problem]:
+    """Text an earlier version let in that the forms now refuse (a control character, a lone
+    surrogate): the record still shows, but its studio's package would be refused until the
+    record is corrected. Judged by the services' own rule (validate.text_problem)."""
+    found = 0
+    for where, f, v in _stored_texts():
+        why = V.text_problem(f, v)
+        if why is not None:
+            found += 1
+            if found <= STORED_TEXT_SHOWN:
+                yield Problem("rule", f"{where}：{why}（请打开这条记录修改后保存）")
+    if found > STORED_TEXT_SHOWN:
+        yield Problem("rule", f"另有 {found - STORED_TEXT_SHOWN} 处文字含有不能保存的字符（未逐一列出）")
+
+
 def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
     """A part of the check that meets damaged pages reports them instead of stopping."""
     try:
@@ -87,7 +128,8 @@ def check_ledger(paths: LedgerPaths) -> list[Problem]:
     """Everything wrong with the ledger, worst first; an empty list means all is well."""
     problems = _guarded(_integrity)
     if not any(p.severity == "error" for p in problems):
-        problems += _guarded(lambda: _attachments(paths)) + _guarded(_domain)
+        problems += (_guarded(lambda: _attachments(paths)) + _guarded(_domain)
+                     + _guarded(_stored_text))
     return sorted(problems, key=lambda p: SEVERITIES.index(p.severity))
 
 

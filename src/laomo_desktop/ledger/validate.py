@@ -111,6 +111,11 @@ def _text(f: S.Field, v: Any) -> tuple[Any, str | None]:
     return v or None, None
 
 
+def text_problem(f: S.Field, v: str) -> str | None:
+    """What the forms would say about the text `v` in field `f` (None: it would be saved)."""
+    return _text(f, v)[1]
+
+
 def _int(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     if isinstance(v, bool):
         return None, f"{_q(f.label)}应为整数"
