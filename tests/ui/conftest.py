@@ -36,3 +36,4 @@ def driver(monkeypatch) -> DialogDriver:
     d = DialogDriver()
     monkeypatch.setattr(RecordDialog, "exec", lambda self: d.exec(self))
     return d
+

@@ -10,6 +10,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from boxes import stand_in_for_message_boxes
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import (
@@ -58,15 +59,9 @@ def boxes(monkeypatch):
         calls: list[tuple[str, str, str]] = []
 
     calls = Boxes.calls = []
-
-    def recorder(kind):
-        def call(parent, title, text, *args, **kwargs):
-            calls.append((kind, title, text))
-            return Boxes.answer if kind == "question" else QMessageBox.StandardButton.Ok
-        return staticmethod(call)
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
+    stand_in_for_message_boxes(
+        monkeypatch, lambda *call: calls.append(call),
+        lambda kind: Boxes.answer if kind == "question" else QMessageBox.StandardButton.Ok)
     return Boxes
 
 

@@ -7,9 +7,10 @@ import errno
 from pathlib import Path
 
 import pytest
+from boxes import stand_in_for_message_boxes
 from exchange_ledgers import Ledgers
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from laomo_desktop.exchange import export, keys
 from laomo_desktop.exchange.package import read_package
@@ -36,15 +37,7 @@ def two(tmp_path, qapp):
 @pytest.fixture
 def boxes(monkeypatch):
     calls: list[tuple[str, str, str]] = []
-
-    def recorder(kind):
-        def call(parent, title, text, *args, **kwargs):
-            calls.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(call)
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
+    stand_in_for_message_boxes(monkeypatch, lambda *call: calls.append(call))
     return calls
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from boxes import stand_in_for_message_boxes
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import Qt, QTextDocument  # Qt.mightBeRichText is in QtGui
 from PySide6.QtWidgets import (
@@ -204,15 +205,8 @@ def assert_literal(root: QWidget, at_least: int = 1) -> int:
 def boxes(monkeypatch):
     """The texts of message boxes, as the user would read them."""
     shown: list[str] = []
-
-    def recorder(kind):
-        def call(parent, title, text, *args, **kwargs):
-            shown.append(rendered(text))
-            return QMessageBox.StandardButton.Yes
-        return staticmethod(call)
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
+    stand_in_for_message_boxes(monkeypatch, lambda kind, title, text: shown.append(rendered(text)),
+                               lambda kind: QMessageBox.StandardButton.Yes)
     return shown
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from boxes import stand_in_for_message_boxes
 from exchange_ledgers import Ledgers
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel
 
 from laomo_desktop.exchange import export, importer, privacy
 from laomo_desktop.exchange.package import read_package
@@ -54,17 +55,7 @@ def two(tmp_path, qapp):
 @pytest.fixture
 def boxes(monkeypatch):
     calls: list[tuple[str, str]] = []
-
-    def info(_parent, _title, text, *_a, **_k):
-        calls.append(("information", text))
-        return QMessageBox.StandardButton.Ok
-
-    def warn(_parent, _title, text, *_a, **_k):
-        calls.append(("warning", text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(info))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warn))
+    stand_in_for_message_boxes(monkeypatch, lambda kind, title, text: calls.append((kind, text)))
     return calls
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from boxes import stand_in_for_message_boxes
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from laomo_desktop.ledger import records as R
@@ -45,9 +46,7 @@ class Chooser:
 @pytest.fixture
 def quiet(monkeypatch):
     shown = []
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind,
-                            staticmethod(lambda *a, **k: shown.append(a[2]) or 0))
+    stand_in_for_message_boxes(monkeypatch, lambda kind, title, text: shown.append(text))
     return shown
 
 
