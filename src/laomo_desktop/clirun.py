@@ -16,8 +16,6 @@ Recovery = Callable[..., int]
 # Commands that change the ledger take its lock (waiting for another command, never for the
 # window); the others read beside a running window on one consistent snapshot.
 WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
-# Commands that still work when the ledger is damaged or lost.
-RECOVERY = frozenset({"restore", "backups", "check"})
 LOCK_WAIT_SECONDS = 600
 
 
@@ -34,7 +32,7 @@ def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
                 recover: dict[str, Recovery]) -> int:
     """Run `commands[args.command]` on the ledger opened the way the command needs."""
     from laomo_desktop.store import health, lock
-    from laomo_desktop.store.database import open_ledger, open_snapshot
+    from laomo_desktop.store.database import create_folders, open_ledger, open_snapshot
     from laomo_desktop.store.models import database
 
     took = False
@@ -42,23 +40,20 @@ def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
         if _writes(args):
             raise LaomoError(health.read_only_message(paths))
     elif _writes(args):
-        try:
-            paths.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
+        create_folders(paths)
         lock.acquire(paths, args.command, wait_for_commands=LOCK_WAIT_SECONDS, on_wait=_waiting)
         took = True
     elif paths.root.exists():
         took = lock.try_acquire(paths, args.command)
         if not took:  # the window or a command is changing the ledger: read a snapshot
             open_snapshot(paths)
-            with database.atomic(lock_type="DEFERRED"):
+            with database.atomic():  # read-only: one read transaction, one snapshot
                 return commands[args.command](args, paths)
     try:
         try:
             open_ledger(paths, program=args.command)
         except health.LedgerProblem as exc:
-            if args.command not in RECOVERY:
+            if args.command not in recover:  # it still works on a damaged or lost ledger
                 raise
             return recover[args.command](args, paths, exc)
         for note in _notices():

@@ -33,7 +33,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     """`text` with every invisible or reordering character shown by code point (`[U+202E]`).
 
     keep_newlines: multi-line text (a summary, minutes) keeps its line breaks and tabs."""
-    if text.isprintable() and not (BIDI & set(text)):
+    if text.isprintable():  # every BIDI character is a format character: not printable
         return text
     out = []
     for ch in text:
@@ -48,4 +48,4 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
 
 def has_bidi(text: str) -> bool:
     """Whether the text holds a character that reorders what is shown after it."""
-    return bool(BIDI & set(text))
+    return not BIDI.isdisjoint(text)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import blobs, migrations
+from laomo_desktop.store import blobs, migrations, readonly
 from laomo_desktop.store.models import database
 
 NAME_RE = re.compile(r"^ledger-(\d{8})-(\d{6})-(\d{6})-([a-z-]+)\.sqlite3$")
@@ -154,7 +154,7 @@ def rotate(paths: LedgerPaths, now: datetime | None = None) -> list[Path]:
 
 
 def _hashes_in(db_file: Path) -> set[str]:
-    con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    con = readonly.connect(db_file)
     try:
         return {r[0] for r in con.execute("SELECT sha256 FROM attachment")}
     except sqlite3.Error:
@@ -184,7 +184,7 @@ def verify_backup(path: Path) -> int:
     if not path.is_file():
         raise LaomoError(f"找不到备份文件“{path}”。")
     version = check_openable(path)
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con = readonly.connect(path)
     try:
         ok = con.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -213,7 +213,7 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
         if damage is not None:  # the ledger cannot be copied because it is damaged:
             raise health.damaged(paths, damage) from None  # the caller restores over it
         raise
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    src = readonly.connect(path)
     try:
         src.backup(database.connection())
     except sqlite3.Error as exc:
@@ -269,7 +269,7 @@ def summarize(path: Path) -> dict:
 
     out: dict = {"studios": [], "records": 0, "error": None}
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = readonly.connect(path)
         try:
             out["studios"] = [r[0] for r in con.execute(
                 "SELECT name FROM studio WHERE deleted_at IS NULL ORDER BY name")]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import health, journal, lock, migrations
+from laomo_desktop.store import health, journal, lock, migrations, readonly
 from laomo_desktop.store.models import database
 
 PRAGMAS = {
@@ -51,6 +51,10 @@ def current() -> OpenState | None:
     return _state
 
 
+class UnreadableLedger(LaomoError):
+    """SQLite cannot read the file as a database (damaged, or not a database at all)."""
+
+
 def read_header(db_file: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of a file, read without writing to it."""
     queries = ["mode=ro"]
@@ -58,7 +62,7 @@ def read_header(db_file: Path) -> tuple[int, int, bool]:
         queries.append("immutable=1")  # SQLite cannot make its -shm in a read-only folder
     for query in queries:
         try:
-            con = sqlite3.connect(f"{db_file.resolve().as_uri()}?{query}", uri=True)
+            con = readonly.connect(db_file, query)
             try:
                 app_id = con.execute("PRAGMA application_id").fetchone()[0]
                 version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -68,7 +72,7 @@ def read_header(db_file: Path) -> tuple[int, int, bool]:
             return app_id, version, tables > 0
         except sqlite3.DatabaseError as exc:
             error = exc
-    raise LaomoError(f"文件“{db_file.name}”不是有效的台账数据库，或已损坏（{error}）。") from error
+    raise UnreadableLedger(f"文件“{db_file.name}”不是有效的台账数据库，或已损坏（{error}）。") from error
 
 
 def check_openable(db_file: Path) -> int:
@@ -82,6 +86,14 @@ def check_openable(db_file: Path) -> int:
             f"{migrations.LATEST}。为保护数据，本程序不会打开或改动它，请升级程序后再打开。"
         )
     return version
+
+
+def create_folders(paths: LedgerPaths) -> None:
+    """The data folder and its sub-folders, or a message saying why they cannot be made."""
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
 
 
 def has_content(paths: LedgerPaths) -> bool:
@@ -98,9 +110,7 @@ def inspect(paths: LedgerPaths, *, thorough: bool) -> int:
         raise health.damaged(paths, problem)
     try:
         return check_openable(paths.db)
-    except LaomoError as exc:
-        if "不是有效的台账数据库" not in exc.message:
-            raise
+    except UnreadableLedger as exc:
         full = health.disk_full(paths)
         if full:  # SQLite could not make its small working file: not damage
             raise LaomoError(full) from exc
@@ -117,10 +127,7 @@ def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, 
     close_ledger()
     if paths.root.exists() and health.folder_read_only(paths):
         return _open_read_only(paths)
-    try:
-        paths.ensure()
-    except OSError as exc:
-        raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
+    create_folders(paths)
     lock.acquire(paths, program)
     state = OpenState(paths, writer=True)
     try:
@@ -146,7 +153,6 @@ def _abandon(paths: LedgerPaths) -> None:
 
 def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenState,
                  start_empty: bool) -> None:
-    global _state
     if lock.without_os_lock(paths):
         state.notices.append("数据文件夹所在的磁盘不支持文件锁：请不要在两台电脑或两个程序中同时修改这个台账。")
     health.refuse_outside_links(paths)
@@ -174,7 +180,6 @@ def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenSt
         if version > 0:
             from laomo_desktop.store import backup
 
-            _state = state  # the backup reads the open ledger
             backup.take_backup(paths, "pre-migration")
         migrations.migrate(database, steps)
     database.sign_writes = "ledger_info" in database.get_tables()
@@ -187,16 +192,15 @@ def _open_read_only(paths: LedgerPaths) -> LedgerPaths:
     foreign = journal.foreign_wal(paths)
     if not foreign:
         inspect(paths, thorough=False)
-    message = health.read_only_message(paths)
-    _connect_read_only(paths, ignore_journal=foreign)
-    database.read_only_message = message
-    _state = OpenState(paths, writer=False, read_only_message=message)
+    _state = _bind_read_only(paths, health.read_only_message(paths), ignore_journal=foreign)
     if foreign:  # it cannot be moved here: it is left alone, and not read
         _state.notices.append(journal.foreign_notice(journal.wal_path(paths).name, None))
     return paths
 
 
-def _connect_read_only(paths: LedgerPaths, ignore_journal: bool = False) -> None:
+def _bind_read_only(paths: LedgerPaths, message: str, ignore_journal: bool = False
+                    ) -> OpenState:
+    """Bind the database object to the ledger for reading; changes get `message`."""
     uri = paths.db.resolve().as_uri()
     # immutable: the main file alone (a read-only folder without -shm, or a stranger's journal)
     for query in (["immutable=1"] if ignore_journal else ["mode=ro", "immutable=1"]):
@@ -204,7 +208,8 @@ def _connect_read_only(paths: LedgerPaths, ignore_journal: bool = False) -> None
         try:
             database.connect()
             database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-            return
+            database.read_only_message = message
+            return OpenState(paths, writer=False, read_only_message=message)
         except Exception as exc:
             if not database.is_closed():
                 database.close()
@@ -222,10 +227,7 @@ def open_snapshot(paths: LedgerPaths) -> LedgerPaths:
     version = check_openable(paths.db)
     if version < migrations.LATEST:
         raise LaomoError("台账需要先升级：请先关闭正在使用它的程序，再运行本命令。")
-    _connect_read_only(paths)
-    message = "台账正在被另一个程序使用，本命令只能读取。"
-    database.read_only_message = message
-    _state = OpenState(paths, writer=False, read_only_message=message)
+    _state = _bind_read_only(paths, "台账正在被另一个程序使用，本命令只能读取。")
     return paths
 
 

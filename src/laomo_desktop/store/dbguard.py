@@ -63,14 +63,6 @@ class _GuardedAtomic:
                 raise mapped from exc_val
         return suppressed
 
-    def __call__(self, fn):
-        import functools
-
-        @functools.wraps(fn)
-        def inner(*args, **kwargs):
-            with self.db.atomic():
-                return fn(*args, **kwargs)
-        return inner
 
 
 class LedgerDatabase(pw.SqliteDatabase):

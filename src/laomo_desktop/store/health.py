@@ -16,6 +16,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import readonly
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -82,7 +83,7 @@ def header_problem(db_file: Path) -> str | None:
 def quick_check(db_file: Path) -> str | None:
     """SQLite's own check of every page, read-only; None when sound."""
     try:
-        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        con = readonly.connect(db_file)
         try:
             rows = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
         finally:

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import blobs
+from laomo_desktop.store import blobs, readonly
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER, FRAME_HEADER = 32, 24
@@ -46,7 +46,7 @@ def identity_on_disk(db_file: Path) -> tuple[int, str] | None:
     """(page number of ledger_info, ledger uid) from the main file alone, ignoring any log;
     None for a ledger written before it had an identity."""
     try:
-        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?immutable=1", uri=True)
+        con = readonly.connect(db_file, "immutable=1")
         try:
             page = con.execute("SELECT rootpage FROM sqlite_master "
                                "WHERE type = 'table' AND name = 'ledger_info'").fetchone()
