@@ -193,7 +193,7 @@ def recover_backups(args, paths: LedgerPaths, problem) -> int:
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.ledger.check import check_ledger, failed
+    from laomo_desktop.ledger.check import SEVERITIES, check_ledger, failed
 
     problems = check_ledger(paths)
     if not problems:
@@ -202,7 +202,7 @@ def cmd_check(args, paths: LedgerPaths) -> int:
     heads = {"error": "错误", "rule": "违反规则"}
     for p in problems:
         print(f"{heads.get(p.severity, '提示')}：{_v(p.message)}")
-    n = {s: sum(p.severity == s for p in problems) for s in ("error", "rule", "warning")}
+    n = {s: sum(p.severity == s for p in problems) for s in SEVERITIES}
     print(f"共 {n['error']} 个错误，{n['rule']} 处违反规则，{n['warning']} 个提示。", file=sys.stderr)
     return 1 if failed(problems) else 0
 

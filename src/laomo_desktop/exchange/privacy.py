@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import ImportedStudio, ImportLog, database
 
 MANIFEST_KEY = "omitted_fields"
 
@@ -93,10 +92,9 @@ def _empty(kind: S.Kind, name: str) -> object:
 
 def strip(kind: S.Kind, records: list[dict], fields: Iterable[str]) -> None:
     """Set the withheld fields of records (in place) to their empty value."""
-    fields = list(fields)
+    empties = {name: _empty(kind, name) for name in fields}
     for r in records:
-        for name in fields:
-            r[name] = _empty(kind, name)
+        r.update(empties)
 
 
 # --- reading a manifest ----------------------------------------------------------------------
@@ -140,29 +138,45 @@ def labels(withheld: Mapping[str, Iterable[str]], english: bool = False) -> list
 
 # --- at the union office -----------------------------------------------------------------------
 
-def withheld(studio_uid: str) -> Withheld:
-    """The fields the studio's newest imported package withheld (none for a studio of this
-    ledger, or one whose packages were all written before fields could be withheld)."""
-    row = (ImportLog.select(ImportLog.result).where(ImportLog.studio_uid == studio_uid)
-           .order_by(ImportLog.id.desc()).first())
-    if row is None:
-        return {}
+def _logged(result: str) -> Withheld:
     try:
-        saved = json.loads(row.result).get(MANIFEST_KEY) or {}
+        saved = json.loads(result).get(MANIFEST_KEY) or {}
     except (ValueError, AttributeError):
         return {}
     return {k: frozenset(v) for k, v in saved.items() if v}
 
 
-def withheld_after(manifest: Mapping, studio_uid: str, studio_id: int | None) -> Withheld:
+def withheld(studio_uid: str) -> Withheld:
+    """The fields the studio's newest imported package withheld (none for a studio of this
+    ledger, or one whose packages were all written before fields could be withheld)."""
+    from laomo_desktop.store.models import ImportLog  # not at import: `laomo --help` reads this
+
+    row = (ImportLog.select(ImportLog.result).where(ImportLog.studio_uid == studio_uid)
+           .order_by(ImportLog.id.desc()).first())
+    return {} if row is None else _logged(row.result)
+
+
+def withheld_by_studio() -> dict[str, Withheld]:
+    """withheld() of every imported studio, in one query (the union page lists them all)."""
+    from laomo_desktop.store.models import database
+
+    rows = database.execute_sql(
+        "SELECT studio_uid, result FROM import_log WHERE id IN "
+        "(SELECT max(id) FROM import_log GROUP BY studio_uid)")
+    return {uid: _logged(result) for uid, result in rows}
+
+
+def withheld_after(manifest: Mapping, studio_id: int | None, before: Withheld) -> Withheld:
     """What is withheld once this package is imported: its own choice when it is the studio's
-    newest package (by creation time), else the choice of the newest one imported before."""
+    newest package (by creation time), else `before`, the choice of the newest one imported."""
+    from laomo_desktop.store.models import ImportedStudio
+
     row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id) if studio_id else None
     made = str(manifest.get("created_at", ""))
     if row is None or made > row.last_package_at or (
             made == row.last_package_at and manifest.get("sequence", 0) >= row.last_sequence):
         return package_withheld(manifest)
-    return withheld(studio_uid)
+    return before
 
 
 @dataclass
@@ -190,7 +204,7 @@ def prepare(records: Mapping[str, list[dict]], manifest: Mapping, studio_uid: st
     """Empty, in the incoming records (in place), every field the package left out or that stays
     withheld after it; the rest of the comparison is Incoming.compare's."""
     before = withheld(studio_uid) if studio_id else {}
-    after = withheld_after(manifest, studio_uid, studio_id)
+    after = withheld_after(manifest, studio_id, before)
     own = package_withheld(manifest)
     masks = {k: own.get(k, frozenset()) | after.get(k, frozenset()) for k in {*own, *after}}
     for kind_name, fields in masks.items():
@@ -211,6 +225,8 @@ def clear(studio_id: int, studio_uid: str, after: Withheld) -> None:
     """Empty the withheld fields in the office's copy of every record of the studio, and in the
     copies its conflicts keep (the caller holds the import's transaction, after the import is
     logged). Versions stay: the studio's records did not change."""
+    from laomo_desktop.store.models import database
+
     for kind_name, fields in after.items():
         kind = S.kind(kind_name)
         owner = "studio_id" if kind.per_studio else "id"

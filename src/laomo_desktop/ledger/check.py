@@ -78,8 +78,9 @@ def _domain() -> Iterator[Problem]:
 STORED_TEXT_SHOWN = 20
 
 
-def _stored_texts() -> Iterator[tuple[str, S.Field, str]]:
-    """(where, field, value) of every text of the live records, child lists included."""
+def _stored_texts() -> Iterator[tuple[Callable[[], str], S.Field, str]]:
+    """(where, field, value) of every text of the live records, child lists included; `where`
+    is only worded when asked (for the few texts reported)."""
     for kind in S.KINDS:
         title = kind.field(kind.title).column
         for owner, fields, table, join in (
@@ -93,7 +94,9 @@ def _stored_texts() -> Iterator[tuple[str, S.Field, str]]:
             cols = ", ".join(f'{alias}."{f.column}"' for f in texts)
             for row in database.execute_sql(f'SELECT p."{title}", {cols} FROM {table}{join} '
                                             "WHERE p.deleted_at IS NULL"):
-                where = f"{kind.label}“{visible(str(row[0]))}”{owner}"
+                def where(kind=kind, title=row[0], owner=owner) -> str:
+                    return f"{kind.label}“{visible(str(title))}”{owner}"
+
                 for f, v in zip(texts, row[1:], strict=True):
                     if isinstance(v, str):
                         yield where, f, v
@@ -109,7 +112,7 @@ def _stored_text() -> Iterator[Problem]:
         if why is not None:
             found += 1
             if found <= STORED_TEXT_SHOWN:
-                yield Problem("rule", f"{where}：{why}（请打开这条记录修改后保存）")
+                yield Problem("rule", f"{where()}：{why}（请打开这条记录修改后保存）")
     if found > STORED_TEXT_SHOWN:
         yield Problem("rule", f"另有 {found - STORED_TEXT_SHOWN} 处文字含有不能保存的字符（未逐一列出）")
 

@@ -25,7 +25,6 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.visible import visible
 
 INT_MAX = 2**31           # versions, sequences, counts
-SIZE_MAX = 2**63 - 1      # what SQLite's INTEGER holds
 EARLIEST_STAMP = 2000     # no record of this program was written before
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?")
@@ -268,7 +267,7 @@ JSON_TYPE_NAMES = {str: "文字", int: "整数", bool: "是或否"}
 # the user picked here).
 PACKAGE_FIELDS: dict[tuple[str, str], Shape] = {
     ("attachment", "sha256"): Hex(S.kind("attachment").field("sha256").label, 64),
-    ("attachment", "size"): Int(S.kind("attachment").field("size").label, lo=0, hi=SIZE_MAX),
+    ("attachment", "size"): Int(S.kind("attachment").field("size").label, lo=0, hi=V.INT_MAX),
     ("attachment", "filename"): FileName(S.kind("attachment").field("filename").label),
 }
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
 from laomo_desktop.store import health
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger, current, open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -111,7 +111,6 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
 def open_or_recover(paths: LedgerPaths) -> bool:
     """Open the ledger; when it is damaged or lost, let the user restore a backup (or, for a
     lost one, start empty). False when it cannot be opened and the user was told."""
-    from laomo_desktop.store.health import LedgerProblem
     from laomo_desktop.ui.recovery import EMPTY, recover
 
     start_empty = False
@@ -119,7 +118,7 @@ def open_or_recover(paths: LedgerPaths) -> bool:
         try:
             open_ledger(paths, program="gui", start_empty=start_empty)
             return True
-        except LedgerProblem as problem:
+        except health.LedgerProblem as problem:
             choice = recover(paths, problem)
             if choice is None:
                 return False
@@ -131,8 +130,6 @@ def open_or_recover(paths: LedgerPaths) -> bool:
 
 def tell_how_it_opened(window) -> None:
     """Say once what the opening found: a read-only ledger, a stranger's journal set aside."""
-    from laomo_desktop.store.database import current
-
     state = current()
     if state is None:
         return

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("Studio Ledger — Laomo Desktop"))
         self.setMinimumSize(1024, 640)
         self.closing_for_rebuild = False
+        self.read_only = False  # show_read_only: the ledger cannot be written
 
         self.root = QStackedWidget()
         self._welcome: WelcomePage | None = None
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
         if (not self.closing_for_rebuild and self.ctx.flag("backup/on_close", True)
-                and self.studio_box.count() and not getattr(self, "read_only", False)):
+                and self.studio_box.count() and not self.read_only):
             self.statusBar().showMessage(tr("Backing up…"))
             try:
                 backup.auto_backup(self.ctx.paths)

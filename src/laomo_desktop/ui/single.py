@@ -43,9 +43,6 @@ class SingleInstance(QObject):
         self._owns = False
         self._server: QLocalServer | None = None
 
-    @property
-    def owns_ledger(self) -> bool:
-        return self._owns
 
     def acquire(self) -> bool:
         """True: we are the first and now listen. False: a running window owns this ledger

@@ -304,6 +304,7 @@ class UnionPage(LazyPage):
         t = self.table
         t.setSortingEnabled(False)
         t.setRowCount(len(rows))
+        withheld = privacy.withheld_by_studio()
         for r, row in enumerate(rows):
             last = imported.get(row["uid"])
             for c, (key, _) in enumerate(COLUMNS):
@@ -312,7 +313,7 @@ class UnionPage(LazyPage):
                     item.setData(SORT_ROLE, last[0] if last else "")
                     item.setToolTip("\n".join(filter(None, (
                         tr("Package No. %1").replace("%1", str(last[1])),
-                        withheld_text(privacy.withheld(row["uid"]))))) if last
+                        withheld_text(withheld.get(row["uid"], {}))))) if last
                                     else tr("Entered in this ledger, not imported"))
                 else:
                     item = _Item(shown(cell_text(row, key)))
