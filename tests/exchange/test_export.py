@@ -147,13 +147,13 @@ def test_cancelling_mid_write_leaves_nothing_at_the_target(ex):
     assert list(ex.usb.iterdir()) == [] and ExportLog.select().count() == 0
 
 
-def test_a_package_keeps_the_records_schema_an_office_of_the_last_release_reads(ex):
-    """The ledger file's own schema step (3: its identity) changes no record: a studio that
-    upgrades must not make its packages unreadable for an office that has not yet."""
+def test_a_package_says_the_records_schema_it_carries(ex):
+    """The ledger file's own schema step (3: its identity) changed no record and did not raise
+    the packages' schema; step 4 added fields to records, so packages say 4 from it on."""
     from laomo_desktop.store import migrations
 
     result = ex.export()
     with zipfile.ZipFile(result.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert migrations.LATEST == 3
-    assert manifest["schema_version"] == 2
+    assert migrations.LATEST == 4
+    assert manifest["schema_version"] == 4

@@ -62,7 +62,9 @@ class World:
         return {
             "studio": {"name": "新建工作室", "host_unit": "某某电力公司", "founded_on": "2019-01-01",
                        "recognitions": [{"level": "city", "date": "2020-05-01"}],
-                       "alliances": [{"name": "电力创新联盟", "role": "member"}]},
+                       "alliances": [{"name": "电力创新联盟", "role": "member"}],
+                       "party_changes": [{"party_org": "pioneer_post", "date": "2020-06-01"}],
+                       "leaders": [{"name": "王建国", "since": "2020-01-01"}]},
             "member": {"name": "钱七", "role": "member", "joined_on": "2020-01-01",
                        "skill_levels": [{"level": "grade3", "date": "2021-01-01"}]},
             "mentorship": {"master": u["member"], "apprentice_name": "小孙",

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from helpers import page_count, pdffonts, pdftotext
+from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.annual import write_annual
 from sample_ledger import EXPECTED_2025, build
@@ -68,11 +69,18 @@ def test_hostile_and_long_text_prints_literally(sample, tmp_path):
     assert not bad, bad[:5]
 
 
+def test_a_year_before_the_studio_was_founded_is_refused_and_writes_nothing(sample, tmp_path):
+    pdf = tmp_path / "before.pdf"
+    with pytest.raises(LaomoError, match="成立于 2019-03-01，2018 年度结束时尚未成立"):
+        write_annual(sample["A"], 2018, pdf)
+    assert not pdf.exists()
+
+
 def test_an_empty_year_gives_a_valid_report_saying_so(sample, tmp_path):
     pdf = tmp_path / "empty.pdf"
-    write_annual(sample["A"], 2010, pdf)
+    write_annual(sample["A"], 2019, pdf)
     text = pdftotext(pdf)
-    assert "2010 年度未登记年度计划或目标" in text
+    assert "2019 年度未登记年度计划或目标" in text
     assert "（无记录）" in text
     assert "开展培训 0 场次、0 人次" in text
     assert page_count(pdf) >= 2

@@ -53,7 +53,8 @@ def _same_as_studio_year(year: int) -> int:
 
 
 def test_per_studio_figures_equal_studio_year_on_the_sample(sample):
-    for year in (2023, 2024, 2025, 2026):
+    assert _same_as_studio_year(2023) == 1  # 周红's studio was founded on 2024-01-01
+    for year in (2024, 2025, 2026):
         assert _same_as_studio_year(year) == 2
     rows = {r["name"]: r for r in union_year(2025)["studios"]}
     a, b = rows["李明劳模创新工作室"], rows["周红职工创新工作室"]
@@ -165,14 +166,23 @@ def test_an_empty_ledger_gives_a_valid_pdf_saying_so(ledger, tmp_path):
     pdf = tmp_path / "empty.pdf"
     write_union_pdf(2025, None, pdf)
     text = pdftotext(pdf)
-    assert "台账中没有工作室" in text and "二、年度目标完成情况" in text
+    assert "台账中没有已成立的工作室" in text and "二、年度目标完成情况" in text
 
 
 def test_a_year_without_records_says_so(sample, tmp_path):
+    pdf = tmp_path / "2019.pdf"
+    write_union_pdf(2019, None, pdf)
+    text = pdftotext(pdf)
+    assert "2019 年度各工作室均没有登记" in text and "李明劳模创新工作室" in text
+    assert "周红职工创新工作室" not in text  # founded in 2024
+
+
+def test_a_year_before_any_studio_was_founded_counts_none(sample, tmp_path):
     pdf = tmp_path / "2010.pdf"
     write_union_pdf(2010, None, pdf)
     text = pdftotext(pdf)
-    assert "2010 年度各工作室均没有登记" in text and "李明劳模创新工作室" in text
+    assert "截至 2010 年度结束，台账中没有已成立的工作室" in text
+    assert "李明劳模创新工作室" not in text
 
 
 def test_the_xlsx_has_a_row_per_studio_and_totals(ledger, tmp_path):

@@ -26,7 +26,10 @@ def _digest(p: Path) -> str:
 def _schema(con: sqlite3.Connection) -> dict[str, list[tuple]]:
     tables = [r[0] for r in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-    out = {t: con.execute(f'PRAGMA table_info("{t}")').fetchall() for t in tables}
+    # columns by name: a migration's ALTER TABLE appends where the declaration may put a field
+    # in the middle, and every query names its columns
+    out = {t: sorted(c[1:] for c in con.execute(f'PRAGMA table_info("{t}")'))
+           for t in tables}
     out["indexes"] = sorted(con.execute(
         "SELECT name, tbl_name FROM sqlite_master WHERE type='index'").fetchall())
     return out

@@ -5,74 +5,104 @@ Values stay raw (codes, ISO dates, fen); the report decides how they look.
 
 from __future__ import annotations
 
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.period import Period, period
+from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
 
-def _rows(kind: str, studio_uid: str, columns: list[str], year: int | None = None) -> list[dict]:
+def _rows(kind: str, studio_uid: str, columns: list[str],
+          per: Period | None = None) -> list[dict]:
     return [dict(zip(["uid", "version", *columns], r, strict=True))
-            for r in Q.fetch_rows(kind, studio_uid, columns, year=year)]
+            for r in Q.fetch_rows(kind, studio_uid, columns, within=per)]
 
 
-def activities_per_month(studio_uid: str, year: int) -> list[int]:
+def activities_per_month(studio_uid: str, per: Period) -> list[int]:
+    """Activities in each month of the period, in the period's order."""
     counts = dict(database.execute_sql("""
-        SELECT CAST(substr(date, 6, 2) AS INTEGER), count(*) FROM activity
+        SELECT substr(date, 1, 7), count(*) FROM activity
         WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) AND deleted_at IS NULL
-          AND date BETWEEN ? AND ? GROUP BY 1""",
-                                       (studio_uid, f"{year}-01-01", f"{year}-12-31")).fetchall())
-    return [counts.get(m, 0) for m in range(1, 13)]
+          AND date BETWEEN ? AND ? GROUP BY 1""", (studio_uid, per.start, per.end)).fetchall())
+    return [counts.get(f"{y:04d}-{m:02d}", 0) for y, m in per.months()]
+
+
+def check_founded(studio: dict, per: Period) -> None:
+    """Refuse a document for a period that ended before the studio was founded."""
+    if not asof.founded(studio, per):
+        raise LaomoError(f"工作室“{studio['name']}”成立于 {studio['founded_on']}，"
+                         f"{per.label}结束时尚未成立，没有这一年度的材料可出具。请选择成立以后的年度。")
 
 
 def annual_data(studio_uid: str, year: int) -> dict:
-    start, end = f"{year}-01-01", f"{year}-12-31"
+    """What the summary of statistics year `year` shows: standing records as of its end (or
+    during it, for pairs and projects), dated records within it (ledger/asof.py)."""
+    per = period(year)
     studio = R.get("studio", studio_uid)
-    figures = stats.studio_year(studio_uid, year)
-    members = [m for m in _rows("member", studio_uid,
-                                ["name", "role", "sex", "post", "title", "skill_level",
-                                 "party_member", "joined_on", "left_on"])
-               if (m["joined_on"] or "") <= end and not (m["left_on"] and m["left_on"] <= end)]
+    check_founded(studio, per)
+    figures = stats.studio_year(studio_uid, year, within=per)
+    member_rows = _rows("member", studio_uid,
+                        ["name", "role", "sex", "post", "title", "skill_level",
+                         "party_member", "joined_on", "left_on"])
+    members = [m for m in member_rows if asof.at_end("member", m, per)]
     projects = [p for p in _rows("project", studio_uid,
                                  ["title", "type", "level", "status", "leader", "start_date",
                                   "end_date", "budget_fen"])
-                if p["start_date"] <= end and (not p["end_date"] or p["end_date"] >= start)]
+                if asof.during("project", p, per)]
     mentoring = [m for m in _rows("mentorship", studio_uid,
                                   ["master", "apprentice", "apprentice_name", "agreement_date",
-                                   "goal", "graduated_on", "promoted"])
-                 if m["agreement_date"] <= end and (not m["graduated_on"]
-                                                     or m["graduated_on"] >= start)]
+                                   "goal", "graduated_on", "ended_on", "promoted"])
+                 if asof.during("mentorship", m, per)]
     activities = _rows("activity", studio_uid,
-                       ["date", "type", "topic", "place", "host", "person_times", "hours"], year)
+                       ["date", "type", "topic", "place", "host", "person_times", "hours"], per)
     activities.sort(key=lambda a: a["date"])
     plan = database.execute_sql(
         "SELECT uid FROM plan WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) "
         "AND year = ? AND deleted_at IS NULL", (studio_uid, year)).fetchone()
-    leader = next((m["name"] for m in members if m["role"] == "leader"), None)
+    namings = [{**r, "status_then": _status_then(r, per)} for r in studio["recognitions"]
+               if r["date"] <= per.end]
     return {
         "year": year,
+        "period": per,
         "studio": studio,
-        "leader": leader,
+        "namings": namings,
+        "level": figures["studio"]["level"],
+        "party_org": figures["studio"]["party_org"],
+        "leader": figures["studio"]["leader"],
         "figures": figures,
         "plan": R.get("plan", plan[0]) if plan else None,
         "members": members,
-        "equipment": _rows("equipment", studio_uid,
-                           ["name", "quantity", "value_fen", "acquired_on", "funding_source"]),
-        "rules": _rows("rule", studio_uid, ["title", "category", "adopted_on", "on_wall"]),
+        "equipment": [e for e in _rows("equipment", studio_uid,
+                                       ["name", "quantity", "value_fen", "acquired_on",
+                                        "disposed_on", "funding_source"])
+                      if asof.at_end("equipment", e, per)],
+        "rules": [r for r in _rows("rule", studio_uid,
+                                   ["title", "category", "adopted_on", "repealed_on", "on_wall"])
+                  if asof.at_end("rule", r, per)],
         "projects": sorted(projects, key=lambda p: p["start_date"]),
         "results": sorted(_rows("result", studio_uid,
                                 ["title", "type", "date", "first_author", "patent_kind",
-                                 "patent_status", "patent_no", "award_name", "award_level",
-                                 "award_grade", "applied_where"], year),
-                          key=lambda r: r["date"]),
+                                 "patent_status", "patent_no", "patent_granted_on",
+                                 "award_name", "award_level", "award_grade", "applied_where"],
+                                per), key=lambda r: r["date"]),
         "benefits": _rows("benefit", studio_uid,
-                          ["result", "kind", "amount_fen", "basis", "certified_by"], year),
+                          ["result", "kind", "amount_fen", "basis", "certified_by"], per),
         "activities": activities,
         "trainings": [a for a in activities if a["type"] == "training"],
         "mentoring": sorted(mentoring, key=lambda m: m["agreement_date"]),
         "funds": sorted(_rows("fund", studio_uid,
                               ["date", "direction", "source", "category", "amount_fen", "note",
-                               "voucher_no"], year), key=lambda f: f["date"]),
-        "honours": _rows("honour", studio_uid, ["name", "level", "year", "holder", "body"], year),
-        "per_month": activities_per_month(studio_uid, year),
+                               "voucher_no"], per), key=lambda f: f["date"]),
+        "honours": _rows("honour", studio_uid, ["name", "level", "year", "holder", "body"], per),
+        "per_month": activities_per_month(studio_uid, per),
     }
+
+
+def _status_then(r: dict, per: Period) -> str:
+    """A naming's status as it stood at the period's end (a later change not yet made)."""
+    status = r.get("status") or E.RecognitionStatus.VALID.value
+    if status != E.RecognitionStatus.VALID and r.get("status_on") and r["status_on"] > per.end:
+        return E.RecognitionStatus.VALID.value
+    return status

@@ -38,7 +38,7 @@ from typing import Any
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import stats
-from laomo_desktop.ledger.studios import highest_level
+from laomo_desktop.ledger.asof import highest_level
 from laomo_desktop.paths import resources_dir
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from laomo_desktop.ledger import asof
+from laomo_desktop.ledger.period import Period, period, start_month, year_of
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
 
@@ -54,6 +56,19 @@ def year_filter(kind: S.Kind) -> tuple[str, bool] | None:
     return None
 
 
+def in_period_sql(kind: S.Kind, a: str = "t") -> str | None:
+    """How a record of `kind` (alias `a`) belongs to a period (named :start, :end, :year):
+    a standing record by lasting into it (ledger/asof.py), a dated one by its date, a yearly one
+    by its year; None for a kind that no period places (attachments, the studio)."""
+    if kind.name in asof.STANDING:
+        return asof.during_sql(kind.name, a)
+    yf = year_filter(kind)
+    if yf is None:
+        return None
+    col, is_date = yf
+    return f'{a}."{col}" BETWEEN :start AND :end' if is_date else f'{a}."{col}" = :year'
+
+
 def _column_sql(kind: S.Kind, name: str) -> str:
     for e in EXTRAS.get(kind.name, ()):
         if e.name == name:
@@ -67,31 +82,43 @@ def _column_sql(kind: S.Kind, name: str) -> str:
 
 
 def fetch_rows(kind_name: str, studio_uid: str | None, columns: list[str], *,
-               year: int | None = None, deleted: bool = False) -> list[tuple]:
-    """(uid, version, *columns) for every live (or binned) record of a studio, newest first."""
+               year: int | None = None, within: Period | None = None,
+               deleted: bool = False) -> list[tuple]:
+    """(uid, version, *columns) for every live (or binned) record of a studio, newest first;
+    with `year` (the ledger's statistics year) or `within`, only the records that belong to
+    that period (in_period_sql)."""
     kind = S.kind(kind_name)
     cols = ", ".join(_column_sql(kind, c) for c in columns)
     where = ["t.deleted_at IS NOT NULL" if deleted else "t.deleted_at IS NULL"]
-    params: list = []
+    params: dict = {}
     if studio_uid is not None:
         if kind.per_studio:
-            where.append("t.studio_id = (SELECT id FROM studio WHERE uid = ?)")
+            where.append("t.studio_id = (SELECT id FROM studio WHERE uid = :studio)")
         else:
-            where.append("t.uid = ?")
-        params.append(studio_uid)
+            where.append("t.uid = :studio")
+        params["studio"] = studio_uid
+    if within is None and year is not None:
+        within = period(year)
+    cond = in_period_sql(kind) if within is not None else None
+    if cond:
+        where.append(cond)
+        params.update(within.params())
     yf = year_filter(kind)
-    if year is not None and yf:
-        col, is_date = yf
-        if is_date:
-            where.append(f't."{col}" BETWEEN ? AND ?')
-            params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
-        else:
-            where.append(f't."{col}" = ?')
-            params.append(year)
     order = f't."{yf[0]}" DESC, t.id DESC' if yf else "t.id"
     sql = (f'SELECT t.uid, t.version{", " + cols if cols else ""} FROM "{kind.table}" t '
            f'WHERE {" AND ".join(where)} ORDER BY {order}')
     return database.execute_sql(sql, params).fetchall()
+
+
+def count_outside(kind_name: str, studio_uid: str, year: int) -> int:
+    """How many live records of a studio a period's list leaves out (shown by "show all")."""
+    kind = S.kind(kind_name)
+    cond = in_period_sql(kind)
+    if cond is None or not kind.per_studio:
+        return 0
+    sql = (f'SELECT count(*) FROM "{kind.table}" t WHERE t.deleted_at IS NULL '
+           f"AND t.studio_id = (SELECT id FROM studio WHERE uid = :studio) AND NOT ({cond})")
+    return database.execute_sql(sql, {"studio": studio_uid, **period(year).params()}).fetchone()[0]
 
 
 def binned(studio_uid: str) -> list[tuple[str, str, str, str]]:
@@ -178,12 +205,15 @@ def ref_choices(kind_name: str, studio_uid: str) -> list[tuple[str, str]]:
 
 
 def years_with_data(studio_uid: str) -> list[int]:
+    """Statistics years from the studio's founding to its latest activity (the ledger's
+    setting decides in which year a day falls)."""
     row = database.execute_sql("""
-        SELECT min(y), max(y) FROM (
-          SELECT CAST(substr(founded_on, 1, 4) AS INTEGER) AS y FROM studio WHERE uid = ?
-          UNION ALL SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM activity
-            WHERE studio_id = (SELECT id FROM studio WHERE uid = ?))""",
-                               (studio_uid, studio_uid)).fetchone()
+        SELECT min(d), max(d) FROM (
+          SELECT founded_on AS d FROM studio WHERE uid = ?
+          UNION ALL SELECT date FROM activity
+            WHERE studio_id = (SELECT id FROM studio WHERE uid = ?))
+        WHERE d IS NOT NULL""", (studio_uid, studio_uid)).fetchone()
     if not row or row[0] is None:
         return []
-    return list(range(row[0], row[1] + 1))
+    month = start_month()
+    return list(range(year_of(row[0], month), year_of(row[1], month) + 1))

@@ -1,7 +1,9 @@
 """The figures of one studio-year, computed with SQL aggregates (never row by row in Python).
 
-QUERIES holds every aggregate as plain SQL with named parameters (:sid, :start, :end, :year),
-so the benchmark can run exactly the same statements on a bare sqlite3 connection.
+QUERIES holds every aggregate as plain SQL with named parameters (:sid, :start, :end, :year,
+:before), so the benchmark can run exactly the same statements on a bare sqlite3 connection.
+Standing records are read as of the period (ledger/asof.py); its days come from the ledger's
+statistics year (ledger/period.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import asof
+from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
@@ -30,9 +34,8 @@ QUERIES: dict[str, str] = {
         JOIN activity a ON a.id = t.parent_id
         WHERE a.studio_id = :sid AND a.{LIVE} AND a.date {IN_YEAR}""",
     "projects": f"""
-        SELECT type, status, count(*), sum(start_date {IN_YEAR}) FROM project
-        WHERE studio_id = :sid AND {LIVE} AND start_date <= :end
-          AND (end_date IS NULL OR end_date >= :start)
+        SELECT type, status, count(*), sum(start_date {IN_YEAR}) FROM project t
+        WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
         GROUP BY type, status""",
     "results_by_type": f"""
         SELECT type, count(*), sum(award_name IS NOT NULL), sum(applied_where IS NOT NULL)
@@ -40,12 +43,14 @@ QUERIES: dict[str, str] = {
     "results_cumulative": f"""
         SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
     "patents": f"""
-        SELECT patent_kind, count(*), sum(patent_status = 'granted') FROM result
+        SELECT patent_kind, count(*),
+               sum(patent_status = 'granted' AND patent_granted_on <= :end) FROM result
         WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date {IN_YEAR}
         GROUP BY patent_kind""",
-    "patents_granted": f"""
-        SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND type = 'patent'
-          AND patent_status = 'granted' AND patent_granted_on {IN_YEAR}""",
+    "patents_filed_granted": f"""
+        SELECT sum(patent_filed_on {IN_YEAR}),
+               sum(patent_status = 'granted' AND patent_granted_on {IN_YEAR})
+        FROM result WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date <= :end""",
     "benefit": f"""
         SELECT total(CASE WHEN year = :year THEN amount_fen END), total(amount_fen)
         FROM benefit WHERE studio_id = :sid AND {LIVE} AND year <= :year""",
@@ -54,42 +59,49 @@ QUERIES: dict[str, str] = {
         WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
         GROUP BY direction, source, category""",
     "fund_balance": f"""
-        SELECT total(CASE direction WHEN 'income' THEN amount_fen ELSE -amount_fen END)
+        SELECT total(CASE WHEN date <= :end THEN CASE direction WHEN 'income' THEN amount_fen
+                                                  ELSE -amount_fen END END),
+               total(CASE WHEN date <= :before THEN CASE direction WHEN 'income' THEN amount_fen
+                                                     ELSE -amount_fen END END)
         FROM fund WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
     "members": f"""
-        SELECT count(*), sum(party_member), sum(role = 'leader') FROM member
-        WHERE studio_id = :sid AND {LIVE} AND (joined_on IS NULL OR joined_on <= :end)
-          AND (left_on IS NULL OR left_on > :end)""",
+        SELECT count(*), sum(party_member), sum(role = 'leader') FROM member t
+        WHERE studio_id = :sid AND {LIVE} AND {asof.at_end_sql("member")}""",
     "promotions": f"""
         SELECT count(DISTINCT CASE WHEN s.date {IN_YEAR} THEN s.parent_id END),
                count(DISTINCT s.parent_id)
         FROM member_skill_level s JOIN member m ON m.id = s.parent_id
         WHERE m.studio_id = :sid AND m.{LIVE} AND s.date <= :end
+          AND {asof.during_sql("member", "m")}
           AND EXISTS (SELECT 1 FROM member_skill_level p
                       WHERE p.parent_id = s.parent_id AND p.date < s.date)""",
     "mentoring": f"""
         SELECT count(*), count(DISTINCT coalesce(apprentice_id, apprentice_name)),
                sum(agreement_date {IN_YEAR}), sum(graduated_on {IN_YEAR}),
                sum(promoted AND graduated_on {IN_YEAR})
-        FROM mentorship WHERE studio_id = :sid AND {LIVE} AND agreement_date <= :end
-          AND (graduated_on IS NULL OR graduated_on >= :start)""",
+        FROM mentorship t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("mentorship")}
+        """,
     "targets": f"""
         SELECT t.metric, t.value FROM plan_target t JOIN plan p ON p.id = t.parent_id
         WHERE p.studio_id = :sid AND p.{LIVE} AND p.year = :year ORDER BY t.position""",
     "plan": f"""
         SELECT uid FROM plan WHERE studio_id = :sid AND {LIVE} AND year = :year""",
-    "studio": """
-        SELECT uid, name, has_plaque, room_address, room_area, founded_on, party_org
-        FROM studio WHERE id = :sid""",
+    "studio": f"""
+        SELECT uid, name, has_plaque, room_address, room_area, founded_on,
+               {asof.party_org_sql("s")}, {asof.level_sql("s")}, {asof.leader_sql("s")}
+        FROM studio s WHERE id = :sid""",
     "equipment": f"""
-        SELECT uid, name FROM equipment WHERE studio_id = :sid AND {LIVE}
-          AND (acquired_on IS NULL OR acquired_on <= :end) ORDER BY acquired_on LIMIT 5""",
+        SELECT uid, name FROM equipment t WHERE studio_id = :sid AND {LIVE}
+          AND {asof.at_end_sql("equipment")} ORDER BY acquired_on LIMIT 5""",
     "equipment_count": f"""
-        SELECT count(*) FROM equipment WHERE studio_id = :sid AND {LIVE}
-          AND (acquired_on IS NULL OR acquired_on <= :end)""",
+        SELECT count(*) FROM equipment t WHERE studio_id = :sid AND {LIVE}
+          AND {asof.at_end_sql("equipment")}""",
     "rules": f"""
-        SELECT uid, title FROM rule WHERE studio_id = :sid AND {LIVE}
-          AND (adopted_on IS NULL OR adopted_on <= :end) ORDER BY adopted_on""",
+        SELECT uid, title FROM rule t WHERE studio_id = :sid AND {LIVE}
+          AND {asof.at_end_sql("rule")} ORDER BY adopted_on""",
+    "fund_evidence": f"""
+        SELECT uid, coalesce(note, date) FROM fund WHERE studio_id = :sid AND {LIVE}
+          AND date {IN_YEAR} ORDER BY date LIMIT 5""",
     "fund_income_evidence": f"""
         SELECT uid, coalesce(note, date) FROM fund WHERE studio_id = :sid AND {LIVE}
           AND direction = 'income' AND date {IN_YEAR} ORDER BY date LIMIT 5""",
@@ -101,7 +113,7 @@ QUERIES: dict[str, str] = {
         ORDER BY date DESC LIMIT 5""",
 }
 
-MIN_MEMBERS = 5  # "职工参与": at least this many members, and members at the year's activities
+MIN_MEMBERS = 5  # "职工参与": at least this many members (a template may set its own)
 
 
 @dataclass(frozen=True)
@@ -127,18 +139,25 @@ def fen_to_wan(fen: int) -> float:
     return round(fen / 1_000_000, 6)
 
 
-def studio_year(studio_uid: str, year: int) -> dict[str, Any]:
-    """Every figure of §3 for one studio and year, as plain JSON-able data."""
+def studio_year(studio_uid: str, year: int, *, min_members: int = MIN_MEMBERS,
+                within: Period | None = None) -> dict[str, Any]:
+    """Every figure of §3 for one studio and statistics year, as plain JSON-able data.
+    `within`: the period to use (else the ledger's statistics year `year`)."""
     sid = studio_id_of(studio_uid)
-    p = {"sid": sid, "year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
     with database.atomic():  # one consistent snapshot
-        return _compute(p)
+        per = within or period(year)
+        return _compute({"sid": sid, **per.params()}, per, min_members)
 
 
-def _compute(p: dict) -> dict[str, Any]:
-    out: dict[str, Any] = {"year": p["year"]}
+def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"year": p["year"], "start": per.start, "end": per.end,
+                           "period_label": per.label}
     studio = _run("studio", p)[0]
-    out["studio"] = {"uid": studio[0], "name": studio[1]}
+    level = asof.highest_level(studio[7])
+    out["studio"] = {"uid": studio[0], "name": studio[1], "founded_on": studio[5],
+                     "founded": not studio[5] or studio[5] <= per.end,
+                     "party_org": studio[6] or E.PartyOrg.NONE.value, "level": level,
+                     "leader": studio[8]}
 
     by_type = dict(_run("activities_by_type", p))
     out["activities_by_type"] = by_type
@@ -168,8 +187,11 @@ def _compute(p: dict) -> dict[str, Any]:
     out["results_cumulative"] = _run("results_cumulative", p)[0][0]
     patents = _run("patents", p)
     out["patents_by_kind"] = {k: n for k, n, _ in patents}
-    out["patents_total"] = sum(n for _, n, _ in patents)
-    out["patents_granted"] = _run("patents_granted", p)[0][0]
+    out["patents_total"] = sum(n for _, n, _ in patents)  # patent results dated in the period
+    out["patents_total_granted"] = sum(g or 0 for _, _, g in patents)  # of those, granted by end
+    filed, granted = _run("patents_filed_granted", p)[0]
+    out["patents_filed"] = filed or 0  # filed in the period (by 申请日)
+    out["patents_granted"] = granted or 0  # granted in the period (by 授权日), any result year
 
     year_fen, cum_fen = (int(v) for v in _run("benefit", p)[0])
     out.update(benefit_fen=year_fen, benefit_wan=fen_to_wan(year_fen),
@@ -186,7 +208,9 @@ def _compute(p: dict) -> dict[str, Any]:
                fund_expense_fen=sum(expense_by_category.values()),
                fund_income_by_source=income_by_source,
                fund_expense_by_category=expense_by_category,
-               fund_balance_fen=int(_run("fund_balance", p)[0][0]))
+               )
+    balance, carried_in = _run("fund_balance", p)[0]
+    out.update(fund_balance_fen=int(balance), fund_carried_in_fen=int(carried_in))
 
     members, party, leaders = _run("members", p)[0]
     out.update(members_total=members, members_party=party or 0, leaders=leaders or 0)
@@ -199,7 +223,7 @@ def _compute(p: dict) -> dict[str, Any]:
     out["participating_members"] = participants
 
     out["targets"] = _targets(p, out)
-    out["must_haves"] = _must_haves(p, out, studio, participants)
+    out["must_haves"] = _must_haves(p, out, studio, participants, min_members)
     return out
 
 
@@ -231,8 +255,18 @@ def _ev(kind: str, rows: list[tuple]) -> list[dict]:
     return [{"kind": kind, "uid": uid, "title": str(title or "")} for uid, title in rows]
 
 
-def _must_haves(p: dict, out: dict, studio: tuple, participants: int) -> list[dict]:
-    uid, name, plaque, address, area, _founded, _party = studio
+def _funds_detail(out: dict) -> str:
+    parts = []
+    if out["fund_income_fen"] > 0:
+        parts.append(f"本年度经费收入 {out['fund_income_fen'] / 100:,.2f} 元")
+    if out["fund_carried_in_fen"] > 0:
+        parts.append(f"上年度结转 {out['fund_carried_in_fen'] / 100:,.2f} 元")
+    return "，".join(parts)
+
+
+def _must_haves(p: dict, out: dict, studio: tuple, participants: int,
+                min_members: int) -> list[dict]:
+    uid, name, plaque, address, area = studio[:5]
     studio_ev = [{"kind": "studio", "uid": uid, "title": name}]
     n_equipment = _run("equipment_count", p)[0][0]
     rules = _run("rules", p)
@@ -246,15 +280,15 @@ def _must_haves(p: dict, out: dict, studio: tuple, participants: int) -> list[di
         ("equipment", "设施", n_equipment > 0, "equipment", _ev("equipment", _run("equipment", p)),
          f"登记设备设施 {n_equipment} 项", "没有登记设备设施"),
         ("participation", "职工参与",
-         out["members_total"] >= MIN_MEMBERS and participants > 0, "member",
+         out["members_total"] >= min_members and participants > 0, "member",
          _ev("activity", _run("activity_evidence", p)),
          f"成员 {out['members_total']} 人，{participants} 人参加本年度活动",
-         f"成员不足 {MIN_MEMBERS} 人或本年度没有成员参加活动的记录"),
+         f"成员不足 {min_members} 人或本年度没有成员参加活动的记录"),
         ("rules", "制度", len(rules) > 0, "rule", _ev("rule", rules[:5]),
          f"已建立制度 {len(rules)} 项", "没有登记工作室制度"),
-        ("funds", "经费", out["fund_income_fen"] > 0, "fund",
-         _ev("fund", _run("fund_income_evidence", p)),
-         f"本年度经费收入 {out['fund_income_fen'] / 100:,.2f} 元", "本年度没有经费收入记录"),
+        ("funds", "经费", out["fund_income_fen"] > 0 or out["fund_carried_in_fen"] > 0, "fund",
+         _ev("fund", _run("fund_income_evidence", p) or _run("fund_evidence", p)),
+         _funds_detail(out), "本年度没有经费收入，也没有上年度结转的经费"),
         ("ledger", "台帐", bool(plan) and out["activities_total"] > 0, "plan",
          _ev("plan", [(plan[0][0], f"{p['year']} 年度计划")]) if plan else [],
          f"有年度计划，记录活动 {out['activities_total']} 次",

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import asof
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
-_LIST = """
-    SELECT s.uid, s.name,
-           (SELECT m.name FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
-              AND m.deleted_at IS NULL AND m.left_on IS NULL ORDER BY m.id LIMIT 1),
-           (SELECT group_concat(DISTINCT r.level) FROM studio_recognition r
-              WHERE r.parent_id = s.id)
+_LIST = f"""
+    SELECT s.uid, s.name, {asof.leader_sql("s")}, {asof.level_sql("s")}
     FROM studio s WHERE s.deleted_at IS NULL ORDER BY s.name, s.id"""
 
 
-def highest_level(levels: str | None) -> str | None:
-    """The highest recognition level among comma-separated level codes."""
-    codes = [c for c in (levels or "").split(",") if c in E.LEVEL_RANK]
-    return min(codes, key=lambda c: E.LEVEL_RANK[E.Level(c)]) if codes else None
-
-
-def list_studios() -> list[dict]:
+def list_studios(today: date | None = None) -> list[dict]:
+    """Every live studio with its leader and level as they stand today."""
+    end = (today or date.today()).isoformat()
     out = []
-    for uid, name, leader, levels in database.execute_sql(_LIST).fetchall():
-        level = highest_level(levels)
+    for uid, name, leader, levels in database.execute_sql(
+            _LIST, {"start": end, "end": end}).fetchall():
+        level = asof.highest_level(levels)
         out.append({"uid": uid, "name": name, "leader": leader, "level": level,
                     "level_label": E.Level.label(level) if level else "未命名"})
     return out

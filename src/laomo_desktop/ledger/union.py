@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import asof
+from laomo_desktop.ledger.asof import highest_level
+from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.stats import IN_YEAR, LIVE, fen_to_wan
-from laomo_desktop.ledger.studios import highest_level
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
@@ -30,13 +32,11 @@ TARGET_LABELS = {"party_coverage_min_level": "党组织覆盖的最低工作室�
 _TECHNICAL = ", ".join(f"'{t.value}'" for t in E.TECHNICAL_RESULT_TYPES)
 
 QUERIES: dict[str, str] = {
+    # each studio as it stood at the period's end (ledger/asof.py); one founded later is left out
     "studios": f"""
-        SELECT s.id, s.uid, s.name, s.party_org,
-               (SELECT m.name FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
-                  AND m.deleted_at IS NULL AND m.left_on IS NULL ORDER BY m.id LIMIT 1),
-               (SELECT group_concat(DISTINCT r.level) FROM studio_recognition r
-                  WHERE r.parent_id = s.id)
-        FROM studio s WHERE s.{LIVE} ORDER BY s.name, s.id""",
+        SELECT s.id, s.uid, s.name, {asof.party_org_sql("s")}, {asof.leader_sql("s")},
+               {asof.level_sql("s")}
+        FROM studio s WHERE s.{LIVE} AND {asof.founded_sql("s")} ORDER BY s.name, s.id""",
     "training": f"""
         SELECT a.studio_id, count(*), total(a.outside_count),
                total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id))
@@ -147,7 +147,7 @@ def _goal(key: str, label: str, target: int, actual: int) -> dict:
 
 def _rows(p: dict) -> list[dict]:
     rows, by_id = [], {}
-    for sid, uid, name, party, leader, levels in database.execute_sql(QUERIES["studios"]):
+    for sid, uid, name, party, leader, levels in database.execute_sql(QUERIES["studios"], p):
         level = highest_level(levels)
         row = {"uid": uid, "name": name, "leader": leader, "level": level,
                "level_label": E.Level.label(level) if level else "未命名",
@@ -172,13 +172,15 @@ def has_party_org(row: dict) -> bool:
     return bool(row["party_org"]) and row["party_org"] != E.PartyOrg.NONE
 
 
-def union_year(year: int, targets: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The summary of `year` over every live studio: rows, counts by level, party coverage,
-    totals and the targets' completion; plain JSON-able data."""
+def union_year(year: int, targets: dict[str, Any] | None = None, *,
+               within: Period | None = None) -> dict[str, Any]:
+    """The summary of statistics year `year` (the office's own setting) over every live studio
+    founded by its end: rows, counts by level, party coverage, totals and the targets'
+    completion; plain JSON-able data."""
     targets = validate_targets(DEFAULT_TARGETS if targets is None else targets)
-    p = {"year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
     with database.atomic():  # one consistent snapshot
-        rows = _rows(p)
+        per = within or period(year)
+        rows = _rows(per.params())
 
     by_level = [{"level": lv.value, "label": lv.zh,
                  "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
@@ -210,5 +212,5 @@ def union_year(year: int, targets: dict[str, Any] | None = None) -> dict[str, An
               targets["technical_innovations"], totals["results_technical"]),
         _goal("patents", "专利（件）", targets["patents"], totals["patents_total"]),
     ]
-    return {"year": year, "targets": targets, "studios": rows, "by_level": by_level,
+    return {"year": year, "period_label": per.label, "targets": targets, "studios": rows, "by_level": by_level,
             "coverage": coverage, "totals": totals, "goals": goals}

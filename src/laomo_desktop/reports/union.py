@@ -113,7 +113,7 @@ def _story(data: dict, st: dict) -> list:
 
     h1("一、总体情况")
     if not rows:
-        para("台账中没有工作室，本年度没有可汇总的记录。")
+        para(f"截至 {year} 年度结束，台账中没有已成立的工作室，没有可汇总的记录。")
     else:
         levels = "、".join(f"{lv['label']} {lv['count']} 个" for lv in data["by_level"]
                            if lv["count"])
@@ -167,7 +167,7 @@ def _story(data: dict, st: dict) -> list:
                     + [wan(t["benefit_fen"])])
         out += [_studio_table(st, body), Spacer(1, 3)]
     else:
-        para("台账中没有工作室。")
+        para("台账中没有这一年度结束前成立的工作室。")
     para("课题为本年度新立项课题；成果、专利以完成日期计；培训人次含成员和外来人员；带徒为本年度新签"
          "师徒协议数；党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
     return out

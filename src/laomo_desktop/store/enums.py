@@ -64,6 +64,19 @@ class StarGrade(Choice):
     THREE = "three", "三星", "Three stars"
 
 
+class RecognitionStatus(Choice):
+    VALID = "valid", "有效", "Valid"
+    UNDER_REVIEW = "under_review", "复审中", "Under review"
+    REVOKED = "revoked", "撤销", "Revoked"
+    REMOVED = "removed", "摘牌", "Plaque removed"
+    RENAMED = "renamed", "更名", "Renamed"
+
+
+# A recognition with one of these statuses stops being valid on its status date; 复审中 and 更名
+# keep the naming (and the level it gives) in force.
+ENDING_STATUSES = frozenset({RecognitionStatus.REVOKED, RecognitionStatus.REMOVED})
+
+
 class PartyOrg(Choice):
     NONE = "none", "无", "None"
     PIONEER_POST = "pioneer_post", "党员先锋岗", "Party-member pioneer post"

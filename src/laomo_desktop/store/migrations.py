@@ -75,16 +75,91 @@ def _v3(db: pw.Database) -> None:
                    (str(uuid.uuid4()),))
 
 
+# Step 4: what the ledger needs to read every standing record as of a year (ledger/asof.py).
+_V4 = (
+    'ALTER TABLE "equipment" ADD COLUMN "disposed_on" TEXT',
+    'ALTER TABLE "rule" ADD COLUMN "repealed_on" TEXT',
+    'ALTER TABLE "mentorship" ADD COLUMN "ended_on" TEXT',
+    'ALTER TABLE "studio_recognition" ADD COLUMN "status" TEXT',
+    'ALTER TABLE "studio_recognition" ADD COLUMN "status_on" TEXT',
+    'ALTER TABLE "studio_recognition" ADD COLUMN "next_review" TEXT',
+    'CREATE TABLE "studio_party_change" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "party_org" TEXT, "date" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "studio" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "studiopartychange_parent_id_position" ON "studio_party_change" '
+    '("parent_id", "position")',
+    'CREATE TABLE "studio_leader" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "name" TEXT, "since" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "studio" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "studioleader_parent_id_position" ON "studio_leader" ("parent_id", "position")',
+)
+
+# A money target (经济效益) is stored in fen. Before step 4 the form asked for 万元 and stored
+# the typed number as it was, so "50" (万元) became 50 fen. No studio sets itself a yearly benefit
+# target below ¥1,000 (100,000 fen), while every value typed in 万元 under the old form up to
+# 99,999 万元 is below it: such a value is read as 万元 and multiplied by 1,000,000.
+TYPED_AS_WAN_BELOW = 100_000
+FEN_PER_WAN = 1_000_000
+
+
+def typed_as_wan(metric: str | None, value: object) -> bool:
+    """Whether a stored benefit target is one the old form saved in 万元 rather than fen."""
+    return (metric == "benefit_fen" and isinstance(value, int) and not isinstance(value, bool)
+            and 0 < value < TYPED_AS_WAN_BELOW)
+
+
+def _v4(db: pw.Database) -> None:
+    import datetime
+    import json
+
+    for stmt in _V4:
+        db.execute_sql(stmt)
+    rows = db.execute_sql("""
+        SELECT p.id, p.uid, s.uid, p.year, t.id, t.value FROM plan_target t
+        JOIN plan p ON p.id = t.parent_id JOIN studio s ON s.id = p.studio_id
+        WHERE t.metric = 'benefit_fen' AND t.value > 0 AND t.value < ?""",
+                          (TYPED_AS_WAN_BELOW,)).fetchall()
+    stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
+    for plan_id, plan_uid, studio_uid, year, target_id, value in rows:
+        db.execute_sql("UPDATE plan_target SET value = ? WHERE id = ?",
+                       (value * FEN_PER_WAN, target_id))
+        # a new version, so the corrected plan travels in the studio's next package
+        db.execute_sql("UPDATE plan SET version = version + 1, updated_at = ? WHERE id = ?",
+                       (stamp, plan_id))
+        db.execute_sql(
+            "INSERT INTO audit_entry (at, actor, action, kind, record_uid, studio_uid, summary, "
+            "before, after) VALUES (?, 'upgrade', 'update', 'plan', ?, ?, ?, ?, ?)",
+            (stamp, plan_uid, studio_uid,
+             f"升级：{year} 年度计划的经济效益目标按万元读作 {value} 万元（原存为 {value} 分）",
+             json.dumps({"benefit_fen": value}), json.dumps({"benefit_fen": value * FEN_PER_WAN})))
+
+
+def upgrade_record(kind: str, record: dict, schema: int) -> dict:
+    """A record of a package written at records schema `schema`, as this version reads it."""
+    if schema < 4 and kind == "plan":
+        targets = record.get("targets")
+        if isinstance(targets, list):
+            record = {**record, "targets": [
+                {**t, "value": t["value"] * FEN_PER_WAN}
+                if isinstance(t, dict) and typed_as_wan(t.get("metric"), t.get("value")) else t
+                for t in targets]}
+    return record
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
     Step(3, "ledger identity: its uid, to recognise its own journal", _v3),
+    Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
+            "and leader history; benefit targets typed in 万元 stored in fen", _v4),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
-# the packages of an upgraded studio unreadable for an office that has not upgraded yet.
-RECORDS_SCHEMA = 2
+# the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
+# adds fields to the records, so from it on packages say 4; older packages are read through
+# upgrade_record.
+RECORDS_SCHEMA = 4
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

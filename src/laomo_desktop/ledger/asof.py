@@ -1,0 +1,188 @@
+"""What was in force in a period and at its end: the one definition every figure, document and
+section table uses.
+
+A standing record lasts from a start date to an end date (either may be unknown):
+
+- a member from joining to leaving (退出日期: no longer in the team from that day);
+- a mentoring pair from its agreement to 出师 or to its ending without 出师;
+- a rule from its adoption to its repeal; equipment from purchase to disposal;
+- a project from its start to its end (its end day included);
+- a naming (命名) from its date until it is revoked (撤销) or its plaque removed (摘牌).
+
+"During" a period: started by its last day and not ended before its first. "At its end":
+started by the last day and not ended on or before it. An unknown start counts as always
+begun (the ledger cannot place it, so it never vanishes); an unknown end as still lasting.
+Dated records (activities, results, funds) belong to the period their date falls in; records
+with a year (plans, benefits, honours) to the statistics year they name.
+
+The studio's level at a period's end is its highest naming valid then; its party organisation
+the latest form begun by then (the studio's own entry with its founding date, or one of its
+recorded changes); its leader the latest recorded leader begun by then, else the member with
+the role of leader in the team at the end. A studio exists from its founding date.
+
+Each definition is given twice, as SQL over a table alias (for statistics over many rows) and
+in Python over a record (for documents); a test holds the two to the same answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from laomo_desktop.ledger.period import Period
+from laomo_desktop.store import enums as E
+
+
+@dataclass(frozen=True)
+class Span:
+    """The columns that start and end a standing record; `until_included`: the end day itself
+    still belongs to the record (a project's last day), else the record is over on it."""
+
+    since: str
+    until: str | None
+    until_included: bool = False
+
+    def until_sql(self, a: str) -> str:
+        return self.until.replace("{a}", a) if self.until and "{a}" in self.until \
+            else f"{a}.{self.until}"
+
+
+SPANS: dict[str, Span] = {
+    "member": Span("joined_on", "left_on"),
+    "mentorship": Span("agreement_date", "coalesce({a}.graduated_on, {a}.ended_on)"),
+    "rule": Span("adopted_on", "repealed_on"),
+    "equipment": Span("acquired_on", "disposed_on"),
+    "project": Span("start_date", "end_date", until_included=True),
+}
+STANDING = frozenset(SPANS)
+
+_ENDING = ", ".join(f"'{s.value}'" for s in sorted(E.ENDING_STATUSES))
+
+
+def _until_value(kind: str, record: dict) -> str | None:
+    if kind == "mentorship":
+        return record.get("graduated_on") or record.get("ended_on")
+    return record.get(SPANS[kind].until)
+
+
+# ---- SQL (named parameters :start and :end) --------------------------------------------------
+
+def during_sql(kind: str, a: str = "t") -> str:
+    """A record of `kind` (alias `a`) lasted into the period."""
+    s = SPANS[kind]
+    return (f"({a}.{s.since} IS NULL OR {a}.{s.since} <= :end) AND "
+            f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} >= :start)")
+
+
+def at_end_sql(kind: str, a: str = "t") -> str:
+    """A record of `kind` (alias `a`) was in force on the period's last day."""
+    s = SPANS[kind]
+    op = ">=" if s.until_included else ">"
+    return (f"({a}.{s.since} IS NULL OR {a}.{s.since} <= :end) AND "
+            f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} {op} :end)")
+
+
+def naming_valid_sql(r: str = "r") -> str:
+    """A studio_recognition row (alias `r`) was valid on the period's last day."""
+    return (f"{r}.date <= :end AND NOT (coalesce({r}.status, '') IN ({_ENDING}) "
+            f"AND coalesce({r}.status_on, {r}.date) <= :end)")
+
+
+def level_sql(s: str = "s") -> str:
+    """Comma-separated levels of the studio's (alias `s`) namings valid at the end."""
+    return (f"(SELECT group_concat(DISTINCT r.level) FROM studio_recognition r "
+            f"WHERE r.parent_id = {s}.id AND {naming_valid_sql('r')})")
+
+
+def party_org_sql(s: str = "s") -> str:
+    """The studio's (alias `s`) party organisation at the end: the latest form begun by then."""
+    return f"""(SELECT o FROM (
+        SELECT {s}.party_org_founded_on AS d, {s}.party_org AS o, 1 AS own
+          WHERE {s}.party_org IS NOT NULL
+            AND ({s}.party_org_founded_on IS NULL OR {s}.party_org_founded_on <= :end)
+        UNION ALL
+        SELECT c.date, c.party_org, 0 FROM studio_party_change c
+          WHERE c.parent_id = {s}.id AND c.date <= :end)
+        ORDER BY coalesce(d, '') DESC, own DESC LIMIT 1)"""
+
+
+def leader_sql(s: str = "s") -> str:
+    """The studio's (alias `s`) leader's name at the end."""
+    return f"""coalesce(
+        (SELECT l.name FROM studio_leader l WHERE l.parent_id = {s}.id AND l.since <= :end
+           ORDER BY l.since DESC, l.position DESC LIMIT 1),
+        (SELECT m.name FROM member m WHERE m.studio_id = {s}.id AND m.role = 'leader'
+           AND m.deleted_at IS NULL AND {at_end_sql('member', 'm')} ORDER BY m.id LIMIT 1))"""
+
+
+def founded_sql(s: str = "s") -> str:
+    return f"({s}.founded_on IS NULL OR {s}.founded_on <= :end)"
+
+
+# ---- Python, over records as ledger.records gives them -------------------------------------
+
+def during(kind: str, record: dict, p: Period) -> bool:
+    since, until = record.get(SPANS[kind].since), _until_value(kind, record)
+    return (not since or since <= p.end) and (not until or until >= p.start)
+
+
+def at_end(kind: str, record: dict, p: Period) -> bool:
+    s = SPANS[kind]
+    since, until = record.get(s.since), _until_value(kind, record)
+    if since and since > p.end:
+        return False
+    return not until or (until >= p.end if s.until_included else until > p.end)
+
+
+def naming_valid(r: dict, p: Period) -> bool:
+    if not r.get("date") or r["date"] > p.end:
+        return False
+    return not (r.get("status") in E.ENDING_STATUSES
+                and (r.get("status_on") or r["date"]) <= p.end)
+
+
+def highest_level(levels) -> str | None:
+    """The highest of some level codes (a comma-separated string or an iterable)."""
+    if isinstance(levels, str) or levels is None:
+        levels = (levels or "").split(",")
+    codes = [c for c in levels if c in E.LEVEL_RANK]
+    return min(codes, key=lambda c: E.LEVEL_RANK[E.Level(c)]) if codes else None
+
+
+def valid_namings(studio: dict, p: Period) -> list[dict]:
+    return [r for r in studio.get("recognitions") or [] if naming_valid(r, p)]
+
+
+def level(studio: dict, p: Period) -> str | None:
+    return highest_level(r["level"] for r in valid_namings(studio, p))
+
+
+def party_org(studio: dict, p: Period) -> str | None:
+    entries = []
+    if studio.get("party_org") and (not studio.get("party_org_founded_on")
+                                    or studio["party_org_founded_on"] <= p.end):
+        entries.append((studio.get("party_org_founded_on") or "", 1, studio["party_org"]))
+    entries += [(c["date"], 0, c["party_org"]) for c in studio.get("party_changes") or []
+                if c.get("date") and c["date"] <= p.end]
+    return max(entries)[2] if entries else None
+
+
+def leader(studio: dict, members: list[dict], p: Period) -> str | None:
+    """`members`: the studio's live members with name, role, joined_on, left_on (any order)."""
+    listed = [(ld["since"], i, ld["name"]) for i, ld in enumerate(studio.get("leaders") or [])
+              if ld.get("since") and ld["since"] <= p.end]
+    if listed:
+        return max(listed)[2]
+    for m in members:
+        if m.get("role") == E.MemberRole.LEADER and at_end("member", m, p):
+            return m["name"]
+    return None
+
+
+def founded(studio: dict, p: Period) -> bool:
+    return not studio.get("founded_on") or studio["founded_on"] <= p.end
+
+
+def next_review(studio: dict, p: Period) -> str | None:
+    """The earliest next-review date of the namings valid at the end, if any is set."""
+    dates = [r["next_review"] for r in valid_namings(studio, p) if r.get("next_review")]
+    return min(dates) if dates else None
