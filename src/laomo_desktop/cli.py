@@ -436,7 +436,23 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
     return 0
 
 
+def cmd_year_start(args, paths: LedgerPaths) -> int:
+    from datetime import date
+
+    from laomo_desktop.ledger import period as P
+
+    if args.month is not None:
+        P.set_start_month(args.month)
+    month = P.start_month()
+    now = P.period(P.current_year(date.today()))
+    kind = "自然年（1 月 1 日至 12 月 31 日）" if month == 1 else f"每年 {month} 月 1 日起"
+    verb = "已设置" if args.month is not None else "当前"
+    print(f"{verb}统计年度起始月：{month} 月，即{kind}。本统计年度为 {now.label}。")
+    return 0
+
+
 COMMANDS = {
+    "year-start": cmd_year_start,
     "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,

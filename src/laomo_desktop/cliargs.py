@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--year", required=True, type=int)
     st.add_argument("--json", action="store_true")
 
+    ys = sub.add_parser("year-start", parents=[common],
+                        help="统计年度起始月：不带参数时查看，带月份时设置（如 10：10-01 至次年 09-30）")
+    ys.add_argument("month", nargs="?", type=int, help="1 到 12；1 即按自然年统计")
+
     sub.add_parser("backup", parents=[common], help="立即备份台账")
     b = sub.add_parser("backups", parents=[common], help="列出备份")
     b.add_argument("--json", action="store_true")

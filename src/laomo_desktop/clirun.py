@@ -20,7 +20,9 @@ LOCK_WAIT_SECONDS = 600
 
 
 def _writes(args) -> bool:
-    return args.command in WRITING or (args.command == "conflicts" and args.resolve is not None)
+    return (args.command in WRITING
+            or (args.command == "conflicts" and args.resolve is not None)
+            or (args.command == "year-start" and args.month is not None))
 
 
 def _waiting(holder) -> None:
