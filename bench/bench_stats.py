@@ -18,6 +18,7 @@ from pathlib import Path
 
 from baselines import raw_insert_baseline
 from laomo_desktop.ledger import demo, stats
+from laomo_desktop.ledger.period import Period
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
@@ -55,7 +56,7 @@ def main() -> int:
     base = []
     for sid, _uid in pairs:
         for y in years:
-            p = {"sid": sid, "year": y, "start": f"{y}-01-01", "end": f"{y}-12-31"}
+            p = {"sid": sid, **Period(y).params()}
             t = time.perf_counter()
             raw.execute("SELECT id FROM studio WHERE uid = ?", (_uid,)).fetchone()
             for sql in stats.QUERIES.values():

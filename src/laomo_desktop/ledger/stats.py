@@ -72,7 +72,8 @@ QUERIES: dict[str, str] = {
                count(DISTINCT s.parent_id)
         FROM member_skill_level s JOIN member m ON m.id = s.parent_id
         WHERE m.studio_id = :sid AND m.{LIVE} AND s.date <= :end
-          AND {asof.during_sql("member", "m")}
+          AND (m.joined_on IS NULL OR m.joined_on <= s.date)
+          AND (m.left_on IS NULL OR m.left_on > s.date)
           AND EXISTS (SELECT 1 FROM member_skill_level p
                       WHERE p.parent_id = s.parent_id AND p.date < s.date)""",
     "mentoring": f"""
@@ -214,6 +215,7 @@ def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
 
     members, party, leaders = _run("members", p)[0]
     out.update(members_total=members, members_party=party or 0, leaders=leaders or 0)
+    # a promotion is the studio's when the member was in the team on the day of the new level
     promoted_year, promoted_cum = _run("promotions", p)[0]
     out.update(promotions=promoted_year, promotions_cumulative=promoted_cum)
     pairs, apprentices, new_pairs, graduated, grad_promoted = _run("mentoring", p)[0]
