@@ -71,3 +71,33 @@ def test_an_empty_year_has_zero_figures(sample):
     assert got["targets"] == []
     assert not any(m["met"] for m in got["must_haves"] if m["item"] not in ("sign", "room",
                                                                           "participation"))
+
+
+def test_a_promotion_before_joining_is_not_the_studios(ledger):
+    """A studio founded in 2025 showed "技能晋级 2 人" for 2024 with 0 members: levels a member
+    obtained before joining counted as the studio's promotions."""
+    s = R.create("studio", None, {"name": "新工作室", "host_unit": "某厂",
+                                  "founded_on": "2025-07-01"})
+    R.create("member", s["uid"], {
+        "name": "王五", "role": "member", "joined_on": "2025-07-01",
+        "skill_levels": [{"level": "grade4", "date": "2022-01-01"},
+                         {"level": "grade3", "date": "2024-06-01"},
+                         {"level": "grade2", "date": "2025-09-01"}]})
+    y2024, y2025 = stats.studio_year(s["uid"], 2024), stats.studio_year(s["uid"], 2025)
+    assert (y2024["members_total"], y2024["promotions"]) == (0, 0)
+    assert (y2025["members_total"], y2025["promotions"], y2025["promotions_cumulative"]) == (1, 1, 1)
+
+
+def test_funds_carried_in_meet_the_must_have_without_new_income(ledger):
+    s = R.create("studio", None, {"name": "结转工作室", "host_unit": "某厂",
+                                  "founded_on": "2020-01-01"})
+    R.create("fund", s["uid"], {"date": "2024-03-01", "direction": "income", "source": "union",
+                                "amount_fen": 2_000_000})
+    R.create("fund", s["uid"], {"date": "2025-04-01", "direction": "expense",
+                                "category": "training", "amount_fen": 500_000})
+    funds = {m["item"]: m for m in stats.studio_year(s["uid"], 2025)["must_haves"]}["funds"]
+    assert funds["met"] and funds["detail"] == "上年度结转 20,000.00 元"
+    R.create("fund", s["uid"], {"date": "2025-05-01", "direction": "expense",
+                                "category": "training", "amount_fen": 1_500_000})
+    y2026 = {m["item"]: m for m in stats.studio_year(s["uid"], 2026)["must_haves"]}["funds"]
+    assert not y2026["met"] and y2026["detail"] == "本年度没有经费收入，也没有上年度结转的经费"
