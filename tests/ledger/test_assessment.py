@@ -685,3 +685,20 @@ def test_the_readme_documents_every_metric_rule_and_parameter():
     named = [m for m in A.METRICS if not m.startswith("activities_") and not m.endswith("_count")]
     named += [*A.CODED, *A.RULE_KEYS, *A.PARAMETERS, "note"]
     assert [m for m in named if f"`{m}`" not in text and f'"{m}"' not in text] == []
+
+
+def test_a_packet_with_a_three_member_template_says_so_in_its_summary_too(sample, ledger,
+                                                                          tmp_path):
+    from helpers import pdftotext
+    from laomo_desktop.reports.packet import write_packet
+
+    for key in ("liuyang", "chenjing"):
+        R.update("member", sample[key], {"left_on": "2025-08-01"}, today=TODAY)
+    data = json.loads((A.shipped_dir() / "eight_must_haves.json").read_text("utf-8"))
+    data["parameters"] = {"min_members": 3}
+    out = tmp_path / "packet.pdf"
+    result = write_packet(ledger, sample["A"], 2025, write(tmp_path / "t", "three.json", data),
+                          [], out)
+    assert by_id(result)["mh4"]["status"] == "met"
+    text = pdftotext(out)
+    assert "成员不足" not in text and "成员 3 人" in text
