@@ -220,10 +220,12 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     if args.json:
         print(_json(data))
         return 0
-    print(f"{_v(data['template']['title'])}\n{_v(studio['name'])}  {args.year} 年度")
+    print(f"{_v(data['template']['title'])}\n{_v(studio['name'])}  {data['period_label']}")
     for c in data["criteria"]:
         print(f"  {MARKS[c['status']]} {c['score']:g}/{c['points']:g} 分  "
               f"{_v(c['id'])} {_v(c['area'])}｜{_v(c['item'])}\n      {_v(c['detail'])}")
+        if c["note"]:
+            print(f"      说明：{_v(c['note'])}")
         if c["evidence"]:
             more = "…" if len(c["evidence"]) > 3 else ""
             titles = "、".join(_v(e["title"]) for e in c["evidence"][:3])

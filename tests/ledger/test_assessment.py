@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import run_cli as run
 from laomo_desktop.cli import main
@@ -41,7 +43,7 @@ def test_shipped_templates_are_listed_and_valid():
     assert not any("error" in r for r in rows.values())
     assert (rows["eight_must_haves"]["criteria"], rows["eight_must_haves"]["total_points"]) == (8, 8)
     assert rows["union_100"]["total_points"] == 100
-    assert rows["demonstration"]["criteria"] == 4
+    assert (rows["demonstration"]["criteria"], rows["demonstration"]["total_points"]) == (6, 6)
     assert all(r["source"] == "shipped" for r in rows.values())
 
 
@@ -114,16 +116,17 @@ def test_union_100_evidence_is_the_right_records(sample):
     assert c["u03"]["evidence"][0]["title"] == "李明"                 # the leader first
     assert uids(c["u01"]) == {sample["A"]}                           # must-have evidence
     assert uids(c["u19"]) == {sample["hon1"]}
-    assert {e["title"] for e in c["u13"]["evidence"]} == {
-        "李明 带徒 刘洋", "张伟 带徒 孙丽", "王芳 带徒 陈静"}
+    assert {e["title"] for e in c["u13"]["evidence"]} == {  # not 王芳's pair, over in 2023
+        "李明 带徒 刘洋", "张伟 带徒 孙丽"}
     assert {e["kind"] for e in c["u16"]["evidence"]} == {"fund"}
 
 
 def test_demonstration_not_eligible_until_a_third_member_is_promoted(sample):
     got = A.assess(sample["A"], 2025, "demonstration")
     c = by_id(got)
-    assert [c[i]["status"] for i in ("d1", "d2", "d3", "d4")] == ["met", "met", "met", "missing"]
-    assert got["score"] == 75 and got["eligible"] is False
+    assert [c[f"d{i}"]["status"] for i in range(1, 7)] == [
+        "met", "met", "met", "missing", "missing", "met"]  # d5: 李明 has no honour recorded
+    assert got["score"] == 4 and got["eligible"] is False
     assert c["d1"]["detail"] == "工作室已运行 6 年（要求 ≥ 3）"       # founded 2019-03-01
     assert c["d4"]["detail"] == "累计技能晋级 2 人（要求 ≥ 3）"
     assert c["d3"]["detail"] == "本年度培训 3 场次 + 本年度技术交流 1 次，合计 4（要求 ≥ 2）"
@@ -133,14 +136,16 @@ def test_demonstration_not_eligible_until_a_third_member_is_promoted(sample):
     R.update("member", sample["liuyang"], {"skill_levels": [
         {"level": "grade5", "date": "2022-01-01"}, {"level": "grade4", "date": "2025-10-01"}]},
         today=TODAY)
+    R.create("honour", sample["A"], {"holder": sample["liming"], "name": "湖北省劳动模范",
+                                     "level": "provincial", "year": 2020}, today=TODAY)
     again = A.assess(sample["A"], 2025, "demonstration")
-    assert again["score"] == 100 and again["eligible"] is True
+    assert again["score"] == 6 and again["eligible"] is True
 
 
 def test_demonstration_for_a_young_studio_is_all_missing(sample):
     got = A.assess(sample["B"], 2025, "demonstration")
     c = by_id(got)
-    assert got["score"] == 0 and got["eligible"] is False and got["missing"] == 4
+    assert got["score"] == 0 and got["eligible"] is False and got["missing"] == 6
     assert c["d1"]["detail"] == "工作室已运行 1 年（要求 ≥ 3）"      # founded 2024-01-01
     assert c["d3"]["status"] == "missing"  # one training, no partial credit
 
@@ -330,16 +335,19 @@ def test_cli_assess_json_is_the_assess_dict(sample_dir, capsys):
     assert data["score"] == 90.7 and data["grade"] == "三星级"
     assert {c["id"]: c["score"] for c in data["criteria"]} == UNION_100
     assert set(data["criteria"][0]) == {"id", "area", "item", "points", "score", "status",
-                                        "detail", "evidence"}
+                                        "detail", "evidence", "note"}
+    assert data["period_label"] == "2025 年度"
 
 
 def test_cli_assess_text_lists_marks_scores_and_total(sample_dir, capsys):
     code, out, _ = run(capsys, "assess", "--data-dir", str(sample_dir), "--studio", "李明",
                        "--year", "2025", "--template", "demonstration")
     assert code == 0
-    assert "✓ 25/25 分  d1 运行时间" in out
-    assert "✗ 0/25 分  d4 人才培养" in out
-    assert "合计 75 / 100 分" in out and "暂不符合条件" in out
+    assert "李明劳模创新工作室  2025 年度\n" in out
+    assert "✓ 1/1 分  d1 运行时间" in out
+    assert "✗ 0/1 分  d4 人才培养" in out
+    assert "\n      说明：台账只能按年度末领衔人名下荣誉记录" in out  # d5's note
+    assert "合计 4 / 6 分" in out and "暂不符合条件" in out
     code, out, _ = run(capsys, "assess", "--data-dir", str(sample_dir), "--studio", "李明",
                        "--year", "2025", "--template", "party_building")
     assert "◐ 13.33/20 分  pb4" in out and "合计 53.33 / 100 分" in out
@@ -352,7 +360,7 @@ def test_cli_uses_the_union_folder_and_lists_templates(sample_dir, capsys):
     names = {r["name"]: r for r in json.loads(out)}
     assert len(names) == 5 and names["my_union"]["source"] == "user"
     code, out, _ = run(capsys, "--data-dir", str(sample_dir), "templates")
-    assert "union_100  劳模创新工作室年度考核评分表（百分制）  19 项，满分 100" in out
+    assert "union_100  劳模创新工作室年度考核评分表（百分制示例）  19 项，满分 100" in out
     code, out, _ = run(capsys, "--data-dir", str(sample_dir), "assess", "--studio", "李明",
                        "--year", "2025", "--template", "my_union", "--json")
     assert code == 0 and json.loads(out)["score"] == 7
@@ -377,3 +385,320 @@ def test_cli_assess_without_template_is_bad_usage():
     with pytest.raises(SystemExit) as exc:
         main(["assess", "--studio", "李明", "--year", "2025"])
     assert exc.value.code == 2
+
+
+# ---- as of the statistics year (ledger/asof.py, ledger/period.py) --------------------------
+
+TEMPLATES = ("eight_must_haves", "union_100", "demonstration", "party_building")
+
+
+def all_templates(uid: str, year: int) -> dict[str, dict]:
+    return {t: A.assess(uid, year, t) for t in TEMPLATES}
+
+
+def add(kind: str, studio: str | None, values: dict) -> str:
+    return R.create(kind, studio, values, today=TODAY)["uid"]
+
+
+def test_rules_and_equipment_of_2026_change_nothing_in_2025(sample):
+    before, facts = all_templates(sample["A"], 2025), A.facts(sample["A"], 2025)
+    add("rule", sample["A"], {"title": "奖励激励办法", "category": "incentive",
+                              "adopted_on": "2026-02-01"})
+    add("equipment", sample["A"], {"name": "红外热像仪", "acquired_on": "2026-03-01"})
+    assert all_templates(sample["A"], 2025) == before
+    assert A.facts(sample["A"], 2025) == facts
+    assert A.facts(sample["A"], 2026)["rule_categories"] == ["funds", "incentive", "training"]
+
+
+def test_a_rule_repealed_or_equipment_disposed_before_the_end_no_longer_counts(sample):
+    R.update("rule", sample["rule2"], {"repealed_on": "2024-12-01"}, today=TODAY)
+    old = add("equipment", sample["A"], {"name": "旧示波器", "acquired_on": "2020-05-01",
+                                         "disposed_on": "2024-06-01"})
+    f = A.facts(sample["A"], 2025)
+    assert f["rule_categories"] == ["training"] and f["rule_count"] == 1
+    assert f["equipment_count"] == 1  # eq1 only
+    c = by_id(A.assess(sample["A"], 2025, "union_100"))
+    assert uids(c["u05"]) == {sample["rule1"]}            # the repealed rule is no evidence
+    assert c["u05"]["detail"] == "已建立制度类别：学习培训；缺少：奖励激励、经费管理"
+    assert c["u16"]["status"] == "missing"                # no funds rule in force
+    assert uids(c["u02"]) == {sample["eq1"]}
+    earlier = A.facts(sample["A"], 2023)                  # both still in force then
+    assert earlier["rule_categories"] == ["funds", "training"] and earlier["equipment_count"] == 1
+    assert old in uids(by_id(A.assess(sample["A"], 2023, "union_100"))["u02"])
+
+
+def test_mentoring_evidence_is_the_pairs_of_the_year_unless_cumulative(sample):
+    got = by_id(A.assess(sample["A"], 2025, "union_100"))
+    assert uids(got["u13"]) == {sample["ms1"], sample["ms2"]}  # ms3 graduated in 2023
+    demo = by_id(A.assess(sample["A"], 2025, "demonstration"))
+    assert uids(demo["d4"]) == {sample["ms1"], sample["ms2"], sample["ms3"]}  # all to date
+
+
+def test_a_naming_of_2026_or_removed_in_2024_gives_no_level_in_2025(sample):
+    R.update("studio", sample["B"], {"recognitions": [
+        {"level": "district", "date": "2024-03-01", "status": "removed", "status_on": "2024-11-01"},
+        {"level": "city", "date": "2026-03-01"}]}, today=TODAY)
+    assert A.facts(sample["B"], 2025)["level"] is None
+    assert A.facts(sample["B"], 2026)["level"] == "city"
+    tpl = A.load_template(write_tpl(own_template()))
+    c = by_id(A.assess(sample["B"], 2025, tpl))
+    assert c["c2"]["detail"].endswith("命名级别：无有效命名（要求：省级、全国级）")
+    R.update("studio", sample["A"], {"recognitions": [
+        {"level": "city", "date": "2021-05-01"},
+        {"level": "provincial", "date": "2023-06-01", "status": "revoked",
+         "status_on": "2025-04-01"}]}, today=TODAY)
+    assert A.facts(sample["A"], 2024)["level"] == "provincial"
+    assert A.facts(sample["A"], 2025)["level"] == "city"
+
+
+def write_tpl(data: dict) -> Path:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    return write(folder, "t.json", data)
+
+
+def test_the_party_organisation_is_the_one_in_force_at_the_end(sample):
+    R.update("studio", sample["A"], {"party_org": "party_branch",
+                                     "party_org_founded_on": "2026-03-01",
+                                     "party_changes": [{"party_org": "pioneer_post",
+                                                        "date": "2020-01-01"}]}, today=TODAY)
+    assert A.facts(sample["A"], 2025)["party_org"] == "pioneer_post"
+    c = by_id(A.assess(sample["A"], 2025, "party_building"))
+    assert c["pb1"]["detail"].startswith("党组织形式：党员先锋岗")
+    assert A.facts(sample["A"], 2026)["party_org"] == "party_branch"
+
+
+def test_a_statistics_year_from_october(sample):
+    from laomo_desktop.ledger.period import set_start_month
+
+    set_start_month(10)  # 2025 = 2024-10-01 … 2025-09-30
+    R.update("studio", sample["B"], {"founded_on": "2023-11-01",
+                                     "recognitions": [{"level": "city", "date": "2025-11-01"}]},
+             today=TODAY)
+    add("rule", sample["A"], {"title": "奖励激励办法", "category": "incentive",
+                              "adopted_on": "2025-11-01"})
+    newcomer = add("member", sample["A"], {"name": "新人", "role": "member",
+                                           "joined_on": "2025-11-01"})
+    f = A.facts(sample["A"], 2025)
+    assert (f["start"], f["end"]) == ("2024-10-01", "2025-09-30")
+    assert f["rule_categories"] == ["funds", "training"]
+    fb = A.facts(sample["B"], 2025)
+    assert (fb["level"], fb["years_running"]) == (None, 1)  # 满 2 年 on 2025-11-01
+    assert A.facts(sample["B"], 2026)["years_running"] == 2
+    got = A.assess(sample["A"], 2025, "union_100")
+    assert got["period_label"] == "2025 统计年度（2024-10-01 至 2025-09-30）"
+    assert newcomer not in uids(by_id(got)["u03"])
+    assert by_id(got)["u11"]["detail"] == "本年度培训 3 场次（要求 ≥ 4）"  # t0, t1, t2
+
+
+def test_no_assessment_for_a_year_before_the_founding(sample):
+    with pytest.raises(LaomoError, match="成立于 2024-01-01.*尚未成立"):
+        A.assess(sample["B"], 2023, "eight_must_haves")
+
+
+# Records dated after the period, edits that end something after it, a later leader, party
+# organisation, naming or its removal: none may change the assessment of the year.
+LATER = st.sampled_from([
+    "rule", "equipment", "member", "activity", "result", "fund", "mentorship", "project",
+    "honour", "plan", "benefit", "naming", "removal", "party", "leader", "repeal", "dispose",
+    "leave", "end_pair", "trash_new"])
+
+
+def later_change(what: str, a: str, u: dict, day: str, year: int) -> None:
+    nxt = year + 1
+    if what == "rule":
+        add("rule", a, {"title": "新制度", "category": "incentive", "adopted_on": day})
+    elif what == "equipment":
+        add("equipment", a, {"name": "新设备", "acquired_on": day})
+    elif what == "member":
+        add("member", a, {"name": "新成员", "role": "member", "joined_on": day,
+                          "party_member": True})
+    elif what == "activity":
+        add("activity", a, {"date": day, "type": "party", "topic": "后来的活动",
+                            "attendees": [{"member": u["liuyang"]}]})
+    elif what == "result":
+        add("result", a, {"title": "后来的专利", "type": "patent", "date": day,
+                          "patent_kind": "utility"})
+    elif what == "fund":
+        add("fund", a, {"date": day, "direction": "expense", "amount_fen": 100,
+                        "category": "training"})
+    elif what == "mentorship":
+        add("mentorship", a, {"master": u["liming"], "apprentice_name": "后来的徒弟",
+                              "agreement_date": day})
+    elif what == "project":
+        add("project", a, {"title": "后来的课题", "type": "other", "start_date": day,
+                           "status": "in_progress"})
+    elif what == "honour":
+        add("honour", a, {"holder": u["liming"], "name": "全国劳动模范", "level": "national",
+                          "year": nxt})
+    elif what == "plan":
+        add("plan", a, {"year": nxt, "targets": [{"metric": "results", "value": 1}]})
+    elif what == "benefit":
+        add("benefit", a, {"year": nxt, "amount_fen": 10**8, "kind": "saving", "basis": "后来"})
+    elif what in ("naming", "removal", "party", "leader"):
+        s = R.get("studio", a)
+        if what == "naming":
+            s["recognitions"].append({"level": "national", "date": day})
+        elif what == "removal":
+            s["recognitions"] = [{**r, "status": "removed", "status_on": day}
+                                 for r in s["recognitions"]]
+        elif what == "party":
+            s["party_changes"].append({"party_org": "party_branch", "date": day})
+        else:
+            s["leaders"].append({"name": "王芳", "since": day})
+        R.update("studio", a, {k: s[k] for k in ("recognitions", "party_changes", "leaders")},
+                 today=TODAY)
+    elif what == "repeal":
+        R.update("rule", u["rule2"], {"repealed_on": day}, today=TODAY)
+    elif what == "dispose":
+        R.update("equipment", u["eq1"], {"disposed_on": day}, today=TODAY)
+    elif what == "leave":
+        R.update("member", u["wangfang"], {"left_on": day}, today=TODAY)
+    elif what == "end_pair":
+        R.update("mentorship", u["ms2"], {"ended_on": day}, today=TODAY)
+    else:  # something added after the period, then binned
+        R.trash("activity", add("activity", a, {"date": day, "type": "training",
+                                                "topic": "删掉的"}))
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(month=st.sampled_from([1, 10]), changes=st.lists(
+    st.tuples(LATER, st.integers(min_value=1, max_value=150)), min_size=3, max_size=8,
+    unique_by=lambda c: c[0]))
+def test_later_records_never_change_the_assessment(sample, month, changes):
+    from laomo_desktop.ledger.period import period, set_start_month
+    from laomo_desktop.store.models import database
+
+    with database.atomic() as tx:
+        set_start_month(month)
+        before = all_templates(sample["A"], 2025)
+        end = date.fromisoformat(period(2025).end)
+        for what, days in changes:
+            later_change(what, sample["A"], sample, (end + timedelta(days=days)).isoformat(), 2025)
+        assert all_templates(sample["A"], 2025) == before, changes
+        tx.rollback()
+
+
+# ---- template parameters -------------------------------------------------------------------
+
+def test_the_minimum_team_size_is_a_template_parameter(sample, tmp_path):
+    for key in ("liuyang", "chenjing"):
+        R.update("member", sample[key], {"left_on": "2025-08-01"}, today=TODAY)
+    assert A.facts(sample["A"], 2025)["members_total"] == 3
+    default = by_id(A.assess(sample["A"], 2025, "eight_must_haves"))["mh4"]
+    assert default["status"] == "missing" and "成员不足 5 人" in default["detail"]
+    data = json.loads((A.shipped_dir() / "eight_must_haves.json").read_text("utf-8"))
+    assert data["parameters"] == {"min_members": 5}
+    data["parameters"] = {"min_members": 3}
+    three = A.load_template(write(tmp_path, "three.json", data))
+    assert three.parameters == {"min_members": 3}
+    got = by_id(A.assess(sample["A"], 2025, three))["mh4"]
+    assert got["status"] == "met" and got["detail"] == "职工参与：成员 3 人，5 人参加本年度活动"
+
+
+BAD_PARAMETERS = [
+    ([3], "parameters 应为对象"),
+    ({"min_member": 3}, "parameters 有不认识的键“min_member”"),
+    ({"min_members": "3"}, "parameters.min_members 应为 1 到 1000 之间的整数"),
+    ({"min_members": 0}, "parameters.min_members 应为 1 到 1000 之间的整数"),
+    ({"min_members": 2.5}, "parameters.min_members 应为 1 到 1000 之间的整数"),
+    ({"min_members": True}, "parameters.min_members 应为 1 到 1000 之间的整数"),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), BAD_PARAMETERS)
+def test_bad_parameters_are_refused_in_chinese(tmp_path, value, expected):
+    with pytest.raises(LaomoError) as exc:
+        A.load_template(write(tmp_path, "bad.json", own_template(parameters=value)))
+    assert exc.value.message.startswith("评分模板 bad.json") and expected in exc.value.message
+
+
+# ---- the shipped templates say what they are -----------------------------------------------
+
+def test_union_100_says_it_is_an_example_to_adapt():
+    t = A.load_template("union_100")
+    assert "示例" in t.title
+    assert "示例评分细则，请按本级工会文件修改" in t.description
+    assert "市总工会劳模创新工作室年度考核细则" not in t.description
+
+
+def test_demonstration_names_its_source():
+    t = A.load_template("demonstration")
+    assert "参照某省2020年示范性工作室评定条件整理，使用前请按本级工会文件核对" in t.description
+    assert "文号" not in t.description and "号文" not in t.description
+
+
+def test_demonstration_needs_a_decorated_leader_and_an_earlier_naming(sample):
+    c = by_id(A.assess(sample["A"], 2025, "demonstration"))
+    assert c["d5"]["status"] == "missing" and c["d5"]["evidence"] == []
+    assert c["d5"]["detail"].startswith("领衔人李明没有符合要求的荣誉")
+    assert c["d5"]["note"]  # says what the ledger cannot know
+    assert c["d6"]["status"] == "met"  # named city-level 2021, provincial 2023
+    # an honour of another member, a provincial 五一 medal, one of 2026: none of them counts
+    add("honour", sample["A"], {"holder": sample["wangfang"], "name": "全国劳动模范",
+                                "level": "national", "year": 2020})
+    add("honour", sample["A"], {"holder": sample["liming"], "name": "省五一劳动奖章",
+                                "level": "provincial", "year": 2021})
+    add("honour", sample["A"], {"holder": sample["liming"], "name": "省劳动模范",
+                                "level": "provincial", "year": 2026})
+    assert by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"]["status"] == "missing"
+    medal = add("honour", sample["A"], {"holder": sample["liming"], "name": "全国五一劳动奖章",
+                                        "level": "national", "year": 2024})
+    d5 = by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"]
+    assert d5["status"] == "met" and uids(d5) == {medal}
+    assert d5["detail"] == "领衔人李明：全国五一劳动奖章（全国级，2024 年度）"
+    # a new leader from 2026 changes nothing in 2025; in 2026 it is 王芳's honours that count
+    R.update("studio", sample["A"], {"leaders": [{"name": "王芳", "since": "2026-01-01"}]},
+             today=TODAY)
+    assert by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"]["status"] == "met"
+    d5 = by_id(A.assess(sample["A"], 2026, "demonstration"))["d5"]
+    assert d5["detail"] == "领衔人王芳：全国劳动模范（全国级，2020 年度）"
+
+
+def test_demonstration_earlier_naming_is_a_valid_one(sample):
+    R.update("studio", sample["A"], {"recognitions": [
+        {"level": "city", "date": "2021-05-01", "status": "removed", "status_on": "2024-03-01"},
+        {"level": "enterprise", "date": "2020-01-01"}]}, today=TODAY)
+    d6 = by_id(A.assess(sample["A"], 2025, "demonstration"))["d6"]
+    assert d6["status"] == "missing" and "企业级" in d6["detail"]
+    assert by_id(A.assess(sample["A"], 2023, "demonstration"))["d6"]["status"] == "met"
+
+
+def test_party_building_counts_quarters_not_just_activities(sample):
+    for day in ("2025-01-10", "2025-02-10", "2025-03-10", "2025-10-10"):
+        add("activity", sample["A"], {"date": day, "type": "party", "topic": "主题党日"})
+    c = by_id(A.assess(sample["A"], 2025, "party_building"))
+    assert c["pb3"]["score"] == 10  # 4 activities but in 2 of 4 quarters → 2/4 × 20
+    assert c["pb3"]["detail"] == "本年度开展党建活动的季度 2 个（要求 ≥ 4）"
+
+
+def test_no_shipped_template_claims_to_be_a_union_document():
+    for name in TEMPLATES:
+        t = A.load_template(name)
+        assert "市总工会" not in t.title + t.description, name
+
+
+def test_the_readme_documents_every_metric_rule_and_parameter():
+    text = (A.shipped_dir() / "README.md").read_text("utf-8")
+    named = [m for m in A.METRICS if not m.startswith("activities_") and not m.endswith("_count")]
+    named += [*A.CODED, *A.RULE_KEYS, *A.PARAMETERS, "note"]
+    assert [m for m in named if f"`{m}`" not in text and f'"{m}"' not in text] == []
+
+
+def test_a_packet_with_a_three_member_template_says_so_in_its_summary_too(sample, ledger,
+                                                                          tmp_path):
+    from helpers import pdftotext
+    from laomo_desktop.reports.packet import write_packet
+
+    for key in ("liuyang", "chenjing"):
+        R.update("member", sample[key], {"left_on": "2025-08-01"}, today=TODAY)
+    data = json.loads((A.shipped_dir() / "eight_must_haves.json").read_text("utf-8"))
+    data["parameters"] = {"min_members": 3}
+    out = tmp_path / "packet.pdf"
+    result = write_packet(ledger, sample["A"], 2025, write(tmp_path / "t", "three.json", data),
+                          [], out)
+    assert by_id(result)["mh4"]["status"] == "met"
+    text = pdftotext(out)
+    assert "成员不足" not in text and "成员 3 人" in text

@@ -36,13 +36,14 @@ def check_founded(studio: dict, per: Period) -> None:
                          f"{per.label}结束时尚未成立，没有这一年度的材料可出具。请选择成立以后的年度。")
 
 
-def annual_data(studio_uid: str, year: int) -> dict:
+def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMBERS) -> dict:
     """What the summary of statistics year `year` shows: standing records as of its end (or
-    during it, for pairs and projects), dated records within it (ledger/asof.py)."""
+    during it, for pairs and projects), dated records within it (ledger/asof.py).
+    `min_members`: the team size 职工参与 requires (a review packet's template may set it)."""
     per = period(year)
     studio = R.get("studio", studio_uid)
     check_founded(studio, per)
-    figures = stats.studio_year(studio_uid, year, within=per)
+    figures = stats.studio_year(studio_uid, year, min_members=min_members, within=per)
     member_rows = _rows("member", studio_uid,
                         ["name", "role", "sex", "post", "title", "skill_level",
                          "party_member", "joined_on", "left_on"])

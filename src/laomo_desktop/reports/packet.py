@@ -144,7 +144,7 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     for a in chosen:
         if a["suffix"] == ".pdf":
             a["pages"] = _check_pdf(a)
-    data = annual_data(studio_uid, year)
+    data = annual_data(studio_uid, year, min_members=tpl.parameters["min_members"])
     st = styles()
     s = data["studio"]
     from laomo_desktop.exchange.keys import installation_fingerprint

@@ -1,0 +1,344 @@
+"""Assessment templates (评分模板): the vocabulary a union's criteria are written in, and the
+loading and checking of template files. Scoring lives in ledger/assessment.py.
+
+Forms and criteria are data: a template is a JSON file (format and vocabulary in Chinese and
+English: resources/templates/README.md)::
+
+    {"name": "union_100", "title": "…考核评分表", "description": "…", "total_points": 100,
+     "parameters": {"min_members": 5},                 # optional: see PARAMETERS
+     "grades": [{"min": 90, "grade": "三星级"}, …],   # optional: 星级 by total score → "grade"
+     "verdict": "all_met",                             # optional: adds "eligible" (all met)
+     "criteria": [{"id": "u01", "area": "组织建设", "item": "…", "points": 5,
+                   "rule": {…}, "evidence": "activity", "note": "…"}]}
+
+Rules give a fraction 0..1 and score = fraction × points. Without "partial": true a rule gives
+all or nothing; with it, proportional credit (value / min, share of categories, of targets…):
+
+- {"metric": M, "min": n [, "partial": true]}     a number (METRICS) is at least n
+- {"metric": M, "in": [codes]}                     a coded fact (party_org, level) is one of these
+- {"sum_of": [M1, M2, …], "min": n [, "partial"]}  the numbers added up are at least n
+- {"any_of": [rule, …]}                            the best of the rules
+- {"all_of": [rule, …] [, "partial"]}              every rule (partial: their mean)
+- {"must_have": code}                              one of the eight must-haves (MUST_HAVES)
+- {"rule_categories": [codes] [, "partial"]}       rules of all these categories in force
+- {"targets": "all" [, "partial"]}                 every target of the year's plan met
+- {"leader_honour": [{"levels": [codes], "name_has": [words]}, …]}
+                                                   the leader at the period's end holds an
+                                                   honour of one of these descriptions
+
+A criterion's "note" says what the ledger cannot know about it (shown with the result); keys
+starting with "_" are comments. Anything else unknown, a wrong type, an unknown metric or code,
+a negative or mismatched point count is refused (LaomoError, in Chinese, naming the file and the
+criterion and field).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger.stats import MIN_MEMBERS
+from laomo_desktop.paths import resources_dir
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+# name label unit: the numbers a "metric"/"sum_of" rule can use (flags, unit "-", are 0 or 1).
+# "本年度" is the ledger's statistics year; "年度末" its last day (ledger/period.py).
+_TABLE = """
+activities_total 本年度开展活动 次|training_sessions 本年度培训 场次
+training_person_times 本年度培训 人次|training_hours 本年度培训 学时
+exchanges 本年度技术交流 次|projects_total 本年度在研课题 项|projects_started 本年度新立项课题 项
+results_total 本年度创新成果 项|results_cumulative 累计创新成果 项
+results_awarded 本年度获奖成果 项|results_rolled_out 本年度推广应用成果 项
+results_technical 本年度技术创新成果 项|patents_total 本年度专利成果（按成果日期） 件
+patents_total_granted 本年度专利成果中年度末已获授权的 件
+patents_filed 本年度申请专利（按申请日） 件|patents_granted 本年度获授权专利（按授权日） 件
+benefit_wan 本年度经济效益 万元|benefit_cumulative_wan 累计经济效益 万元
+fund_income_wan 本年度经费收入 万元|fund_expense_wan 本年度经费支出 万元
+fund_balance_wan 年度末经费结余 万元|members_total 年度末在册成员 人
+members_party 年度末成员中党员 人|party_members 年度末成员中党员 人|promotions 本年度技能晋级 人
+promotions_cumulative 累计技能晋级 人|mentoring_pairs 本年度在带师徒 对
+apprentices 本年度在带徒弟 人|mentoring_new 本年度新签师徒协议 对
+apprentices_graduated 本年度徒弟出师 人|apprentices_promoted 本年度徒弟出师并晋级 人
+participating_members 本年度参加活动的成员 人|years_running 工作室已运行 年
+party_activities 本年度党建活动 次|party_quarters 本年度开展党建活动的季度 个
+targets_total 年度目标 项|targets_met 完成年度目标 项
+has_plaque 已悬挂标志牌匾 -|has_honour_board 设有荣誉展示 -|rules_on_wall 制度已上墙 -
+"""
+METRICS: dict[str, tuple[str, str]] = {
+    e.split()[0]: (e.split()[1], e.split()[2].strip("-"))
+    for e in _TABLE.replace("\n", "|").split("|") if e.strip()}
+METRICS.update({f"activities_{t.value}": (f"本年度{t.zh}活动", "次") for t in E.ActivityType})
+COUNTED = [k for k in S.KINDS if k.per_studio and k.name not in ("member", "attachment")]
+# <kind>_count: standing records as of the period (rules and equipment in force at its end,
+# pairs and projects that lasted into it); dated and yearly records up to its end.
+_COUNT_LABELS = {"rule": ("年度末有效制度", "项"), "equipment": ("年度末在用设备设施", "项"),
+                 "mentorship": ("本年度在带师徒结对", "对"), "project": ("本年度在研课题", "项")}
+METRICS.update({f"{k.name}_count": _COUNT_LABELS.get(k.name, (f"累计登记{k.label}", "项"))
+                for k in COUNTED})
+CODED: dict[str, tuple[str, type[E.Choice]]] = {  # facts compared with "in"
+    "party_org": ("党组织形式", E.PartyOrg), "level": ("命名级别", E.Level)}
+MUST_HAVES = ("sign", "room", "equipment", "participation", "rules", "funds", "ledger", "results")
+RULE_KEYS = {"metric": {"min", "in", "partial"}, "sum_of": {"min", "partial"}, "any_of": set(),
+             "all_of": {"partial"}, "must_have": set(), "rule_categories": {"partial"},
+             "targets": {"partial"}, "leader_honour": set()}
+EVIDENCE_KINDS = {k.name for k in S.KINDS if k.per_studio and k.name != "attachment"} | {"studio"}
+# name: (Chinese label, default, lowest, highest) of the integer parameters a template may set
+PARAMETERS: dict[str, tuple[str, int, int, int]] = {
+    "min_members": ("“职工参与”要求的最少成员人数", MIN_MEMBERS, 1, 1000)}
+README = "resources/templates/README.md"
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    description: str
+    total_points: float
+    criteria: tuple[dict, ...]  # id, area, item, points, rule, evidence (spec or None), note
+    path: Path
+    verdict: str | None = None
+    grades: tuple[tuple[float, str], ...] = ()  # (min score, grade), highest first
+    parameters: dict = field(default_factory=lambda: {k: v[1] for k, v in PARAMETERS.items()})
+
+
+# ---- finding and loading -------------------------------------------------------------------
+
+def shipped_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def list_templates(extra: Path | None = None) -> list[dict]:
+    """Shipped templates, then a union's own *.json in `extra` (same name: the union's wins).
+
+    A broken file is listed with its "error" rather than hiding the others."""
+    found: dict[str, dict] = {}
+    for source, folder in (("shipped", shipped_dir()), ("user", extra)):
+        for path in sorted(Path(folder).glob("*.json")) if folder else ():
+            row = {"name": path.stem, "title": "", "criteria": 0, "total_points": 0,
+                   "source": source, "path": str(path)}
+            try:
+                t = _load_file(path)
+                row.update(name=t.name, title=t.title, criteria=len(t.criteria),
+                           total_points=t.total_points)
+            except LaomoError as exc:
+                row["error"] = exc.message
+            found[row["name"]] = row
+    return list(found.values())
+
+
+def load_template(name_or_path: str | Path, extra: Path | None = None) -> Template:
+    """A template by file path, or by name (its "name" or file name) among list_templates."""
+    text = str(name_or_path)
+    if Path(text).is_file() or text.lower().endswith(".json") or "/" in text or "\\" in text:
+        if not Path(text).is_file():
+            raise LaomoError(f"找不到评分模板文件 {text}。")
+        return _load_file(Path(text))
+    for entry in list_templates(extra):
+        if text in (entry["name"], Path(entry["path"]).stem):
+            return _load_file(Path(entry["path"]))
+    raise LaomoError(f"找不到评分模板“{text}”。用 laomo templates 查看可用的模板。")
+
+
+class _Bad(LaomoError):
+    """A problem inside a template; _load_file adds the file name."""
+
+
+def _load_file(path: Path) -> Template:
+    try:
+        data = json.loads(path.read_text("utf-8-sig"))
+    except OSError as exc:
+        raise LaomoError(f"评分模板 {path.name} 无法读取：{exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise LaomoError(f"评分模板 {path.name} 不是 UTF-8 编码的文本文件。") from exc
+    except json.JSONDecodeError as exc:
+        raise LaomoError(f"评分模板 {path.name} 不是有效的 JSON（第 {exc.lineno} 行第 "
+                         f"{exc.colno} 列：{exc.msg}）。") from exc
+    try:
+        return _parse(data, path)
+    except _Bad as exc:
+        raise LaomoError(f"评分模板 {path.name}：{exc.message}") from None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _keys(obj: dict, allowed: set[str], where: str) -> None:
+    for key in obj:
+        if key not in allowed and not key.startswith("_"):
+            raise _Bad(f"{where}有不认识的键“{key}”。")
+
+
+def _text(obj: dict, key: str, where: str) -> str:
+    if not isinstance(obj.get(key), str) or not obj[key].strip():
+        raise _Bad(f"{where}{key} 缺失或为空（应为文字）。")
+    return obj[key].strip()
+
+
+def _parse(data: Any, path: Path) -> Template:
+    if not isinstance(data, dict):
+        raise _Bad("文件内容应为一个 JSON 对象 {…}。")
+    _keys(data, {"name", "title", "description", "total_points", "criteria", "verdict",
+                 "grades", "parameters"}, "")
+    name, title = _text(data, "name", ""), _text(data, "title", "")
+    parameters = _parameters(data.get("parameters", {}))
+    if not isinstance(data.get("criteria"), list) or not data["criteria"]:
+        raise _Bad("criteria 缺失或为空（应为考核项列表）。")
+    criteria: list[dict] = []
+    for i, c in enumerate(data["criteria"], 1):
+        if not isinstance(c, dict) or not isinstance(c.get("id"), str) or not c["id"].strip():
+            raise _Bad(f"criteria 第 {i} 项缺少 id（应为对象，且有文字 id）。")
+        cid, where = c["id"], f"考核项 {c['id']} 的 "
+        if any(x["id"] == cid for x in criteria):
+            raise _Bad(f"考核项 id“{cid}”重复。")
+        _keys(c, {"id", "area", "item", "points", "rule", "evidence", "note"}, f"考核项 {cid} ")
+        if not _number(c.get("points")) or c["points"] < 0:
+            raise _Bad(f"{where}points 应为不小于 0 的数（现为 {json.dumps(c.get('points'))}）。")
+        if not isinstance(c.get("rule"), dict):
+            raise _Bad(f"{where}rule 缺失或不是对象。")
+        _check_rule(c["rule"], f"{where}rule")
+        if "note" in c and not isinstance(c["note"], str):
+            raise _Bad(f"{where}note 应为文字。")
+        criteria.append({"id": cid, "area": _text(c, "area", where),
+                         "item": _text(c, "item", where), "points": c["points"],
+                         "rule": c["rule"], "evidence": _evidence_spec(c.get("evidence"), where),
+                         "note": (c.get("note") or "").strip()})
+    total = sum(c["points"] for c in criteria)
+    given = data.get("total_points", total)
+    if not _number(given) or given < 0:
+        raise _Bad("total_points 应为不小于 0 的数。")
+    if abs(given - total) > 1e-6:
+        raise _Bad(f"各考核项 points 合计 {total:g}，与 total_points {given:g} 不一致。")
+    if data.get("verdict") not in (None, "all_met"):
+        raise _Bad("verdict 只能是 \"all_met\"（各项全部达标才合格）。")
+    grades = data.get("grades", [])
+    if not isinstance(grades, list) or not all(
+            isinstance(g, dict) and set(g) == {"min", "grade"} and _number(g["min"])
+            and isinstance(g["grade"], str) for g in grades):
+        raise _Bad("grades 应为 [{\"min\": 分数, \"grade\": \"等级\"}, …]。")
+    description = data.get("description") or ""
+    if not isinstance(description, str):
+        raise _Bad("description 应为文字。")
+    return Template(name, title, description, total, tuple(criteria), path,
+                    data.get("verdict"), tuple(sorted(((g["min"], g["grade"]) for g in grades),
+                                                      reverse=True)), parameters)
+
+
+def _parameters(given: Any) -> dict:
+    """The template's parameters over the defaults; each a whole number within its range."""
+    if not isinstance(given, dict):
+        raise _Bad("parameters 应为对象，如 {\"min_members\": 3}。")
+    _keys(given, set(PARAMETERS), "parameters ")
+    out = {k: v[1] for k, v in PARAMETERS.items()}
+    for key, value in given.items():
+        if key.startswith("_"):
+            continue
+        label, _, lo, hi = PARAMETERS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise _Bad(f"parameters.{key} 应为 {lo} 到 {hi} 之间的整数（{label}），"
+                       f"现为 {json.dumps(value, ensure_ascii=False)}。")
+        out[key] = value
+    return out
+
+
+def _check_rule(rule: Any, where: str) -> None:
+    if not isinstance(rule, dict):
+        raise _Bad(f"{where} 应为一个对象。")
+    types = [k for k in rule if k in RULE_KEYS]
+    if len(types) != 1:
+        raise _Bad(f"{where} 应有且只有一种规则（{' / '.join(RULE_KEYS)}），现为"
+                   f"“{'、'.join(rule) or '空'}”。")
+    rtype = types[0]
+    _keys(rule, {rtype} | RULE_KEYS[rtype], f"{where} ")
+    value, w = rule[rtype], f"{where}.{rtype}"
+    if "partial" in rule and not isinstance(rule["partial"], bool):
+        raise _Bad(f"{where}.partial 应为 true 或 false。")
+    if "min" in rule and (not _number(rule["min"]) or rule["min"] < 0):
+        raise _Bad(f"{where}.min 应为不小于 0 的数。")
+    if rtype in ("metric", "must_have") and not isinstance(value, str):
+        raise _Bad(f"{w} 应为文字（现为 {json.dumps(value, ensure_ascii=False)}）。")
+    if rtype == "metric" and value in CODED:
+        if not isinstance(rule.get("in"), list) or not rule["in"] or set(rule) & {"min",
+                                                                                  "partial"}:
+            raise _Bad(f"{where}：{value} 是代码类指标，应写 \"in\": [代码, …]。")
+        _codes(rule["in"], CODED[value][1], f"{where}.in")
+    elif rtype in ("metric", "sum_of"):
+        if rtype == "sum_of" and (not isinstance(value, list) or len(value) < 2):
+            raise _Bad(f"{w} 应为至少两个指标名的列表。")
+        for m in [value] if rtype == "metric" else value:
+            if not isinstance(m, str) or m not in METRICS:
+                raise _Bad(f"{w} 指标“{m}”不存在（可用指标见 {README}）。")
+        if "min" not in rule or "in" in rule:
+            raise _Bad(f"{where} 是数值规则，应写 \"min\": 数值（\"in\" 只用于代码类指标）。")
+    elif rtype in ("any_of", "all_of"):
+        if not isinstance(value, list) or not value:
+            raise _Bad(f"{w} 应为至少一条规则的列表。")
+        for i, sub in enumerate(value):
+            _check_rule(sub, f"{w}[{i}]")
+    elif rtype == "must_have" and value not in MUST_HAVES:
+        raise _Bad(f"{w}“{value}”不是八个必有之一（{', '.join(MUST_HAVES)}）。")
+    elif rtype == "rule_categories":
+        if not isinstance(value, list) or not value:
+            raise _Bad(f"{w} 应为制度类别代码的列表。")
+        _codes(value, E.RuleCategory, w)
+    elif rtype == "targets" and value != "all":
+        raise _Bad(f"{w} 只能是 \"all\"。")
+    elif rtype == "leader_honour":
+        _check_honours(value, w)
+
+
+def _check_honours(value: Any, w: str) -> None:
+    """leader_honour: a list of honour descriptions, {"levels": [codes], "name_has": [words]}."""
+    if not isinstance(value, list) or not value:
+        raise _Bad(f"{w} 应为荣誉要求的列表，如 [{{\"levels\": [\"provincial\", \"national\"], "
+                   f"\"name_has\": [\"劳动模范\"]}}]。")
+    for i, alt in enumerate(value):
+        where = f"{w}[{i}]"
+        if not isinstance(alt, dict):
+            raise _Bad(f"{where} 应为对象（levels、name_has）。")
+        _keys(alt, {"levels", "name_has"}, f"{where} ")
+        if not isinstance(alt.get("levels"), list) or not alt["levels"]:
+            raise _Bad(f"{where}.levels 应为荣誉级别代码的列表。")
+        _codes(alt["levels"], E.Level, f"{where}.levels")
+        words = alt.get("name_has", [])
+        if "name_has" in alt and (not isinstance(words, list) or not words or not all(
+                isinstance(x, str) and x.strip() for x in words)):
+            raise _Bad(f"{where}.name_has 应为非空文字的列表（荣誉名称含其中之一即可）。")
+
+
+def _codes(codes: list, enum: type[E.Choice], where: str) -> None:
+    valid = [c.value for c in enum]
+    for code in codes:
+        if code not in valid:
+            raise _Bad(f"{where} 代码“{code}”无效（可用：{', '.join(valid)}）。")
+
+
+def type_field(kind: S.Kind) -> S.Field | None:
+    """The field an evidence spec's "types" filters on (activity type, rule category…)."""
+    return next((f for f in kind.fields if f.name in ("type", "category", "direction")), None)
+
+
+def _evidence_spec(spec: Any, where: str) -> dict | None:
+    if spec is None:
+        return None
+    spec = {"kind": spec} if isinstance(spec, str) else spec
+    if not isinstance(spec, dict):
+        raise _Bad(f"{where}evidence 应为记录类型名或对象。")
+    _keys(spec, {"kind", "types", "cumulative"}, f"{where}evidence ")
+    kind, types = spec.get("kind"), spec.get("types", [])
+    if not isinstance(kind, str) or kind not in EVIDENCE_KINDS:
+        raise _Bad(f"{where}evidence 记录类型“{kind}”无效"
+                   f"（可用：{', '.join(sorted(EVIDENCE_KINDS))}）。")
+    tfield = type_field(S.kind(kind)) if kind != "studio" else None
+    if types and (tfield is None or not isinstance(types, list)):
+        raise _Bad(f"{where}evidence.types 不适用于记录类型 {kind}。")
+    if types:
+        _codes(types, tfield.choices, f"{where}evidence.types")
+    cumulative = spec.get("cumulative", False)
+    if not isinstance(cumulative, bool):
+        raise _Bad(f"{where}evidence.cumulative 应为 true 或 false。")
+    return {"kind": kind, "types": list(types), "cumulative": cumulative}
