@@ -595,7 +595,7 @@ def test_the_minimum_team_size_is_a_template_parameter(sample, tmp_path):
     three = A.load_template(write(tmp_path, "three.json", data))
     assert three.parameters == {"min_members": 3}
     got = by_id(A.assess(sample["A"], 2025, three))["mh4"]
-    assert got["status"] == "met" and got["detail"] == "职工参与：成员 3 人，5 人参加本年度活动"
+    assert got["status"] == "met" and got["detail"] == "职工参与：年末成员 3 人；本年度 5 人参加过活动"
 
 
 BAD_PARAMETERS = [
