@@ -98,7 +98,7 @@ def story_for(data: dict, st: dict) -> list:
     ]))
     h2("命名表彰")
     out += table(st, ["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
-                 naming_rows(data), [2.6, 2.6, 3.4, 3.4, 3], empty="（未登记命名表彰）")
+                 naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）")
     roles = {r: sum(1 for m in data["members"] if m["role"] == r) for r in E.MemberRole}
     para(W.by_end(per, "，") + f"工作室共有成员 {f['members_total']} 人，其中领衔人 "
          f"{roles[E.MemberRole.LEADER]} 人、骨干 {roles[E.MemberRole.CORE]} 人，"
@@ -231,7 +231,7 @@ def story_for(data: dict, st: dict) -> list:
     out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
                    date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
-                  for m in data["mentoring"]], [2, 2, 2.6, 5, 3])
+                  for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8])
     h2("附表五 经费收支明细")
     out += table(st, ["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),

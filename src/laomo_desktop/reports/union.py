@@ -65,10 +65,6 @@ NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利�
          "为本年度结束时的情况，只汇总本年度结束前成立的工作室。")
 
 
-def pct(progress: float) -> str:
-    return f"{progress:.1%}"
-
-
 # ---- PDF --------------------------------------------------------------------------------------
 
 STUDIO_HEADER = ("工作室", "级别", "党组织", "课题", "成果", "技术\n创新", "专利", "培训\n场次",
@@ -139,7 +135,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
         para(f"台账中没有{scope}工作室。")
     else:
         para(f"{scope}工作室 {cov['total']} 个，已建立党组织或党员先锋岗 {cov['covered']} 个，"
-             f"覆盖率 {pct(cov['progress'])}。")
+             f"覆盖率 {W.completion(cov['covered'], cov['total'], met=cov['met'])}。")
     if rows:
         para(f"全部 {len(rows)} 个工作室中，已建立党组织或党员先锋岗 {cov['all_covered']} 个。")
     if cov["lacking"]:
@@ -151,7 +147,8 @@ def _story(data: dict, per: Period, st: dict) -> list:
         para(f"{scope}工作室均已建立党组织或党员先锋岗。")
 
     h1("二、年度目标完成情况")
-    goals = [[g["label"], g["target"], g["actual"], pct(g["progress"]),
+    goals = [[g["label"], g["target"], g["actual"],
+              W.completion(g["actual"], g["target"], met=g["met"]),
               "完成" if g["met"] else "未完成"] for g in data["goals"]]
     out += table(st, ["指标", "目标", "完成", "完成率", "结论"], goals, [6, 1.6, 1.6, 1.6, 1.4])
     out.append(Spacer(1, 3))
