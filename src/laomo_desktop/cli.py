@@ -87,20 +87,23 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
 def cmd_stats(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import stats
+    from laomo_desktop.ledger.period import period
     from laomo_desktop.ledger.studios import find_studio
+    from laomo_desktop.reports import wording as W
 
     studio = find_studio(args.studio)
     data = stats.studio_year(studio["uid"], args.year)
     if args.json:
         print(_json(data))
         return 0
-    print(f"{_v(studio['name'])}  {args.year} 年度")
+    per = period(args.year)
+    print(f"{_v(studio['name'])}  {per.label}")
     print(f"  活动 {data['activities_total']} 次；培训 {data['training_sessions']} 场次、"
           f"{data['training_person_times']} 人次、{data['training_hours']:g} 学时")
     print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
-          f"成果 {data['results_total']} 项（专利 {data['patents_total']} 件；"
-          f"本年获授权专利 {data['patents_granted']} 件）")
-    print(f"  经济效益 {data['benefit_wan']:.2f} 万元（累计 {data['benefit_cumulative_wan']:.2f} 万元）")
+          + W.results_line(data, per))
+    print(f"  经济效益 {W.wan(data['benefit_fen'])} 万元（累计 "
+          f"{W.wan(data['benefit_cumulative_fen'])} 万元）")
     print(f"  经费 收入 {_yuan(data['fund_income_fen'])}，支出 {_yuan(data['fund_expense_fen'])}，"
           f"累计结余 {_yuan(data['fund_balance_fen'])}")
     print(f"  成员 {data['members_total']} 人；技能晋级 {data['promotions']} 人；"
@@ -110,9 +113,10 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
         for t in data["targets"]:
             target, actual = t["target"], t["actual"]
             if t["metric"] == "benefit_fen":
-                target, actual = f"{target / 1e6:.2f}", f"{actual / 1e6:.2f}"
+                target, actual = W.wan(target), W.wan(actual)
+            done = W.completion(t["actual"], t["target"], met=t["met"])
             print(f"    {'✓' if t['met'] else '✗'} {_v(t['label'])}：目标 {target}，"
-                  f"完成 {actual}（{t['progress']:.0%}）")
+                  f"完成 {actual}（{done}）")
     print("  八个必有：")
     for m in data["must_haves"]:
         print(f"    {'✓' if m['met'] else '✗'} {_v(m['label'])}：{_v(m['detail'])}")

@@ -27,9 +27,10 @@ def test_the_annual_summary_prints_the_years_figures(sample, tmp_path):
     assert "李明劳模创新工作室" in text and "2025 年度工作总结" in text
     assert f"开展培训 {e['training_sessions']} 场次、{e['training_person_times']} 人次" in text
     assert "本年度认定经济效益 12.35 万元，累计 17.35 万元" in text
-    assert f"取得创新成果 {e['results_total']} 项，其中专利 {e['patents_total']} 件" in text
+    assert f"取得创新成果 {e['results_total']} 项，其中获奖成果 1 项" in text
+    assert f"本年度完成专利类成果 {e['patents_total']} 件（截至 2025 年底已授权 1 件）" in text
     assert "本年度收入 50,000.00 元，支出 12,345.67 元" in text
-    assert "截至年底累计结余 42,654.33 元" in text
+    assert "截至 2025 年底累计结余 42,654.33 元" in text
     for heading in ("一、基本情况", "二、“八个必有”自查", "三、年度目标完成情况", "四、技术创新与攻关",
                     "五、经济效益和社会效益", "六、人才培养", "七、交流与示范", "八、制度建设与经费",
                     "九、党建工作", "十、荣誉", "十一、存在问题与下一年度计划", "附表"):

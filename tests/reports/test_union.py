@@ -198,6 +198,8 @@ def test_the_xlsx_has_a_row_per_studio_and_totals(ledger, tmp_path):
     assert ws.freeze_panes == "B3" and ws.cell(2, 1).font.bold
     header = [c.value.replace("\n", "") for c in ws[2]]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
+    assert rows[-1][0].startswith("说明：") and rows[-2] == [None] * len(header)
+    rows = rows[:-2]  # the notes below the table
     assert len(rows) == len(data["studios"]) + 1 == 6
     *studios, totals = rows
     assert totals[0] == "合计"

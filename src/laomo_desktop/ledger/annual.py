@@ -29,6 +29,15 @@ def activities_per_month(studio_uid: str, per: Period) -> list[int]:
     return [counts.get(f"{y:04d}-{m:02d}", 0) for y, m in per.months()]
 
 
+def skill_levels_at(studio_uid: str, per: Period) -> dict[str, str | None]:
+    """Each member's skill level on the period's last day: the latest obtained by then."""
+    return dict(database.execute_sql("""
+        SELECT m.uid, (SELECT s.level FROM member_skill_level s WHERE s.parent_id = m.id
+                         AND s.date <= ? ORDER BY s.date DESC, s.position DESC LIMIT 1)
+        FROM member m WHERE m.studio_id = (SELECT id FROM studio WHERE uid = ?)
+          AND m.deleted_at IS NULL""", (per.end, studio_uid)).fetchall())
+
+
 def check_founded(studio: dict, per: Period) -> None:
     """Refuse a document for a period that ended before the studio was founded."""
     if not asof.founded(studio, per):
@@ -48,6 +57,9 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
                         ["name", "role", "sex", "post", "title", "skill_level",
                          "party_member", "joined_on", "left_on"])
     members = [m for m in member_rows if asof.at_end("member", m, per)]
+    levels = skill_levels_at(studio_uid, per)
+    for m in members:
+        m["skill_level"] = levels.get(m["uid"])
     projects = [p for p in _rows("project", studio_uid,
                                  ["title", "type", "level", "status", "leader", "start_date",
                                   "end_date", "budget_fen"])

@@ -7,27 +7,71 @@ from datetime import date
 from reportlab.platypus import Paragraph, Spacer
 
 from laomo_desktop.ledger.annual import annual_data
+from laomo_desktop.ledger.period import Period
 from laomo_desktop.reports import charts
+from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.layout import build, cover, date_cn, key_values, styles, table
 from laomo_desktop.reports.text import esc
+from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
-
-
-def yuan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen / 100:,.2f}"
-
-
-def wan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen / 1_000_000:,.2f}"
 
 
 def lab(choices: type[E.Choice], code: str | None) -> str:
     return choices.label(code) if code else ""
 
 
+def then(iso: str | None, per: Period) -> str | None:
+    """A date that had come by the period's end, else None: a later 出师, grant or status change
+    is not part of what was true then."""
+    return iso if iso and iso <= per.end else None
+
+
+def naming_rows(data: dict) -> list[list[str]]:
+    """The namings dated by the period's end, with the status each had then."""
+    rows = []
+    for r in data["namings"]:
+        grade = "、".join(x for x in ("示范性" if r["demonstration"] else "",
+                                      lab(E.StarGrade, r["star"])
+                                      if r["star"] and r["star"] != E.StarGrade.NONE else "")
+                          if x)
+        status = lab(E.RecognitionStatus, r["status_then"])
+        changed = then(r.get("status_on"), data["period"])
+        if r["status_then"] != E.RecognitionStatus.VALID and changed:
+            status += f"（{date_cn(changed)}）"
+        rows.append([date_cn(r["date"]), lab(E.Level, r["level"]) + (f"（{grade}）" if grade else ""),
+                     r["body"] or "", r["doc_no"] or "", status])
+    return rows
+
+
+def patent_then(r: dict, per: Period) -> str:
+    """A result's patent kind and status at the period's end: granted later reads 已受理."""
+    status = r["patent_status"]
+    if status == E.PatentStatus.GRANTED and r["patent_granted_on"] and \
+            r["patent_granted_on"] > per.end:
+        status = E.PatentStatus.FILED
+    return f"{lab(E.PatentKind, r['patent_kind'])} {lab(E.PatentStatus, status)}".strip()
+
+
+def project_status_then(p: dict, per: Period) -> str:
+    """A project that ended after the period was still under way at its end."""
+    over = (E.ProjectStatus.CONCLUDED, E.ProjectStatus.ROLLED_OUT)
+    if p["status"] in over and p["end_date"] and p["end_date"] > per.end:
+        return lab(E.ProjectStatus, E.ProjectStatus.IN_PROGRESS)
+    return lab(E.ProjectStatus, p["status"])
+
+
+def pair_end_then(m: dict, per: Period) -> str:
+    """出师 or an ending without it, if it had happened by the period's end."""
+    if then(m["graduated_on"], per):
+        return f"{date_cn(m['graduated_on'])} 出师"
+    if then(m["ended_on"], per):
+        return f"{date_cn(m['ended_on'])} 解除"
+    return "在培"
+
+
 def story_for(data: dict, st: dict) -> list:
     """The flowables of the summary (also reused by the review packet)."""
-    s, f, year = data["studio"], data["figures"], data["year"]
+    s, f, per = data["studio"], data["figures"], data["period"]
     P = Paragraph  # noqa: N806 - ReportLab's idiom
     out: list = []
 
@@ -41,9 +85,6 @@ def story_for(data: dict, st: dict) -> list:
         out.append(P(esc(text), st["body"]))
 
     h1("一、基本情况")
-    recog = "；".join(f"{date_cn(r['date'])} {lab(E.Level, r['level'])}"
-                     f"{'示范性' if r['demonstration'] else ''}{'（' + r['body'] + '）' if r['body'] else ''}"
-                     for r in s["recognitions"]) or "（未登记）"
     out.append(key_values(st, [
         ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
         ("所在单位", s["host_unit"]), ("单位性质", lab(E.UnitType, s["unit_type"])),
@@ -51,12 +92,15 @@ def story_for(data: dict, st: dict) -> list:
         ("创新方向", "、".join(lab(E.Direction, d) for d in (s["directions"] or "").split(",")
                              if d)),
         ("场所", f"{s['room_address'] or '（未填写）'}，{s['room_area'] or 0:g} 平方米"),
-        ("党组织", lab(E.PartyOrg, s["party_org"]) or "无"),
+        ("党组织", lab(E.PartyOrg, data["party_org"]) or "无"),
+        ("级别", lab(E.Level, data["level"]) or "未命名"),
         ("联系人", f"{s['contact_person'] or ''} {s['contact_phone'] or ''}"),
     ]))
-    para(f"命名表彰：{recog}")
+    h2("命名表彰")
+    out += table(st, ["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
+                 naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）")
     roles = {r: sum(1 for m in data["members"] if m["role"] == r) for r in E.MemberRole}
-    para(f"截至 {year} 年底，工作室共有成员 {f['members_total']} 人，其中领衔人 "
+    para(W.by_end(per, "，") + f"工作室共有成员 {f['members_total']} 人，其中领衔人 "
          f"{roles[E.MemberRole.LEADER]} 人、骨干 {roles[E.MemberRole.CORE]} 人，"
          f"中共党员 {f['members_party']} 人。登记设备设施 {len(data['equipment'])} 项。")
     h2("团队成员")
@@ -72,7 +116,7 @@ def story_for(data: dict, st: dict) -> list:
 
     h1("二、“八个必有”自查")
     out += table(st, ["项目", "情况", "说明"],
-                 [[m["label"], "✓ 具备" if m["met"] else "✗ 缺少", m["detail"]]
+                 [[m["label"], "√ 具备" if m["met"] else "× 缺少", m["detail"]]
                   for m in f["must_haves"]], [2, 2, 10])
 
     h1("三、年度目标完成情况")
@@ -82,21 +126,23 @@ def story_for(data: dict, st: dict) -> list:
             money = t["metric"] == E.TargetMetric.BENEFIT_FEN
             rows.append([t["label"], wan(t["target"]) if money else t["target"],
                          wan(t["actual"]) if money else t["actual"],
-                         f"{t['progress']:.0%}", "完成" if t["met"] else "未完成"])
+                         W.completion(t["actual"], t["target"], met=t["met"]),
+                         "完成" if t["met"] else "未完成"])
         out += table(st, ["指标", "目标", "实际完成", "完成率", "结论"], rows, [5, 2, 2, 2, 2])
     else:
-        para(f"{year} 年度未登记年度计划或目标。")
+        para(f"{per.short}未登记年度计划或目标。")
 
     h1("四、技术创新与攻关")
     para(f"本年度在研及完成课题 {f['projects_total']} 项（其中本年立项 {f['projects_started']} 项）；"
-         f"取得创新成果 {f['results_total']} 项，其中专利 {f['patents_total']} 件"
-         f"（本年获授权 {f['patents_granted']} 件），获奖成果 {f['results_awarded']} 项，"
-         f"推广应用 {f['results_rolled_out']} 项；累计创新成果 {f['results_cumulative']} 项。")
+         f"取得创新成果 {f['results_total']} 项，其中获奖成果 {f['results_awarded']} 项，"
+         f"推广应用 {f['results_rolled_out']} 项；" + W.by_end(per, "，")
+         + f"累计创新成果 {f['results_cumulative']} 项。")
+    para(W.patents(f, per))
     h2("创新课题")
     out += table(st, ["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
                  [[p["title"], lab(E.ProjectType, p["type"]), lab(E.ProjectLevel, p["level"]),
-                   lab(E.ProjectStatus, p["status"]), p["leader"] or "",
-                   f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
+                   project_status_then(p, per), p["leader"] or "",
+                   f"{date_cn(p['start_date'])}—{date_cn(then(p['end_date'], per))}"]
                   for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4])
     by_type = sorted(f["results_by_type"].items(), key=lambda kv: -kv[1])
     out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
@@ -131,7 +177,7 @@ def story_for(data: dict, st: dict) -> list:
          f"宣讲 {t.get('lecture', 0)} 次、现场服务 {t.get('field_service', 0)} 次、技术咨询 "
          f"{t.get('consulting', 0)} 次、校企合作 {t.get('school_cooperation', 0)} 次、外出学习 "
          f"{t.get('study_trip', 0)} 次。")
-    out.append(charts.activities_per_month(data["per_month"]))
+    out.append(charts.activities_per_month(data["per_month"], per.months()))
 
     h1("八、制度建设与经费")
     out += table(st, ["制度名称", "类别", "制定日期", "上墙"],
@@ -143,13 +189,14 @@ def story_for(data: dict, st: dict) -> list:
     out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入")
     out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出")
     para(f"本年度收入 {yuan(f['fund_income_fen'])} 元，支出 {yuan(f['fund_expense_fen'])} 元；"
-         f"截至年底累计结余 {yuan(f['fund_balance_fen'])} 元。")
+         + W.by_end(per, f"累计结余 {yuan(f['fund_balance_fen'])} 元。"))
 
     party = t.get("party", 0)
-    if (s["party_org"] and s["party_org"] != E.PartyOrg.NONE) or party:
+    if (data["party_org"] and data["party_org"] != E.PartyOrg.NONE) or party:
         h1("九、党建工作")
-        para(f"党组织形式：{lab(E.PartyOrg, s['party_org']) or '无'}；党员 "
-             f"{s['party_members'] or f['members_party']} 人；本年度开展党建活动 {party} 次。")
+        para(f"党组织形式：{lab(E.PartyOrg, data['party_org']) or '无'}；"
+             + W.by_end(per, f"，成员中有中共党员 {f['members_party']} 人")
+             + f"；本年度开展党建活动 {party} 次。")
 
     h1("十、荣誉")
     out += table(st, ["荣誉名称", "级别", "年度", "获得者", "授予单位"],
@@ -167,9 +214,8 @@ def story_for(data: dict, st: dict) -> list:
     h2("附表一 创新成果")
     out += table(st, ["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
                  [[r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
-                   r["first_author"] or "",
-                   f"{lab(E.PatentKind, r['patent_kind'])} {lab(E.PatentStatus, r['patent_status'])}"
-                   .strip(), r["award_name"] or ""] for r in data["results"]],
+                   r["first_author"] or "", patent_then(r, per),
+                   r["award_name"] or ""] for r in data["results"]],
                  [5, 2, 2.5, 2, 2.5, 3])
     h2("附表二 活动")
     out += table(st, ["日期", "类型", "主题", "地点", "人次"],
@@ -182,10 +228,10 @@ def story_for(data: dict, st: dict) -> list:
                    f"{a['hours']:g}" if a["hours"] else "", a["person_times"]]
                   for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2])
     h2("附表四 师徒结对")
-    out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", "出师日期"],
+    out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
-                   date_cn(m["agreement_date"]), m["goal"] or "", date_cn(m["graduated_on"])]
-                  for m in data["mentoring"]], [2, 2, 2.6, 5, 2.6])
+                   date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
+                  for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8])
     h2("附表五 经费收支明细")
     out += table(st, ["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
@@ -200,11 +246,11 @@ def write_annual(studio_uid: str, year: int, out, generated: date | None = None)
     """Write the annual summary PDF to `out` (path or binary file); returns the data used."""
     data = annual_data(studio_uid, year)
     st = styles()
-    s = data["studio"]
-    story = cover(st, s["name"], [f"{year} 年度工作总结（台账汇编）", s["host_unit"],
-                                  f"领衔人：{data['leader'] or '（未登记）'}",
-                                  date_cn(generated or date.today())])
+    s, per = data["studio"], data["period"]
+    story = cover(st, s["name"], [line for line in (
+        f"{per.short}工作总结（台账汇编）", W.span(per), s["host_unit"],
+        f"领衔人：{data['leader'] or '（未登记）'}", date_cn(generated or date.today())) if line])
     story += story_for(data, st)
-    build(out, story, title=f"{s['name']} {year} 年度工作总结", header_left=s["name"],
-          header_right=f"{year} 年度工作总结", generated=generated)
+    build(out, story, title=f"{s['name']} {per.short}工作总结", header_left=s["name"],
+          header_right=f"{per.short}工作总结", generated=generated)
     return data

@@ -16,7 +16,9 @@ def _title(d: Drawing, text: str) -> None:
     d.add(String(0, d.height - 12, text, fontName=fonts.register(), fontSize=10))
 
 
-def activities_per_month(counts: list[int]) -> Drawing:
+def activities_per_month(counts: list[int], months: list[tuple[int, int]]) -> Drawing:
+    """Bars for the period's months in its own order (10月 … 9月 when it starts in October);
+    `months`: (year, month) of each count."""
     font = fonts.register()
     d = Drawing(BODY_W, 170)
     _title(d, "各月活动次数")
@@ -24,7 +26,7 @@ def activities_per_month(counts: list[int]) -> Drawing:
     c.x, c.y, c.width, c.height = 30, 25, BODY_W - 45, 115
     c.data = [counts]
     c.bars[0].fillColor = BAR
-    c.categoryAxis.categoryNames = [f"{m}月" for m in range(1, 13)]
+    c.categoryAxis.categoryNames = [f"{m}月" for _, m in months]
     c.categoryAxis.labels.fontName = font
     c.categoryAxis.labels.fontSize = 8
     c.valueAxis.labels.fontName = font

@@ -17,6 +17,7 @@ from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.annual import story_for
 from laomo_desktop.reports.layout import (
     BODY_W,
@@ -34,7 +35,7 @@ from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".gif", ".bmp"}
-STATUS = {"met": "✓ 达到", "partly": "◐ 部分达到", "missing": "✗ 未达到"}
+STATUS = {"met": "√ 达到", "partly": "◐ 部分达到", "missing": "× 未达到"}  # all in the font
 
 
 def _attachments(paths: LedgerPaths, studio_uid: str, uids: list[str]) -> list[dict]:
@@ -139,22 +140,24 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     from pypdf import PdfWriter
 
     tpl = assessment.load_template(template, paths.root / "templates")
+    # before the assessment: a year before the founding is refused here
+    data = annual_data(studio_uid, year, min_members=tpl.parameters["min_members"])
     result = assessment.assess(studio_uid, year, tpl)
     chosen = _attachments(paths, studio_uid, list(dict.fromkeys(attachment_uids)))
     for a in chosen:
         if a["suffix"] == ".pdf":
             a["pages"] = _check_pdf(a)
-    data = annual_data(studio_uid, year, min_members=tpl.parameters["min_members"])
     st = styles()
-    s = data["studio"]
+    s, per = data["studio"], data["period"]
     from laomo_desktop.exchange.keys import installation_fingerprint
 
     # The union office compares this with the key of the studio's data packages (by phone or
     # on paper) before it trusts them.
     fp = installation_fingerprint(paths)
-    story = cover(st, s["name"], [f"{year} 年度考核材料", s["host_unit"],
-                                  f"自评模板：{tpl.title}", date_cn(generated or date.today()),
-                                  "", f"数据包签名指纹：{fp}"])
+    story = cover(st, s["name"], [line for line in (
+        f"{per.short}考核材料", W.span(per), s["host_unit"], f"领衔人：{data['leader'] or '（未登记）'}",
+        f"自评模板：{tpl.title}", date_cn(generated or date.today())) if line]
+                  + ["", f"数据包签名指纹：{fp}"])
     story += [Paragraph("目录", st["h1"])]
     story += [Paragraph(esc(line), st["body"]) for line in (
         "第一部分　年度工作总结（台账汇编）", "第二部分　自评表", "第三部分　佐证材料索引",
@@ -169,8 +172,8 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     body = out.with_name(out.name + ".body.partial")
     whole = out.with_name(out.name + ".partial")
     try:
-        build(body, story, title=f"{s['name']} {year} 年度考核材料", header_left=s["name"],
-              header_right=f"{year} 年度考核材料", generated=generated)
+        build(body, story, title=f"{s['name']} {per.short}考核材料", header_left=s["name"],
+              header_right=f"{per.short}考核材料", generated=generated)
         writer = PdfWriter()
         writer.append(str(body))
         for a in chosen:

@@ -20,14 +20,39 @@ for _module in (_textsplit, _paragraph):
         c for c in NO_LINE_START if c not in _module.ALL_CANNOT_START)
 
 
+# Characters users type that the bundled font (WenQuanYi Zen Hei) has no glyph for, each with
+# the one it has that reads the same: the minus of "3700 元 − 1500 元" must not become a stand-in
+# in a calculation, nor a tick a code. Checked against the font's own character map (tests).
+SUBSTITUTES: dict[str, str] = {
+    "\u2212": "－",  # − minus sign
+    "\u2713": "√", "\u2714": "√", "\u2705": "√", "\u2611": "√",  # ✓ ✔ ✅ ☑
+    "\u2717": "×", "\u2718": "×", "\u2715": "×", "\u2716": "×",  # ✗ ✘ ✕ ✖
+    "\u274c": "×", "\u274e": "×", "\u2612": "×",  # ❌ ❎ ☒
+    "\u2610": "□",  # ☐
+    "\u2a7d": "≤", "\u2a7e": "≥",  # ⩽ ⩾ (the slanted forms some input methods give)
+    "\u2022": "·", "\u2027": "·", "\u2219": "·", "\u22c5": "·",  # • ‧ ∙ ⋅
+    "\u2011": "-", "\u2012": "–",  # non-breaking hyphen, figure dash
+    "\u2e3a": "——", "\u2e3b": "———",  # ⸺ ⸻ (the Chinese dash typed as one character)
+    "\u2b50": "★", "\u271a": "＋", "\u2217": "*", "\u2044": "/", "\u2205": "Ø",
+    **{chr(c): " " for c in (*range(0x2002, 0x200B), 0x202F, 0x205F)},  # typographic spaces
+    **{chr(0x2776 + i): chr(0x2460 + i) for i in range(10)},  # ❶…❿ → ①…⑩
+    **{chr(0x2780 + i): chr(0x2460 + i) for i in range(10)},  # ➀…➉
+    **{chr(0x278A + i): chr(0x2460 + i) for i in range(10)},  # ➊…➓
+    "\ufe0e": "", "\ufe0f": "",  # text/emoji presentation selectors: nothing to print
+}
+_SUBSTITUTE = str.maketrans(SUBSTITUTES)
+
+
 def printable(text: str) -> str:
-    """`text` with each character the font has no glyph for shown as `[U+1F600]`.
+    """`text` as the font can print it: a character it lacks becomes the one in SUBSTITUTES that
+    reads the same (− → －, ✓ → √), any other is shown as `[U+1F600]`.
 
     The bundled font has no emoji: without this, what a secretary typed would vanish from
     the page without a trace. The notation is the one used for hidden characters on screen."""
     have = fonts.covered()
     if have.issuperset(text):
         return text
+    text = text.translate(_SUBSTITUTE)
     return "".join(ch if ch in have or ch in "\n\r\t" else mark(ch) for ch in text)
 
 

@@ -17,8 +17,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.layout import (
     BODY_W,
     GRID,
@@ -57,16 +59,10 @@ def _atomic(out) -> Iterator[Any]:
         raise
 
 
-def wan(fen: int) -> str:
-    return f"{fen / 1_000_000:,.2f}"
-
-
-def yuan(fen: int) -> str:
-    return f"{fen / 100:,.2f}"
-
-
-def pct(progress: float) -> str:
-    return f"{progress:.1%}"
+wan, yuan = W.wan, W.yuan
+NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利为本年度完成的专利类成果（按成果完成日期计，"
+         "含尚未授权的）；培训人次含成员和外来人员；带徒为本年度新签师徒协议数；各工作室的级别、党组织"
+         "为本年度结束时的情况，只汇总本年度结束前成立的工作室。")
 
 
 # ---- PDF --------------------------------------------------------------------------------------
@@ -101,8 +97,8 @@ def _studio_table(st: dict, body: list[list]) -> Table:
     return t
 
 
-def _story(data: dict, st: dict) -> list:
-    year, rows, t, cov = data["year"], data["studios"], data["totals"], data["coverage"]
+def _story(data: dict, per: Period, st: dict) -> list:
+    rows, t, cov = data["studios"], data["totals"], data["coverage"]
     out: list = []
 
     def h1(text):
@@ -113,7 +109,7 @@ def _story(data: dict, st: dict) -> list:
 
     h1("一、总体情况")
     if not rows:
-        para(f"截至 {year} 年度结束，台账中没有已成立的工作室，没有可汇总的记录。")
+        para(f"截至 {per.label}结束，台账中没有已成立的工作室，没有可汇总的记录。")
     else:
         levels = "、".join(f"{lv['label']} {lv['count']} 个" for lv in data["by_level"]
                            if lv["count"])
@@ -125,11 +121,11 @@ def _story(data: dict, st: dict) -> list:
         if not any(t[k] for k in ("projects_started", "results_total", "training_sessions",
                                   "mentoring_new", "benefit_fen", "fund_income_fen",
                                   "fund_expense_fen")):
-            para(f"{year} 年度各工作室均没有登记课题、成果、培训、带徒、效益或经费记录。")
+            para(f"{per.short}各工作室均没有登记课题、成果、培训、带徒、效益或经费记录。")
         else:
-            para(f"{year} 年度各工作室合计：新立项创新课题 {t['projects_started']} 项；取得创新成果 "
+            para(f"{per.short}各工作室合计：新立项创新课题 {t['projects_started']} 项；取得创新成果 "
                  f"{t['results_total']} 项，其中技术创新和攻关成果 {t['results_technical']} 项、"
-                 f"专利 {t['patents_total']} 件；开展培训 {t['training_sessions']} 场次、"
+                 f"专利类成果 {t['patents_total']} 件；开展培训 {t['training_sessions']} 场次、"
                  f"{t['training_person_times']} 人次；新结对带徒 {t['mentoring_new']} 对；认定经济效益 "
                  f"{wan(t['benefit_fen'])} 万元；经费收入 {yuan(t['fund_income_fen'])} 元，支出 "
                  f"{yuan(t['fund_expense_fen'])} 元。")
@@ -139,7 +135,7 @@ def _story(data: dict, st: dict) -> list:
         para(f"台账中没有{scope}工作室。")
     else:
         para(f"{scope}工作室 {cov['total']} 个，已建立党组织或党员先锋岗 {cov['covered']} 个，"
-             f"覆盖率 {pct(cov['progress'])}。")
+             f"覆盖率 {W.completion(cov['covered'], cov['total'], met=cov['met'])}。")
     if rows:
         para(f"全部 {len(rows)} 个工作室中，已建立党组织或党员先锋岗 {cov['all_covered']} 个。")
     if cov["lacking"]:
@@ -151,7 +147,8 @@ def _story(data: dict, st: dict) -> list:
         para(f"{scope}工作室均已建立党组织或党员先锋岗。")
 
     h1("二、年度目标完成情况")
-    goals = [[g["label"], g["target"], g["actual"], pct(g["progress"]),
+    goals = [[g["label"], g["target"], g["actual"],
+              W.completion(g["actual"], g["target"], met=g["met"]),
               "完成" if g["met"] else "未完成"] for g in data["goals"]]
     out += table(st, ["指标", "目标", "完成", "完成率", "结论"], goals, [6, 1.6, 1.6, 1.6, 1.4])
     out.append(Spacer(1, 3))
@@ -168,23 +165,27 @@ def _story(data: dict, st: dict) -> list:
         out += [_studio_table(st, body), Spacer(1, 3)]
     else:
         para("台账中没有这一年度结束前成立的工作室。")
-    para("课题为本年度新立项课题；成果、专利以完成日期计；培训人次含成员和外来人员；带徒为本年度新签"
-         "师徒协议数；党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
+    para(NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
     return out
 
 
+def title(per: Period) -> str:
+    return f"{per.short}劳模创新工作室汇总表"
+
+
 def write_union_pdf(year: int, targets: dict | None, out, generated: date | None = None) -> dict:
-    """Write the union summary PDF to `out` (path or binary file); returns the data used."""
-    data = union_year(year, targets)
+    """Write the union summary PDF of statistics year `year` (the office's own setting) to `out`
+    (path or binary file); returns the data used."""
+    per = period(year)
+    data = union_year(year, targets, within=per)
     st = styles()
-    story = cover(st, f"{year} 年度劳模创新工作室汇总表",
-                  ["各工作室主要指标及年度目标完成情况",
-                   f"纳入汇总的工作室 {len(data['studios'])} 个",
-                   date_cn(generated or date.today())])
-    story += _story(data, st)
+    story = cover(st, title(per), [line for line in (
+        "各工作室主要指标及年度目标完成情况", W.span(per),
+        f"纳入汇总的工作室 {len(data['studios'])} 个", date_cn(generated or date.today())) if line])
+    story += _story(data, per, st)
     with _atomic(out) as target:
-        build(target, story, title=f"{year} 年度劳模创新工作室汇总表", header_left=HEADER_LEFT,
-              header_right=f"{year} 年度", generated=generated)
+        build(target, story, title=title(per), header_left=HEADER_LEFT, header_right=per.short,
+              generated=generated)
     return data
 
 
@@ -277,25 +278,39 @@ def _sheet(ws, title: str, header: list[str], rows: list[list], formats: list[st
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
+def _notes(ws, width: int) -> None:
+    """What the columns count, below the table, across its width."""
+    from openpyxl.styles import Alignment
+
+    ws.append([])
+    _append(ws, ["说明：" + NOTES])
+    row = ws.max_row
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[row].height = 48
+
+
 def write_union_xlsx(year: int, targets: dict | None, out) -> dict:
     """Write the union summary workbook to `out` (path or binary file); returns the data used."""
     from openpyxl import Workbook
 
-    data = union_year(year, targets)
+    per = period(year)
+    data = union_year(year, targets, within=per)
     wb = Workbook()
-    wb.properties.title = f"{year} 年度劳模创新工作室汇总表"
+    wb.properties.title = title(per)
     wb.properties.creator = "Laomo Desktop"
     rows = [[_cell_value(kind, r[key]) for _, key, kind in COLUMNS] for r in data["studios"]]
     totals = ["合计", "", "", f"已建立 {data['coverage']['all_covered']} 个"] + [
         _cell_value(kind, data["totals"][key]) for _, key, kind in COLUMNS[4:]]
-    _sheet(wb.active, f"{year} 年度劳模创新工作室汇总表", [h for h, _, _ in COLUMNS],
+    _sheet(wb.active, f"{per.label}劳模创新工作室汇总表", [h for h, _, _ in COLUMNS],
            rows + [totals], [FORMATS.get(kind) for _, _, kind in COLUMNS], True)
     wb.active.title = "汇总表"
+    _notes(wb.active, len(COLUMNS))
 
     goals = wb.create_sheet("目标完成情况")
     goal_rows = [[g["label"], g["target"], g["actual"], g["progress"],
                   "完成" if g["met"] else "未完成"] for g in data["goals"]]
-    _sheet(goals, f"{year} 年度目标完成情况", ["指标", "目标", "完成", "完成率", "结论"], goal_rows,
+    _sheet(goals, f"{per.label}目标完成情况", ["指标", "目标", "完成", "完成率", "结论"], goal_rows,
            [None, "0", "0", "0.0%", None], False)
     goals.freeze_panes = "A3"
     lacking = data["coverage"]["lacking"]
