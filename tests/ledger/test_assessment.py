@@ -702,3 +702,20 @@ def test_a_packet_with_a_three_member_template_says_so_in_its_summary_too(sample
     assert by_id(result)["mh4"]["status"] == "met"
     text = pdftotext(out)
     assert "成员不足" not in text and "成员 3 人" in text
+
+
+def test_money_targets_and_amounts_read_in_wan_with_two_decimals(ledger):
+    """The self-assessment printed "经济效益（万元）（目标 50，完成 12.3456）"."""
+    from laomo_desktop.ledger import assessment as A
+
+    s = R.create("studio", None, {"name": "效益工作室", "host_unit": "某厂",
+                                  "founded_on": "2020-01-01"})
+    R.create("plan", s["uid"], {"year": 2025, "targets": [
+        {"metric": "benefit_fen", "value": 50_000_000}]})
+    R.create("benefit", s["uid"], {"year": 2025, "amount_fen": 123_456_00, "kind": "saving",
+                                   "basis": "外委单价 3700 元 − 自修材料费 1500 元"})
+    f = A.facts(s["uid"], 2025)
+    _, detail = A.evaluate({"targets": "all"}, f)
+    assert detail == "年度目标完成 0/1 项；未完成：经济效益（万元）（目标 50.00，完成 12.35）"
+    _, detail = A.evaluate({"metric": "benefit_wan", "min": 20}, f)
+    assert detail == "本年度经济效益 12.35 万元（要求 ≥ 20）"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from laomo_desktop.ledger import asof, stats
+from laomo_desktop.ledger import asof, money, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
 from laomo_desktop.ledger.period import Period, period
@@ -138,6 +138,8 @@ def _describe(metric: str, value: float) -> str:
     label, unit = METRICS[metric]
     if not unit:  # a flag
         return f"{label}：{'是' if value else '否'}"
+    if unit == "万元":  # held as 万元 with six decimals (exact to the fen): shown as money is
+        return f"{label} {money.wan(round(value * money.FEN_PER_WAN))} {unit}"
     return f"{label} {_num(value)} {unit}"
 
 
@@ -189,7 +191,7 @@ def evaluate(rule: dict, f: dict) -> tuple[float, str]:
         return 0.0, "本年度没有制定年度目标"
 
     def show(t: dict, key: str) -> str:
-        return _num(stats.fen_to_wan(t[key]) if t["metric"] == "benefit_fen" else t[key])
+        return money.wan(t[key]) if t["metric"] == "benefit_fen" else _num(t[key])
 
     unmet = [f"{t['label']}（目标 {show(t, 'target')}，完成 {show(t, 'actual')}）"
              for t in targets if not t["met"]]

@@ -152,7 +152,7 @@ def studio_year(studio_uid: str, year: int, *, min_members: int = MIN_MEMBERS,
 
 def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
     out: dict[str, Any] = {"year": p["year"], "start": per.start, "end": per.end,
-                           "period_label": per.label}
+                           "period_label": per.label, "period_short": per.short}
     studio = _run("studio", p)[0]
     level = asof.highest_level(studio[7])
     out["studio"] = {"uid": studio[0], "name": studio[1], "founded_on": studio[5],
@@ -292,7 +292,7 @@ def _must_haves(p: dict, out: dict, studio: tuple, participants: int,
          _ev("fund", _run("fund_income_evidence", p) or _run("fund_evidence", p)),
          _funds_detail(out), "本年度没有经费收入，也没有上年度结转的经费"),
         ("ledger", "台帐", bool(plan) and out["activities_total"] > 0, "plan",
-         _ev("plan", [(plan[0][0], f"{p['year']} 年度计划")]) if plan else [],
+         _ev("plan", [(plan[0][0], f"{out['period_short']}计划")]) if plan else [],
          f"有年度计划，记录活动 {out['activities_total']} 次",
          "没有本年度计划" if not plan else "本年度没有活动记录"),
         ("results", "成效", out["results_total"] > 0, "result",
