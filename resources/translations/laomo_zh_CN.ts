@@ -9,13 +9,13 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="127"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -90,7 +90,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -172,7 +172,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -447,7 +447,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -558,148 +558,148 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="265"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="103"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="374"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="354"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="265"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="333"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -711,7 +711,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="408"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -839,7 +839,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -879,7 +879,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -934,7 +934,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="320"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="386"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -945,14 +945,14 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="128"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -983,13 +983,13 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1030,7 +1030,7 @@ It is now safe to remove the USB stick.</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1161,72 +1161,97 @@ It is now safe to remove the USB stick.</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="51"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="74"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="86"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="155"/>
+        <source>Show all records</source>
+        <translation>显示全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
+        <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <source>Not in %1</source>
+        <translation>不在 %1内</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
+        <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
+        <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="302"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="359"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1738,63 +1763,63 @@ What is wrong: %2</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="410"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="317"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="344"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="355"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="361"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="379"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="388"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="396"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="422"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="426"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="428"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="456"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
