@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
@@ -229,7 +230,7 @@ class DashboardPage(LazyPage):
 
     # -- loading ----------------------------------------------------------------------------
     def shown_year(self) -> int:
-        return self.ctx.year or date.today().year
+        return self.ctx.year or current_year()
 
     def reload(self) -> None:
         self._dirty = False
@@ -251,12 +252,12 @@ class DashboardPage(LazyPage):
         self.figures = figures
         self.heading.setText(figures["studio"]["name"])
         if self.ctx.year:
-            sub = QCoreApplication.translate("Dashboard", "%1 annual overview")
+            sub = QCoreApplication.translate("Dashboard", "Overview of %1")
         else:
             sub = QCoreApplication.translate(
-                "Dashboard", "%1 annual overview (all years are selected; showing the current "
+                "Dashboard", "Overview of %1 (all years are selected; showing the current "
                              "year)")
-        self.subheading.setText(sub.replace("%1", str(year)))
+        self.subheading.setText(sub.replace("%1", fmt.period_label(year)))
         for key, lab in self.figure_labels.items():
             lab.setText(figure_text(figures, key))
         self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
