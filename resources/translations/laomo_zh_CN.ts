@@ -1876,157 +1876,199 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="202"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="204"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="207"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="210"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="215"/>
         <source>Follow-ups due</source>
         <translation>到期待办事项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="217"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="239"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="252"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="270"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="272"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="301"/>
+        <source>As of %1:</source>
+        <translation>截至 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="303"/>
+        <source>not named</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
+        <source>Level: %1</source>
+        <translation>命名级别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="314"/>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307"/>
+        <source>Leader: %1</source>
+        <translation>领衔人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="308"/>
+        <source>Party organisation: %1</source>
+        <translation>党组织：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="319"/>
+        <source>%1, due this year</source>
+        <translation>%1，本年度复审</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="324"/>
+        <source>Next review: %1</source>
+        <translation>下次复审：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="338"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1 年度计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="347"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="358"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="380"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="385"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="406"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="408"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="421"/>
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="433"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="440"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="443"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="452"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
