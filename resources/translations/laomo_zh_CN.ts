@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="202"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="43"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="88"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="202"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="203"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="204"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -2262,6 +2262,41 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="100"/>
+        <source>items</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
+        <source>patents</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
+        <source>person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
+        <source>sessions</source>
+        <translation>场</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
+        <source>10k yuan</source>
+        <translation>万元</translation>
     </message>
 </context>
 </TS>

@@ -3,12 +3,15 @@ rows of field editors that can be added, removed and put in order."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.ledger import queries as Q
+from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.editors import Editor, make_editor
@@ -89,6 +93,92 @@ class MemberChecklist(QWidget):
                 listed.add(uid)
 
 
+FEN_PER_WAN = 1_000_000  # 1 万元 = 10,000 元 = 1,000,000 fen
+# the unit a plan target's value is typed in (context "Unit")
+TARGET_UNITS = {
+    E.TargetMetric.PROJECTS: QT_TRANSLATE_NOOP("Unit", "items"),
+    E.TargetMetric.RESULTS: QT_TRANSLATE_NOOP("Unit", "items"),
+    E.TargetMetric.PATENTS: QT_TRANSLATE_NOOP("Unit", "patents"),
+    E.TargetMetric.TRAINING_PERSON_TIMES: QT_TRANSLATE_NOOP("Unit", "person-times"),
+    E.TargetMetric.TRAINING_SESSIONS: QT_TRANSLATE_NOOP("Unit", "sessions"),
+    E.TargetMetric.APPRENTICES: QT_TRANSLATE_NOOP("Unit", "persons"),
+    E.TargetMetric.PROMOTIONS: QT_TRANSLATE_NOOP("Unit", "persons"),
+    E.TargetMetric.BENEFIT_FEN: QT_TRANSLATE_NOOP("Unit", "10k yuan"),
+}
+WHOLE = QRegularExpression(r"\d{0,12}")
+WAN = QRegularExpression(r"\d{0,6}(\.\d{0,2})?")  # up to 999,999.99 万元, below the field's max
+
+
+def wan_entry_text(fen: int) -> str:
+    """Fen as 万元 with two decimals, or with every decimal a finer value needs (so that
+    saving the form unchanged never rounds what is stored)."""
+    wan = Decimal(int(fen)) / FEN_PER_WAN
+    return f"{wan:.2f}" if fen % 10_000 == 0 else format(wan.normalize(), "f")
+
+
+class TargetValueEditor(Editor):
+    """A plan target's value in the unit of the metric chosen in the same row: 经济效益 in 万元
+    with two decimals, stored in fen; every other metric a whole number. The unit stands
+    beside the number and changes with the metric."""
+
+    def __init__(self, field: S.Field, metric: Editor):
+        self.metric = metric
+        box = QWidget()
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(0, 0, 4, 0)
+        self.line = QLineEdit()
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.line.setAccessibleName(fmt.label(field))
+        self.unit = QLabel()
+        self.unit.setObjectName("unit")
+        lay.addWidget(self.line, 1)
+        lay.addWidget(self.unit)
+        super().__init__(field, box)
+        metric.widget.currentIndexChanged.connect(lambda _i: self._follow_metric())
+        self._follow_metric()
+
+    def money(self) -> bool:
+        return self.metric.get() == E.TargetMetric.BENEFIT_FEN
+
+    def _follow_metric(self) -> None:
+        unit = TARGET_UNITS.get(self.metric.get(), "")
+        self.unit.setText(QCoreApplication.translate("Unit", unit) if unit else "")
+        self.line.setValidator(QRegularExpressionValidator(WAN if self.money() else WHOLE,
+                                                           self.line))
+        self.line.setPlaceholderText("0.00" if self.money() else "0")
+
+    def get(self) -> Any:
+        text = self.line.text().strip()
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return text  # the ledger's validation names the problem by the field
+        if self.money():
+            return int((number * FEN_PER_WAN).to_integral_value())
+        return int(number) if number == number.to_integral_value() and "." not in text \
+            else text
+
+    def set(self, value: Any) -> None:
+        if value is None:
+            self.line.setText("")
+        elif self.money() and isinstance(value, int):
+            self.line.setText(wan_entry_text(value))
+        else:
+            self.line.setText(str(value))
+
+
+def row_editors(child: S.Child, studio_uid: str) -> list[Editor]:
+    """The editors of one row; a plan target's value follows its metric's unit."""
+    editors = [make_editor(f, studio_uid) for f in child.fields]
+    if child.table == "plan_target":
+        names = [f.name for f in child.fields]
+        metric, value = names.index("metric"), names.index("value")
+        editors[value] = TargetValueEditor(child.fields[value], editors[metric])
+    return editors
+
+
 class RowsEditor(QWidget):
     """A small table whose every cell is the field's own editor."""
 
@@ -124,7 +214,7 @@ class RowsEditor(QWidget):
             return
         r = self.table.rowCount()
         self.table.insertRow(r)
-        editors = [make_editor(f, self.studio_uid) for f in self.child.fields]
+        editors = row_editors(self.child, self.studio_uid)
         for c, e in enumerate(editors):
             if isinstance(values, dict):
                 e.set(values.get(e.field.name))

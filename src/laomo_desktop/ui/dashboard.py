@@ -352,8 +352,8 @@ class DashboardPage(LazyPage):
             return
         for row, t in enumerate(targets):
             money = t["metric"] == E.TargetMetric.BENEFIT_FEN
-            actual = fmt.wan_text(t["actual"]) if money else str(t["actual"])
-            target = fmt.wan_text(t["target"]) if money else str(t["target"])
+            actual = fmt.wan_unit_text(t["actual"]) if money else str(t["actual"])
+            target = fmt.wan_unit_text(t["target"]) if money else str(t["target"])
             percent = int(min(t["progress"], 1.0) * 100)
             done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
                 "%1", actual).replace("%2", target)
