@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="137"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="74"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="45"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="90"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="209"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="210"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -992,30 +992,30 @@ It is now safe to remove the USB stick.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="153"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="154"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
@@ -1999,7 +1999,7 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/dashboard.py" line="338"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
-        <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
+        <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
@@ -2009,66 +2009,66 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
         <source>The plan for %1 has no targets yet.</source>
-        <translation>%1 年度计划还没有填写目标。</translation>
+        <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="348"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="359"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="381"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="388"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="407"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="409"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="422"/>
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="433"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="434"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="440"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="441"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="443"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="444"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="452"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="453"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2267,34 +2267,34 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Unit</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
         <source>items</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
         <source>patents</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
         <source>person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
         <source>sessions</source>
         <translation>场</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="107"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="108"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>

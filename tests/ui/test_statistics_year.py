@@ -95,6 +95,9 @@ def test_changing_the_first_month_is_followed_everywhere_at_once(window, user, q
     dashboard = win.pages["dashboard"]
     assert "2026 统计年度（2025-10-01 至 2026-09-30）" in \
         dashboard.findChild(QLabel, "subheading").text()
+    win.nav.setCurrentRow([s.key for s in SECTIONS].index("reports"))
+    assert win.pages["reports"].findChild(QLabel, "report_period").text() == \
+        "2026 统计年度（2025-10-01 至 2026-09-30）"
 
 
 def test_the_dialog_shows_the_setting_and_what_a_month_means(window, qtbot):

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -131,8 +133,10 @@ class TargetValueEditor(Editor):
         self.line.setAccessibleName(fmt.label(field))
         self.unit = QLabel()
         self.unit.setObjectName("unit")
+        self.line.setMaximumWidth(180)
         lay.addWidget(self.line, 1)
         lay.addWidget(self.unit)
+        lay.addStretch(1)
         super().__init__(field, box)
         metric.widget.currentIndexChanged.connect(lambda _i: self._follow_metric())
         self._follow_metric()
@@ -192,11 +196,13 @@ class RowsEditor(QWidget):
         self.table = QTableWidget(0, len(child.fields))
         self.table.setAccessibleName(fmt.label(child))
         self.table.setHorizontalHeaderLabels([fmt.label(f) for f in child.fields])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(190)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self._fit_columns()
         lay.addWidget(self.table)
         buttons = QHBoxLayout()
         for text, slot in ((tr("Add row"), self.add_row), (tr("Remove"), self.remove_row),
@@ -208,6 +214,18 @@ class RowsEditor(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its editor and its heading, the last taking what is left: a
+        list of many fields (a naming has nine) scrolls sideways instead of squeezing its
+        dates and choices into slivers."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for c, editor in enumerate(row_editors(self.child, self.studio_uid)):
+            header.resizeSection(c, max(editor.widget.sizeHint().width(),
+                                        header.sectionSizeHint(c)) + 8)
+            editor.widget.deleteLater()
 
     def add_row(self, values: dict | None = None) -> None:
         if self.child.max_items and len(self.rows) >= self.child.max_items:

@@ -337,13 +337,14 @@ class DashboardPage(LazyPage):
             if plan_uid is None:
                 text = QCoreApplication.translate(
                     "Dashboard", "There is no plan for %1 yet, so there are no targets to "
-                                 "measure against.").replace("%1", str(year))
+                                 "measure against.").replace("%1", fmt.year_text(year))
                 button = QPushButton(QCoreApplication.translate("Dashboard", "Make the yearly plan"))
                 button.setObjectName("make_plan")
                 button.clicked.connect(lambda: self._go("plan", ""))
             else:
                 text = QCoreApplication.translate(
-                    "Dashboard", "The plan for %1 has no targets yet.").replace("%1", str(year))
+                    "Dashboard", "The plan for %1 has no targets yet.").replace(
+                        "%1", fmt.year_text(year))
                 button = QPushButton(QCoreApplication.translate("Dashboard", "Open the plan"))
                 button.setObjectName("open_plan")
                 button.clicked.connect(lambda: self._go("plan", plan_uid))
