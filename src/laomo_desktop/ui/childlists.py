@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpressi
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -183,6 +182,41 @@ def row_editors(child: S.Child, studio_uid: str) -> list[Editor]:
     return editors
 
 
+class FittedTable(QTableWidget):
+    """A table whose columns never get narrower than their least widths and share out any
+    room beyond them in proportion, as the table is resized."""
+
+    least: list[int] = []
+
+    def set_least_widths(self, widths: list[int]) -> None:
+        self.least = widths
+        self.fit()
+
+    def fit(self) -> None:
+        if not self.least:
+            return
+        total, room = sum(self.least), self.viewport().width()
+        widths = list(self.least)
+        if room > total:
+            widths = [w * room // total for w in widths]
+            widths[-1] = room - sum(widths[:-1])
+        header = self.horizontalHeader()
+        for c, w in enumerate(widths):
+            header.resizeSection(c, w)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        """Wide enough for the least widths, so that a dialog can make room for them."""
+        hint = super().sizeHint()
+        if self.least:
+            hint.setWidth(sum(self.least) + self.verticalHeader().sizeHint().width()
+                          + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width())
+        return hint
+
+
 class RowsEditor(QWidget):
     """A small table whose every cell is the field's own editor."""
 
@@ -193,7 +227,7 @@ class RowsEditor(QWidget):
         self.rows: list[list[Editor]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(child.fields))
+        self.table = FittedTable(0, len(child.fields))
         self.table.setAccessibleName(fmt.label(child))
         self.table.setHorizontalHeaderLabels([fmt.label(f) for f in child.fields])
         self.table.verticalHeader().setDefaultSectionSize(34)
@@ -201,7 +235,6 @@ class RowsEditor(QWidget):
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(190)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self._fit_columns()
         lay.addWidget(self.table)
         buttons = QHBoxLayout()
@@ -216,16 +249,16 @@ class RowsEditor(QWidget):
         lay.addLayout(buttons)
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its editor and its heading, the last taking what is left: a
-        list of many fields (a naming has nine) scrolls sideways instead of squeezing its
-        dates and choices into slivers."""
+        """Each column at least as wide as its editor and its heading (a naming has nine
+        fields: the list scrolls sideways rather than squeeze dates and choices into
+        slivers); room to spare is shared out in proportion."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        widths = []
         for c, editor in enumerate(row_editors(self.child, self.studio_uid)):
-            header.resizeSection(c, max(editor.widget.sizeHint().width(),
-                                        header.sectionSizeHint(c)) + 8)
+            widths.append(max(editor.widget.sizeHint().width(), header.sectionSizeHint(c)) + 8)
             editor.widget.deleteLater()
+        self.table.set_least_widths(widths)
 
     def add_row(self, values: dict | None = None) -> None:
         if self.child.max_items and len(self.rows) >= self.child.max_items:
