@@ -9,13 +9,13 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="127"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="137"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="74"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -90,13 +90,13 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="45"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="90"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="209"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="210"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -172,7 +172,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="291"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -447,7 +447,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -558,148 +558,158 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="267"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="103"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="378"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="358"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <source>Statistics year starts in…</source>
+        <translation>统计年度起始月…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="267"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="337"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="444"/>
+        <source>The statistics year has changed, for example: %1</source>
+        <translation>统计年度已更改，例如：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -711,7 +721,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="412"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -839,8 +849,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -879,7 +889,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="465"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -934,7 +944,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="320"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="386"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -945,14 +955,14 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="128"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -982,30 +992,30 @@ It is now safe to remove the USB stick.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="48"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="153"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="154"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
@@ -1030,7 +1040,7 @@ It is now safe to remove the USB stick.</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1161,72 +1171,97 @@ It is now safe to remove the USB stick.</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="51"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="74"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="86"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="155"/>
+        <source>Show all records</source>
+        <translation>显示全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
+        <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <source>Not in %1</source>
+        <translation>不在 %1内</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
+        <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
+        <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="302"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="359"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1341,227 +1376,227 @@ It is now safe to remove the USB stick.</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="129"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="146"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="175"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="215"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="179"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="204"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="241"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="246"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="253"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="275"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="297"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="318"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="374"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="382"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="319"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="327"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="333"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="333"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="354"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="375"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="401"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="405"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="407"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="414"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="421"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="435"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="439"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="447"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="440"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="441"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="454"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="462"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="472"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="480"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="473"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="481"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1583,32 +1618,32 @@ It is now safe to remove the USB stick.</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="101"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="114"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="172"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="174"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="177"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1641,7 +1676,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1682,58 +1717,58 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="207"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="212"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="242"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="94"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
         <source>Union overview %1</source>
-        <translation>%1 年度单位汇总</translation>
+        <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="295"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
@@ -1798,161 +1833,242 @@ What is wrong: %2</source>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="42"/>
+        <source>Statistics year</source>
+        <translation>统计年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="45"/>
+        <source>The statistics year is the twelve months that every figure, document and yearly target of this ledger counts. Most unions count the calendar year (1 January to 31 December); some count from 1 October to 30 September of the next year. A statistics year is named after the year it ends in: starting in October, statistics year 2025 runs from 2024-10-01 to 2025-09-30. The year of a plan, a benefit or an honour is the statistics year.
+
+Records already entered are not changed; only the year they are counted in follows the setting. It applies to the whole ledger (at a union office, to its summary of every studio). Set it as your union asks.</source>
+        <translation>统计年度是本台账所有统计数字、文件和年度目标所计算的十二个月。多数工会按公历年度统计（1 月 1 日至 12 月 31 日）；有的工会从 10 月 1 日统计到次年 9 月 30 日。统计年度以它结束的年份命名：从 10 月开始时，“2025 统计年度”是 2024-10-01 至 2025-09-30。年度计划、经济效益、荣誉中填写的“年度”都指统计年度。
+
+已录入的记录不会改变，改变的只是它们计入哪个年度。设置对整个台账有效（在工会经办端，对所有工作室的汇总有效）。请按所在工会的要求设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="59"/>
+        <source>Statistics year starts in</source>
+        <translation>统计年度起始月</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="68"/>
+        <source>Statistics year starts in:</source>
+        <translation>统计年度起始月：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="81"/>
+        <source>This ledger is read-only, so the setting cannot be changed here:</source>
+        <translation>台账是只读的，这里不能更改设置：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="98"/>
+        <source>With this setting, %1 runs from %2 to %3.</source>
+        <translation>按此设置，%1是 %2 至 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="119"/>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="202"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="204"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="207"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="210"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="215"/>
         <source>Follow-ups due</source>
         <translation>到期待办事项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="217"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="252"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="254"/>
-        <source>%1 annual overview</source>
-        <translation>%1 年度概况</translation>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="270"/>
+        <source>Overview of %1</source>
+        <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="256"/>
-        <source>%1 annual overview (all years are selected; showing the current year)</source>
-        <translation>%1 年度概况（已选择全部年度，显示本年度）</translation>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="272"/>
+        <source>Overview of %1 (all years are selected; showing the current year)</source>
+        <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="301"/>
+        <source>As of %1:</source>
+        <translation>截至 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="303"/>
+        <source>not named</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
+        <source>Level: %1</source>
+        <translation>命名级别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="314"/>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307"/>
+        <source>Leader: %1</source>
+        <translation>领衔人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="308"/>
+        <source>Party organisation: %1</source>
+        <translation>党组织：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="319"/>
+        <source>%1, due this year</source>
+        <translation>%1，本年度复审</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="324"/>
+        <source>Next review: %1</source>
+        <translation>下次复审：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="338"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
-        <translation>%1 年度还没有年度计划，因此没有可对照的目标。</translation>
+        <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
         <source>The plan for %1 has no targets yet.</source>
-        <translation>%1 年度计划还没有填写目标。</translation>
+        <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="348"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="359"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="381"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="388"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="407"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="409"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="422"/>
         <source>No follow-ups are due.</source>
         <translation>没有到期的待办事项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="379"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="434"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="441"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="444"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="398"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="453"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2076,76 +2192,111 @@ What is wrong: %2</source>
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
+        <source>items</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
+        <source>patents</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
+        <source>person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
+        <source>sessions</source>
+        <translation>场</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="107"/>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="108"/>
+        <source>10k yuan</source>
+        <translation>万元</translation>
     </message>
 </context>
 </TS>

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
-from laomo_desktop.ledger import stats
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
@@ -33,6 +35,7 @@ from laomo_desktop.ui.plain import DataLabel, shown
 
 GREEN = "#1a7f37"
 RED = "#c62828"
+AMBER = "#b45309"
 MUTED = "#6b7280"
 FOLLOW_UP_DAYS = 7      # follow-ups due within this many days are shown
 EVIDENCE_SHOWN = 3
@@ -161,6 +164,17 @@ class DashboardPage(LazyPage):
         heading.setSpacing(2)
         heading.addWidget(self.heading)
         heading.addWidget(self.subheading)
+        # the studio as it stood at the year's end: level, leader, party organisation, review
+        facts = QHBoxLayout()
+        facts.setSpacing(18)
+        self.facts: dict[str, QLabel] = {}
+        for name in ("as_of", "studio_level", "studio_leader", "studio_party_org",
+                     "next_review"):
+            self.facts[name] = lab = _label(color=MUTED, name=name)
+            facts.addWidget(lab)
+        facts.addStretch(1)
+        heading.addSpacing(4)
+        heading.addLayout(facts)
         page.addLayout(heading)
 
         tiles = QGridLayout()
@@ -229,7 +243,7 @@ class DashboardPage(LazyPage):
 
     # -- loading ----------------------------------------------------------------------------
     def shown_year(self) -> int:
-        return self.ctx.year or date.today().year
+        return self.ctx.year or current_year()
 
     def reload(self) -> None:
         self._dirty = False
@@ -242,6 +256,8 @@ class DashboardPage(LazyPage):
         year = self.shown_year()
         try:
             figures = stats.studio_year(uid, year)
+            review = asof.next_review(R.get("studio", uid), period(year))
+            namings = bool(figures["studio"]["level"])
             plans = Q.fetch_rows("plan", uid, [], year=year)
             due = Q.due_follow_ups(uid, (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat())
             latest = Q.latest_changes(uid, 8)
@@ -251,12 +267,14 @@ class DashboardPage(LazyPage):
         self.figures = figures
         self.heading.setText(figures["studio"]["name"])
         if self.ctx.year:
-            sub = QCoreApplication.translate("Dashboard", "%1 annual overview")
+            sub = QCoreApplication.translate("Dashboard", "Overview of %1")
         else:
             sub = QCoreApplication.translate(
-                "Dashboard", "%1 annual overview (all years are selected; showing the current "
+                "Dashboard", "Overview of %1 (all years are selected; showing the current "
                              "year)")
-        self.subheading.setText(sub.replace("%1", str(year)))
+        self.subheading.setText(sub.replace("%1", fmt.period_label(year)))
+        self._fill_facts(figures["studio"], figures["end"], review if namings else None,
+                         namings)
         for key, lab in self.figure_labels.items():
             lab.setText(figure_text(figures, key))
         self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
@@ -273,6 +291,42 @@ class DashboardPage(LazyPage):
     def _go(self, section: str, uid: str = "") -> None:
         self.ctx.navigate_requested.emit(section, uid)
 
+    # -- the studio at the year's end ---------------------------------------------------------
+    def _fill_facts(self, studio: dict, end: str, review: str | None, namings: bool) -> None:
+        """Level, leader and party organisation as of the period's end (stats), and the next
+        review of the namings valid then: amber when it falls in the current statistics year,
+        red when it has passed."""
+        translate = QCoreApplication.translate
+        f = self.facts
+        f["as_of"].setText(translate("Dashboard", "As of %1:").replace(
+            "%1", fmt.date_text(end)))
+        level = fmt.choice_label(E.Level, studio["level"]) or translate("Dashboard",
+                                                                         "not named")
+        f["studio_level"].setText(translate("Dashboard", "Level: %1").replace("%1", level))
+        leader = studio["leader"] or translate("Dashboard", "not recorded")
+        f["studio_leader"].setText(translate("Dashboard", "Leader: %1").replace("%1", leader))
+        f["studio_party_org"].setText(translate("Dashboard", "Party organisation: %1").replace(
+            "%1", fmt.choice_label(E.PartyOrg, studio["party_org"])))
+        label = f["next_review"]
+        label.setVisible(namings)
+        today = date.today().isoformat()
+        if not review:
+            text, color = translate("Dashboard", "not recorded"), MUTED
+        elif review < today:
+            text = translate("Dashboard", "%1, overdue").replace("%1", fmt.date_text(review))
+            color = RED
+        elif period(current_year()).contains(review):
+            text = translate("Dashboard", "%1, due this year").replace(
+                "%1", fmt.date_text(review))
+            color = AMBER
+        else:
+            text, color = fmt.date_text(review), MUTED
+        label.setText(translate("Dashboard", "Next review: %1").replace("%1", text))
+        font = label.font()
+        font.setBold(color != MUTED)
+        label.setFont(font)
+        label.setStyleSheet(f"color: {color};")
+
     # -- the cards --------------------------------------------------------------------------
     def _fill_targets(self, targets: list[dict], plan_uid: str | None, year: int) -> None:
         met = sum(1 for t in targets if t["met"])
@@ -283,13 +337,14 @@ class DashboardPage(LazyPage):
             if plan_uid is None:
                 text = QCoreApplication.translate(
                     "Dashboard", "There is no plan for %1 yet, so there are no targets to "
-                                 "measure against.").replace("%1", str(year))
+                                 "measure against.").replace("%1", fmt.year_text(year))
                 button = QPushButton(QCoreApplication.translate("Dashboard", "Make the yearly plan"))
                 button.setObjectName("make_plan")
                 button.clicked.connect(lambda: self._go("plan", ""))
             else:
                 text = QCoreApplication.translate(
-                    "Dashboard", "The plan for %1 has no targets yet.").replace("%1", str(year))
+                    "Dashboard", "The plan for %1 has no targets yet.").replace(
+                        "%1", fmt.year_text(year))
                 button = QPushButton(QCoreApplication.translate("Dashboard", "Open the plan"))
                 button.setObjectName("open_plan")
                 button.clicked.connect(lambda: self._go("plan", plan_uid))
@@ -298,8 +353,8 @@ class DashboardPage(LazyPage):
             return
         for row, t in enumerate(targets):
             money = t["metric"] == E.TargetMetric.BENEFIT_FEN
-            actual = fmt.wan_text(t["actual"]) if money else str(t["actual"])
-            target = fmt.wan_text(t["target"]) if money else str(t["target"])
+            actual = fmt.wan_unit_text(t["actual"]) if money else str(t["actual"])
+            target = fmt.wan_unit_text(t["target"]) if money else str(t["target"])
             percent = int(min(t["progress"], 1.0) * 100)
             done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
                 "%1", actual).replace("%2", target)

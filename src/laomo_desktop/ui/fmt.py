@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
@@ -57,6 +58,29 @@ def money_text(fen: int | None) -> str:
 
 def wan_text(fen: int) -> str:
     return f"{fen / 1_000_000:,.2f}"
+
+
+def year_text(year: int, p: Period | None = None) -> str:
+    """A statistics year in running text: "2025 年度" or "2025 统计年度" (under the ledger's
+    setting unless `p` is given)."""
+    p = p or period(year)
+    if is_chinese():
+        return p.short
+    return str(year) if p.start_month == 1 else f"statistics year {year}"
+
+
+def period_label(year: int, p: Period | None = None) -> str:
+    """A statistics year with its days when it is not the calendar year, as the year selector
+    and the documents name it: "2025 统计年度（2024-10-01 至 2025-09-30）"."""
+    p = p or period(year)
+    if is_chinese():
+        return p.label
+    return str(year) if p.start_month == 1 else f"{year} ({p.start} to {p.end})"
+
+
+def wan_unit_text(fen: int) -> str:
+    """万元 with two decimals and its unit: "50.00 万元"."""
+    return f"{wan_text(fen)} 万元" if is_chinese() else f"{wan_text(fen)} × 10k yuan"
 
 
 def bool_text(v) -> str:

@@ -3,7 +3,6 @@ pages together; each page does its own work."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,9 +27,10 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store import backup
-from laomo_desktop.ui import undo
+from laomo_desktop.ui import fmt, undo
 from laomo_desktop.ui.attachpanel import open_attachment
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.year_box = QComboBox()
         self.year_box.setObjectName("year_selector")
         self.year_box.setAccessibleName(tr("Year"))
+        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_box.currentIndexChanged.connect(self._year_picked)
         bar.addWidget(self.year_box)
         bar.addSeparator()
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+F"))
         t = self.menuBar().addMenu(tr("&Tools"))
         self._action(t, tr("Check the ledger"), lambda: dialogs().check_ledger_dialog(self.ctx, self))
+        self._action(t, tr("Statistics year starts in…"), self.change_year_start)
         self._action(t, tr("Settings…"), self.open_settings)
         h = self.menuBar().addMenu(tr("&Help"))
         self._action(h, tr("About"), lambda: dialogs().about_dialog(self.ctx, self))
@@ -324,7 +326,9 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(bool(uid) and not studio_is_imported(uid or ""))
 
     def _fill_years(self, studio_uid: str) -> None:
-        this_year = date.today().year
+        """The studio's statistics years, each named as the union names it (the ledger's
+        setting decides the months)."""
+        this_year = current_year()
         years = set(Q.years_with_data(studio_uid)) if studio_uid else set()
         years.add(this_year)
         wanted = self.ctx.year or int(self.ctx.settings.value("last/year", this_year) or 0)
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
         self.year_box.clear()
         self.year_box.addItem(tr("All years"), 0)
         for y in sorted(years, reverse=True):
-            self.year_box.addItem(str(y), y)
+            self.year_box.addItem(fmt.period_label(y), y)
         i = self.year_box.findData(wanted)
         self.year_box.setCurrentIndex(i if i >= 0 else self.year_box.findData(this_year))
         self.year_box.blockSignals(False)
@@ -428,6 +432,17 @@ class MainWindow(QMainWindow):
 
         if dialogs.settings_dialog(self.ctx, self):
             self.language_changed.emit()
+
+    def change_year_start(self) -> None:
+        """Tools ▸ Statistics year starts in…: after a change the selector's years and names,
+        and every page, follow at once."""
+        from laomo_desktop.ui.yearstart import change_year_start
+
+        if change_year_start(self.ctx, self):
+            self._fill_years(self.ctx.studio_uid)
+            self.ctx.changed()
+            self.statusBar().showMessage(tr("The statistics year has changed, for example: %1").replace(
+                "%1", fmt.period_label(self.ctx.year or current_year())), 8000)
 
     def load_demo(self) -> None:
         from laomo_desktop.ledger import demo

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,10 @@ from laomo_desktop.ui.plain import DataLabel, warn
 HIDDEN_FIELDS = {"attachment": {"owner_kind", "owner_uid", "sha256", "size", "filename"}}
 
 
+def available_geometry(widget: QWidget) -> QRect:
+    """The room a dialog has on the screen it opens on (logical pixels, after scaling)."""
+    screen = widget.screen()
+    return screen.availableGeometry() if screen else QRect(0, 0, 1024, 700)
 
 
 class RecordDialog(QDialog):
@@ -95,9 +99,11 @@ class RecordDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.general_error)
         lay.addWidget(buttons)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        height = min(760, (screen.height() - 80) if screen else 700)
-        self.resize(680, min(height, form_host.sizeHint().height() + 110))
+        screen = available_geometry(self)
+        hint = form_host.sizeHint()
+        width = min(max(680, hint.width() + 48), 1320, screen.width() - 40)
+        height = min(760, screen.height() - 80, hint.height() + 110)
+        self.resize(width, height)
 
     def _add_row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
         box = QWidget()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMargins, QStandardPaths, Qt
@@ -41,6 +40,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import assessment, union
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
@@ -120,8 +120,10 @@ class ReportsPage(LazyPage):
         self.year = QSpinBox()
         self.year.setObjectName("report_year")
         self.year.setRange(1990, 2100)
-        self.year.setValue(ctx.year or date.today().year)
+        self.year.setValue(ctx.year or current_year())
         self.year.setAccessibleName(tr("Year"))
+        self.period_text = _label("report_period", MUTED)  # the months the year covers
+        self.year.valueChanged.connect(self._show_period)
         self.template = QComboBox()
         self.template.setObjectName("report_template")
         self.template.setAccessibleName(tr("Assessment template"))
@@ -131,6 +133,7 @@ class ReportsPage(LazyPage):
         self.template_problems = _label("template_problems", "color: #8a5a00;")
         form = QFormLayout(options)
         form.addRow(tr("Year:"), self.year)
+        form.addRow("", self.period_text)
         form.addRow(tr("Template:"), self.template)
         form.addRow(self.template_problems)
 
@@ -217,10 +220,15 @@ class ReportsPage(LazyPage):
         self._dirty = False
         if self.ctx.year != self._seen_year:  # follow the toolbar; keep the user's own choice
             self._seen_year = self.ctx.year
-            self.year.setValue(self.ctx.year or date.today().year)
+            self.year.setValue(self.ctx.year or current_year())
+        self._show_period()
         self._fill_templates()
         self._fill_attachments()
         self._doc_chosen()
+
+    def _show_period(self) -> None:
+        """The statistics year's days (the ledger's setting may start it in October)."""
+        self.period_text.setText(fmt.period_label(self.year.value()))
 
     def _fill_templates(self) -> None:
         keep = self.template.currentData() or str(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
@@ -92,6 +94,20 @@ def make_read_only(dlg: RecordDialog) -> RecordDialog:
     return dlg
 
 
+def outside_note() -> QLabel:
+    """The strip that says how many records the year's list leaves out (never a silent gap)."""
+    note = QLabel()
+    note.setObjectName("outside_note")
+    note.setWordWrap(True)
+    note.setTextFormat(Qt.TextFormat.RichText)
+    note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    note.setStyleSheet("QLabel#outside_note { background: #eef4fc; color: #1f3b63; "
+                       "border: 1px solid #c5d8f0; border-radius: 4px; padding: 5px 10px; }")
+    note.hide()
+    return note
+
+
 def column_spec(kind: S.Kind, name: str):
     """(header, formatter) of a table column: a declared field or a computed one."""
     for e in Q.EXTRAS.get(kind.name, ()):
@@ -133,6 +149,17 @@ class SectionPage(LazyPage):
             b.clicked.connect(slot)
             bar.addWidget(b)
         bar.addStretch(1)
+        # a list a period filters (standing records as of the year, dated ones by date) can
+        # show every record instead; the choice stays with the page while the program runs
+        self.by_period = Q.in_period_sql(self.kind) is not None
+        self.show_all = QCheckBox(tr("Show all records"))
+        self.show_all.setObjectName("show_all")
+        self.show_all.setToolTip(tr("Also list the records that were not in force or not "
+                                    "dated in the selected year (shown in grey)"))
+        self.show_all.toggled.connect(lambda _on: self.reload())
+        self.show_all.hide()
+        bar.addWidget(self.show_all)
+        bar.addSpacing(8)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(tr("Search (Ctrl+F)"))
@@ -162,16 +189,21 @@ class SectionPage(LazyPage):
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.setAccessibleName(fmt.label(self.kind))
         state = ctx.settings.value(f"columns/{section.key}")
+        if ctx.settings.value(f"columns/{section.key}-names") != ",".join(section.columns):
+            state = None  # saved for other columns (an earlier version): fit them again
         self._fit_columns = state is None
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
 
         self.read_only = False
         self.banner = read_only_banner()
+        self.note = outside_note()
+        self.note.linkActivated.connect(self._note_link)
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.banner)
+        lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
 
         for seq, slot in ((QKeySequence.StandardKey.New, self.new_record),
@@ -192,6 +224,8 @@ class SectionPage(LazyPage):
     def save_columns(self) -> None:
         self.ctx.settings.setValue(f"columns/{self.section.key}",
                                    self.table.horizontalHeader().saveState())
+        self.ctx.settings.setValue(f"columns/{self.section.key}-names",
+                                   ",".join(self.section.columns))
 
     def reload(self) -> None:
         self._dirty = False
@@ -202,12 +236,7 @@ class SectionPage(LazyPage):
         self.model.set_formatters([not_provided_text if c in withheld else f
                                    for c, (_, f) in zip(self.section.columns, self.specs,
                                                         strict=True)])
-        if not self.ctx.studio_uid:
-            self.model.set_rows([])
-        else:
-            self.model.set_rows(Q.fetch_rows(self.kind.name, self.ctx.studio_uid,
-                                             list(self.section.columns),
-                                             year=self.ctx.year or None))
+        self._load_rows()
         self._update_count()
         self.set_read_only(imported)
         if self._fit_columns and self.model.rowCount():
@@ -218,6 +247,43 @@ class SectionPage(LazyPage):
                 header.resizeSection(c, max(90, min(header.sectionSize(c) + 12, 300)))
         if selected:
             self.select_uid(selected)
+
+    def _load_rows(self) -> None:
+        """The year's list (what lasted into it, or is dated or named in it), or with "show
+        all" every record, those outside the year greyed; the note says what the year's list
+        leaves out."""
+        studio, year = self.ctx.studio_uid, self.ctx.year
+        filtered = bool(studio) and bool(year) and self.by_period
+        self.show_all.setVisible(filtered)
+        if not studio:
+            self.model.set_rows([])
+            self.note.hide()
+            return
+        columns = list(self.section.columns)
+        if not filtered:
+            self.model.set_rows(Q.fetch_rows(self.kind.name, studio, columns))
+            self.note.hide()
+            return
+        year_text = fmt.year_text(year)
+        if self.show_all.isChecked():
+            rows = Q.fetch_rows(self.kind.name, studio, columns)
+            inside = {r[0] for r in Q.fetch_rows(self.kind.name, studio, [], year=year)}
+            outside = frozenset(r[0] for r in rows if r[0] not in inside)
+            self.model.set_rows(rows, outside,
+                                tr("Not in %1").replace("%1", year_text))
+            text = tr("All records are shown; %1 of them are not in %2 and are shown in grey "
+                      "(<a href=\"#year\">only %2</a>)")
+        else:
+            self.model.set_rows(Q.fetch_rows(self.kind.name, studio, columns, year=year))
+            outside = frozenset()
+            text = tr("%1 more records are not in %2 (<a href=\"#all\">show all records</a>)")
+        count = len(outside) if self.show_all.isChecked() else \
+            Q.count_outside(self.kind.name, studio, year)
+        self.note.setText(text.replace("%1", str(count)).replace("%2", year_text))
+        self.note.setVisible(count > 0)
+
+    def _note_link(self, link: str) -> None:
+        self.show_all.setChecked(link == "#all")
 
     def set_read_only(self, read_only: bool) -> None:
         """An imported studio: no new, edit or delete; double-click only views."""
@@ -258,9 +324,9 @@ class SectionPage(LazyPage):
 
     # -- changes ----------------------------------------------------------------------------
     def defaults(self) -> dict:
-        year = self.ctx.year or date.today().year
-        today = date.today()
-        day = today.isoformat() if today.year == year else f"{year}-01-01"
+        year = self.ctx.year or current_year()
+        today, within = date.today().isoformat(), period(year)
+        day = today if within.contains(today) else within.start
         out: dict = {}
         for f in self.kind.fields:
             if f.type == S.YEAR and f.required:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from laomo_desktop.ui.plain import shown, tip
 
@@ -15,6 +16,7 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
+MUTED = QBrush(QColor("#8a8f98"))
 
 
 def _sort_key(v: Any) -> tuple:
@@ -39,15 +41,21 @@ class RecordTableModel(QAbstractTableModel):
         self._view: list[int] = []
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._muted: frozenset[str] = frozenset()
+        self._muted_tip = ""
 
     # -- loading, filtering, sorting ----------------------------------------------------
     def set_formatters(self, formatters: Sequence[Callable[[Any], str]]) -> None:
         """Other formatters for the next set_rows (e.g. "not provided" for withheld fields)."""
         self._formatters = list(formatters)
 
-    def set_rows(self, rows: list[tuple]) -> None:
+    def set_rows(self, rows: list[tuple], muted: frozenset[str] = frozenset(),
+                 muted_tip: str = "") -> None:
+        """`muted`: uids of rows shown greyed, with `muted_tip` heading their tooltips (e.g.
+        the records "show all" adds that are not in the selected year)."""
         self.beginResetModel()
         self._rows = rows
+        self._muted, self._muted_tip = muted, muted_tip
         fmts = self._formatters
         self._text = [tuple(f(v) for f, v in zip(fmts, r[2:], strict=False)) for r in rows]
         self._hay = ["\t".join(t).casefold() for t in self._text]
@@ -109,7 +117,12 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:  # made visible here: only cells on screen
             return shown(self._text[i][index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:  # tooltips take markup: a title is shown as is
-            return tip(self._text[i][index.column()])
+            text = self._text[i][index.column()]
+            if self._muted and self._rows[i][0] in self._muted:
+                text = f"{self._muted_tip}\n{text}" if text else self._muted_tip
+            return tip(text)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return MUTED if self._muted and self._rows[i][0] in self._muted else None
         if role == UID_ROLE:
             return self._rows[i][0]
         if role == VERSION_ROLE:

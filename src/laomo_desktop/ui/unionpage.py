@@ -7,8 +7,6 @@ The figures are ledger.union.union_year's (the union summary report's); the targ
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import union
+from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
@@ -277,7 +276,7 @@ class UnionPage(LazyPage):
 
     # -- loading ----------------------------------------------------------------------------
     def shown_year(self) -> int:
-        return self.ctx.year or date.today().year
+        return self.ctx.year or current_year()
 
     def reload(self) -> None:
         self._dirty = False
@@ -289,7 +288,7 @@ class UnionPage(LazyPage):
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
         imported = imported_studios()
-        self.heading.setText(tr("Union overview %1").replace("%1", str(year)))
+        self.heading.setText(tr("Union overview %1").replace("%1", fmt.period_label(year)))
         sub = tr("%1 studios, %2 of them imported from their data packages").replace(
             "%1", str(len(data["studios"]))).replace("%2", str(len(imported)))
         if not self.ctx.year:
