@@ -21,7 +21,7 @@ def raw_insert_baseline(src: Path, dest: Path, commits: int) -> tuple[float, int
     out.execute("PRAGMA synchronous=full")
     out.executescript(resources.files("laomo_desktop.store").joinpath("schema_v1.sql")
                       .read_text("utf-8"))
-    for stmt in migrations._V2:
+    for stmt in migrations._V2 + migrations._V4:
         out.execute(stmt)
     con = sqlite3.connect(src)
     tables = [r[0] for r in con.execute(RECORD_TABLES_SQL)]

@@ -55,7 +55,8 @@ def main() -> int:
     base = []
     for sid, _uid in pairs:
         for y in years:
-            p = {"sid": sid, "year": y, "start": f"{y}-01-01", "end": f"{y}-12-31"}
+            p = {"sid": sid, "year": y, "start": f"{y}-01-01", "end": f"{y}-12-31",
+                 "before": f"{y - 1}-12-31"}
             t = time.perf_counter()
             raw.execute("SELECT id FROM studio WHERE uid = ?", (_uid,)).fetchone()
             for sql in stats.QUERIES.values():
