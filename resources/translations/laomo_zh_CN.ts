@@ -9,13 +9,13 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="127"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -172,7 +172,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -447,7 +447,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -558,148 +558,149 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="265"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="103"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="173"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="267"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="133"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="374"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="354"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="225"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="265"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="333"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -711,7 +712,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="408"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -839,7 +840,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -879,7 +880,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1394,7 +1395,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="267"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1683,6 +1684,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="250"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
@@ -1702,13 +1704,13 @@ What is wrong: %2</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="263"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="268"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -1718,83 +1720,144 @@ What is wrong: %2</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="267"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
         <source>Union overview %1</source>
         <translation>%1 年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="313"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <source>Reviews and removed plaques</source>
+        <translation>命名复审与摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="318"/>
+        <source>Union overview, statistics year %1</source>
+        <translation>%1 统计年度单位汇总</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="320"/>
+        <source>Statistics year %1 (%2 to %3)</source>
+        <translation>%1 统计年度（%2 至 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="323"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="480"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="345"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="383"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="389"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="407"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="416"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="424"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="434"/>
+        <source>Due for review (%1)</source>
+        <translation>复审到期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="435"/>
+        <source>Plaque removed or revoked (%1)</source>
+        <translation>摘牌或撤销（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="448"/>
+        <source>Named on %1</source>
+        <translation>命名日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="449"/>
+        <source>Document no. %1</source>
+        <translation>文件号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="459"/>
+        <source>Due for review %1 · removed or revoked %2</source>
+        <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="461"/>
+        <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
+        <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="492"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="496"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="498"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="526"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
