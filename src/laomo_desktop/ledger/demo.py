@@ -1,6 +1,11 @@
 """Sample studios for trying the program out and for load tests: one BulkWriter batch each.
 
 Drawn from one random.Random(seed) and `today` only: same seed and day, same ledger (but uids).
+A studio's life (namings reviewed every two years, a re-review, a plaque removed, a leader who
+handed over, a party organisation that grew, equipment disposed of, a rule revised, pairs ended
+without 出师) is drawn from a second generator per studio, seeded from the same seed, so that
+it leaves the rest of the sample as it was. The one-off events of a run (one re-review, one
+plaque removed, one change of leader) go to the first studios they fit.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30
             "normal": ((20, 28), (40, 55), (1300, 1800), (18, 30), (3, 6), (12, 20), (2, 4)),
             "small": ((15, 18), (10, 24), (200, 600), (6, 12), (1, 3), (6, 12), (1, 2))}
 LEADING = ("leader", "core")
+REVIEW_YEARS = 2  # namings are re-reviewed every two years
 
 
 def _years_after(d: date, n: int) -> date:
@@ -78,9 +84,14 @@ class _Member:
 class _Studio:
     """One studio; the random generator is shared, so a whole run is one sequence."""
 
-    def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str]):
+    def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str],
+                 seed: int = 0, story: dict[str, str] | None = None):
         r = self.r = rng
         self.index, self.years, self.today, self.used = index, years, today, used
+        self.life = random.Random(f"{seed}/{index}")  # the studio's life events (docstring)
+        self.story = {} if story is None else story   # one-off event -> the studio it went to
+        self.leaders: list[tuple[str, date]] = []
+        self.former: _Member | None = None  # a leader who handed over (not in the pools)
         self.kind = ("busy", "normal", "small")[index] if index < 3 else \
             r.choices(("busy", "normal", "small"), (5, 3, 2))[0]
         self.small, self.prof = self.kind == "small", PROFILES[self.kind]
@@ -97,8 +108,9 @@ class _Studio:
         self.projects: list[tuple[str, date, str]] = []
         self.trainings: list[tuple[str, date]] = []
 
-    def _day(self, a: date, b: date) -> date:  # a working day in [a, b] where there is one
-        d = a + timedelta(days=self.r.randint(0, max(0, (b - a).days)))
+    def _day(self, a: date, b: date, r: random.Random | None = None) -> date:
+        """A working day in [a, b] where there is one."""
+        d = a + timedelta(days=(r or self.r).randint(0, max(0, (b - a).days)))
         if d.weekday() >= 5 and d - timedelta(days=2) >= a:
             d -= timedelta(days=d.weekday() - 4)
         return d
@@ -111,8 +123,8 @@ class _Studio:
         x = self.r.randint(*lo_hi) * frac
         return int(x) + (self.r.random() < x - int(x))
 
-    def _name(self, female: bool) -> str:
-        r, chars = self.r, FEMALE if female else MALE
+    def _name(self, female: bool, r: random.Random | None = None) -> str:
+        r, chars = r or self.r, FEMALE if female else MALE
         return r.choice(SURNAMES) + r.choice(chars) + (r.choice(chars) if r.random() < 0.7 else "")
 
     def _obj(self) -> str:
@@ -121,8 +133,9 @@ class _Studio:
     def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[_Member]:
         return [m for m in self.members if m.role in roles and m.active(d)]
 
-    def _phone(self) -> str:
-        return f"1{self.r.choice('3589')}{self.r.randint(0, 9)}{self.r.randint(0, 10**8 - 1):08d}"
+    def _phone(self, r: random.Random | None = None) -> str:
+        r = r or self.r
+        return f"1{r.choice('3589')}{r.randint(0, 9)}{r.randint(0, 10**8 - 1):08d}"
 
     def _people(self) -> None:
         r, today = self.r, self.today
@@ -156,9 +169,30 @@ class _Studio:
             party = r.random() < {"leader": 0.85, "core": 0.6}.get(role, 0.35)
             self.members.append(_Member(name, role, female, birth, joined, left, party, skills))
         self.leader = self.members[0]
+        self.leaders = [(self.leader.name, self.leader.joined)]
+        self._handover()
 
-    def _member_values(self, m: _Member) -> dict:
-        r, med = self.r, self.ind == "医疗卫生"
+    def _handover(self) -> None:
+        """The run's one change of leader, in the first studio old enough: its founding leader
+        retired and the present one, a founding member, has led it since. The former leader
+        is kept out of the member pools the rest of the sample draws from, so the other
+        studios come out as they would without him."""
+        f, today, r = self.founded, self.today, self.life
+        if "leader" in self.story or (today - f).days < 4 * 365:
+            return
+        self.story["leader"] = self.leader.name
+        since = self._day(_years_after(f, 2), today - timedelta(days=365), r)
+        female = r.random() < self.female
+        birth = _years_after(since, -r.randint(57, 60)) - timedelta(days=r.randint(0, 300))
+        while (name := self._name(female, r)) in self.used:
+            pass
+        self.used.add(name)
+        skills = [(len(LEVELS) - 3, _years_after(birth, 34)), (len(LEVELS) - 2, _years_after(birth, 43))]
+        self.former = _Member(name, "leader", female, birth, f, since, True, skills)
+        self.leaders = [(name, f), (self.leader.name, since)]
+
+    def _member_values(self, m: _Member, r: random.Random | None = None) -> dict:
+        r, med = r or self.r, self.ind == "医疗卫生"
         titles = MED_TITLES if med else ENG_TITLES
         return {
             "name": m.name, "sex": "female" if m.female else "male", "birth_date": m.birth,
@@ -168,7 +202,7 @@ class _Studio:
             "title": r.choice(titles[:3] if m.role != "member" else titles[2:])
             if med or r.random() < (0.8 if m.role != "member" else 0.45) else None,
             "party_member": m.party, "role": m.role, "joined_on": m.joined, "left_on": m.left,
-            "phone": self._phone(), "skill_levels": [{"level": LEVELS[lv], "date": d, "certificate_no":
+            "phone": self._phone(r), "skill_levels": [{"level": LEVELS[lv], "date": d, "certificate_no":
                                                       f"S{d.year}{r.randint(10**9, 10**10 - 1)}"}
                                                      for lv, d in m.skills]}
 
@@ -188,9 +222,10 @@ class _Studio:
                 "star": r.choice(("one", "two", "three")) if lv == "city" and r.random() < 0.5 else None,
                 "doc_no": f"{body[:2]}工发〔{when.year}〕{r.randint(3, 60)}号"})
             when += timedelta(days=r.randint(365, 3 * 365))
+        self._naming_life(recognitions)
         party = sum(m.party for m in self.members)
         self.party_org = self.party_org if party >= 3 else "none"
-        return {
+        values = {
             "name": self.name, "code": f"LM-{self.index + 1:04d}", "host_unit": self.unit,
             "unit_type": self.unit_type, "industry": self.ind, "founded_on": f,
             "directions": ["technology", *r.sample(W("management service mechanism"), r.randint(0, 2))],
@@ -208,23 +243,87 @@ class _Studio:
             "contact_person": r.choice(self.members[:4]).name, "contact_phone": self._phone(),
             "recognitions": recognitions, "alliances": [] if small or r.random() < 0.6 else [{
                 "name": f"{self.city}市{self.ind}劳模创新工作室联盟",
-                "role": "leader" if r.random() < 0.2 else "member"}]}
+                "role": "leader" if r.random() < 0.2 else "member"}],
+            "leaders": [{"name": n, "since": d} for n, d in self.leaders]}
+        self._party_history(values)
+        if recognitions and all(n.get("status") == "removed" for n in recognitions):
+            values["has_plaque"] = False  # taken down with the naming
+        return values
+
+    def _next_review(self, named: date) -> date:
+        """The review a naming waits for: every two years from its date, the first not in a
+        past year (those were passed and the date moved on, as a secretary keeps it)."""
+        due = _years_after(named, REVIEW_YEARS)
+        while due.year < self.today.year:
+            due = _years_after(due, REVIEW_YEARS)
+        return due
+
+    def _naming_life(self, namings: list[dict]) -> None:
+        """Next review dates (a review passed this year and not yet decided: 复审中); the run's
+        one re-review, recorded as a naming of its own, in the first studio with a naming whose
+        first review fell in a past year; its one plaque removed at a review, in the next
+        studio whose latest naming had its first review in a past year."""
+        today, r = self.today, self.life
+        for n in namings:
+            n["next_review"] = self._next_review(n["date"])
+            if n["next_review"] <= today:
+                n.update(status="under_review", status_on=n["next_review"])
+        reviewed = [n for n in namings
+                    if _years_after(n["date"], REVIEW_YEARS).year < today.year]
+        if not reviewed:
+            return
+        if "rereview" not in self.story:
+            self.story["rereview"] = self.name
+            n = reviewed[-1]
+            review = _years_after(n["date"], REVIEW_YEARS)
+            decided = min(today, self._day(review, review + timedelta(days=40), r))
+            n.update(next_review=review, status=None, status_on=None)
+            again = {**n, "date": decided, "next_review": self._next_review(decided),
+                     "doc_no": f"{n['body'][:2]}工发〔{decided.year}〕{r.randint(3, 60)}号"}
+            if again["next_review"] <= today:
+                again.update(status="under_review", status_on=again["next_review"])
+            namings.append(again)
+            namings.sort(key=lambda x: x["date"])
+        elif "removed" not in self.story and reviewed[-1] is namings[-1]:
+            self.story["removed"] = self.name
+            n = namings[-1]
+            review = _years_after(n["date"], REVIEW_YEARS)
+            n.update(next_review=review, status="removed",
+                     status_on=min(today, self._day(review, review + timedelta(days=40), r)))
+
+    def _party_history(self, values: dict) -> None:
+        """A party group or branch that began as a pioneer post (党员先锋岗), and a branch that
+        was a party group before: the earlier forms in 党组织沿革, the present one with its date."""
+        org, since, today, r = values["party_org"], values["party_org_founded_on"], self.today, self.life
+        if org not in ("party_group", "party_branch") or (today - since).days < 2 * 365:
+            return
+        if "party" in self.story and r.random() < 0.5:
+            return
+        self.story.setdefault("party", self.name)
+        became = self._day(_years_after(since, 1), min(today, _years_after(since, 3)), r)
+        values["party_changes"] = [{"party_org": "pioneer_post", "date": since}]
+        if org == "party_branch" and (became - since).days > 200:
+            values["party_changes"].append({"party_org": "party_group",
+                                            "date": self._day(since + timedelta(days=100),
+                                                              became - timedelta(days=100), r)})
+        values["party_org_founded_on"] = became
 
     def _once(self, w: BulkWriter, sid: str) -> None:
         r, today = self.r, self.today
         on_wall = r.random() < 0.8
         rules = [(c, t) for c in r.sample(list(RULES), r.randint(4, 8))
                  for t in r.sample(RULES[c], min(len(RULES[c]), r.choice((1, 1, 2))))]
-        for cat, title in rules[:9]:
-            w.add("rule", sid, {
-                "title": title, "category": cat, "adopted_on": self._early(0.75), "on_wall": on_wall,
-                "revision": r.choice(("V1.0", "V1.1", "V2.0")),
-                "text": f"为规范{self.name}运行，根据{self.unit}有关规定，制定本{title[-2:]}。"})
+        made = [{"title": title, "category": cat, "adopted_on": self._early(0.75), "on_wall": on_wall,
+                 "revision": r.choice(("V1.0", "V1.1", "V2.0")),
+                 "text": f"为规范{self.name}运行，根据{self.unit}有关规定，制定本{title[-2:]}。"}
+                for cat, title in rules[:9]]
+        for v in made + self._revision(made):
+            w.add("rule", sid, v)
         for name in r.sample(EQUIP, r.randint(5, 15)):
-            w.add("equipment", sid, {
-                "name": name, "quantity": r.choice((1, 1, 1, 2, 4, 10)),
-                "value_fen": r.randint(20, 3000) * 10000, "acquired_on": self._early(0.6),
-                "funding_source": r.choice(("union", "host_unit", "host_unit", "award"))})
+            v = {"name": name, "quantity": r.choice((1, 1, 1, 2, 4, 10)),
+                 "value_fen": r.randint(20, 3000) * 10000, "acquired_on": self._early(0.6),
+                 "funding_source": r.choice(("union", "host_unit", "host_unit", "award"))}
+            w.add("equipment", sid, {**v, **self._disposal(v["acquired_on"])})
         for _ in range(r.randint(3, 10)):
             x = r.random()
             holder = self.leader if x < 0.5 else r.choice(self.members) if x < 0.7 else None
@@ -235,6 +334,27 @@ class _Studio:
                 "holder": holder.uid if holder else None, "name": name.format(c=self.city),
                 "level": lv, "year": r.randint(first, today.year),
                 "body": body.format(c=self.city, u=self.unit)})
+
+    def _revision(self, rules: list[dict]) -> list[dict]:
+        """A rule in force two years or more revised: the old one repealed on the day the new
+        revision was adopted (in most studios old enough; always in the run's first)."""
+        today, r = self.today, self.life
+        old = [v for v in rules if (today - v["adopted_on"]).days > 2 * 365]
+        if not old or ("rule" in self.story and r.random() < 0.4):
+            return []
+        self.story.setdefault("rule", self.name)
+        v = r.choice(old)
+        v["repealed_on"] = self._day(_years_after(v["adopted_on"], 1), today, r)
+        major = int(v["revision"][1]) + 1
+        return [{**v, "adopted_on": v["repealed_on"], "repealed_on": None, "revision": f"V{major}.0",
+                 "text": f"{v['text']}本{v['title'][-2:]}经工作室会议修订，原 {v['revision']} 版同时废止。"}]
+
+    def _disposal(self, bought: date) -> dict:
+        """Some equipment held three years or more was scrapped or handed on since."""
+        if (self.today - bought).days < 3 * 365 or self.life.random() >= 0.2:
+            return {}
+        return {"disposed_on": self._day(_years_after(bought, 3), self.today, self.life),
+                "note": self.life.choice(("已报废", "已调拨至本单位其他班组"))}
 
     def _year(self, w: BulkWriter, sid: str, y: int, a: date, b: date) -> None:
         r, prof = self.r, self.prof
@@ -419,6 +539,11 @@ class _Studio:
         months = r.choice((12, 12, 18, 24, 24, 36))
         end = _years_after(d, months // 12) + timedelta(days=30 * (months % 12))
         graduated = end if end <= today and r.random() < 0.8 else None
+        ended = None  # the apprentice moved to another post, or left, before finishing
+        if not graduated and d + timedelta(days=120) <= today and (
+                "ended" not in self.story or self.life.random() < (0.6 if end <= today else 0.08)):
+            self.story.setdefault("ended", self.name)  # at least one in a run
+            ended = self._day(d + timedelta(days=90), min(end, today), self.life)
         w.add("mentorship", sid, {
             "master": master.uid, "apprentice": pupil.uid if pupil else None,
             "apprentice_name": None if pupil else self._name(r.random() < 0.3),
@@ -426,7 +551,8 @@ class _Studio:
             "goal": f"{months // 12}年内晋升{target.zh}，能独立处理{self._obj()}常见问题",
             "plan": "每月理论授课不少于2次，每周跟班实操，每季度考核一次。",
             "graduated_on": graduated, "promoted": bool(graduated) and r.random() < 0.75,
-            "outcome": "按期出师，能独立承担岗位工作。" if graduated else None})
+            "outcome": "按期出师，能独立承担岗位工作。" if graduated else
+            "徒弟岗位调整，未出师即解除结对。" if ended else None, "ended_on": ended})
 
     def _funds(self, w: BulkWriter, sid: str, y: int, a: date, b: date, frac: float) -> None:
         r = self.r
@@ -471,6 +597,8 @@ class _Studio:
             sid = w.add("studio", None, self._studio_values())
             for m in self.members:
                 m.uid = w.add("member", sid, self._member_values(m))
+            if self.former:
+                self.former.uid = w.add("member", sid, self._member_values(self.former, self.life))
             self._once(w, sid)
             for y in range(max(today.year - self.years + 1, self.founded.year), today.year + 1):
                 self._year(w, sid, y, max(date(y, 1, 1), self.founded), min(date(y, 12, 31), today))
@@ -488,6 +616,7 @@ def generate(studios: int = 3, years: int = 3, seed: int = 2024,
     today = today or date.today()
     rng = random.Random(seed)
     used: set[str] = set()
+    story: dict[str, str] = {}
     for i in range(studios):
-        name = _Studio(rng, i, years, today, used).write()
+        name = _Studio(rng, i, years, today, used, seed, story).write()
         yield i + 1, studios, name
