@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.bulk import BulkWriter
+from laomo_desktop.ledger.demo_life import LEVELS, Life, Member, years_after
 from laomo_desktop.ledger.demo_words import (
     CITIES,
     DEV,
@@ -41,47 +41,18 @@ from laomo_desktop.ledger.demo_words import (
     UNION,
     W,
 )
-from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import MODELS
 
 HEAVY = (42, 10)  # studios, years for --heavy
 WAN = 1_000_000  # fen in one 万元
-LEVELS = list(E.SkillLevel)  # lowest first
 # members, trainings a year, person-times a year, other activities, projects, results, new pairs
 PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30), (3, 5)),
             "normal": ((20, 28), (40, 55), (1300, 1800), (18, 30), (3, 6), (12, 20), (2, 4)),
             "small": ((15, 18), (10, 24), (200, 600), (6, 12), (1, 3), (6, 12), (1, 2))}
 LEADING = ("leader", "core")
-REVIEW_YEARS = 2  # namings are re-reviewed every two years
 
 
-def _years_after(d: date, n: int) -> date:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + n, day=28)
-
-
-@dataclass
-class _Member:
-    name: str
-    role: str
-    female: bool
-    birth: date
-    joined: date
-    left: date | None
-    party: bool
-    skills: list[tuple[int, date]]  # (index into LEVELS, date), ascending
-    uid: str = ""
-
-    def active(self, d: date) -> bool:
-        return self.joined <= d and (self.left is None or self.left > d)
-
-    def level_on(self, d: date) -> int:
-        return max((lv for lv, when in self.skills if when <= d), default=-1)
-
-
-class _Studio:
+class _Studio(Life):
     """One studio; the random generator is shared, so a whole run is one sequence."""
 
     def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str],
@@ -91,7 +62,7 @@ class _Studio:
         self.life = random.Random(f"{seed}/{index}")  # the studio's life events (docstring)
         self.story = {} if story is None else story   # one-off event -> the studio it went to
         self.leaders: list[tuple[str, date]] = []
-        self.former: _Member | None = None  # a leader who handed over (not in the pools)
+        self.former: Member | None = None  # a leader who handed over (not in the pools)
         self.kind = ("busy", "normal", "small")[index] if index < 3 else \
             r.choices(("busy", "normal", "small"), (5, 3, 2))[0]
         self.small, self.prof = self.kind == "small", PROFILES[self.kind]
@@ -130,7 +101,7 @@ class _Studio:
     def _obj(self) -> str:
         return self.r.choice(self.objs)
 
-    def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[_Member]:
+    def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[Member]:
         return [m for m in self.members if m.role in roles and m.active(d)]
 
     def _phone(self, r: random.Random | None = None) -> str:
@@ -150,7 +121,7 @@ class _Studio:
             if k < founders:  # old enough to have worked when the studio was founded
                 lo = max(lo, min(hi, run_years + 21))
             birth = today - timedelta(days=r.randint(lo, hi) * 365 + r.randint(0, 300))
-            earliest = max(self.founded, _years_after(birth, 20))
+            earliest = max(self.founded, years_after(birth, 20))
             joined = earliest if k < founders else self._day(earliest, today)
             left = self._day(joined + timedelta(365), today) if role == "member" and \
                 r.random() < 0.1 and joined + timedelta(400) < today else None
@@ -158,7 +129,7 @@ class _Studio:
                 pass
             self.used.add(name)
             top = {"leader": r.randint(4, 6), "core": r.randint(3, 5)}.get(role, r.randint(1, 3))
-            adult = _years_after(birth, 18)
+            adult = years_after(birth, 18)
             when = self._day(max(joined, adult + timedelta(days=1100)), today) \
                 if r.random() < 0.75 else self._day(adult + timedelta(days=400), joined)
             skills: list[tuple[int, date]] = []
@@ -167,31 +138,12 @@ class _Studio:
                     skills.insert(0, (lv, when))
                     when -= timedelta(r.randint(500, 1500))
             party = r.random() < {"leader": 0.85, "core": 0.6}.get(role, 0.35)
-            self.members.append(_Member(name, role, female, birth, joined, left, party, skills))
+            self.members.append(Member(name, role, female, birth, joined, left, party, skills))
         self.leader = self.members[0]
         self.leaders = [(self.leader.name, self.leader.joined)]
         self._handover()
 
-    def _handover(self) -> None:
-        """The run's one change of leader, in the first studio old enough: its founding leader
-        retired and the present one, a founding member, has led it since. The former leader
-        is kept out of the member pools the rest of the sample draws from, so the other
-        studios come out as they would without him."""
-        f, today, r = self.founded, self.today, self.life
-        if "leader" in self.story or (today - f).days < 4 * 365:
-            return
-        self.story["leader"] = self.leader.name
-        since = self._day(_years_after(f, 2), today - timedelta(days=365), r)
-        female = r.random() < self.female
-        birth = _years_after(since, -r.randint(57, 60)) - timedelta(days=r.randint(0, 300))
-        while (name := self._name(female, r)) in self.used:
-            pass
-        self.used.add(name)
-        skills = [(len(LEVELS) - 3, _years_after(birth, 34)), (len(LEVELS) - 2, _years_after(birth, 43))]
-        self.former = _Member(name, "leader", female, birth, f, since, True, skills)
-        self.leaders = [(name, f), (self.leader.name, since)]
-
-    def _member_values(self, m: _Member, r: random.Random | None = None) -> dict:
+    def _member_values(self, m: Member, r: random.Random | None = None) -> dict:
         r, med = r or self.r, self.ind == "医疗卫生"
         titles = MED_TITLES if med else ENG_TITLES
         return {
@@ -250,64 +202,6 @@ class _Studio:
             values["has_plaque"] = False  # taken down with the naming
         return values
 
-    def _next_review(self, named: date) -> date:
-        """The review a naming waits for: every two years from its date, the first not in a
-        past year (those were passed and the date moved on, as a secretary keeps it)."""
-        due = _years_after(named, REVIEW_YEARS)
-        while due.year < self.today.year:
-            due = _years_after(due, REVIEW_YEARS)
-        return due
-
-    def _naming_life(self, namings: list[dict]) -> None:
-        """Next review dates (a review passed this year and not yet decided: 复审中); the run's
-        one re-review, recorded as a naming of its own, in the first studio with a naming whose
-        first review fell in a past year; its one plaque removed at a review, in the next
-        studio whose latest naming had its first review in a past year."""
-        today, r = self.today, self.life
-        for n in namings:
-            n["next_review"] = self._next_review(n["date"])
-            if n["next_review"] <= today:
-                n.update(status="under_review", status_on=n["next_review"])
-        reviewed = [n for n in namings
-                    if _years_after(n["date"], REVIEW_YEARS).year < today.year]
-        if not reviewed:
-            return
-        if "rereview" not in self.story:
-            self.story["rereview"] = self.name
-            n = reviewed[-1]
-            review = _years_after(n["date"], REVIEW_YEARS)
-            decided = min(today, self._day(review, review + timedelta(days=40), r))
-            n.update(next_review=review, status=None, status_on=None)
-            again = {**n, "date": decided, "next_review": self._next_review(decided),
-                     "doc_no": f"{n['body'][:2]}工发〔{decided.year}〕{r.randint(3, 60)}号"}
-            if again["next_review"] <= today:
-                again.update(status="under_review", status_on=again["next_review"])
-            namings.append(again)
-            namings.sort(key=lambda x: x["date"])
-        elif "removed" not in self.story and reviewed[-1] is namings[-1]:
-            self.story["removed"] = self.name
-            n = namings[-1]
-            review = _years_after(n["date"], REVIEW_YEARS)
-            n.update(next_review=review, status="removed",
-                     status_on=min(today, self._day(review, review + timedelta(days=40), r)))
-
-    def _party_history(self, values: dict) -> None:
-        """A party group or branch that began as a pioneer post (党员先锋岗), and a branch that
-        was a party group before: the earlier forms in 党组织沿革, the present one with its date."""
-        org, since, today, r = values["party_org"], values["party_org_founded_on"], self.today, self.life
-        if org not in ("party_group", "party_branch") or (today - since).days < 2 * 365:
-            return
-        if "party" in self.story and r.random() < 0.5:
-            return
-        self.story.setdefault("party", self.name)
-        became = self._day(_years_after(since, 1), min(today, _years_after(since, 3)), r)
-        values["party_changes"] = [{"party_org": "pioneer_post", "date": since}]
-        if org == "party_branch" and (became - since).days > 200:
-            values["party_changes"].append({"party_org": "party_group",
-                                            "date": self._day(since + timedelta(days=100),
-                                                              became - timedelta(days=100), r)})
-        values["party_org_founded_on"] = became
-
     def _once(self, w: BulkWriter, sid: str) -> None:
         r, today = self.r, self.today
         on_wall = r.random() < 0.8
@@ -334,27 +228,6 @@ class _Studio:
                 "holder": holder.uid if holder else None, "name": name.format(c=self.city),
                 "level": lv, "year": r.randint(first, today.year),
                 "body": body.format(c=self.city, u=self.unit)})
-
-    def _revision(self, rules: list[dict]) -> list[dict]:
-        """A rule in force two years or more revised: the old one repealed on the day the new
-        revision was adopted (in most studios old enough; always in the run's first)."""
-        today, r = self.today, self.life
-        old = [v for v in rules if (today - v["adopted_on"]).days > 2 * 365]
-        if not old or ("rule" in self.story and r.random() < 0.4):
-            return []
-        self.story.setdefault("rule", self.name)
-        v = r.choice(old)
-        v["repealed_on"] = self._day(_years_after(v["adopted_on"], 1), today, r)
-        major = int(v["revision"][1]) + 1
-        return [{**v, "adopted_on": v["repealed_on"], "repealed_on": None, "revision": f"V{major}.0",
-                 "text": f"{v['text']}本{v['title'][-2:]}经工作室会议修订，原 {v['revision']} 版同时废止。"}]
-
-    def _disposal(self, bought: date) -> dict:
-        """Some equipment held three years or more was scrapped or handed on since."""
-        if (self.today - bought).days < 3 * 365 or self.life.random() >= 0.2:
-            return {}
-        return {"disposed_on": self._day(_years_after(bought, 3), self.today, self.life),
-                "note": self.life.choice(("已报废", "已调拨至本单位其他班组"))}
 
     def _year(self, w: BulkWriter, sid: str, y: int, a: date, b: date) -> None:
         r, prof = self.r, self.prof
@@ -537,13 +410,9 @@ class _Studio:
         pupil = r.choice(pupils) if pupils and r.random() < 0.85 else None
         target = LEVELS[min(len(LEVELS) - 1, (pupil.level_on(d) if pupil else r.randint(-1, 1)) + 1)]
         months = r.choice((12, 12, 18, 24, 24, 36))
-        end = _years_after(d, months // 12) + timedelta(days=30 * (months % 12))
+        end = years_after(d, months // 12) + timedelta(days=30 * (months % 12))
         graduated = end if end <= today and r.random() < 0.8 else None
-        ended = None  # the apprentice moved to another post, or left, before finishing
-        if not graduated and d + timedelta(days=120) <= today and (
-                "ended" not in self.story or self.life.random() < (0.6 if end <= today else 0.08)):
-            self.story.setdefault("ended", self.name)  # at least one in a run
-            ended = self._day(d + timedelta(days=90), min(end, today), self.life)
+        ended = None if graduated else self._ended(d, end)
         w.add("mentorship", sid, {
             "master": master.uid, "apprentice": pupil.uid if pupil else None,
             "apprentice_name": None if pupil else self._name(r.random() < 0.3),
