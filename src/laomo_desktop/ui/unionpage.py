@@ -247,6 +247,16 @@ class UnionPage(LazyPage):
         self.namings.setAccessibleName(tr("Reviews and removed plaques"))
         self.namings.setHeaderLabels([tr("Studio"), tr("Level"), tr("Date"), tr("Status")])
         self.namings.setFrameShape(QFrame.Shape.NoFrame)
+        self.namings.setRootIsDecorated(False)  # the groups stay open: nothing to fold
+        self.namings.setItemsExpandable(False)
+        self.namings.setIndentation(10)
+        self.namings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.namings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        head = self.namings.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.namings.setToolTip(tr("Double-click a studio to open its ledger"))
         self.namings.itemDoubleClicked.connect(self._drill_naming)
         namings_lay.addWidget(self.namings, 1)
@@ -258,8 +268,8 @@ class UnionPage(LazyPage):
         middle = QVBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(12)
-        middle.addWidget(party, 2)
-        middle.addWidget(namings, 5)
+        middle.addWidget(party, 0)  # a line or two: the rest goes to the namings
+        middle.addWidget(namings, 1)
         history, hist_lay, self.history_summary = _card(tr("Import history"), "history")
         self.history = QTreeWidget()
         self.history.setObjectName("import_history")
@@ -378,6 +388,7 @@ class UnionPage(LazyPage):
         while grid.count():
             w = grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # gone at once, not when the event loop gets to deleting it
                 w.deleteLater()
         goals = data["goals"]
         self.goals_summary.setText(tr("%1 of %2 met").replace(
@@ -454,8 +465,6 @@ class UnionPage(LazyPage):
             tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             group.setExpanded(True)
-        for c in range(tree.columnCount()):
-            tree.resizeColumnToContents(c)
         self.namings_summary.setText(tr("Due for review %1 · removed or revoked %2").replace(
             "%1", str(len(due))).replace("%2", str(len(gone))))
         self.namings_empty.setText(tr("No naming is due for review, and no plaque was removed "
