@@ -193,8 +193,8 @@ def test_a_party_organisation_grew_from_a_pioneer_post(lived):
 
 def test_one_studio_changed_its_leader(lived):
     changed = [s for s in lived.values() if len(s["leaders"]) == 2]
-    assert len(changed) == 1 and all(len(s["leaders"]) == 1 for s in lived.values()
-                                     if s not in changed)
+    assert len(changed) == 1 and all(not s["leaders"] for s in lived.values()
+                                     if s is not changed[0])
     s = changed[0]
     (old, since_old), (new, since_new) = ((x["name"], x["since"]) for x in s["leaders"])
     assert since_old == s["founded_on"] < since_new

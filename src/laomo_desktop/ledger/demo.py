@@ -61,6 +61,8 @@ class _Studio(Life):
         self.index, self.years, self.today, self.used = index, years, today, used
         self.life = random.Random(f"{seed}/{index}")  # the studio's life events (docstring)
         self.story = {} if story is None else story   # one-off event -> the studio it went to
+        # 领衔人沿革, kept where the leader changed; elsewhere the member with the role of leader
+        # is the leader (ledger/asof.py), and a later change of role in the form shows at once
         self.leaders: list[tuple[str, date]] = []
         self.former: Member | None = None  # a leader who handed over (not in the pools)
         self.kind = ("busy", "normal", "small")[index] if index < 3 else \
@@ -140,7 +142,6 @@ class _Studio(Life):
             party = r.random() < {"leader": 0.85, "core": 0.6}.get(role, 0.35)
             self.members.append(Member(name, role, female, birth, joined, left, party, skills))
         self.leader = self.members[0]
-        self.leaders = [(self.leader.name, self.leader.joined)]
         self._handover()
 
     def _member_values(self, m: Member, r: random.Random | None = None) -> dict:
