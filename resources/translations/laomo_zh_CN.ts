@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="44"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="89"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="242"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="243"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -571,7 +571,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -1429,7 +1430,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1618,32 +1619,32 @@ It is now safe to remove the USB stick.</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="115"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="175"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1676,7 +1677,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1717,119 +1718,181 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="260"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="273"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="278"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="95"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="326"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="323"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <source>Reviews and removed plaques</source>
+        <translation>命名复审与摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="328"/>
+        <source>Union overview, statistics year %1</source>
+        <translation>%1 统计年度单位汇总</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="330"/>
+        <source>Statistics year %1 (%2 to %3)</source>
+        <translation>%1 统计年度（%2 至 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="333"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="489"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="355"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="382"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="400"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="418"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="435"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="445"/>
+        <source>Due for review (%1)</source>
+        <translation>复审到期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="446"/>
+        <source>Plaque removed or revoked (%1)</source>
+        <translation>摘牌或撤销（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="459"/>
+        <source>Named on %1</source>
+        <translation>命名日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="460"/>
+        <source>Document no. %1</source>
+        <translation>文件号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="468"/>
+        <source>Due for review %1 · removed or revoked %2</source>
+        <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="470"/>
+        <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
+        <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="501"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="505"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="507"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="535"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2192,74 +2255,74 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
@@ -2267,34 +2330,34 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Unit</name>
     <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="100"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
         <source>items</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
         <source>patents</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
         <source>person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
         <source>sessions</source>
         <translation>场</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="107"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/childlists.py" line="107"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>

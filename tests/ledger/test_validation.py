@@ -269,6 +269,43 @@ CASES = [
     ("plan", {"targets": [{"metric": "patents", "value": 1}, {"metric": "patents", "value": 2}]},
      "targets", "年度目标", "第 2 行与前面重复"),
     ("activity", {"attendees": "张伟"}, "attendees", "参加成员", "格式无效"),
+    # the end of a standing record: never before its start (ledger/asof.py reads them as spans)
+    ("equipment", {"acquired_on": "2024-05-01", "disposed_on": "2024-04-30"}, "disposed_on",
+     "处置日期（报废/调出）", "不能早于“购置日期”"),
+    ("rule", {"adopted_on": "2020-03-01", "repealed_on": "2020-02-29"}, "repealed_on",
+     "废止日期", "不能早于“制定日期”"),
+    ("mentorship", {"ended_on": "2024-02-29"}, "ended_on", "解除日期（未出师）",
+     "不能早于“协议签订日期”"),
+    ("mentorship", {"graduated_on": "2025-03-01", "ended_on": "2025-04-01"}, "ended_on",
+     "解除日期（未出师）", "“出师日期”和“解除日期（未出师）”只能填一个"),
+    # a naming's life: a status other than 有效 has its date, no date before the naming's
+    ("studio", {"recognitions": [{"level": "city", "date": "2020-05-01", "status": "removed"}]},
+     "recognitions", "状态变更日期", "“命名状态”为“摘牌”"),
+    ("studio", {"recognitions": [{"level": "city", "date": "2020-05-01"},
+                                 {"level": "provincial", "date": "2022-05-01",
+                                  "status": "under_review"}]},
+     "recognitions", "状态变更日期", "第 2 行"),
+    ("studio", {"recognitions": [{"level": "city", "date": "2020-05-01", "status": "revoked",
+                                  "status_on": "2020-04-30"}]},
+     "recognitions", "状态变更日期", "不能早于“命名日期”"),
+    ("studio", {"recognitions": [{"level": "city", "date": "2020-05-01",
+                                  "status_on": "2019-05-01"}]},
+     "recognitions", "状态变更日期", "不能早于“命名日期”"),
+    ("studio", {"recognitions": [{"level": "city", "date": "2020-05-01",
+                                  "next_review": "2020-05-01"}]},
+     "recognitions", "下次复审日期", "应晚于“命名日期”"),
+    # the party organisation's and the leader's history: from the founding, one entry a day
+    ("studio", {"party_changes": [{"party_org": "pioneer_post", "date": "2018-12-31"}]},
+     "party_changes", "起始日期", "不能早于“成立日期”"),
+    ("studio", {"party_changes": [{"party_org": "pioneer_post", "date": "2020-01-01"},
+                                  {"party_org": "party_group", "date": "2020-01-01"}]},
+     "party_changes", "起始日期", "第 2 行"),
+    ("studio", {"leaders": [{"name": "王建国", "since": "2018-06-30"}]},
+     "leaders", "任领衔人起始日期", "不能早于“成立日期”"),
+    ("studio", {"leaders": [{"name": "王建国", "since": "2019-01-01"},
+                            {"name": "刘红", "since": "2022-03-01"},
+                            {"name": "张伟", "since": "2022-03-01"}]},
+     "leaders", "任领衔人起始日期", "第 3 行与第 2 行"),
     # studio code
     ("studio", {"code": "甲-01"}, "code", "工作室编号", "只能由英文字母、数字和“-”组成"),
     ("studio", {"code": "ＡＢ01"}, "code", "工作室编号", "只能由英文字母、数字和“-”组成"),
@@ -322,6 +359,45 @@ def test_boundaries_are_accepted(w):
     assert [p["text"] for p in r["points"]] == ["一", "二", "三"]
     s = make_studio("编号工作室", code="AB-01", directions="service, technology")
     assert (s["code"], s["directions"]) == ("AB-01", "technology,service")
+
+
+def test_the_new_dates_accept_their_boundaries(w):
+    """Ends on the day they start, 有效 (or no status) without a date, a review after the
+    naming, history entries from the founding day on: all saved as given."""
+    e = add("equipment", w.a, {**BASE["equipment"](w), "acquired_on": "2024-05-01",
+                               "disposed_on": "2024-05-01"})
+    assert e["disposed_on"] == "2024-05-01"
+    r = add("rule", w.a, {**BASE["rule"](w), "adopted_on": "2020-03-01",
+                          "repealed_on": "2020-03-01"})
+    assert r["repealed_on"] == "2020-03-01"
+    m = add("mentorship", w.a, {**BASE["mentorship"](w), "ended_on": "2024-03-01"})
+    assert (m["ended_on"], m["graduated_on"]) == ("2024-03-01", None)
+    namings = [{"level": "enterprise", "date": "2019-01-01", "status": "valid",
+                "next_review": "2019-01-02"},
+               {"level": "city", "date": "2020-05-01", "next_review": "2022-05-01"},
+               {"level": "provincial", "date": "2021-05-01", "status": "removed",
+                "status_on": "2021-05-01"}]
+    s = run_create("studio", w, {**BASE["studio"](w), "recognitions": namings,
+                                 "party_changes": [
+                                     {"party_org": "pioneer_post", "date": "2019-01-01"},
+                                     {"party_org": "party_group", "date": "2021-07-01"}],
+                                 "leaders": [{"name": "王建国", "since": "2019-01-01"},
+                                             {"name": "刘红", "since": "2023-03-01"}]})
+    assert [(n["status"], n["status_on"], n["next_review"]) for n in s["recognitions"]] == [
+        ("valid", None, "2019-01-02"), (None, None, "2022-05-01"),
+        ("removed", "2021-05-01", None)]
+    assert [c["date"] for c in s["party_changes"]] == ["2019-01-01", "2021-07-01"]
+    assert [ld["name"] for ld in s["leaders"]] == ["王建国", "刘红"]
+
+
+def test_moving_the_founding_after_the_history_is_refused(w):
+    """The founding date is checked against the lists already stored, on update too."""
+    s = run_create("studio", w, {**BASE["studio"](w),
+                                 "leaders": [{"name": "王建国", "since": "2019-01-01"}]})
+    message = refused("studio", lambda: R.update("studio", s["uid"],
+                                                 {"founded_on": "2019-06-01"}, today=TODAY),
+                      "leaders", "成立日期")
+    assert "2019-06-01" in message or "任领衔人起始日期" in message
 
 
 def test_future_dates_are_measured_from_today(w):

@@ -81,10 +81,11 @@ def at_end_sql(kind: str, a: str = "t") -> str:
             f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} {op} :end)")
 
 
-def naming_valid_sql(r: str = "r") -> str:
-    """A studio_recognition row (alias `r`) was valid on the period's last day."""
-    return (f"{r}.date <= :end AND NOT (coalesce({r}.status, '') IN ({_ENDING}) "
-            f"AND coalesce({r}.status_on, {r}.date) <= :end)")
+def naming_valid_sql(r: str = "r", day: str = ":end") -> str:
+    """A studio_recognition row (alias `r`) was valid on the period's last day (or on `day`,
+    an SQL expression: the union's list of reviews asks about the review date)."""
+    return (f"{r}.date <= {day} AND NOT (coalesce({r}.status, '') IN ({_ENDING}) "
+            f"AND coalesce({r}.status_on, {r}.date) <= {day})")
 
 
 def level_sql(s: str = "s") -> str:

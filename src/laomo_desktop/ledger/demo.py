@@ -1,17 +1,22 @@
 """Sample studios for trying the program out and for load tests: one BulkWriter batch each.
 
 Drawn from one random.Random(seed) and `today` only: same seed and day, same ledger (but uids).
+A studio's life (namings reviewed every two years, a re-review, a plaque removed, a leader who
+handed over, a party organisation that grew, equipment disposed of, a rule revised, pairs ended
+without 出师) is drawn from a second generator per studio, seeded from the same seed, so that
+it leaves the rest of the sample as it was. The one-off events of a run (one re-review, one
+plaque removed, one change of leader) go to the first studios they fit.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.bulk import BulkWriter
+from laomo_desktop.ledger.demo_life import LEVELS, Life, Member, years_after
 from laomo_desktop.ledger.demo_words import (
     CITIES,
     DEV,
@@ -36,12 +41,10 @@ from laomo_desktop.ledger.demo_words import (
     UNION,
     W,
 )
-from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import MODELS
 
 HEAVY = (42, 10)  # studios, years for --heavy
 WAN = 1_000_000  # fen in one 万元
-LEVELS = list(E.SkillLevel)  # lowest first
 # members, trainings a year, person-times a year, other activities, projects, results, new pairs
 PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30), (3, 5)),
             "normal": ((20, 28), (40, 55), (1300, 1800), (18, 30), (3, 6), (12, 20), (2, 4)),
@@ -49,38 +52,19 @@ PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30
 LEADING = ("leader", "core")
 
 
-def _years_after(d: date, n: int) -> date:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + n, day=28)
-
-
-@dataclass
-class _Member:
-    name: str
-    role: str
-    female: bool
-    birth: date
-    joined: date
-    left: date | None
-    party: bool
-    skills: list[tuple[int, date]]  # (index into LEVELS, date), ascending
-    uid: str = ""
-
-    def active(self, d: date) -> bool:
-        return self.joined <= d and (self.left is None or self.left > d)
-
-    def level_on(self, d: date) -> int:
-        return max((lv for lv, when in self.skills if when <= d), default=-1)
-
-
-class _Studio:
+class _Studio(Life):
     """One studio; the random generator is shared, so a whole run is one sequence."""
 
-    def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str]):
+    def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str],
+                 seed: int = 0, story: dict[str, str] | None = None):
         r = self.r = rng
         self.index, self.years, self.today, self.used = index, years, today, used
+        self.life = random.Random(f"{seed}/{index}")  # the studio's life events (docstring)
+        self.story = {} if story is None else story   # one-off event -> the studio it went to
+        # 领衔人沿革, kept where the leader changed; elsewhere the member with the role of leader
+        # is the leader (ledger/asof.py), and a later change of role in the form shows at once
+        self.leaders: list[tuple[str, date]] = []
+        self.former: Member | None = None  # a leader who handed over (not in the pools)
         self.kind = ("busy", "normal", "small")[index] if index < 3 else \
             r.choices(("busy", "normal", "small"), (5, 3, 2))[0]
         self.small, self.prof = self.kind == "small", PROFILES[self.kind]
@@ -97,8 +81,9 @@ class _Studio:
         self.projects: list[tuple[str, date, str]] = []
         self.trainings: list[tuple[str, date]] = []
 
-    def _day(self, a: date, b: date) -> date:  # a working day in [a, b] where there is one
-        d = a + timedelta(days=self.r.randint(0, max(0, (b - a).days)))
+    def _day(self, a: date, b: date, r: random.Random | None = None) -> date:
+        """A working day in [a, b] where there is one."""
+        d = a + timedelta(days=(r or self.r).randint(0, max(0, (b - a).days)))
         if d.weekday() >= 5 and d - timedelta(days=2) >= a:
             d -= timedelta(days=d.weekday() - 4)
         return d
@@ -111,18 +96,19 @@ class _Studio:
         x = self.r.randint(*lo_hi) * frac
         return int(x) + (self.r.random() < x - int(x))
 
-    def _name(self, female: bool) -> str:
-        r, chars = self.r, FEMALE if female else MALE
+    def _name(self, female: bool, r: random.Random | None = None) -> str:
+        r, chars = r or self.r, FEMALE if female else MALE
         return r.choice(SURNAMES) + r.choice(chars) + (r.choice(chars) if r.random() < 0.7 else "")
 
     def _obj(self) -> str:
         return self.r.choice(self.objs)
 
-    def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[_Member]:
+    def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[Member]:
         return [m for m in self.members if m.role in roles and m.active(d)]
 
-    def _phone(self) -> str:
-        return f"1{self.r.choice('3589')}{self.r.randint(0, 9)}{self.r.randint(0, 10**8 - 1):08d}"
+    def _phone(self, r: random.Random | None = None) -> str:
+        r = r or self.r
+        return f"1{r.choice('3589')}{r.randint(0, 9)}{r.randint(0, 10**8 - 1):08d}"
 
     def _people(self) -> None:
         r, today = self.r, self.today
@@ -137,7 +123,7 @@ class _Studio:
             if k < founders:  # old enough to have worked when the studio was founded
                 lo = max(lo, min(hi, run_years + 21))
             birth = today - timedelta(days=r.randint(lo, hi) * 365 + r.randint(0, 300))
-            earliest = max(self.founded, _years_after(birth, 20))
+            earliest = max(self.founded, years_after(birth, 20))
             joined = earliest if k < founders else self._day(earliest, today)
             left = self._day(joined + timedelta(365), today) if role == "member" and \
                 r.random() < 0.1 and joined + timedelta(400) < today else None
@@ -145,7 +131,7 @@ class _Studio:
                 pass
             self.used.add(name)
             top = {"leader": r.randint(4, 6), "core": r.randint(3, 5)}.get(role, r.randint(1, 3))
-            adult = _years_after(birth, 18)
+            adult = years_after(birth, 18)
             when = self._day(max(joined, adult + timedelta(days=1100)), today) \
                 if r.random() < 0.75 else self._day(adult + timedelta(days=400), joined)
             skills: list[tuple[int, date]] = []
@@ -154,11 +140,12 @@ class _Studio:
                     skills.insert(0, (lv, when))
                     when -= timedelta(r.randint(500, 1500))
             party = r.random() < {"leader": 0.85, "core": 0.6}.get(role, 0.35)
-            self.members.append(_Member(name, role, female, birth, joined, left, party, skills))
+            self.members.append(Member(name, role, female, birth, joined, left, party, skills))
         self.leader = self.members[0]
+        self._handover()
 
-    def _member_values(self, m: _Member) -> dict:
-        r, med = self.r, self.ind == "医疗卫生"
+    def _member_values(self, m: Member, r: random.Random | None = None) -> dict:
+        r, med = r or self.r, self.ind == "医疗卫生"
         titles = MED_TITLES if med else ENG_TITLES
         return {
             "name": m.name, "sex": "female" if m.female else "male", "birth_date": m.birth,
@@ -168,7 +155,7 @@ class _Studio:
             "title": r.choice(titles[:3] if m.role != "member" else titles[2:])
             if med or r.random() < (0.8 if m.role != "member" else 0.45) else None,
             "party_member": m.party, "role": m.role, "joined_on": m.joined, "left_on": m.left,
-            "phone": self._phone(), "skill_levels": [{"level": LEVELS[lv], "date": d, "certificate_no":
+            "phone": self._phone(r), "skill_levels": [{"level": LEVELS[lv], "date": d, "certificate_no":
                                                       f"S{d.year}{r.randint(10**9, 10**10 - 1)}"}
                                                      for lv, d in m.skills]}
 
@@ -188,9 +175,10 @@ class _Studio:
                 "star": r.choice(("one", "two", "three")) if lv == "city" and r.random() < 0.5 else None,
                 "doc_no": f"{body[:2]}工发〔{when.year}〕{r.randint(3, 60)}号"})
             when += timedelta(days=r.randint(365, 3 * 365))
+        self._naming_life(recognitions)
         party = sum(m.party for m in self.members)
         self.party_org = self.party_org if party >= 3 else "none"
-        return {
+        values = {
             "name": self.name, "code": f"LM-{self.index + 1:04d}", "host_unit": self.unit,
             "unit_type": self.unit_type, "industry": self.ind, "founded_on": f,
             "directions": ["technology", *r.sample(W("management service mechanism"), r.randint(0, 2))],
@@ -208,23 +196,29 @@ class _Studio:
             "contact_person": r.choice(self.members[:4]).name, "contact_phone": self._phone(),
             "recognitions": recognitions, "alliances": [] if small or r.random() < 0.6 else [{
                 "name": f"{self.city}市{self.ind}劳模创新工作室联盟",
-                "role": "leader" if r.random() < 0.2 else "member"}]}
+                "role": "leader" if r.random() < 0.2 else "member"}],
+            "leaders": [{"name": n, "since": d} for n, d in self.leaders]}
+        self._party_history(values)
+        if recognitions and all(n.get("status") == "removed" for n in recognitions):
+            values["has_plaque"] = False  # taken down with the naming
+        return values
 
     def _once(self, w: BulkWriter, sid: str) -> None:
         r, today = self.r, self.today
         on_wall = r.random() < 0.8
         rules = [(c, t) for c in r.sample(list(RULES), r.randint(4, 8))
                  for t in r.sample(RULES[c], min(len(RULES[c]), r.choice((1, 1, 2))))]
-        for cat, title in rules[:9]:
-            w.add("rule", sid, {
-                "title": title, "category": cat, "adopted_on": self._early(0.75), "on_wall": on_wall,
-                "revision": r.choice(("V1.0", "V1.1", "V2.0")),
-                "text": f"为规范{self.name}运行，根据{self.unit}有关规定，制定本{title[-2:]}。"})
+        made = [{"title": title, "category": cat, "adopted_on": self._early(0.75), "on_wall": on_wall,
+                 "revision": r.choice(("V1.0", "V1.1", "V2.0")),
+                 "text": f"为规范{self.name}运行，根据{self.unit}有关规定，制定本{title[-2:]}。"}
+                for cat, title in rules[:9]]
+        for v in made + self._revision(made):
+            w.add("rule", sid, v)
         for name in r.sample(EQUIP, r.randint(5, 15)):
-            w.add("equipment", sid, {
-                "name": name, "quantity": r.choice((1, 1, 1, 2, 4, 10)),
-                "value_fen": r.randint(20, 3000) * 10000, "acquired_on": self._early(0.6),
-                "funding_source": r.choice(("union", "host_unit", "host_unit", "award"))})
+            v = {"name": name, "quantity": r.choice((1, 1, 1, 2, 4, 10)),
+                 "value_fen": r.randint(20, 3000) * 10000, "acquired_on": self._early(0.6),
+                 "funding_source": r.choice(("union", "host_unit", "host_unit", "award"))}
+            w.add("equipment", sid, {**v, **self._disposal(v["acquired_on"])})
         for _ in range(r.randint(3, 10)):
             x = r.random()
             holder = self.leader if x < 0.5 else r.choice(self.members) if x < 0.7 else None
@@ -417,8 +411,9 @@ class _Studio:
         pupil = r.choice(pupils) if pupils and r.random() < 0.85 else None
         target = LEVELS[min(len(LEVELS) - 1, (pupil.level_on(d) if pupil else r.randint(-1, 1)) + 1)]
         months = r.choice((12, 12, 18, 24, 24, 36))
-        end = _years_after(d, months // 12) + timedelta(days=30 * (months % 12))
+        end = years_after(d, months // 12) + timedelta(days=30 * (months % 12))
         graduated = end if end <= today and r.random() < 0.8 else None
+        ended = None if graduated else self._ended(d, end)
         w.add("mentorship", sid, {
             "master": master.uid, "apprentice": pupil.uid if pupil else None,
             "apprentice_name": None if pupil else self._name(r.random() < 0.3),
@@ -426,7 +421,8 @@ class _Studio:
             "goal": f"{months // 12}年内晋升{target.zh}，能独立处理{self._obj()}常见问题",
             "plan": "每月理论授课不少于2次，每周跟班实操，每季度考核一次。",
             "graduated_on": graduated, "promoted": bool(graduated) and r.random() < 0.75,
-            "outcome": "按期出师，能独立承担岗位工作。" if graduated else None})
+            "outcome": "按期出师，能独立承担岗位工作。" if graduated else
+            "徒弟岗位调整，未出师即解除结对。" if ended else None, "ended_on": ended})
 
     def _funds(self, w: BulkWriter, sid: str, y: int, a: date, b: date, frac: float) -> None:
         r = self.r
@@ -471,6 +467,8 @@ class _Studio:
             sid = w.add("studio", None, self._studio_values())
             for m in self.members:
                 m.uid = w.add("member", sid, self._member_values(m))
+            if self.former:
+                self.former.uid = w.add("member", sid, self._member_values(self.former, self.life))
             self._once(w, sid)
             for y in range(max(today.year - self.years + 1, self.founded.year), today.year + 1):
                 self._year(w, sid, y, max(date(y, 1, 1), self.founded), min(date(y, 12, 31), today))
@@ -488,6 +486,7 @@ def generate(studios: int = 3, years: int = 3, seed: int = 2024,
     today = today or date.today()
     rng = random.Random(seed)
     used: set[str] = set()
+    story: dict[str, str] = {}
     for i in range(studios):
-        name = _Studio(rng, i, years, today, used).write()
+        name = _Studio(rng, i, years, today, used, seed, story).write()
         yield i + 1, studios, name

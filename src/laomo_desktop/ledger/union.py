@@ -63,6 +63,20 @@ QUERIES: dict[str, str] = {
         FROM fund WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
 }
 
+# Every naming of a live studio that was due for review in the period (its next review date in
+# it, the naming still valid that day) or whose plaque was removed or name revoked in it: one
+# statement for all studios. A naming removed after its review in the same year is in both.
+_ENDING = ", ".join(f"'{st.value}'" for st in sorted(E.ENDING_STATUSES))
+NAMINGS = f"""
+    SELECT uid, name, level, date, doc_no, status, status_on, next_review, due, gone FROM (
+        SELECT s.uid, s.name, r.level, r.date, r.doc_no, r.status, r.status_on, r.next_review,
+               r.next_review {IN_YEAR} AND {asof.naming_valid_sql("r", "r.next_review")} AS due,
+               coalesce(r.status, '') IN ({_ENDING})
+                 AND coalesce(r.status_on, r.date) {IN_YEAR} AS gone
+        FROM studio_recognition r JOIN studio s ON s.id = r.parent_id
+        WHERE s.{LIVE})
+    WHERE due OR gone ORDER BY name, date"""
+
 # query name → the row keys its columns (after studio_id) fill; the keys are studio_year's
 FIGURES: dict[str, tuple[str, ...]] = {
     "training": ("training_sessions", "_outside", "_attendees"),
@@ -168,6 +182,24 @@ def _rows(p: dict) -> list[dict]:
     return rows
 
 
+def _namings(p: dict) -> tuple[list[dict], list[dict]]:
+    """(namings due for review in the period, namings withdrawn in it), each by date."""
+    due, gone = [], []
+    for uid, name, level, named, doc_no, status, status_on, review, is_due, is_gone in \
+            database.execute_sql(NAMINGS, p):
+        status = status or E.RecognitionStatus.VALID.value
+        if status_on and status_on > p["end"]:  # as it stood at the end (annual.py's status_then)
+            status = E.RecognitionStatus.VALID.value
+        row = {"uid": uid, "name": name, "level": level, "level_label": E.Level.label(level),
+               "naming_date": named, "doc_no": doc_no, "status": status,
+               "status_label": E.RecognitionStatus.label(status)}
+        if is_due:
+            due.append({**row, "date": review})
+        if is_gone:
+            gone.append({**row, "date": status_on or named})
+    return (sorted(due, key=lambda r: r["date"]), sorted(gone, key=lambda r: r["date"]))
+
+
 def has_party_org(row: dict) -> bool:
     return bool(row["party_org"]) and row["party_org"] != E.PartyOrg.NONE
 
@@ -176,11 +208,14 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
                within: Period | None = None) -> dict[str, Any]:
     """The summary of statistics year `year` (the office's own setting) over every live studio
     founded by its end: rows, counts by level, party coverage, totals and the targets'
-    completion; plain JSON-able data."""
+    completion, the namings due for review in the year (`due_review`, dated by the review) and
+    those whose plaque was removed or name revoked in it (`withdrawn`, dated by the status);
+    plain JSON-able data."""
     targets = validate_targets(DEFAULT_TARGETS if targets is None else targets)
     with database.atomic():  # one consistent snapshot
         per = within or period(year)
         rows = _rows(per.params())
+        due_review, withdrawn = _namings(per.params())
 
     by_level = [{"level": lv.value, "label": lv.zh,
                  "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
@@ -212,5 +247,7 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
               targets["technical_innovations"], totals["results_technical"]),
         _goal("patents", "专利（件）", targets["patents"], totals["patents_total"]),
     ]
-    return {"year": year, "period_label": per.label, "targets": targets, "studios": rows, "by_level": by_level,
-            "coverage": coverage, "totals": totals, "goals": goals}
+    return {"year": year, "period_label": per.label, "start": per.start, "end": per.end,
+            "targets": targets, "studios": rows, "by_level": by_level,
+            "coverage": coverage, "totals": totals, "goals": goals,
+            "due_review": due_review, "withdrawn": withdrawn}

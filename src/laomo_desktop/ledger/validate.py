@@ -306,6 +306,10 @@ def clean_children(child: S.Child, items: Any, ctx: Context) -> tuple[list[dict]
     return rows, None
 
 
+def _label(kind: str, name: str) -> str:
+    return S.kind(kind).field(name).label
+
+
 def _before(row: dict, errors: dict, start: str, end: str, labels: tuple[str, str]) -> None:
     if row.get(start) and row.get(end) and row[end] < row[start] and end not in errors:
         errors[end] = f"{_q(labels[1])}不能早于{_q(labels[0])}"
@@ -330,6 +334,20 @@ def _mentorship(row, children, ctx, errors):
     if row.get("apprentice") and row.get("apprentice") == row.get("master"):
         errors["apprentice"] = "“徒弟（本工作室成员）”不能与“师傅”是同一人"
     _before(row, errors, "agreement_date", "graduated_on", ("协议签订日期", "出师日期"))
+    ended = _label("mentorship", "ended_on")
+    if row.get("graduated_on") and row.get("ended_on"):
+        errors.setdefault("ended_on", f"“出师日期”和{_q(ended)}只能填一个：出师的结对不是解除，"
+                                      "未出师就解除的结对没有出师日期")
+    _before(row, errors, "agreement_date", "ended_on", ("协议签订日期", ended))
+
+
+def _rule(row, children, ctx, errors):
+    _before(row, errors, "adopted_on", "repealed_on", ("制定日期", _label("rule", "repealed_on")))
+
+
+def _equipment(row, children, ctx, errors):
+    _before(row, errors, "acquired_on", "disposed_on",
+            ("购置日期", _label("equipment", "disposed_on")))
 
 
 def _project(row, children, ctx, errors):
@@ -361,10 +379,51 @@ def _fund(row, children, ctx, errors):
         errors.setdefault("category", "支出必须选择“支出类别”")
 
 
+def _naming_problem(i: int, r: dict) -> str | None:
+    """What is wrong with one naming (row `i`, from 1): a status other than 有效 is dated, and
+    neither its date nor the next review comes before the naming itself."""
+    head = f"“命名表彰”第 {i} 行："
+    status = r.get("status")
+    if status and status != E.RecognitionStatus.VALID and not r.get("status_on"):
+        return (f"{head}“命名状态”为“{E.RecognitionStatus(status).zh}”，须填写“状态变更日期”"
+                "（从哪天起是这个状态）")
+    if r.get("status_on") and r["status_on"] < r["date"]:
+        return f"{head}“状态变更日期”不能早于“命名日期”（{r['date']}）"
+    if r.get("next_review") and r["next_review"] <= r["date"]:
+        return f"{head}“下次复审日期”应晚于“命名日期”（{r['date']}）"
+    return None
+
+
+def _history_problem(child: str, key: str, rows: list[dict], founded: str | None) -> str | None:
+    """A dated history list (党组织沿革, 领衔人沿革): nothing before the founding, one entry a day."""
+    c = S.kind("studio").child(child)
+    label = c.fields[[f.name for f in c.fields].index(key)].label
+    seen: dict[str, int] = {}
+    for i, r in enumerate(rows, 1):
+        d = r[key]
+        if founded and d < founded:
+            return f"“{c.label}”第 {i} 行：{_q(label)}不能早于“成立日期”（{founded}）"
+        if d in seen:
+            return (f"“{c.label}”第 {i} 行与第 {seen[d]} 行的{_q(label)}相同（{d}），"
+                    "同一天只能有一条")
+        seen[d] = i
+    return None
+
+
 def _studio(row, children, ctx, errors):
     founded = row.get("founded_on")
-    if founded and any(r["date"] < founded for r in children.get("recognitions", [])):
+    namings = children.get("recognitions", [])
+    if founded and any(r["date"] < founded for r in namings):
         errors["recognitions"] = "“命名表彰”的命名日期不能早于“成立日期”"
+    for i, r in enumerate(namings, 1):
+        problem = _naming_problem(i, r)
+        if problem:
+            errors.setdefault("recognitions", problem)
+            break
+    for child, key in (("party_changes", "date"), ("leaders", "since")):
+        problem = _history_problem(child, key, children.get(child, []), founded)
+        if problem:
+            errors.setdefault(child, problem)
     if row.get("code") and not all(c.isascii() and (c.isalnum() or c == "-") for c in row["code"]):
         errors["code"] = "“工作室编号”只能由英文字母、数字和“-”组成"
 
@@ -373,6 +432,8 @@ RULES: dict[str, Rule] = {
     "studio": _studio,
     "member": _member,
     "mentorship": _mentorship,
+    "rule": _rule,
+    "equipment": _equipment,
     "project": _project,
     "result": _result,
     "fund": _fund,

@@ -2,8 +2,10 @@
 the city totals against the union's targets, the studios still without a party organisation,
 and the import of the studios' data packages with its history.
 
-The figures are ledger.union.union_year's (the union summary report's); the targets come from
-<data dir>/union_targets.json. Double-clicking a studio opens its own (read-only) ledger."""
+The figures are ledger.union.union_year's (the union summary report's) for the office's
+statistics year, with the namings due for review in it and the plaques removed or names revoked
+in it; the targets come from <data dir>/union_targets.json. Double-clicking a studio (or one of
+its namings) opens its own (read-only) ledger."""
 
 from __future__ import annotations
 
@@ -30,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
-from laomo_desktop.ledger import union
-from laomo_desktop.ledger.period import current_year
+from laomo_desktop.ledger import period, union
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
@@ -239,6 +240,36 @@ class UnionPage(LazyPage):
         self.lacking.setWordWrap(True)
         self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
         party_lay.addWidget(self.lacking, 1)
+        namings, namings_lay, self.namings_summary = _card(tr("Reviews and removed plaques"),
+                                                           "namings")
+        self.namings = QTreeWidget()
+        self.namings.setObjectName("union_namings")
+        self.namings.setAccessibleName(tr("Reviews and removed plaques"))
+        self.namings.setHeaderLabels([tr("Studio"), tr("Level"), tr("Date"), tr("Status")])
+        self.namings.setFrameShape(QFrame.Shape.NoFrame)
+        self.namings.setRootIsDecorated(False)  # the groups stay open: nothing to fold
+        self.namings.setItemsExpandable(False)
+        self.namings.setIndentation(10)
+        self.namings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.namings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        head = self.namings.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.namings.setToolTip(tr("Double-click a studio to open its ledger"))
+        self.namings.itemDoubleClicked.connect(self._drill_naming)
+        namings_lay.addWidget(self.namings, 1)
+        self.namings_empty = QLabel()
+        self.namings_empty.setObjectName("namings_empty")
+        self.namings_empty.setWordWrap(True)
+        self.namings_empty.setStyleSheet(f"color: {MUTED};")
+        namings_lay.addWidget(self.namings_empty)
+        middle = QVBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(12)
+        middle.addWidget(party, 0)  # a line or two: the rest goes to the namings
+        middle.addWidget(namings, 1)
         history, hist_lay, self.history_summary = _card(tr("Import history"), "history")
         self.history = QTreeWidget()
         self.history.setObjectName("import_history")
@@ -258,8 +289,8 @@ class UnionPage(LazyPage):
         llay.setContentsMargins(0, 0, 0, 0)
         llay.setSpacing(12)
         llay.addWidget(goals, 4)
-        llay.addWidget(party, 2)
-        llay.addWidget(history, 5)
+        llay.addLayout(middle, 4)
+        llay.addWidget(history, 4)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("union_splitter")
@@ -276,7 +307,8 @@ class UnionPage(LazyPage):
 
     # -- loading ----------------------------------------------------------------------------
     def shown_year(self) -> int:
-        return self.ctx.year or current_year()
+        """The selected year, or the statistics year today falls in (the office's setting)."""
+        return self.ctx.year or period.current_year()
 
     def reload(self) -> None:
         self._dirty = False
@@ -288,15 +320,22 @@ class UnionPage(LazyPage):
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
         imported = imported_studios()
-        self.heading.setText(tr("Union overview %1").replace("%1", fmt.period_label(year)))
         sub = tr("%1 studios, %2 of them imported from their data packages").replace(
             "%1", str(len(data["studios"]))).replace("%2", str(len(imported)))
+        if data["start"].endswith("-01-01"):
+            self.heading.setText(tr("Union overview %1").replace("%1", fmt.period_label(year)))
+        else:  # the office counts its year from another month: say which days it covers
+            self.heading.setText(tr("Union overview, statistics year %1").replace(
+                "%1", str(year)))
+            sub = tr("Statistics year %1 (%2 to %3)").replace("%1", str(year)).replace(
+                "%2", data["start"]).replace("%3", data["end"]) + " · " + sub
         if not self.ctx.year:
             sub += " · " + tr("all years are selected; showing the current year")
         self.subheading.setText(sub)
         self._fill_table(data["studios"], imported)
         self._fill_goals(data, note)
         self._fill_party(data["coverage"])
+        self._fill_namings(data)
         self._fill_history(data["studios"])
 
     def _fill_table(self, rows: list[dict], imported: dict) -> None:
@@ -349,6 +388,7 @@ class UnionPage(LazyPage):
         while grid.count():
             w = grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # gone at once, not when the event loop gets to deleting it
                 w.deleteLater()
         goals = data["goals"]
         self.goals_summary.setText(tr("%1 of %2 met").replace(
@@ -395,6 +435,46 @@ class UnionPage(LazyPage):
             self.lacking.setText(tr("Every studio at %1 level or above has a party "
                                     "organisation.").replace("%1", scope))
             self.lacking.setStyleSheet(f"color: {GREEN};")
+
+    def _fill_namings(self, data: dict) -> None:
+        """Two groups, each naming a row: the reviews due in the year (dated by the review) and
+        the plaques removed or names revoked in it (dated by the change)."""
+        tree = self.namings
+        tree.clear()
+        due, gone = data["due_review"], data["withdrawn"]
+        for title, rows in ((tr("Due for review (%1)"), due),
+                            (tr("Plaque removed or revoked (%1)"), gone)):
+            group = QTreeWidgetItem([title.replace("%1", str(len(rows)))])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            for r in rows:
+                item = QTreeWidgetItem([shown(r["name"]),
+                                        fmt.choice_label(E.Level, r["level"]),
+                                        fmt.date_text(r["date"]),
+                                        fmt.choice_label(E.RecognitionStatus, r["status"])])
+                item.setData(0, UID_ROLE, r["uid"])
+                item.setToolTip(0, tip("\n".join(filter(None, (
+                    shown(r["name"]),
+                    tr("Named on %1").replace("%1", fmt.date_text(r["naming_date"])),
+                    tr("Document no. %1").replace("%1", shown(r["doc_no"]))
+                    if r["doc_no"] else "")))))
+                if rows is gone:
+                    item.setForeground(3, QColor(RED))
+                group.addChild(item)
+            tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            group.setExpanded(True)
+        self.namings_summary.setText(tr("Due for review %1 · removed or revoked %2").replace(
+            "%1", str(len(due))).replace("%2", str(len(gone))))
+        self.namings_empty.setText(tr("No naming is due for review, and no plaque was removed "
+                                      "or name revoked, in this year."))
+        self.namings_empty.setVisible(not due and not gone)
+
+    def _drill_naming(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        uid = item.data(0, UID_ROLE)
+        if uid:
+            self.open_studio.emit(uid)
 
     def _fill_history(self, studios: list[dict]) -> None:
         names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
