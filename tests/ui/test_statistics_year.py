@@ -149,3 +149,11 @@ def test_a_refused_write_is_told_and_nothing_changes(window, user, monkeypatch):
     assert told == ["磁盘已满，无法保存。"]
     assert period.start_month() == 1
     assert win.year_box.itemText(win.year_box.findData(2025)) == "2025 年度"
+
+
+def test_the_selector_offers_every_year_the_ledgers_studios_hold(window):
+    """A union office picking a past year was limited to the selected studio's years."""
+    win, u = window
+    win.refresh_studios(select=u["B"])  # founded 2024; studio A since 2019
+    years = [win.year_box.itemData(i) for i in range(win.year_box.count())]
+    assert 2019 in years and 2023 in years

@@ -204,15 +204,23 @@ def ref_choices(kind_name: str, studio_uid: str) -> list[tuple[str, str]]:
         (studio_uid,)).fetchall()
 
 
-def years_with_data(studio_uid: str) -> list[int]:
-    """Statistics years from the studio's founding to its latest activity (the ledger's
-    setting decides in which year a day falls)."""
-    row = database.execute_sql("""
-        SELECT min(d), max(d) FROM (
-          SELECT founded_on AS d FROM studio WHERE uid = ?
-          UNION ALL SELECT date FROM activity
-            WHERE studio_id = (SELECT id FROM studio WHERE uid = ?))
-        WHERE d IS NOT NULL""", (studio_uid, studio_uid)).fetchone()
+def years_with_data(studio_uid: str | None) -> list[int]:
+    """Statistics years from the studio's founding to its latest activity, or with None from
+    the first founding to the latest activity of any live studio (the ledger's setting decides
+    in which year a day falls)."""
+    if studio_uid is None:
+        row = database.execute_sql("""
+            SELECT min(d), max(d) FROM (
+              SELECT founded_on AS d FROM studio WHERE deleted_at IS NULL
+              UNION ALL SELECT max(date) FROM activity WHERE deleted_at IS NULL)
+            WHERE d IS NOT NULL""").fetchone()
+    else:
+        row = database.execute_sql("""
+            SELECT min(d), max(d) FROM (
+              SELECT founded_on AS d FROM studio WHERE uid = ?
+              UNION ALL SELECT date FROM activity
+                WHERE studio_id = (SELECT id FROM studio WHERE uid = ?))
+            WHERE d IS NOT NULL""", (studio_uid, studio_uid)).fetchone()
     if not row or row[0] is None:
         return []
     month = start_month()

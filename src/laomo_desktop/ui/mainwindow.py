@@ -326,10 +326,10 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(bool(uid) and not studio_is_imported(uid or ""))
 
     def _fill_years(self, studio_uid: str) -> None:
-        """The studio's statistics years, each named as the union names it (the ledger's
-        setting decides the months)."""
+        """The statistics years of the ledger's studios (a union office picks any year it
+        holds), each named as the union names it (the ledger's setting decides the months)."""
         this_year = current_year()
-        years = set(Q.years_with_data(studio_uid)) if studio_uid else set()
+        years = set(Q.years_with_data(None))
         years.add(this_year)
         wanted = self.ctx.year or int(self.ctx.settings.value("last/year", this_year) or 0)
         self.year_box.blockSignals(True)
