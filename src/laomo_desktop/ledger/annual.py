@@ -10,7 +10,6 @@ from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import Period, period
-from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
 
@@ -74,7 +73,7 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     plan = database.execute_sql(
         "SELECT uid FROM plan WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) "
         "AND year = ? AND deleted_at IS NULL", (studio_uid, year)).fetchone()
-    namings = [{**r, "status_then": _status_then(r, per)} for r in studio["recognitions"]
+    namings = [{**r, "status_then": asof.status_then(r, per)} for r in studio["recognitions"]
                if r["date"] <= per.end]
     return {
         "year": year,
@@ -113,9 +112,3 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     }
 
 
-def _status_then(r: dict, per: Period) -> str:
-    """A naming's status as it stood at the period's end (a later change not yet made)."""
-    status = r.get("status") or E.RecognitionStatus.VALID.value
-    if status != E.RecognitionStatus.VALID and r.get("status_on") and r["status_on"] > per.end:
-        return E.RecognitionStatus.VALID.value
-    return status

@@ -141,6 +141,14 @@ def naming_valid(r: dict, p: Period) -> bool:
                 and (r.get("status_on") or r["date"]) <= p.end)
 
 
+def status_then(r: dict, p: Period) -> str:
+    """A naming's status as it stood at the period's end: a change dated later not yet made."""
+    status = r.get("status") or E.RecognitionStatus.VALID.value
+    if r.get("status_on") and r["status_on"] > p.end:
+        return E.RecognitionStatus.VALID.value
+    return status
+
+
 def highest_level(levels) -> str | None:
     """The highest of some level codes (a comma-separated string or an iterable)."""
     if isinstance(levels, str) or levels is None:

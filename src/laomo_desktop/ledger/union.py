@@ -182,14 +182,12 @@ def _rows(p: dict) -> list[dict]:
     return rows
 
 
-def _namings(p: dict) -> tuple[list[dict], list[dict]]:
+def _namings(per: Period) -> tuple[list[dict], list[dict]]:
     """(namings due for review in the period, namings withdrawn in it), each by date."""
     due, gone = [], []
     for uid, name, level, named, doc_no, status, status_on, review, is_due, is_gone in \
-            database.execute_sql(NAMINGS, p):
-        status = status or E.RecognitionStatus.VALID.value
-        if status_on and status_on > p["end"]:  # as it stood at the end (annual.py's status_then)
-            status = E.RecognitionStatus.VALID.value
+            database.execute_sql(NAMINGS, per.params()):
+        status = asof.status_then({"status": status, "status_on": status_on}, per)
         row = {"uid": uid, "name": name, "level": level, "level_label": E.Level.label(level),
                "naming_date": named, "doc_no": doc_no, "status": status,
                "status_label": E.RecognitionStatus.label(status)}
@@ -215,7 +213,7 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
     with database.atomic():  # one consistent snapshot
         per = within or period(year)
         rows = _rows(per.params())
-        due_review, withdrawn = _namings(per.params())
+        due_review, withdrawn = _namings(per)
 
     by_level = [{"level": lv.value, "label": lv.zh,
                  "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
