@@ -38,22 +38,29 @@ def check_founded(studio: dict, per: Period) -> None:
 
 def annual_data(studio_uid: str, year: int) -> dict:
     """What the summary of statistics year `year` shows: standing records as of its end (or
-    during it, for pairs and projects), dated records within it (ledger/asof.py)."""
+    during it, for pairs and projects), dated records within it (ledger/asof.py), each as it
+    stood at the end (asof.known_at_end: an end, a grant, a roll-out or an award that came
+    later is left out; a member's skill level is the one held then). `studio` is the studio
+    as it stood at the end too: its namings then, its party organisation then."""
     per = period(year)
     studio = R.get("studio", studio_uid)
     check_founded(studio, per)
     figures = stats.studio_year(studio_uid, year, within=per)
+    skills = skill_levels_at_end(studio_uid, per)
     member_rows = _rows("member", studio_uid,
-                        ["name", "role", "sex", "post", "title", "skill_level",
-                         "party_member", "joined_on", "left_on"])
-    members = [m for m in member_rows if asof.at_end("member", m, per)]
-    projects = [p for p in _rows("project", studio_uid,
-                                 ["title", "type", "level", "status", "leader", "start_date",
-                                  "end_date", "budget_fen"])
+                        ["name", "role", "sex", "post", "title", "party_member", "joined_on",
+                         "left_on"])
+    members = [{**_known("member", m, per), "skill_level": skills.get(m["uid"])}
+               for m in member_rows if asof.at_end("member", m, per)]
+    projects = [_known("project", p, per)
+                for p in _rows("project", studio_uid,
+                               ["title", "type", "level", "status", "leader", "start_date",
+                                "end_date", "budget_fen"])
                 if asof.during("project", p, per)]
-    mentoring = [m for m in _rows("mentorship", studio_uid,
-                                  ["master", "apprentice", "apprentice_name", "agreement_date",
-                                   "goal", "graduated_on", "ended_on", "promoted"])
+    mentoring = [_known("mentorship", m, per)
+                 for m in _rows("mentorship", studio_uid,
+                                ["master", "apprentice", "apprentice_name", "agreement_date",
+                                 "goal", "graduated_on", "ended_on", "promoted"])
                  if asof.during("mentorship", m, per)]
     activities = _rows("activity", studio_uid,
                        ["date", "type", "topic", "place", "host", "person_times", "hours"], per)
@@ -61,12 +68,14 @@ def annual_data(studio_uid: str, year: int) -> dict:
     plan = database.execute_sql(
         "SELECT uid FROM plan WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) "
         "AND year = ? AND deleted_at IS NULL", (studio_uid, year)).fetchone()
-    namings = [{**r, "status_then": _status_then(r, per)} for r in studio["recognitions"]
-               if r["date"] <= per.end]
+    namings = [_naming_then(r, per) for r in studio["recognitions"] if r["date"] <= per.end]
+    then = {**studio, "recognitions": namings, "party_org": figures["studio"]["party_org"],
+            "party_changes": [c for c in studio["party_changes"] if c["date"] <= per.end],
+            "leaders": [ld for ld in studio["leaders"] if ld["since"] <= per.end]}
     return {
         "year": year,
         "period": per,
-        "studio": studio,
+        "studio": then,
         "namings": namings,
         "level": figures["studio"]["level"],
         "party_org": figures["studio"]["party_org"],
@@ -74,19 +83,21 @@ def annual_data(studio_uid: str, year: int) -> dict:
         "figures": figures,
         "plan": R.get("plan", plan[0]) if plan else None,
         "members": members,
-        "equipment": [e for e in _rows("equipment", studio_uid,
-                                       ["name", "quantity", "value_fen", "acquired_on",
-                                        "disposed_on", "funding_source"])
+        "equipment": [_known("equipment", e, per)
+                      for e in _rows("equipment", studio_uid,
+                                     ["name", "quantity", "value_fen", "acquired_on",
+                                      "disposed_on", "funding_source"])
                       if asof.at_end("equipment", e, per)],
-        "rules": [r for r in _rows("rule", studio_uid,
-                                   ["title", "category", "adopted_on", "repealed_on", "on_wall"])
+        "rules": [_known("rule", r, per)
+                  for r in _rows("rule", studio_uid,
+                                 ["title", "category", "adopted_on", "repealed_on", "on_wall"])
                   if asof.at_end("rule", r, per)],
         "projects": sorted(projects, key=lambda p: p["start_date"]),
-        "results": sorted(_rows("result", studio_uid,
-                                ["title", "type", "date", "first_author", "patent_kind",
-                                 "patent_status", "patent_no", "patent_granted_on",
-                                 "award_name", "award_level", "award_grade", "applied_where"],
-                                per), key=lambda r: r["date"]),
+        "results": sorted((_known("result", r, per) for r in _rows(
+            "result", studio_uid,
+            ["title", "type", "date", "first_author", "patent_kind", "patent_status",
+             "patent_no", "patent_granted_on", "award_name", "award_level", "award_grade",
+             "award_year", "applied_where", "applied_since"], per)), key=lambda r: r["date"]),
         "benefits": _rows("benefit", studio_uid,
                           ["result", "kind", "amount_fen", "basis", "certified_by"], per),
         "activities": activities,
@@ -106,3 +117,26 @@ def _status_then(r: dict, per: Period) -> str:
     if status != E.RecognitionStatus.VALID and r.get("status_on") and r["status_on"] > per.end:
         return E.RecognitionStatus.VALID.value
     return status
+
+
+def _naming_then(r: dict, per: Period) -> dict:
+    """A naming as it stood at the period's end: its status then, a later status date left
+    out."""
+    then = _status_then(r, per)
+    later = r.get("status_on") and r["status_on"] > per.end
+    return {**r, "status": then, "status_then": then,
+            "status_on": None if later else r.get("status_on")}
+
+
+def _known(kind: str, record: dict, per: Period) -> dict:
+    return asof.known_at_end(kind, record, per)
+
+
+def skill_levels_at_end(studio_uid: str, per: Period) -> dict[str, str | None]:
+    """Each member's skill level on the period's last day (a later promotion not yet made)."""
+    return dict(database.execute_sql("""
+        SELECT m.uid, (SELECT s.level FROM member_skill_level s
+                       WHERE s.parent_id = m.id AND s.date <= ?
+                       ORDER BY s.date DESC, s.position DESC LIMIT 1)
+        FROM member m WHERE m.studio_id = (SELECT id FROM studio WHERE uid = ?)""",
+                                     (per.end, studio_uid)).fetchall())
