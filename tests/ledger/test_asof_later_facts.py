@@ -19,7 +19,7 @@ def _sql(expr: str, columns: dict) -> object:
                                 {**columns, **PER.params()}).fetchone()[0]
 
 
-def test_a_project_concluded_after_the_end_was_still_under_way(ledger):
+def test_a_project_s_status_is_under_way_while_it_lasts_then_the_recorded_one(ledger):
     for status, end in itertools.product(("approved", "in_progress", "concluded", "rolled_out"),
                                          DAYS):
         row = {"status": status, "end_date": end}
@@ -27,8 +27,8 @@ def test_a_project_concluded_after_the_end_was_still_under_way(ledger):
         assert _sql(asof.project_status_sql(), row) == python["status"] == \
             asof.project_status(row, PER), row
         assert python["end_date"] == (end if end is None or end <= PER.end else None)
-        later = end == "2025-10-01" and status in ("concluded", "rolled_out")
-        assert python["status"] == ("in_progress" if later else status)
+        lasting = end is None or end == "2025-10-01"
+        assert python["status"] == ("in_progress" if lasting else status)
 
 
 def test_an_award_of_a_later_year_and_a_later_roll_out_are_not_yet_there(ledger):

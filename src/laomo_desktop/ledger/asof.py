@@ -192,17 +192,16 @@ def next_review(studio: dict, p: Period) -> str | None:
 # Some records carry facts that may come after their own date: a project's conclusion (its end
 # date, status 结题 or 推广应用), a patent's grant, a result's award (its year) and roll-out (推广
 # 应用起始日期), the end of a standing record. At a period's end such a fact counts only if it had
-# happened by then; a later one is not yet known to the period (a project ending later was
-# still under way, a patent granted later was still filed).
-
-_CONCLUDED = (E.ProjectStatus.CONCLUDED.value, E.ProjectStatus.ROLLED_OUT.value)
+# happened by then; a later one is not yet known to the period (a patent granted later was
+# still filed). A project's status has no date of its own: while the project lasts (no end
+# date, or one after the period) it was under way (进行中) — its recorded status, 立项 or one
+# reached later, cannot say what it was then; once it ended, its recorded status.
 
 
 def project_status_sql(a: str = "t") -> str:
     """A project's (alias `a`) status at the period's end."""
-    return (f"CASE WHEN {a}.status IN ('{_CONCLUDED[0]}', '{_CONCLUDED[1]}') "
-            f"AND {a}.end_date > :end THEN '{E.ProjectStatus.IN_PROGRESS.value}' "
-            f"ELSE {a}.status END")
+    return (f"CASE WHEN {a}.end_date IS NULL OR {a}.end_date > :end "
+            f"THEN '{E.ProjectStatus.IN_PROGRESS.value}' ELSE {a}.status END")
 
 
 def awarded_sql(a: str = "t") -> str:
@@ -217,10 +216,8 @@ def rolled_out_sql(a: str = "t") -> str:
 
 
 def project_status(record: dict, p: Period) -> str | None:
-    status = record.get("status")
-    if status in _CONCLUDED and (record.get("end_date") or "") > p.end:
-        return E.ProjectStatus.IN_PROGRESS.value
-    return status
+    end = record.get("end_date")
+    return E.ProjectStatus.IN_PROGRESS.value if not end or end > p.end else record.get("status")
 
 
 _LATER = {  # kind -> the dates that end it, each with the fields that go with that end
@@ -235,7 +232,8 @@ _LATER = {  # kind -> the dates that end it, each with the fields that go with t
 
 def known_at_end(kind: str, record: dict, p: Period) -> dict:
     """The record as it stood at the period's end: an end, a grant, a roll-out dated later and
-    an award of a later year are left out, a project's status is the one it had then."""
+    an award of a later year are left out, a project's status is the one it had then
+    (project_status)."""
     out = dict(record)
     if kind == "project" and "status" in out:
         out["status"] = project_status(record, p)
