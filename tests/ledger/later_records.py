@@ -34,10 +34,10 @@ def edges(per: Period) -> tuple[str, ...]:
     return (per.day_before, per.start, per.end, later(per.end, 1))
 
 
-def bounds(per: Period) -> tuple[date, date, date, date]:
-    """(earliest, first day after the period, latest, the period's first day) of drawn dates."""
+def bounds(per: Period) -> tuple[date, date, date]:
+    """(earliest, first day after the period, latest) of the drawn dates."""
     start, end = date.fromisoformat(per.start), date.fromisoformat(per.end)
-    return start - timedelta(700), end + timedelta(1), end + timedelta(420), start
+    return start - timedelta(700), end + timedelta(1), end + timedelta(420)
 
 
 def later(d: str, n: int) -> str:
@@ -72,7 +72,7 @@ def naming(draw, lo: date, hi: date) -> dict:
 @st.composite
 def base_ledgers(draw, per: Period) -> list[tuple]:
     """Steps (kind, key, studio key, values); values refer to earlier records as ("@", key)."""
-    early, after, late, _ = bounds(per)
+    early, after, late = bounds(per)
     end = after - timedelta(1)
     anyday = days(early, late, edges(per))
     founded = draw(days(early - timedelta(300), end))
@@ -216,7 +216,7 @@ def later_changes(per: Period) -> st.SearchStrategy[list[tuple]]:
     """("add", what, day, pick, n) / ("close", what, day, pick, n) / ("move", what, _, pick, n) /
     ("delete", what, _, pick, n): `day` after the period's end, `pick` chooses among the
     eligible records (modulo their number), `n` a small number for variety."""
-    _, after, late, _ = bounds(per)
+    _, after, late = bounds(per)
     day = days(after, late, edges(per))
     pick = st.integers(0, 20)
     n = st.integers(1, 400)
@@ -246,7 +246,8 @@ def _chosen(items: list, pick: int):
 
 def apply_change(change: tuple, per: Period, uids: dict[str, str]) -> str:
     """Make one change; returns what was done (for the failure message), or "" when the drawn
-    change has no record to act on or the services refuse it (the ledger is then unchanged)."""
+    change has no record to act on or the services refuse it (each service call changes the
+    ledger completely or not at all, and each is itself a change dated after the period)."""
     action, what, day, pick, n = change
     try:
         return {"add": _add, "close": _close, "move": _move, "delete": _delete}[action](
@@ -255,12 +256,8 @@ def apply_change(change: tuple, per: Period, uids: dict[str, str]) -> str:
         return ""
 
 
-def _members(studio: str) -> list[dict]:
-    return _live("member", studio)
-
-
 def _add(what: str, day: str, pick: int, n: int, per: Period, studio: str) -> str:
-    people = _members(studio)
+    people = _live("member", studio)
     someone = people[pick % len(people)]["uid"] if people else None
     if what == "member":
         R.create("member", studio, {"name": f"新成员{n}", "role": "core", "joined_on": day,

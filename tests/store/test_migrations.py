@@ -74,7 +74,7 @@ def old(request, tmp_path):
 def test_each_saved_ledger_migrates_to_the_latest_schema_after_a_backup_of_it(old):
     v, root, before, _ = old
     open_ledger(LedgerPaths(root))
-    assert schema_version() == migrations.LATEST == 4
+    assert schema_version() == migrations.LATEST >= 4
     kept = backup.list_backups(LedgerPaths(root))
     assert [b.reason for b in kept] == ["pre-migration"]
     con = sqlite3.connect(kept[0].path)
