@@ -406,4 +406,7 @@ def _read_package(path: Path, raw) -> Package:
             label = S.kind("studio").field(name).label
             raise _bad(path, f"的清单与工作室记录不符：清单中的“{label}”与数据包中的工作室记录不同")
     _check_attachments(path, records["attachment"], attachments)
+    if m["schema_version"] < migrations.RECORDS_SCHEMA:  # written by an earlier version
+        records = {kind: [migrations.upgrade_record(kind, r, m["schema_version"]) for r in rs]
+                   for kind, rs in records.items()}
     return Package(path, m, records, attachments, public)

@@ -46,26 +46,30 @@ def check_founded(studio: dict, per: Period) -> None:
 
 def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMBERS) -> dict:
     """What the summary of statistics year `year` shows: standing records as of its end (or
-    during it, for pairs and projects), dated records within it (ledger/asof.py).
+    during it, for pairs and projects), dated records within it (ledger/asof.py), each as it
+    stood at the end (asof.known_at_end: an end, a grant, a roll-out or an award that came
+    later is left out; a member's skill level is the one held then). `studio` is the studio
+    as it stood at the end too: its namings then, its party organisation then.
     `min_members`: the team size 职工参与 requires (a review packet's template may set it)."""
     per = period(year)
     studio = R.get("studio", studio_uid)
     check_founded(studio, per)
     figures = stats.studio_year(studio_uid, year, min_members=min_members, within=per)
+    skills = skill_levels_at(studio_uid, per)
     member_rows = _rows("member", studio_uid,
-                        ["name", "role", "sex", "post", "title", "skill_level",
-                         "party_member", "joined_on", "left_on"])
-    members = [m for m in member_rows if asof.at_end("member", m, per)]
-    levels = skill_levels_at(studio_uid, per)
-    for m in members:
-        m["skill_level"] = levels.get(m["uid"])
-    projects = [p for p in _rows("project", studio_uid,
-                                 ["title", "type", "level", "status", "leader", "start_date",
-                                  "end_date", "budget_fen"])
+                        ["name", "role", "sex", "post", "title", "party_member", "joined_on",
+                         "left_on"])
+    members = [{**asof.known_at_end("member", m, per), "skill_level": skills.get(m["uid"])}
+               for m in member_rows if asof.at_end("member", m, per)]
+    projects = [asof.known_at_end("project", p, per)
+                for p in _rows("project", studio_uid,
+                               ["title", "type", "level", "status", "leader", "start_date",
+                                "end_date", "budget_fen"])
                 if asof.during("project", p, per)]
-    mentoring = [m for m in _rows("mentorship", studio_uid,
-                                  ["master", "apprentice", "apprentice_name", "agreement_date",
-                                   "goal", "graduated_on", "ended_on", "promoted"])
+    mentoring = [asof.known_at_end("mentorship", m, per)
+                 for m in _rows("mentorship", studio_uid,
+                                ["master", "apprentice", "apprentice_name", "agreement_date",
+                                 "goal", "graduated_on", "ended_on", "promoted"])
                  if asof.during("mentorship", m, per)]
     activities = _rows("activity", studio_uid,
                        ["date", "type", "topic", "place", "host", "person_times", "hours"], per)
@@ -73,12 +77,14 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     plan = database.execute_sql(
         "SELECT uid FROM plan WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) "
         "AND year = ? AND deleted_at IS NULL", (studio_uid, year)).fetchone()
-    namings = [{**r, "status_then": asof.status_then(r, per)} for r in studio["recognitions"]
-               if r["date"] <= per.end]
+    namings = [_naming_then(r, per) for r in studio["recognitions"] if r["date"] <= per.end]
+    then = {**studio, "recognitions": namings, "party_org": figures["studio"]["party_org"],
+            "party_changes": [c for c in studio["party_changes"] if c["date"] <= per.end],
+            "leaders": [ld for ld in studio["leaders"] if ld["since"] <= per.end]}
     return {
         "year": year,
         "period": per,
-        "studio": studio,
+        "studio": then,
         "namings": namings,
         "level": figures["studio"]["level"],
         "party_org": figures["studio"]["party_org"],
@@ -86,19 +92,21 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
         "figures": figures,
         "plan": R.get("plan", plan[0]) if plan else None,
         "members": members,
-        "equipment": [e for e in _rows("equipment", studio_uid,
-                                       ["name", "quantity", "value_fen", "acquired_on",
-                                        "disposed_on", "funding_source"])
+        "equipment": [asof.known_at_end("equipment", e, per)
+                      for e in _rows("equipment", studio_uid,
+                                     ["name", "quantity", "value_fen", "acquired_on",
+                                      "disposed_on", "funding_source"])
                       if asof.at_end("equipment", e, per)],
-        "rules": [r for r in _rows("rule", studio_uid,
-                                   ["title", "category", "adopted_on", "repealed_on", "on_wall"])
+        "rules": [asof.known_at_end("rule", r, per)
+                  for r in _rows("rule", studio_uid,
+                                 ["title", "category", "adopted_on", "repealed_on", "on_wall"])
                   if asof.at_end("rule", r, per)],
         "projects": sorted(projects, key=lambda p: p["start_date"]),
-        "results": sorted(_rows("result", studio_uid,
-                                ["title", "type", "date", "first_author", "patent_kind",
-                                 "patent_status", "patent_no", "patent_granted_on",
-                                 "award_name", "award_level", "award_grade", "applied_where"],
-                                per), key=lambda r: r["date"]),
+        "results": sorted((asof.known_at_end("result", r, per) for r in _rows(
+            "result", studio_uid,
+            ["title", "type", "date", "first_author", "patent_kind", "patent_status",
+             "patent_no", "patent_granted_on", "award_name", "award_level", "award_grade",
+             "award_year", "applied_where", "applied_since"], per)), key=lambda r: r["date"]),
         "benefits": _rows("benefit", studio_uid,
                           ["result", "kind", "amount_fen", "basis", "certified_by"], per),
         "activities": activities,
@@ -112,3 +120,10 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     }
 
 
+def _naming_then(r: dict, per: Period) -> dict:
+    """A naming as it stood at the period's end: its status then, a later status date left
+    out."""
+    then = asof.status_then(r, per)
+    later = r.get("status_on") and r["status_on"] > per.end
+    return {**r, "status": then, "status_then": then,
+            "status_on": None if later else r.get("status_on")}

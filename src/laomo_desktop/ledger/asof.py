@@ -195,3 +195,66 @@ def next_review(studio: dict, p: Period) -> str | None:
     """The earliest next-review date of the namings valid at the end, if any is set."""
     dates = [r["next_review"] for r in valid_namings(studio, p) if r.get("next_review")]
     return min(dates) if dates else None
+
+
+# ---- what a record of the period had become by its end ---------------------------------------
+# Some records carry facts that may come after their own date: a project's conclusion (its end
+# date, status 结题 or 推广应用), a patent's grant, a result's award (its year) and roll-out (推广
+# 应用起始日期), the end of a standing record. At a period's end such a fact counts only if it had
+# happened by then; a later one is not yet known to the period (a patent granted later was
+# still filed). A project's status has no date of its own: while the project lasts (no end
+# date, or one after the period) it was under way (进行中) — its recorded status, 立项 or one
+# reached later, cannot say what it was then; once it ended, its recorded status.
+
+
+def project_status_sql(a: str = "t") -> str:
+    """A project's (alias `a`) status at the period's end."""
+    return (f"CASE WHEN {a}.end_date IS NULL OR {a}.end_date > :end "
+            f"THEN '{E.ProjectStatus.IN_PROGRESS.value}' ELSE {a}.status END")
+
+
+def awarded_sql(a: str = "t") -> str:
+    """A result (alias `a`) had its award by the period's end (award year :year or earlier)."""
+    return f"({a}.award_name IS NOT NULL AND ({a}.award_year IS NULL OR {a}.award_year <= :year))"
+
+
+def rolled_out_sql(a: str = "t") -> str:
+    """A result (alias `a`) was put to use by the period's end."""
+    return (f"({a}.applied_where IS NOT NULL AND "
+            f"({a}.applied_since IS NULL OR {a}.applied_since <= :end))")
+
+
+def project_status(record: dict, p: Period) -> str | None:
+    end = record.get("end_date")
+    return E.ProjectStatus.IN_PROGRESS.value if not end or end > p.end else record.get("status")
+
+
+_LATER = {  # kind -> the dates that end it, each with the fields that go with that end
+    "member": {"left_on": ()},
+    "mentorship": {"graduated_on": ("promoted",), "ended_on": ()},
+    "rule": {"repealed_on": ()},
+    "equipment": {"disposed_on": ()},
+    "project": {"end_date": ()},
+    "result": {"patent_granted_on": (), "applied_since": ("applied_where",)},
+}
+
+
+def known_at_end(kind: str, record: dict, p: Period) -> dict:
+    """The record as it stood at the period's end: an end, a grant, a roll-out dated later and
+    an award of a later year are left out, a project's status is the one it had then
+    (project_status)."""
+    out = dict(record)
+    if kind == "project" and "status" in out:
+        out["status"] = project_status(record, p)
+    for field, with_it in _LATER.get(kind, {}).items():
+        if (out.get(field) or "") > p.end:
+            out[field] = None
+            out.update({f: None if f != "promoted" else False for f in with_it if f in out})
+    if kind == "result":
+        if out.get("patent_status") == E.PatentStatus.GRANTED and not out.get("patent_granted_on") \
+                and record.get("patent_granted_on"):
+            out["patent_status"] = E.PatentStatus.FILED.value
+        if out.get("award_year") and out["award_year"] > p.year:
+            out.update({f: None for f in ("award_name", "award_level", "award_grade",
+                                          "award_year", "award_body") if f in out})
+    return out

@@ -34,12 +34,12 @@ QUERIES: dict[str, str] = {
         JOIN activity a ON a.id = t.parent_id
         WHERE a.studio_id = :sid AND a.{LIVE} AND a.date {IN_YEAR}""",
     "projects": f"""
-        SELECT type, status, count(*), sum(start_date {IN_YEAR}) FROM project t
-        WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
-        GROUP BY type, status""",
+        SELECT type, {asof.project_status_sql()}, count(*), sum(start_date {IN_YEAR})
+        FROM project t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
+        GROUP BY 1, 2""",
     "results_by_type": f"""
-        SELECT type, count(*), sum(award_name IS NOT NULL), sum(applied_where IS NOT NULL)
-        FROM result WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
+        SELECT type, count(*), sum({asof.awarded_sql()}), sum({asof.rolled_out_sql()})
+        FROM result t WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
     "results_cumulative": f"""
         SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
     "patents": f"""

@@ -20,14 +20,8 @@ def lab(choices: type[E.Choice], code: str | None) -> str:
     return choices.label(code) if code else ""
 
 
-def then(iso: str | None, per: Period) -> str | None:
-    """A date that had come by the period's end, else None: a later 出师, grant or status change
-    is not part of what was true then."""
-    return iso if iso and iso <= per.end else None
-
-
 def naming_rows(data: dict) -> list[list[str]]:
-    """The namings dated by the period's end, with the status each had then."""
+    """The namings dated by the period's end, each as it stood then (ledger.annual)."""
     rows = []
     for r in data["namings"]:
         grade = "、".join(x for x in ("示范性" if r["demonstration"] else "",
@@ -35,36 +29,29 @@ def naming_rows(data: dict) -> list[list[str]]:
                                       if r["star"] and r["star"] != E.StarGrade.NONE else "")
                           if x)
         status = lab(E.RecognitionStatus, r["status_then"])
-        changed = then(r.get("status_on"), data["period"])
-        if r["status_then"] != E.RecognitionStatus.VALID and changed:
-            status += f"（{date_cn(changed)}）"
+        if r["status_then"] != E.RecognitionStatus.VALID and r.get("status_on"):
+            status += f"（{date_cn(r['status_on'])}）"
         rows.append([date_cn(r["date"]), lab(E.Level, r["level"]) + (f"（{grade}）" if grade else ""),
                      r["body"] or "", r["doc_no"] or "", status])
     return rows
 
 
+# The records come as they stood at the period's end (asof.known_at_end): a later grant, end
+# or status is already left out, so these only word what the data says.
+
 def patent_then(r: dict, per: Period) -> str:
-    """A result's patent kind and status at the period's end: granted later reads 已受理."""
-    status = r["patent_status"]
-    if status == E.PatentStatus.GRANTED and r["patent_granted_on"] and \
-            r["patent_granted_on"] > per.end:
-        status = E.PatentStatus.FILED
-    return f"{lab(E.PatentKind, r['patent_kind'])} {lab(E.PatentStatus, status)}".strip()
+    return f"{lab(E.PatentKind, r['patent_kind'])} {lab(E.PatentStatus, r['patent_status'])}".strip()
 
 
 def project_status_then(p: dict, per: Period) -> str:
-    """A project that ended after the period was still under way at its end."""
-    over = (E.ProjectStatus.CONCLUDED, E.ProjectStatus.ROLLED_OUT)
-    if p["status"] in over and p["end_date"] and p["end_date"] > per.end:
-        return lab(E.ProjectStatus, E.ProjectStatus.IN_PROGRESS)
     return lab(E.ProjectStatus, p["status"])
 
 
 def pair_end_then(m: dict, per: Period) -> str:
     """出师 or an ending without it, if it had happened by the period's end."""
-    if then(m["graduated_on"], per):
+    if m["graduated_on"]:
         return f"{date_cn(m['graduated_on'])} 出师"
-    if then(m["ended_on"], per):
+    if m["ended_on"]:
         return f"{date_cn(m['ended_on'])} 解除"
     return "在培"
 
@@ -142,7 +129,7 @@ def story_for(data: dict, st: dict) -> list:
     out += table(st, ["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
                  [[p["title"], lab(E.ProjectType, p["type"]), lab(E.ProjectLevel, p["level"]),
                    project_status_then(p, per), p["leader"] or "",
-                   f"{date_cn(p['start_date'])}—{date_cn(then(p['end_date'], per))}"]
+                   f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
                   for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4])
     by_type = sorted(f["results_by_type"].items(), key=lambda kv: -kv[1])
     out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
