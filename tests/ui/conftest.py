@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.recorddialog import RecordDialog
 
 
@@ -37,3 +38,20 @@ def driver(monkeypatch) -> DialogDriver:
     monkeypatch.setattr(RecordDialog, "exec", lambda self: d.exec(self))
     return d
 
+
+
+@pytest.fixture
+def open_window(ctx, qtbot) -> Callable[..., MainWindow]:
+    """Opens the main window on a studio, as a user finds it; `year`: the year to select
+    (0: all years; None: leave the window's own choice)."""
+    def open_(studio_uid: str, year: int | None = None) -> MainWindow:
+        ctx.settings.setValue("backup/on_close", False)
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        win.refresh_studios(select=studio_uid)
+        if year is not None:
+            win.year_box.setCurrentIndex(win.year_box.findData(year))
+            assert ctx.studio_uid == studio_uid and ctx.year == year
+        return win
+    return open_

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ui import recorddialog
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.recorddialog import RecordDialog
 from sample_ledger import build
 
@@ -19,14 +18,9 @@ SCREENS = [QRect(0, 0, 1366, 728), QRect(0, 0, 1093, 582), QRect(0, 0, 910, 485)
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.refresh_studios(select=u["A"])
-    return win, u
+    return open_window(u["A"]), u
 
 
 def row_labels(dlg: RecordDialog) -> list[str]:

@@ -6,7 +6,6 @@ import pytest
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import MODELS, AuditEntry
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.sections import SECTIONS
 from sample_ledger import build
 
@@ -41,16 +40,9 @@ KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.refresh_studios(select=u["A"])
-    win.year_box.setCurrentIndex(0)  # all years
-    assert ctx.studio_uid == u["A"] and ctx.year == 0
-    return win, u
+    return open_window(u["A"], 0), u  # all years
 
 
 def fill_and_save(values: dict):

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.sections import SECTIONS
 from sample_ledger import build
 
@@ -17,7 +16,7 @@ YEAR = 2026
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
     a = u["A"]
     u["old_rule"] = R.create("rule", a, {"title": "旧考勤制度", "category": "management",
@@ -28,14 +27,8 @@ def window(ctx, qtbot, tmp_path):
                                             "disposed_on": "2020-03-01"})["uid"]
     # an activity in 2026, so the selector offers 2026 whatever today's date is
     R.create("activity", a, {"date": "2026-03-01", "type": "meeting", "topic": "年度启动会"})
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
+    win = open_window(a, YEAR)
     win.resize(1366, 768)
-    win.show()
-    win.refresh_studios(select=a)
-    win.year_box.setCurrentIndex(win.year_box.findData(YEAR))
-    assert ctx.studio_uid == a and ctx.year == YEAR
     return win, u
 
 

@@ -12,7 +12,6 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import period
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import yearstart
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.sections import SECTIONS
 from laomo_desktop.ui.yearstart import YearStartDialog
 from sample_ledger import build
@@ -21,15 +20,9 @@ OCTOBER_2025 = "2025 统计年度（2024-10-01 至 2025-09-30）"
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.refresh_studios(select=u["A"])
-    win.year_box.setCurrentIndex(win.year_box.findData(2025))
-    return win, u
+    return open_window(u["A"], 2025), u
 
 
 class Driver:

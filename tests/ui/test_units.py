@@ -10,22 +10,15 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import SECTIONS
 from sample_ledger import build
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.refresh_studios(select=u["A"])
-    win.year_box.setCurrentIndex(win.year_box.findData(2025))
-    return win, u
+    return open_window(u["A"], 2025), u
 
 
 def open_section(win, key):
