@@ -89,6 +89,45 @@ def test_restoring_every_before_in_reverse_order_undoes_the_change(u):
     assert annual_data(u["A"], 2026)["leader"] == "李明"
 
 
+def test_revert_and_reapply_undo_and_redo_the_whole_change(u):
+    start = snapshot()
+    changes = studios.save_member_as_leader(
+        u["A"], None, {"name": "钱新", "role": "leader", "joined_on": "2026-02-01"},
+        "2026-03-01", today=TODAY)
+    done = snapshot()
+    studios.revert(changes)
+    undone = snapshot()
+    for key in ("studios", "members"):
+        assert [R._content(r) for r in undone[key]] == [R._content(r) for r in start[key]]
+    assert [m["name"] for m in undone["binned"]] == ["钱新"], "the new member is binned"
+    assert annual_data(u["A"], 2026)["leader"] == "李明"
+    studios.reapply(changes)
+    redone = snapshot()
+    for key in ("studios", "members"):
+        assert [R._content(r) for r in redone[key]] == [R._content(r) for r in done[key]]
+    assert annual_data(u["A"], 2026)["leader"] == "钱新"
+
+
+def test_an_undo_that_cannot_be_done_whole_is_not_done_at_all(u):
+    changes = studios.change_leader(u["A"], u["wangfang"], "2026-03-01", today=TODAY)
+    R.create("member", u["A"], {"name": "钱新", "role": "member"})
+    R.update("member", u["wangfang"], {"role": "core"})
+    R.update("member", R.list_records("member", u["A"])[-1]["uid"], {"role": "leader"})
+    done = snapshot()
+    with pytest.raises(ValidationError):  # 李明 back as leader beside 钱新: refused
+        studios.revert(changes)
+    assert snapshot() == done
+
+
+def test_the_picker_offers_the_team_without_the_leader(u):
+    assert studios.leader_today(u["A"], TODAY) == "李明"
+    names = [m["name"] for m in studios.leader_candidates(u["A"], TODAY)]
+    assert names == ["王芳", "张伟", "刘洋", "陈静"], "not the leader, not 赵强 who left"
+    studios.change_leader(u["A"], u["wangfang"], "2026-03-01", today=TODAY)
+    assert studios.leader_today(u["A"], TODAY) == "王芳"
+    assert "李明" in [m["name"] for m in studios.leader_candidates(u["A"], TODAY)]
+
+
 def test_a_list_already_kept_gets_only_the_new_entry(u):
     R.update("studio", u["A"], {"leaders": [{"name": "老周", "since": "2019-03-01"},
                                             {"name": "李明", "since": "2021-01-01"}]})
@@ -285,4 +324,17 @@ def test_a_form_error_or_a_refused_change_leaves_the_form_unsaved(u):
         studios.save_member_as_leader(u["A"], None, {"name": "钱新", "role": "leader",
                                                      "joined_on": "2026-05-01"},
                                       "2026-03-01", today=TODAY)
+    assert snapshot() == start
+
+
+def test_the_form_values_are_checked_before_the_date_is_asked_and_nothing_is_kept(u):
+    start = snapshot()
+    with pytest.raises(ValidationError) as exc:
+        studios.check_member_values(u["A"], None, {"name": "", "role": "leader"})
+    assert "name" in exc.value.errors
+    wang = R.get("member", u["wangfang"])
+    studios.check_member_values(u["A"], u["wangfang"],
+                                {**R._content(wang), "role": "leader", "post": "班长"},
+                                expected_version=wang["version"])
+    studios.check_member_values(u["A"], None, {"name": "钱新", "role": "leader"})
     assert snapshot() == start

@@ -209,22 +209,78 @@ def leader_role_effect(studio_uid: str, member_uid: str | None, values: dict) ->
     return None
 
 
+def _save_member(studio_uid: str, member_uid: str | None, values: dict,
+                 expected_version: int | None, actor: str | None, today: date
+                 ) -> tuple[str, Change | None]:
+    """The member form's edits with the role as it was (a new member: 骨干)."""
+    if member_uid is None:
+        created = R.create("member", studio_uid, {**values, "role": CORE}, actor=actor,
+                           today=today)
+        return created["uid"], Change("member", created["uid"], None, created)
+    role = R.get("member", member_uid)["role"]
+    return member_uid, _update("member", member_uid, {**values, "role": role}, actor, today,
+                               expected_version)
+
+
+def check_member_values(studio_uid: str, member_uid: str | None, values: dict, *,
+                        expected_version: int | None = None, today: date | None = None) -> None:
+    """The member form's own errors (its role aside), before a change of leader asks for its
+    date: the save is tried by the services and always rolled back."""
+    with database.atomic() as txn:
+        _save_member(studio_uid, member_uid, values, expected_version, None,
+                     today or date.today())
+        txn.rollback()
+
+
 def save_member_as_leader(studio_uid: str, member_uid: str | None, values: dict,
                           since: date | str | None, *, expected_version: int | None = None,
                           actor: str | None = None, today: date | None = None) -> list[Change]:
     """The member form's save when it makes a new leader (leader_role_effect): the form's
     other edits (or the new member, created as 骨干) and change_leader, in one transaction."""
     today = today or date.today()
-    changes: list[Change | None] = []
     with database.atomic():
-        if member_uid is None:
-            created = R.create("member", studio_uid, {**values, "role": CORE}, actor=actor,
-                               today=today)
-            member_uid = created["uid"]
-            changes.append(Change("member", member_uid, None, created))
-        else:
-            role = R.get("member", member_uid)["role"]
-            changes.append(_update("member", member_uid, {**values, "role": role}, actor, today,
-                                   expected_version))
-        changes += change_leader(studio_uid, member_uid, since, actor=actor, today=today)
+        member_uid, saved = _save_member(studio_uid, member_uid, values, expected_version,
+                                         actor, today)
+        changes = [saved, *change_leader(studio_uid, member_uid, since, actor=actor,
+                                         today=today)]
     return [c for c in changes if c is not None]
+
+
+def revert(changes: list[Change], *, actor: str | None = None) -> None:
+    """Undo a composed change in one transaction: each record back to its content before, in
+    reverse order (one the change created goes to the recycle bin, never lost)."""
+    with database.atomic():
+        for c in reversed(changes):
+            if c.before is None:
+                R.trash(c.kind, c.uid, actor=actor)
+            else:
+                R.update(c.kind, c.uid, _content(c.before), actor=actor)
+
+
+def reapply(changes: list[Change], *, actor: str | None = None) -> None:
+    """Redo a composed change that `revert` undid, in one transaction, in the original order."""
+    with database.atomic():
+        for c in changes:
+            if c.before is None:
+                R.restore(c.kind, c.uid, actor=actor)
+            R.update(c.kind, c.uid, _content(c.after), actor=actor)
+
+
+def _content(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in R.META}
+
+
+def leader_today(studio_uid: str, today: date | None = None) -> str | None:
+    """The studio's leader's name today, by the one definition (ledger/asof.py)."""
+    end = (today or date.today()).isoformat()
+    row = database.execute_sql(f"SELECT {asof.leader_sql('s')} FROM studio s WHERE s.uid = :uid",
+                               {"start": end, "end": end, "uid": studio_uid}).fetchone()
+    return row[0] if row else None
+
+
+def leader_candidates(studio_uid: str, today: date | None = None) -> list[dict]:
+    """The members who could take over as leader: live, in the team today, not the leader."""
+    day = (today or date.today()).isoformat()
+    leader = leader_today(studio_uid, today)
+    return [m for m in R.list_records("member", studio_uid)
+            if m["name"] != leader and (not m["left_on"] or m["left_on"] > day)]
