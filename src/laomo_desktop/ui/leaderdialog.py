@@ -72,7 +72,8 @@ class ChangeLeaderDialog(QDialog):
             self.member.addItem("", None)
             for m in studios.leader_candidates(studio_uid, today):
                 role = fmt.choice_label(E.MemberRole, m["role"])
-                self.member.addItem(shown(f"{m['name']}（{role}）"), m["uid"])
+                text = f"{m['name']}（{role}）" if fmt.is_chinese() else f"{m['name']} ({role})"
+                self.member.addItem(shown(text), m["uid"])
             self.member.setCurrentIndex(max(self.member.findData(selected), 0) if selected else 0)
         self.since = QDateEdit()
         self.since.setObjectName("leader_since")
@@ -119,8 +120,18 @@ class ChangeLeaderDialog(QDialog):
         lay.addWidget(self.general_error)
         lay.addStretch(1)
         lay.addWidget(buttons)
-        self.resize(max(460, self.sizeHint().width()), self.sizeHint().height())
+        self.setMinimumWidth(560)  # the explanation reads as one line in Chinese
+        self._fit_height()
         (self.since if self.fixed else self.member).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_height(self) -> None:
+        """Tall enough for what is shown at this width (an error line makes it taller, never
+        squeezes the fields)."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(max(self.width(), self.minimumWidth()))
+        if need > 0 and need > self.height():
+            self.resize(max(self.width(), self.minimumWidth()), need)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -129,6 +140,7 @@ class ChangeLeaderDialog(QDialog):
         other = [msg for name, msg in errors.items() if name not in self.errors]
         self.general_error.setText("；".join(other))
         self.general_error.setVisible(bool(other))
+        self._fit_height()
 
     def accept(self) -> None:
         since = self.since.date().toString("yyyy-MM-dd")
