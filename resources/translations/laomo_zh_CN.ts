@@ -82,14 +82,14 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="73"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
@@ -108,7 +108,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="82"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -172,7 +172,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="294"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -447,7 +447,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -547,170 +547,170 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>清除日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="71"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="93"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="104"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="381"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="361"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="232"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="234"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="337"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="340"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="444"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="447"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -722,7 +722,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="412"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="415"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -850,7 +850,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -890,7 +890,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="465"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="468"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -945,7 +945,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="393"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -955,11 +955,47 @@ It is now safe to remove the USB stick.</source>
         <translation>新建</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="31"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="55"/>
+        <source>Change leader…</source>
+        <translation>更换领衔人…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="33"/>
+        <source>Hand the studio over to another member from a given day; the leader history keeps who led before</source>
+        <translation>自某一天起改由另一位成员领衔；领衔人沿革记下此前由谁领衔</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="77"/>
+        <source>%1 is the leader from %2. Ctrl+Z undoes it.</source>
+        <translation>自 %2 起由“%1”任领衔人。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="96"/>
+        <source>“%1” is the studio&apos;s leader. If the role is changed here, the documents of earlier years no longer name %1 as the leader. To hand the studio over to another member, give that member the role of leader, or use Change leader… in the members list: the leader history then keeps %1.
+
+Change the role anyway (only to correct a mistake)?</source>
+        <translation>“%1”是本工作室的领衔人。在这里改掉其角色后，以往年度的材料将不再写“%1”为领衔人。要把工作室交给另一位成员领衔，请把那位成员的“工作室角色”设为领衔人，或在成员列表上方点“更换领衔人…”：领衔人沿革会记下“%1”。
+
+仍要更改角色吗（仅用于更正录错的角色）？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="102"/>
+        <source>Not saved: %1 is still the leader.</source>
+        <translation>未保存：“%1”仍是领衔人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="119"/>
+        <source>Not saved: giving the role of leader here is a change of leader. Confirm its date in the dialog that opens on Save, or choose another role.</source>
+        <translation>未保存：在这里设为领衔人就是更换领衔人。请在保存时弹出的“更换领衔人”窗口中确认更换日期，或选择其他角色。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
@@ -994,7 +1030,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="377"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -1237,6 +1273,7 @@ It is now safe to remove the USB stick.</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>View</source>
         <translation>查看</translation>
@@ -1252,22 +1289,22 @@ It is now safe to remove the USB stick.</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="38"/>
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="39"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -1934,6 +1971,48 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/yearstart.py" line="119"/>
         <source>Not changed</source>
         <translation>未更改</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="133"/>
+        <source>Change leader</source>
+        <translation>更换领衔人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="62"/>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="97"/>
+        <source>New leader</source>
+        <translation>新领衔人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
+        <source>Date of the change</source>
+        <translation>更换日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="86"/>
+        <source>The former leader becomes a core member, the leader history records this change, and the documents of earlier years still name the former leader.</source>
+        <translation>原领衔人改为骨干，领衔人沿革记下这次更换，以往年度的材料仍写原领衔人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="96"/>
+        <source>Current leader</source>
+        <translation>现任领衔人</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="145"/>
+        <source>Leader not changed</source>
+        <translation>领衔人未更换</translation>
     </message>
 </context>
 <context>

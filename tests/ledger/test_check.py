@@ -81,3 +81,57 @@ def test_check_lists_text_an_earlier_version_let_in_that_the_forms_now_refuse(le
     hit = [p.message for p in problems if "[U+001B]" in p.message]
     assert len(hit) == 1 and "活动" in hit[0] and "“主题”" in hit[0]
     assert "\x1b" not in hit[0]
+
+
+def _leader_history_warnings(sample_dir) -> list[str]:
+    paths = open_ledger(LedgerPaths(sample_dir))
+    try:
+        return [p.message for p in check_ledger(paths)
+                if p.severity == "warning" and "领衔人沿革" in p.message]
+    finally:
+        close_ledger()
+
+
+def test_a_leader_history_naming_someone_else_than_the_leader_is_a_warning(sample_dir, capsys):
+    """The list wins over the role in every document: when they disagree (the role changed
+    in the member form, or the list edited by hand), check says so and what to do."""
+    _break(sample_dir, ("""INSERT INTO studio_leader (parent_id, position, name, since)
+                           SELECT id, 0, '李明', '2019-03-01' FROM studio
+                           WHERE name = '李明劳模创新工作室'""", ()),
+           ("UPDATE member SET role = 'core' WHERE name = '李明'", ()),
+           ("UPDATE member SET role = 'leader' WHERE name = '王芳'", ()))
+    code, out, _ = run(capsys, "--data-dir", str(sample_dir), "check")
+    assert code == 0, "advice, not a broken rule"
+    line = next(x for x in out.splitlines() if "领衔人沿革" in x)
+    assert line.startswith("提示")
+    assert "李明劳模创新工作室" in line and "“李明”" in line and "“王芳”" in line
+    assert "更换领衔人" in line
+
+
+def test_a_leader_history_without_a_leader_in_the_team_is_one_warning(sample_dir):
+    _break(sample_dir, ("""INSERT INTO studio_leader (parent_id, position, name, since)
+                           SELECT id, 0, '李明', '2019-03-01' FROM studio
+                           WHERE name = '李明劳模创新工作室'""", ()),
+           ("UPDATE member SET left_on = '2025-12-31' WHERE name = '李明'", ()))
+    paths = open_ledger(LedgerPaths(sample_dir))
+    try:
+        warnings = [p.message for p in check_ledger(paths) if "李明劳模" in p.message]
+    finally:
+        close_ledger()
+    assert len(warnings) == 1 and "领衔人沿革" in warnings[0] and "没有" in warnings[0]
+
+
+def test_a_change_of_leader_leaves_nothing_to_warn_about(sample_dir):
+    from datetime import date
+
+    from laomo_desktop.ledger import records as R
+    from laomo_desktop.ledger import studios
+
+    open_ledger(LedgerPaths(sample_dir))
+    try:
+        a = next(s["uid"] for s in studios.list_studios() if s["name"] == "李明劳模创新工作室")
+        wang = next(m["uid"] for m in R.list_records("member", a) if m["name"] == "王芳")
+        studios.change_leader(a, wang, "2026-03-01", today=date(2026, 6, 1))
+    finally:
+        close_ledger()
+    assert _leader_history_warnings(sample_dir) == []

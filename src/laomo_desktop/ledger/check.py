@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import peewee as pw
 
@@ -70,9 +71,36 @@ def _domain() -> Iterator[Problem]:
     leaders = database.execute_sql("""
         SELECT s.name FROM studio s WHERE s.deleted_at IS NULL AND NOT EXISTS (
             SELECT 1 FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
-            AND m.deleted_at IS NULL AND m.left_on IS NULL) ORDER BY s.name""").fetchall()
+            AND m.deleted_at IS NULL AND m.left_on IS NULL) AND NOT EXISTS (
+            SELECT 1 FROM studio_leader l WHERE l.parent_id = s.id) ORDER BY s.name""").fetchall()
     for (name,) in leaders:
         yield Problem("warning", f"工作室“{name}”没有登记领衔人")
+    yield from _leader_history(date.today().isoformat())
+
+
+def _leader_history(today: str) -> Iterator[Problem]:
+    """领衔人沿革 decides who led in each year (ledger/asof.py); when its latest entry names
+    someone who is not the member with the role of leader in the team today, the role was
+    changed in the member form (or the list by hand) and the two disagree."""
+    rows = database.execute_sql("""
+        SELECT s.name, l.name, l.since, (
+            SELECT group_concat(m.name, char(31)) FROM member m WHERE m.studio_id = s.id
+              AND m.role = 'leader' AND m.deleted_at IS NULL
+              AND (m.joined_on IS NULL OR m.joined_on <= :day)
+              AND (m.left_on IS NULL OR m.left_on > :day))
+        FROM studio s JOIN studio_leader l ON l.id = (
+            SELECT l2.id FROM studio_leader l2 WHERE l2.parent_id = s.id
+            ORDER BY l2.since DESC, l2.position DESC LIMIT 1)
+        WHERE s.deleted_at IS NULL ORDER BY s.name""", {"day": today}).fetchall()
+    for studio, name, since, holders in rows:
+        holders = (holders or "").split("\x1f") if holders else []
+        if name in holders:
+            continue
+        now = (f"团队中“工作室角色”为领衔人的是“{'、'.join(holders)}”" if holders
+               else "团队中没有“工作室角色”为领衔人的在职成员")
+        yield Problem("warning", f"工作室“{studio}”：领衔人沿革最近一条写的是“{name}”（自 {since} "
+                                 f"起），而{now}；各年度材料按领衔人沿革写领衔人。请在“成员”页用"
+                                 "“更换领衔人…”记下更换，或在工作室资料中更正领衔人沿革")
 
 
 STORED_TEXT_SHOWN = 20

@@ -35,6 +35,7 @@ from laomo_desktop.ui.attachpanel import open_attachment
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.memberpage import MemberSectionPage
 from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
 from laomo_desktop.ui.plain import DataLabel, shown, warn
 from laomo_desktop.ui.recorddialog import RecordDialog
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
             return AuditPage(self.ctx)
         if s.key == "attachment":
             return AttachmentSectionPage(self.ctx, s)
+        if s.key == "member":
+            return MemberSectionPage(self.ctx, s)
         if s.key == "reports":  # loads Qt PDF and the report writers: only when first opened
             from laomo_desktop.ui.reportspage import ReportsPage
 

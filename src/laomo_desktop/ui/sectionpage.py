@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -348,9 +348,16 @@ class SectionPage(LazyPage):
         dlg = self.dialog(None, lambda v: R.create(kind, studio, v))
         if dlg.exec() and dlg.saved:
             text = tr("New %1").replace("%1", fmt.label(self.kind))
-            self.ctx.undo_stack.push(undo.created(self.ctx, kind, dlg.saved, text))
+            self.ctx.undo_stack.push(self.created_command(dlg.saved, text))
             self.ctx.changed()
             self.select_uid(dlg.saved["uid"])
+
+    def created_command(self, record: dict, text: str) -> QUndoCommand:
+        """The undo step of a record the form created (a page may save more than the form)."""
+        return undo.created(self.ctx, self.kind.name, record, text)
+
+    def edited_command(self, before: dict, after: dict, text: str) -> QUndoCommand:
+        return undo.edited(self.ctx, self.kind.name, before, after, text)
 
     def edit_uid(self, uid: str) -> None:
         try:
@@ -368,7 +375,7 @@ class SectionPage(LazyPage):
         if dlg.exec() and dlg.saved:
             if dlg.saved["version"] != before["version"]:
                 text = tr("Edit %1").replace("%1", fmt.label(self.kind))
-                self.ctx.undo_stack.push(undo.edited(self.ctx, kind, before, dlg.saved, text))
+                self.ctx.undo_stack.push(self.edited_command(before, dlg.saved, text))
             self.ctx.changed()
 
     def edit_current(self) -> None:

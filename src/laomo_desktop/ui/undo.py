@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import studios
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
@@ -62,3 +63,10 @@ def edited(ctx: AppContext, kind: str, before: dict, after: dict, text: str) -> 
 
 def trashed(ctx: AppContext, kind: str, uid: str, text: str) -> ServiceCommand:
     return ServiceCommand(ctx, text, lambda: R.restore(kind, uid), lambda: R.trash(kind, uid))
+
+
+def composed(ctx: AppContext, changes: list[studios.Change], text: str) -> ServiceCommand:
+    """Several records one service changed together (a change of leader) as one step: undo
+    puts back every record's content before, in reverse order; redo writes each after again."""
+    return ServiceCommand(ctx, text, lambda: studios.revert(changes),
+                          lambda: studios.reapply(changes))
