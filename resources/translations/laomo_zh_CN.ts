@@ -1974,7 +1974,7 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="95"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="127"/>
@@ -1989,28 +1989,28 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
         <source>New leader</source>
         <translation>新领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="79"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="99"/>
         <source>Date of the change</source>
         <translation>更换日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="87"/>
         <source>The former leader becomes a core member, the leader history records this change, and the documents of earlier years still name the former leader.</source>
         <translation>原领衔人改为骨干，领衔人沿革记下这次更换，以往年度的材料仍写原领衔人。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="97"/>
         <source>Current leader</source>
         <translation>现任领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="157"/>
         <source>Leader not changed</source>
         <translation>领衔人未更换</translation>
     </message>
