@@ -15,7 +15,6 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.store.models import MODELS, AuditEntry, ImportedStudio
 from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
-from laomo_desktop.ui.mainwindow import MainWindow
 from laomo_desktop.ui.memberpage import MemberSectionPage
 from laomo_desktop.ui.sections import SECTIONS
 from sample_ledger import build
@@ -48,14 +47,9 @@ def leader_driver(monkeypatch, qtbot) -> LeaderDriver:
 
 
 @pytest.fixture
-def window(ctx, qtbot, tmp_path):
+def window(ctx, open_window, tmp_path):
     u = build(ctx.paths, tmp_path)
-    ctx.settings.setValue("backup/on_close", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.refresh_studios(select=u["A"])
-    win.year_box.setCurrentIndex(0)  # all years
+    win = open_window(u["A"], 0)  # all years
     win.nav.setCurrentRow([s.key for s in SECTIONS].index("member"))
     page = win.pages["member"]
     assert isinstance(page, MemberSectionPage) and page.isVisible()

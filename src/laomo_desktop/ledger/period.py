@@ -12,6 +12,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+import peewee as pw
+
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store.models import database
 
@@ -85,10 +87,11 @@ def check_start_month(value: object) -> int:
 
 def start_month() -> int:
     """This ledger's first month of the statistics year (1 unless set)."""
-    if "ledger_info" not in database.get_tables():
+    try:
+        row = database.execute_sql("SELECT value FROM ledger_info WHERE key = ?",
+                                   (SETTING,)).fetchone()
+    except pw.OperationalError:  # a ledger from before schema step 3 being opened
         return 1
-    row = database.execute_sql("SELECT value FROM ledger_info WHERE key = ?",
-                               (SETTING,)).fetchone()
     try:
         return check_start_month(int(row[0])) if row else 1
     except (ValueError, LaomoError):
