@@ -542,11 +542,6 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="131"/>
-        <source>Clear the date</source>
-        <translation>清除日期</translation>
-    </message>
-    <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
@@ -2013,6 +2008,16 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="157"/>
         <source>Leader not changed</source>
         <translation>领衔人未更换</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="128"/>
+        <source>e.g. 2025-03-05</source>
+        <translation>如 2025-03-05</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="137"/>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
     </message>
 </context>
 <context>

@@ -8,25 +8,26 @@ from typing import Any
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger.typed import date_text
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import shown
-
-NULL_DATE = QDate(1899, 12, 31)
 
 
 class Editor:
@@ -115,37 +116,58 @@ class NumberEditor(Editor):
 
 
 class DateEditor(Editor):
+    """A date typed as in a spreadsheet (2026-4-20, 2026/4/20, 20260420, 2026年4月20日) or
+    picked from a calendar. Tab always moves on; text that is not a date is kept and refused
+    with a message when saving, never dropped."""
+
     def __init__(self, field: S.Field):
         box = QWidget()
         lay = QHBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(NULL_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.setAccessibleName(fmt.label(field))
-        lay.addWidget(self.edit)
-        clear = QToolButton()
-        clear.setText("×")
-        clear.setToolTip(tr("Clear the date"))
-        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        clear.clicked.connect(lambda: self.edit.setDate(NULL_DATE))
-        lay.addWidget(clear)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(tr("e.g. 2025-03-05"))
+        self.line.setClearButtonEnabled(True)
+        self.line.setAccessibleName(fmt.label(field))
+        # room for the widest date and the clear button, the same before and after styling
+        self.line.setFixedWidth(self.line.fontMetrics().horizontalAdvance("2025-03-05") + 44)
+        self.line.editingFinished.connect(self._tidy)
+        lay.addWidget(self.line)
+        pick = QToolButton()
+        pick.setText("…")
+        pick.setToolTip(tr("Pick a date from the calendar"))
+        pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(pick)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(lambda d: (self.line.setText(d.toString("yyyy-MM-dd")),
+                                                 menu.close()))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_calendar_at_value)
+        pick.setMenu(menu)
+        lay.addWidget(pick)
         lay.addStretch(1)
+        box.setFocusProxy(self.line)
         super().__init__(field, box)
-        self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
-        self.set(None)
+
+    def _tidy(self) -> None:
+        """Show a readable date in the one form the ledger writes, as soon as it is typed."""
+        text = self.line.text()
+        tidy = date_text(text)
+        if tidy != text:
+            self.line.setText(tidy)
+
+    def _show_calendar_at_value(self) -> None:
+        d = QDate.fromString(date_text(self.line.text()), "yyyy-MM-dd")
+        self.calendar.setSelectedDate(d if d.isValid() else QDate.currentDate())
 
     def get(self) -> str | None:
-        d = self.edit.date()
-        return None if d == NULL_DATE else d.toString("yyyy-MM-dd")
+        text = date_text(self.line.text())
+        return text or None
 
     def set(self, value: Any) -> None:
-        if value:
-            self.edit.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
-        else:
-            self.edit.setDate(NULL_DATE)
+        self.line.setText(str(value)[:10] if value else "")
 
 
 class BoolEditor(Editor):
