@@ -190,7 +190,7 @@ CASES = [
     ("activity", {"outside_count": -3}, "outside_count", "外部参加人数", "不能为负数"),
     ("equipment", {"quantity": -1}, "quantity", "数量", "不能为负数"),
     ("fund", {"amount_fen": 12.5}, "amount_fen", "金额", "应以整数“分”保存"),
-    ("fund", {"amount_fen": "12.5"}, "amount_fen", "金额", "应以整数“分”保存"),
+    ("fund", {"amount_fen": "12.5"}, "amount_fen", "金额", "不是有效的金额"),
     ("benefit", {"amount_fen": 100.0}, "amount_fen", "效益金额", "应以整数“分”保存"),
     ("fund", {"amount_fen": 0}, "amount_fen", "金额", "必须大于 0"),
     ("fund", {"amount_fen": 10**13 + 1}, "amount_fen", "金额", "不能大于"),

@@ -90,3 +90,58 @@ def test_a_date_it_cannot_read_turns_red_and_blocks_saving(member_form, qtbot):
     assert dlg.errors["birth_date"].isVisible()
     assert "出生日期" in dlg.errors["birth_date"].text()
     assert birth.text() == "1985-13-40"  # kept for the user to correct, never emptied
+
+
+def commit_text(widget, text: str) -> None:
+    """Text as an input method hands it over (full-width digits and the like)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    ev = QInputMethodEvent()
+    ev.setCommitString(text)
+    QApplication.sendEvent(widget, ev)
+
+
+@pytest.fixture
+def fund_form(ctx, qtbot):
+    studio = R.create("studio", None, {"name": "测试工作室", "host_unit": "某厂",
+                                       "founded_on": "2020-01-01"})
+    saved: list[dict] = []
+
+    def save(values):
+        saved.append(R.create("fund", studio["uid"], values))
+        return saved[-1]
+
+    dlg = RecordDialog(ctx.paths, "fund", studio["uid"],
+                       None, save, defaults={"date": "2025-03-01", "direction": "income",
+                                             "source": "union"})
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg, saved
+
+
+def test_full_width_digits_and_thousands_separators_are_read(fund_form, qtbot):
+    """Full-width digits from an input method (１２００) gave an empty amount."""
+    dlg, saved = fund_form
+    amount = dlg.editors["amount_fen"].line
+    amount.setFocus()
+    commit_text(amount, "１，２００．５")
+    assert amount.text() == "１，２００．５"
+    dlg.accept()
+    assert saved and saved[-1]["amount_fen"] == 120_050
+
+
+def test_a_minus_or_a_word_is_refused_with_a_message_not_dropped(fund_form, qtbot):
+    """A minus sign was silently ignored: -300 was saved as 300."""
+    dlg, saved = fund_form
+    amount = dlg.editors["amount_fen"].line
+    amount.setFocus()
+    QTest.keyClicks(amount, "-300")
+    assert amount.text() == "-300"
+    dlg.accept()
+    assert not saved and "不能为负数" in dlg.errors["amount_fen"].text()
+    amount.selectAll()
+    QTest.keyClicks(amount, "12.345")
+    dlg.accept()
+    assert not saved and "不是有效的金额" in dlg.errors["amount_fen"].text()
+    assert amount.text() == "12.345"

@@ -29,3 +29,32 @@ def date_text(text: str) -> str:
         return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError:  # 2026-02-30 and the like: the services say it is not a date
         return raw
+
+
+_MONEY = re.compile(r"-?\d+(\.\d{1,2})?")
+_WHOLE = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def number_text(text: str) -> str:
+    """A typed number with full-width digits made ASCII and thousands separators (1,200 or
+    1，200) and spaces taken out."""
+    return re.sub(r"[,，\s]", "", half_width(text))
+
+
+def number_value(text: str, kind: str) -> int | float | str | None:
+    """What a typed number means for a field of type `kind` ("int", "year", "float" or
+    "money", money in fen): None when empty, the text as typed when it is not such a number
+    (the services then refuse it with a message)."""
+    t = number_text(text)
+    if not t:
+        return None
+    if kind == "money":
+        if not _MONEY.fullmatch(t):
+            return text.strip()
+        whole, _, cents = t.lstrip("-").partition(".")
+        fen = int(whole) * 100 + int((cents + "00")[:2])
+        return -fen if t.startswith("-") else fen
+    if kind == "float":
+        return float(t) if _DECIMAL.fullmatch(t) else text.strip()
+    return int(t) if _WHOLE.fullmatch(t) else text.strip()

@@ -124,6 +124,8 @@ def _int(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
     if isinstance(v, float) and v.is_integer() and f.type != S.MONEY:
         v = int(v)
     if not isinstance(v, int):
+        if f.type == S.MONEY and isinstance(v, str):
+            return None, f"{_q(f.label)}不是有效的金额（应为如 1,200.50 的数字，最多两位小数）"
         if f.type == S.MONEY:
             return None, f"{_q(f.label)}应以整数“分”保存"
         return None, f"{_q(f.label)}应为整数"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.ledger import queries as Q
-from laomo_desktop.ledger.typed import date_text
+from laomo_desktop.ledger.typed import date_text, number_value
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
@@ -70,19 +68,19 @@ class TextEditor(Editor):
 
 
 class NumberEditor(Editor):
-    PATTERNS = {S.INT: r"\d{0,12}", S.YEAR: r"\d{0,4}", S.FLOAT: r"\d{0,9}(\.\d{0,3})?",
-                S.MONEY: r"\d{0,11}(\.\d{0,2})?"}
+    """A number typed freely: full-width digits from an input method and thousands separators
+    are read; a minus or anything else that is not a number is kept and refused with a message
+    when saving (never silently dropped)."""
 
     def __init__(self, field: S.Field):
         self.line = QLineEdit()
-        self.line.setValidator(QRegularExpressionValidator(
-            QRegularExpression(self.PATTERNS[field.type]), self.line))
         if field.type == S.MONEY:
             box = QWidget()
             lay = QHBoxLayout(box)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.addWidget(QLabel("¥"))
             lay.addWidget(self.line, 1)
+            box.setFocusProxy(self.line)
             self.line.setPlaceholderText("0.00")
             self.line.setAccessibleName(fmt.label(field))
             super().__init__(field, box)
@@ -92,17 +90,7 @@ class NumberEditor(Editor):
         self.line.setMaximumWidth(180)
 
     def get(self) -> Any:
-        text = self.line.text().strip()
-        if not text:
-            return None
-        if self.field.type == S.MONEY:
-            try:
-                return int((Decimal(text) * 100).to_integral_value())
-            except InvalidOperation:
-                return text
-        if self.field.type == S.FLOAT:
-            return float(text)
-        return int(text)
+        return number_value(self.line.text(), self.field.type)
 
     def set(self, value: Any) -> None:
         if value is None:
