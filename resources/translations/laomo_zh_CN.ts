@@ -566,8 +566,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -1462,7 +1462,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1666,17 +1666,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="150"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="152"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="155"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1709,7 +1709,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="171"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1750,34 +1750,34 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="208"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="260"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="190"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="202"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -1787,144 +1787,144 @@ What is wrong: %2</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="284"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="281"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="60"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="248"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="286"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="330"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="288"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="353"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="489"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="311"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="407"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="313"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="340"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="352"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
         <source>Targets are set in %1.</source>
         <translation>目标在 %1 中设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="385"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="393"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="445"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="88"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="446"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="89"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="459"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="102"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="460"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="103"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="468"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="111"/>
         <source>Due for review %1 · removed or revoked %2</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="470"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="113"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="501"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="419"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="505"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="423"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="507"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="535"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="453"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2010,12 +2010,12 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>领衔人未更换</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="116"/>
         <source>e.g. 2025-03-05</source>
         <translation>如 2025-03-05</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="125"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
     </message>
@@ -2339,74 +2339,74 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="73"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="67"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>

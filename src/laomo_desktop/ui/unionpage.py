@@ -49,6 +49,7 @@ from laomo_desktop.ui.importdialogs import (
 )
 from laomo_desktop.ui.lazypage import LazyPage
 from laomo_desktop.ui.plain import DataLabel, shown, tip
+from laomo_desktop.ui.unioncards import UID_ROLE, NamingsCard, card
 
 # (row key, header); headers translated in context "Union"
 COLUMNS = (
@@ -70,7 +71,6 @@ GOALS_EN = {"party_coverage": QT_TRANSLATE_NOOP("Union", "Party organisation cov
             "training_person_times": QT_TRANSLATE_NOOP("Union", "Training person-times"),
             "technical_innovations": QT_TRANSLATE_NOOP("Union", "Technical innovations"),
             "patents": QT_TRANSLATE_NOOP("Union", "Patents")}
-UID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_SHOWN = 200
 
@@ -126,29 +126,6 @@ class _Item(QTableWidgetItem):
         if a is None or b is None or type(a) is not type(b):
             a, b = self.text(), other.text()
         return a < b
-
-
-def _card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
-    card = QFrame()
-    card.setObjectName("card")
-    card.setAccessibleName(title)
-    lay = QVBoxLayout(card)
-    lay.setContentsMargins(14, 10, 14, 12)
-    lay.setSpacing(8)
-    head = QHBoxLayout()
-    caption = QLabel(title)
-    font = caption.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    caption.setFont(font)
-    head.addWidget(caption)
-    head.addStretch(1)
-    summary = QLabel()
-    summary.setObjectName(f"{name}_summary")
-    summary.setStyleSheet(f"color: {MUTED};")
-    head.addWidget(summary)
-    lay.addLayout(head)
-    return card, lay, summary
 
 
 class UnionPage(LazyPage):
@@ -222,7 +199,7 @@ class UnionPage(LazyPage):
         ulay.addWidget(self.empty)
         ulay.addWidget(self.totals)
 
-        goals, self.goals_lay, self.goals_summary = _card(tr("City totals against the targets"),
+        goals, self.goals_lay, self.goals_summary = card(tr("City totals against the targets"),
                                                           "goals")
         self.goals_grid = QGridLayout()
         self.goals_grid.setHorizontalSpacing(10)
@@ -233,44 +210,25 @@ class UnionPage(LazyPage):
         self.targets_note.setWordWrap(True)
         self.goals_lay.addWidget(self.targets_note)
         self.goals_lay.addStretch(1)
-        party, party_lay, self.party_summary = _card(tr("Without a party organisation"),
+        party, party_lay, self.party_summary = card(tr("Without a party organisation"),
                                                      "party")
         self.lacking = DataLabel(lines=True)  # studio names, one a line
         self.lacking.setObjectName("lacking_party")
         self.lacking.setWordWrap(True)
         self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
         party_lay.addWidget(self.lacking, 1)
-        namings, namings_lay, self.namings_summary = _card(tr("Reviews and removed plaques"),
-                                                           "namings")
-        self.namings = QTreeWidget()
-        self.namings.setObjectName("union_namings")
-        self.namings.setAccessibleName(tr("Reviews and removed plaques"))
-        self.namings.setHeaderLabels([tr("Studio"), tr("Level"), tr("Date"), tr("Status")])
-        self.namings.setFrameShape(QFrame.Shape.NoFrame)
-        self.namings.setRootIsDecorated(False)  # the groups stay open: nothing to fold
-        self.namings.setItemsExpandable(False)
-        self.namings.setIndentation(10)
-        self.namings.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.namings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        head = self.namings.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
-            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.namings.setToolTip(tr("Double-click a studio to open its ledger"))
-        self.namings.itemDoubleClicked.connect(self._drill_naming)
-        namings_lay.addWidget(self.namings, 1)
-        self.namings_empty = QLabel()
-        self.namings_empty.setObjectName("namings_empty")
-        self.namings_empty.setWordWrap(True)
-        self.namings_empty.setStyleSheet(f"color: {MUTED};")
-        namings_lay.addWidget(self.namings_empty)
+        self.naming_card = NamingsCard(self.open_studio.emit)
+        namings = self.naming_card.frame
+        # the card's parts, as the page's tests and the window reach them
+        self.namings = self.naming_card.tree
+        self.namings_summary = self.naming_card.summary
+        self.namings_empty = self.naming_card.empty
         middle = QVBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(12)
         middle.addWidget(party, 0)  # a line or two: the rest goes to the namings
         middle.addWidget(namings, 1)
-        history, hist_lay, self.history_summary = _card(tr("Import history"), "history")
+        history, hist_lay, self.history_summary = card(tr("Import history"), "history")
         self.history = QTreeWidget()
         self.history.setObjectName("import_history")
         self.history.setRootIsDecorated(False)
@@ -335,7 +293,7 @@ class UnionPage(LazyPage):
         self._fill_table(data["studios"], imported)
         self._fill_goals(data, note)
         self._fill_party(data["coverage"])
-        self._fill_namings(data)
+        self.naming_card.fill(data)
         self._fill_history(data["studios"])
 
     def _fill_table(self, rows: list[dict], imported: dict) -> None:
@@ -435,46 +393,6 @@ class UnionPage(LazyPage):
             self.lacking.setText(tr("Every studio at %1 level or above has a party "
                                     "organisation.").replace("%1", scope))
             self.lacking.setStyleSheet(f"color: {GREEN};")
-
-    def _fill_namings(self, data: dict) -> None:
-        """Two groups, each naming a row: the reviews due in the year (dated by the review) and
-        the plaques removed or names revoked in it (dated by the change)."""
-        tree = self.namings
-        tree.clear()
-        due, gone = data["due_review"], data["withdrawn"]
-        for title, rows in ((tr("Due for review (%1)"), due),
-                            (tr("Plaque removed or revoked (%1)"), gone)):
-            group = QTreeWidgetItem([title.replace("%1", str(len(rows)))])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            for r in rows:
-                item = QTreeWidgetItem([shown(r["name"]),
-                                        fmt.choice_label(E.Level, r["level"]),
-                                        fmt.date_text(r["date"]),
-                                        fmt.choice_label(E.RecognitionStatus, r["status"])])
-                item.setData(0, UID_ROLE, r["uid"])
-                item.setToolTip(0, tip("\n".join(filter(None, (
-                    shown(r["name"]),
-                    tr("Named on %1").replace("%1", fmt.date_text(r["naming_date"])),
-                    tr("Document no. %1").replace("%1", shown(r["doc_no"]))
-                    if r["doc_no"] else "")))))
-                if rows is gone:
-                    item.setForeground(3, QColor(RED))
-                group.addChild(item)
-            tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            group.setExpanded(True)
-        self.namings_summary.setText(tr("Due for review %1 · removed or revoked %2").replace(
-            "%1", str(len(due))).replace("%2", str(len(gone))))
-        self.namings_empty.setText(tr("No naming is due for review, and no plaque was removed "
-                                      "or name revoked, in this year."))
-        self.namings_empty.setVisible(not due and not gone)
-
-    def _drill_naming(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        uid = item.data(0, UID_ROLE)
-        if uid:
-            self.open_studio.emit(uid)
 
     def _fill_history(self, studios: list[dict]) -> None:
         names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
