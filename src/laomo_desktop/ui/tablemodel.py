@@ -94,6 +94,15 @@ class RecordTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._rows)
 
+    def shown_rows(self) -> list[tuple]:
+        """The raw rows (uid, version, *values) the view shows, in its order: what the totals
+        add up and what an exported list holds."""
+        rows = self._rows
+        return [rows[i] for i in self._view]
+
+    def filter_text(self) -> str:
+        return self._filter
+
     def uid_at(self, row: int) -> str | None:
         return self._rows[self._view[row]][0] if 0 <= row < len(self._view) else None
 
