@@ -90,7 +90,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="94"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -940,7 +940,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="399"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -963,8 +963,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -994,7 +994,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="147"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1025,17 +1025,18 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="383"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="356"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="125"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
         <source>Not saved</source>
@@ -1072,7 +1073,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1094,6 +1095,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1203,98 +1205,98 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="53"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="76"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="88"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="148"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="159"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="167"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="168"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="280"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="285"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="308"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="309"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="372"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="407"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1430,12 +1432,14 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>生成</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="76"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="178"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="215"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="75"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="179"/>
         <source>Print…</source>
         <translation>打印…</translation>
@@ -1609,14 +1613,92 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>保存报表</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="48"/>
+        <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
+        <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="51"/>
+        <source>The list could not be written to “%1”: %2.</source>
+        <translation>列表无法写入“%1”：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="61"/>
+        <source>Print the list</source>
+        <translation>打印列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="77"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="105"/>
+        <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="111"/>
+        <source>Save the list</source>
+        <translation>保存列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="149"/>
+        <source>Export list…</source>
+        <translation>导出列表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="150"/>
+        <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
+        <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="154"/>
+        <source>Excel workbook (.xlsx)…</source>
+        <translation>Excel 工作簿（.xlsx）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="156"/>
+        <source>CSV file (.csv)…</source>
+        <translation>CSV 文件（.csv）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="158"/>
+        <source>Print the list…</source>
+        <translation>打印列表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="237"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="202"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="202"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="204"/>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="224"/>
+        <source>The list was exported to “%1”.</source>
+        <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="462"/>
@@ -1624,6 +1706,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="104"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="480"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
@@ -2018,6 +2101,51 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/editors.py" line="125"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="24"/>
+        <source>Income total</source>
+        <translation>收入合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="25"/>
+        <source>Expense total</source>
+        <translation>支出合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="25"/>
+        <source>Balance</source>
+        <translation>结余</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="34"/>
+        <source>%1 (10k yuan)</source>
+        <translation>%1 万元</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="36"/>
+        <source>%1 sessions</source>
+        <translation>%1 场</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="38"/>
+        <source>%1 person-times</source>
+        <translation>%1 人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="40"/>
+        <source>%1 hours</source>
+        <translation>%1 学时</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="66"/>
+        <source>Totals of the records shown</source>
+        <translation>当前显示记录的合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="104"/>
+        <source>Totals of the %1 records shown</source>
+        <translation>当前显示的 %1 条记录的合计</translation>
     </message>
 </context>
 <context>

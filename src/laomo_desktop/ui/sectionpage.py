@@ -33,6 +33,8 @@ from laomo_desktop.ui.attachpanel import size_text
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
+from laomo_desktop.ui.listexport import ListExport
+from laomo_desktop.ui.listfooter import TotalsFooter
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
@@ -172,6 +174,8 @@ class SectionPage(LazyPage):
         self.count.setObjectName("count")
         self.count.setMinimumWidth(110)
         bar.addWidget(self.count)
+        self.export = ListExport(self)  # export or print the shown list
+        bar.addWidget(self.export.button)
 
         self.table = QTableView()
         self.table.setObjectName("table")
@@ -205,6 +209,8 @@ class SectionPage(LazyPage):
         lay.addWidget(self.banner)
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
+        self.totals = TotalsFooter(self.table, self.model, self.kind.name, list(section.columns))
+        lay.addWidget(self.totals)
 
         for seq, slot in ((QKeySequence.StandardKey.New, self.new_record),
                           (QKeySequence.StandardKey.Find, self.focus_search),

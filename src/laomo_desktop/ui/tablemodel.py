@@ -100,9 +100,6 @@ class RecordTableModel(QAbstractTableModel):
         rows = self._rows
         return [rows[i] for i in self._view]
 
-    def filter_text(self) -> str:
-        return self._filter
-
     def uid_at(self, row: int) -> str | None:
         return self._rows[self._view[row]][0] if 0 <= row < len(self._view) else None
 
