@@ -2138,12 +2138,12 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>%1 学时</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="67"/>
         <source>Totals of the records shown</source>
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="102"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>

@@ -63,6 +63,7 @@ class TotalsFooter(QTableView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setShowGrid(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.setAccessibleName(tr("Totals of the records shown"))
         self.setStyleSheet("QTableView#totals { background: #f4eddf; "
                            "border-top: 2px solid #8b1a1a; }")
@@ -94,10 +95,7 @@ class TotalsFooter(QTableView):
                 items[names.index(line.label_column)].setText(line_label(line.key))
             for f in line.figures:
                 if f.column in names:
-                    item = items[names.index(f.column)]
-                    item.setText(figure_text(f))
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    items[names.index(f.column)].setText(figure_text(f))  # aligned as the cells
             for item in items:
                 item.setFont(bold)
                 item.setBackground(BACKGROUND)
