@@ -63,6 +63,8 @@ def main() -> int:
     win.grab().save(str(OUT / "dashboard.png"))
     section(app, win, "activity")
     win.grab().save(str(OUT / "activities.png"))
+    section(app, win, "fund")
+    win.grab().save(str(OUT / "fund-totals.png"))
 
     section(app, win, "member")
     page = win.pages["member"]
