@@ -2283,7 +2283,7 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="32"/>
         <source>Projects</source>
-        <translation>项目</translation>
+        <translation>创新课题</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="35"/>
@@ -2361,7 +2361,7 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Projects</source>
-        <translation>项目</translation>
+        <translation>新立项课题</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>

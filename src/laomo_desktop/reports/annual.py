@@ -102,7 +102,7 @@ def story_for(data: dict, st: dict) -> list:
                   for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5])
 
     h1("二、“八个必有”自查")
-    out += table(st, ["项目", "情况", "说明"],
+    out += table(st, ["必有项", "情况", "说明"],
                  [[m["label"], "√ 具备" if m["met"] else "× 缺少", m["detail"]]
                   for m in f["must_haves"]], [2, 2, 10])
 
