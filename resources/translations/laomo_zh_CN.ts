@@ -700,12 +700,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="456"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -717,7 +717,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="418"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -845,7 +845,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="456"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -885,7 +885,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="468"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="471"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -2181,169 +2181,189 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
+        <source>Go to the plans to make this year&apos;s plan</source>
+        <translation>到年度计划中制定本年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
+        <source>Open the mentoring pair</source>
+        <translation>打开这对师徒结对</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
+        <source>Export a data package for the union</source>
+        <translation>导出报送工会的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
+        <source>Open the studio&apos;s namings</source>
+        <translation>打开工作室的命名表彰</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="211"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="213"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="219"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="215"/>
-        <source>Follow-ups due</source>
-        <translation>到期待办事项</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="226"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="261"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="279"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="310"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="312"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="314"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="306"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="308"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="317"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="319"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="342"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="347"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="350"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="348"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="390"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="395"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="388"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="397"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="416"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="418"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="422"/>
-        <source>No follow-ups are due.</source>
-        <translation>没有到期的待办事项。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="55"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="441"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="224"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="454"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="444"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="434"/>
+        <source>No reminders.</source>
+        <translation>暂无提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="456"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="467"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2411,7 +2431,7 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="32"/>
         <source>Projects</source>
-        <translation>项目</translation>
+        <translation>创新课题</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/sections.py" line="35"/>
@@ -2489,7 +2509,7 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Projects</source>
-        <translation>项目</translation>
+        <translation>新立项课题</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>

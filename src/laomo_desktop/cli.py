@@ -98,8 +98,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
         return 0
     per = period(args.year)
     print(f"{_v(studio['name'])}  {per.label}")
-    print(f"  活动 {data['activities_total']} 次；培训 {data['training_sessions']} 场次、"
-          f"{data['training_person_times']} 人次、{data['training_hours']:g} 学时")
+    print(f"  活动 {data['activities_total']} 次；{W.trainings(data)}")
     print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
           + W.results_line(data, per))
     print(f"  经济效益 {W.wan(data['benefit_fen'])} 万元（累计 "

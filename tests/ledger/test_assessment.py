@@ -52,11 +52,11 @@ def test_eight_must_haves_all_met_with_their_evidence(sample):
     assert (got["score"], got["points"], got["met"], got["missing"]) == (8, 8, 8, 0)
     c = by_id(got)
     assert [x["area"] for x in got["criteria"]] == [
-        "有标志", "有场所", "有设施", "有职工参与", "有制度", "有经费", "有台帐", "有成效"]
+        "有标志", "有场所", "有设施", "有职工参与", "有制度", "有经费", "有台账", "有成效"]
     assert uids(c["mh5"]) == {sample["rule1"], sample["rule2"]}
     assert sample["r1"] in uids(c["mh8"]) and sample["r6"] not in uids(c["mh8"])  # r6 binned
     assert uids(c["mh6"]) == {sample["f1"], sample["f2"]}
-    assert c["mh7"]["detail"] == "台帐：有年度计划，记录活动 5 次"
+    assert c["mh7"]["detail"] == "台账：有年度计划，记录活动 5 次"
 
 
 def test_eight_must_haves_for_studio_b_name_what_is_missing(sample):

@@ -38,7 +38,7 @@ def test_targets_compare_plan_with_actual(sample):
 def test_eight_must_haves_all_met_in_a_full_year(sample):
     items = stats.studio_year(sample["A"], 2025)["must_haves"]
     assert [m["label"] for m in items] == ["标志", "场所", "设施", "职工参与", "制度", "经费",
-                                          "台帐", "成效"]
+                                          "台账", "成效"]
     assert all(m["met"] for m in items), [m for m in items if not m["met"]]
     evidence = {m["item"]: {e["uid"] for e in m["evidence"]} for m in items}
     assert sample["rule1"] in evidence["rules"]

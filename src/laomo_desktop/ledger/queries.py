@@ -31,9 +31,12 @@ EXTRAS: dict[str, tuple[Extra, ...]] = {
               "ORDER BY s.date DESC LIMIT 1)"),
     ),
     "activity": (
+        # empty (not 0) when neither attendees nor an outside count were entered
         Extra("person_times", "参加人次", "Person-times",
+              "CASE WHEN t.outside_count IS NULL AND NOT EXISTS (SELECT 1 FROM "
+              "activity_attendee a WHERE a.parent_id = t.id) THEN NULL ELSE "
               "(SELECT count(*) FROM activity_attendee a WHERE a.parent_id = t.id)"
-              " + coalesce(t.outside_count, 0)"),
+              " + coalesce(t.outside_count, 0) END"),
     ),
     "result": (
         Extra("first_author", "第一完成人", "First author",

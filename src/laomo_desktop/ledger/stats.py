@@ -26,7 +26,10 @@ QUERIES: dict[str, str] = {
         WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
     "training": f"""
         SELECT count(*), total(a.hours), total(a.outside_count),
-               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id))
+               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id)),
+               total(a.outside_count IS NULL AND NOT EXISTS
+                     (SELECT 1 FROM activity_attendee t WHERE t.parent_id = a.id)),
+               total(a.hours IS NULL)
         FROM activity a
         WHERE a.studio_id = :sid AND a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}""",
     "participation": f"""
@@ -163,10 +166,14 @@ def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
     by_type = dict(_run("activities_by_type", p))
     out["activities_by_type"] = by_type
     out["activities_total"] = sum(by_type.values())
-    sessions, hours, outside, attendees = _run("training", p)[0]
+    sessions, hours, outside, attendees, no_count, no_hours = _run("training", p)[0]
     out["training_sessions"] = sessions
     out["training_person_times"] = int(outside + attendees)
     out["training_hours"] = hours
+    # trainings whose participants or hours were never entered: the totals above leave them
+    # out, and the documents say so instead of counting them as 0
+    out["training_without_count"] = int(no_count)
+    out["training_without_hours"] = int(no_hours)
     out["exchanges"] = by_type.get(E.ActivityType.EXCHANGE, 0)
 
     projects_by_type: dict[str, int] = {}
@@ -257,6 +264,15 @@ def _ev(kind: str, rows: list[tuple]) -> list[dict]:
     return [{"kind": kind, "uid": uid, "title": str(title or "")} for uid, title in rows]
 
 
+def _room_missing(address: str | None, area: float | None) -> str:
+    """Why 场所 is missing, naming only what is really empty: a typed 0 m² is not "未填写"."""
+    if not address and area is None:
+        return "未填写场所地址和面积"
+    if not address:
+        return "未填写场所地址"
+    return "未填写场所面积" if area is None else f"场所面积为 {format(area, '.15g')} 平方米"
+
+
 def _funds_detail(out: dict) -> str:
     parts = []
     if out["fund_income_fen"] > 0:
@@ -278,7 +294,7 @@ def _must_haves(p: dict, out: dict, studio: tuple, participants: int,
          "已悬挂工作室标志牌匾", "未登记已悬挂的工作室标志牌匾"),
         ("room", "场所", bool(address) and (area or 0) > 0, "studio",
          studio_ev if address and (area or 0) > 0 else [],
-         f"{address}，{format(area or 0, '.15g')} 平方米", "未填写场所地址和面积"),
+         f"{address}，{format(area or 0, '.15g')} 平方米", _room_missing(address, area)),
         ("equipment", "设施", n_equipment > 0, "equipment", _ev("equipment", _run("equipment", p)),
          f"登记设备设施 {n_equipment} 项", "没有登记设备设施"),
         ("participation", "职工参与",
@@ -291,7 +307,7 @@ def _must_haves(p: dict, out: dict, studio: tuple, participants: int,
         ("funds", "经费", out["fund_income_fen"] > 0 or out["fund_carried_in_fen"] > 0, "fund",
          _ev("fund", _run("fund_income_evidence", p) or _run("fund_evidence", p)),
          _funds_detail(out), "本年度没有经费收入，也没有上年度结转的经费"),
-        ("ledger", "台帐", bool(plan) and out["activities_total"] > 0, "plan",
+        ("ledger", "台账", bool(plan) and out["activities_total"] > 0, "plan",
          _ev("plan", [(plan[0][0], f"{out['period_short']}计划")]) if plan else [],
          f"有年度计划，记录活动 {out['activities_total']} 次",
          "没有本年度计划" if not plan else "本年度没有活动记录"),

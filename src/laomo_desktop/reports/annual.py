@@ -74,14 +74,15 @@ def story_for(data: dict, st: dict) -> list:
     h1("一、基本情况")
     out.append(key_values(st, [
         ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
-        ("所在单位", s["host_unit"]), ("单位性质", lab(E.UnitType, s["unit_type"])),
-        ("所属行业", s["industry"] or ""), ("成立日期", date_cn(s["founded_on"])),
-        ("创新方向", "、".join(lab(E.Direction, d) for d in (s["directions"] or "").split(",")
-                             if d)),
-        ("场所", f"{s['room_address'] or '（未填写）'}，{s['room_area'] or 0:g} 平方米"),
+        ("所在单位", s["host_unit"]), ("单位性质", W.filled(lab(E.UnitType, s["unit_type"]))),
+        ("所属行业", W.filled(s["industry"])), ("成立日期", date_cn(s["founded_on"])),
+        ("创新方向", W.filled("、".join(lab(E.Direction, d)
+                                      for d in (s["directions"] or "").split(",") if d))),
+        ("场所", W.place(s["room_address"], s["room_area"])),
         ("党组织", lab(E.PartyOrg, data["party_org"]) or "无"),
         ("级别", lab(E.Level, data["level"]) or "未命名"),
-        ("联系人", f"{s['contact_person'] or ''} {s['contact_phone'] or ''}"),
+        ("联系人", W.filled(" ".join(x for x in (s["contact_person"], s["contact_phone"])
+                                    if x))),
     ]))
     h2("命名表彰")
     out += table(st, ["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
@@ -97,12 +98,12 @@ def story_for(data: dict, st: dict) -> list:
                   for m in data["members"]], [3, 2, 4, 3, 3, 1.5])
     h2("设备设施")
     out += table(st, ["名称", "数量", "价值（元）", "购置日期", "资金来源"],
-                 [[e["name"], e["quantity"] or "", yuan(e["value_fen"]),
-                   date_cn(e["acquired_on"]), lab(E.FundSource, e["funding_source"])]
+                 [[e["name"], W.filled(e["quantity"]), W.filled(e["value_fen"], yuan),
+                   W.filled(e["acquired_on"], date_cn), lab(E.FundSource, e["funding_source"])]
                   for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5])
 
     h1("二、“八个必有”自查")
-    out += table(st, ["项目", "情况", "说明"],
+    out += table(st, ["必有项", "情况", "说明"],
                  [[m["label"], "√ 具备" if m["met"] else "× 缺少", m["detail"]]
                   for m in f["must_haves"]], [2, 2, 10])
 
@@ -152,8 +153,7 @@ def story_for(data: dict, st: dict) -> list:
                  [3.5, 1.2, 1.8, 6, 2])
 
     h1("六、人才培养")
-    para(f"本年度开展培训 {f['training_sessions']} 场次、{f['training_person_times']} 人次，"
-         f"共 {f['training_hours']:g} 学时；技能晋级 {f['promotions']} 人（累计 "
+    para(f"本年度开展{W.trainings(f)}；技能晋级 {f['promotions']} 人（累计 "
          f"{f['promotions_cumulative']} 人）；师徒结对 {f['mentoring_pairs']} 对（本年新结对 "
          f"{f['mentoring_new']} 对），出师 {f['apprentices_graduated']} 人；技能比武 "
          f"{f['activities_by_type'].get(E.ActivityType.CONTEST, 0)} 次。")
@@ -168,7 +168,8 @@ def story_for(data: dict, st: dict) -> list:
 
     h1("八、制度建设与经费")
     out += table(st, ["制度名称", "类别", "制定日期", "上墙"],
-                 [[r["title"], lab(E.RuleCategory, r["category"]), date_cn(r["adopted_on"]),
+                 [[r["title"], lab(E.RuleCategory, r["category"]),
+                   W.filled(r["adopted_on"], date_cn),
                    "是" if r["on_wall"] else ""] for r in data["rules"]], [6, 2.5, 3, 1])
     h2("经费收支")
     income = [[lab(E.FundSource, k), yuan(v)] for k, v in f["fund_income_by_source"].items()]
@@ -193,9 +194,9 @@ def story_for(data: dict, st: dict) -> list:
     h1("十一、存在问题与下一年度计划")
     plan = data["plan"] or {}
     h2("存在问题")
-    para(plan.get("problems") or "（未填写）")
+    para(W.filled(plan.get("problems")))
     h2("下一年度计划")
-    para(plan.get("next_year") or "（未填写）")
+    para(W.filled(plan.get("next_year")))
 
     h1("附表")
     h2("附表一 创新成果")
@@ -207,12 +208,12 @@ def story_for(data: dict, st: dict) -> list:
     h2("附表二 活动")
     out += table(st, ["日期", "类型", "主题", "地点", "人次"],
                  [[date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
-                   a["place"] or "", a["person_times"]] for a in data["activities"]],
+                   a["place"] or "", W.filled(a["person_times"])] for a in data["activities"]],
                  [2.6, 2, 6, 3, 1.2])
     h2("附表三 培训")
     out += table(st, ["日期", "主题", "主讲人", "学时", "人次"],
                  [[date_cn(a["date"]), a["topic"], a["host"] or "",
-                   f"{a['hours']:g}" if a["hours"] else "", a["person_times"]]
+                   W.filled(a["hours"], W.number), W.filled(a["person_times"])]
                   for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2])
     h2("附表四 师徒结对")
     out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],

@@ -7,11 +7,53 @@ person does (never through a float, where 0.125 万元 would print as 0.12).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from laomo_desktop.ledger.money import FEN_PER_WAN, wan, yuan
 from laomo_desktop.ledger.period import Period
 
 __all__ = ["FEN_PER_WAN", "wan", "yuan", "completion", "end_of", "by_end", "span", "patents",
-           "results_line"]
+           "results_line", "NOT_FILLED", "filled", "place", "trainings"]
+
+# What a document says for a value nobody entered: never a 0 or a unit with no number, which
+# an inspector would read as a fact. A typed 0 is a value and reads 0.
+NOT_FILLED = "未填写"
+
+
+def filled(value: object, shown: Callable[[Any], str] = str) -> str:
+    """`value` as `shown` words it, or 未填写 when it is empty (None or blank text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return NOT_FILLED
+    return shown(value)
+
+
+def number(value: float) -> str:
+    """A count or measure without a trailing ".0": 60.0 → "60", 12.5 → "12.5"."""
+    return format(value, ".15g")
+
+
+def place(address: str | None, area: float | None) -> str:
+    """The studio's room: "二号楼 101 室，60 平方米"; a missing part says 未填写 on its own
+    ("面积未填写"), and a room with neither is just 未填写."""
+    if not (address or "").strip() and area is None:
+        return NOT_FILLED
+    size = f"{number(area)} 平方米" if area is not None else f"面积{NOT_FILLED}"
+    return f"{filled(address)}，{size}"
+
+
+def trainings(f: dict) -> str:
+    """The year's trainings for `laomo stats` and the annual summary: sessions, person-times
+    and hours, saying how many trainings have no participants or hours entered (they are not
+    counted as 0 without saying so)."""
+    gaps = []
+    if f.get("training_without_count"):
+        gaps.append(f"{f['training_without_count']} 场未填写参加人数")
+    if f.get("training_without_hours"):
+        gaps.append(f"{f['training_without_hours']} 场未填写学时")
+    text = (f"培训 {f['training_sessions']} 场次、{f['training_person_times']} 人次，"
+            f"共 {number(f['training_hours'])} 学时")
+    return text + (f"（其中 {'、'.join(gaps)}，合计只计已填写的）" if gaps else "")
 
 def completion(actual: int | float, target: int | float, *, met: bool) -> str:
     """How much of a target is done, worked out from the two amounts (not a capped ratio):

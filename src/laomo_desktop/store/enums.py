@@ -124,7 +124,7 @@ class RuleCategory(Choice):
     TRAINING = "training", "学习培训", "Study and training"
     MANAGEMENT = "management", "管理", "Management"
     INCENTIVE = "incentive", "奖励激励", "Rewards and incentives"
-    PROJECT = "project", "项目管理", "Project management"
+    PROJECT = "project", "课题管理", "Project management"
     EVALUATION = "evaluation", "成果评价", "Result evaluation"
     FUNDS = "funds", "经费管理", "Fund management"
     DUTIES = "duties", "岗位职责", "Post duties"
@@ -141,7 +141,7 @@ class FundSource(Choice):
 class FundCategory(Choice):
     EQUIPMENT = "equipment", "设备", "Equipment"
     TRAINING = "training", "培训", "Training"
-    PROJECT = "project", "项目", "Project"
+    PROJECT = "project", "课题", "Project"
     MATERIAL = "material", "材料", "Materials"
     OTHER = "other", "其他", "Other"
 

@@ -1,11 +1,11 @@
 """The overview (概况) of one studio-year: the headline figures, the year's targets against the
-plan, the eight must-haves and what is missing, meeting follow-ups that are due, and the latest
+plan, the eight must-haves and what is missing, reminders (ledger/reminders.py), and the latest
 entries. Every figure comes from ledger.stats; nothing here is typed in."""
 
 from __future__ import annotations
 
 import html
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import reminders as RM
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
@@ -37,7 +38,6 @@ GREEN = "#1a7f37"
 RED = "#c62828"
 AMBER = "#b45309"
 MUTED = "#6b7280"
-FOLLOW_UP_DAYS = 7      # follow-ups due within this many days are shown
 EVIDENCE_SHOWN = 3
 
 # (stats key, tile caption); each value label is named "figure_<key>"
@@ -49,6 +49,15 @@ FIGURES = (
     ("benefit_wan", QT_TRANSLATE_NOOP("Dashboard", "Economic benefit (10k yuan)")),
     ("fund_balance", QT_TRANSLATE_NOOP("Dashboard", "Fund balance")),
 )
+
+# what a click on a reminder does, by its kind (ledger/reminders.py)
+REMINDER_TIPS = {
+    RM.FOLLOW_UP: QT_TRANSLATE_NOOP("Dashboard", "Open the meeting"),
+    RM.PLAN: QT_TRANSLATE_NOOP("Dashboard", "Go to the plans to make this year's plan"),
+    RM.MENTORING: QT_TRANSLATE_NOOP("Dashboard", "Open the mentoring pair"),
+    RM.PACKAGE: QT_TRANSLATE_NOOP("Dashboard", "Export a data package for the union"),
+    RM.REVIEW: QT_TRANSLATE_NOOP("Dashboard", "Open the studio's namings"),
+}
 
 STYLE = f"""
 QFrame#card, QFrame#tile {{
@@ -212,8 +221,8 @@ class DashboardPage(LazyPage):
         assess.linkActivated.connect(self._goer("reports", "assessment"))
         self.must_haves.head.addSpacing(12)
         self.must_haves.head.addWidget(assess)
-        self.follow_ups = _Card(QCoreApplication.translate("Dashboard", "Follow-ups due"),
-                                "follow_ups")
+        self.follow_ups = _Card(QCoreApplication.translate("Dashboard", "Reminders"),
+                                "reminders")  # with the meeting follow-ups that are due
         self.latest = _Card(QCoreApplication.translate("Dashboard", "Latest entries"), "latest")
         columns = QHBoxLayout()
         columns.setSpacing(16)
@@ -259,7 +268,7 @@ class DashboardPage(LazyPage):
             review = asof.next_review(R.get("studio", uid), period(year))
             namings = bool(figures["studio"]["level"])
             plans = Q.fetch_rows("plan", uid, [], year=year)
-            due = Q.due_follow_ups(uid, (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat())
+            due = RM.reminders(uid)
             latest = Q.latest_changes(uid, 8)
         except LaomoError as exc:
             self._show_message(exc.message)
@@ -279,7 +288,7 @@ class DashboardPage(LazyPage):
             lab.setText(figure_text(figures, key))
         self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
         self._fill_must_haves(figures["must_haves"])
-        self._fill_follow_ups(due)
+        self._fill_reminders(due)
         self._fill_latest(latest)
         self.stack.setCurrentIndex(1)
 
@@ -416,34 +425,39 @@ class DashboardPage(LazyPage):
         """A slot that ignores what the signal carries (checked flag, link)."""
         return lambda *_args: self._go(section, uid)
 
-    def _fill_follow_ups(self, due: list[tuple]) -> None:
+    def _fill_reminders(self, due: list[RM.Reminder]) -> None:
+        """One line per reminder, most urgent first; a click opens the record or the place to
+        act (the plan section, the studio's namings, the export dialog)."""
+        translate = QCoreApplication.translate
         grid = self.follow_ups.reset(str(len(due)) if due else "")
         if not due:
-            grid.addWidget(_label(QCoreApplication.translate(
-                "Dashboard", "No follow-ups are due."), color=MUTED, name="no_follow_ups"), 0, 0)
+            grid.addWidget(_label(translate("Dashboard", "No reminders."), color=MUTED,
+                                  name="no_reminders"), 0, 0)
             return
-        today = date.today().isoformat()
-        for row, (what, when, owner, activity_uid) in enumerate(due):
-            late = bool(when) and when < today
-            link = QLabel(f'<a href="#">{html.escape(shown(what))}</a>')  # escaped: a link
+        today = date.today()
+        for row, r in enumerate(due):
+            late = r.overdue(today)
+            link = QLabel(f'<a href="#">{html.escape(shown(r.text))}</a>')  # escaped: a link
             link.setTextFormat(Qt.TextFormat.RichText)
-            link.setObjectName(f"follow_up_{row}")
+            link.setObjectName(f"reminder_{row}")
+            link.setProperty("kind", r.kind)
             link.setWordWrap(True)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-            link.setToolTip(QCoreApplication.translate("Dashboard", "Open the meeting"))
-            link.linkActivated.connect(self._goer("activity", activity_uid))
+            link.setToolTip(translate("Dashboard", REMINDER_TIPS[r.kind]))
+            link.linkActivated.connect(self._goer(r.section, r.uid))
             grid.addWidget(link, row, 0)
-            grid.addWidget(_label(owner or "", color=MUTED), row, 1)
-            if when:
-                when_text = fmt.date_text(when)
+            grid.addWidget(_label(r.owner, color=MUTED), row, 1)
+            if r.date:
+                when_text = fmt.date_text(r.date)
                 if late:
-                    when_text = QCoreApplication.translate("Dashboard", "%1, overdue").replace(
-                        "%1", when_text)
+                    when_text = translate("Dashboard", "%1, overdue").replace("%1", when_text)
+            elif r.kind == RM.FOLLOW_UP:
+                when_text = translate("Dashboard", "No due date")
             else:
-                when_text = QCoreApplication.translate("Dashboard", "No due date")
+                when_text = ""
             grid.addWidget(_label(when_text, bold=late, color=RED if late else MUTED,
-                                  name=f"follow_up_due_{row}"), row, 2,
+                                  name=f"reminder_due_{row}"), row, 2,
                            Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
 

@@ -56,8 +56,9 @@ def money_text(fen: int | None) -> str:
     return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
 
 
-def wan_text(fen: int) -> str:
-    return f"{fen / 1_000_000:,.2f}"
+def wan_text(fen: int | None) -> str:
+    """万元 with two decimals; an amount nobody entered stays empty (never "0.00")."""
+    return "" if fen is None else f"{fen / 1_000_000:,.2f}"
 
 
 def year_text(year: int, p: Period | None = None) -> str:
@@ -78,8 +79,10 @@ def period_label(year: int, p: Period | None = None) -> str:
     return str(year) if p.start_month == 1 else f"{year} ({p.start} to {p.end})"
 
 
-def wan_unit_text(fen: int) -> str:
-    """万元 with two decimals and its unit: "50.00 万元"."""
+def wan_unit_text(fen: int | None) -> str:
+    """万元 with two decimals and its unit: "50.00 万元"; no unit without a number."""
+    if fen is None:
+        return ""
     return f"{wan_text(fen)} 万元" if is_chinese() else f"{wan_text(fen)} × 10k yuan"
 
 
@@ -94,7 +97,8 @@ def multi_text(choices: type[E.Choice], codes: str | None) -> str:
 
 
 def value_text(f: S.Field, v) -> str:
-    """A stored value as the user reads it in a table cell."""
+    """A stored value as the user reads it in a table cell. An empty number, amount or date
+    leaves the cell empty, as in a spreadsheet (never 0: a typed 0 shows as 0)."""
     if v is None or v == "":
         return "" if f.type != S.BOOL else bool_text(False)
     if f.type == S.MONEY:
