@@ -20,95 +20,120 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="65"/>
+        <source>Belongs to</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="83"/>
         <source>This attachment is a program</source>
         <translation>这个附件是程序</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
         <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
         <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="92"/>
         <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
         <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="96"/>
         <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
         <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="98"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="99"/>
         <source>Do not open</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="116"/>
         <source>“%1” cannot be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="121"/>
         <source>no program on this computer opens this kind of file.</source>
         <translation>这台电脑上没有能打开这类文件的程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="128"/>
         <source>the file is no longer there.</source>
         <translation>文件已不在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="153"/>
         <source>it could not be copied to a temporary folder (%1).</source>
         <translation>无法把它复制到临时文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="172"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="74"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="177"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="91"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="73"/>
+        <source>Open its record</source>
+        <translation>打开所属记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="75"/>
+        <source>Open the record this file belongs to</source>
+        <translation>打开该文件所属的记录（也可双击或在“所属记录”列按回车）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="137"/>
+        <source>The record this file belongs to is in the recycle bin; restore it there to open it.</source>
+        <translation>该文件所属的记录在回收站中，请先在回收站中还原后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="139"/>
+        <source>The record this file belongs to is not in the ledger.</source>
+        <translation>该文件所属的记录已不在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="182"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="225"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -118,6 +143,7 @@
         <translation>查找成员…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="59"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="89"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
@@ -172,7 +198,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="255"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -217,6 +243,7 @@ Backups are kept in the folder %3.</source>
         <translation>备份时间</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
         <source>Size</source>
         <translation>大小</translation>
@@ -447,7 +474,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="191"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -542,170 +569,170 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="99"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="104"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="94"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="142"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="150"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="153"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="342"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="322"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="179"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="232"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="301"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="408"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="414"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -717,7 +744,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="376"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -845,7 +872,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="414"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -885,7 +912,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="468"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="429"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -940,7 +967,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -963,8 +990,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="289"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -994,7 +1021,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="140"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1025,13 +1052,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="372"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="345"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1072,7 +1099,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="137"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1203,98 +1230,100 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="50"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="67"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="73"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="85"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="138"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="141"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="150"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="152"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="160"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="161"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="268"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="269"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="289"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="297"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="298"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="361"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="390"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="396"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>

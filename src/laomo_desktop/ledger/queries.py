@@ -24,6 +24,15 @@ class Extra:
     sql: str
 
 
+def _owner_sql() -> str:
+    """The record an attachment belongs to as "kind<US>title<US>1 if in the recycle bin"."""
+    whens = " ".join(
+        f"WHEN '{k.name}' THEN (SELECT coalesce(CAST(r.\"{k.title}\" AS TEXT), '') || char(31)"
+        f" || (r.deleted_at IS NOT NULL) FROM \"{k.table}\" r WHERE r.uid = t.owner_uid)"
+        for k in S.KINDS if k.name != "attachment")
+    return f"(t.owner_kind || char(31) || coalesce(CASE t.owner_kind {whens} END, ''))"
+
+
 EXTRAS: dict[str, tuple[Extra, ...]] = {
     "member": (
         Extra("skill_level", "技能等级", "Skill level",
@@ -43,6 +52,9 @@ EXTRAS: dict[str, tuple[Extra, ...]] = {
     "plan": (
         Extra("targets", "目标数", "Targets",
               "(SELECT count(*) FROM plan_target p WHERE p.parent_id = t.id)"),
+    ),
+    "attachment": (
+        Extra("owner", "所属记录", "Belongs to", _owner_sql()),
     ),
 }
 
