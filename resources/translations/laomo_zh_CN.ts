@@ -86,36 +86,36 @@
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="115"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="91"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="82"/>
         <source>Open its record</source>
         <translation>打开所属记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="84"/>
         <source>Open the record this file belongs to</source>
         <translation>打开该文件所属的记录（也可双击或在“所属记录”列按回车）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
         <source>The record this file belongs to is in the recycle bin; restore it there to open it.</source>
         <translation>该文件所属的记录在回收站中，请先在回收站中还原后再打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="148"/>
         <source>The record this file belongs to is not in the ledger.</source>
         <translation>该文件所属的记录已不在台账中。</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="124"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="115"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <source>Cannot open the attachment</source>
@@ -569,12 +569,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="108"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="113"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
@@ -594,7 +594,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="138"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -874,6 +874,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="414"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1311,8 +1312,8 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="137"/>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="361"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
@@ -1491,7 +1492,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1680,34 +1681,49 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="103"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="118"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="128"/>
+        <source>%1 studios</source>
+        <translation>%1工作室（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="130"/>
+        <source>Studios of %1</source>
+        <translation>%1工作室（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="163"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="168"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
+        <source>Targets are kept in %1.</source>
+        <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="46"/>
@@ -1738,7 +1754,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="184"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1780,53 +1796,63 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="198"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="203"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <source>Edit targets…</source>
+        <translation>设置年度目标…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="227"/>
+        <source>Set the targets of the year this page shows</source>
+        <translation>设置本页所示年度的目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="249"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="254"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="96"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="302"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="299"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -1852,58 +1878,53 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="304"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="306"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="309"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="311"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="329"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="331"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="370"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
-        <source>Targets are set in %1.</source>
-        <translation>目标在 %1 中设置。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="403"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="411"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -1938,22 +1959,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="437"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="441"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="443"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="480"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2047,6 +2068,101 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/editors.py" line="125"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <source>Discard the changes you made?</source>
+        <translation>放弃所做的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="50"/>
+        <source>Targets of %1</source>
+        <translation>%1目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="57"/>
+        <source>Totals of the year</source>
+        <translation>全年总量</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="59"/>
+        <source>Training person-times</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="60"/>
+        <source>Technical innovations and breakthroughs</source>
+        <translation>技术创新和攻关成果（项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="61"/>
+        <source>Innovation results, all kinds</source>
+        <translation>创新成果总数（项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="62"/>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="67"/>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="72"/>
+        <source>%1 and above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="75"/>
+        <source>Studios counted</source>
+        <translation>统计的工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="76"/>
+        <source>Coverage (%)</source>
+        <translation>覆盖率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="78"/>
+        <source>Studios by level</source>
+        <translation>各级别工作室数（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="88"/>
+        <source>Studios by host unit</source>
+        <translation>各单位工作室数（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="112"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="116"/>
+        <source>An empty field sets no target. The comparison on the union overview uses these targets at once.</source>
+        <translation>留空表示不设该项目标。保存后，单位汇总页的目标对比立即按新目标计算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="134"/>
+        <source>not set</source>
+        <translation>未设</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="193"/>
+        <source>Cannot edit the targets</source>
+        <translation>无法设置目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="194"/>
+        <source>Repair or move the file away, then try again.</source>
+        <translation>请修复该文件或将其移走后再试。</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2554,11 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="74"/>
+        <source>Innovation results</source>
+        <translation>创新成果</translation>
     </message>
 </context>
 <context>
