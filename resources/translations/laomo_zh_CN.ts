@@ -268,8 +268,8 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -918,62 +918,67 @@ It is now safe to remove the USB stick.</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="55"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="90"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="41"/>
+        <source>Union targets</source>
+        <translation>汇总表目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="129"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="103"/>
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="128"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="136"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="139"/>
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
@@ -990,7 +995,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="289"/>
         <source>Edit</source>
@@ -1021,33 +1026,38 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未保存：在这里设为领衔人就是更换领衔人。请在保存时弹出的“更换领衔人”窗口中确认更换日期，或选择其他角色。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="140"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
+        <source>Set targets</source>
+        <translation>设置目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>What</source>
         <translation>内容</translation>
     </message>

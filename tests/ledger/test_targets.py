@@ -9,6 +9,7 @@ import os
 import pytest
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import targets as T
 from laomo_desktop.ledger import union as U
@@ -69,6 +70,10 @@ def test_the_audit_entry_names_what_changed(ledger, tmp_path):
     assert "培训人次 2000 → 3000" in entry.summary
     assert json.loads(entry.before)["training_person_times"] == 2000
     assert json.loads(entry.after)["training_person_times"] == 3000
+    studio = R.create("studio", None, {"name": "甲工作室", "host_unit": "某厂",
+                                       "founded_on": "2020-01-01"})
+    listed = Q.audit_rows(studio["uid"])  # a studio's log lists the ledger's own changes too
+    assert any(r[3] == "union_targets" and "培训人次" in r[4] for r in listed)
     n = AuditEntry.select().count()
     assert T.save_year(path, 2026, T.read_form(FORM, "city")) == []  # nothing changed
     assert AuditEntry.select().count() == n

@@ -168,11 +168,12 @@ def search(studio_uid: str, text: str, limit: int = 200) -> list[tuple[str, str,
 
 
 def audit_rows(studio_uid: str | None, limit: int = 5000) -> list[tuple]:
-    """(at, actor, action, kind, summary, record_uid) newest first."""
+    """(at, actor, action, kind, summary, record_uid) newest first; a studio's log also lists
+    the changes of the whole ledger (no studio: the union's targets)."""
     sql = "SELECT at, actor, action, kind, summary, record_uid FROM audit_entry"
     params: list = []
     if studio_uid:
-        sql += " WHERE studio_uid = ?"
+        sql += " WHERE studio_uid = ? OR studio_uid IS NULL"
         params.append(studio_uid)
     sql += f" ORDER BY id DESC LIMIT {int(limit)}"
     return database.execute_sql(sql, params).fetchall()

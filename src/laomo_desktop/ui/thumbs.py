@@ -19,11 +19,13 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QApplication, QFileIconProvider, QStyle
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import filetypes
 
 SIZE = 40          # pixels, the longer side of a thumbnail
 KEEP = 600         # thumbnails kept in memory (about 6 KB each)
 MAX_BYTES = 40 * 1024 * 1024  # a bigger "picture" keeps its file-type icon
 SLICE_MS = 12      # decoding done per event-loop turn, at most about this long
+START_MS = 30      # the first decoding waits this long: the list is painted before it
 
 
 def decode(path: Path, size: int = SIZE) -> QImage | None:
@@ -44,11 +46,19 @@ def decode(path: Path, size: int = SIZE) -> QImage | None:
     return None if image.isNull() else image
 
 
+_type_icons: dict[str, QIcon] = {}
+
+
 def type_icon(filename: str) -> QIcon:
-    """The icon of the file's kind, by its name (the system's, or the style's file icon)."""
-    icon = QFileIconProvider().icon(QFileInfo(filename))
-    if icon.isNull():
-        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+    """The icon of the file's kind, by its extension (the system's, or the style's file
+    icon); looked up once per extension: a list paints it on every row."""
+    ext = filetypes.real_extension(filename)
+    icon = _type_icons.get(ext)
+    if icon is None:
+        icon = QFileIconProvider().icon(QFileInfo(f"file.{ext}" if ext else "file"))
+        if icon.isNull():
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        _type_icons[ext] = icon
     return icon
 
 
@@ -63,7 +73,6 @@ class Thumbnails(QObject):
         self._queue: OrderedDict[str, Callable[[], Path | None]] = OrderedDict()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
         self.decoded = 0  # pictures decoded so far (benchmarks and tests read it)
 
@@ -75,7 +84,8 @@ class Thumbnails(QObject):
             return self._done[key] or type_icon(filename)
         if key not in self._queue:
             self._queue[key] = where
-            self._timer.start()
+            if not self._timer.isActive():  # the list's paint finishes first
+                self._timer.start(START_MS)
         else:
             self._queue.move_to_end(key)  # the latest asked for are the ones on screen
         return type_icon(filename)
@@ -109,7 +119,7 @@ class Thumbnails(QObject):
                 self._done.popitem(last=False)
             self.ready.emit(key)
         if self._queue:
-            self._timer.start()
+            self._timer.start(0)
 
 
 _shared: Thumbnails | None = None
