@@ -20,95 +20,120 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="65"/>
+        <source>Belongs to</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="83"/>
         <source>This attachment is a program</source>
         <translation>这个附件是程序</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
         <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
         <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="92"/>
         <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
         <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="96"/>
         <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
         <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="98"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="99"/>
         <source>Do not open</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="116"/>
         <source>“%1” cannot be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="121"/>
         <source>no program on this computer opens this kind of file.</source>
         <translation>这台电脑上没有能打开这类文件的程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="128"/>
         <source>the file is no longer there.</source>
         <translation>文件已不在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="153"/>
         <source>it could not be copied to a temporary folder (%1).</source>
         <translation>无法把它复制到临时文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="172"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="74"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="177"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="93"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="82"/>
+        <source>Open its record</source>
+        <translation>打开所属记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="84"/>
+        <source>Open the record this file belongs to</source>
+        <translation>打开该文件所属的记录（也可双击或在“所属记录”列按回车）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
+        <source>The record this file belongs to is in the recycle bin; restore it there to open it.</source>
+        <translation>该文件所属的记录在回收站中，请先在回收站中还原后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="148"/>
+        <source>The record this file belongs to is not in the ledger.</source>
+        <translation>该文件所属的记录已不在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="182"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="225"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -118,6 +143,7 @@
         <translation>查找成员…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="59"/>
         <location filename="../../src/laomo_desktop/ui/childlists.py" line="89"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
@@ -172,7 +198,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="255"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -217,6 +243,7 @@ Backups are kept in the folder %3.</source>
         <translation>备份时间</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
         <source>Size</source>
         <translation>大小</translation>
@@ -241,8 +268,8 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -447,7 +474,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="191"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -542,170 +569,170 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="108"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="113"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="94"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="142"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="150"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="153"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="342"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="322"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="179"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="232"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="301"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="411"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="417"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -717,7 +744,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="379"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -845,8 +872,9 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="417"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -885,67 +913,72 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="471"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="432"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="55"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="90"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="41"/>
+        <source>Union targets</source>
+        <translation>汇总表目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="129"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="103"/>
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="128"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="136"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="139"/>
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
@@ -962,9 +995,9 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -993,45 +1026,50 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未保存：在这里设为领衔人就是更换领衔人。请在保存时弹出的“更换领衔人”窗口中确认更换日期，或选择其他角色。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
+        <source>Set targets</source>
+        <translation>设置目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="378"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="356"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="351"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1073,7 +1111,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1205,98 +1243,100 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="52"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="76"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="75"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="87"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="140"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="152"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="154"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="162"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="163"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="275"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="280"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="308"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="304"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="367"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="396"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="402"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1466,7 +1506,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1734,34 +1774,49 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="103"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="118"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="128"/>
+        <source>%1 studios</source>
+        <translation>%1工作室（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="130"/>
+        <source>Studios of %1</source>
+        <translation>%1工作室（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="163"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="168"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
+        <source>Targets are kept in %1.</source>
+        <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="46"/>
@@ -1792,7 +1847,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="184"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1834,53 +1889,63 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="198"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="203"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <source>Edit targets…</source>
+        <translation>设置年度目标…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="227"/>
+        <source>Set the targets of the year this page shows</source>
+        <translation>设置本页所示年度的目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="249"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="254"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="96"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="302"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="299"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -1906,58 +1971,53 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="304"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="306"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="309"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="311"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="329"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="331"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="370"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
-        <source>Targets are set in %1.</source>
-        <translation>目标在 %1 中设置。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="403"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="411"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -1992,22 +2052,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="437"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="441"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="443"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="480"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2146,6 +2206,101 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/listfooter.py" line="102"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <source>Discard the changes you made?</source>
+        <translation>放弃所做的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="50"/>
+        <source>Targets of %1</source>
+        <translation>%1目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="57"/>
+        <source>Totals of the year</source>
+        <translation>全年总量</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="59"/>
+        <source>Training person-times</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="60"/>
+        <source>Technical innovations and breakthroughs</source>
+        <translation>技术创新和攻关成果（项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="61"/>
+        <source>Innovation results, all kinds</source>
+        <translation>创新成果总数（项）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="62"/>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="67"/>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="72"/>
+        <source>%1 and above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="75"/>
+        <source>Studios counted</source>
+        <translation>统计的工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="76"/>
+        <source>Coverage (%)</source>
+        <translation>覆盖率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="78"/>
+        <source>Studios by level</source>
+        <translation>各级别工作室数（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="88"/>
+        <source>Studios by host unit</source>
+        <translation>各单位工作室数（个）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="112"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="116"/>
+        <source>An empty field sets no target. The comparison on the union overview uses these targets at once.</source>
+        <translation>留空表示不设该项目标。保存后，单位汇总页的目标对比立即按新目标计算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="134"/>
+        <source>not set</source>
+        <translation>未设</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="193"/>
+        <source>Cannot edit the targets</source>
+        <translation>无法设置目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="194"/>
+        <source>Repair or move the file away, then try again.</source>
+        <translation>请修复该文件或将其移走后再试。</translation>
     </message>
 </context>
 <context>
@@ -2557,6 +2712,11 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="74"/>
+        <source>Innovation results</source>
+        <translation>创新成果</translation>
     </message>
 </context>
 <context>

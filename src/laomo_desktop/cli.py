@@ -259,7 +259,7 @@ def cmd_report(args, paths: LedgerPaths) -> int:
         from laomo_desktop.reports import union
 
         out = _check_out(args.out, (".pdf", ".xlsx"))
-        targets = load_targets(args.targets or paths.root / "union_targets.json")
+        targets = load_targets(args.targets or paths.root / "union_targets.json", args.year)
         if out.suffix.lower() == ".xlsx":
             union.write_union_xlsx(args.year, targets, out)
         else:

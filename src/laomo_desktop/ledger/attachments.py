@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import filetypes
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
@@ -70,3 +71,23 @@ def open_path(paths: LedgerPaths, attachment: dict) -> Path:
 
 def referenced_hashes() -> set[str]:
     return {r[0] for r in database.execute_sql("SELECT DISTINCT sha256 FROM attachment")}
+
+
+def split_owner(value: str | None) -> tuple[str, str, str]:
+    """(kind, title, where) from the attachment list's "owner" column (queries.EXTRAS: one SQL
+    expression gives it for every row, no lookup per file); where is "live", "bin" (the record
+    is in the recycle bin) or "missing" (not in the ledger)."""
+    kind, _, rest = (value or "").partition("\x1f")
+    title, found, binned = rest.rpartition("\x1f")
+    if not found:
+        return kind, "", "missing"
+    return kind, title, "bin" if binned == "1" else "live"
+
+
+def pictures_of(studio_uid: str) -> dict[str, tuple[str, str]]:
+    """uid → (sha256, file name) of a studio's live attachments whose names say they are
+    pictures (the ones the lists show as thumbnails), in one query."""
+    rows = database.execute_sql(
+        "SELECT uid, sha256, filename FROM attachment WHERE deleted_at IS NULL "
+        "AND studio_id = (SELECT id FROM studio WHERE uid = ?)", (studio_uid,)).fetchall()
+    return {uid: (sha, name) for uid, sha, name in rows if filetypes.is_image(name or "")}

@@ -61,6 +61,11 @@ PROGRAMS: dict[str, FileType] = {
     **dict.fromkeys(("reg", "inf", "ins", "isp", "xbap", "xll"), _SETTINGS),
 }
 
+# Pictures the attachment lists show as thumbnails (by the real last extension); whether the
+# content really is one is decided when it is decoded (a bad one shows its file-type icon).
+IMAGES = frozenset({"png", "jpg", "jpeg", "jpe", "jfif", "bmp", "dib", "gif", "webp", "tif",
+                    "tiff", "ico", "ppm", "pgm", "pbm", "xbm", "xpm", "svg"})
+
 # Characters no file system accepts in a name (Windows' set covers the others').
 _FORBIDDEN = set('<>:"/\\|?*')
 _RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?")
@@ -91,6 +96,11 @@ def real_extension(filename: str) -> str:
 def program_type(filename: str) -> FileType | None:
     """What the file would run if opened, or None for a document, picture or archive."""
     return PROGRAMS.get(real_extension(filename))
+
+
+def is_image(filename: str) -> bool:
+    """Whether the name says it is a picture (one the attachment lists show as a thumbnail)."""
+    return real_extension(filename) in IMAGES
 
 
 def safe_name(filename: str) -> str:

@@ -24,6 +24,15 @@ class Extra:
     sql: str
 
 
+def _owner_sql() -> str:
+    """The record an attachment belongs to as "kind<US>title<US>1 if in the recycle bin"."""
+    whens = " ".join(
+        f"WHEN '{k.name}' THEN (SELECT coalesce(CAST(r.\"{k.title}\" AS TEXT), '') || char(31)"
+        f" || (r.deleted_at IS NOT NULL) FROM \"{k.table}\" r WHERE r.uid = t.owner_uid)"
+        for k in S.KINDS if k.name != "attachment")
+    return f"(t.owner_kind || char(31) || coalesce(CASE t.owner_kind {whens} END, ''))"
+
+
 EXTRAS: dict[str, tuple[Extra, ...]] = {
     "member": (
         Extra("skill_level", "技能等级", "Skill level",
@@ -46,6 +55,9 @@ EXTRAS: dict[str, tuple[Extra, ...]] = {
     "plan": (
         Extra("targets", "目标数", "Targets",
               "(SELECT count(*) FROM plan_target p WHERE p.parent_id = t.id)"),
+    ),
+    "attachment": (
+        Extra("owner", "所属记录", "Belongs to", _owner_sql()),
     ),
 }
 
@@ -159,11 +171,12 @@ def search(studio_uid: str, text: str, limit: int = 200) -> list[tuple[str, str,
 
 
 def audit_rows(studio_uid: str | None, limit: int = 5000) -> list[tuple]:
-    """(at, actor, action, kind, summary, record_uid) newest first."""
+    """(at, actor, action, kind, summary, record_uid) newest first; a studio's log also lists
+    the changes of the whole ledger (no studio: the union's targets)."""
     sql = "SELECT at, actor, action, kind, summary, record_uid FROM audit_entry"
     params: list = []
     if studio_uid:
-        sql += " WHERE studio_uid = ?"
+        sql += " WHERE studio_uid = ? OR studio_uid IS NULL"
         params.append(studio_uid)
     sql += f" ORDER BY id DESC LIMIT {int(limit)}"
     return database.execute_sql(sql, params).fetchall()

@@ -8,6 +8,7 @@ Targets are per-union settings kept in a JSON file (union_targets.json in the da
 from __future__ import annotations
 
 import json
+import math
 import os
 import uuid
 from pathlib import Path
@@ -22,12 +23,18 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
 TARGETS_FILE = "union_targets.json"
+YEARS_KEY = "years"  # the file's targets of each year, by year; the keys outside it: any year
 DEFAULT_TARGETS: dict[str, Any] = {"party_coverage_min_level": "city",
                                    "training_person_times": 2000,
-                                   "technical_innovations": 500, "patents": 50}
+                                   "technical_innovations": 500, "patents": 50,
+                                   "party_coverage_percent": 100, "results_total": None,
+                                   "studios_by_level": {}, "studios_by_unit": {}}
 TARGET_LABELS = {"party_coverage_min_level": "党组织覆盖的最低工作室级别",
                  "training_person_times": "培训人次", "technical_innovations": "技术创新成果",
-                 "patents": "专利"}
+                 "patents": "专利", "party_coverage_percent": "党组织覆盖率（%）",
+                 "results_total": "创新成果总数", "studios_by_level": "各级别工作室数",
+                 "studios_by_unit": "各单位工作室数"}
+COUNTS = ("training_person_times", "technical_innovations", "patents")
 
 _TECHNICAL = ", ".join(f"'{t.value}'" for t in E.TECHNICAL_RESULT_TYPES)
 
@@ -35,7 +42,7 @@ QUERIES: dict[str, str] = {
     # each studio as it stood at the period's end (ledger/asof.py); one founded later is left out
     "studios": f"""
         SELECT s.id, s.uid, s.name, {asof.party_org_sql("s")}, {asof.leader_sql("s")},
-               {asof.level_sql("s")}
+               {asof.level_sql("s")}, s.host_unit
         FROM studio s WHERE s.{LIVE} AND {asof.founded_sql("s")} ORDER BY s.name, s.id""",
     "training": f"""
         SELECT a.studio_id, count(*), total(a.outside_count),
@@ -93,6 +100,14 @@ NUMBERS = ("projects_started", "results_total", "results_technical", "patents_to
 
 # ---- targets (settings) -----------------------------------------------------------------------
 
+def _count(key: str, value: Any, label: str, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是不小于 0 的整数，"
+                         f"现在是“{value}”。")
+
+
 def validate_targets(raw: Any) -> dict[str, Any]:
     """The defaults with `raw` merged over them; a LaomoError names the first bad key."""
     if not isinstance(raw, dict):
@@ -108,9 +123,25 @@ def validate_targets(raw: Any) -> dict[str, Any]:
                 codes = "、".join(f"{lv.value}（{lv.zh}）" for lv in E.Level)
                 raise LaomoError(f"汇总表目标设置“{key}”（{label}）的值“{value}”不是已知的级别，"
                                  f"应为 {codes} 之一。")
-        elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是不小于 0 的整数，"
-                             f"现在是“{value}”。")
+        elif key == "party_coverage_percent":
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or not 0 <= value <= 100:
+                raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是 0 到 100 之间的数，"
+                                 f"现在是“{value}”。")
+        elif key in ("studios_by_level", "studios_by_unit"):
+            if not isinstance(value, dict):
+                raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是一组“名称: 个数”。")
+            levels = {lv.value for lv in E.Level}
+            for name, n in value.items():
+                if key == "studios_by_level" and name not in levels:
+                    raise LaomoError(f"汇总表目标设置“{key}”（{label}）中的“{name}”不是已知的级别，"
+                                     f"应为 {'、'.join(sorted(levels))} 之一。")
+                if key == "studios_by_unit" and not (isinstance(name, str) and name.strip()):
+                    raise LaomoError(f"汇总表目标设置“{key}”（{label}）中有一个空的单位名称。")
+                _count(f"{key}.{name}", n, label)
+            value = dict(value)
+        else:
+            _count(key, value, label, optional=key == "results_total")
         out[key] = value
     return out
 
@@ -120,30 +151,62 @@ def targets_path(data_dir: Path) -> Path:
     return Path(data_dir) / TARGETS_FILE
 
 
-def load_targets(path: Path | None) -> dict[str, Any]:
-    """Targets from a JSON file merged over DEFAULT_TARGETS; the defaults when there is none."""
+def read_targets_file(path: Path | None) -> dict[str, Any]:
+    """The file's JSON object as it is ({} when there is none); a LaomoError when unreadable."""
     if path is None or not Path(path).exists():
-        return dict(DEFAULT_TARGETS)
+        return {}
     try:
         raw = json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise LaomoError(f"无法读取汇总表目标设置文件“{path}”：{exc}") from exc
-    return validate_targets(raw)
+    if not isinstance(raw, dict):
+        raise LaomoError("汇总表目标设置必须是一组“名称: 数值”（JSON 对象）。")
+    return raw
 
 
-def save_targets(path: Path, targets: dict[str, Any]) -> dict[str, Any]:
-    """Validate and write the targets (atomically); returns what was written."""
-    good = validate_targets(targets)
+def targets_of(raw: dict[str, Any], year: int | None = None) -> dict[str, Any]:
+    """The targets of `year` from a file's object: the year's own over the ones for any year
+    over the defaults (no year: the ones for any year)."""
+    base = {k: v for k, v in raw.items() if k != YEARS_KEY}
+    years = raw.get(YEARS_KEY, {})
+    if not isinstance(years, dict):
+        raise LaomoError(f"汇总表目标设置“{YEARS_KEY}”必须是一组“年度: 目标”。")
+    own = years.get(str(year), {}) if year is not None else {}
+    if not isinstance(own, dict):
+        raise LaomoError(f"汇总表目标设置中 {year} 年度的目标必须是一组“名称: 数值”。")
+    return validate_targets({**base, **own})
+
+
+def load_targets(path: Path | None, year: int | None = None) -> dict[str, Any]:
+    """Targets (of `year` when given) from a JSON file merged over DEFAULT_TARGETS; the
+    defaults when there is none."""
+    return targets_of(read_targets_file(path), year)
+
+
+def write_targets_file(path: Path, raw: dict[str, Any]) -> None:
+    """Write the whole file atomically (a temporary file, then replace): a failure leaves the
+    old file as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
         with tmp.open("x", encoding="utf-8") as f:
-            json.dump(good, f, ensure_ascii=False, indent=2)
+            json.dump(raw, f, ensure_ascii=False, indent=2)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def save_targets(path: Path, targets: dict[str, Any]) -> dict[str, Any]:
+    """Validate and write the targets for any year (atomically, keeping each year's own);
+    returns what was written."""
+    good = validate_targets(targets)
+    raw = read_targets_file(path)
+    write_targets_file(path, {**good, **({YEARS_KEY: raw[YEARS_KEY]} if YEARS_KEY in raw
+                                         else {})})
     return good
 
 
@@ -161,9 +224,11 @@ def _goal(key: str, label: str, target: int, actual: int) -> dict:
 
 def _rows(p: dict) -> list[dict]:
     rows, by_id = [], {}
-    for sid, uid, name, party, leader, levels in database.execute_sql(QUERIES["studios"], p):
+    for sid, uid, name, party, leader, levels, unit in database.execute_sql(QUERIES["studios"],
+                                                                              p):
         level = highest_level(levels)
         row = {"uid": uid, "name": name, "leader": leader, "level": level,
+               "host_unit": (unit or "").strip(),
                "level_label": E.Level.label(level) if level else "未命名",
                "party_org": party or E.PartyOrg.NONE.value,
                "party_org_label": E.PartyOrg.label(party or E.PartyOrg.NONE),
@@ -196,6 +261,19 @@ def _namings(per: Period) -> tuple[list[dict], list[dict]]:
         if is_gone:
             gone.append({**row, "date": status_on or named})
     return (sorted(due, key=lambda r: r["date"]), sorted(gone, key=lambda r: r["date"]))
+
+
+def _studio_goals(targets: dict, rows: list[dict], by_level: list[dict]) -> list[dict]:
+    """The numbers of studios the union set by level and by host unit (its sub-units), against
+    the studios named at that level, or hosted by that unit, at the period's end."""
+    counts = {lv["level"]: lv["count"] for lv in by_level}
+    goals = [_goal(f"studios:{lv.value}", f"{lv.zh}工作室（个）",
+                   targets["studios_by_level"][lv.value], counts[lv.value])
+             for lv in E.Level if lv.value in targets["studios_by_level"]]
+    for unit, target in sorted(targets["studios_by_unit"].items()):
+        actual = sum(1 for r in rows if r["host_unit"] == unit.strip())
+        goals.append(_goal(f"unit:{unit}", f"{unit}工作室（个）", target, actual))
+    return goals
 
 
 def has_party_org(row: dict) -> bool:
@@ -236,15 +314,21 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
 
     totals = {k: sum(r[k] for r in rows) for k in NUMBERS}
     totals["benefit_wan"] = fen_to_wan(totals["benefit_fen"])
+    percent = targets["party_coverage_percent"]
     goals = [
-        _goal("party_coverage", f"{scope}工作室建立党组织或党员先锋岗（个）",
-              coverage["total"], coverage["covered"]),
+        _goal("party_coverage", f"{scope}工作室建立党组织或党员先锋岗（个）" if percent == 100
+              else f"{scope}工作室建立党组织或党员先锋岗（个，覆盖率目标 {percent}%）",
+              math.ceil(coverage["total"] * percent / 100 - 1e-9), coverage["covered"]),
         _goal("training_person_times", "培训人次", targets["training_person_times"],
               totals["training_person_times"]),
         _goal("technical_innovations", "技术创新和攻关成果（项）",
               targets["technical_innovations"], totals["results_technical"]),
         _goal("patents", "专利（件）", targets["patents"], totals["patents_total"]),
+        *_studio_goals(targets, rows, by_level),
     ]
+    if targets["results_total"] is not None:
+        goals.insert(3, _goal("results_total", "创新成果（项）", targets["results_total"],
+                              totals["results_total"]))
     return {"year": year, "period_label": per.label, "start": per.start, "end": per.end,
             "targets": targets, "studios": rows, "by_level": by_level,
             "coverage": coverage, "totals": totals, "goals": goals,

@@ -5,7 +5,9 @@ Changes are collected and applied when the record is saved, so Cancel really can
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -24,18 +26,51 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import filetypes
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.ui import fmt
+from laomo_desktop.store import blobs
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt, thumbs
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.visible import has_bidi, visible
 
+OWNER_CHARS = 40  # a long title (an economic benefit's basis) is cut in the list
+
 
 def size_text(n: int) -> str:
+    """A size as people read it (12 KB, 3.4 MB); the list still sorts by the bytes."""
     if n < 1024:
         return f"{n} B"
     if n < 1024 * 1024:
         return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
+    if n < 1024 ** 3:
+        return f"{n / 1024 / 1024:.1f} MB"
+    return f"{n / 1024 ** 3:.1f} GB"
+
+
+def owner_text(value: str | None) -> str:
+    """"活动：2025 年技能比武": the kind and title of the record a file belongs to."""
+    kind, title, where = A.split_owner(value)
+    label = fmt.label(S.kind(kind)) if kind in S.BY_NAME else kind
+    if where == "missing":
+        return f"{label}{tr(' (not found)')}" if kind else ""
+    if len(title) > OWNER_CHARS:
+        title = title[:OWNER_CHARS - 1] + "…"
+    text = f"{label}：{title}" if fmt.is_chinese() else f"{label}: {title}"
+    return text + tr(" (in the recycle bin)") if where == "bin" else text
+
+
+def column_spec(name: str) -> tuple[str, Callable[[Any], str]] | None:
+    """(header, formatter) of a column of the attachments section, None for a plain one."""
+    if name == "owner":
+        return tr("Belongs to"), owner_text
+    if name == "owner_kind":
+        return fmt.label(S.ATTACHMENT.field(name)), \
+            lambda v: fmt.label(S.kind(v)) if v in S.BY_NAME else (v or "")
+    if name == "size":  # shown in KB or MB: the header says no unit
+        return tr("Size"), lambda v: size_text(v or 0)
+    if name == "filename":  # a bidi override cannot disguise it
+        return fmt.label(S.ATTACHMENT.field(name)), lambda v: visible(v or "")
+    return None
 
 
 class ProgramWarning(QMessageBox):
@@ -135,7 +170,10 @@ class AttachmentsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Attachments"))
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(130)
+        self.list.setIconSize(thumbs.icon_size())
+        self._pictures: dict[str, list[QListWidgetItem]] = {}  # thumbnail key → its items
+        thumbs.shared().ready.connect(self._picture_ready)
         self.list.setToolTip(tr("Drop files here to attach them"))
         self.list.itemDoubleClicked.connect(lambda _i: self.open_current())
         lay.addWidget(self.list)
@@ -155,7 +193,26 @@ class AttachmentsPanel(QWidget):
     def _add_item(self, text: str, data) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
+        name = data["filename"] if isinstance(data, dict) else Path(data).name
+        if filetypes.is_image(name or ""):  # a picture shows itself once it is decoded
+            key, where = self._picture_source(data)
+            item.setIcon(thumbs.shared().icon(key, where, name))
+            self._pictures.setdefault(key, []).append(item)
         self.list.addItem(item)
+
+    def _picture_source(self, data) -> tuple[str, Callable[[], Path | None]]:
+        if isinstance(data, dict):
+            sha, paths = data.get("sha256") or "", self.paths
+            return sha, lambda: blobs.blob_path(paths, sha) if len(sha) == 64 else None
+        return f"file:{data}", lambda: Path(data)
+
+    def _picture_ready(self, key: str) -> None:
+        items = self._pictures.pop(key, None)
+        for item in items or ():
+            if item.listWidget() is self.list:  # not removed meanwhile
+                data = item.data(Qt.ItemDataRole.UserRole)
+                name = data["filename"] if isinstance(data, dict) else Path(data).name
+                item.setIcon(thumbs.shared().icon(key, lambda: None, name or ""))
 
     def add_paths(self, paths: list[Path]) -> None:
         for p in paths:

@@ -3,19 +3,15 @@ pages together; each page does its own work."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -24,14 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store import backup
 from laomo_desktop.ui import fmt, undo
-from laomo_desktop.ui.attachpanel import open_attachment
+from laomo_desktop.ui.attachpage import AttachmentSectionPage
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
@@ -48,40 +43,6 @@ from laomo_desktop.ui.sectionpage import (
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
 from laomo_desktop.ui.welcome import WelcomePage
-
-
-class AttachmentSectionPage(SectionPage):
-    """Attachments of the whole studio: new ones are attached to the studio itself."""
-
-    def __init__(self, ctx: AppContext, section: Section):
-        super().__init__(ctx, section)
-        self.new_button.setText(tr("Add files…"))
-        open_button = QPushButton(tr("Open"))
-        open_button.clicked.connect(self.open_current)
-        self.layout().itemAt(0).layout().insertWidget(3, open_button)
-
-    def new_record(self) -> None:
-        if not self.ctx.studio_uid or self.read_only:
-            return
-        files, _ = QFileDialog.getOpenFileNames(self, tr("Attach files to the studio"))
-        for f in files:
-            try:
-                rec = A.attach(self.ctx.paths, "studio", self.ctx.studio_uid, Path(f))
-            except LaomoError as exc:
-                warn(self, tr("Not attached"), exc.message)
-                continue
-            self.ctx.undo_stack.push(undo.created(self.ctx, "attachment", rec, tr("Add files…")))
-        self.ctx.changed()
-
-    def open_current(self) -> None:
-        uid = self.current_uid()
-        if uid:
-            try:
-                record = R.get("attachment", uid)
-            except LaomoError as exc:
-                warn(self, tr("Cannot open the attachment"), exc.message)
-                return
-            open_attachment(self.ctx.paths, record, self)
 
 
 class MainWindow(QMainWindow):

@@ -37,6 +37,8 @@ def local_time(iso: str | None) -> str:
 
 
 def kind_label(name: str) -> str:
+    if name == "union_targets":  # the union's targets of a year (ledger/targets.py)
+        return tr("Union targets")
     return fmt.label(S.kind(name)) if name in S.BY_NAME else name
 
 
@@ -148,7 +150,7 @@ class RecycleBinPage(_ListPage):
 def action_text(action: str) -> str:
     return {"create": tr("Create"), "update": tr("Edit"), "trash": tr("Delete"),
             "restore": tr("Restore"), "purge": tr("Delete for good"),
-            "bulk": tr("Bulk import")}.get(action, action)
+            "bulk": tr("Bulk import"), "targets": tr("Set targets")}.get(action, action)
 
 
 class AuditPage(_ListPage):

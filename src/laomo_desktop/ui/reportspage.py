@@ -345,7 +345,7 @@ class ReportsPage(LazyPage):
                 write_packet(paths, uid, year, template, uids, gen.path)
             else:
                 from laomo_desktop.reports import union as report
-                targets = union.load_targets(union.targets_path(paths.root))
+                targets = union.load_targets(union.targets_path(paths.root), year)
                 writer = report.write_union_pdf if doc == "union_pdf" else report.write_union_xlsx
                 writer(year, targets, gen.path)
             yield (2, 2, finished)

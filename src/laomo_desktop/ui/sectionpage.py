@@ -29,7 +29,7 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, undo
-from laomo_desktop.ui.attachpanel import size_text
+from laomo_desktop.ui.attachpanel import column_spec as attachment_column
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.lazypage import LazyPage
@@ -39,7 +39,6 @@ from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
-from laomo_desktop.visible import visible
 
 
 def studio_is_imported(uid: str) -> bool:
@@ -112,6 +111,8 @@ def outside_note() -> QLabel:
 
 def column_spec(kind: S.Kind, name: str):
     """(header, formatter) of a table column: a declared field or a computed one."""
+    if kind.name == "attachment" and (spec := attachment_column(name)) is not None:
+        return spec
     for e in Q.EXTRAS.get(kind.name, ()):
         if e.name == name:
             header = e.label if fmt.is_chinese() else e.en
@@ -121,12 +122,6 @@ def column_spec(kind: S.Kind, name: str):
     f = kind.field(name)
     if f.type == S.REF:
         return fmt.label(f), lambda v: v or ""
-    if kind.name == "attachment" and name == "owner_kind":
-        return fmt.label(f), lambda v: fmt.label(S.kind(v)) if v in S.BY_NAME else (v or "")
-    if kind.name == "attachment" and name == "size":
-        return fmt.label(f), lambda v: size_text(v or 0)
-    if kind.name == "attachment" and name == "filename":  # a bidi override cannot disguise it
-        return fmt.label(f), lambda v: visible(v or "")
     return fmt.label(f), lambda v, f=f: fmt.value_text(f, v)
 
 

@@ -44,7 +44,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("honour", QT_TRANSLATE_NOOP("Section", "Honours"), "honour",
             ("name", "level", "year", "holder", "body")),
     Section("attachment", QT_TRANSLATE_NOOP("Section", "Attachments"), "attachment",
-            ("filename", "title", "owner_kind", "size")),
+            ("filename", "title", "owner", "size")),
     Section("reports", QT_TRANSLATE_NOOP("Section", "Reports"), None),
     Section("union", QT_TRANSLATE_NOOP("Section", "Union overview"), None),
     Section("recycle", QT_TRANSLATE_NOOP("Section", "Recycle bin"), None),

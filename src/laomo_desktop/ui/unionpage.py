@@ -70,7 +70,8 @@ NUMERIC = tuple(k for k, _ in COLUMNS[4:])
 GOALS_EN = {"party_coverage": QT_TRANSLATE_NOOP("Union", "Party organisation coverage"),
             "training_person_times": QT_TRANSLATE_NOOP("Union", "Training person-times"),
             "technical_innovations": QT_TRANSLATE_NOOP("Union", "Technical innovations"),
-            "patents": QT_TRANSLATE_NOOP("Union", "Patents")}
+            "patents": QT_TRANSLATE_NOOP("Union", "Patents"),
+            "results_total": QT_TRANSLATE_NOOP("Union", "Innovation results")}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_SHOWN = 200
 
@@ -116,6 +117,18 @@ def result_text(result: dict) -> str:
     if result.get("warnings"):
         text += " · ⚠ " + tr("%1 warning(s)").replace("%1", str(len(result["warnings"])))
     return text
+
+
+def goal_label_en(goal: dict) -> str:
+    """A goal's label in English (the summary's labels are Chinese)."""
+    key = goal["key"]
+    if key in GOALS_EN:
+        return ut(GOALS_EN[key])
+    if key.startswith("studios:"):
+        return tr("%1 studios").replace("%1", fmt.choice_label(E.Level, key[8:]))
+    if key.startswith("unit:"):
+        return tr("Studios of %1").replace("%1", shown(key[5:]))
+    return goal["label"]
 
 
 class _Item(QTableWidgetItem):
@@ -209,6 +222,11 @@ class UnionPage(LazyPage):
         self.targets_note.setObjectName("targets_note")
         self.targets_note.setWordWrap(True)
         self.goals_lay.addWidget(self.targets_note)
+        self.targets_button = QPushButton(tr("Edit targets…"))
+        self.targets_button.setObjectName("edit_targets")
+        self.targets_button.setToolTip(tr("Set the targets of the year this page shows"))
+        self.targets_button.clicked.connect(self.edit_targets)
+        self.goals_lay.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.goals_lay.addStretch(1)
         party, party_lay, self.party_summary = card(tr("Without a party organisation"),
                                                      "party")
@@ -273,7 +291,7 @@ class UnionPage(LazyPage):
         self.year = year = self.shown_year()
         note = ""
         try:
-            targets = union.load_targets(union.targets_path(self.ctx.paths.root))
+            targets = union.load_targets(union.targets_path(self.ctx.paths.root), year)
         except LaomoError as exc:
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
@@ -352,7 +370,7 @@ class UnionPage(LazyPage):
         self.goals_summary.setText(tr("%1 of %2 met").replace(
             "%1", str(sum(g["met"] for g in goals))).replace("%2", str(len(goals))))
         for i, g in enumerate(goals):
-            label = g["label"] if fmt.is_chinese() else ut(GOALS_EN[g["key"]])
+            label = g["label"] if fmt.is_chinese() else goal_label_en(g)
             name = DataLabel(label)
             name.setWordWrap(True)
             done = QLabel(tr("%1 / %2").replace("%1", str(g["actual"]))
@@ -373,7 +391,7 @@ class UnionPage(LazyPage):
             grid.addWidget(bar, i * 2 + 1, 0, 1, 2)
             grid.addWidget(pct, i * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
-        self.targets_note.setText(note or tr("Targets are set in %1.").replace(
+        self.targets_note.setText(note or tr("Targets are kept in %1.").replace(
             "%1", union.TARGETS_FILE))
         self.targets_note.setStyleSheet(f"color: {RED if note else MUTED};")
         self.targets_note.setToolTip(tip(str(union.targets_path(self.ctx.paths.root))))
@@ -433,6 +451,15 @@ class UnionPage(LazyPage):
         uid = self.uid_at(row)
         if uid:
             self.open_studio.emit(uid)
+
+    def edit_targets(self) -> None:
+        """The year's targets in their editor; the comparison is redone as soon as they are
+        saved."""
+        from laomo_desktop.ui.targetsdialog import edit_targets
+
+        units = [r["host_unit"] for r in self.data.get("studios", ())]
+        if edit_targets(self, union.targets_path(self.ctx.paths.root), self.year, units):
+            self.reload()
 
     def show_conflicts(self) -> None:
         dlg = ConflictsDialog(self.ctx, self)
