@@ -2010,14 +2010,19 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>领衔人未更换</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="121"/>
         <source>e.g. 2025-03-05</source>
         <translation>如 2025-03-05</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="130"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/textlimit.py" line="64"/>
+        <source>%1 too many · %2</source>
+        <translation>多 %1 字 · %2</translation>
     </message>
 </context>
 <context>
