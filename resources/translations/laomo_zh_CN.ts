@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/app.py" line="127"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="340"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="77"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -187,28 +187,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="255"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="175"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="176"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,34 +217,34 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="189"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="297"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="303"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="195"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="201"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="385"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -267,7 +267,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
@@ -350,42 +350,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="226"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="232"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="233"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="238"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="278"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="305"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +394,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="314"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="335"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="319"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="320"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="320"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="321"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,12 +422,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="348"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -519,52 +519,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="367"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="378"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="382"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="384"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="388"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="389"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="429"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="434"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="430"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="435"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="432"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="437"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="440"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="452"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -639,7 +639,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="105"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
@@ -1062,31 +1062,31 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="378"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="351"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="125"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="162"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="163"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
@@ -1346,42 +1346,42 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="48"/>
         <source>Welcome to the studio ledger</source>
         <translation>欢迎使用劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="51"/>
         <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
         <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="59"/>
         <source>e.g. Li Ming Model-Worker Innovation Studio</source>
         <translation>例如：李明劳模创新工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="75"/>
         <source>Leader&apos;s name</source>
         <translation>领衔人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="85"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="90"/>
         <source>Create the studio</source>
         <translation>创建工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="94"/>
         <source>Load sample data to look around</source>
         <translation>载入示例数据看看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="102"/>
         <source>At a union office? Start by importing the studios&apos; data packages.</source>
         <translation>在工会工作？请先导入各工作室的数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/welcome.py" line="111"/>
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
@@ -2072,12 +2072,12 @@ What is wrong: %2</source>
         <translation>没有找到磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="43"/>
         <source>Statistics year</source>
         <translation>统计年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="46"/>
         <source>The statistics year is the twelve months that every figure, document and yearly target of this ledger counts. Most unions count the calendar year (1 January to 31 December); some count from 1 October to 30 September of the next year. A statistics year is named after the year it ends in: starting in October, statistics year 2025 runs from 2024-10-01 to 2025-09-30. The year of a plan, a benefit or an honour is the statistics year.
 
 Records already entered are not changed; only the year they are counted in follows the setting. It applies to the whole ledger (at a union office, to its summary of every studio). Set it as your union asks.</source>
@@ -2086,33 +2086,33 @@ Records already entered are not changed; only the year they are counted in follo
 已录入的记录不会改变，改变的只是它们计入哪个年度。设置对整个台账有效（在工会经办端，对所有工作室的汇总有效）。请按所在工会的要求设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="60"/>
         <source>Statistics year starts in</source>
         <translation>统计年度起始月</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="69"/>
         <source>Statistics year starts in:</source>
         <translation>统计年度起始月：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="82"/>
         <source>This ledger is read-only, so the setting cannot be changed here:</source>
         <translation>台账是只读的，这里不能更改设置：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="103"/>
         <source>With this setting, %1 runs from %2 to %3.</source>
         <translation>按此设置，%1是 %2 至 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="124"/>
         <source>Not changed</source>
         <translation>未更改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="95"/>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="127"/>
@@ -2121,44 +2121,44 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>更换领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="63"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="99"/>
         <source>New leader</source>
         <translation>新领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="100"/>
         <source>Date of the change</source>
         <translation>更换日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="88"/>
         <source>The former leader becomes a core member, the leader history records this change, and the documents of earlier years still name the former leader.</source>
         <translation>原领衔人改为骨干，领衔人沿革记下这次更换，以往年度的材料仍写原领衔人。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
         <source>Current leader</source>
         <translation>现任领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="162"/>
         <source>Leader not changed</source>
         <translation>领衔人未更换</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="121"/>
         <source>e.g. 2025-03-05</source>
         <translation>如 2025-03-05</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/editors.py" line="130"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
     </message>
@@ -2209,11 +2209,13 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="26"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="23"/>
         <source>Discard the changes you made?</source>
         <translation>放弃所做的修改？</translation>
     </message>
@@ -2301,6 +2303,21 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="194"/>
         <source>Repair or move the file away, then try again.</source>
         <translation>请修复该文件或将其移走后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/textlimit.py" line="64"/>
+        <source>%1 too many · %2</source>
+        <translation>多 %1 字 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="22"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="27"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>

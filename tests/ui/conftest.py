@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
@@ -16,6 +17,21 @@ def ctx(ledger, tmp_path, qapp):
     i18n.install(qapp, "zh_CN")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     return AppContext(ledger, settings)
+
+
+@pytest.fixture(autouse=True)
+def unanswered_message_boxes(monkeypatch):
+    """A message box the program builds and runs itself would wait for a user the suite does
+    not have (pytest-qt closes the widgets a test leaves open: a form left with changes asks
+    before it closes). Unless a test answers it, it gets its Escape button: keep editing."""
+
+    def escape(box: QMessageBox) -> int:
+        button = box.escapeButton()
+        if button is not None:
+            button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", escape)
 
 
 class DialogDriver:

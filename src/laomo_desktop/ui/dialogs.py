@@ -51,6 +51,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, warn
 from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
 APP_NAME_EN = "Laomo Desktop"
 
@@ -355,7 +356,7 @@ def open_data_folder(ctx: AppContext) -> bool:
 
 
 # -- Tools ▸ Settings -------------------------------------------------------------------------
-class SettingsDialog(QDialog):
+class SettingsDialog(AsksBeforeDiscarding, QDialog):
     """Language and backup policy, kept in QSettings ("language", "backup/on_close")."""
 
     def __init__(self, settings: QSettings, backups_dir: Path | None = None,
@@ -402,6 +403,10 @@ class SettingsDialog(QDialog):
         lay.addStretch(1)
         lay.addWidget(buttons)
         self.resize(480, 280)
+        self.remember_state()
+
+    def form_state(self) -> tuple:
+        return self.language.currentData(), self.backup_on_close.isChecked()
 
     def save(self) -> bool:
         """Store the choices; True if the language changed."""

@@ -26,6 +26,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import shown
+from laomo_desktop.ui.textlimit import LengthCounter
 
 
 class Editor:
@@ -45,6 +46,10 @@ class Editor:
 
 
 class TextEditor(Editor):
+    """One line or a text box. What is typed or pasted is kept whole, however long: a counter
+    shows the length against the field's limit, and the ledger refuses a text that is too long
+    with a message under the field (ui.textlimit)."""
+
     def __init__(self, field: S.Field):
         if field.type == S.LONGTEXT:
             w = QPlainTextEdit()
@@ -52,8 +57,8 @@ class TextEditor(Editor):
             w.setFixedHeight(72 if field.text_limit > 2000 else 56)
         else:
             w = QLineEdit()
-            w.setMaxLength(field.text_limit)
         super().__init__(field, w)
+        self.counter = LengthCounter(field, w)
 
     def get(self) -> str:
         w = self.widget

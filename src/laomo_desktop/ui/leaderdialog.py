@@ -25,6 +25,7 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, warn
+from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
 Apply = Callable[[str | None, str], list[studios.Change]]
 FIELDS = ("member", "since")  # the errors this dialog shows by its own fields
@@ -39,7 +40,7 @@ def _error_label(name: str) -> DataLabel:
     return label
 
 
-class ChangeLeaderDialog(QDialog):
+class ChangeLeaderDialog(AsksBeforeDiscarding, QDialog):
     """The new leader (picked, or fixed when the member form asks) and the day they lead from.
 
     `apply(member_uid, since)` does the change and returns what it wrote (kept in `changes`).
@@ -123,6 +124,10 @@ class ChangeLeaderDialog(QDialog):
         self.setMinimumWidth(560)  # the explanation reads as one line in Chinese
         self._fit_height()
         (self.since if self.fixed else self.member).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.remember_state()
+
+    def form_state(self) -> tuple:
+        return self.member.currentData(), self.since.date()
 
     def _fit_height(self) -> None:
         """Tall enough for what is shown at this width (an error line makes it taller, never
@@ -149,7 +154,7 @@ class ChangeLeaderDialog(QDialog):
         except ValidationError as exc:
             if self.fixed and not exc.errors.keys() & set(FIELDS):
                 self.form_errors = exc.errors
-                self.reject()
+                self.discard()
                 return
             self.show_errors(exc.errors)
             return

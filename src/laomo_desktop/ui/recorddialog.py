@@ -29,6 +29,7 @@ from laomo_desktop.ui.childlists import make_child_editor
 from laomo_desktop.ui.editors import make_editor
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, warn
+from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
 HIDDEN_FIELDS = {"attachment": {"owner_kind", "owner_uid", "sha256", "size", "filename"}}
 
@@ -39,7 +40,9 @@ def available_geometry(widget: QWidget) -> QRect:
     return screen.availableGeometry() if screen else QRect(0, 0, 1024, 700)
 
 
-class RecordDialog(QDialog):
+class RecordDialog(AsksBeforeDiscarding, QDialog):
+    """Esc, 取消 or the window's × on a changed form ask before the changes are thrown away."""
+
     def __init__(self, paths: LedgerPaths, kind_name: str, studio_uid: str,
                  record: dict | None, save: Callable[[dict], dict],
                  defaults: dict | None = None, parent: QWidget | None = None):
@@ -79,6 +82,7 @@ class RecordDialog(QDialog):
         for name, ed in self.editors.items():
             if name in values:
                 ed.set(values[name])
+        self.remember_state()
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -122,6 +126,11 @@ class RecordDialog(QDialog):
 
     def values(self) -> dict:
         return {name: ed.get() for name, ed in self.editors.items()}
+
+    def form_state(self) -> tuple:
+        files = (list(self.attachments.pending), list(self.attachments.removed)) \
+            if self.attachments is not None else None
+        return self.values(), files
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():

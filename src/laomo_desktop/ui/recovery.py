@@ -27,7 +27,7 @@ from laomo_desktop.store import backup
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui.dialogs import reason_text, when_text
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, warn
+from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
 
 RESTORE, EMPTY = "restore", "empty"
 
@@ -81,8 +81,8 @@ class RecoveryDialog(QDialog):
                 records = f"{summary['records']:,}"
             item = QTreeWidgetItem([when_text(info.created), reason_text(info), studios, records])
             item.setData(0, Qt.ItemDataRole.UserRole, info.path)
-            item.setToolTip(0, info.path.name)
-            item.setToolTip(2, studios)
+            item.setToolTip(0, tip(info.path.name))
+            item.setToolTip(2, tip(studios))
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if summary["error"]:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)

@@ -25,6 +25,7 @@ from laomo_desktop.ui import fmt
 from laomo_desktop.ui.editors import DateEditor
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel
+from laomo_desktop.ui.textlimit import LengthCounter
 
 
 class WelcomePage(QWidget):
@@ -62,6 +63,10 @@ class WelcomePage(QWidget):
         self.founded.set(date.today().isoformat())
         self.leader = QLineEdit()
         self.leader.setObjectName("leader_name")
+        for field, line in ((studio.field("name"), self.name),
+                            (studio.field("host_unit"), self.host),
+                            (S.kind("member").field("name"), self.leader)):
+            LengthCounter(field, line)  # never cut: counted, and refused when too long
         self.errors: dict[str, QLabel] = {}
         for key, label, widget in (
                 ("name", fmt.label(studio.field("name")), self.name),

@@ -23,6 +23,7 @@ from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, warn
+from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
 
 def month_name(month: int) -> str:
@@ -31,7 +32,7 @@ def month_name(month: int) -> str:
     return QLocale(QLocale.Language.English).monthName(month)
 
 
-class YearStartDialog(QDialog):
+class YearStartDialog(AsksBeforeDiscarding, QDialog):
     """Shows the current first month and what a statistics year is under each choice.
     `read_only_message`: the ledger cannot be written; the setting is shown, not offered."""
 
@@ -89,6 +90,10 @@ class YearStartDialog(QDialog):
         lay.addWidget(buttons)
         self._update_preview()
         self.resize(560, self.sizeHint().height())
+        self.remember_state()
+
+    def form_state(self) -> int:
+        return self.month()
 
     def month(self) -> int:
         return int(self.month_box.currentData())
