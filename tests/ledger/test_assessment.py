@@ -719,3 +719,20 @@ def test_money_targets_and_amounts_read_in_wan_with_two_decimals(ledger):
     assert detail == "年度目标完成 0/1 项；未完成：经济效益（万元）（目标 50.00，完成 12.35）"
     _, detail = A.evaluate({"metric": "benefit_wan", "min": 20}, f)
     assert detail == "本年度经济效益 12.35 万元（要求 ≥ 20）"
+
+
+def test_the_leaders_honours_are_those_of_a_member_of_the_team_at_the_end(sample):
+    """The leader's history names 张强 from 2024; a member 张强 joins only in 2026 (with an
+    honour of 2023). In 2025 the ledger had no such member: the packet says so, and adding or
+    removing that later member changes nothing in 2025 (found by the property test)."""
+    R.update("studio", sample["A"], {"leaders": [{"name": "张强", "since": "2024-01-01"}]},
+             today=TODAY)
+    before = by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"]
+    assert before["detail"].endswith("张强不在成员名单中，台账里没有其荣誉记录")
+    later = add("member", sample["A"], {"name": "张强", "role": "core",
+                                        "joined_on": "2026-03-01"})
+    add("honour", sample["A"], {"holder": later, "name": "全国劳动模范", "level": "national",
+                                "year": 2023})
+    assert by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"] == before
+    R.trash("member", later)
+    assert by_id(A.assess(sample["A"], 2025, "demonstration"))["d5"] == before

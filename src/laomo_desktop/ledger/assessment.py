@@ -64,15 +64,17 @@ FACTS_SQL = {
     "party_months": """
         SELECT DISTINCT substr(date, 1, 7) FROM activity WHERE studio_id = :sid
           AND deleted_at IS NULL AND type = 'party' AND date BETWEEN :start AND :end""",
-    # the honours the leader at the period's end (a name) had received by its year
-    "leader_honours": """
+    # the honours the leader at the period's end (a name, a member of the team then) had
+    # received by its year
+    "leader_honours": f"""
         SELECT h.uid, h.name, h.level, h.year FROM honour h JOIN member m ON m.id = h.holder_id
         WHERE h.studio_id = :sid AND h.deleted_at IS NULL AND h.year <= :year
           AND m.studio_id = :sid AND m.deleted_at IS NULL AND m.name = :leader
+          AND {asof.at_end_sql("member", "m")}
         ORDER BY h.year DESC, h.id DESC""",
-    "leader_is_member": """
-        SELECT count(*) FROM member WHERE studio_id = :sid AND deleted_at IS NULL
-          AND name = :leader""",
+    "leader_is_member": f"""
+        SELECT count(*) FROM member t WHERE studio_id = :sid AND deleted_at IS NULL
+          AND name = :leader AND {asof.at_end_sql("member", "t")}""",
 }
 
 
