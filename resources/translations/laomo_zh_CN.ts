@@ -82,14 +82,14 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="76"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="62"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
@@ -108,7 +108,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="108"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="85"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -172,7 +172,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="350"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -447,7 +447,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="241"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -542,170 +542,191 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="69"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="74"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="94"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="326"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="107"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="235"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="437"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="417"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="100"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="221"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="232"/>
+        <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="238"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="240"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="242"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="232"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="243"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="245"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="254"/>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="255"/>
+        <source>Open the selected record</source>
+        <translation>打开选中的记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="257"/>
+        <source>Delete the selected record</source>
+        <translation>删除选中的记录（移到回收站）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="326"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="346"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="396"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="503"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="509"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -717,7 +738,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="471"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -845,7 +866,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="509"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -885,7 +906,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="468"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="524"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -940,7 +961,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="385"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -964,7 +985,7 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="149"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="286"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1025,13 +1046,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="369"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="52"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="342"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1248,53 +1269,54 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="259"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="166"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="265"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="266"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="271"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="286"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="294"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="358"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="387"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="393"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
