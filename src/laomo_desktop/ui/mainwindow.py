@@ -31,7 +31,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store import backup
-from laomo_desktop.ui import fmt, undo
+from laomo_desktop.ui import fmt, screenfit, undo
 from laomo_desktop.ui.attachpanel import open_attachment
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowTitle(tr("Studio Ledger — Laomo Desktop"))
-        self.setMinimumSize(1024, 640)
+        # no minimum of its own: its pages' layouts set it, small enough for a 768-pixel screen
+        # at 125 %; this and every dialog are kept inside the screen when shown
+        screenfit.install()
         self.closing_for_rebuild = False
         self.read_only = False  # show_read_only: the ledger cannot be written
 
@@ -302,9 +304,9 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         geometry = s.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # from another screen maybe: shown, it is kept on this
         else:
-            self.resize(1280, 760)
+            screenfit.fit_size(self, 1280, 760)
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
