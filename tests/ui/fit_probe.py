@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSettings
@@ -120,6 +121,8 @@ def main(data: Path) -> None:
     u = build(paths, data)
     sparse = R.create("studio", None, {"name": "新建的劳模创新工作室", "host_unit": "测试单位",
                                         "founded_on": "2024-01-01"})["uid"]
+    R.create("fund", sparse, {"date": date.today().isoformat(), "direction": "income",
+                              "source": "union", "amount_fen": 9_876_543_210})  # a wide tile
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("backup/on_close", False)
     ctx = AppContext(paths, settings)

@@ -75,6 +75,6 @@ def test_every_window_fits_the_screen(probes, width, height, percent):
         room = [area[2], area[3]]
         assert w["minimum"][0] <= room[0] and w["minimum"][1] <= room[1], w
         assert w["needs"][0] <= room[0] and w["needs"][1] <= room[1], w
-    assert found["fix_buttons"] == 8, "the new studio lacks all eight must-haves"
+    assert found["fix_buttons"] == 7, "the new studio has funds, none of the other must-haves"
     assert found["unreachable"] == [], "cannot be reached, not even by scrolling"
     assert found["cut"] == [], "squeezed below the room their text needs"
