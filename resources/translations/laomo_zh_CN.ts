@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="92"/>
         <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="130"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="340"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -198,7 +198,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="313"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -474,7 +474,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -579,160 +579,181 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="138"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="149"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="150"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="126"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="400"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="169"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="380"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="179"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="105"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
+        <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <source>Open the selected record</source>
+        <translation>打开选中的记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <source>Delete the selected record</source>
+        <translation>删除选中的记录（移到回收站）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="359"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="469"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="417"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="475"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -744,7 +765,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="437"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -872,8 +893,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="417"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="475"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="363"/>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -913,7 +934,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="432"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="490"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -973,7 +994,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="386"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -997,7 +1018,7 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="287"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1063,20 +1084,20 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="351"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="343"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="125"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="469"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1288,55 +1309,56 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="163"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="266"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="267"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="272"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="287"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="296"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="359"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="396"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="402"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1386,269 +1408,269 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
         <source>Annual summary</source>
         <translation>年度工作总结</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
         <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
         <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
         <source>Review packet</source>
         <translation>考核材料</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
         <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
         <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
         <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
         <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Union summary (PDF)</source>
         <translation>汇总表 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
         <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="91"/>
         <source>Union summary (XLSX)</source>
         <translation>汇总表 XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="92"/>
         <source>The same summary as a workbook to open in Excel or WPS.</source>
         <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="111"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="121"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="131"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="139"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="145"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="148"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="76"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="178"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="223"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="75"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="209"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="241"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="249"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="254"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="261"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="283"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="305"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="323"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="335"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="341"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="341"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="362"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="375"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="398"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="409"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="405"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="407"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="414"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="429"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="443"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="455"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
@@ -1684,7 +1706,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="456"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -1721,7 +1743,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="202"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="457"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1741,18 +1763,18 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="462"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="470"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="104"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="480"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="488"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="481"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="489"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -2323,219 +2345,219 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="51"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="60"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="218"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="221"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="224"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="231"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="289"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="309"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="339"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="312"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="343"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="315"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="352"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="346"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="362"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="371"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="376"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="379"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="383"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="397"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="419"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="424"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="426"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="416"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="445"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="447"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="229"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="454"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="483"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="463"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="485"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="467"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="496"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>

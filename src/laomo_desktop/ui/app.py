@@ -57,6 +57,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("劳模创新工作室台账")
     app.setDesktopFileName("laomo-desktop")  # Linux: matches laomo-desktop.desktop's icon
     app.setWindowIcon(app_icon())
+    from laomo_desktop.ui import screenfit
+
+    screenfit.install(app)  # every window, the recovery dialog before the main one included
     return app
 
 

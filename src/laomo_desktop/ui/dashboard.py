@@ -39,6 +39,7 @@ RED = "#c62828"
 AMBER = "#b45309"
 MUTED = "#6b7280"
 EVIDENCE_SHOWN = 3
+TILE_WIDTH = 130        # a headline tile narrower than this wraps its caption into a column
 
 # (stats key, tile caption); each value label is named "figure_<key>"
 FIGURES = (
@@ -186,8 +187,11 @@ class DashboardPage(LazyPage):
         heading.addLayout(facts)
         page.addLayout(heading)
 
-        tiles = QGridLayout()
+        self.tiles = tiles = QGridLayout()
         tiles.setHorizontalSpacing(12)
+        tiles.setVerticalSpacing(12)
+        self.tile_frames: list[QFrame] = []
+        self.tile_columns = len(FIGURES)  # in one row until the page is too narrow
         self.figure_labels: dict[str, QLabel] = {}
         for col, (key, caption) in enumerate(FIGURES):
             tile = QFrame()
@@ -205,6 +209,7 @@ class DashboardPage(LazyPage):
             tl.addStretch(1)
             tiles.addWidget(tile, 0, col)
             tiles.setColumnStretch(col, 1)
+            self.tile_frames.append(tile)
             self.figure_labels[key] = value
         page.addLayout(tiles)
 
@@ -240,7 +245,7 @@ class DashboardPage(LazyPage):
         scroll.setObjectName("dashboard_scroll")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
         self.stack.addWidget(scroll)
         self.scroll = scroll
@@ -248,6 +253,29 @@ class DashboardPage(LazyPage):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.stack)
+
+    # -- layout -----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_tiles()
+
+    def _arrange_tiles(self) -> None:
+        """The headline tiles in one row when each gets the room its figure needs, else in
+        rows of three (or two): a narrow window wraps them instead of cutting the last off."""
+        room = self.width() - 48 - self.scroll.verticalScrollBar().sizeHint().width()
+        figure = max(lab.sizeHint().width() for lab in self.figure_labels.values())
+        need = max(TILE_WIDTH, figure + 32) + self.tiles.horizontalSpacing()
+        count = len(self.tile_frames)
+        columns = next((c for c in (count, 3, 2) if c * need <= room), 2)
+        if columns == self.tile_columns:
+            return
+        self.tile_columns = columns
+        for tile in self.tile_frames:
+            self.tiles.removeWidget(tile)
+        for col in range(count):
+            self.tiles.setColumnStretch(col, 1 if col < columns else 0)
+        for i, tile in enumerate(self.tile_frames):
+            self.tiles.addWidget(tile, i // columns, i % columns)
 
 
     # -- loading ----------------------------------------------------------------------------
@@ -286,6 +314,7 @@ class DashboardPage(LazyPage):
                          namings)
         for key, lab in self.figure_labels.items():
             lab.setText(figure_text(figures, key))
+        self._arrange_tiles()  # a longer figure may need another row
         self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
         self._fill_must_haves(figures["must_haves"])
         self._fill_reminders(due)

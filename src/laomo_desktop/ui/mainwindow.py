@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -25,7 +26,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store import backup
-from laomo_desktop.ui import fmt, undo
+from laomo_desktop.ui import fmt, screenfit, undo
 from laomo_desktop.ui.attachpage import AttachmentSectionPage
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
@@ -44,6 +45,8 @@ from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
 from laomo_desktop.ui.welcome import WelcomePage
 
+REDO_KEYS = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]  # the menu shows the first
+
 
 class MainWindow(QMainWindow):
     language_changed = Signal()
@@ -53,7 +56,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowTitle(tr("Studio Ledger — Laomo Desktop"))
-        self.setMinimumSize(1024, 640)
+        # no minimum of its own: its pages' layouts set it, small enough for a 768-pixel screen
+        # at 125 %; this and every dialog are kept inside the screen when shown
+        screenfit.install()
         self.closing_for_rebuild = False
         self.read_only = False  # show_read_only: the ledger cannot be written
 
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
+        self.root.currentChanged.connect(lambda _i: self._update_record_actions())
         self.statusBar().addPermanentWidget(DataLabel(str(ctx.paths.root)))
         ctx.navigate_requested.connect(self.navigate)
         ctx.ledger_changed.connect(self._refresh_studios_if_needed)
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, row: int) -> None:
         if 0 <= row < len(SECTIONS):
             self.stack.setCurrentWidget(self.page(SECTIONS[row].key))
+            self._update_record_actions()
 
     def _make_page(self, s: Section) -> QWidget:
         if s.key == "dashboard":
@@ -178,12 +185,18 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = self.menuBar().addMenu(tr("&Edit"))
+        e.setToolTipsVisible(True)  # the redo item's tooltip names its second key
         undo_action = self.ctx.undo_stack.createUndoAction(self, tr("Undo"))
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        redo_action = self.ctx.undo_stack.createRedoAction(self, tr("Redo"))
-        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Qt's own Redo key is Ctrl+Y on Windows but Ctrl+Shift+Z on Linux: both, everywhere
+        self.redo_action = redo_action = self.ctx.undo_stack.createRedoAction(self, tr("Redo"))
+        redo_action.setShortcuts(REDO_KEYS)
+        redo_action.setToolTip(tr("Redo (Ctrl+Y or Ctrl+Shift+Z)"))
+        redo_action.setStatusTip(tr("Redo (Ctrl+Y or Ctrl+Shift+Z)"))
         e.addAction(undo_action)
         e.addAction(redo_action)
+        e.addSeparator()
+        self._build_record_actions(e)
         e.addSeparator()
         self._action(e, tr("Find in the whole ledger…"), self.global_search,
                      QKeySequence("Ctrl+Shift+F"))
@@ -193,6 +206,51 @@ class MainWindow(QMainWindow):
         self._action(t, tr("Settings…"), self.open_settings)
         h = self.menuBar().addMenu(tr("&Help"))
         self._action(h, tr("About"), lambda: dialogs().about_dialog(self.ctx, self))
+
+    def _build_record_actions(self, menu) -> None:
+        """The keys of the section shown (new, edit, delete, search): window-wide actions that
+        work wherever the focus is (the navigation list after a click, the table, the search
+        box, the year selector) and call the current page. An action is disabled on a page
+        that has no such step, so its key goes on to the focused widget there."""
+        self.record_actions: dict[str, QAction] = {}
+        for step, text, keys in (
+                ("new_record", tr("New record"), [QKeySequence(QKeySequence.StandardKey.New)]),
+                ("edit_current", tr("Open the selected record"),
+                 [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
+                ("delete_current", tr("Delete the selected record"),
+                 [QKeySequence(Qt.Key.Key_Delete)]),
+                ("focus_search", tr("Search this section"),
+                 [QKeySequence(QKeySequence.StandardKey.Find)])):
+            act = QAction(text, self)
+            act.setObjectName(f"action_{step}")
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _checked=False, step=step: self._page_step(step))
+            menu.addAction(act)
+            self.record_actions[step] = act
+        self._update_record_actions()
+
+    @staticmethod
+    def _step_of(page: QWidget | None, step: str):
+        """What a page does for a step: its method, or for search its search box."""
+        target = getattr(page, step, None)
+        if callable(target):
+            return target
+        box = getattr(page, "search", None)
+        if step == "focus_search" and isinstance(box, QLineEdit):
+            return lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll())
+        return None
+
+    def _page_step(self, step: str) -> None:
+        target = self._step_of(self.stack.currentWidget(), step)
+        if target is not None and self.root.currentWidget() is self.splitter:
+            target()
+
+    def _update_record_actions(self) -> None:
+        page = self.stack.currentWidget()
+        on_pages = self.root.currentWidget() is self.splitter
+        for step, act in self.record_actions.items():
+            act.setEnabled(on_pages and self._step_of(page, step) is not None)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -207,9 +265,9 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         geometry = s.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # from another screen maybe: shown, it is kept on this
         else:
-            self.resize(1280, 760)
+            screenfit.fit_size(self, 1280, 760)
         splitter = s.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

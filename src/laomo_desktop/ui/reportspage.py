@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressDialog,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -145,9 +147,15 @@ class ReportsPage(LazyPage):
         _box(QVBoxLayout(files), self.attachments, margins=None)
         self.generate_button = _button(tr("Generate"), "generate_report", self.generate)
         self.generate_button.setMinimumHeight(34)
-        left = QWidget()
-        left.setFixedWidth(330)
-        _box(QVBoxLayout(left), heading, docs, options, (files, 1), self.generate_button)
+        choices = QWidget()
+        _box(QVBoxLayout(choices), heading, docs, options, (files, 1), self.generate_button)
+        left = QScrollArea()  # the choices scroll on a low screen (768 pixels at 125 %)
+        left.setObjectName("report_choices")
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setWidget(choices)
+        left.setFixedWidth(330 + left.verticalScrollBar().sizeHint().width())
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("report_result")

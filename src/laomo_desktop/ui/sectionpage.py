@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -206,16 +206,8 @@ class SectionPage(LazyPage):
         lay.addWidget(self.table, 1)
         self.totals = TotalsFooter(self.table, self.model, self.kind.name, list(section.columns))
         lay.addWidget(self.totals)
-
-        for seq, slot in ((QKeySequence.StandardKey.New, self.new_record),
-                          (QKeySequence.StandardKey.Find, self.focus_search),
-                          (QKeySequence(Qt.Key.Key_Delete), self.delete_current),
-                          (QKeySequence(Qt.Key.Key_Return), self.edit_current)):
-            act = QAction(self)
-            act.setShortcut(seq)
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
+        # its keys (Ctrl+N, Ctrl+F, Del, Enter) are the main window's: they work wherever the
+        # focus is in the window, not only inside this page
 
     # -- loading ----------------------------------------------------------------------------
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
