@@ -3,6 +3,8 @@ nothing written until they are added, then added together (issue 11 §3)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,17 +213,26 @@ def test_only_the_valid_rows_are_added_each_with_its_audit_entry(u):
 def test_adding_is_all_or_nothing(u, monkeypatch):
     p = P.preview("rule", u["A"], tsv("制度名称\t制度类别", "甲\t管理", "乙\t管理"))
     before = snapshot()
-    real, calls = R.create, []
 
-    def failing_second(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise LaomoError("磁盘已满")
-        return real(*args, **kwargs)
+    def full_disk(*_args, **_kwargs):
+        raise LaomoError("磁盘已满")
 
-    monkeypatch.setattr(R, "create", failing_second)
+    monkeypatch.setattr(P, "_audit", full_disk)  # after the rows are inserted
     with pytest.raises(LaomoError):
         P.add(p)
+    assert snapshot() == before
+
+
+def test_adding_checks_the_rules_again(u):
+    """A leader added between the preview and the adding: the pasted leader is refused."""
+    R.update("member", u["liming"], {"left_on": "2025-12-31"})
+    p = P.preview("member", u["A"], tsv("姓名\t工作室角色", "新领衔人\t领衔人"))
+    assert p.rows[0].ok
+    R.create("member", u["A"], {"name": "另一位领衔人", "role": "leader"})
+    before = snapshot()
+    with pytest.raises(ValidationError) as exc:
+        P.add(p)
+    assert "另一位领衔人" in exc.value.message
     assert snapshot() == before
 
 
@@ -232,3 +243,32 @@ def test_the_added_rows_go_to_the_bin_and_come_back_together(u):
     assert all(R.get("rule", x)["deleted_at"] for x in uids)
     P.restore_added("rule", uids)
     assert not any(R.get("rule", x)["deleted_at"] for x in uids)
+    actions = [e.action for e in AuditEntry.select().where(AuditEntry.record_uid == uids[0])
+               .order_by(AuditEntry.id)]
+    assert actions == ["create", "trash", "restore"]
+    assert R.get("rule", uids[0])["version"] == 3
+
+
+def test_the_added_records_are_stored_as_the_form_stores_them(u):
+    """The same record and audit entry as records.create gives for the same values."""
+    text = tsv("制度名称\t制度类别\t制定日期\t已上墙", "甲\t管理\t2024/5/1\t是")
+    [uid] = P.add(P.preview("rule", u["A"], text))
+    pasted = R.get("rule", uid)
+    typed = R.create("rule", u["A"], {"title": "甲", "category": "management",
+                                      "adopted_on": "2024-05-01", "on_wall": True})
+    skip = ("uid", "created_at", "updated_at")
+    assert {k: v for k, v in pasted.items() if k not in skip} == \
+        {k: v for k, v in typed.items() if k not in skip}
+    entry = AuditEntry.get(AuditEntry.record_uid == uid)
+    assert (entry.action, entry.summary, entry.studio_uid) == ("create", "新建制度“甲”", u["A"])
+    assert json.loads(entry.after) == pasted
+
+
+def test_redo_is_refused_when_a_rule_would_break_and_changes_nothing(u):
+    [uid] = P.add(P.preview("plan", u["A"], tsv("年度", "2030")))
+    P.trash_added("plan", [uid])
+    R.create("plan", u["A"], {"year": 2030})
+    before = snapshot()
+    with pytest.raises(ValidationError):
+        P.restore_added("plan", [uid])
+    assert snapshot() == before
