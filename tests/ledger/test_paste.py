@@ -123,6 +123,7 @@ def test_rows_are_read_as_typed_and_checked_with_the_forms_rules(u):
     assert multi.errors == {"name": "“姓名”只能填一行"}
     assert multi.values["birth_date"] == "2000-01-02"
     assert multi.values["role"] == "member", "an empty role is the form's preset, 成员"
+    assert p.notes() == ["未填写“工作室角色”的行按“成员”添加"]
     # the same messages as saving that one record through the services
     with pytest.raises(ValidationError) as exc:
         R.create("member", u["A"], bad.values)

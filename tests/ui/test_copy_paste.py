@@ -170,6 +170,7 @@ def test_ctrl_v_previews_then_adds_the_valid_rows_as_one_undo_step(window, paste
     assert model.data(bad, Qt.ItemDataRole.ToolTipRole) == "“性别”的取值“未知”不在可选范围内"
     assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
     assert "备注" in dlg.skipped.text()
+    assert dlg.notes.text() == "未填写“工作室角色”的行按“成员”添加", "孙七 has no role"
 
     names = {r["name"]: r for r in R.list_records("member", u["A"])}
     assert names["王五"]["birth_date"] == "1985-03-12" and names["王五"]["role"] == "core"

@@ -231,6 +231,17 @@ class Preview:
     studio_uid: str
     columns: list[Column]
     rows: list[Row]
+    preset: frozenset[str] = frozenset()  # fields some rows took from PRESETS
+
+    def notes(self) -> list[str]:
+        """What the rows were given that the paste did not hold (said in the preview)."""
+        out = []
+        for name in sorted(self.preset):
+            f = self.kind.field(name)
+            value = PRESETS[self.kind.name][name]
+            shown = f.choices(value).zh if f.choices else str(value)
+            out.append(f"未填写“{f.label}”的行按“{shown}”添加")
+        return out
 
     @property
     def valid(self) -> list[Row]:
@@ -317,6 +328,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
     preset = PRESETS.get(kind.name, {})
     checked: list[tuple[Row, dict]] = []
     rows = []
+    preset_used: set[str] = set()
     for cells in table[1:]:
         extra = [c for c in cells[width:] if c.strip()]
         cells = (cells + [""] * width)[:width] if len(cells) != width else cells
@@ -333,6 +345,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
         for name, value in preset.items():
             if values.get(name) is None and name not in own:
                 values[name] = value
+                preset_used.add(name)
         row = Row(cells, values)
         try:
             clean, _children = V.clean_record(kind, values, ctx)
@@ -345,7 +358,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
         rows.append(row)
         checked.append((row, clean))
     _cross_record(kind, studio_id, checked)
-    return Preview(kind, studio_uid, columns, rows)
+    return Preview(kind, studio_uid, columns, rows, frozenset(preset_used))
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -120,6 +120,10 @@ class PasteDialog(QDialog):
         self.skipped.setObjectName("paste_skipped")
         self.skipped.setWordWrap(True)
         self.skipped.setVisible(bool(skipped))
+        self.notes = DataLabel("；".join(preview.notes()))
+        self.notes.setObjectName("paste_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(preview.notes()))
         note = QLabel(tr("Rows with an error are not added: their cells are red, and pointing "
                          "at a cell tells why. Ctrl+Z undoes the whole paste."))
         note.setWordWrap(True)
@@ -146,6 +150,7 @@ class PasteDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.skipped)
+        lay.addWidget(self.notes)
         lay.addWidget(note)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
