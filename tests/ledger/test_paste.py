@@ -179,7 +179,7 @@ def test_a_second_leader_is_refused_as_the_form_refuses_it(u):
 
 
 def test_two_plans_for_one_year_in_one_paste(u):
-    p = P.preview("plan", u["A"], tsv("年度\t主要措施", "2030年\t甲", "2030\t乙"))
+    p = P.preview("plan", u["A"], tsv("年度\t主要措施", "2030年\t甲", "2030 年度\t乙"))
     first, second = p.rows
     assert first.ok and first.values["year"] == 2030
     assert second.errors == {"year": "2030 年的“年度”计划已存在，请直接编辑它"}

@@ -195,7 +195,7 @@ def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
     if f.type == S.DATE:
         return typed.date_text(_TIME.sub("", t)), None
     if f.type in _NUMBER_KIND:
-        t = t.lstrip("¥￥").removesuffix("元").removesuffix("年").strip()
+        t = t.lstrip("¥￥").removesuffix("元").removesuffix("年度").removesuffix("年").strip()
         return typed.number_value(t, _NUMBER_KIND[f.type]), None
     if f.type == S.BOOL:
         low = t.casefold()
