@@ -2045,12 +2045,12 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="127"/>
         <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
         <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="145"/>
         <source>Add %1 rows</source>
         <translation>添加 %1 行</translation>
     </message>
