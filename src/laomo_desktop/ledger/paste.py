@@ -277,8 +277,10 @@ class _CachedResolver:
 
 def _studio(studio_uid: str) -> int:
     ref = R.RESOLVER.resolve("studio", studio_uid) if studio_uid else None
-    if ref is None or ref.deleted:
+    if ref is None:
         raise LaomoError("请先选择一个工作室，再粘贴记录。")
+    if ref.deleted:
+        raise LaomoError("该工作室已在回收站中，请先恢复。")
     R.check_writable(ref.id)
     return ref.id
 
