@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_reports.py
 	$(BIN)/python bench/bench_exchange.py
 	$(BIN)/python bench/bench_open.py
+	$(BIN)/python bench/bench_paste.py
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.

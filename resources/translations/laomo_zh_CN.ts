@@ -994,7 +994,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="387"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1018,17 +1018,17 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="288"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="79"/>
         <source>%1 is the leader from %2. Ctrl+Z undoes it.</source>
         <translation>自 %2 起由“%1”任领衔人。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="98"/>
         <source>“%1” is the studio&apos;s leader. If the role is changed here, the documents of earlier years no longer name %1 as the leader. To hand the studio over to another member, give that member the role of leader, or use Change leader… in the members list: the leader history then keeps %1.
 
 Change the role anyway (only to correct a mistake)?</source>
@@ -1037,12 +1037,12 @@ Change the role anyway (only to correct a mistake)?</source>
 仍要更改角色吗（仅用于更正录错的角色）？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="104"/>
         <source>Not saved: %1 is still the leader.</source>
         <translation>未保存：“%1”仍是领衔人。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="121"/>
         <source>Not saved: giving the role of leader here is a change of leader. Confirm its date in the dialog that opens on Save, or choose another role.</source>
         <translation>未保存：在这里设为领衔人就是更换领衔人。请在保存时弹出的“更换领衔人”窗口中确认更换日期，或选择其他角色。</translation>
     </message>
@@ -1084,13 +1084,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="371"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="344"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1315,50 +1315,50 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="267"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="268"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="288"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="296"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="297"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="360"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="389"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -2135,10 +2135,10 @@ Records already entered are not changed; only the year they are counted in follo
     <message>
         <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="56"/>
         <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="95"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="127"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="135"/>
         <source>Change leader</source>
         <translation>更换领衔人</translation>
     </message>
@@ -2340,6 +2340,76 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/unsaved.py" line="27"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="91"/>
+        <source>Other problems</source>
+        <translation>其他问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="94"/>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="110"/>
+        <source>Paste %1 from a spreadsheet</source>
+        <translation>从表格粘贴%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="113"/>
+        <source>%1 rows can be added, %2 rows have errors</source>
+        <translation>可添加 %1 行，%2 行有错误</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="118"/>
+        <source>Not imported: %1</source>
+        <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="127"/>
+        <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
+        <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="145"/>
+        <source>Add %1 rows</source>
+        <translation>添加 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="76"/>
+        <source>%1 rows copied: they paste into Excel or WPS as cells.</source>
+        <translation>已复制 %1 行，可直接粘贴到 Excel 或 WPS 表格中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="91"/>
+        <source>Cannot paste</source>
+        <translation>无法粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="100"/>
+        <source>Nothing was added</source>
+        <translation>未添加任何记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="103"/>
+        <source>Paste %1 rows of %2</source>
+        <translation>粘贴 %1 行%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="109"/>
+        <source>%1 records added. Ctrl+Z removes them all.</source>
+        <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="135"/>
+        <source>Copy rows</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="138"/>
+        <source>Paste rows from Excel/WPS…</source>
+        <translation>从 Excel/WPS 粘贴…</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ class MemberSectionPage(SectionPage):
     def show_menu(self, pos: QPoint) -> None:
         """Right-click on a member: edit, or make them the leader."""
         index = self.table.indexAt(pos)
-        if index.isValid():
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.setObjectName("member_menu")
@@ -54,6 +54,8 @@ class MemberSectionPage(SectionPage):
         edit.setEnabled(index.isValid())
         leader = menu.addAction(tr("Change leader…"), self.change_leader)
         leader.setEnabled(not self.read_only)
+        menu.addSeparator()
+        menu.addActions([self.copy_action, self.paste_action])
         self.menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
 

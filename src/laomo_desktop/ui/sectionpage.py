@@ -28,7 +28,7 @@ from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
-from laomo_desktop.ui import fmt, undo
+from laomo_desktop.ui import fmt, tableclip, undo
 from laomo_desktop.ui.attachpanel import column_spec as attachment_column
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -178,7 +178,7 @@ class SectionPage(LazyPage):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # keeps the query's order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -208,6 +208,7 @@ class SectionPage(LazyPage):
         lay.addWidget(self.totals)
         # its keys (Ctrl+N, Ctrl+F, Del, Enter) are the main window's: they work wherever the
         # focus is in the window, not only inside this page
+        tableclip.install(self)  # Ctrl+C / Ctrl+V as in a spreadsheet
 
     # -- loading ----------------------------------------------------------------------------
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override

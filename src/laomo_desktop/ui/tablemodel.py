@@ -103,6 +103,10 @@ class RecordTableModel(QAbstractTableModel):
     def uid_at(self, row: int) -> str | None:
         return self._rows[self._view[row]][0] if 0 <= row < len(self._view) else None
 
+    def text_at(self, row: int, column: int) -> str:
+        """A shown cell's text as formatted (copying puts this on the clipboard)."""
+        return self._text[self._view[row]][column]
+
     def row_of_uid(self, uid: str) -> int:
         for pos, i in enumerate(self._view):
             if self._rows[i][0] == uid:

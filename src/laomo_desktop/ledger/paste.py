@@ -1,0 +1,477 @@
+"""Rows copied out of a section's table, and rows pasted in from Excel/WPS.
+
+A spreadsheet puts copied cells on the clipboard as tab-separated text, one line a row, and
+quotes a cell that holds a tab, a line break or a quote ("…" with quotes doubled). We write the
+same, so our rows paste into a sheet as cells; and we read it back with a header line: each
+pasted column is matched to one of the kind's fields by its header (the label the table shows,
+with the variants people write), each row is read as a form reads typed text (ledger.typed) and
+checked with the same rules as saving one record (ledger.validate, and the rules across a
+studio's records), without writing anything. `add` then writes the valid rows together: all of
+them or, on any failure, none.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger import typed
+from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS, AuditEntry, database
+
+NO_DATA = "剪贴板中没有可粘贴的表格内容。请在 Excel 或 WPS 中选中包括表头（列名）在内的若干行后复制。"
+ONLY_HEADER = "粘贴的内容只有表头一行，没有数据行。"
+ROW_KEY = ""  # the key of a row's problems that belong to no pasted column
+# what a new record's form already fills in (section page defaults) and a pasted list of
+# names usually leaves out: a member added without a role is an ordinary member
+PRESETS: dict[str, dict[str, Any]] = {"member": {"role": E.MemberRole.MEMBER.value}}
+
+
+# --- the clipboard's text ---------------------------------------------------------------------
+
+def _quoted(cell: str) -> str:
+    if any(c in cell for c in '\t\n\r"'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def to_tsv(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as a spreadsheet copies them: cells by tabs, rows by CRLF, awkward cells quoted."""
+    return "".join("\t".join(_quoted(c) for c in row) + "\r\n" for row in rows)
+
+
+def to_html(rows: Sequence[Sequence[str]]) -> str:
+    """The same rows as an HTML table (WPS and Excel prefer it when it is there): the first row
+    is the header; every cell is escaped, line breaks kept."""
+    def cells(row: Sequence[str], tag: str) -> str:
+        return "".join(f"<{tag}>{html.escape(c).replace(chr(10), '<br>')}</{tag}>" for c in row)
+
+    body = "".join(f"<tr>{cells(r, 'th' if i == 0 else 'td')}</tr>" for i, r in enumerate(rows))
+    return f"<html><body><table border=\"1\">{body}</table></body></html>"
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Tab-separated text as Excel/WPS copy it, quoted cells with line breaks included; empty
+    lines (a sheet's copy ends with one) are dropped."""
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab")
+    return [row for row in reader if any(c.strip() for c in row)]
+
+
+# --- matching headers to fields ---------------------------------------------------------------
+
+_BRACKETS = str.maketrans("（）【】〔〕［］", "()[][][]")
+_SPACES = re.compile(r"\s+")
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORDS = (("名字", "姓名"), ("时间", "日期"))  # a variant, and the word the labels use
+
+
+def normal(header: str) -> str:
+    """A header as compared: half-width brackets, no spaces, the labels' words, case folded."""
+    h = _SPACES.sub("", half_brackets(header)).casefold()
+    for variant, word in _WORDS:
+        h = h.replace(variant, word)
+    return h
+
+
+def half_brackets(text: str) -> str:
+    return text.translate(_BRACKETS)
+
+
+def _bare(text: str) -> str:
+    """Without its bracketed part: 金额(元) → 金额, 徒弟(本工作室成员) → 徒弟."""
+    return _PARENS.sub("", text)
+
+
+def _aliases(kind: S.Kind) -> dict[str, S.Field]:
+    """Each way of naming a field → the field; a field's own label wins over a looser name."""
+    fields = kind.fields
+    loose: dict[str, S.Field] = {}
+    for f in fields:
+        for name in (_bare(normal(f.label)), _bare(normal(f.en))):
+            loose.setdefault(name, f)
+    if kind.date_field:
+        loose.setdefault("日期", kind.field(kind.date_field))
+    money = [f for f in fields if f.type == S.MONEY]
+    if len(money) == 1:
+        loose.setdefault("金额", money[0])
+    title = kind.field(kind.title) if kind.title in {f.name for f in fields} else None
+    if title is not None and title.type == S.TEXT:
+        loose.setdefault("名称", title)
+    exact = {normal(n): f for f in fields for n in (f.label, f.en, f.name)}
+    return {**loose, **exact}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                # as pasted
+    field: S.Field | None      # None: not imported
+    reason: str = ""           # why not, in words
+
+
+def match_headers(kind: S.Kind, headers: Sequence[str]) -> list[Column]:
+    """One Column per pasted header; a field takes the first column that names it."""
+    aliases = _aliases(kind)
+    used: set[str] = set()
+    out = []
+    for h in headers:
+        key = normal(h)
+        f = aliases.get(key) or aliases.get(_bare(key))
+        if not h.strip():
+            out.append(Column(h, None, "这一列没有列名"))
+        elif f is None:
+            out.append(Column(h, None, f"“{kind.label}”没有名为“{h.strip()}”的项目"))
+        elif f.name in used:
+            out.append(Column(h, None, f"前面已有一列对应“{f.label}”"))
+        else:
+            used.add(f.name)
+            out.append(Column(h, f))
+    return out
+
+
+# --- reading one cell as a form reads typed text ------------------------------------------------
+
+_TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")  # 2025/3/5 0:00 from a date cell
+_YES = frozenset({"是", "yes", "y", "true", "1", "√", "✓", "✔", "对"})
+_NO = frozenset({"否", "no", "n", "false", "0", "×", "✗", "✘", "不是"})
+_NUMBER_KIND = {S.INT: "int", S.YEAR: "year", S.FLOAT: "float", S.MONEY: "money"}
+
+
+@cache
+def _choice_codes(choices: type[E.Choice]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in choices:
+        for name in (c.value, c.en, c.zh):
+            out[normal(name)] = c.value
+    return out
+
+
+class _Refs:
+    """A studio's live records of a kind by the title the table shows, read once a paste."""
+
+    def __init__(self, studio_uid: str):
+        self.studio_uid = studio_uid
+        self._by_title: dict[str, dict[str, list[str]]] = {}
+
+    def find(self, kind: str, title: str) -> tuple[str | None, str | None]:
+        if kind not in self._by_title:
+            table: dict[str, list[str]] = {}
+            for uid, t in Q.ref_choices(kind, self.studio_uid):
+                table.setdefault((t or "").strip(), []).append(uid)
+            self._by_title[kind] = table
+        uids = self._by_title[kind].get(title.strip(), [])
+        label = S.kind(kind).label
+        if not uids:
+            return None, f"本工作室没有名为“{title.strip()}”的{label}"
+        if len(uids) > 1:
+            return None, (f"本工作室有 {len(uids)} 条名为“{title.strip()}”的{label}，无法确定是哪一条，"
+                          "请添加后在表单中选择")
+        return uids[0], None
+
+
+def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
+    """What the text of a pasted cell means for field `f`: (value for the services, None), or
+    (None, message) when it names a record that cannot be found. Text that is not a valid
+    value is passed on as typed, so the services refuse it with their own message."""
+    t = text.strip()
+    if f.type in (S.TEXT, S.LONGTEXT):
+        return text, None
+    if not t:
+        return None, None
+    if f.type == S.DATE:
+        return typed.date_text(_TIME.sub("", t)), None
+    if f.type in _NUMBER_KIND:
+        t = t.lstrip("¥￥").removesuffix("元").removesuffix("年度").removesuffix("年").strip()
+        return typed.number_value(t, _NUMBER_KIND[f.type]), None
+    if f.type == S.BOOL:
+        low = t.casefold()
+        return (True, None) if low in _YES else (False, None) if low in _NO else (t, None)
+    if f.type == S.CHOICE:
+        return _choice_codes(f.choices).get(normal(t), t), None
+    if f.type == S.MULTI:
+        codes = _choice_codes(f.choices)
+        items = [s.strip() for s in re.split(r"[、,，;；/]", t) if s.strip()]
+        found = [codes.get(normal(s)) for s in items]
+        return (found if all(found) else t), None
+    if f.type == S.REF:
+        return refs.find(f.ref, t)
+    return t, None
+
+
+# --- the preview ------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    cells: list[str]                 # one per pasted column (short rows filled with "")
+    values: dict[str, Any]           # what would be saved, as for a form
+    errors: dict[str, str] = field(default_factory=dict)  # field name (or ROW_KEY) → message
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Preview:
+    kind: S.Kind
+    studio_uid: str
+    columns: list[Column]
+    rows: list[Row]
+    preset: frozenset[str] = frozenset()  # fields some rows took from PRESETS
+
+    def notes(self) -> list[str]:
+        """What the rows were given that the paste did not hold (said in the preview)."""
+        out = []
+        for name in sorted(self.preset):
+            f = self.kind.field(name)
+            value = PRESETS[self.kind.name][name]
+            shown = f.choices(value).zh if f.choices else str(value)
+            out.append(f"未填写“{f.label}”的行按“{shown}”添加")
+        return out
+
+    @property
+    def valid(self) -> list[Row]:
+        return [r for r in self.rows if r.ok]
+
+    def counts(self) -> tuple[int, int]:
+        """(rows that can be added, rows with an error)."""
+        good = sum(1 for r in self.rows if r.ok)
+        return good, len(self.rows) - good
+
+    def summary(self) -> str:
+        good, bad = self.counts()
+        return f"可添加 {good} 行，{bad} 行有错误"
+
+    def row_problems(self, row: Row) -> list[str]:
+        """The messages of a row that no pasted column shows (a required field not pasted)."""
+        shown = {c.field.name for c in self.columns if c.field is not None}
+        return [m for k, m in row.errors.items() if k not in shown]
+
+
+class _CachedResolver:
+    """The database resolver, asked once per referenced record rather than once per row."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], V.Ref | None] = {}
+
+    def resolve(self, kind: str, uid: str) -> V.Ref | None:
+        key = (kind, uid)
+        if key not in self._cache:
+            self._cache[key] = R.RESOLVER.resolve(kind, uid)
+        return self._cache[key]
+
+
+def _studio(studio_uid: str) -> int:
+    ref = R.RESOLVER.resolve("studio", studio_uid) if studio_uid else None
+    if ref is None:
+        raise LaomoError("请先选择一个工作室，再粘贴记录。")
+    if ref.deleted:
+        raise LaomoError("该工作室已在回收站中，请先恢复。")
+    R.check_writable(ref.id)
+    return ref.id
+
+
+def _cross_record(kind: S.Kind, studio_id: int, rows: list[tuple[Row, dict]]) -> None:
+    """The rules across a studio's records (one leader, one plan a year), for the stored
+    records and the pasted rows before each one."""
+    model = MODELS[kind.name]
+    for rule in R.CROSS_RULES:
+        if rule.kind != kind.name:
+            continue
+        taken: dict[Any, dict] = {}
+        for other in model.select().where(model.studio == studio_id, *rule.where(model)).dicts():
+            taken.setdefault(other[rule.key] if rule.key else None, other)
+        for row, clean in rows:
+            if not row.ok or not rule.applies(clean):
+                continue
+            key = clean[rule.key] if rule.key else None
+            if key in taken:
+                row.errors[rule.field] = rule.message(clean, taken[key])
+            else:
+                taken[key] = clean
+
+
+def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = None) -> Preview:
+    """The records pasted `text` would add to a studio, each checked; nothing is written.
+
+    Raises LaomoError when there is nothing to paste, when no header names a field of the
+    kind, or when the studio cannot be written (imported, in the recycle bin)."""
+    kind = S.kind(kind_name)
+    if not kind.per_studio or kind.name == "attachment":
+        raise LaomoError(f"“{kind.label}”不能通过粘贴添加。")
+    studio_id = _studio(studio_uid)
+    table = parse_tsv(text)
+    if not table:
+        raise LaomoError(NO_DATA)
+    columns = match_headers(kind, table[0])
+    if not any(c.field for c in columns):
+        names = "、".join(f.label for f in kind.fields[:4])
+        raise LaomoError(f"粘贴内容的第一行没有可识别的列名，无法对应到“{kind.label}”的项目。"
+                         f"请连同表头一起复制，表头应为本表的列名，例如：{names}。")
+    if len(table) == 1:
+        raise LaomoError(ONLY_HEADER)
+    ctx = V.Context(studio_id, _CachedResolver(), today or date.today())
+    refs = _Refs(studio_uid)
+    width = len(columns)
+    preset = PRESETS.get(kind.name, {})
+    checked: list[tuple[Row, dict]] = []
+    rows = []
+    preset_used: set[str] = set()
+    for cells in table[1:]:
+        extra = [c for c in cells[width:] if c.strip()]
+        cells = (cells + [""] * width)[:width] if len(cells) != width else cells
+        values: dict[str, Any] = {}
+        own: dict[str, str] = {}
+        for col, text_ in zip(columns, cells, strict=True):
+            if col.field is None:
+                continue
+            value, err = cell_value(col.field, text_, refs)
+            if err:
+                own[col.field.name] = err
+            else:
+                values[col.field.name] = value
+        for name, value in preset.items():
+            if values.get(name) is None and name not in own:
+                values[name] = value
+                preset_used.add(name)
+        row = Row(cells, values)
+        try:
+            clean, _children = V.clean_record(kind, values, ctx)
+        except ValidationError as exc:
+            row.errors.update(exc.errors)
+            clean = {}
+        row.errors.update(own)
+        if extra:
+            row.errors[ROW_KEY] = f"这一行有 {len(extra)} 个单元格在表头之外，无法对应到任何一列"
+        rows.append(row)
+        checked.append((row, clean))
+    _cross_record(kind, studio_id, checked)
+    return Preview(kind, studio_uid, columns, rows, frozenset(preset_used))
+
+
+# --- writing ----------------------------------------------------------------------------------
+# What records.create, trash and restore do for one record, done for the pasted rows together:
+# the same checks (the studio writable, every row through validate.clean_record, the rules
+# across the studio's records), one transaction, an audit entry for each record with its
+# content before and after. Row by row, a thousand rows took many seconds; together, well
+# under one.
+
+CHUNK = 500  # uids in one IN (...): far below SQLite's limit on parameters
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+def _records(kind: S.Kind, uids: Sequence[str]) -> list[dict]:
+    """The records with these uids as records.get returns them, in the order of `uids`."""
+    model = MODELS[kind.name]
+    rows: list[dict] = []
+    for chunk in _chunks(list(uids)):
+        rows.extend(model.select().where(model.uid.in_(list(chunk))).dicts())
+    by_uid = {r["uid"]: r for r in R.to_records(kind, rows)}
+    return [by_uid[u] for u in uids if u in by_uid]
+
+
+def _title(kind: S.Kind, record: dict) -> str:
+    v = record.get(kind.title)
+    return f"{kind.label}“{v}”" if v not in (None, "") else kind.label
+
+
+def _audit(action: str, kind: S.Kind, pairs: list[tuple[dict | None, dict]], verb: str,
+           actor: str | None) -> None:
+    """One audit entry a record, as records.audit writes it."""
+    at, who = R.now_iso(), actor or R.current_actor()
+    entries = [{"at": at, "actor": who, "action": action, "kind": kind.name,
+                "record_uid": after["uid"], "studio_uid": after["studio"],
+                "summary": verb.format(_title(kind, after)),
+                "before": json.dumps(before, ensure_ascii=False, sort_keys=True)
+                if before is not None else None,
+                "after": json.dumps(after, ensure_ascii=False, sort_keys=True)}
+               for before, after in pairs]
+    for chunk in _chunks(entries):
+        AuditEntry.insert_many(list(chunk)).execute()
+
+
+def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
+    found = R.broken_together(kind, studio_id, rows)
+    if found is not None:
+        raise found[1]
+
+
+def add(p: Preview, *, actor: str | None = None) -> list[str]:
+    """Add the preview's valid rows, in one transaction: every row or, when one of them fails
+    after all, none (the error is raised). Returns the new records' uids."""
+    kind, model = p.kind, MODELS[p.kind.name]
+    if not p.valid:
+        return []
+    with database.atomic():
+        studio_id = _studio(p.studio_uid)
+        ctx = V.Context(studio_id, _CachedResolver(), date.today())
+        stamp = R.now_iso()
+        rows: dict[str, dict] = {}
+        for pasted in p.valid:
+            # a pasted row fills fields only (match_headers maps no child list)
+            rows[R.new_uid()] = V.clean_record(kind, pasted.values, ctx)[0]
+        _broken(kind, studio_id, {u: {**r, "deleted_at": None} for u, r in rows.items()})
+        inserts = [{**r, "studio": studio_id, "uid": u, "created_at": stamp,
+                    "updated_at": stamp, "version": 1} for u, r in rows.items()]
+        for chunk in _chunks(inserts):
+            model.insert_many(list(chunk)).execute()
+        uids = list(rows)
+        _audit("create", kind, [(None, a) for a in _records(kind, uids)], "新建{}", actor)
+    return uids
+
+
+def _set_deleted(kind_name: str, uids: Sequence[str], deleted: bool,
+                 actor: str | None) -> None:
+    kind, model = S.kind(kind_name), MODELS[kind_name]
+    with database.atomic():
+        before = _records(kind, uids)
+        if len(before) != len(set(uids)):
+            raise LaomoError(f"粘贴的{kind.label}记录中有的已被彻底删除，无法再撤销或恢复。")
+        changing = [b for b in before if bool(b["deleted_at"]) != deleted]
+        if not changing:
+            return
+        studio = R.get("studio", changing[0]["studio"])
+        studio_id = R.RESOLVER.resolve("studio", studio["uid"]).id
+        R.check_writable(studio_id)
+        if not deleted:
+            if studio["deleted_at"]:
+                raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
+            _broken(kind, studio_id, {b["uid"]: {**b, "deleted_at": None} for b in changing})
+        stamp = R.now_iso()
+        for chunk in _chunks([b["uid"] for b in changing]):
+            model.update(deleted_at=stamp if deleted else None, updated_at=stamp,
+                         version=model.version + 1).where(model.uid.in_(list(chunk))).execute()
+        after = [{**b, "deleted_at": stamp if deleted else None, "updated_at": stamp,
+                  "version": b["version"] + 1} for b in changing]
+        verb = "{}移入回收站" if deleted else "{}从回收站恢复"
+        _audit("trash" if deleted else "restore", kind, list(zip(changing, after, strict=True)),
+               verb, actor)
+
+
+def trash_added(kind_name: str, uids: Sequence[str], *, actor: str | None = None) -> None:
+    """Undo of `add`: the added records go to the recycle bin together."""
+    _set_deleted(kind_name, uids, True, actor)
+
+
+def restore_added(kind_name: str, uids: Sequence[str], *, actor: str | None = None) -> None:
+    """Redo of `add`: the records come back from the recycle bin together, or none does (the
+    rules across the studio's records are checked again: a leader added since, for one)."""
+    _set_deleted(kind_name, uids, False, actor)
