@@ -994,7 +994,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1309,6 +1309,11 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="397"/>
+        <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
+        <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="163"/>
         <source>Search this section</source>
@@ -1353,7 +1358,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="390"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
@@ -1363,7 +1368,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="40"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>

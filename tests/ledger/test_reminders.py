@@ -68,10 +68,10 @@ def test_a_mentoring_period_ending_within_30_days(studio):
                                "agreement_date": "2020-06-01"})
     found = kinds(s)[RM.MENTORING]
     assert [(r.uid, r.date, r.section) for r in found] == [(soon, "2026-06-10", "mentorship")]
-    assert found[0].text == "师徒结对（李明—王芳）带徒期限将于2026年6月10日到期：请登记出师、解除或续签"
+    assert found[0].text == "师徒结对（李明—王芳）带徒期限即将到期：请登记出师、解除或续签"
     later = kinds(s, date(2026, 6, 15))[RM.MENTORING]  # both within 30 days; one has passed
     assert [r.date for r in later] == ["2026-06-10", "2026-07-01"]
-    assert "已于2026年6月10日到期" in later[0].text and later[0].overdue(date(2026, 6, 15))
+    assert "带徒期限已到期" in later[0].text and later[0].overdue(date(2026, 6, 15))
 
 
 def test_no_package_sent_this_quarter(studio):
@@ -95,8 +95,8 @@ def test_a_recognition_due_for_review(studio):
         {"level": "provincial", "date": "2023-05-01", "next_review": "2027-05-01"}]})
     found = kinds(s)[RM.REVIEW]
     assert [(r.date, r.section, r.uid) for r in found] == [("2026-07-01", "studio", s)]
-    assert found[0].text == "市级命名（市总工会）的复审将于2026年7月1日到期：请准备复审材料"
-    assert "已于" in kinds(s, date(2026, 7, 2))[RM.REVIEW][0].text
+    assert found[0].text == "市级命名（市总工会）的复审即将到期：请准备复审材料"
+    assert "复审已到期" in kinds(s, date(2026, 7, 2))[RM.REVIEW][0].text
     assert RM.REVIEW not in kinds(s, date(2026, 4, 1))  # 91 days ahead: not yet
 
 

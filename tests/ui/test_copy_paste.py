@@ -249,3 +249,23 @@ def test_copied_rows_paste_back_as_the_same_records(window, paster):
     assert len(copies) == 2
     keep = ("category", "adopted_on", "repealed_on", "revision", "on_wall")
     assert {k: copies[0][k] for k in keep} == {k: copies[1][k] for k in keep}
+
+
+def test_del_moves_every_selected_row_to_the_bin_and_one_ctrl_z_brings_them_back(window, qtbot):
+    """Rows are selected as in a sheet, so Del acts on all of them, not the last one clicked."""
+    win, u = window
+    page = open_section(win, "fund")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3)
+    before = page.model.total_count()
+    click_row(page, 0)
+    click_row(page, 2, CTRL)
+    click_row(page, 3, CTRL)
+    chosen = {page.model.uid_at(r) for r in (0, 2, 3)}
+    key(page.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: page.model.total_count() == before - 3)
+    assert all(R.get("fund", uid)["deleted_at"] for uid in chosen)
+    key(page.table, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: page.model.total_count() == before)
+    assert not any(R.get("fund", uid)["deleted_at"] for uid in chosen)
+    key(page.table, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: page.model.total_count() == before - 3)

@@ -56,12 +56,17 @@ def test_the_card_lists_every_reminder(open_window, due):
     assert set(lines) == {RM.FOLLOW_UP, RM.PLAN, RM.MENTORING, RM.PACKAGE, RM.REVIEW}
     assert "采购测试仪" in lines[RM.FOLLOW_UP].text()
     assert f"{current_year()} 年度工作计划尚未录入" in lines[RM.PLAN].text()
-    assert "师徒结对（李明—王芳）带徒期限将于" in lines[RM.MENTORING].text()
+    assert "师徒结对（李明—王芳）带徒期限即将到期" in lines[RM.MENTORING].text()
     assert "尚未向工会报送数据包" in lines[RM.PACKAGE].text()
-    assert "市级命名（市总工会）的复审将于" in lines[RM.REVIEW].text()
+    assert "市级命名（市总工会）的复审即将到期" in lines[RM.REVIEW].text()
     assert page.findChild(QLabel, "reminders_summary").text() == "5"
     assert page.findChild(QLabel, "reminder_0").property("kind") == RM.FOLLOW_UP  # overdue
     assert "已逾期" in page.findChild(QLabel, "reminder_due_0").text()
+    # each line's date is said once, in its own column
+    row = next(r for r in range(5)
+               if page.findChild(QLabel, f"reminder_{r}").property("kind") == RM.MENTORING)
+    due_text = page.findChild(QLabel, f"reminder_due_{row}").text()
+    assert "年" in due_text and due_text not in lines[RM.MENTORING].text()
 
 
 def test_a_click_opens_the_record_or_the_place_to_act(open_window, due, driver, monkeypatch):

@@ -42,11 +42,6 @@ class Reminder:
         return bool(self.date) and self.date < today.isoformat()
 
 
-def cn_date(iso: str) -> str:
-    d = date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def add_months(day: date, months: int) -> date:
     """The same day `months` later (the month's last day when it has no such day), as an
     agreement's "period of N months" is read."""
@@ -105,9 +100,9 @@ def _mentoring(studio_id: int, today: date) -> list[Reminder]:
         if ends > horizon:
             continue
         pair = f"{master}—{apprentice}" if master and apprentice else (apprentice or master)
-        verb = "已于" if ends < today else "将于"
-        out.append(Reminder(MENTORING, f"师徒结对（{pair}）带徒期限{verb}{cn_date(ends.isoformat())}"
-                                       "到期：请登记出师、解除或续签", ends.isoformat(),
+        when = "已到期" if ends < today else "即将到期"  # the date stands beside it
+        out.append(Reminder(MENTORING, f"师徒结对（{pair}）带徒期限{when}：请登记出师、解除或续签",
+                            ends.isoformat(),
                             "mentorship", uid))
     return out
 
@@ -144,9 +139,9 @@ def _reviews(studio_uid: str, studio_id: int, today: date) -> list[Reminder]:
         (studio_id, horizon, today.isoformat(), today.isoformat())).fetchall()
     out = []
     for level, review, body in rows:
-        verb = "已于" if review < today.isoformat() else "将于"
+        when = "已到期" if review < today.isoformat() else "即将到期"  # the date beside it
         named = E.Level.label(level) + ("命名" if not body else f"命名（{body}）")
-        out.append(Reminder(REVIEW, f"{named}的复审{verb}{cn_date(review)}到期：请准备复审材料",
+        out.append(Reminder(REVIEW, f"{named}的复审{when}：请准备复审材料",
                             review, "studio", studio_uid))
     return out
 

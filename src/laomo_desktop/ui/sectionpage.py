@@ -378,19 +378,22 @@ class SectionPage(LazyPage):
             self.edit_uid(uid)
 
     def delete_current(self) -> None:
-        uid = self.current_uid()
-        if not uid or self.read_only:
+        """Del: every selected row to the recycle bin (a sheet's selection), as one undo step."""
+        uids = [u for u in map(self.model.uid_at, tableclip.selected_rows(self)) if u]
+        if not uids or self.read_only:
             return
         try:
-            R.trash(self.kind.name, uid)
+            undo.trash_all(self.kind.name, uids)
         except LaomoError as exc:
             warn(self, tr("Not deleted"), exc.message)
             return
         text = tr("Delete %1").replace("%1", fmt.label(self.kind))
-        self.ctx.undo_stack.push(undo.trashed(self.ctx, self.kind.name, uid, text))
+        self.ctx.undo_stack.push(undo.trashed(self.ctx, self.kind.name, uids, text))
         self.ctx.changed()
         win = self.window()
         if hasattr(win, "statusBar"):
-            win.statusBar().showMessage(
-                tr("Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it."),
-                8000)
+            said = tr("Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.")
+            if len(uids) > 1:
+                said = tr("%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle "
+                          "bin restores them.").replace("%1", str(len(uids)))
+            win.statusBar().showMessage(said, 8000)
