@@ -119,7 +119,7 @@ def test_rows_are_read_as_typed_and_checked_with_the_forms_rules(u):
     assert good.values == {"name": "王五", "sex": "male", "birth_date": "1985-03-12",
                            "role": "core", "party_member": True}
     assert bad.errors == {"sex": "“性别”的取值“未知”不在可选范围内",
-                          "birth_date": "“出生日期”不是有效的日期（应为 2025-03-05 的格式）"}
+                          "birth_date": "“出生日期”不是有效的日期：1985 年 2 月只有 28 天"}
     assert multi.errors == {"name": "“姓名”只能填一行"}
     assert multi.values["birth_date"] == "2000-01-02"
     assert multi.values["role"] == "member", "an empty role is the form's preset, 成员"

@@ -546,3 +546,23 @@ def test_a_studio_in_the_recycle_bin_takes_no_records(w):
     with pytest.raises(LaomoError, match="工作室已在回收站中"):
         add_member(w.b, "新人")
     assert (count("member"), AuditEntry.select().count()) == (members, audits)
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("1985-13-40", "“出生日期”不是有效的日期：没有 13 月（月份应为 1 至 12）"),
+    ("2025-02-29", "“出生日期”不是有效的日期：2025 年 2 月只有 28 天"),
+    ("2024/4/31", "“出生日期”不是有效的日期：2024 年 4 月只有 30 天"),
+    ("1985-03-00", "“出生日期”不是有效的日期：日应为 1 以上"),
+    ("三月五日", "“出生日期”不是有效的日期（应为 2025-03-05 的格式）"),
+])
+def test_a_date_written_right_but_not_on_the_calendar_says_why(ledger, typed, said):
+    """1985-13-40 is written as the message asked (2025-03-05): saying "应为 2025-03-05 的格式"
+    sent the secretary looking for the wrong mistake."""
+    studio = make_studio()
+    assert refused("member", lambda: add_member(studio, "张三", birth_date=typed),
+                   "birth_date", "出生日期") == said
+
+
+def test_the_services_read_a_date_as_a_spreadsheet_does(ledger):
+    studio = make_studio()
+    assert add_member(studio, "张三", birth_date="1985/3/12")["birth_date"] == "1985-03-12"

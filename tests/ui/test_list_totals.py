@@ -140,3 +140,21 @@ def test_each_total_stands_under_its_column(window, qtbot):
     footer_x = footer.viewport().mapTo(page, footer.visualRect(
         footer.cells.index(0, amount)).topLeft()).x()
     assert abs(table_x - footer_x) <= 1
+
+
+def test_the_totals_end_where_the_tables_rows_end(ctx, open_window, tmp_path, qtbot):
+    """Beside the table's vertical scroll bar nothing of a total shows (a sliver of 学时 did at
+    1366×768)."""
+    from laomo_desktop.ledger import records as R
+
+    u = build(ctx.paths, tmp_path)
+    for i in range(40):
+        R.create("fund", u["A"], {"date": f"2025-03-{i % 28 + 1:02d}", "direction": "expense",
+                                  "category": "training", "amount_fen": 1000 + i})
+    win = open_window(u["A"], 2025)
+    win.resize(900, 500)
+    page = open_section(win, "fund")
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible())
+    table, footer = page.table.viewport(), page.totals.viewport()
+    qtbot.waitUntil(lambda: abs(footer.mapTo(page, footer.rect().topRight()).x()
+                                - table.mapTo(page, table.rect().topRight()).x()) <= 1)

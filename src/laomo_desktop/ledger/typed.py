@@ -5,6 +5,7 @@ method. Text that cannot be read is returned as typed, so the services refuse it
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -18,17 +19,33 @@ def half_width(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of text written the way a date is, whether or not that day exists
+    (2026-02-30 gives (2026, 2, 30))."""
+    t = half_width(text.strip())
+    m = _DATE.fullmatch(t) or _COMPACT.fullmatch(t)
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
 def date_text(text: str) -> str:
     """An ISO date for a typed date, or the text as typed (stripped) when it is not one."""
     raw = text.strip()
-    t = half_width(raw)
-    m = _DATE.fullmatch(t) or _COMPACT.fullmatch(t)
-    if not m:
+    parts = date_parts(raw)
+    if parts is None:
         return raw
     try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:  # 2026-02-30 and the like: the services say it is not a date
+        return date(*parts).isoformat()
+    except ValueError:  # 2026-02-30 and the like: the services say why it is not a date
         return raw
+
+
+def no_such_day(parts: tuple[int, int, int]) -> str:
+    """Why a date written the right way is not a day of the calendar, in the user's terms."""
+    year, month, day = parts
+    if not 1 <= month <= 12:
+        return f"没有 {month} 月（月份应为 1 至 12）"
+    last = calendar.monthrange(year, month)[1]
+    return f"{year} 年 {month} 月只有 {last} 天" if day > last else "日应为 1 以上"
 
 
 _MONEY = re.compile(r"-?\d+(\.\d{1,2})?")

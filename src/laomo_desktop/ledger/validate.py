@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from laomo_desktop.ledger.errors import ValidationError
+from laomo_desktop.ledger.typed import date_parts, date_text, no_such_day
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.visible import mark, visible
@@ -171,9 +172,12 @@ def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, str | None]:
         d = v
     elif isinstance(v, str):
         try:
-            d = date.fromisoformat(v.strip())
+            d = date.fromisoformat(date_text(v))  # written as a spreadsheet takes a date
         except ValueError:
-            return None, f"{_q(f.label)}不是有效的日期（应为 2025-03-05 的格式）"
+            parts = date_parts(v)
+            if parts is None:
+                return None, f"{_q(f.label)}不是有效的日期（应为 2025-03-05 的格式）"
+            return None, f"{_q(f.label)}不是有效的日期：{no_such_day(parts)}"
     else:
         return None, f"{_q(f.label)}不是有效的日期"
     if d.year < MIN_YEAR:

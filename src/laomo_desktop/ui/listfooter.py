@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
@@ -71,13 +71,25 @@ class TotalsFooter(QTableView):
         header.sectionResized.connect(lambda i, _old, new: self.setColumnWidth(i, new))
         header.geometriesChanged.connect(self.follow_widths)
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        table.viewport().installEventFilter(self)  # a scroll bar appearing narrows the rows
         model.modelReset.connect(self.refresh)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.Resize and hasattr(self, "table")
+                and watched is self.table.viewport()):
+            self.follow_widths()
+        return super().eventFilter(watched, event)
 
     def follow_widths(self) -> None:
         header = self.table.horizontalHeader()
         edge = self.table.frameWidth()  # the table's frame: the footer's columns start inside it
         self.setContentsMargins(edge, 0, edge, 0)
+        # and end where the table's rows end: an empty scroll bar of its own stands under the
+        # table's (else the next column's total peeks out beside it)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.table.verticalScrollBar().isVisible()
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for i in range(header.count()):
             self.setColumnWidth(i, header.sectionSize(i))
         self.horizontalScrollBar().setValue(self.table.horizontalScrollBar().value())

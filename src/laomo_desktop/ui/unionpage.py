@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -193,7 +194,9 @@ class UnionPage(LazyPage):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the summary's order (level, name) until clicked
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the studio's name is fitted to its text like the figures (a stretched first column got
+        # what the figures left over: "龚玲…" at 1366×768); the last column takes the rest
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setMinimumSectionSize(48)
         self.table.setToolTip(tr("Double-click a studio to open its ledger"))
         self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
@@ -214,10 +217,20 @@ class UnionPage(LazyPage):
 
         goals, self.goals_lay, self.goals_summary = card(tr("City totals against the targets"),
                                                           "goals")
-        self.goals_grid = QGridLayout()
+        # the goals scroll inside their card: on a low screen a squeezed grid would crush its
+        # wrapped labels into unreadable slivers
+        goals_box = QWidget()
+        self.goals_grid = QGridLayout(goals_box)
+        self.goals_grid.setContentsMargins(0, 0, 0, 0)
         self.goals_grid.setHorizontalSpacing(10)
         self.goals_grid.setVerticalSpacing(4)
-        self.goals_lay.addLayout(self.goals_grid)
+        goals_scroll = QScrollArea()
+        goals_scroll.setObjectName("goals_scroll")
+        goals_scroll.setWidgetResizable(True)
+        goals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        goals_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        goals_scroll.setWidget(goals_box)
+        self.goals_lay.addWidget(goals_scroll, 1)
         self.targets_note = DataLabel(lines=True)  # may quote the targets file
         self.targets_note.setObjectName("targets_note")
         self.targets_note.setWordWrap(True)
@@ -227,7 +240,6 @@ class UnionPage(LazyPage):
         self.targets_button.setToolTip(tr("Set the targets of the year this page shows"))
         self.targets_button.clicked.connect(self.edit_targets)
         self.goals_lay.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.goals_lay.addStretch(1)
         party, party_lay, self.party_summary = card(tr("Without a party organisation"),
                                                      "party")
         self.lacking = DataLabel(lines=True)  # studio names, one a line
@@ -348,6 +360,8 @@ class UnionPage(LazyPage):
             self._fitted = True
             t.resizeColumnsToContents()
             header = t.horizontalHeader()
+            header.resizeSection(0, min(header.sectionSize(0) + 8, 16 * t.fontMetrics()
+                                        .horizontalAdvance("工")))
             for c in range(1, t.columnCount()):
                 header.resizeSection(c, max(56, min(header.sectionSize(c) + 8, 200)))
         self.table.setVisible(bool(rows))
