@@ -65,6 +65,8 @@ def main() -> int:
     win.grab().save(str(OUT / "activities.png"))
     section(app, win, "fund")
     win.grab().save(str(OUT / "fund-totals.png"))
+    section(app, win, "union")
+    win.grab().save(str(OUT / "union-overview.png"))
 
     section(app, win, "member")
     page = win.pages["member"]
@@ -80,14 +82,14 @@ def main() -> int:
     dlg.accept()
     settle(app)
     dlg.grab().save(str(OUT / "member-dialog-error.png"))
-    dlg.close()
+    dlg.hide()  # not close(): a form with changes would ask 放弃所做的修改？
 
     result_dialog = RecordDialog(paths, "result", win.ctx.studio_uid, None, lambda v: v,
                                  parent=win)
     result_dialog.show()
     settle(app)
     result_dialog.grab().save(str(OUT / "result-dialog.png"))
-    result_dialog.close()
+    result_dialog.hide()
     win.close()
 
     en = window(app, paths, "en")
