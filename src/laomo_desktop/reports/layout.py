@@ -68,28 +68,37 @@ def date_cn(d: date | str | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+class PagedCanvas(rl_canvas.Canvas):
+    """A canvas that knows the page count when it draws each page's header and footer: pages
+    are kept until `save`, then `decorate(total)` runs on each (two-pass numbering)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initialFontName", fonts.register())  # no stray Helvetica
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - ReportLab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.decorate(total)
+            super().showPage()
+        super().save()
+
+    def decorate(self, total: int) -> None:
+        """Draw the current page's header and footer, knowing there are `total` pages."""
+
+
 def make_canvas_class(header_left: str, header_right: str, generated: date):
-    """A canvas that knows the page count when it draws the footers (two-pass numbering)."""
+    """The documents' canvas: no header or footer on the cover; then the two header texts,
+    "第 X 页 共 Y 页" and the generation date."""
 
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", fonts.register())  # no stray Helvetica
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # noqa: N802 - ReportLab API
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
+    class NumberedCanvas(PagedCanvas):
+        def decorate(self, total: int) -> None:
             if self._pageNumber == 1:  # the cover has neither header nor footer
                 return
             font = fonts.register()

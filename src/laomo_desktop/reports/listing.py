@@ -22,13 +22,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import money
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.layout import GRID, HEAD_BG, STRIPE, date_cn, styles
+from laomo_desktop.reports.layout import GRID, HEAD_BG, STRIPE, PagedCanvas, date_cn, styles
 from laomo_desktop.reports.text import esc, printable
 
 TOTAL_BG = colors.HexColor("#efe3c8")
@@ -222,25 +221,8 @@ def write_xlsx(listing: L.Listing, target: Path | str) -> Path:
 def _canvas_class(header: str, generated: date):
     """A canvas that numbers its pages "第 X 页 共 Y 页" (it knows the count when it saves)."""
 
-    class ListCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", fonts.register())
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # noqa: N802 - ReportLab API
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
+    class ListCanvas(PagedCanvas):
+        def decorate(self, total: int) -> None:
             w, h = self._pagesize
             self.saveState()
             self.setFont(fonts.register(), 8)

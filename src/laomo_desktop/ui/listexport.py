@@ -12,9 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMargins, QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +33,7 @@ from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
-from laomo_desktop.ui.reportparts import print_pdf, safe_file_name
+from laomo_desktop.ui.reportparts import pdf_view, print_pdf, safe_file_name
 from laomo_desktop.ui.tasks import run_task
 
 SUFFIXES = (".xlsx", ".csv")
@@ -62,14 +61,7 @@ class ListPreview(QDialog):
         self.pdf, self.file_name, self.settings = pdf, file_name, settings
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
-        self.view = QPdfView()
-        self.view.setObjectName("list_preview_view")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setDocumentMargins(QMargins(12, 12, 12, 12))
-        self.view.setDocument(self.document)
-        self.view.setStyleSheet("QPdfView { background: #8a8f98; }")
+        self.view = pdf_view(self.document, "list_preview_view")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for text, name, slot in ((tr("Print…"), "print_list", self.print_list),

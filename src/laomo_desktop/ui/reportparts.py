@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QMargins, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QPushButton
 
@@ -59,6 +60,19 @@ class Generated:
     file_name: str              # the name "Save as…" offers, with its suffix
     path: Path | None = None    # the temporary file; None for the self-assessment
     result: dict | None = None  # the self-assessment
+
+
+def pdf_view(document: QPdfDocument, name: str) -> QPdfView:
+    """A document's pages one under the other, as wide as the view, on a grey desk."""
+    view = QPdfView()
+    view.setObjectName(name)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    view.setPageSpacing(12)
+    view.setDocumentMargins(QMargins(12, 12, 12, 12))
+    view.setDocument(document)
+    view.setStyleSheet("QPdfView { background: #8a8f98; }")
+    return view
 
 
 def _discard(path: Path | None) -> None:

@@ -9,10 +9,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMargins, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +56,7 @@ from laomo_desktop.ui.reportparts import (
     _button,
     _discard,
     _label,
+    pdf_view,
     print_pdf,
     safe_file_name,
 )
@@ -174,14 +174,7 @@ class ReportsPage(LazyPage):
     # -- building ---------------------------------------------------------------------------
     def _pdf_pane(self) -> QWidget:
         self.pdf_title = _label("preview_title", scale=1.1, bold=True)
-        self.view = QPdfView()
-        self.view.setObjectName("report_preview")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setDocumentMargins(QMargins(12, 12, 12, 12))
-        self.view.setDocument(self.document)
-        self.view.setStyleSheet("QPdfView { background: #8a8f98; }")
+        self.view = pdf_view(self.document, "report_preview")
         head = _box(QHBoxLayout(), (self.pdf_title, 1),
                     _button(tr("Save as…"), "save_report", self.save_as),
                     _button(tr("Print…"), "print_report", self.print_current))
