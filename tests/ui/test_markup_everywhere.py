@@ -11,16 +11,13 @@ and search. Every label, tooltip and cell that shows the planted text must show 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import Qt, QTextDocument  # Qt.mightBeRichText is in QtGui
+from PySide6.QtGui import Qt  # Qt.mightBeRichText is in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QListWidget,
-    QTableWidget,
-    QTreeWidget,
-    QTreeWidgetItemIterator,
     QWidget,
 )
+from seen import cells, rendered
 
 from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
@@ -84,41 +81,6 @@ def plant(paths, tmp_path) -> dict[str, str]:
     return made
 
 
-def drawn(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
-    """The characters Qt draws for `text` where the text format is `fmt`."""
-    if fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText
-                                         and Qt.mightBeRichText(text)):
-        doc = QTextDocument()
-        doc.setHtml(text)
-        return doc.toPlainText()
-    return text
-
-
-def _cells(view: QAbstractItemView):
-    if isinstance(view, QTreeWidget):
-        it = QTreeWidgetItemIterator(view)
-        while it.value():
-            item = it.value()
-            for c in range(view.columnCount()):
-                yield item.text(c), item.toolTip(c)
-            it += 1
-    elif isinstance(view, QListWidget):
-        for i in range(view.count()):
-            yield view.item(i).text(), view.item(i).toolTip()
-    elif isinstance(view, QTableWidget):
-        for r in range(view.rowCount()):
-            for c in range(view.columnCount()):
-                if view.item(r, c) is not None:
-                    yield view.item(r, c).text(), view.item(r, c).toolTip()
-    else:
-        model = view.model()
-        for r in range(model.rowCount()):
-            for c in range(model.columnCount()):
-                idx = model.index(r, c)
-                yield (str(idx.data(Qt.ItemDataRole.DisplayRole) or ""),
-                       str(idx.data(Qt.ItemDataRole.ToolTipRole) or ""))
-
-
 def what_is_drawn(root: QWidget) -> list[tuple[str, str]]:
     """(where, drawn text) of every visible label, tooltip and view cell under `root`."""
     out = []
@@ -127,13 +89,13 @@ def what_is_drawn(root: QWidget) -> list[tuple[str, str]]:
             continue
         name = f"{type(w).__name__}#{w.objectName()}"
         if isinstance(w, QLabel):
-            out.append((name, drawn(w.text(), w.textFormat())))
+            out.append((name, rendered(w.text(), w.textFormat())))
         if w.toolTip():
-            out.append((name + " tooltip", drawn(w.toolTip())))
+            out.append((name + " tooltip", rendered(w.toolTip())))
         if isinstance(w, QAbstractItemView) and w.model() is not None:
-            for text, tooltip in _cells(w):  # item views draw their cells as plain text
+            for text, tooltip in cells(w):  # item views draw their cells as plain text
                 out.append((name + " cell", text))
-                out.append((name + " cell tooltip", drawn(tooltip)))
+                out.append((name + " cell tooltip", rendered(tooltip)))
     return out
 
 

@@ -12,17 +12,14 @@ from pathlib import Path
 import pytest
 from boxes import stand_in_for_message_boxes
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import Qt, QTextDocument  # Qt.mightBeRichText is in QtGui
+from PySide6.QtGui import Qt  # Qt.mightBeRichText is in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QListWidget,
     QMessageBox,
-    QTableWidget,
-    QTreeWidget,
-    QTreeWidgetItemIterator,
     QWidget,
 )
+from seen import cells, rendered
 
 from laomo_desktop.exchange import export, importer
 from laomo_desktop.exchange.package import read_package
@@ -138,40 +135,6 @@ def plant_everything(paths: LedgerPaths, tmp: Path, escapes: bool = True) -> dic
 
 
 # -- what the user sees -----------------------------------------------------------------------
-def rendered(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
-    """The characters Qt draws for `text` in a place with text format `fmt`."""
-    if fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText
-                                         and Qt.mightBeRichText(text)):
-        doc = QTextDocument()
-        doc.setHtml(text)
-        return doc.toPlainText()
-    return text
-
-
-def _cells(view: QAbstractItemView):
-    """(display text, tooltip) of every cell: the widget views' models keep their API private."""
-    if isinstance(view, QTreeWidget):
-        it = QTreeWidgetItemIterator(view)
-        while it.value():
-            item = it.value()
-            yield from ((item.text(c), item.toolTip(c)) for c in range(view.columnCount()))
-            it += 1
-    elif isinstance(view, QListWidget):
-        yield from ((view.item(i).text(), view.item(i).toolTip()) for i in range(view.count()))
-    elif isinstance(view, QTableWidget):
-        for r in range(view.rowCount()):
-            for c in range(view.columnCount()):
-                if view.item(r, c) is not None:
-                    yield view.item(r, c).text(), view.item(r, c).toolTip()
-    else:
-        model = view.model()
-        for r in range(model.rowCount()):
-            for c in range(model.columnCount()):
-                idx = model.index(r, c)
-                yield (str(idx.data(Qt.ItemDataRole.DisplayRole) or ""),
-                       str(idx.data(Qt.ItemDataRole.ToolTipRole) or ""))
-
-
 def shown_texts(root: QWidget) -> list[tuple[str, str]]:
     """(where, drawn text) of every label, tooltip, window title and view cell under `root`."""
     out = []
@@ -184,7 +147,7 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
         if w.isWindow():
             out.append((name + " title", w.windowTitle()))
         if isinstance(w, QAbstractItemView) and w.model() is not None:
-            for text, tooltip in _cells(w):
+            for text, tooltip in cells(w):
                 out.append((name + " cell", text))
                 out.append((name + " cell tooltip", rendered(tooltip)))
     return out

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -33,7 +32,7 @@ from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
-from laomo_desktop.ui.reportparts import pdf_view, print_pdf, safe_file_name
+from laomo_desktop.ui.reportparts import ask_and_print, pdf_view, safe_file_name
 from laomo_desktop.ui.tasks import run_task
 
 SUFFIXES = (".xlsx", ".csv")
@@ -85,18 +84,9 @@ class ListPreview(QDialog):
             self.pdf.unlink()
 
     def print_list(self) -> int:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(Path(self.file_name).stem)
-        dlg = QPrintDialog(printer, self)
-        dlg.setMinMax(1, max(self.document.pageCount(), 1))
-        accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        dlg.deleteLater()
-        printed = print_pdf(self.document, printer) if accepted else 0
-        if accepted and not printed:
-            warn(self, tr("Not printed"), tr(
-                "The printer could not be started. Check that it is switched on and connected, "
-                "or save the list as a PDF and print that."))
-        return printed
+        return ask_and_print(self, self.document, self.file_name, tr(
+            "The printer could not be started. Check that it is switched on and connected, "
+            "or save the list as a PDF and print that."))
 
     def save_as(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(

@@ -12,10 +12,11 @@ from PySide6.QtCore import QMargins, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QPushButton
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QLayout, QPushButton, QWidget
 
-from laomo_desktop.ui.plain import DataLabel
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, warn
 
 PRINT_DPI = 200  # pages are rendered at most this fine for the printer
 
@@ -73,6 +74,22 @@ def pdf_view(document: QPdfDocument, name: str) -> QPdfView:
     view.setDocument(document)
     view.setStyleSheet("QPdfView { background: #8a8f98; }")
     return view
+
+
+def ask_and_print(parent: QWidget, document: QPdfDocument, file_name: str,
+                  failed: str) -> int:
+    """The print dialog for `document`, then printing; `failed` tells the user what to do
+    when the printer cannot be started. Returns the pages printed."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(Path(file_name).stem)
+    dlg = QPrintDialog(printer, parent)
+    dlg.setMinMax(1, max(document.pageCount(), 1))
+    accepted = dlg.exec() == QDialog.DialogCode.Accepted
+    dlg.deleteLater()
+    printed = print_pdf(document, printer) if accepted else 0
+    if accepted and not printed:
+        warn(parent, tr("Not printed"), failed)
+    return printed
 
 
 def _discard(path: Path | None) -> None:

@@ -12,12 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -56,8 +54,8 @@ from laomo_desktop.ui.reportparts import (
     _button,
     _discard,
     _label,
+    ask_and_print,
     pdf_view,
-    print_pdf,
     safe_file_name,
 )
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
@@ -470,15 +468,6 @@ class ReportsPage(LazyPage):
     def print_current(self) -> int:
         if self.current is None or self.document.pageCount() <= 0:
             return 0
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(Path(self.current.file_name).stem)
-        dlg = QPrintDialog(printer, self)
-        dlg.setMinMax(1, self.document.pageCount())
-        accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        dlg.deleteLater()
-        printed = print_pdf(self.document, printer) if accepted else 0
-        if accepted and not printed:
-            warn(self, tr("Not printed"), tr(
-                "The printer could not be started. Check that it is switched on and connected, "
-                "or save the report as a PDF and print that."))
-        return printed
+        return ask_and_print(self, self.document, self.current.file_name, tr(
+            "The printer could not be started. Check that it is switched on and connected, "
+            "or save the report as a PDF and print that."))
