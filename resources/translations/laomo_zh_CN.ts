@@ -594,7 +594,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -605,13 +605,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="157"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="160"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -894,8 +894,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="475"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="363"/>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1095,9 +1095,9 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="107"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="469"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="460"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1413,373 +1413,372 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
         <source>Annual summary</source>
         <translation>年度工作总结</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
         <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
         <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
         <source>Review packet</source>
         <translation>考核材料</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
         <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
         <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
         <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
         <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
         <source>Union summary (PDF)</source>
         <translation>汇总表 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
         <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
         <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Union summary (XLSX)</source>
         <translation>汇总表 XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>The same summary as a workbook to open in Excel or WPS.</source>
         <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="129"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="146"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="76"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="186"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="214"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="75"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="178"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="200"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="203"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="249"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="240"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="252"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="274"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="323"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="335"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="332"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="332"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="362"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="353"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="374"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="398"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="389"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="400"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="404"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="429"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="431"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="443"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="434"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="446"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="46"/>
         <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
         <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="49"/>
         <source>The list could not be written to “%1”: %2.</source>
         <translation>列表无法写入“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="59"/>
         <source>Print the list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="88"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="93"/>
         <source>Save the list</source>
         <translation>保存列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="447"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="131"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="132"/>
         <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
         <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="136"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿（.xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="138"/>
         <source>CSV file (.csv)…</source>
         <translation>CSV 文件（.csv）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="140"/>
         <source>Print the list…</source>
         <translation>打印列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="219"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="202"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="457"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="184"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="186"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="206"/>
         <source>The list was exported to “%1”.</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="470"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="104"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="488"/>
+        <location filename="../../src/laomo_desktop/ui/reportparts.py" line="91"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="489"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="472"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1801,47 +1800,47 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="104"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="119"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="129"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="131"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="164"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="166"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="169"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="408"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
@@ -1874,7 +1873,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1916,63 +1915,63 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="201"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="206"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="218"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="240"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="249"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="261"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="266"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="97"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="311"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -1998,53 +1997,53 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="318"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="321"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="329"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="439"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="384"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="390"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="403"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="417"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2079,22 +2078,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="437"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="451"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="441"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="443"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="457"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="480"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="494"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2230,104 +2229,102 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="114"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="26"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="27"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="41"/>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="23"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="24"/>
         <source>Discard the changes you made?</source>
         <translation>放弃所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="46"/>
         <source>Targets of %1</source>
         <translation>%1目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="53"/>
         <source>Totals of the year</source>
         <translation>全年总量</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="55"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="56"/>
         <source>Technical innovations and breakthroughs</source>
         <translation>技术创新和攻关成果（项）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="57"/>
         <source>Innovation results, all kinds</source>
         <translation>创新成果总数（项）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="58"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="63"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="68"/>
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="71"/>
         <source>Studios counted</source>
         <translation>统计的工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="76"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="72"/>
         <source>Coverage (%)</source>
         <translation>覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="74"/>
         <source>Studios by level</source>
         <translation>各级别工作室数（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="84"/>
         <source>Studios by host unit</source>
         <translation>各单位工作室数（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="112"/>
         <source>An empty field sets no target. The comparison on the union overview uses these targets at once.</source>
         <translation>留空表示不设该项目标。保存后，单位汇总页的目标对比立即按新目标计算。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="130"/>
         <source>not set</source>
         <translation>未设</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="184"/>
         <source>Cannot edit the targets</source>
         <translation>无法设置目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="185"/>
         <source>Repair or move the file away, then try again.</source>
         <translation>请修复该文件或将其移走后再试。</translation>
     </message>
@@ -2337,12 +2334,12 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>多 %1 字 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="22"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="23"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="27"/>
+        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="28"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -2756,79 +2753,79 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="73"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="74"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="67"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="75"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>

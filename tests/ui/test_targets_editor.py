@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from laomo_desktop.ledger import union
 from laomo_desktop.store.models import AuditEntry
-from laomo_desktop.ui import targetsdialog
 from laomo_desktop.ui.targetsdialog import TargetsDialog
 from laomo_desktop.ui.unionpage import UnionPage
 from sample_ledger import build
@@ -54,11 +53,13 @@ class Asked(list):
 def asked(monkeypatch) -> Asked:
     questions = Asked()
 
-    def ask(_parent, _title, text):
-        questions.append(text)
-        return questions.answer
+    def exec_(box: QMessageBox) -> int:  # the user at the question: reads it, answers
+        questions.append(box.text())
+        wanted = "放弃修改" if questions.answer else "继续编辑"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+        return 0
 
-    monkeypatch.setattr(targetsdialog, "ask", ask)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return questions
 
 

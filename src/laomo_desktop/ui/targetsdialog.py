@@ -31,17 +31,13 @@ from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import ask, shown, warn
+from laomo_desktop.ui.plain import shown, warn
+from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
 ERROR_STYLE = "color: #c62828;"
 
 
-def ask_discard(parent: QWidget | None) -> bool:
-    """Whether to throw away what was typed ("放弃所做的修改？"), No by default."""
-    return ask(parent, tr("Discard changes"), tr("Discard the changes you made?"))
-
-
-class TargetsDialog(QDialog):
+class TargetsDialog(AsksBeforeDiscarding, QDialog):
     """Targets of `year`; `units`: the host units of the year's studios (one field each)."""
 
     def __init__(self, path: Path, year: int, units: list[str], parent: QWidget | None = None):
@@ -123,7 +119,7 @@ class TargetsDialog(QDialog):
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
         self.resize(480, 640)
-        self.initial = self.texts()
+        self.remember_state()  # Esc/取消 after a change asks 放弃所做的修改？
 
     def _field(self, form: QFormLayout, name: str, label: str, value, *,
                optional: bool = False) -> None:
@@ -150,8 +146,8 @@ class TargetsDialog(QDialog):
         return {name: edit.text() for name, edit in self.fields.items()} | {
             T.MIN_LEVEL: self.min_level.currentData()}
 
-    def changed(self) -> bool:
-        return self.texts() != self.initial
+    def form_state(self) -> dict[str, str]:
+        return self.texts()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -178,11 +174,6 @@ class TargetsDialog(QDialog):
             self.general_error.show()
             return
         super().accept()
-
-    def reject(self) -> None:
-        if self.changed() and not ask_discard(self):
-            return
-        super().reject()
 
 
 def edit_targets(parent: QWidget, path: Path, year: int, units: list[str]) -> list[str] | None:

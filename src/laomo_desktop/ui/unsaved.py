@@ -9,6 +9,7 @@ typed and deleted back to what it was is no change, and the dialog closes at onc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -35,13 +36,11 @@ def discard_changes(parent: QWidget | None) -> bool:
 
 
 class AsksBeforeDiscarding:
-    """Mixed into a QDialog (before it in the bases) whose form the user fills in."""
+    """Mixed into a QDialog (before it in the bases) whose form the user fills in. The dialog
+    defines `form_state()`: what the form holds now, comparable with ==."""
 
     _clean_state: Any = None
-
-    def form_state(self) -> Any:
-        """What the form holds now, comparable with ==."""
-        raise NotImplementedError
+    form_state: Callable[[], Any]
 
     def remember_state(self) -> None:
         """The form as it opened: closing it like this needs no question."""
