@@ -593,8 +593,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152"/>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -1533,7 +1533,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1800,47 +1800,47 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="96"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="109"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="111"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="143"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="145"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="164"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="144"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="146"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="149"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="210"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
@@ -1873,7 +1873,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1914,186 +1914,186 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="181"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="186"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="156"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="173"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="240"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="175"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="202"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="220"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="89"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="273"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="311"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="270"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="67"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="275"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="280"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="341"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="439"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="300"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="364"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="302"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="331"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="187"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="193"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="417"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="342"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="350"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="95"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="96"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="109"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="110"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="118"/>
         <source>Due for review %1 · removed or revoked %2</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="120"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="451"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="380"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="457"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="382"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="494"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="419"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2753,79 +2753,79 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="130"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="131"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="134"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>

@@ -1,27 +1,34 @@
-"""Cards of the union page (单位汇总): the card frame every card shares, and the card of the
-year's namings due for review and plaques removed or names revoked."""
+"""Cards of the union page (单位汇总): the card frame every card shares, the city's totals
+against the year's targets, and the year's namings due for review and plaques removed or names
+revoked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dashboard import MUTED, RED
+from laomo_desktop.ui.dashboard import GREEN, MUTED, RED
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.plain import shown, tip
+from laomo_desktop.ui.plain import DataLabel, shown, tip
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -118,3 +125,89 @@ class NamingsCard:
         uid = item.data(0, UID_ROLE)
         if uid:
             self.open_studio(uid)
+
+
+GOALS_EN = {"party_coverage": QT_TRANSLATE_NOOP("Union", "Party organisation coverage"),
+            "training_person_times": QT_TRANSLATE_NOOP("Union", "Training person-times"),
+            "technical_innovations": QT_TRANSLATE_NOOP("Union", "Technical innovations"),
+            "patents": QT_TRANSLATE_NOOP("Union", "Patents"),
+            "results_total": QT_TRANSLATE_NOOP("Union", "Innovation results")}
+
+
+def goal_label_en(goal: dict) -> str:
+    """A goal's label in English (the summary's labels are Chinese)."""
+    key = goal["key"]
+    if key in GOALS_EN:
+        return QCoreApplication.translate("Union", GOALS_EN[key])
+    if key.startswith("studios:"):
+        return tr("%1 studios").replace("%1", fmt.choice_label(E.Level, key[8:]))
+    if key.startswith("unit:"):
+        return tr("Studios of %1").replace("%1", shown(key[5:]))
+    return goal["label"]
+
+
+
+class GoalsCard:
+    """The city's totals against the year's targets, a bar each, with where the targets are kept
+    and the button that edits them. The goals scroll inside the card: on a low screen a squeezed
+    grid would crush its wrapped labels into unreadable slivers."""
+
+    def __init__(self, edit: Callable[[], None]):
+        self.frame, lay, self.summary = card(tr("City totals against the targets"), "goals")
+        box = QWidget()
+        self.grid = QGridLayout(box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(4)
+        scroll = QScrollArea()
+        scroll.setObjectName("goals_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(box)
+        lay.addWidget(scroll, 1)
+        self.note = DataLabel(lines=True)  # may quote the targets file
+        self.note.setObjectName("targets_note")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.button = QPushButton(tr("Edit targets…"))
+        self.button.setObjectName("edit_targets")
+        self.button.setToolTip(tr("Set the targets of the year this page shows"))
+        self.button.clicked.connect(edit)
+        lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def fill(self, goals: list[dict], note: str, targets_file: Path) -> None:
+        """`note`: what is wrong with the targets file, if anything."""
+        grid = self.grid
+        while grid.count():
+            w = grid.takeAt(0).widget()
+            if w is not None:
+                w.hide()  # gone at once, not when the event loop gets to deleting it
+                w.deleteLater()
+        self.summary.setText(tr("%1 of %2 met").replace(
+            "%1", str(sum(g["met"] for g in goals))).replace("%2", str(len(goals))))
+        for i, g in enumerate(goals):
+            label = g["label"] if fmt.is_chinese() else goal_label_en(g)
+            name = DataLabel(label)
+            name.setWordWrap(True)
+            done = QLabel(tr("%1 / %2").replace("%1", str(g["actual"]))
+                          .replace("%2", str(g["target"])))
+            done.setObjectName(f"goal_text_{g['key']}")
+            bar = QProgressBar()
+            bar.setObjectName(f"goal_{g['key']}")
+            bar.setRange(0, 100)
+            bar.setValue(int(min(g["progress"], 1.0) * 100))
+            bar.setTextVisible(False)
+            bar.setProperty("met", bool(g["met"]))
+            bar.setAccessibleName(f"{label} {done.text()}")
+            pct = QLabel(f"{int(g['progress'] * 100)}%")
+            pct.setStyleSheet(f"color: {GREEN if g['met'] else MUTED};")
+            grid.addWidget(name, i * 2, 0, 1, 2)
+            grid.addWidget(done, i * 2, 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(bar, i * 2 + 1, 0, 1, 2)
+            grid.addWidget(pct, i * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(1, 1)
+        self.note.setText(note or tr("Targets are kept in %1.").replace(
+            "%1", targets_file.name))
+        self.note.setStyleSheet(f"color: {RED if note else MUTED};")
+        self.note.setToolTip(tip(str(targets_file)))

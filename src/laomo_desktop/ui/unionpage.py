@@ -14,14 +14,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -50,7 +47,7 @@ from laomo_desktop.ui.importdialogs import (
 )
 from laomo_desktop.ui.lazypage import LazyPage
 from laomo_desktop.ui.plain import DataLabel, shown, tip
-from laomo_desktop.ui.unioncards import UID_ROLE, NamingsCard, card
+from laomo_desktop.ui.unioncards import UID_ROLE, GoalsCard, NamingsCard, card
 
 # (row key, header); headers translated in context "Union"
 COLUMNS = (
@@ -68,11 +65,6 @@ COLUMNS = (
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
 )
 NUMERIC = tuple(k for k, _ in COLUMNS[4:])
-GOALS_EN = {"party_coverage": QT_TRANSLATE_NOOP("Union", "Party organisation coverage"),
-            "training_person_times": QT_TRANSLATE_NOOP("Union", "Training person-times"),
-            "technical_innovations": QT_TRANSLATE_NOOP("Union", "Technical innovations"),
-            "patents": QT_TRANSLATE_NOOP("Union", "Patents"),
-            "results_total": QT_TRANSLATE_NOOP("Union", "Innovation results")}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_SHOWN = 200
 
@@ -118,18 +110,6 @@ def result_text(result: dict) -> str:
     if result.get("warnings"):
         text += " · ⚠ " + tr("%1 warning(s)").replace("%1", str(len(result["warnings"])))
     return text
-
-
-def goal_label_en(goal: dict) -> str:
-    """A goal's label in English (the summary's labels are Chinese)."""
-    key = goal["key"]
-    if key in GOALS_EN:
-        return ut(GOALS_EN[key])
-    if key.startswith("studios:"):
-        return tr("%1 studios").replace("%1", fmt.choice_label(E.Level, key[8:]))
-    if key.startswith("unit:"):
-        return tr("Studios of %1").replace("%1", shown(key[5:]))
-    return goal["label"]
 
 
 class _Item(QTableWidgetItem):
@@ -215,31 +195,10 @@ class UnionPage(LazyPage):
         ulay.addWidget(self.empty)
         ulay.addWidget(self.totals)
 
-        goals, self.goals_lay, self.goals_summary = card(tr("City totals against the targets"),
-                                                          "goals")
-        # the goals scroll inside their card: on a low screen a squeezed grid would crush its
-        # wrapped labels into unreadable slivers
-        goals_box = QWidget()
-        self.goals_grid = QGridLayout(goals_box)
-        self.goals_grid.setContentsMargins(0, 0, 0, 0)
-        self.goals_grid.setHorizontalSpacing(10)
-        self.goals_grid.setVerticalSpacing(4)
-        goals_scroll = QScrollArea()
-        goals_scroll.setObjectName("goals_scroll")
-        goals_scroll.setWidgetResizable(True)
-        goals_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        goals_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        goals_scroll.setWidget(goals_box)
-        self.goals_lay.addWidget(goals_scroll, 1)
-        self.targets_note = DataLabel(lines=True)  # may quote the targets file
-        self.targets_note.setObjectName("targets_note")
-        self.targets_note.setWordWrap(True)
-        self.goals_lay.addWidget(self.targets_note)
-        self.targets_button = QPushButton(tr("Edit targets…"))
-        self.targets_button.setObjectName("edit_targets")
-        self.targets_button.setToolTip(tr("Set the targets of the year this page shows"))
-        self.targets_button.clicked.connect(self.edit_targets)
-        self.goals_lay.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.goals_card = GoalsCard(self.edit_targets)
+        goals = self.goals_card.frame
+        self.targets_note = self.goals_card.note  # the card's parts, as the tests reach them
+        self.targets_button = self.goals_card.button
         party, party_lay, self.party_summary = card(tr("Without a party organisation"),
                                                      "party")
         self.lacking = DataLabel(lines=True)  # studio names, one a line
@@ -374,41 +333,7 @@ class UnionPage(LazyPage):
         self.totals.setVisible(bool(rows))
 
     def _fill_goals(self, data: dict, note: str) -> None:
-        grid = self.goals_grid
-        while grid.count():
-            w = grid.takeAt(0).widget()
-            if w is not None:
-                w.hide()  # gone at once, not when the event loop gets to deleting it
-                w.deleteLater()
-        goals = data["goals"]
-        self.goals_summary.setText(tr("%1 of %2 met").replace(
-            "%1", str(sum(g["met"] for g in goals))).replace("%2", str(len(goals))))
-        for i, g in enumerate(goals):
-            label = g["label"] if fmt.is_chinese() else goal_label_en(g)
-            name = DataLabel(label)
-            name.setWordWrap(True)
-            done = QLabel(tr("%1 / %2").replace("%1", str(g["actual"]))
-                          .replace("%2", str(g["target"])))
-            done.setObjectName(f"goal_text_{g['key']}")
-            bar = QProgressBar()
-            bar.setObjectName(f"goal_{g['key']}")
-            bar.setRange(0, 100)
-            percent = int(min(g["progress"], 1.0) * 100)
-            bar.setValue(percent)
-            bar.setTextVisible(False)
-            bar.setProperty("met", bool(g["met"]))
-            bar.setAccessibleName(f"{label} {done.text()}")
-            pct = QLabel(f"{int(g['progress'] * 100)}%")
-            pct.setStyleSheet(f"color: {GREEN if g['met'] else MUTED};")
-            grid.addWidget(name, i * 2, 0, 1, 2)
-            grid.addWidget(done, i * 2, 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(bar, i * 2 + 1, 0, 1, 2)
-            grid.addWidget(pct, i * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
-        grid.setColumnStretch(1, 1)
-        self.targets_note.setText(note or tr("Targets are kept in %1.").replace(
-            "%1", union.TARGETS_FILE))
-        self.targets_note.setStyleSheet(f"color: {RED if note else MUTED};")
-        self.targets_note.setToolTip(tip(str(union.targets_path(self.ctx.paths.root))))
+        self.goals_card.fill(data["goals"], note, union.targets_path(self.ctx.paths.root))
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]
