@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
 from laomo_desktop.cliargs import build_parser
 from laomo_desktop.clirun import run_command
 from laomo_desktop.errors import LaomoError
@@ -462,7 +463,7 @@ COMMANDS = {
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
-    "conflicts": cmd_conflicts,
+    "conflicts": cmd_conflicts, **RECORD_COMMANDS,
 }
 RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from laomo_desktop import __version__
+from laomo_desktop.cli_records import add_parsers as add_record_parsers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="与 --resolve 同用：local 保留本地，incoming 采用数据包（先自动备份）")
     sub.add_parser("self-test", parents=[common],
                    help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
+    add_record_parsers(sub, common)
     return p
 
 

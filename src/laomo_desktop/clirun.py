@@ -22,7 +22,8 @@ LOCK_WAIT_SECONDS = 600
 def _writes(args) -> bool:
     return (args.command in WRITING
             or (args.command == "conflicts" and args.resolve is not None)
-            or (args.command == "year-start" and args.month is not None))
+            or (args.command == "year-start" and args.month is not None)
+            or getattr(args, "writes", False))  # cli_records: add, edit, trash, restore, attach
 
 
 def _waiting(holder) -> None:

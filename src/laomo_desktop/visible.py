@@ -49,3 +49,23 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
 def has_bidi(text: str) -> bool:
     """Whether the text holds a character that reorders what is shown after it."""
     return not BIDI.isdisjoint(text)
+
+
+def json_text(data: object) -> str:
+    """JSON with the exact values, but every invisible or reordering character (which JSON
+    leaves raw) written as its \\u202e escape: the same value, nothing a terminal acts on."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if visible(text, keep_newlines=True) == text:
+        return text
+    out = []
+    for ch in text:
+        if visible(ch, keep_newlines=True) == ch:
+            out.append(ch)
+        elif ord(ch) > 0xFFFF:
+            hi, lo = divmod(ord(ch) - 0x10000, 0x400)
+            out.append(f"\\u{0xD800 + hi:04x}\\u{0xDC00 + lo:04x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return "".join(out)
