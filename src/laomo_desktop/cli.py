@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from laomo_desktop.cliargs import build_parser
 from laomo_desktop.clirun import run_command
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
-from laomo_desktop.visible import visible
+from laomo_desktop.visible import json_text, visible
 
 
 def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
@@ -38,24 +37,6 @@ def _v(value: object) -> str:
     return visible(str(value))
 
 
-def _json(data: object) -> str:
-    """JSON with the exact values, but every invisible or reordering character (which JSON
-    leaves raw) written as its \\u202e escape: the same value, nothing a terminal acts on."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if visible(text, keep_newlines=True) == text:
-        return text
-    out = []
-    for ch in text:
-        if visible(ch, keep_newlines=True) == ch:
-            out.append(ch)
-        elif ord(ch) > 0xFFFF:
-            hi, lo = divmod(ord(ch) - 0x10000, 0x400)
-            out.append(f"\\u{0xD800 + hi:04x}\\u{0xDC00 + lo:04x}")
-        else:
-            out.append(f"\\u{ord(ch):04x}")
-    return "".join(out)
-
-
 def _yuan(fen: int) -> str:
     return f"¥{fen / 100:,.2f}"
 
@@ -76,7 +57,7 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
     rows = list_studios()
     if args.json:
-        print(_json([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows]))
+        print(json_text([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows]))
         return 0
     if not rows:
         print("台账中还没有工作室。可用 laomo demo 载入示例数据。")
@@ -95,7 +76,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = stats.studio_year(studio["uid"], args.year)
     if args.json:
-        print(_json(data))
+        print(json_text(data))
         return 0
     per = period(args.year)
     print(f"{_v(studio['name'])}  {per.label}")
@@ -137,7 +118,7 @@ def cmd_backups(args, paths: LedgerPaths) -> int:
 
     rows = backup.list_backups(paths)
     if args.json:
-        print(_json([{"file": str(b.path), "created": b.created.isoformat(),
+        print(json_text([{"file": str(b.path), "created": b.created.isoformat(),
                       "size": b.size, "reason": b.reason} for b in rows]))
         return 0
     if not rows:
@@ -222,7 +203,7 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = assessment.assess(studio["uid"], args.year, template)
     if args.json:
-        print(_json(data))
+        print(json_text(data))
         return 0
     print(f"{_v(data['template']['title'])}\n{_v(studio['name'])}  {data['period_label']}")
     for c in data["criteria"]:
@@ -291,7 +272,7 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
 
     rows = list_templates(paths.root / "templates")
     if args.json:
-        print(_json(rows))
+        print(json_text(rows))
         return 0
     for r in rows:
         where = "内置" if r["source"] == "shipped" else "自定义"
@@ -421,7 +402,7 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
         return 0
     rows = conflicts.list_conflicts()
     if args.json:
-        print(_json([{**c, "differences": [
+        print(json_text([{**c, "differences": [
             {"field": f, "local": a, "incoming": b} for f, a, b in conflicts.differences(c)]}
             for c in rows]))
         return 0
