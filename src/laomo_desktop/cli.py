@@ -450,6 +450,11 @@ RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recove
 
 
 
+def gui_main() -> int:
+    """Entry point of the `laomo-desktop` gui script: the window, with the same options."""
+    return main(["gui", *sys.argv[1:]])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from laomo_desktop import __version__
-from laomo_desktop.errors import LaomoError
+from laomo_desktop.errors import CheckFailed, LaomoError, require
 from laomo_desktop.paths import LedgerPaths
 
 Check = tuple[str, Callable[[], str]]  # (name, function returning a detail; raises on failure)
@@ -39,15 +39,6 @@ STUDIO = {"name": "自检工作室", "host_unit": "自检单位", "founded_on": 
 LEADER = "自检领衔人"
 ATTACHMENT_NAME = "自检附件.txt"
 ATTACHMENT_TEXT = "自检附件的内容。\n".encode()
-
-
-class CheckFailed(Exception):
-    """A check found something wrong (not `assert`: a frozen build may run with -O)."""
-
-
-def require(condition: object, message: str) -> None:
-    if not condition:
-        raise CheckFailed(message)
 
 
 @contextlib.contextmanager

@@ -30,7 +30,7 @@ from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, blobs
-from laomo_desktop.ui import crash, dialogs, fmt
+from laomo_desktop.ui import checkdialog, crash, dialogs, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.single import SingleInstance
 
@@ -212,23 +212,23 @@ def test_restoring_a_corrupt_file_warns_and_changes_nothing(app_ctx, boxes, monk
 # -- check ------------------------------------------------------------------------------------
 @pytest.fixture
 def reports(monkeypatch):
-    shown: list[dialogs.CheckReportDialog] = []
+    shown: list[checkdialog.CheckReportDialog] = []
 
     def record(dlg):
         shown.append(dlg)
         return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(dialogs.CheckReportDialog, "exec", record)
-    monkeypatch.setattr(dialogs.CheckReportDialog, "deleteLater", lambda dlg: None)
+    monkeypatch.setattr(checkdialog.CheckReportDialog, "exec", record)
+    monkeypatch.setattr(checkdialog.CheckReportDialog, "deleteLater", lambda dlg: None)
     return shown
 
 
 def test_check_report_passes_a_sound_ledger(app_ctx, reports, qtbot):
-    dialogs.check_ledger_dialog(app_ctx, None)
+    checkdialog.check_ledger_dialog(app_ctx, None)
     assert len(reports) == 1
     qtbot.addWidget(reports[0])
     text = reports[0].findChild(QPlainTextEdit, "check_report").toPlainText()
-    assert dialogs.passed_text() in text
+    assert checkdialog.passed_text() in text
     assert str(app_ctx.paths.root) in text
     assert "✗" not in text and "!" not in text
     assert reports[0].findChild(QPlainTextEdit, "check_report").isReadOnly()
@@ -242,12 +242,12 @@ def test_check_report_names_a_tampered_attachment_first(app_ctx, reports, qtbot,
     blob = blobs.blob_path(app_ctx.paths, att["sha256"])
     blob.chmod(0o644)
     blob.write_text("被改过的内容", encoding="utf-8")
-    dialogs.check_ledger_dialog(app_ctx, None)
+    checkdialog.check_ledger_dialog(app_ctx, None)
     dlg = reports[0]
     qtbot.addWidget(dlg)
     text = dlg.findChild(QPlainTextEdit, "check_report").toPlainText()
     assert "附件“证书.txt”的文件内容已损坏" in text
-    assert dialogs.passed_text() not in text
+    assert checkdialog.passed_text() not in text
     # the damage comes before the warning that the studio has no leader
     assert text.index("证书.txt") < text.index("没有登记领衔人")
     assert "1" in dlg.findChild(QLabel, "check_summary").text()

@@ -386,6 +386,21 @@ def restore(kind_name: str, uid: str, *, actor: str | None = None) -> dict:
     return _set_deleted(kind_name, uid, False, actor)
 
 
+def trash_many(kind_name: str, uids: list[str], *, actor: str | None = None) -> None:
+    """Several records to the recycle bin in one transaction: all of them or, when one is
+    refused, none (one Del on several rows, and its undo and redo)."""
+    with database.atomic():
+        for uid in uids:
+            trash(kind_name, uid, actor=actor)
+
+
+def restore_many(kind_name: str, uids: list[str], *, actor: str | None = None) -> None:
+    """Undo trash_many: the records back from the recycle bin together, last trashed first."""
+    with database.atomic():
+        for uid in reversed(uids):
+            restore(kind_name, uid, actor=actor)
+
+
 def referrers(kind_name: str, record_id: int) -> list[str]:
     """Labels of the live or binned records that still point at this one."""
     out = []

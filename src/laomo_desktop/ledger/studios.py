@@ -32,6 +32,14 @@ def list_studios(today: date | None = None) -> list[dict]:
     return out
 
 
+def studio_is_imported(uid: str | None) -> bool:
+    """Whether the studio's records come from its data packages (read-only in this ledger):
+    the window, the forms and the exports ask before offering a change."""
+    return bool(uid) and database.execute_sql(
+        "SELECT 1 FROM imported_studio i JOIN studio s ON s.id = i.studio_id WHERE s.uid = ?",
+        (uid,)).fetchone() is not None
+
+
 def find_studio(text: str) -> dict:
     """A studio by exact uid or name, or by a unique uid prefix or part of the name."""
     text = text.strip()

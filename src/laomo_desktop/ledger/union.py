@@ -210,6 +210,17 @@ def save_targets(path: Path, targets: dict[str, Any]) -> dict[str, Any]:
     return good
 
 
+# ---- the studios imported from their packages ------------------------------------------------
+
+def imported_studios() -> dict[str, tuple[str, int]]:
+    """uid → (created_at of the last package imported, its sequence number): what the union
+    page shows beside each studio that sends its data as packages."""
+    rows = database.execute_sql(
+        "SELECT s.uid, i.last_package_at, i.last_sequence FROM imported_studio i "
+        "JOIN studio s ON s.id = i.studio_id").fetchall()
+    return {uid: (at, seq) for uid, at, seq in rows}
+
+
 # ---- the summary ------------------------------------------------------------------------------
 
 def _progress(actual: int, target: int) -> float:

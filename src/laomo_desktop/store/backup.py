@@ -179,11 +179,9 @@ def collect_blobs(paths: LedgerPaths) -> int:
 
 def verify_backup(path: Path) -> int:
     """The schema version of a backup file that is a sound ledger we can restore."""
-    from laomo_desktop.store.database import check_openable
-
     if not path.is_file():
         raise LaomoError(f"找不到备份文件“{path}”。")
-    version = check_openable(path)
+    version = readonly.check_openable(path)
     con = readonly.connect(path)
     try:
         ok = con.execute("PRAGMA quick_check").fetchone()[0]

@@ -8,15 +8,13 @@ of the data folder, clear leftovers, set aside a journal that is not this ledger
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import health, journal, lock, migrations, readonly
+from laomo_desktop.store import health, journal, lock, migrations
 from laomo_desktop.store.models import database
+from laomo_desktop.store.readonly import UnreadableLedger, check_openable
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -49,43 +47,6 @@ _state: OpenState | None = None
 
 def current() -> OpenState | None:
     return _state
-
-
-class UnreadableLedger(LaomoError):
-    """SQLite cannot read the file as a database (damaged, or not a database at all)."""
-
-
-def read_header(db_file: Path) -> tuple[int, int, bool]:
-    """(application_id, user_version, has_tables) of a file, read without writing to it."""
-    queries = ["mode=ro"]
-    if not os.access(db_file.parent, os.W_OK):
-        queries.append("immutable=1")  # SQLite cannot make its -shm in a read-only folder
-    for query in queries:
-        try:
-            con = readonly.connect(db_file, query)
-            try:
-                app_id = con.execute("PRAGMA application_id").fetchone()[0]
-                version = con.execute("PRAGMA user_version").fetchone()[0]
-                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            finally:
-                con.close()
-            return app_id, version, tables > 0
-        except sqlite3.DatabaseError as exc:
-            error = exc
-    raise UnreadableLedger(f"文件“{db_file.name}”不是有效的台账数据库，或已损坏（{error}）。") from error
-
-
-def check_openable(db_file: Path) -> int:
-    """The schema version of an existing ledger file; raises if it is not ours or too new."""
-    app_id, version, has_tables = read_header(db_file)
-    if app_id != APPLICATION_ID and (version or has_tables):
-        raise LaomoError(f"文件“{db_file.name}”不是劳模创新工作室台账的数据文件，程序不会改动它。")
-    if version > migrations.LATEST:
-        raise LaomoError(
-            f"此台账由更新版本的程序保存（数据版本 {version}），本程序只支持到版本 "
-            f"{migrations.LATEST}。为保护数据，本程序不会打开或改动它，请升级程序后再打开。"
-        )
-    return version
 
 
 def create_folders(paths: LedgerPaths) -> None:
@@ -241,6 +202,19 @@ def close_ledger() -> None:
     if state is not None and state.writer:
         health.end_session(state.paths)
         lock.release(state.paths)
+
+
+def release_connection() -> None:
+    """Close this thread's connection to the ledger, if it has one. Peewee keeps one connection
+    per thread; a worker thread outlives its task, and a connection left open would keep talking
+    to whichever ledger file was open when it was made."""
+    if not database.is_closed():
+        database.close()
+
+
+def read_only_message() -> str | None:
+    """Why the open ledger cannot be changed (None when it can): said before a form is filled."""
+    return database.read_only_message
 
 
 def schema_version() -> int:

@@ -140,14 +140,3 @@ def tell_how_it_opened(window) -> None:
         window.show_read_only(state.read_only_message)
     for note in state.notices:
         inform(window, tr("Note"), note)
-
-
-def main() -> int:
-    """Entry point of the `laomo-desktop` gui script."""
-    from laomo_desktop.cli import main as cli_main
-
-    return cli_main(["gui", *sys.argv[1:]])
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -20,11 +20,9 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.check import Problem, check_ledger
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.dialogs import APP_NAME_ZH, run_busy, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import shown, warn
-
-APP_NAME_ZH = "劳模创新工作室台账"
-APP_NAME_EN = "Laomo Desktop"
 
 
 # -- formatting -------------------------------------------------------------------------------
@@ -39,8 +37,6 @@ def report_text(problems: list[Problem], paths: LedgerPaths,
     when = when or datetime.now().astimezone()
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    from laomo_desktop.ui.dialogs import when_text
-
     lines = [f"{APP_NAME_ZH} {laomo_desktop.__version__} — " + tr("ledger check"),
              tr("Ledger: %1").replace("%1", str(paths.root)),
              tr("Checked at: %1").replace("%1", when_text(when)), ""]
@@ -113,8 +109,6 @@ class CheckReportDialog(QDialog):
 
 
 def check_ledger_dialog(ctx: AppContext, parent: QWidget | None) -> None:
-    from laomo_desktop.ui.dialogs import run_busy
-
     try:
         problems = run_busy(parent, tr("Check the ledger"), tr("Checking the ledger…"),
                             lambda: check_ledger(ctx.paths))

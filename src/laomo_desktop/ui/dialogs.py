@@ -2,7 +2,8 @@
 settings and about.
 
 Each public function takes the AppContext and the parent window and is modal. The modal pieces
-are classes (RestoreDialog, CheckReportDialog, SettingsDialog) so tests can drive them.
+are classes (RestoreDialog, SettingsDialog; the check's report is ui/checkdialog.py) so tests
+can drive them.
 Backup, restore and the check run off the GUI thread behind a busy dialog (`run_busy`)."""
 
 from __future__ import annotations
@@ -43,9 +44,8 @@ import laomo_desktop
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import backup
 from laomo_desktop.store.backup import BackupInfo
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger, open_ledger, release_connection
 from laomo_desktop.store.health import LedgerProblem
-from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, i18n
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -53,19 +53,11 @@ from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, war
 from laomo_desktop.ui.tasks import run_task
 from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
 
+APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
 
 
 # -- formatting -------------------------------------------------------------------------------
-from laomo_desktop.ui.checkdialog import (  # noqa: E402 - re-exported for callers
-    APP_NAME_ZH,
-    CheckReportDialog,
-    check_ledger_dialog,
-    passed_text,
-    report_text,
-)
-
-__all__ = ["CheckReportDialog", "check_ledger_dialog", "passed_text", "report_text"]
 
 
 def size_text(n: int) -> str:
@@ -111,13 +103,11 @@ def _fresh_connection(work: Callable[[], Any]) -> Callable[[], Any]:
     keep talking to whichever ledger file was open when it was made."""
 
     def run():
-        if not database.is_closed():
-            database.close()
+        release_connection()
         try:
             return work()
         finally:
-            if not database.is_closed():
-                database.close()
+            release_connection()
 
     return run
 

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import export, keys, privacy
 from laomo_desktop.ledger import records as R
-from laomo_desktop.store.models import database
+from laomo_desktop.ledger.studios import studio_is_imported
+from laomo_desktop.store.database import release_connection
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, inform, warn
-from laomo_desktop.ui.sectionpage import studio_is_imported
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
 RED, ORANGE, GREEN, MUTED = "#b00020", "#8a5a00", "#1a7f37", "#6b7280"
@@ -95,8 +95,7 @@ def task_steps(make: Callable[[], Iterator]) -> Callable[[], Iterator]:
     handed over as Finished, and the steps closed (cleaned up) if the task is cancelled."""
 
     def work():
-        if not database.is_closed():
-            database.close()
+        release_connection()
         result = yield from make()
         yield Finished(result)
 

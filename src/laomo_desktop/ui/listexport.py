@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui.i18n import tr
@@ -145,8 +146,6 @@ class ListExport(QObject):
         page, ctx = self.page, self.page.ctx
         kind = page.kind
         withheld: frozenset[str] = frozenset()
-        from laomo_desktop.ui.sectionpage import studio_is_imported  # the page imports this
-
         if studio_is_imported(ctx.studio_uid):
             from laomo_desktop.exchange import privacy
 

@@ -24,7 +24,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
-from laomo_desktop.ledger.studios import list_studios
+from laomo_desktop.ledger.studios import list_studios, studio_is_imported
 from laomo_desktop.store import backup
 from laomo_desktop.ui import fmt, screenfit, undo
 from laomo_desktop.ui.attachpage import AttachmentSectionPage
@@ -35,12 +35,7 @@ from laomo_desktop.ui.memberpage import MemberSectionPage
 from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
 from laomo_desktop.ui.plain import DataLabel, shown, warn
 from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.sectionpage import (
-    SectionPage,
-    make_read_only,
-    refuse_edit,
-    studio_is_imported,
-)
+from laomo_desktop.ui.sectionpage import SectionPage, make_read_only, refuse_edit
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
 from laomo_desktop.ui.welcome import WelcomePage
@@ -201,7 +196,7 @@ class MainWindow(QMainWindow):
         self._action(e, tr("Find in the whole ledger…"), self.global_search,
                      QKeySequence("Ctrl+Shift+F"))
         t = self.menuBar().addMenu(tr("&Tools"))
-        self._action(t, tr("Check the ledger"), lambda: dialogs().check_ledger_dialog(self.ctx, self))
+        self._action(t, tr("Check the ledger"), self.check_ledger)
         self._action(t, tr("Statistics year starts in…"), self.change_year_start)
         self._action(t, tr("Settings…"), self.open_settings)
         h = self.menuBar().addMenu(tr("&Help"))
@@ -457,6 +452,12 @@ class MainWindow(QMainWindow):
 
         if dialogs.settings_dialog(self.ctx, self):
             self.language_changed.emit()
+
+    def check_ledger(self) -> None:
+        """Tools ▸ Check the ledger (its dialog loaded when first used: a quicker start)."""
+        from laomo_desktop.ui.checkdialog import check_ledger_dialog
+
+        check_ledger_dialog(self.ctx, self)
 
     def change_year_start(self) -> None:
         """Tools ▸ Statistics year starts in…: after a change the selector's years and names,

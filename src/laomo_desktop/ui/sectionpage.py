@@ -25,9 +25,9 @@ from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year, period
+from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import database
 from laomo_desktop.ui import fmt, tableclip, undo
 from laomo_desktop.ui.attachpanel import column_spec as attachment_column
 from laomo_desktop.ui.context import AppContext
@@ -39,13 +39,6 @@ from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.recorddialog import RecordDialog
 from laomo_desktop.ui.sections import Section
 from laomo_desktop.ui.tablemodel import RecordTableModel
-
-
-def studio_is_imported(uid: str) -> bool:
-    """Whether the studio's records come from its data packages (read-only in this ledger)."""
-    return bool(uid) and database.execute_sql(
-        "SELECT 1 FROM imported_studio i JOIN studio s ON s.id = i.studio_id WHERE s.uid = ?",
-        (uid,)).fetchone() is not None
 
 
 def read_only_banner() -> QLabel:
@@ -383,7 +376,7 @@ class SectionPage(LazyPage):
         if not uids or self.read_only:
             return
         try:
-            undo.trash_all(self.kind.name, uids)
+            R.trash_many(self.kind.name, uids)
         except LaomoError as exc:
             warn(self, tr("Not deleted"), exc.message)
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from laomo_desktop.selftest import require
+from laomo_desktop.errors import require
 
 MARK = (0x8B, 0x1A, 0x1A)  # the reports' dark red: an unlikely colour for a blank grab
 

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
-from laomo_desktop.store.models import database
+from laomo_desktop.store.database import release_connection
 from laomo_desktop.ui.plain import DataLabel, shown
 
 
@@ -45,7 +45,7 @@ class _Job(QRunnable):
             self.signals.failed.emit(exc, traceback.format_exc())
             return
         finally:
-            database.close()  # this worker thread's own connection; pool threads live on
+            release_connection()  # this worker thread's own connection; pool threads live on
         self.signals.done.emit(result)
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import studios
-from laomo_desktop.store.models import database
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
@@ -62,24 +61,10 @@ def edited(ctx: AppContext, kind: str, before: dict, after: dict, text: str) -> 
                           lambda: R.update(kind, uid, content(after)))
 
 
-def trash_all(kind: str, uids: list[str]) -> None:
-    """Several records to the recycle bin together: all of them or, when one is refused,
-    none."""
-    with database.atomic():
-        for uid in uids:
-            R.trash(kind, uid)
-
-
-def restore_all(kind: str, uids: list[str]) -> None:
-    with database.atomic():
-        for uid in reversed(uids):
-            R.restore(kind, uid)
-
-
 def trashed(ctx: AppContext, kind: str, uids: list[str], text: str) -> ServiceCommand:
     """The records one Del moved to the recycle bin, as one step."""
-    return ServiceCommand(ctx, text, lambda: restore_all(kind, uids),
-                          lambda: trash_all(kind, uids))
+    return ServiceCommand(ctx, text, lambda: R.restore_many(kind, uids),
+                          lambda: R.trash_many(kind, uids))
 
 
 def composed(ctx: AppContext, changes: list[studios.Change], text: str) -> ServiceCommand:

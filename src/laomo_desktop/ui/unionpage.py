@@ -32,7 +32,6 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import period, union
 from laomo_desktop.store import enums as E
-from laomo_desktop.store.models import database
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.conflictsdialog import ConflictsDialog
 from laomo_desktop.ui.context import AppContext
@@ -71,14 +70,6 @@ HISTORY_SHOWN = 200
 
 def ut(text: str) -> str:
     return QCoreApplication.translate("Union", text)
-
-
-def imported_studios() -> dict[str, tuple[str, int]]:
-    """uid → (created_at of the last package imported, its sequence number)."""
-    rows = database.execute_sql(
-        "SELECT s.uid, i.last_package_at, i.last_sequence FROM imported_studio i "
-        "JOIN studio s ON s.id = i.studio_id").fetchall()
-    return {uid: (at, seq) for uid, at, seq in rows}
 
 
 def withheld_text(withheld: dict) -> str:
@@ -266,7 +257,7 @@ class UnionPage(LazyPage):
         except LaomoError as exc:
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
-        imported = imported_studios()
+        imported = union.imported_studios()
         sub = tr("%1 studios, %2 of them imported from their data packages").replace(
             "%1", str(len(data["studios"]))).replace("%2", str(len(imported)))
         if data["start"].endswith("-01-01"):
