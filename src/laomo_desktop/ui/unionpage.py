@@ -303,7 +303,7 @@ class UnionPage(LazyPage):
         self.year = year = self.shown_year()
         note = ""
         try:
-            targets = union.load_targets(union.targets_path(self.ctx.paths.root), year)
+            targets = union.load_targets(self.ctx.paths.union_targets, year)
         except LaomoError as exc:
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
@@ -406,9 +406,9 @@ class UnionPage(LazyPage):
             grid.addWidget(pct, i * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
         self.targets_note.setText(note or tr("Targets are kept in %1.").replace(
-            "%1", union.TARGETS_FILE))
+            "%1", self.ctx.paths.union_targets.name))
         self.targets_note.setStyleSheet(f"color: {RED if note else MUTED};")
-        self.targets_note.setToolTip(tip(str(union.targets_path(self.ctx.paths.root))))
+        self.targets_note.setToolTip(tip(str(self.ctx.paths.union_targets)))
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]
@@ -472,7 +472,7 @@ class UnionPage(LazyPage):
         from laomo_desktop.ui.targetsdialog import edit_targets
 
         units = [r["host_unit"] for r in self.data.get("studios", ())]
-        if edit_targets(self, union.targets_path(self.ctx.paths.root), self.year, units):
+        if edit_targets(self, self.ctx.paths.union_targets, self.year, units):
             self.reload()
 
     def show_conflicts(self) -> None:
