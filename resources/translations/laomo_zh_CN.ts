@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="93"/>
         <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="130"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="331"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="143"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -95,7 +95,7 @@
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="87"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -187,28 +187,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="167"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,34 +217,34 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="304"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="186"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="202"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="376"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -267,7 +267,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
@@ -350,42 +350,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="217"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="224"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="229"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="268"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="269"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="298"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="292"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="296"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +394,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="315"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="335"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="326"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="320"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="311"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="337"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,149 +422,149 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="338"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="348"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="32"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="30"/>
         <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios&apos; records follow the rules.</source>
         <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="40"/>
         <source>ledger check</source>
         <translation>台账检查</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="41"/>
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="42"/>
         <source>Checked at: %1</source>
         <translation>检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="47"/>
         <source>Errors (%1): the data is damaged</source>
         <translation>错误（%1 个）：数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="51"/>
         <source>Warnings (%1): a rule is not met</source>
         <translation>提示（%1 个）：有规则未满足</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="55"/>
         <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
         <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="58"/>
         <source>What to do: correct the records named above.</source>
         <translation>处理办法：修改上面提到的记录。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
         <source>No problems found.</source>
         <translation>没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="73"/>
         <source>%1 error(s) and %2 warning(s) found.</source>
         <translation>发现 %1 个错误、%2 个提示。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="76"/>
         <source>%1 warning(s) found; the data itself is sound.</source>
         <translation>发现 %1 个提示；数据本身完好。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="88"/>
         <source>Check report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="93"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="95"/>
         <source>Copy the report to paste it into a message</source>
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="122"/>
+        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="116"/>
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="358"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="369"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="373"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="375"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="380"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="425"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="426"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="437"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="428"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="440"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="431"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="452"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="443"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -579,181 +579,181 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="148"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="157"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="136"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="160"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="125"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="165"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="398"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="176"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="378"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="105"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="194"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="191"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="199"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <source>Open the selected record</source>
         <translation>打开选中的记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
         <source>Delete the selected record</source>
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="305"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="357"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="469"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="473"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="475"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="479"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -763,159 +763,159 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="437"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="128"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="136"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="148"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="150"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="159"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="162"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="174"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="183"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="189"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="197"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="208"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="217"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="220"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="275"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="286"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="302"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="306"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="323"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="332"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="335"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="475"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="479"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="356"/>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="360"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="362"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="361"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="368"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="369"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -924,17 +924,17 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="374"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="373"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="379"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="490"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="494"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -994,7 +994,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="388"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="383"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1017,8 +1017,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="283"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1048,7 +1048,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="136"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1084,20 +1084,20 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="371"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="339"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="110"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="460"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="462"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1132,7 +1132,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="133"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1264,111 +1264,111 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="46"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="63"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="81"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="134"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="137"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="148"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="162"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="156"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="392"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="222"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="262"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="263"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="268"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="283"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="291"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="292"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
         <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="355"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="385"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="390"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="40"/>
+        <location filename="../../src/laomo_desktop/ui/undo.py" line="39"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -1413,362 +1413,362 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
         <source>Annual summary</source>
         <translation>年度工作总结</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
         <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
         <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
         <source>Review packet</source>
         <translation>考核材料</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
         <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
         <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
         <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
         <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
         <source>Union summary (PDF)</source>
         <translation>汇总表 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
         <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>Union summary (XLSX)</source>
         <translation>汇总表 XLSX</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="91"/>
         <source>The same summary as a workbook to open in Excel or WPS.</source>
         <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="119"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="120"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="130"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="138"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="140"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="144"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="147"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="177"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="216"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="180"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="202"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="205"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="240"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="242"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="245"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="247"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="254"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="276"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="298"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="328"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="374"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="391"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="402"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="404"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="436"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="446"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="49"/>
         <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
         <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="52"/>
         <source>The list could not be written to “%1”: %2.</source>
         <translation>列表无法写入“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="62"/>
         <source>Print the list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="91"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="96"/>
         <source>Save the list</source>
         <translation>保存列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="94"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="134"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="135"/>
         <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
         <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="139"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿（.xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="141"/>
         <source>CSV file (.csv)…</source>
         <translation>CSV 文件（.csv）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="143"/>
         <source>Print the list…</source>
         <translation>打印列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="174"/>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="220"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="184"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="450"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="185"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="187"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="207"/>
         <source>The list was exported to “%1”.</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="461"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="463"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -1778,7 +1778,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="472"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="474"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1789,28 +1789,28 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="287"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="87"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="100"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -1825,17 +1825,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="135"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="137"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="140"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1873,7 +1873,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="156"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1915,12 +1915,12 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="172"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="177"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -1940,38 +1940,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="211"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="80"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="264"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="261"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -1997,33 +1997,33 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="266"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="268"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="271"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="300"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="364"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="355"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="293"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="322"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2038,12 +2038,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="333"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="341"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2078,22 +2078,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="367"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="371"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="373"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="410"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2753,64 +2753,64 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="53"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>

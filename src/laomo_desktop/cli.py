@@ -199,7 +199,7 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import assessment
     from laomo_desktop.ledger.studios import find_studio
 
-    template = assessment.load_template(args.template, paths.root / "templates")
+    template = assessment.load_template(args.template, paths.templates)
     studio = find_studio(args.studio)
     data = assessment.assess(studio["uid"], args.year, template)
     if args.json:
@@ -241,7 +241,7 @@ def cmd_report(args, paths: LedgerPaths) -> int:
         from laomo_desktop.reports import union
 
         out = _check_out(args.out, (".pdf", ".xlsx"))
-        targets = load_targets(args.targets or paths.root / "union_targets.json", args.year)
+        targets = load_targets(args.targets or paths.union_targets, args.year)
         if out.suffix.lower() == ".xlsx":
             union.write_union_xlsx(args.year, targets, out)
         else:
@@ -270,7 +270,7 @@ def cmd_report(args, paths: LedgerPaths) -> int:
 def cmd_templates(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.assessment import list_templates
 
-    rows = list_templates(paths.root / "templates")
+    rows = list_templates(paths.templates)
     if args.json:
         print(json_text(rows))
         return 0
@@ -281,7 +281,7 @@ def cmd_templates(args, paths: LedgerPaths) -> int:
         else:
             print(f"{_v(r['name'])}  {_v(r['title'])}  {r['criteria']} 项，满分 {r['total_points']:g}"
                   f"  （{where}）")
-    print(f"自定义模板放在 {_v(paths.root / 'templates')} 文件夹（格式见内置模板的 README.md）。")
+    print(f"自定义模板放在 {_v(paths.templates)} 文件夹（格式见内置模板的 README.md）。")
     return 0
 
 

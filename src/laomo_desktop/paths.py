@@ -1,4 +1,7 @@
-"""Where the ledger lives: platformdirs' user data dir, or --data-dir, or LAOMO_DATA_DIR."""
+"""Where the ledger lives: platformdirs' user data dir, or --data-dir, or LAOMO_DATA_DIR.
+
+`LedgerPaths` is the one description of the data folder's layout: every file and folder the
+program keeps there is a property here, so no other module joins names onto the folder."""
 
 from __future__ import annotations
 
@@ -45,6 +48,58 @@ class LedgerPaths:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    @property
+    def templates(self) -> Path:
+        """The union's own scoring templates, beside the built-in ones."""
+        return self.root / "templates"
+
+    @property
+    def logs(self) -> Path:
+        """Crash logs: what went wrong, for whoever helps the user."""
+        return self.root / "logs"
+
+    @property
+    def union_targets(self) -> Path:
+        """The union office's targets of each year (JSON)."""
+        return self.root / "union_targets.json"
+
+    @property
+    def outbox(self) -> Path:
+        """A copy of every package exported, kept in case the removable drive is lost."""
+        return self.root / "outbox"
+
+    @property
+    def keys(self) -> Path:
+        """This computer's signing key and the studios' registered keys."""
+        return self.root / "keys"
+
+    @property
+    def lock(self) -> Path:
+        """The file the operating system locks while one program writes the ledger."""
+        return self.root / "ledger.lock"
+
+    @property
+    def session_marker(self) -> Path:
+        """Present while a writer has the ledger open: left behind, the last session crashed."""
+        return self.root / "ledger.session"
+
+    @property
+    def aside(self) -> Path:
+        """Files that must not be used but must not be deleted either (a stranger's journal)."""
+        return self.root / "aside"
+
+    @property
+    def settings_file(self) -> Path:
+        """The GUI's settings (declared in laomo_desktop.settings)."""
+        return self.root / "settings.ini"
+
+    def scratch_folders(self) -> list[Path]:
+        """Every folder an interrupted backup, import or export may leave a `*.partial` in."""
+        found = [self.root, self.backups, self.outbox]
+        if self.attachments.is_dir():
+            found += sorted(self.attachments.glob("*"))
+        return found
 
     def ensure(self) -> None:
         for p in (self.root, self.attachments, self.backups):

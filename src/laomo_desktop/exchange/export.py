@@ -63,7 +63,7 @@ class ExportResult:
 
 
 def outbox(paths: LedgerPaths) -> Path:
-    return paths.root / "outbox"
+    return paths.outbox
 
 
 def next_sequence(studio_uid: str) -> int:

@@ -34,7 +34,7 @@ SIGNATURE_BYTES = 64
 
 
 def key_dir(paths: LedgerPaths) -> Path:
-    return paths.root / "keys"
+    return paths.keys
 
 
 def fingerprint(public_raw: bytes) -> str:

@@ -19,10 +19,10 @@ from laomo_desktop.ledger import asof
 from laomo_desktop.ledger.asof import highest_level
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.stats import IN_YEAR, LIVE, fen_to_wan
+from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
-TARGETS_FILE = "union_targets.json"
 YEARS_KEY = "years"  # the file's targets of each year, by year; the keys outside it: any year
 DEFAULT_TARGETS: dict[str, Any] = {"party_coverage_min_level": "city",
                                    "training_person_times": 2000,
@@ -148,7 +148,7 @@ def validate_targets(raw: Any) -> dict[str, Any]:
 
 def targets_path(data_dir: Path) -> Path:
     """Where a ledger keeps its union targets: <data dir>/union_targets.json."""
-    return Path(data_dir) / TARGETS_FILE
+    return LedgerPaths(data_dir).union_targets
 
 
 def read_targets_file(path: Path | None) -> dict[str, Any]:

@@ -139,7 +139,7 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     """Write the review packet to `out` (written under a temporary name, then renamed)."""
     from pypdf import PdfWriter
 
-    tpl = assessment.load_template(template, paths.root / "templates")
+    tpl = assessment.load_template(template, paths.templates)
     # before the assessment: a year before the founding is refused here
     data = annual_data(studio_uid, year, min_members=tpl.parameters["min_members"])
     result = assessment.assess(studio_uid, year, tpl)

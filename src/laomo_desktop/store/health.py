@@ -32,7 +32,7 @@ class LedgerProblem(LaomoError):
 
 
 def session_marker(paths: LedgerPaths) -> Path:
-    return paths.root / "ledger.session"
+    return paths.session_marker
 
 
 def was_unclean(paths: LedgerPaths) -> bool:
@@ -152,21 +152,17 @@ def read_only_message(paths: LedgerPaths) -> str:
             "如需修改，请把数据文件夹复制到可写的位置，或请管理员开放写入权限。")
 
 
-PARTIAL_PLACES = ("backups", "attachments/*", "outbox")
-
-
 def remove_partials(paths: LedgerPaths) -> int:
     """Remove `*.partial` files left by an interrupted backup, import or export. Only called
     by the lock's holder, so none of them is being written."""
     removed = 0
-    for pattern in PARTIAL_PLACES:
-        for folder in [paths.root, *paths.root.glob(pattern)]:
-            if folder.is_symlink() or not folder.is_dir():
-                continue
-            for p in folder.glob("*.partial"):
-                with contextlib.suppress(OSError):
-                    p.unlink()  # a symlink is removed itself; its target is not touched
-                    removed += 1
+    for folder in paths.scratch_folders():
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        for p in folder.glob("*.partial"):
+            with contextlib.suppress(OSError):
+                p.unlink()  # a symlink is removed itself; its target is not touched
+                removed += 1
     return removed
 
 

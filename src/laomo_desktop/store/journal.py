@@ -39,7 +39,7 @@ def shm_path(paths: LedgerPaths) -> Path:
 
 def aside_dir(paths: LedgerPaths) -> Path:
     """Where files that must not be used, but must not be deleted either, are kept."""
-    return paths.root / "aside"
+    return paths.aside
 
 
 def identity_on_disk(db_file: Path) -> tuple[int, str] | None:

@@ -59,7 +59,7 @@ class LedgerBusy(LaomoError):
 
 
 def lock_path(paths: LedgerPaths) -> Path:
-    return paths.root / "ledger.lock"
+    return paths.lock
 
 
 def read_holder(paths: LedgerPaths) -> Holder | None:

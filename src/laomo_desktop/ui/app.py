@@ -8,11 +8,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
 from laomo_desktop.store import health
 from laomo_desktop.store.database import close_ledger, current, open_ledger
-from laomo_desktop.ui import i18n
+from laomo_desktop.ui import i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import fail, inform, warn
@@ -20,7 +21,7 @@ from laomo_desktop.ui.plain import fail, inform, warn
 
 def settings_for(paths: LedgerPaths) -> QSettings:
     """Settings live beside the ledger, so each ledger (and each test) has its own."""
-    return QSettings(str(paths.root / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 
 class WindowHost:
@@ -43,7 +44,7 @@ class WindowHost:
 
     def rebuild(self) -> None:
         old = self.window
-        i18n.install(self.app, str(self.settings.value("language", i18n.DEFAULT)))
+        i18n.install(self.app, prefs.read(self.settings, declared.LANGUAGE))
         old.closing_for_rebuild = True
         old.close()
         old.deleteLater()
@@ -94,7 +95,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
             return 1
         return 0  # the running window was brought to the front
     settings = settings_for(paths)
-    i18n.install(app, str(settings.value("language", i18n.DEFAULT)))
+    i18n.install(app, prefs.read(settings, declared.LANGUAGE))
     host = WindowHost(app, paths, settings)
     install_excepthook(log_dir_for(paths), lambda: host.window)
     if not open_or_recover(paths):

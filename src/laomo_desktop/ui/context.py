@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from laomo_desktop import settings as declared
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.ui import prefs
 
 
 class AppContext(QObject):
@@ -25,21 +27,14 @@ class AppContext(QObject):
     def set_studio(self, uid: str) -> None:
         if uid != self.studio_uid:
             self.studio_uid = uid
-            self.settings.setValue("last/studio", uid)
+            prefs.write(self.settings, declared.LAST_STUDIO, uid)
             self.studio_changed.emit(uid)
 
     def set_year(self, year: int) -> None:
         if year != self.year:
             self.year = year
-            self.settings.setValue("last/year", year)
+            prefs.write(self.settings, declared.LAST_YEAR, year)
             self.year_changed.emit(year)
-
-    def flag(self, key: str, default: bool) -> bool:
-        """A yes/no setting, whatever form the settings file stored it in."""
-        value = self.settings.value(key, default)
-        if isinstance(value, str):
-            return value.strip().lower() in ("true", "1", "yes")
-        return bool(value)
 
     def changed(self) -> None:
         self.ledger_changed.emit()

@@ -26,7 +26,7 @@ from laomo_desktop.ui.plain import fail
 
 
 def log_dir_for(paths: LedgerPaths) -> Path:
-    return paths.root / "logs"
+    return paths.logs
 
 
 def log_text(exc_type: type[BaseException], exc: BaseException,

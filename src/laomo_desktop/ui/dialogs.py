@@ -41,12 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 import laomo_desktop
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import backup
 from laomo_desktop.store.backup import BackupInfo
 from laomo_desktop.store.database import close_ledger, open_ledger, release_connection
 from laomo_desktop.store.health import LedgerProblem
-from laomo_desktop.ui import fmt, i18n
+from laomo_desktop.ui import fmt, i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, warn
@@ -347,7 +348,7 @@ def open_data_folder(ctx: AppContext) -> bool:
 
 # -- Tools ▸ Settings -------------------------------------------------------------------------
 class SettingsDialog(AsksBeforeDiscarding, QDialog):
-    """Language and backup policy, kept in QSettings ("language", "backup/on_close")."""
+    """Language and backup policy (declared.LANGUAGE, declared.BACKUP_ON_CLOSE)."""
 
     def __init__(self, settings: QSettings, backups_dir: Path | None = None,
                  parent: QWidget | None = None):
@@ -360,14 +361,14 @@ class SettingsDialog(AsksBeforeDiscarding, QDialog):
         self.language.setObjectName("language")
         for code, name in i18n.LANGUAGES.items():  # each language named in itself
             self.language.addItem(name, code)
-        current = str(settings.value("language", i18n.DEFAULT))
+        current = prefs.read(settings, declared.LANGUAGE)
         self.language.setCurrentIndex(max(self.language.findData(current),
                                           self.language.findData(i18n.DEFAULT)))
         self.initial_language = self.language.currentData()
 
         self.backup_on_close = QCheckBox(tr("Back up the ledger every time the program closes"))
         self.backup_on_close.setObjectName("backup_on_close")
-        self.backup_on_close.setChecked(settings.value("backup/on_close", True, type=bool))
+        self.backup_on_close.setChecked(prefs.read(settings, declared.BACKUP_ON_CLOSE))
 
         general = QGroupBox(tr("Display"))
         form = QFormLayout(general)
@@ -401,8 +402,8 @@ class SettingsDialog(AsksBeforeDiscarding, QDialog):
     def save(self) -> bool:
         """Store the choices; True if the language changed."""
         code = self.language.currentData()
-        self.settings.setValue("language", code)
-        self.settings.setValue("backup/on_close", self.backup_on_close.isChecked())
+        prefs.write(self.settings, declared.LANGUAGE, code)
+        prefs.write(self.settings, declared.BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
         self.settings.sync()
         return code != self.initial_language
 

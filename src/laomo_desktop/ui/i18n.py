@@ -12,10 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from laomo_desktop.paths import resources_dir
+from laomo_desktop.settings import LANGUAGE
 from laomo_desktop.ui import fmt
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-DEFAULT = "zh_CN"
+DEFAULT = LANGUAGE.default  # the language of a fresh install, declared with the setting
 
 
 def tr(text: str) -> str:

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
+from laomo_desktop.ui import prefs
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.reportparts import ask_and_print, pdf_view, safe_file_name
@@ -107,12 +109,12 @@ class ListPreview(QDialog):
                 partial.unlink()
             warn(self, tr("Not saved"), failure_text(target, exc))
             return None
-        self.settings.setValue("lists/save_dir", str(target.parent))
+        prefs.write(self.settings, declared.LISTS_SAVE_DIR, str(target.parent))
         return target
 
 
 def save_folder(settings) -> Path:
-    return Path(settings.value("lists/save_dir", "") or QStandardPaths.writableLocation(
+    return Path(prefs.read(settings, declared.LISTS_SAVE_DIR) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation))
 
 
@@ -198,7 +200,7 @@ class ListExport(QObject):
 
         def done(path: Path) -> None:
             self.written = path
-            self.page.ctx.settings.setValue("lists/save_dir", str(path.parent))
+            prefs.write(self.page.ctx.settings, declared.LISTS_SAVE_DIR, str(path.parent))
             win = self.page.window()
             if hasattr(win, "statusBar"):
                 win.statusBar().showMessage(

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios, studio_is_imported
 from laomo_desktop.store import backup
-from laomo_desktop.ui import fmt, screenfit, undo
+from laomo_desktop.ui import fmt, prefs, screenfit, undo
 from laomo_desktop.ui.attachpage import AttachmentSectionPage
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dashboard import DashboardPage
@@ -258,21 +259,21 @@ class MainWindow(QMainWindow):
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.ctx.settings
-        geometry = s.value("window/geometry")
+        geometry = prefs.read(s, declared.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)  # from another screen maybe: shown, it is kept on this
         else:
             screenfit.fit_size(self, 1280, 760)
-        splitter = s.value("window/splitter")
+        splitter = prefs.read(s, declared.WINDOW_SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.nav.setCurrentRow(int(s.value("window/section", 0) or 0))
+        self.nav.setCurrentRow(prefs.read(s, declared.WINDOW_SECTION))
 
     def save_state(self) -> None:
         s = self.ctx.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/section", self.nav.currentRow())
+        prefs.write(s, declared.WINDOW_GEOMETRY, self.saveGeometry())
+        prefs.write(s, declared.WINDOW_SPLITTER, self.splitter.saveState())
+        prefs.write(s, declared.WINDOW_SECTION, self.nav.currentRow())
         for page in self.pages.values():
             if isinstance(page, SectionPage):
                 page.save_columns()
@@ -299,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
-        if (not self.closing_for_rebuild and self.ctx.flag("backup/on_close", True)
+        if (not self.closing_for_rebuild and prefs.read(self.ctx.settings, declared.BACKUP_ON_CLOSE)
                 and self.studio_box.count() and not self.read_only):
             self.statusBar().showMessage(tr("Backing up…"))
             try:
@@ -311,7 +312,8 @@ class MainWindow(QMainWindow):
     # -- studios and years --------------------------------------------------------------------
     def refresh_studios(self, select: str | None = None) -> None:
         studios = list_studios()
-        wanted = select or self.ctx.studio_uid or self.ctx.settings.value("last/studio", "")
+        wanted = select or self.ctx.studio_uid or prefs.read(self.ctx.settings,
+                                                                    declared.LAST_STUDIO)
         self.studio_box.blockSignals(True)
         self.studio_box.clear()
         for s in studios:
@@ -348,7 +350,8 @@ class MainWindow(QMainWindow):
         this_year = current_year()
         years = set(Q.years_with_data(None))
         years.add(this_year)
-        wanted = self.ctx.year or int(self.ctx.settings.value("last/year", this_year) or 0)
+        last = prefs.read(self.ctx.settings, declared.LAST_YEAR)  # 0: all years
+        wanted = self.ctx.year or (this_year if last is None else last)
         self.year_box.blockSignals(True)
         self.year_box.clear()
         self.year_box.addItem(tr("All years"), 0)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import assessment, union
 from laomo_desktop.ledger import queries as Q
@@ -42,7 +43,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui import fmt
+from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import size_text
 from laomo_desktop.ui.i18n import tr
@@ -165,8 +166,9 @@ class ReportsPage(LazyPage):
         _box(QHBoxLayout(self), left, (self.stack, 1), margins=14).setSpacing(16)
 
         self.doc_group.idToggled.connect(lambda _i, on: on and self._doc_chosen())
-        saved = str(ctx.settings.value("reports/document", "annual"))
-        self.doc_buttons.get(saved, self.doc_buttons["annual"]).setChecked(True)
+        saved = prefs.read(ctx.settings, declared.REPORT_DOCUMENT)
+        fallback = self.doc_buttons[declared.REPORT_DOCUMENT.default]
+        self.doc_buttons.get(saved, fallback).setChecked(True)
         self.clear_result()
 
     # -- building ---------------------------------------------------------------------------
@@ -230,11 +232,11 @@ class ReportsPage(LazyPage):
         self.period_text.setText(fmt.period_label(self.year.value()))
 
     def _fill_templates(self) -> None:
-        keep = self.template.currentData() or str(
-            self.ctx.settings.value("reports/template", "eight_must_haves"))
+        keep = self.template.currentData() or prefs.read(self.ctx.settings,
+                                                         declared.REPORT_TEMPLATE)
         self.template.clear()
         problems = []
-        for t in assessment.list_templates(self.ctx.paths.root / "templates"):
+        for t in assessment.list_templates(self.ctx.paths.templates):
             if "error" in t:  # listed, greyed out, the reason as its tooltip
                 problems.append(t["error"])
                 self.template.addItem(tr("%1 (cannot be used)").replace("%1", t["name"]))
@@ -287,7 +289,7 @@ class ReportsPage(LazyPage):
 
     def _doc_chosen(self) -> None:
         doc = self.chosen()
-        self.ctx.settings.setValue("reports/document", doc)
+        prefs.write(self.ctx.settings, declared.REPORT_DOCUMENT, doc)
         self.hint.setText(doc_texts()[doc][1])
         self.template.setEnabled(doc in USES_TEMPLATE)
         self.attachments.setEnabled(doc == "packet")
@@ -314,7 +316,7 @@ class ReportsPage(LazyPage):
             warn(self, tr("Not generated"), tr("Choose an assessment template."))
             return
         if template:
-            self.ctx.settings.setValue("reports/template", template)
+            prefs.write(self.ctx.settings, declared.REPORT_TEMPLATE, template)
         studio = R.get("studio", uid)["name"] if doc in NEEDS_STUDIO else ""
         gen = Generated(doc, year, safe_file_name(FILE_NAME[doc].format(studio=studio,
                                                                         year=year)) + SUFFIX[doc])
@@ -334,7 +336,7 @@ class ReportsPage(LazyPage):
         def steps():  # the writers are single calls: cancelling stops before or after one
             yield (0, 2, working)
             if doc == "assessment":
-                tpl = assessment.load_template(template, paths.root / "templates")
+                tpl = assessment.load_template(template, paths.templates)
                 gen.result = assessment.assess(uid, year, tpl)
             elif doc == "annual":
                 from laomo_desktop.reports.annual import write_annual
@@ -344,7 +346,7 @@ class ReportsPage(LazyPage):
                 write_packet(paths, uid, year, template, uids, gen.path)
             else:
                 from laomo_desktop.reports import union as report
-                targets = union.load_targets(union.targets_path(paths.root), year)
+                targets = union.load_targets(paths.union_targets, year)
                 writer = report.write_union_pdf if doc == "union_pdf" else report.write_union_xlsx
                 writer(year, targets, gen.path)
             yield (2, 2, finished)
@@ -440,7 +442,7 @@ class ReportsPage(LazyPage):
         gen = self.current
         if gen is None or gen.path is None:
             return None
-        folder = self.ctx.settings.value("reports/save_dir", "") or QStandardPaths.writableLocation(
+        folder = prefs.read(self.ctx.settings, declared.REPORTS_SAVE_DIR) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         name, _ = QFileDialog.getSaveFileName(
             self, tr("Save the report"), str(Path(folder) / gen.file_name),
@@ -462,7 +464,7 @@ class ReportsPage(LazyPage):
                 "some space, and try again.").replace("%1", str(target))
                 .replace("%2", blobs.describe_os_error(exc)))
             return None
-        self.ctx.settings.setValue("reports/save_dir", str(target.parent))
+        prefs.write(self.ctx.settings, declared.REPORTS_SAVE_DIR, str(target.parent))
         return target
 
     def print_current(self) -> int:

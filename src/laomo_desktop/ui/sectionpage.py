@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import queries as Q
@@ -28,7 +29,7 @@ from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui import fmt, tableclip, undo
+from laomo_desktop.ui import fmt, prefs, tableclip, undo
 from laomo_desktop.ui.attachpanel import column_spec as attachment_column
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -180,8 +181,9 @@ class SectionPage(LazyPage):
         self.table.horizontalHeader().setResizeContentsPrecision(100)  # fit to a sample of rows
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.setAccessibleName(fmt.label(self.kind))
-        state = ctx.settings.value(f"columns/{section.key}")
-        if ctx.settings.value(f"columns/{section.key}-names") != ",".join(section.columns):
+        state = prefs.read(ctx.settings, declared.COLUMNS, section.key)
+        if (prefs.read(ctx.settings, declared.COLUMN_NAMES, section.key)
+                != ",".join(section.columns)):
             state = None  # saved for other columns (an earlier version): fit them again
         self._fit_columns = state is None
         if state is not None:
@@ -209,10 +211,10 @@ class SectionPage(LazyPage):
         super().hideEvent(event)
 
     def save_columns(self) -> None:
-        self.ctx.settings.setValue(f"columns/{self.section.key}",
-                                   self.table.horizontalHeader().saveState())
-        self.ctx.settings.setValue(f"columns/{self.section.key}-names",
-                                   ",".join(self.section.columns))
+        prefs.write(self.ctx.settings, declared.COLUMNS,
+                    self.table.horizontalHeader().saveState(), self.section.key)
+        prefs.write(self.ctx.settings, declared.COLUMN_NAMES,
+                    ",".join(self.section.columns), self.section.key)
 
     def reload(self) -> None:
         self._dirty = False

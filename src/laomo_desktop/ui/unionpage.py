@@ -253,7 +253,7 @@ class UnionPage(LazyPage):
         self.year = year = self.shown_year()
         note = ""
         try:
-            targets = union.load_targets(union.targets_path(self.ctx.paths.root), year)
+            targets = union.load_targets(self.ctx.paths.union_targets, year)
         except LaomoError as exc:
             targets, note = None, exc.message
         self.data = data = union.union_year(year, targets)
@@ -324,7 +324,7 @@ class UnionPage(LazyPage):
         self.totals.setVisible(bool(rows))
 
     def _fill_goals(self, data: dict, note: str) -> None:
-        self.goals_card.fill(data["goals"], note, union.targets_path(self.ctx.paths.root))
+        self.goals_card.fill(data["goals"], note, self.ctx.paths.union_targets)
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]
@@ -388,7 +388,7 @@ class UnionPage(LazyPage):
         from laomo_desktop.ui.targetsdialog import edit_targets
 
         units = [r["host_unit"] for r in self.data.get("studios", ())]
-        if edit_targets(self, union.targets_path(self.ctx.paths.root), self.year, units):
+        if edit_targets(self, self.ctx.paths.union_targets, self.year, units):
             self.reload()
 
     def show_conflicts(self) -> None:

@@ -1,0 +1,101 @@
+"""Every setting the program keeps, declared once: its key in settings.ini, its type, its
+default and what it is in the user's words (English and Chinese, for a settings dialog or the
+user guide).
+
+Why here and Qt-free: the default of a setting used to be written at each place that read it
+(back-up-on-close twice), so the two could drift apart; and the keys are a promise to existing
+users, whose settings.ini must stay valid. The GUI reads and writes these through
+`laomo_desktop.ui.prefs`, which adds only QSettings; this module knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+TYPES = (bool, int, str, bytes)  # bytes: state Qt saved (geometry, header), kept as stored
+_TRUE = ("true", "1", "yes")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting. `key` may hold "{}" for a part that names what it belongs to (one key per
+    section: columns/{}); `default` None means "not set", and the reader decides."""
+
+    key: str
+    type: type
+    default: Any
+    title: str
+    title_zh: str
+
+    def key_for(self, part: str = "") -> str:
+        """The key as stored; `part` fills the "{}" of a per-item setting."""
+        return self.key.format(part) if "{}" in self.key else self.key
+
+    def parse(self, raw: Any) -> Any:
+        """The value of a stored `raw` (None: unset) in this setting's type. An INI file stores
+        text, a hand-edited one anything: what cannot be read is the default, never an error."""
+        if raw is None:
+            return self.default
+        if self.type is bool:
+            if isinstance(raw, str):
+                text = raw.strip().lower()
+                return text in _TRUE if text in (*_TRUE, "false", "0", "no") else self.default
+            return bool(raw)
+        if self.type is int:
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                return self.default
+        if self.type is str:
+            return ",".join(map(str, raw)) if isinstance(raw, list) else str(raw)
+        return raw
+
+
+REGISTRY: dict[str, Setting] = {}
+
+
+def declare(key: str, type_: type, default: Any, title: str, title_zh: str) -> Setting:
+    """Declare a setting; a key declared twice is a programming error."""
+    if key in REGISTRY:
+        raise ValueError(f"setting {key!r} is declared twice")
+    if type_ not in TYPES:
+        raise ValueError(f"setting {key!r}: type {type_!r} is not one of {TYPES}")
+    setting = Setting(key, type_, default, title, title_zh)
+    REGISTRY[key] = setting
+    return setting
+
+
+# -- chosen in Tools ▸ Settings -------------------------------------------------------------
+LANGUAGE = declare("language", str, "zh_CN",
+                   "Language of the program", "界面语言")
+BACKUP_ON_CLOSE = declare("backup/on_close", bool, True,
+                          "Back up the ledger every time the program closes",
+                          "每次关闭程序时备份台账")
+
+# -- remembered from the last session -------------------------------------------------------
+WINDOW_GEOMETRY = declare("window/geometry", bytes, None,
+                          "Size and place of the main window", "主窗口的大小和位置")
+WINDOW_SPLITTER = declare("window/splitter", bytes, None,
+                          "Width of the navigation beside the pages", "左侧导航栏的宽度")
+WINDOW_SECTION = declare("window/section", int, 0,
+                         "The page shown last", "上次打开的页面")
+LAST_STUDIO = declare("last/studio", str, "",
+                      "The studio shown last", "上次查看的工作室")
+LAST_YEAR = declare("last/year", int, None,
+                    "The year shown last (0: all years; unset: this year)",
+                    "上次查看的年度（0 为全部年度；未设置时为今年）")
+COLUMNS = declare("columns/{}", bytes, None,
+                  "Order and widths of a section's columns", "各栏目表格的列顺序和列宽")
+COLUMN_NAMES = declare("columns/{}-names", str, None,
+                       "The columns those widths were saved for", "保存列宽时表格中的列")
+REPORT_DOCUMENT = declare("reports/document", str, "annual",
+                          "The document chosen last on the reports page", "上次选择的报表")
+REPORT_TEMPLATE = declare("reports/template", str, "eight_must_haves",
+                          "The scoring template chosen last", "上次选择的评分模板")
+REPORTS_SAVE_DIR = declare("reports/save_dir", str, "",
+                           "Folder a report was saved to last (unset: Documents)",
+                           "上次保存报表的文件夹（未设置时为“文档”）")
+LISTS_SAVE_DIR = declare("lists/save_dir", str, "",
+                         "Folder a list was saved to last (unset: Documents)",
+                         "上次保存列表的文件夹（未设置时为“文档”）")
