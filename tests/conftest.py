@@ -7,26 +7,36 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from helpers import new_ledger  # noqa: E402
 from laomo_desktop.paths import LedgerPaths  # noqa: E402
+from laomo_desktop.store import journal  # noqa: E402
 from laomo_desktop.store.database import close_ledger, open_ledger  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """The file of an empty ledger made and migrated once for the whole run: migrating takes
+    about a quarter of a second, which every test opening a new ledger would otherwise pay."""
+    paths = open_ledger(LedgerPaths(tmp_path_factory.mktemp("template") / "data"))
+    close_ledger()  # the last connection checkpoints the journal into the file and removes it
+    assert not journal.wal_path(paths).exists() and not journal.shm_path(paths).exists()
+    return paths.db
+
+
 @pytest.fixture
-def ledger(tmp_path: Path):
+def ledger(tmp_path: Path, migrated_template: Path):
     """A fresh, empty ledger in a temporary data directory, bound for this test only."""
-    paths = open_ledger(LedgerPaths(tmp_path / "data"))
+    paths = new_ledger(tmp_path / "data", migrated_template)
     yield paths
     close_ledger()
 
 
 @pytest.fixture
-def sample_dir(tmp_path: Path) -> Path:
+def sample_dir(tmp_path: Path, migrated_template: Path) -> Path:
     """A data folder holding the hand-computed sample ledger (closed, ready for the CLI)."""
     from sample_ledger import build
 
-    root = tmp_path / "data"
-    paths = open_ledger(LedgerPaths(root))
+    paths = new_ledger(tmp_path / "data", migrated_template)
     build(paths, tmp_path)
     close_ledger()
-    return root
-
+    return paths.root

@@ -1,9 +1,36 @@
-"""Helpers shared by tests: running the CLI in-process, reading PDFs back with poppler."""
+"""Helpers shared by tests: new ledgers from the migrated template, running the CLI in-process,
+reading PDFs back with poppler."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import subprocess
+import uuid
 from pathlib import Path
+
+from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store.database import open_ledger
+
+
+def new_ledger(root: Path, template: Path) -> LedgerPaths:
+    """Open, as its writer, a new empty ledger in `root` made from the migrated template.
+
+    A new ledger differs from another only by its uid (ledger_info), by which it recognises
+    its own journal (store.journal): each copy gets its own, as a migration would give it, so
+    a journal carried between two test ledgers is still a stranger's. Nothing else is made
+    per ledger when it is created (the signing key is made on the first export)."""
+    paths = LedgerPaths(root)
+    paths.root.mkdir(parents=True)
+    shutil.copyfile(template, paths.db)
+    con = sqlite3.connect(paths.db)
+    try:
+        with con:
+            con.execute("UPDATE ledger_info SET value = ? WHERE key = 'ledger_uid'",
+                        (str(uuid.uuid4()),))
+    finally:
+        con.close()  # the last connection: its journal is checkpointed and removed
+    return open_ledger(paths)
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:
