@@ -541,7 +541,9 @@ def later_change(what: str, a: str, u: dict, day: str, year: int) -> None:
         if what == "naming":
             s["recognitions"].append({"level": "national", "date": day})
         elif what == "removal":
+            # the namings there were by then (a later naming cannot be removed before it)
             s["recognitions"] = [{**r, "status": "removed", "status_on": day}
+                                 if (r["date"] or "") <= day else r
                                  for r in s["recognitions"]]
         elif what == "party":
             s["party_changes"].append({"party_org": "party_branch", "date": day})
