@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from helpers import run_cli
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import asof, meanings
 from laomo_desktop.ledger import period as P
 from laomo_desktop.ledger.period import Period
 from laomo_desktop.store.models import database
@@ -109,11 +109,11 @@ def test_party_organisation_and_leader_are_the_latest_begun_by_the_end(ledger):
                     {"name": "小李", "since": "2026-02-01"}]})
     R.create("member", s["uid"], {"name": "小李", "role": "leader", "joined_on": "2021-01-01"})
     members = [{"name": "小李", "role": "leader", "joined_on": "2021-01-01", "left_on": None}]
-    sql = (f"SELECT {asof.party_org_sql('s')}, {asof.leader_sql('s')} FROM studio s "
+    sql = (f"SELECT {asof.party_org_sql('s')}, {meanings.leader_sql('s')} FROM studio s "
            "WHERE s.uid = :uid")
     want = {2021: (None, "老王"), 2023: ("pioneer_post", "老王"),
             2025: ("party_group", "老王"), 2026: ("party_group", "小李")}
     for year, expected in want.items():
         p = Period(year)
         got = database.execute_sql(sql, {"uid": s["uid"], **p.params()}).fetchone()
-        assert tuple(got) == expected == (asof.party_org(s, p), asof.leader(s, members, p)), year
+        assert tuple(got) == expected == (asof.party_org(s, p), meanings.leader(s, members, p)), year

@@ -18,7 +18,8 @@ with a year (plans, benefits, honours) to the statistics year they name.
 The studio's level at a period's end is its highest naming valid then; its party organisation
 the latest form begun by then (the studio's own entry with its founding date, or one of its
 recorded changes); its leader the latest recorded leader begun by then, else the member with
-the role of leader in the team at the end. A studio exists from its founding date.
+the role of leader in the team at the end (ledger/meanings.py). A studio exists from its
+founding date.
 
 Each definition is given twice, as SQL over a table alias (for statistics over many rows) and
 in Python over a record (for documents); a test holds the two to the same answers.
@@ -73,12 +74,13 @@ def during_sql(kind: str, a: str = "t") -> str:
             f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} >= :start)")
 
 
-def at_end_sql(kind: str, a: str = "t") -> str:
-    """A record of `kind` (alias `a`) was in force on the period's last day."""
+def at_end_sql(kind: str, a: str = "t", day: str = ":end") -> str:
+    """A record of `kind` (alias `a`) was in force on the period's last day (or on `day`, an
+    SQL expression)."""
     s = SPANS[kind]
     op = ">=" if s.until_included else ">"
-    return (f"({a}.{s.since} IS NULL OR {a}.{s.since} <= :end) AND "
-            f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} {op} :end)")
+    return (f"({a}.{s.since} IS NULL OR {a}.{s.since} <= {day}) AND "
+            f"({s.until_sql(a)} IS NULL OR {s.until_sql(a)} {op} {day})")
 
 
 def naming_valid_sql(r: str = "r", day: str = ":end") -> str:
@@ -106,15 +108,6 @@ def party_org_sql(s: str = "s") -> str:
         ORDER BY coalesce(d, '') DESC, own DESC LIMIT 1)"""
 
 
-def leader_sql(s: str = "s") -> str:
-    """The studio's (alias `s`) leader's name at the end."""
-    return f"""coalesce(
-        (SELECT l.name FROM studio_leader l WHERE l.parent_id = {s}.id AND l.since <= :end
-           ORDER BY l.since DESC, l.position DESC LIMIT 1),
-        (SELECT m.name FROM member m WHERE m.studio_id = {s}.id AND m.role = 'leader'
-           AND m.deleted_at IS NULL AND {at_end_sql('member', 'm')} ORDER BY m.id LIMIT 1))"""
-
-
 def founded_sql(s: str = "s") -> str:
     return f"({s}.founded_on IS NULL OR {s}.founded_on <= :end)"
 
@@ -127,11 +120,16 @@ def during(kind: str, record: dict, p: Period) -> bool:
 
 
 def at_end(kind: str, record: dict, p: Period) -> bool:
+    return at_day(kind, record, p.end)
+
+
+def at_day(kind: str, record: dict, day: str) -> bool:
+    """at_end_sql with a `day` (ISO date)."""
     s = SPANS[kind]
     since, until = record.get(s.since), _until_value(kind, record)
-    if since and since > p.end:
+    if since and since > day:
         return False
-    return not until or (until >= p.end if s.until_included else until > p.end)
+    return not until or (until >= day if s.until_included else until > day)
 
 
 def naming_valid(r: dict, p: Period) -> bool:
@@ -173,18 +171,6 @@ def party_org(studio: dict, p: Period) -> str | None:
     entries += [(c["date"], 0, c["party_org"]) for c in studio.get("party_changes") or []
                 if c.get("date") and c["date"] <= p.end]
     return max(entries)[2] if entries else None
-
-
-def leader(studio: dict, members: list[dict], p: Period) -> str | None:
-    """`members`: the studio's live members with name, role, joined_on, left_on (any order)."""
-    listed = [(ld["since"], i, ld["name"]) for i, ld in enumerate(studio.get("leaders") or [])
-              if ld.get("since") and ld["since"] <= p.end]
-    if listed:
-        return max(listed)[2]
-    for m in members:
-        if m.get("role") == E.MemberRole.LEADER and at_end("member", m, p):
-            return m["name"]
-    return None
 
 
 def founded(studio: dict, p: Period) -> bool:

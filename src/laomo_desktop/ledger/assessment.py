@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.ledger import asof, money, stats
+from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
 from laomo_desktop.ledger.period import Period, period
@@ -70,11 +71,11 @@ FACTS_SQL = {
         SELECT h.uid, h.name, h.level, h.year FROM honour h JOIN member m ON m.id = h.holder_id
         WHERE h.studio_id = :sid AND h.deleted_at IS NULL AND h.year <= :year
           AND m.studio_id = :sid AND m.deleted_at IS NULL AND m.name = :leader
-          AND {asof.at_end_sql("member", "m")}
+          AND {M.in_team_sql("m")}
         ORDER BY h.year DESC, h.id DESC""",
     "leader_is_member": f"""
         SELECT count(*) FROM member t WHERE studio_id = :sid AND deleted_at IS NULL
-          AND name = :leader AND {asof.at_end_sql("member", "t")}""",
+          AND name = :leader AND {M.in_team_sql("t")}""",
 }
 
 
@@ -295,7 +296,7 @@ def _evidence(spec: dict, p: dict) -> list[dict]:
             cond.append(f't."{type_field(k).name}" IN ({marks})')
             params.update({f"t{i}": v for i, v in enumerate(spec["types"])})
         if kind == "member":
-            order = "t.role != 'leader', t.id"
+            order = f"NOT {M.is_leader_sql('t')}, t.id"
         else:
             col = Q.year_filter(k)[0]
             title = f'coalesce(CAST({title} AS TEXT), t."{col}")'

@@ -10,6 +10,7 @@ from datetime import date
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.paths import LedgerPaths
@@ -68,11 +69,11 @@ def _domain() -> Iterator[Problem]:
             WHERE m.deleted_at IS NULL AND m.apprentice_id = m.master_id"""):
         yield Problem("rule", f"工作室“{name}”：师徒结对的“徒弟（本工作室成员）”不能与"
                               "“师傅”是同一人")
-    leaders = database.execute_sql("""
-        SELECT s.name FROM studio s WHERE s.deleted_at IS NULL AND NOT EXISTS (
-            SELECT 1 FROM member m WHERE m.studio_id = s.id AND m.role = 'leader'
-            AND m.deleted_at IS NULL AND m.left_on IS NULL) AND NOT EXISTS (
-            SELECT 1 FROM studio_leader l WHERE l.parent_id = s.id) ORDER BY s.name""").fetchall()
+    leaders = database.execute_sql(f"""
+        SELECT s.name FROM {M.table("studio")} s WHERE {M.live_sql("s")}
+          AND NOT EXISTS (SELECT 1 {M.leader_members_sql("s", "m", None)})
+          AND {M.latest_leader_entry_sql("s", "id", None)} IS NULL
+        ORDER BY s.name""").fetchall()
     for (name,) in leaders:
         yield Problem("warning", f"工作室“{name}”没有登记领衔人")
     yield from _leader_history(date.today().isoformat())
@@ -82,16 +83,12 @@ def _leader_history(today: str) -> Iterator[Problem]:
     """领衔人沿革 decides who led in each year (ledger/asof.py); when its latest entry names
     someone who is not the member with the role of leader in the team today, the role was
     changed in the member form (or the list by hand) and the two disagree."""
-    rows = database.execute_sql("""
+    rows = database.execute_sql(f"""
         SELECT s.name, l.name, l.since, (
-            SELECT group_concat(m.name, char(31)) FROM member m WHERE m.studio_id = s.id
-              AND m.role = 'leader' AND m.deleted_at IS NULL
-              AND (m.joined_on IS NULL OR m.joined_on <= :day)
-              AND (m.left_on IS NULL OR m.left_on > :day))
-        FROM studio s JOIN studio_leader l ON l.id = (
-            SELECT l2.id FROM studio_leader l2 WHERE l2.parent_id = s.id
-            ORDER BY l2.since DESC, l2.position DESC LIMIT 1)
-        WHERE s.deleted_at IS NULL ORDER BY s.name""", {"day": today}).fetchall()
+            SELECT group_concat(m.name, char(31)) {M.leader_members_sql("s", "m", ":day")})
+        FROM {M.table("studio")} s JOIN {M.child_table("studio", "leaders")} l
+          ON l.id = {M.latest_leader_entry_sql("s", "id", None)}
+        WHERE {M.live_sql("s")} ORDER BY s.name""", {"day": today}).fetchall()
     for studio, name, since, holders in rows:
         holders = (holders or "").split("\x1f") if holders else []
         if name in holders:

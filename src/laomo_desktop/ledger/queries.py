@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.period import Period, period, start_month, year_of
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
@@ -36,25 +37,23 @@ def _owner_sql() -> str:
 EXTRAS: dict[str, tuple[Extra, ...]] = {
     "member": (
         Extra("skill_level", "技能等级", "Skill level",
-              "(SELECT s.level FROM member_skill_level s WHERE s.parent_id = t.id "
-              "ORDER BY s.date DESC LIMIT 1)"),
+              f"(SELECT s.level FROM {M.child_table('member', 'skill_levels')} s "
+              "WHERE s.parent_id = t.id ORDER BY s.date DESC LIMIT 1)"),
     ),
     "activity": (
         # empty (not 0) when neither attendees nor an outside count were entered
-        Extra("person_times", "参加人次", "Person-times",
-              "CASE WHEN t.outside_count IS NULL AND NOT EXISTS (SELECT 1 FROM "
-              "activity_attendee a WHERE a.parent_id = t.id) THEN NULL ELSE "
-              "(SELECT count(*) FROM activity_attendee a WHERE a.parent_id = t.id)"
-              " + coalesce(t.outside_count, 0) END"),
+        Extra("person_times", "参加人次", "Person-times", M.person_times_shown_sql("t")),
     ),
     "result": (
         Extra("first_author", "第一完成人", "First author",
-              "(SELECT coalesce((SELECT m.name FROM member m WHERE m.id = c.member_id), c.name) "
-              "FROM result_contributor c WHERE c.parent_id = t.id ORDER BY c.position LIMIT 1)"),
+              f"(SELECT coalesce((SELECT m.name FROM {M.table('member')} m "
+              f"WHERE m.id = c.member_id), c.name) FROM {M.child_table('result', 'contributors')}"
+              " c WHERE c.parent_id = t.id ORDER BY c.position LIMIT 1)"),
     ),
     "plan": (
         Extra("targets", "目标数", "Targets",
-              "(SELECT count(*) FROM plan_target p WHERE p.parent_id = t.id)"),
+              f"(SELECT count(*) FROM {M.child_table('plan', 'targets')} p "
+              "WHERE p.parent_id = t.id)"),
     ),
     "attachment": (
         Extra("owner", "所属记录", "Belongs to", _owner_sql()),
@@ -108,7 +107,7 @@ def fetch_rows(kind_name: str, studio_uid: str | None, columns: list[str], *,
     params: dict = {}
     if studio_uid is not None:
         if kind.per_studio:
-            where.append("t.studio_id = (SELECT id FROM studio WHERE uid = :studio)")
+            where.append(f"t.studio_id = {M.studio_id_sql(':studio')}")
         else:
             where.append("t.uid = :studio")
         params["studio"] = studio_uid
@@ -132,7 +131,7 @@ def count_outside(kind_name: str, studio_uid: str, year: int) -> int:
     if cond is None or not kind.per_studio:
         return 0
     sql = (f'SELECT count(*) FROM "{kind.table}" t WHERE t.deleted_at IS NULL '
-           f"AND t.studio_id = (SELECT id FROM studio WHERE uid = :studio) AND NOT ({cond})")
+           f"AND t.studio_id = {M.studio_id_sql(':studio')} AND NOT ({cond})")
     return database.execute_sql(sql, {"studio": studio_uid, **period(year).params()}).fetchone()[0]
 
 
@@ -144,7 +143,7 @@ def binned(studio_uid: str) -> list[tuple[str, str, str, str]]:
             continue
         parts.append(f"""SELECT '{kind.name}', uid, CAST("{kind.title}" AS TEXT), deleted_at
             FROM "{kind.table}" WHERE deleted_at IS NOT NULL
-            AND studio_id = (SELECT id FROM studio WHERE uid = ?)""")
+            AND studio_id = {M.studio_id_sql()}""")
         params.append(studio_uid)
     sql = " UNION ALL ".join(parts) + " ORDER BY 4 DESC"
     return database.execute_sql(sql, params).fetchall()
@@ -164,7 +163,7 @@ def search(studio_uid: str, text: str, limit: int = 200) -> list[tuple[str, str,
         cond = " OR ".join(f'"{f.column}" LIKE ? ESCAPE \'\\\'' for f in fields)
         parts.append(f"""SELECT '{kind.name}', uid, CAST("{kind.title}" AS TEXT)
             FROM "{kind.table}" WHERE deleted_at IS NULL
-            AND studio_id = (SELECT id FROM studio WHERE uid = ?) AND ({cond})""")
+            AND studio_id = {M.studio_id_sql()} AND ({cond})""")
         params += [studio_uid, *([like] * len(fields))]
     sql = " UNION ALL ".join(parts) + f" LIMIT {int(limit)}"
     return database.execute_sql(sql, params).fetchall()
@@ -184,10 +183,12 @@ def audit_rows(studio_uid: str | None, limit: int = 5000) -> list[tuple]:
 
 def due_follow_ups(studio_uid: str, until: str) -> list[tuple[str, str, str | None, str]]:
     """Open meeting follow-ups due by `until` (ISO date): (what, due, owner name, activity uid)."""
-    return database.execute_sql("""
-        SELECT f.what, f.due, (SELECT m.name FROM member m WHERE m.id = f.owner_id), a.uid
-        FROM activity_follow_up f JOIN activity a ON a.id = f.parent_id
-        WHERE a.studio_id = (SELECT id FROM studio WHERE uid = ?) AND a.deleted_at IS NULL
+    return database.execute_sql(f"""
+        SELECT f.what, f.due, (SELECT m.name FROM {M.table("member")} m WHERE m.id = f.owner_id),
+               a.uid
+        FROM {M.child_table("activity", "follow_ups")} f
+        JOIN {M.table("activity")} a ON a.id = f.parent_id
+        WHERE a.studio_id = {M.studio_id_sql()} AND {M.live_sql("a")}
           AND NOT f.done AND (f.due IS NULL OR f.due <= ?)
         ORDER BY f.due IS NULL, f.due LIMIT 50""", (studio_uid, until)).fetchall()
 
@@ -202,8 +203,8 @@ def latest_changes(studio_uid: str, limit: int = 10) -> list[tuple[str, str, str
 def member_choices(studio_uid: str) -> list[tuple[str, str]]:
     """(uid, name) of the studio's live members, for pickers."""
     return database.execute_sql(
-        "SELECT uid, name FROM member WHERE deleted_at IS NULL AND studio_id = "
-        "(SELECT id FROM studio WHERE uid = ?) ORDER BY left_on IS NOT NULL, name",
+        f"SELECT uid, name FROM {M.table('member')} WHERE {M.LIVE} AND studio_id = "
+        f"{M.studio_id_sql()} ORDER BY left_on IS NOT NULL, name",
         (studio_uid,)).fetchall()
 
 
@@ -216,7 +217,7 @@ def ref_choices(kind_name: str, studio_uid: str) -> list[tuple[str, str]]:
     order = f'"{yf[0]}" DESC' if yf else "id DESC"
     return database.execute_sql(
         f'SELECT uid, CAST("{kind.title}" AS TEXT) FROM "{kind.table}" WHERE deleted_at IS NULL '
-        f"AND studio_id = (SELECT id FROM studio WHERE uid = ?) ORDER BY {order}",
+        f"AND studio_id = {M.studio_id_sql()} ORDER BY {order}",
         (studio_uid,)).fetchall()
 
 
@@ -225,17 +226,17 @@ def years_with_data(studio_uid: str | None) -> list[int]:
     the first founding to the latest activity of any live studio (the ledger's setting decides
     in which year a day falls)."""
     if studio_uid is None:
-        row = database.execute_sql("""
+        row = database.execute_sql(f"""
             SELECT min(d), max(d) FROM (
-              SELECT founded_on AS d FROM studio WHERE deleted_at IS NULL
-              UNION ALL SELECT max(date) FROM activity WHERE deleted_at IS NULL)
+              SELECT founded_on AS d FROM {M.table("studio")} WHERE {M.LIVE}
+              UNION ALL SELECT max(date) FROM {M.table("activity")} WHERE {M.LIVE})
             WHERE d IS NOT NULL""").fetchone()
     else:
-        row = database.execute_sql("""
+        row = database.execute_sql(f"""
             SELECT min(d), max(d) FROM (
-              SELECT founded_on AS d FROM studio WHERE uid = ?
-              UNION ALL SELECT date FROM activity
-                WHERE studio_id = (SELECT id FROM studio WHERE uid = ?))
+              SELECT founded_on AS d FROM {M.table("studio")} WHERE uid = ?
+              UNION ALL SELECT date FROM {M.table("activity")}
+                WHERE studio_id = {M.studio_id_sql()})
             WHERE d IS NOT NULL""", (studio_uid, studio_uid)).fetchone()
     if not row or row[0] is None:
         return []

@@ -13,52 +13,55 @@ from typing import Any
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import meanings as M
+from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
 
-LIVE = "deleted_at IS NULL"
-IN_YEAR = "BETWEEN :start AND :end"
+# the tables as the declarations name them (store/schema.py)
+ACTIVITY, ATTENDEE = M.table("activity"), M.child_table("activity", "attendees")
+PROJECT, RESULT, BENEFIT, FUND = (M.table(k) for k in ("project", "result", "benefit", "fund"))
+MEMBER, SKILL_LEVEL = M.table("member"), M.child_table("member", "skill_levels")
+MENTORSHIP, PLAN, TARGET = M.table("mentorship"), M.table("plan"), M.child_table("plan", "targets")
+STUDIO, EQUIPMENT, RULE = M.table("studio"), M.table("equipment"), M.table("rule")
 
 QUERIES: dict[str, str] = {
     "activities_by_type": f"""
-        SELECT type, count(*) FROM activity
+        SELECT type, count(*) FROM {ACTIVITY}
         WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
     "training": f"""
-        SELECT count(*), total(a.hours), total(a.outside_count),
-               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id)),
-               total(a.outside_count IS NULL AND NOT EXISTS
-                     (SELECT 1 FROM activity_attendee t WHERE t.parent_id = a.id)),
-               total(a.hours IS NULL)
-        FROM activity a
+        SELECT count(*), total(a.hours), total({M.person_times_sql("a")}),
+               total({M.uncounted_sql("a")}), total(a.hours IS NULL)
+        FROM {ACTIVITY} a
         WHERE a.studio_id = :sid AND a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}""",
     "participation": f"""
-        SELECT count(DISTINCT t.member_id) FROM activity_attendee t
-        JOIN activity a ON a.id = t.parent_id
+        SELECT count(DISTINCT t.member_id) FROM {ATTENDEE} t
+        JOIN {ACTIVITY} a ON a.id = t.parent_id
         WHERE a.studio_id = :sid AND a.{LIVE} AND a.date {IN_YEAR}""",
     "projects": f"""
         SELECT type, {asof.project_status_sql()}, count(*), sum(start_date {IN_YEAR})
-        FROM project t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
+        FROM {PROJECT} t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
         GROUP BY 1, 2""",
     "results_by_type": f"""
         SELECT type, count(*), sum({asof.awarded_sql()}), sum({asof.rolled_out_sql()})
-        FROM result t WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
+        FROM {RESULT} t WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR} GROUP BY type""",
     "results_cumulative": f"""
-        SELECT count(*) FROM result WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
+        SELECT count(*) FROM {RESULT} WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
     "patents": f"""
         SELECT patent_kind, count(*),
-               sum(patent_status = 'granted' AND patent_granted_on <= :end) FROM result
+               sum(patent_status = 'granted' AND patent_granted_on <= :end) FROM {RESULT}
         WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date {IN_YEAR}
         GROUP BY patent_kind""",
     "patents_filed_granted": f"""
         SELECT sum(patent_filed_on {IN_YEAR}),
                sum(patent_status = 'granted' AND patent_granted_on {IN_YEAR})
-        FROM result WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date <= :end""",
+        FROM {RESULT} WHERE studio_id = :sid AND {LIVE} AND type = 'patent' AND date <= :end""",
     "benefit": f"""
         SELECT total(CASE WHEN year = :year THEN amount_fen END), total(amount_fen)
-        FROM benefit WHERE studio_id = :sid AND {LIVE} AND year <= :year""",
+        FROM {BENEFIT} WHERE studio_id = :sid AND {LIVE} AND year <= :year""",
     "funds": f"""
-        SELECT direction, source, category, total(amount_fen) FROM fund
+        SELECT direction, source, category, total(amount_fen) FROM {FUND}
         WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
         GROUP BY direction, source, category""",
     "fund_balance": f"""
@@ -66,54 +69,53 @@ QUERIES: dict[str, str] = {
                                                   ELSE -amount_fen END END),
                total(CASE WHEN date <= :before THEN CASE direction WHEN 'income' THEN amount_fen
                                                      ELSE -amount_fen END END)
-        FROM fund WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
+        FROM {FUND} WHERE studio_id = :sid AND {LIVE} AND date <= :end""",
     "members": f"""
-        SELECT count(*), sum(party_member), sum(role = 'leader') FROM member t
-        WHERE studio_id = :sid AND {LIVE} AND {asof.at_end_sql("member")}""",
+        SELECT count(*), sum(party_member), sum({M.is_leader_sql("t")}) FROM {MEMBER} t
+        WHERE studio_id = :sid AND {LIVE} AND {M.in_team_sql("t")}""",
     "promotions": f"""
         SELECT count(DISTINCT CASE WHEN s.date {IN_YEAR} THEN s.parent_id END),
                count(DISTINCT s.parent_id)
-        FROM member_skill_level s JOIN member m ON m.id = s.parent_id
+        FROM {SKILL_LEVEL} s JOIN {MEMBER} m ON m.id = s.parent_id
         WHERE m.studio_id = :sid AND m.{LIVE} AND s.date <= :end
-          AND (m.joined_on IS NULL OR m.joined_on <= s.date)
-          AND (m.left_on IS NULL OR m.left_on > s.date)
-          AND EXISTS (SELECT 1 FROM member_skill_level p
+          AND {M.in_team_sql("m", "s.date")}
+          AND EXISTS (SELECT 1 FROM {SKILL_LEVEL} p
                       WHERE p.parent_id = s.parent_id AND p.date < s.date)""",
     "mentoring": f"""
         SELECT count(*), count(DISTINCT coalesce(apprentice_id, apprentice_name)),
                sum(agreement_date {IN_YEAR}), sum(graduated_on {IN_YEAR}),
                sum(promoted AND graduated_on {IN_YEAR})
-        FROM mentorship t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("mentorship")}
+        FROM {MENTORSHIP} t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("mentorship")}
         """,
     "targets": f"""
-        SELECT t.metric, t.value FROM plan_target t JOIN plan p ON p.id = t.parent_id
+        SELECT t.metric, t.value FROM {TARGET} t JOIN {PLAN} p ON p.id = t.parent_id
         WHERE p.studio_id = :sid AND p.{LIVE} AND p.year = :year ORDER BY t.position""",
     "plan": f"""
-        SELECT uid FROM plan WHERE studio_id = :sid AND {LIVE} AND year = :year""",
+        SELECT uid FROM {PLAN} WHERE studio_id = :sid AND {LIVE} AND year = :year""",
     "studio": f"""
         SELECT uid, name, has_plaque, room_address, room_area, founded_on,
-               {asof.party_org_sql("s")}, {asof.level_sql("s")}, {asof.leader_sql("s")}
-        FROM studio s WHERE id = :sid""",
+               {asof.party_org_sql("s")}, {asof.level_sql("s")}, {M.leader_sql("s")}
+        FROM {STUDIO} s WHERE id = :sid""",
     "equipment": f"""
-        SELECT uid, name FROM equipment t WHERE studio_id = :sid AND {LIVE}
+        SELECT uid, name FROM {EQUIPMENT} t WHERE studio_id = :sid AND {LIVE}
           AND {asof.at_end_sql("equipment")} ORDER BY acquired_on LIMIT 5""",
     "equipment_count": f"""
-        SELECT count(*) FROM equipment t WHERE studio_id = :sid AND {LIVE}
+        SELECT count(*) FROM {EQUIPMENT} t WHERE studio_id = :sid AND {LIVE}
           AND {asof.at_end_sql("equipment")}""",
     "rules": f"""
-        SELECT uid, title FROM rule t WHERE studio_id = :sid AND {LIVE}
+        SELECT uid, title FROM {RULE} t WHERE studio_id = :sid AND {LIVE}
           AND {asof.at_end_sql("rule")} ORDER BY adopted_on""",
     "fund_evidence": f"""
-        SELECT uid, coalesce(note, date) FROM fund WHERE studio_id = :sid AND {LIVE}
+        SELECT uid, coalesce(note, date) FROM {FUND} WHERE studio_id = :sid AND {LIVE}
           AND date {IN_YEAR} ORDER BY date LIMIT 5""",
     "fund_income_evidence": f"""
-        SELECT uid, coalesce(note, date) FROM fund WHERE studio_id = :sid AND {LIVE}
+        SELECT uid, coalesce(note, date) FROM {FUND} WHERE studio_id = :sid AND {LIVE}
           AND direction = 'income' AND date {IN_YEAR} ORDER BY date LIMIT 5""",
     "activity_evidence": f"""
-        SELECT uid, topic FROM activity WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
+        SELECT uid, topic FROM {ACTIVITY} WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
         ORDER BY date DESC LIMIT 5""",
     "result_evidence": f"""
-        SELECT uid, title FROM result WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
+        SELECT uid, title FROM {RESULT} WHERE studio_id = :sid AND {LIVE} AND date {IN_YEAR}
         ORDER BY date DESC LIMIT 5""",
 }
 
@@ -132,7 +134,8 @@ def _run(name: str, params: dict) -> list[tuple]:
 
 
 def studio_id_of(studio_uid: str) -> int:
-    row = database.execute_sql("SELECT id FROM studio WHERE uid = ?", (studio_uid,)).fetchone()
+    row = database.execute_sql(f"SELECT id FROM {STUDIO} WHERE uid = ?",
+                               (studio_uid,)).fetchone()
     if row is None:
         raise LaomoError("找不到该工作室。")
     return row[0]
@@ -166,9 +169,9 @@ def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
     by_type = dict(_run("activities_by_type", p))
     out["activities_by_type"] = by_type
     out["activities_total"] = sum(by_type.values())
-    sessions, hours, outside, attendees, no_count, no_hours = _run("training", p)[0]
+    sessions, hours, person_times, no_count, no_hours = _run("training", p)[0]
     out["training_sessions"] = sessions
-    out["training_person_times"] = int(outside + attendees)
+    out["training_person_times"] = int(person_times)
     out["training_hours"] = hours
     # trainings whose participants or hours were never entered: the totals above leave them
     # out, and the documents say so instead of counting them as 0

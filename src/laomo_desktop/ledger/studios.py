@@ -8,6 +8,7 @@ from datetime import date
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
@@ -16,8 +17,8 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
 
 _LIST = f"""
-    SELECT s.uid, s.name, {asof.leader_sql("s")}, {asof.level_sql("s")}
-    FROM studio s WHERE s.deleted_at IS NULL ORDER BY s.name, s.id"""
+    SELECT s.uid, s.name, {M.leader_sql("s")}, {asof.level_sql("s")}
+    FROM {M.table("studio")} s WHERE {M.live_sql("s")} ORDER BY s.name, s.id"""
 
 
 def list_studios(today: date | None = None) -> list[dict]:
@@ -73,7 +74,7 @@ def create_studio(values: dict, leader_name: str) -> dict:
 
 # ---- a change of leader --------------------------------------------------------------------
 
-LEADER, CORE = E.MemberRole.LEADER.value, E.MemberRole.CORE.value
+LEADER, CORE = M.LEADER, E.MemberRole.CORE.value
 SINCE = S.Field("since", "更换日期", "Date of the change", S.DATE, required=True)
 BECOMES_LEADER = "becomes_leader"   # leader_role_effect: the form makes a new leader
 STOPS_LEADING = "stops_leading"     # the form takes the role from the recorded leader
@@ -90,11 +91,7 @@ class Change:
     after: dict
 
 
-def _latest(entries: list[dict]) -> dict | None:
-    """The latest entry of 领衔人沿革, as asof.leader orders them (date, then position)."""
-    if not entries:
-        return None
-    return max(enumerate(entries), key=lambda ie: (ie[1]["since"], ie[0]))[1]
+_latest = M.latest_leader_entry  # the latest entry of 领衔人沿革 (date, then position)
 
 
 def _writable_studio(studio_uid: str) -> dict:
@@ -143,7 +140,7 @@ def _new_leader(studio: dict, member_uid: str | None, day: str) -> dict:
 
 def _former_leader(leaders: list[dict], day: str) -> dict | None:
     """Who led until `day` when no 领衔人沿革 is kept: the member with the role of leader who
-    had not left by then (the first, as asof.leader_sql takes), else the one who left last.
+    had not left by then (the first, as meanings.leader_sql takes), else the one who left last.
     One who joined on or after `day` is still named: the change cannot come before them."""
     staying = [m for m in leaders if not m["left_on"] or m["left_on"] >= day]
     if staying:
@@ -281,8 +278,9 @@ def _content(record: dict) -> dict:
 def leader_today(studio_uid: str, today: date | None = None) -> str | None:
     """The studio's leader's name today, by the one definition (ledger/asof.py)."""
     end = (today or date.today()).isoformat()
-    row = database.execute_sql(f"SELECT {asof.leader_sql('s')} FROM studio s WHERE s.uid = :uid",
-                               {"start": end, "end": end, "uid": studio_uid}).fetchone()
+    row = database.execute_sql(
+        f"SELECT {M.leader_sql('s')} FROM {M.table('studio')} s WHERE s.uid = :uid",
+        {"start": end, "end": end, "uid": studio_uid}).fetchone()
     return row[0] if row else None
 
 

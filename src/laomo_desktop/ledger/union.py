@@ -16,9 +16,20 @@ from typing import Any
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.asof import highest_level
+from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
 from laomo_desktop.ledger.period import Period, period
-from laomo_desktop.ledger.stats import IN_YEAR, LIVE, fen_to_wan
+from laomo_desktop.ledger.stats import (
+    ACTIVITY,
+    BENEFIT,
+    FUND,
+    MENTORSHIP,
+    PROJECT,
+    RESULT,
+    STUDIO,
+    fen_to_wan,
+)
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
@@ -36,38 +47,38 @@ TARGET_LABELS = {"party_coverage_min_level": "党组织覆盖的最低工作室�
                  "studios_by_unit": "各单位工作室数"}
 COUNTS = ("training_person_times", "technical_innovations", "patents")
 
+RECOGNITION = M.child_table("studio", "recognitions")
 _TECHNICAL = ", ".join(f"'{t.value}'" for t in E.TECHNICAL_RESULT_TYPES)
 
 QUERIES: dict[str, str] = {
     # each studio as it stood at the period's end (ledger/asof.py); one founded later is left out
     "studios": f"""
-        SELECT s.id, s.uid, s.name, {asof.party_org_sql("s")}, {asof.leader_sql("s")},
+        SELECT s.id, s.uid, s.name, {asof.party_org_sql("s")}, {M.leader_sql("s")},
                {asof.level_sql("s")}, s.host_unit
-        FROM studio s WHERE s.{LIVE} AND {asof.founded_sql("s")} ORDER BY s.name, s.id""",
+        FROM {STUDIO} s WHERE s.{LIVE} AND {asof.founded_sql("s")} ORDER BY s.name, s.id""",
     "training": f"""
-        SELECT a.studio_id, count(*), total(a.outside_count),
-               total((SELECT count(*) FROM activity_attendee t WHERE t.parent_id = a.id))
-        FROM activity a WHERE a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}
+        SELECT a.studio_id, count(*), total({M.person_times_sql("a")})
+        FROM {ACTIVITY} a WHERE a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}
         GROUP BY a.studio_id""",
     "projects": f"""
-        SELECT studio_id, count(*) FROM project
+        SELECT studio_id, count(*) FROM {PROJECT}
         WHERE {LIVE} AND start_date {IN_YEAR} AND (end_date IS NULL OR end_date >= :start)
         GROUP BY studio_id""",
     "results": f"""
         SELECT studio_id, count(*), total(type IN ({_TECHNICAL})), total(type = 'patent')
-        FROM result WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+        FROM {RESULT} WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
     "mentoring": f"""
-        SELECT studio_id, count(*) FROM mentorship
+        SELECT studio_id, count(*) FROM {MENTORSHIP}
         WHERE {LIVE} AND agreement_date {IN_YEAR}
           AND (graduated_on IS NULL OR graduated_on >= :start)
         GROUP BY studio_id""",
     "benefit": f"""
-        SELECT studio_id, total(amount_fen) FROM benefit WHERE {LIVE} AND year = :year
+        SELECT studio_id, total(amount_fen) FROM {BENEFIT} WHERE {LIVE} AND year = :year
         GROUP BY studio_id""",
     "funds": f"""
         SELECT studio_id, total(CASE WHEN direction = 'income' THEN amount_fen END),
                total(CASE WHEN direction IS NOT 'income' THEN amount_fen END)
-        FROM fund WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+        FROM {FUND} WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
 }
 
 # Every naming of a live studio that was due for review in the period (its next review date in
@@ -80,13 +91,13 @@ NAMINGS = f"""
                r.next_review {IN_YEAR} AND {asof.naming_valid_sql("r", "r.next_review")} AS due,
                coalesce(r.status, '') IN ({_ENDING})
                  AND coalesce(r.status_on, r.date) {IN_YEAR} AS gone
-        FROM studio_recognition r JOIN studio s ON s.id = r.parent_id
+        FROM {RECOGNITION} r JOIN {STUDIO} s ON s.id = r.parent_id
         WHERE s.{LIVE})
     WHERE due OR gone ORDER BY name, date"""
 
 # query name → the row keys its columns (after studio_id) fill; the keys are studio_year's
 FIGURES: dict[str, tuple[str, ...]] = {
-    "training": ("training_sessions", "_outside", "_attendees"),
+    "training": ("training_sessions", "training_person_times"),
     "projects": ("projects_started",),
     "results": ("results_total", "results_technical", "patents_total"),
     "mentoring": ("mentoring_new",),
@@ -243,7 +254,7 @@ def _rows(p: dict) -> list[dict]:
                "level_label": E.Level.label(level) if level else "未命名",
                "party_org": party or E.PartyOrg.NONE.value,
                "party_org_label": E.PartyOrg.label(party or E.PartyOrg.NONE),
-               "_outside": 0, "_attendees": 0, **dict.fromkeys(NUMBERS, 0)}
+               **dict.fromkeys(NUMBERS, 0)}
         rows.append(row)
         by_id[sid] = row
     for query, keys in FIGURES.items():
@@ -253,7 +264,6 @@ def _rows(p: dict) -> list[dict]:
                 row.update({k: int(v or 0) for k, v in zip(keys, values, strict=True)})
     rows.sort(key=lambda r: E.LEVEL_RANK[E.Level(r["level"])] if r["level"] else len(E.Level))
     for row in rows:  # highest level first, by name within a level
-        row["training_person_times"] = row.pop("_outside") + row.pop("_attendees")
         row["benefit_wan"] = fen_to_wan(row["benefit_fen"])
     return rows
 
