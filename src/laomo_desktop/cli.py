@@ -69,6 +69,7 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
 def cmd_stats(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import stats
+    from laomo_desktop.ledger.metrics import WAN, target_metric
     from laomo_desktop.ledger.period import period
     from laomo_desktop.ledger.studios import find_studio
     from laomo_desktop.reports import wording as W
@@ -93,7 +94,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
         print("  年度目标：")
         for t in data["targets"]:
             target, actual = t["target"], t["actual"]
-            if t["metric"] == "benefit_fen":
+            if target_metric(t["metric"]).kind == WAN:  # money: shown in 万元
                 target, actual = W.wan(target), W.wan(actual)
             done = W.completion(t["actual"], t["target"], met=t["met"])
             print(f"    {'✓' if t['met'] else '✗'} {_v(t['label'])}：目标 {target}，"
