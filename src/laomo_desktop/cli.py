@@ -69,6 +69,7 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
 def cmd_stats(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import stats
+    from laomo_desktop.ledger.metrics import WAN, target_metric
     from laomo_desktop.ledger.period import period
     from laomo_desktop.ledger.studios import find_studio
     from laomo_desktop.reports import wording as W
@@ -93,7 +94,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
         print("  年度目标：")
         for t in data["targets"]:
             target, actual = t["target"], t["actual"]
-            if t["metric"] == "benefit_fen":
+            if target_metric(t["metric"]).kind == WAN:  # money: shown in 万元
                 target, actual = W.wan(target), W.wan(actual)
             done = W.completion(t["actual"], t["target"], met=t["met"])
             print(f"    {'✓' if t['met'] else '✗'} {_v(t['label'])}：目标 {target}，"
@@ -198,10 +199,11 @@ MARKS = {"met": "✓", "partly": "◐", "missing": "✗"}
 def cmd_assess(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import assessment
     from laomo_desktop.ledger.studios import find_studio
+    from laomo_desktop.reports.documents import Job, document
 
-    template = assessment.load_template(args.template, paths.templates)
+    template = assessment.load_template(args.template, paths.templates)  # a bad name: said first
     studio = find_studio(args.studio)
-    data = assessment.assess(studio["uid"], args.year, template)
+    data = document("assessment").write(Job(paths, args.year, studio["uid"], template), None)
     if args.json:
         print(json_text(data))
         return 0
@@ -225,44 +227,17 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
     return 0
 
 
-def _check_out(out: Path, suffixes: tuple[str, ...]) -> Path:
-    if out.suffix.lower() not in suffixes:
-        raise LaomoError(f"输出文件“{out.name}”的扩展名应为 {' 或 '.join(suffixes)}。")
-    if not out.parent.is_dir():
-        raise LaomoError(f"文件夹“{out.parent}”不存在。")
-    return out
-
-
 def cmd_report(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.studios import find_studio
+    from laomo_desktop.reports.documents import Job, by_suffix, report_commands
 
-    if args.report == "union":
-        from laomo_desktop.ledger.union import load_targets
-        from laomo_desktop.reports import union
-
-        out = _check_out(args.out, (".pdf", ".xlsx"))
-        targets = load_targets(args.targets or paths.union_targets, args.year)
-        if out.suffix.lower() == ".xlsx":
-            union.write_union_xlsx(args.year, targets, out)
-        else:
-            union.write_union_pdf(args.year, targets, out)
-    else:
-        out = _check_out(args.out, (".pdf",))
-        studio = find_studio(args.studio)
-        if args.report == "annual":
-            from laomo_desktop.reports.annual import write_annual
-
-            tmp = out.with_name(out.name + ".partial")
-            try:
-                write_annual(studio["uid"], args.year, tmp)
-                tmp.replace(out)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise LaomoError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
-        else:
-            from laomo_desktop.reports.packet import write_packet
-
-            write_packet(paths, studio["uid"], args.year, args.template, args.attach, out)
+    doc = by_suffix(report_commands()[args.report], args.out)
+    out = args.out
+    if not out.parent.is_dir():
+        raise LaomoError(f"文件夹“{out.parent}”不存在。")
+    uid = find_studio(args.studio)["uid"] if doc.needs_studio else None
+    doc.write(Job(paths, args.year, uid, getattr(args, "template", None),
+                  getattr(args, "attach", ()), getattr(args, "targets", None)), out)
     print(_v(out))
     return 0
 

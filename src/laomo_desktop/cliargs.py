@@ -7,6 +7,7 @@ from pathlib import Path
 
 from laomo_desktop import __version__
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
+from laomo_desktop.reports.documents import document, report_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,26 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="检查台账（完整性、附件、业务规则）")
     sub.add_parser("gui", parents=[common], help="打开图形界面（不带子命令时的默认动作）")
 
-    a = sub.add_parser("assess", parents=[common], help="对照评分模板自评某工作室某年度")
+    a = sub.add_parser("assess", parents=[common], help=document("assessment").cli_help)
     a.add_argument("--studio", required=True, help="工作室名称或 uid")
     a.add_argument("--year", required=True, type=int)
     a.add_argument("--template", required=True, help="模板名称（见 laomo templates）或文件路径")
     a.add_argument("--json", action="store_true")
     rep = sub.add_parser("report", parents=[common], help="生成报表（PDF / XLSX）")
     rsub = rep.add_subparsers(dest="report", metavar="DOCUMENT", required=True)
-    ra = rsub.add_parser("annual", parents=[common], help="年度工作总结（台账汇编）PDF")
-    rp = rsub.add_parser("packet", parents=[common], help="考核材料 PDF（总结 + 自评 + 佐证 + 附件）")
-    for r in (ra, rp):
-        r.add_argument("--studio", required=True, help="工作室名称或 uid")
-        r.add_argument("--year", required=True, type=int)
-        r.add_argument("--out", required=True, type=Path, help="输出的 PDF 文件")
-    rp.add_argument("--template", required=True, help="评分模板名称（见 laomo templates）或文件路径")
-    rp.add_argument("--attach", nargs="*", default=[], metavar="UID", help="放入的附件 uid")
-    ru = rsub.add_parser("union", parents=[common], help="汇总表（所有工作室）PDF 或 XLSX")
-    ru.add_argument("--year", required=True, type=int)
-    ru.add_argument("--out", required=True, type=Path, help="输出文件：.pdf 或 .xlsx")
-    ru.add_argument("--targets", type=Path, default=None,
-                    help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")
+    for name, docs in report_commands().items():
+        _add_report(rsub, common, name, docs)
     t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
     t.add_argument("--json", action="store_true")
 
@@ -93,6 +83,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
     add_record_parsers(sub, common)
     return p
+
+
+def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) -> None:
+    """`laomo report NAME`: its arguments follow what its documents need (reports.documents)."""
+    doc = docs[0]
+    suffixes = [s for d in docs for s in d.formats]
+    r = rsub.add_parser(name, parents=[common], help=doc.cli_help)
+    if doc.needs_studio:
+        r.add_argument("--studio", required=True, help="工作室名称或 uid")
+    r.add_argument("--year", required=True, type=int)
+    r.add_argument("--out", required=True, type=Path, help=(
+        f"输出的 {suffixes[0][1:].upper()} 文件" if len(suffixes) == 1
+        else "输出文件：" + " 或 ".join(suffixes)))
+    if doc.uses_template:
+        r.add_argument("--template", required=True,
+                       help="评分模板名称（见 laomo templates）或文件路径")
+    if doc.takes_attachments:
+        r.add_argument("--attach", nargs="*", default=[], metavar="UID", help="放入的附件 uid")
+    if doc.uses_union_targets:
+        r.add_argument("--targets", type=Path, default=None,
+                       help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")
 
 
 def _include_help() -> str:

@@ -17,10 +17,10 @@ from laomo_desktop.ledger import asof, money, stats
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
+from laomo_desktop.ledger.metrics import COUNTED, WAN, target_metric
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.templates import (  # noqa: F401  (the module's public names)
     CODED,
-    COUNTED,
     EVIDENCE_KINDS,
     METRICS,
     MUST_HAVES,
@@ -194,7 +194,8 @@ def evaluate(rule: dict, f: dict) -> tuple[float, str]:
         return 0.0, "本年度没有制定年度目标"
 
     def show(t: dict, key: str) -> str:
-        return money.wan(t[key]) if t["metric"] == "benefit_fen" else _num(t[key])
+        shown_as = target_metric(t["metric"]).kind  # money targets are shown in 万元
+        return money.wan(t[key]) if shown_as == WAN else _num(t[key])
 
     unmet = [f"{t['label']}（目标 {show(t, 'target')}，完成 {show(t, 'actual')}）"
              for t in targets if not t["met"]]

@@ -15,6 +15,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
+from laomo_desktop.ledger.metrics import BY_TARGET
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
@@ -239,16 +240,8 @@ def _compute(p: dict, per: Period, min_members: int) -> dict[str, Any]:
     return out
 
 
-ACTUAL_OF = {
-    E.TargetMetric.PROJECTS: "projects_started",
-    E.TargetMetric.RESULTS: "results_total",
-    E.TargetMetric.PATENTS: "patents_total",
-    E.TargetMetric.TRAINING_PERSON_TIMES: "training_person_times",
-    E.TargetMetric.TRAINING_SESSIONS: "training_sessions",
-    E.TargetMetric.APPRENTICES: "mentoring_new",
-    E.TargetMetric.PROMOTIONS: "promotions",
-    E.TargetMetric.BENEFIT_FEN: "benefit_fen",
-}
+# each plan target → the figure it is measured against (declared in ledger/metrics.py)
+ACTUAL_OF = {E.TargetMetric(code): m.key for code, m in BY_TARGET.items()}
 
 
 def _targets(p: dict, out: dict) -> list[dict]:

@@ -40,45 +40,16 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger.metrics import TEMPLATE_METRICS
 from laomo_desktop.ledger.stats import MIN_MEMBERS
 from laomo_desktop.paths import resources_dir
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
-# name label unit: the numbers a "metric"/"sum_of" rule can use (flags, unit "-", are 0 or 1).
-# "本年度" is the ledger's statistics year; "年度末" its last day (ledger/period.py).
-_TABLE = """
-activities_total 本年度开展活动 次|training_sessions 本年度培训 场次
-training_person_times 本年度培训 人次|training_hours 本年度培训 学时
-exchanges 本年度技术交流 次|projects_total 本年度在研课题 项|projects_started 本年度新立项课题 项
-results_total 本年度创新成果 项|results_cumulative 累计创新成果 项
-results_awarded 本年度获奖成果 项|results_rolled_out 本年度推广应用成果 项
-results_technical 本年度技术创新成果 项|patents_total 本年度专利成果（按成果日期） 件
-patents_total_granted 本年度专利成果中年度末已获授权的 件
-patents_filed 本年度申请专利（按申请日） 件|patents_granted 本年度获授权专利（按授权日） 件
-benefit_wan 本年度经济效益 万元|benefit_cumulative_wan 累计经济效益 万元
-fund_income_wan 本年度经费收入 万元|fund_expense_wan 本年度经费支出 万元
-fund_balance_wan 年度末经费结余 万元|members_total 年度末在册成员 人
-members_party 年度末成员中党员 人|party_members 年度末成员中党员 人|promotions 本年度技能晋级 人
-promotions_cumulative 累计技能晋级 人|mentoring_pairs 本年度在带师徒 对
-apprentices 本年度在带徒弟 人|mentoring_new 本年度新签师徒协议 对
-apprentices_graduated 本年度徒弟出师 人|apprentices_promoted 本年度徒弟出师并晋级 人
-participating_members 本年度参加活动的成员 人|years_running 工作室已运行 年
-party_activities 本年度党建活动 次|party_quarters 本年度开展党建活动的季度 个
-targets_total 年度目标 项|targets_met 完成年度目标 项
-has_plaque 已悬挂标志牌匾 -|has_honour_board 设有荣誉展示 -|rules_on_wall 制度已上墙 -
-"""
-METRICS: dict[str, tuple[str, str]] = {
-    e.split()[0]: (e.split()[1], e.split()[2].strip("-"))
-    for e in _TABLE.replace("\n", "|").split("|") if e.strip()}
-METRICS.update({f"activities_{t.value}": (f"本年度{t.zh}活动", "次") for t in E.ActivityType})
-COUNTED = [k for k in S.KINDS if k.per_studio and k.name not in ("member", "attachment")]
-# <kind>_count: standing records as of the period (rules and equipment in force at its end,
-# pairs and projects that lasted into it); dated and yearly records up to its end.
-_COUNT_LABELS = {"rule": ("年度末有效制度", "项"), "equipment": ("年度末在用设备设施", "项"),
-                 "mentorship": ("本年度在带师徒结对", "对"), "project": ("本年度在研课题", "项")}
-METRICS.update({f"{k.name}_count": _COUNT_LABELS.get(k.name, (f"累计登记{k.label}", "项"))
-                for k in COUNTED})
+# the numbers a "metric"/"sum_of" rule can use, (label, unit) of each (flags, unit "", are 0
+# or 1), from the one registry of figures (ledger/metrics.py). "本年度" is the ledger's
+# statistics year; "年度末" its last day (ledger/period.py).
+METRICS: dict[str, tuple[str, str]] = {k: (m.label, m.unit) for k, m in TEMPLATE_METRICS.items()}
 CODED: dict[str, tuple[str, type[E.Choice]]] = {  # facts compared with "in"
     "party_org": ("党组织形式", E.PartyOrg), "level": ("命名级别", E.Level)}
 MUST_HAVES = ("sign", "room", "equipment", "participation", "rules", "funds", "ledger", "results")

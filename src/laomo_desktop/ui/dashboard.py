@@ -27,6 +27,7 @@ from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import reminders as RM
+from laomo_desktop.ledger.metrics import WAN, metric, target_metric
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
@@ -75,11 +76,7 @@ QProgressBar[met="true"]::chunk {{ background: {GREEN}; }}
 
 def figure_text(figures: dict, key: str) -> str:
     """The text of a headline tile, exactly as `laomo stats` would give the same figure."""
-    if key == "benefit_wan":
-        return fmt.wan_text(figures["benefit_fen"])
-    if key == "fund_balance":
-        return fmt.money_text(figures["fund_balance_fen"])
-    return str(int(figures[key]))
+    return metric(key).text(figures)  # formatted as ledger/metrics.py declares the figure
 
 
 def local_time_text(at: str) -> str:
@@ -390,7 +387,7 @@ class DashboardPage(LazyPage):
             grid.addWidget(button, 1, 0, Qt.AlignmentFlag.AlignLeft)
             return
         for row, t in enumerate(targets):
-            money = t["metric"] == E.TargetMetric.BENEFIT_FEN
+            money = target_metric(t["metric"]).kind == WAN  # shown in 万元
             actual = fmt.wan_unit_text(t["actual"]) if money else str(t["actual"])
             target = fmt.wan_unit_text(t["target"]) if money else str(t["target"])
             percent = int(min(t["progress"], 1.0) * 100)

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import assessment, union
+from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
+from laomo_desktop.reports.documents import BY_KEY, DOCUMENTS, Job
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt, prefs
@@ -61,35 +62,14 @@ from laomo_desktop.ui.reportparts import (
 )
 from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
 
-DOCS = ("annual", "packet", "assessment", "union_pdf", "union_xlsx")
-SUFFIX = {"annual": ".pdf", "packet": ".pdf", "assessment": "", "union_pdf": ".pdf",
-          "union_xlsx": ".xlsx"}
-FILE_NAME = {"annual": "{studio}-{year}-年度工作总结", "packet": "{studio}-{year}-考核材料",
-             "assessment": "{studio}-{year}-自评", "union_pdf": "{year}-劳模创新工作室汇总表",
-             "union_xlsx": "{year}-劳模创新工作室汇总表"}
-NEEDS_STUDIO = {"annual", "packet", "assessment"}
-USES_TEMPLATE = {"packet", "assessment"}
 STATUS_COLORS = {"met": "#1a7f37", "partly": "#8a5a00", "missing": "#c62828"}
 MUTED = "color: #6b7280;"
 
 
 def doc_texts() -> dict[str, tuple[str, str]]:
-    """(name, hint) of each document in the chosen language."""
-    return {
-        "annual": (tr("Annual summary"), tr(
-            "The studio's year compiled from the ledger: basic facts, the eight must-haves, "
-            "targets, activities, results and funds.")),
-        "packet": (tr("Review packet"), tr(
-            "The annual summary, the self-assessment against the chosen template, an evidence "
-            "index and the ticked attachments, in one PDF.")),
-        "assessment": (tr("Self-assessment"), tr(
-            "Scores the year against the chosen template and shows the result here; no file "
-            "is written.")),
-        "union_pdf": (tr("Union summary (PDF)"), tr(
-            "Every studio of the ledger in one table, with the union's targets for the year.")),
-        "union_xlsx": (tr("Union summary (XLSX)"), tr(
-            "The same summary as a workbook to open in Excel or WPS.")),
-    }
+    """(name, hint) of each document of the registry, in the chosen language."""
+    zh = fmt.is_chinese()
+    return {d.key: (d.label, d.hint) if zh else (d.en, d.hint_en) for d in DOCUMENTS}
 
 
 class ReportsPage(LazyPage):
@@ -282,24 +262,24 @@ class ReportsPage(LazyPage):
                 if it.checkState() == Qt.CheckState.Checked and it.data(Qt.ItemDataRole.UserRole)]
 
     def chosen(self) -> str:
-        return DOCS[max(self.doc_group.checkedId(), 0)]
+        return DOCUMENTS[max(self.doc_group.checkedId(), 0)].key
 
     def choose(self, doc: str) -> None:
         self.doc_buttons[doc].setChecked(True)
 
     def _doc_chosen(self) -> None:
-        doc = self.chosen()
-        prefs.write(self.ctx.settings, declared.REPORT_DOCUMENT, doc)
-        self.hint.setText(doc_texts()[doc][1])
-        self.template.setEnabled(doc in USES_TEMPLATE)
-        self.attachments.setEnabled(doc == "packet")
-        no_studio = doc in NEEDS_STUDIO and not self.ctx.studio_uid
+        doc = BY_KEY[self.chosen()]
+        prefs.write(self.ctx.settings, declared.REPORT_DOCUMENT, doc.key)
+        self.hint.setText(doc_texts()[doc.key][1])
+        self.template.setEnabled(doc.uses_template)
+        self.attachments.setEnabled(doc.takes_attachments)
+        no_studio = doc.needs_studio and not self.ctx.studio_uid
         self.generate_button.setEnabled(self._job is None and not no_studio)
         self.generate_button.setToolTip(tr("Choose a studio first.") if no_studio else "")
 
     def open_document(self, doc: str) -> None:
         """Select a document (navigate_requested("reports", doc)); the self-assessment runs."""
-        if doc in DOCS:
+        if doc in BY_KEY:
             if self._dirty:
                 self.reload()
             self.choose(doc)
@@ -308,21 +288,20 @@ class ReportsPage(LazyPage):
 
     # -- generating -------------------------------------------------------------------------
     def generate(self) -> None:
-        doc, year, uid = self.chosen(), self.year.value(), self.ctx.studio_uid
+        doc, year, uid = BY_KEY[self.chosen()], self.year.value(), self.ctx.studio_uid
         template = self.template.currentData()
-        if self._job is not None or (doc in NEEDS_STUDIO and not uid):
+        if self._job is not None or (doc.needs_studio and not uid):
             return
-        if doc in USES_TEMPLATE and not template:
+        if doc.uses_template and not template:
             warn(self, tr("Not generated"), tr("Choose an assessment template."))
             return
         if template:
             prefs.write(self.ctx.settings, declared.REPORT_TEMPLATE, template)
-        studio = R.get("studio", uid)["name"] if doc in NEEDS_STUDIO else ""
-        gen = Generated(doc, year, safe_file_name(FILE_NAME[doc].format(studio=studio,
-                                                                        year=year)) + SUFFIX[doc])
-        if SUFFIX[doc]:
+        studio = R.get("studio", uid)["name"] if doc.needs_studio else ""
+        gen = Generated(doc.key, year, safe_file_name(doc.file_name(studio, year)) + doc.suffix)
+        if doc.suffix:
             try:
-                fd, name = tempfile.mkstemp(SUFFIX[doc], "laomo-preview-", self.preview_dir)
+                fd, name = tempfile.mkstemp(doc.suffix, "laomo-preview-", self.preview_dir)
             except OSError as exc:
                 warn(self, tr("Not generated"), tr(
                     "No temporary file can be made in %1: %2.").replace(
@@ -330,25 +309,16 @@ class ReportsPage(LazyPage):
                 return
             os.close(fd)
             gen.path = Path(name)
-        paths, uids = self.ctx.paths, self.checked_attachments()
-        working, finished = tr("Writing %1…").replace("%1", doc_texts()[doc][0]), tr("Done")
+        job_of = Job(self.ctx.paths, year, uid if doc.needs_studio else None,
+                     template if doc.uses_template else None,
+                     self.checked_attachments() if doc.takes_attachments else ())
+        working, finished = tr("Writing %1…").replace("%1", doc_texts()[doc.key][0]), tr("Done")
 
         def steps():  # the writers are single calls: cancelling stops before or after one
             yield (0, 2, working)
-            if doc == "assessment":
-                tpl = assessment.load_template(template, paths.templates)
-                gen.result = assessment.assess(uid, year, tpl)
-            elif doc == "annual":
-                from laomo_desktop.reports.annual import write_annual
-                write_annual(uid, year, gen.path)
-            elif doc == "packet":
-                from laomo_desktop.reports.packet import write_packet
-                write_packet(paths, uid, year, template, uids, gen.path)
-            else:
-                from laomo_desktop.reports import union as report
-                targets = union.load_targets(paths.union_targets, year)
-                writer = report.write_union_pdf if doc == "union_pdf" else report.write_union_xlsx
-                writer(year, targets, gen.path)
+            result = doc.write(job_of, gen.path)
+            if not doc.formats:  # shown, not written: the self-assessment
+                gen.result = result
             yield (2, 2, finished)
             yield gen
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import period, union
+from laomo_desktop.ledger.metrics import metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.conflictsdialog import ConflictsDialog
@@ -81,8 +82,8 @@ def withheld_text(withheld: dict) -> str:
 
 
 def cell_text(row: dict, key: str) -> str:
-    if key == "benefit_wan":
-        return fmt.wan_text(row["benefit_fen"])
+    if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
+        return metric(key).text(row)
     if key == "level":
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":

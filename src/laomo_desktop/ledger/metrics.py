@@ -1,0 +1,154 @@
+"""Every figure of a studio's year that is named to a user, declared once: its key in
+stats.studio_year's figures, its Chinese and English label and unit, how it is shown, and
+which vocabularies use it (the assessment templates' rules, the plans' targets).
+
+The statistics compute the figures; the templates (ledger/templates.py), the plan targets
+(stats.ACTUAL_OF), the dashboard's tiles and the union summary read their names and their
+formatting from here, so a new figure is one line in this table plus its computation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+COUNT, WAN, YUAN, FLAG = "count", "wan", "yuan", "flag"  # how a value is shown
+FEN_PER_WAN = 1_000_000
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str          # the key of stats.studio_year's figures (the templates' "metric")
+    label: str        # Chinese, as the templates' explanations say it
+    en: str
+    unit: str         # Chinese unit; "" for a flag (0 or 1)
+    unit_en: str
+    kind: str = COUNT
+    source: str = ""  # the figure it is shown from when not its own key (fen for money)
+    target: str | None = None  # the plans' target (E.TargetMetric) it measures
+    in_templates: bool = True  # a name the assessment templates may use
+
+    def value(self, figures: dict[str, Any]) -> Any:
+        """The figure this metric shows, as stats.studio_year computed it."""
+        return figures[self.source or self.key]
+
+    def text(self, figures: dict[str, Any]) -> str:
+        """The value as the dashboard and `laomo stats` show it (no unit)."""
+        return format_value(self.kind, self.value(figures))
+
+
+def format_value(kind: str, value: Any) -> str:
+    """A value of `kind`: money as 万元 or ¥ with two decimals, a count as a whole number."""
+    if value is None:
+        return ""
+    if kind == WAN:  # from fen
+        return f"{value / FEN_PER_WAN:,.2f}"
+    if kind == YUAN:
+        sign, fen = ("-" if value < 0 else ""), abs(int(value))
+        return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
+    return str(int(value))
+
+
+def _m(key: str, label: str, en: str, unit: str, unit_en: str, **kw: Any) -> Metric:
+    return Metric(key, label, en, unit, unit_en, **kw)
+
+
+_TIMES, _ITEMS, _PEOPLE, _PAIRS = ("次", "times"), ("项", "items"), ("人", "people"), \
+    ("对", "pairs")
+_WAN = ("万元", "10k yuan")
+
+_DECLARED: tuple[Metric, ...] = (
+    _m("activities_total", "本年度开展活动", "Activities in the year", *_TIMES),
+    _m("training_sessions", "本年度培训", "Training sessions", "场次", "sessions",
+       target="training_sessions"),
+    _m("training_person_times", "本年度培训", "Training person-times", "人次", "person-times",
+       target="training_person_times"),
+    _m("training_hours", "本年度培训", "Training hours", "学时", "hours"),
+    _m("exchanges", "本年度技术交流", "Technical exchanges", *_TIMES),
+    _m("projects_total", "本年度在研课题", "Projects under way", *_ITEMS),
+    _m("projects_started", "本年度新立项课题", "Projects started", *_ITEMS, target="projects"),
+    _m("results_total", "本年度创新成果", "Innovation results", *_ITEMS, target="results"),
+    _m("results_cumulative", "累计创新成果", "Innovation results to date", *_ITEMS),
+    _m("results_awarded", "本年度获奖成果", "Awarded results", *_ITEMS),
+    _m("results_rolled_out", "本年度推广应用成果", "Results rolled out", *_ITEMS),
+    _m("results_technical", "本年度技术创新成果", "Technical innovations", *_ITEMS),
+    _m("patents_total", "本年度专利成果（按成果日期）", "Patents (by result date)", "件",
+       "patents", target="patents"),
+    _m("patents_total_granted", "本年度专利成果中年度末已获授权的",
+       "Patents among the results granted by the year's end", "件", "patents"),
+    _m("patents_filed", "本年度申请专利（按申请日）", "Patents filed", "件", "patents"),
+    _m("patents_granted", "本年度获授权专利（按授权日）", "Patents granted", "件", "patents"),
+    _m("benefit_wan", "本年度经济效益", "Economic benefit", *_WAN, kind=WAN,
+       source="benefit_fen"),
+    _m("benefit_cumulative_wan", "累计经济效益", "Economic benefit to date", *_WAN, kind=WAN,
+       source="benefit_cumulative_fen"),
+    _m("fund_income_wan", "本年度经费收入", "Fund income", *_WAN, kind=WAN,
+       source="fund_income_fen"),
+    _m("fund_expense_wan", "本年度经费支出", "Fund expense", *_WAN, kind=WAN,
+       source="fund_expense_fen"),
+    _m("fund_balance_wan", "年度末经费结余", "Fund balance at the year's end", *_WAN, kind=WAN,
+       source="fund_balance_fen"),
+    _m("members_total", "年度末在册成员", "Members at the year's end", *_PEOPLE),
+    _m("members_party", "年度末成员中党员", "Party members among the members", *_PEOPLE),
+    _m("party_members", "年度末成员中党员", "Party members among the members", *_PEOPLE),
+    _m("promotions", "本年度技能晋级", "Skill promotions", *_PEOPLE, target="promotions"),
+    _m("promotions_cumulative", "累计技能晋级", "Skill promotions to date", *_PEOPLE),
+    _m("mentoring_pairs", "本年度在带师徒", "Mentoring pairs under way", *_PAIRS),
+    _m("apprentices", "本年度在带徒弟", "Apprentices under way", *_PEOPLE),
+    _m("mentoring_new", "本年度新签师徒协议", "New mentoring agreements", *_PAIRS,
+       target="apprentices"),
+    _m("apprentices_graduated", "本年度徒弟出师", "Apprentices graduated", *_PEOPLE),
+    _m("apprentices_promoted", "本年度徒弟出师并晋级", "Apprentices graduated and promoted",
+       *_PEOPLE),
+    _m("participating_members", "本年度参加活动的成员", "Members who took part", *_PEOPLE),
+    _m("years_running", "工作室已运行", "Years the studio has run", "年", "years"),
+    _m("party_activities", "本年度党建活动", "Party activities", *_TIMES),
+    _m("party_quarters", "本年度开展党建活动的季度", "Quarters with party activities", "个",
+       "quarters"),
+    _m("targets_total", "年度目标", "Targets of the year", *_ITEMS),
+    _m("targets_met", "完成年度目标", "Targets met", *_ITEMS),
+    _m("has_plaque", "已悬挂标志牌匾", "Plaque hung", "", "", kind=FLAG),
+    _m("has_honour_board", "设有荣誉展示", "Honour board", "", "", kind=FLAG),
+    _m("rules_on_wall", "制度已上墙", "Rules on the wall", "", "", kind=FLAG),
+    # shown, not named in templates: money in fen as the statistics hold it
+    _m("benefit_fen", "本年度经济效益", "Economic benefit", *_WAN, kind=WAN,
+       target="benefit_fen", in_templates=False),
+    _m("fund_income_fen", "本年度经费收入", "Fund income", "元", "yuan", kind=YUAN,
+       in_templates=False),
+    _m("fund_expense_fen", "本年度经费支出", "Fund expense", "元", "yuan", kind=YUAN,
+       in_templates=False),
+    _m("fund_balance", "年度末经费结余", "Fund balance", "元", "yuan", kind=YUAN,
+       source="fund_balance_fen", in_templates=False),
+)
+
+# <kind>_count: standing records as of the period (rules and equipment in force at its end,
+# pairs and projects that lasted into it); dated and yearly records up to its end.
+COUNTED = [k for k in S.KINDS if k.per_studio and k.name not in ("member", "attachment")]
+_COUNT_LABELS = {"rule": ("年度末有效制度", "Rules in force at the year's end", "项"),
+                 "equipment": ("年度末在用设备设施", "Equipment in use at the year's end", "项"),
+                 "mentorship": ("本年度在带师徒结对", "Mentoring pairs under way", "对"),
+                 "project": ("本年度在研课题", "Projects under way", "项")}
+_UNITS_EN = {"项": "items", "对": "pairs"}
+
+METRICS: dict[str, Metric] = {m.key: m for m in _DECLARED}
+METRICS.update({f"activities_{t.value}": _m(f"activities_{t.value}", f"本年度{t.zh}活动",
+                                            f"{t.en} activities", *_TIMES)
+                for t in E.ActivityType})
+for _k in COUNTED:
+    _zh, _en, _unit = _COUNT_LABELS.get(_k.name, (f"累计登记{_k.label}",
+                                                   f"{_k.en} recorded to date", "项"))
+    METRICS[f"{_k.name}_count"] = _m(f"{_k.name}_count", _zh, _en, _unit, _UNITS_EN[_unit])
+
+TEMPLATE_METRICS: dict[str, Metric] = {k: m for k, m in METRICS.items() if m.in_templates}
+BY_TARGET: dict[str, Metric] = {m.target: m for m in METRICS.values() if m.target}
+
+
+def metric(key: str) -> Metric:
+    return METRICS[key]
+
+
+def target_metric(target: str) -> Metric:
+    """The figure a plan's target (E.TargetMetric code) is measured against."""
+    return BY_TARGET[target]

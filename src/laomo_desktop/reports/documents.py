@@ -1,0 +1,171 @@
+"""The documents the program can produce, declared once: the reports page lists them, `laomo
+report …` (and `laomo assess`) offers them, and both write them through the same function.
+
+A new document is one more `Document` here; the page and the command line follow. This module
+imports no ReportLab: each writer imports its report module when it runs, so listing the
+documents (the GUI at start, `laomo --help`) stays cheap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.paths import LedgerPaths
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a writer needs: the ledger's folders, the year and the user's choices."""
+
+    paths: LedgerPaths
+    year: int
+    studio_uid: str | None = None
+    template: Any = None              # a template's name or file, or a loaded Template
+    attachments: Sequence[str] = ()
+    targets_file: Path | None = None  # the union's targets; the data folder's file if None
+
+
+Writer = Callable[[Job, "Path | None"], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: how it is named and described (both languages), what it needs, what it
+    writes and where the command line offers it."""
+
+    key: str                      # also the reports page's saved choice (settings)
+    label: str                    # Chinese title
+    en: str                       # English title
+    hint: str                     # Chinese description
+    hint_en: str                  # English description
+    formats: tuple[str, ...]      # file suffixes written; () = shown, no file
+    file_stem: str                # default file name without suffix: {studio}, {year}
+    write: Writer = field(repr=False)
+    command: tuple[str, ...] = ()  # its `laomo` sub-command, e.g. ("report", "annual")
+    cli_help: str = ""
+    needs_studio: bool = False
+    uses_template: bool = False
+    takes_attachments: bool = False
+    uses_union_targets: bool = False
+
+    @property
+    def suffix(self) -> str:
+        """The suffix of the file it writes ("" when it writes none)."""
+        return self.formats[0] if self.formats else ""
+
+    def file_name(self, studio: str, year: int) -> str:
+        """The file name offered by "Save as…", before the unsafe characters are replaced."""
+        return self.file_stem.format(studio=studio, year=year)
+
+
+def _write_annual(job: Job, out: Path | None) -> dict[str, Any]:
+    from laomo_desktop.reports.annual import write_annual
+
+    assert out is not None and job.studio_uid
+    tmp = out.with_name(out.name + ".partial")  # a failed run leaves no half file at `out`
+    try:
+        data = write_annual(job.studio_uid, job.year, tmp)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LaomoError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
+    return data
+
+
+def _write_packet(job: Job, out: Path | None) -> dict[str, Any]:
+    from laomo_desktop.reports.packet import write_packet
+
+    assert out is not None and job.studio_uid and job.template
+    return write_packet(job.paths, job.studio_uid, job.year, job.template,
+                        list(job.attachments), out)
+
+
+def _assess(job: Job, out: Path | None) -> dict[str, Any]:
+    from laomo_desktop.ledger import assessment
+
+    assert job.studio_uid and job.template
+    tpl = job.template  # a name or file, or a template the caller has already loaded
+    if isinstance(tpl, (str, Path)):
+        tpl = assessment.load_template(tpl, job.paths.templates)
+    return assessment.assess(job.studio_uid, job.year, tpl)
+
+
+def _union_writer(suffix: str) -> Writer:
+    def write(job: Job, out: Path | None) -> dict[str, Any]:
+        from laomo_desktop.ledger.union import load_targets
+        from laomo_desktop.reports import union
+
+        assert out is not None
+        targets = load_targets(job.targets_file or job.paths.union_targets, job.year)
+        writer = union.write_union_xlsx if suffix == ".xlsx" else union.write_union_pdf
+        return writer(job.year, targets, out)
+    return write
+
+
+_UNION_HELP = "汇总表（所有工作室）PDF 或 XLSX"
+_UNION_STEM = "{year}-劳模创新工作室汇总表"
+
+DOCUMENTS: tuple[Document, ...] = (
+    Document(
+        "annual", "年度工作总结", "Annual summary",
+        "由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。",
+        "The studio's year compiled from the ledger: basic facts, the eight must-haves, "
+        "targets, activities, results and funds.",
+        (".pdf",), "{studio}-{year}-年度工作总结", _write_annual,
+        command=("report", "annual"), cli_help="年度工作总结（台账汇编）PDF", needs_studio=True),
+    Document(
+        "packet", "考核材料", "Review packet",
+        "年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。",
+        "The annual summary, the self-assessment against the chosen template, an evidence "
+        "index and the ticked attachments, in one PDF.",
+        (".pdf",), "{studio}-{year}-考核材料", _write_packet,
+        command=("report", "packet"), cli_help="考核材料 PDF（总结 + 自评 + 佐证 + 附件）",
+        needs_studio=True, uses_template=True, takes_attachments=True),
+    Document(
+        "assessment", "自评", "Self-assessment",
+        "按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。",
+        "Scores the year against the chosen template and shows the result here; no file "
+        "is written.",
+        (), "{studio}-{year}-自评", _assess,
+        command=("assess",), cli_help="对照评分模板自评某工作室某年度",
+        needs_studio=True, uses_template=True),
+    Document(
+        "union_pdf", "汇总表 PDF", "Union summary (PDF)",
+        "台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。",
+        "Every studio of the ledger in one table, with the union's targets for the year.",
+        (".pdf",), _UNION_STEM, _union_writer(".pdf"),
+        command=("report", "union"), cli_help=_UNION_HELP, uses_union_targets=True),
+    Document(
+        "union_xlsx", "汇总表 XLSX", "Union summary (XLSX)",
+        "同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。",
+        "The same summary as a workbook to open in Excel or WPS.",
+        (".xlsx",), _UNION_STEM, _union_writer(".xlsx"),
+        command=("report", "union"), cli_help=_UNION_HELP, uses_union_targets=True),
+)
+
+BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}
+
+
+def document(key: str) -> Document:
+    return BY_KEY[key]
+
+
+def report_commands() -> dict[str, list[Document]]:
+    """`laomo report NAME` → the documents it can write (one per format), in declared order."""
+    out: dict[str, list[Document]] = {}
+    for d in DOCUMENTS:
+        if len(d.command) == 2 and d.command[0] == "report":
+            out.setdefault(d.command[1], []).append(d)
+    return out
+
+
+def by_suffix(docs: Sequence[Document], out: Path) -> Document:
+    """The document of `docs` that writes `out`'s kind of file; a clear message otherwise."""
+    suffixes = [s for d in docs for s in d.formats]
+    for d in docs:
+        if out.suffix.lower() in d.formats:
+            return d
+    raise LaomoError(f"输出文件“{out.name}”的扩展名应为 {' 或 '.join(suffixes)}。")
