@@ -9,9 +9,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
-from laomo_desktop.cliargs import build_parser
-from laomo_desktop.clirun import run_command
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
 from laomo_desktop.visible import json_text, visible
@@ -419,18 +416,43 @@ COMMANDS = {
     "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
-    "conflicts": cmd_conflicts, **RECORD_COMMANDS,
+    "conflicts": cmd_conflicts,
 }
 RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
 
 
 
 def gui_main() -> int:
-    """Entry point of the `laomo-desktop` gui script: the window, with the same options."""
-    return main(["gui", *sys.argv[1:]])
+    """Entry point of the `laomo-desktop` gui script: the window, with the same options.
+
+    The window's one option (`--data-dir`) is read here without building the command parser
+    (every sub-command of `laomo`, a noticeable part of a start); anything else (--help,
+    --version, a mistake) goes through the parser, which answers exactly as `laomo gui` does."""
+    data_dir = _gui_data_dir(sys.argv[1:])
+    if data_dir is None:
+        return main(["gui", *sys.argv[1:]])
+    from laomo_desktop.ui.app import run_gui
+
+    return run_gui(LedgerPaths(data_dir or default_data_dir()))
+
+
+def _gui_data_dir(argv: list[str]) -> Path | str | None:
+    """The folder `--data-dir` names ("" when the option is absent); None when `argv` is more
+    than that one option, for the parser to handle."""
+    if not argv:
+        return ""
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return Path(argv[0].partition("=")[2])
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return Path(argv[1])
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
+    from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
+    from laomo_desktop.cliargs import build_parser
+    from laomo_desktop.clirun import run_command
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "self-test":  # temporary ledgers only: the data dir is not even looked up
@@ -445,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.store.database import close_ledger
 
     try:
-        return run_command(args, paths, COMMANDS, RECOVER)
+        return run_command(args, paths, {**COMMANDS, **RECORD_COMMANDS}, RECOVER)
     except LaomoError as exc:
         print(f"错误：{_v(exc.message)}", file=sys.stderr)
         return 1

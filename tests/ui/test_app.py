@@ -199,3 +199,66 @@ def test_the_dashboard_shows_what_laomo_stats_prints(ctx, qtbot, tmp_path, capsy
         "patents_total": str(printed["patents_total"]),
         "benefit_wan": f"{printed['benefit_wan']:,.2f}",
     }
+
+
+# What the window needs before it is first shown; the rest comes when it is used.
+START_PROBE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from laomo_desktop import cli
+from laomo_desktop.ui import app as gui_app
+
+seen = {}
+told = gui_app.tell_how_it_opened
+
+
+def shown(window):  # run_gui calls it right after the window is shown
+    seen["at_show"] = sorted(sys.modules)
+    told(window)
+
+    def later():
+        page = window.pages.get("dashboard")
+        if page is not None and page.figures:
+            seen["filled"] = page.figures["training_sessions"]
+            seen["after"] = sorted(sys.modules)
+            window.close()
+            gui_app.QApplication.instance().quit()
+        else:
+            QTimer.singleShot(20, later)
+
+    QTimer.singleShot(0, later)
+
+
+gui_app.tell_how_it_opened = shown
+sys.argv = ["laomo-desktop", "--data-dir", sys.argv[1]]
+seen["code"] = cli.gui_main()
+print(json.dumps(seen))
+"""
+
+
+def test_the_window_is_shown_before_the_parser_the_network_and_the_pages_are_loaded(ledger):
+    """A start from the `laomo-desktop` entry builds no command parser, loads QtNetwork only to
+    listen after the window is shown, imports only the page it shows, and fills the overview
+    after its first paint."""
+    import json
+
+    from laomo_desktop.store.database import close_ledger
+
+    paths = ledger
+    R.create("studio", None, {"name": "测试", "host_unit": "x", "founded_on": "2020-01-01"})
+    close_ledger()
+    s = settings_for(paths)
+    s.setValue("backup/on_close", False)
+    s.sync()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", START_PROBE, str(paths.root)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0 and seen["filled"] == 0
+    at_show, after = set(seen["at_show"]), set(seen["after"])
+    assert "laomo_desktop.cliargs" not in at_show and "laomo_desktop.cli_records" not in at_show
+    assert "PySide6.QtNetwork" not in at_show
+    assert "PySide6.QtNetwork" in after  # listening once the window is up
+    for lazy in ("sectionpage", "recorddialog", "editors", "welcome", "recovery", "pages"):
+        assert f"laomo_desktop.ui.{lazy}" not in at_show, lazy

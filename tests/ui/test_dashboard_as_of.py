@@ -42,6 +42,7 @@ def page(studio, ctx, qtbot):
     w.resize(1166, 768)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: bool(w.figures), timeout=5000)  # filled after the first paint
     return w
 
 

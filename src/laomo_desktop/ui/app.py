@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -87,7 +87,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     from laomo_desktop.ui.single import SingleInstance
 
     single = SingleInstance(paths)
-    if not single.acquire():
+    if not single.acquire(listen=False):  # the lock now; QtNetwork once the window is shown
         if single.busy_holder is not None:  # a command is changing the ledger right now
             warn(None, "Laomo Desktop", tr(
                 "The ledger is in use by %1. Please wait until it has finished, then open the "
@@ -104,6 +104,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     window = host.show()
     tell_how_it_opened(window)
     single.activated.connect(lambda: host.window.bring_to_front())
+    QTimer.singleShot(0, single.listen)  # once the loop turns, the window painted: answer then
     del window
     try:
         return app.exec()
@@ -115,14 +116,14 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
 def open_or_recover(paths: LedgerPaths) -> bool:
     """Open the ledger; when it is damaged or lost, let the user restore a backup (or, for a
     lost one, start empty). False when it cannot be opened and the user was told."""
-    from laomo_desktop.ui.recovery import EMPTY, recover
-
     start_empty = False
     while True:
         try:
             open_ledger(paths, program="gui", start_empty=start_empty)
             return True
         except health.LedgerProblem as problem:
+            from laomo_desktop.ui.recovery import EMPTY, recover  # only for a damaged ledger
+
             choice = recover(paths, problem)
             if choice is None:
                 return False

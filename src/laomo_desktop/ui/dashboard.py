@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -154,6 +154,7 @@ class DashboardPage(LazyPage):
         self.setObjectName("page_dashboard")
         self.setStyleSheet(STYLE)
         self.figures: dict = {}
+        self._painted = False  # the first paint shows the frame; the figures follow it
 
         self.stack = QStackedWidget()
         self.message = _label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED,
@@ -276,6 +277,24 @@ class DashboardPage(LazyPage):
 
 
     # -- loading ----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The first time, the page is painted before its figures are computed (paintEvent),
+        so a start shows the window at once; later shows reload at once, as every page does."""
+        if self._painted:
+            super().showEvent(event)
+        else:
+            QWidget.showEvent(self, event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._fill_after_first_paint)
+
+    def _fill_after_first_paint(self) -> None:
+        if self._dirty and self.isVisible():
+            self.reload()
+
     def shown_year(self) -> int:
         return self.ctx.year or current_year()
 

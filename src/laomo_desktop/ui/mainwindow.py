@@ -3,6 +3,8 @@ pages together; each page does its own work."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,19 +30,17 @@ from laomo_desktop.ledger.period import current_year
 from laomo_desktop.ledger.studios import list_studios, studio_is_imported
 from laomo_desktop.store import backup
 from laomo_desktop.ui import fmt, prefs, screenfit, undo
-from laomo_desktop.ui.attachpage import AttachmentSectionPage
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dashboard import DashboardPage
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.memberpage import MemberSectionPage
-from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
 from laomo_desktop.ui.plain import DataLabel, shown, warn
-from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.sectionpage import SectionPage, make_read_only, refuse_edit
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import run_task
-from laomo_desktop.ui.welcome import WelcomePage
 
+if TYPE_CHECKING:
+    from laomo_desktop.ui.welcome import WelcomePage
+
+# The pages, the record form and the first-run page are imported when first needed: with their
+# tables, editors and dialogs they are a good part of a start, and a start shows one page.
 REDO_KEYS = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]  # the menu shows the first
 
 
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
     def welcome(self) -> WelcomePage:
         """The first-run page, built only when there is no studio yet."""
         if self._welcome is None:
+            from laomo_desktop.ui.welcome import WelcomePage
+
             self._welcome = WelcomePage(self.ctx.paths)
             self._welcome.studio_created.connect(self.studio_created)
             self._welcome.demo_requested.connect(self.load_demo)
@@ -116,14 +118,20 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, s: Section) -> QWidget:
         if s.key == "dashboard":
+            from laomo_desktop.ui.dashboard import DashboardPage
+
             return DashboardPage(self.ctx)
-        if s.key == "recycle":
-            return RecycleBinPage(self.ctx)
-        if s.key == "audit":
-            return AuditPage(self.ctx)
+        if s.key in ("recycle", "audit"):
+            from laomo_desktop.ui.pages import AuditPage, RecycleBinPage
+
+            return RecycleBinPage(self.ctx) if s.key == "recycle" else AuditPage(self.ctx)
         if s.key == "attachment":
+            from laomo_desktop.ui.attachpage import AttachmentSectionPage
+
             return AttachmentSectionPage(self.ctx, s)
         if s.key == "member":
+            from laomo_desktop.ui.memberpage import MemberSectionPage
+
             return MemberSectionPage(self.ctx, s)
         if s.key == "reports":  # loads Qt PDF and the report writers: only when first opened
             from laomo_desktop.ui.reportspage import ReportsPage
@@ -135,6 +143,8 @@ class MainWindow(QMainWindow):
             page = UnionPage(self.ctx)
             page.open_studio.connect(self.drill_down)
             return page
+        from laomo_desktop.ui.sectionpage import SectionPage
+
         return SectionPage(self.ctx, s)
 
     def _build_toolbar(self) -> None:
@@ -275,7 +285,7 @@ class MainWindow(QMainWindow):
         prefs.write(s, declared.WINDOW_SPLITTER, self.splitter.saveState())
         prefs.write(s, declared.WINDOW_SECTION, self.nav.currentRow())
         for page in self.pages.values():
-            if isinstance(page, SectionPage):
+            if hasattr(page, "save_columns"):  # a section's table (no import at closing)
                 page.save_columns()
         s.sync()
 
@@ -371,6 +381,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def new_studio(self) -> None:
+        from laomo_desktop.ui.recorddialog import RecordDialog
+
         dlg = RecordDialog(self.ctx.paths, "studio", "", None,
                            lambda v: R.create("studio", None, v), parent=self)
         if dlg.exec() and dlg.saved:
@@ -383,6 +395,9 @@ class MainWindow(QMainWindow):
         uid = self.ctx.studio_uid
         if not uid:
             return
+        from laomo_desktop.ui.recorddialog import RecordDialog
+        from laomo_desktop.ui.sectionpage import make_read_only, refuse_edit
+
         before = R.get("studio", uid)
         if studio_is_imported(uid):  # the studio's own packages change it, nothing else
             dlg = make_read_only(RecordDialog(self.ctx.paths, "studio", uid, before, refuse_edit,
@@ -416,6 +431,8 @@ class MainWindow(QMainWindow):
             self.year_box.setCurrentIndex(0)  # the record may be in another year
         self.nav.setCurrentRow(keys.index(section))
         page = self.page(section)
+        from laomo_desktop.ui.sectionpage import SectionPage
+
         if uid and isinstance(page, SectionPage):
             page.reload()
             if page.select_uid(uid):

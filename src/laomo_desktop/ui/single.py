@@ -5,6 +5,10 @@ ledger takes; the operating system releases it when a process ends, so a crash l
 permanent lock. The owner listens on a local socket named after the ledger's path; a second
 start tells it to come to the front and then exits. When a command holds the lock instead,
 `busy_holder` says which, so the window can tell the user to wait for it.
+
+Taking the lock needs no network module; the program takes it first and listens once its window
+is shown (`acquire(listen=False)`, then `listen()`), so QtNetwork is not loaded before the first
+paint. A second start in between finds the lock taken and keeps asking for up to `timeout_ms`.
 """
 
 from __future__ import annotations
@@ -12,13 +16,16 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import lock
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MESSAGE = b"activate\n"
 
@@ -43,11 +50,11 @@ class SingleInstance(QObject):
         self._owns = False
         self._server: QLocalServer | None = None
 
-
-    def acquire(self) -> bool:
-        """True: we are the first and now listen. False: a running window owns this ledger
-        (and was asked to come to the front), or a command does (`busy_holder`); the caller
-        should exit at once."""
+    def acquire(self, listen: bool = True) -> bool:
+        """True: we are the first (and now listen, unless `listen` is False: then call
+        `listen()` once the window is shown). False: a running window owns this ledger (and was
+        asked to come to the front), or a command does (`busy_holder`); the caller should exit
+        at once."""
         if self._owns:
             return True
         try:
@@ -79,7 +86,8 @@ class SingleInstance(QObject):
             # is no second writer to guard against; opening the ledger says what it can do
             return not self._notify(self.timeout_ms)
         self._owns = True
-        self._listen()
+        if listen:
+            self.listen()
         return True
 
     def release(self) -> None:
@@ -92,7 +100,12 @@ class SingleInstance(QObject):
             self._owns = False
 
     # -- the running side ---------------------------------------------------------------------
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts on this ledger (bring our window to the front)."""
+        if not self._owns or self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         # we own the lock, so a server of this name is left over from a crash
         QLocalServer.removeServer(self.server_name)
         server = QLocalServer(self)
@@ -113,6 +126,8 @@ class SingleInstance(QObject):
                 self._read(sock)
 
     def _read(self, sock: QLocalSocket | None = None) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = sock or self.sender()
         if not isinstance(sock, QLocalSocket):
             return
@@ -126,6 +141,8 @@ class SingleInstance(QObject):
     # -- the second start ---------------------------------------------------------------------
     def _notify(self, timeout_ms: int) -> bool:
         """Ask the running instance to come to the front; True if it was told."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.server_name)
         try:
