@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
@@ -53,10 +54,8 @@ def test_a_job_that_swallows_cancel_is_still_cancelled_and_closed():
     log: list[str] = []
 
     def stubborn():
-        try:
+        with contextlib.suppress(Cancelled):
             yield Progress(1, 2)
-        except Cancelled:
-            pass
         try:
             yield Progress(2, 2)
         finally:

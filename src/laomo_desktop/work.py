@@ -11,6 +11,7 @@ Cancelling throws `Cancelled` into the job at the step where it stands; the job'
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Generator
 from typing import NamedTuple, TextIO, TypeVar
@@ -57,13 +58,17 @@ def drive(job: Job[T], on_progress: Callable[[Progress], None] | None = None,
             if on_progress is not None:
                 on_progress(Progress(*step))
             if cancelled is not None and cancelled():
-                try:
+                with contextlib.suppress(StopIteration):
                     job.throw(Cancelled())
-                except StopIteration:
-                    pass
                 raise Cancelled()
     finally:
         job.close()
+
+
+def single_step(call: Callable[[], T]) -> Job[T]:
+    """A job of one step from a plain call (a backup, a check): no progress, no cancel point."""
+    return call()
+    yield  # unreachable: it makes this function a generator, so a job
 
 
 def result_of(job: Job[T]) -> T:

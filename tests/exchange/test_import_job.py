@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from exchange_helpers import snapshot
 
 from laomo_desktop.exchange import importer
@@ -32,7 +31,7 @@ def test_cancel_at_every_step_leaves_the_ledger_as_it_was(setup):
         try:
             result = drive(importer.apply_steps(ex.office, pkg, trust_new_key=True,
                                                 take_backup=False),
-                           steps.append, cancelled=lambda: len(steps) == stop_after)
+                           steps.append, cancelled=lambda k=stop_after: len(steps) == k)
         except Cancelled:
             assert snapshot(ex.office)[0] == before, f"cancelled after step {stop_after}"
             stop_after += 1
