@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/app.py" line="131"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="306"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -187,28 +187,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="135"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="135"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="141"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="142"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,34 +217,34 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="295"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="161"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="193"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="351"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -267,7 +267,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
         <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
@@ -350,42 +350,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="192"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="204"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="243"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="244"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="264"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="267"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="271"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +394,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="306"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="311"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="337"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="287"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,12 +422,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="313"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="314"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -519,52 +519,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="333"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="344"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="348"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="375"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="350"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="380"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="426"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="428"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="403"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="431"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="406"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="443"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="418"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -892,10 +892,11 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="479"/>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="356"/>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/tasks.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1137,131 +1138,136 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="57"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="66"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="72"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="80"/>
         <location filename="../../src/laomo_desktop/ui/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="108"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="113"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="121"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="124"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="130"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="160"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="167"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="175"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="180"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="182"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="211"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="213"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="235"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="236"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="250"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="251"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="254"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="258"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="259"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="268"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="271"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="272"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="275"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="280"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="46"/>
@@ -2413,6 +2419,11 @@ Records already entered are not changed; only the year they are counted in follo
         <source>Paste rows from Excel/WPS…</source>
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/tasks.py" line="186"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -2637,27 +2648,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="46"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="47"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>

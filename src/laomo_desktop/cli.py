@@ -309,13 +309,15 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 def cmd_import(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import importer
     from laomo_desktop.store.schema import kind
+    from laomo_desktop.work import run_in_terminal
 
     failed = 0
     backed_up = False
     for f in args.files:
         try:
-            r = importer.apply(paths, f, trust_new_key=args.yes, replace_key=args.replace_key,
-                               take_backup=not backed_up)
+            r = run_in_terminal(importer.apply_steps(paths, f, trust_new_key=args.yes,
+                                                     replace_key=args.replace_key,
+                                                     take_backup=not backed_up))
         except importer.KeyNotTrusted as exc:
             failed += 1
             print(f"{_v(f.name)}：未导入。这是该工作室的第一个数据包，签名密钥指纹：\n"

@@ -40,6 +40,7 @@ from laomo_desktop.store.models import (
     database,
 )
 from laomo_desktop.visible import visible
+from laomo_desktop.work import Job, Progress, result_of
 
 CHUNK = 500
 META = frozenset(R.META)
@@ -310,10 +311,20 @@ def _already(pkg: Package, done: ImportLog) -> ImportResult:
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
           replace_key: bool = False, *, take_backup: bool = True,
           actor: str | None = None) -> ImportResult:
-    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op.
+    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
+    return result_of(apply_steps(paths, package_path, trust_new_key, replace_key,
+                                 take_backup=take_backup, actor=actor))
+
+
+def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
+                replace_key: bool = False, *, take_backup: bool = True,
+                actor: str | None = None) -> Job[ImportResult]:
+    """`apply` as a job (laomo_desktop.work): a step per attachment file, the backup, the rows.
 
     Every check runs before the attachment files and the backup are written; only a failure of
-    the disk or the database can still stop the transaction, which then changes nothing."""
+    the disk or the database (or Cancel) can still stop the transaction, which then changes
+    nothing. The last step is yielded inside the transaction: a job is never cancelled after
+    its commit."""
     with _only_laomo_errors(package_path, "未导入任何数据。"):
         pkg = _load(package_path)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
@@ -327,9 +338,13 @@ def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool 
                              pkg.fingerprint)
         plan = _plan(pkg)
         result = ImportResult(_preview(pkg, plan), True, "")
-        _store_blobs(paths, plan)
+        total = len(_wanted_blobs(plan)) + 3
+        yield Progress(0, total, "核对数据包")
+        yield from _store_blobs(paths, plan, total)
+    yield Progress(total - 2, total, "备份台账")
     if take_backup:
         result.backup = backup.take_backup(paths, "pre-import").path
+    yield Progress(total - 1, total, "写入记录")
     with _only_laomo_errors(pkg, "台账没有改动。"), database.atomic("IMMEDIATE"):
         # another import of this package may have finished meanwhile (another program)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
@@ -341,6 +356,7 @@ def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool 
             plan = _plan(pkg)  # another program changed the ledger meanwhile: plan again
             result.preview.counts = plan.counts
         _write(pkg, plan, actor)
+        yield Progress(total, total, "写入记录")  # still inside: Cancel here rolls the rows back
     p = result.preview
     detail = "，".join(f"{label} {p.total(k)} 条" for k, label in COUNT_LABELS.items())
     result.message = f"已导入工作室“{pkg.studio_name}”的第 {pkg.sequence} 号数据包：{detail}。"
@@ -349,17 +365,22 @@ def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool 
     return result
 
 
-def _store_blobs(paths: LedgerPaths, plan: _Plan) -> None:
-    """Attachment files first: content-addressed, so a file nothing refers to is harmless."""
+def _wanted_blobs(plan: _Plan) -> set[str]:
     wanted = {row["sha256"] for _, row, _ in plan.new.get("attachment", [])}
-    wanted |= {row["sha256"] for _, _, row, _ in plan.updated.get("attachment", [])}
-    for sha in sorted(wanted):
+    return wanted | {row["sha256"] for _, _, row, _ in plan.updated.get("attachment", [])}
+
+
+def _store_blobs(paths: LedgerPaths, plan: _Plan, total: int) -> Iterator[Progress]:
+    """Attachment files first: content-addressed, so a file nothing refers to is harmless."""
+    wanted = _wanted_blobs(plan)
+    for i, sha in enumerate(sorted(wanted), 1):
         if sha not in plan.pkg.attachments:
             raise LaomoError(f"数据包“{plan.pkg.path.name}”缺少附件文件。未导入任何数据。")
         dest = blobs.blob_path(paths, sha)
         if not (dest.is_file() and dest.stat().st_size == plan.pkg.attachments[sha]):
             blobs.store_chunks(paths, sha, plan.pkg.attachment_chunks(sha),
                                f"数据包中的附件 {sha[:12]}…")
+        yield Progress(i, total, f"保存附件 {i}/{len(wanted)}")
 
 
 def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callable[[dict], tuple]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl, qVersion
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -45,14 +44,15 @@ from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import backup
 from laomo_desktop.store.backup import BackupInfo
-from laomo_desktop.store.database import close_ledger, open_ledger, release_connection
+from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import fmt, i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, warn
-from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.tasks import start_job
 from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
+from laomo_desktop.work import Cancelled, Job, single_step
 
 APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
@@ -97,57 +97,32 @@ def backup_label(info: BackupInfo) -> str:
 
 
 # -- long work off the GUI thread -------------------------------------------------------------
-def _fresh_connection(work: Callable[[], Any]) -> Callable[[], Any]:
-    """Run `work` on a connection of its own that is closed afterwards.
+def run_busy(parent: QWidget | None, title: str, text: str, work: Callable[[], Any] | None = None,
+             *, job: Callable[[], Job] | None = None) -> Any:
+    """Run `work()` (or the job `job()` makes, with its progress and Cancel) through
+    tasks.start_job, and wait for it: return its result or raise its error (Cancelled included).
 
-    Peewee keeps one connection per thread; pool threads outlive a task, and one left open would
-    keep talking to whichever ledger file was open when it was made."""
-
-    def run():
-        release_connection()
-        try:
-            return work()
-        finally:
-            release_connection()
-
-    return run
-
-
-def run_busy(parent: QWidget | None, title: str, text: str, work: Callable[[], Any]) -> Any:
-    """Run `work()` off the GUI thread behind a busy dialog; return its result or raise its error.
-
-    The window keeps painting while the work runs, but takes no input until it has finished."""
+    For the call sites written as one sequence of steps (restore, check, import of several
+    packages); the window keeps painting while it waits, but takes no input."""
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
     def done(result):
         outcome["result"] = result
-        loop.quit()
 
     def failed(exc):
         outcome["error"] = exc
-        loop.quit()
 
-    busy = QProgressDialog(text, "", 0, 0, parent)
-    busy.setLabel(DataLabel(text, lines=True))  # it may name a file or a record
-    busy.setObjectName("busy")
-    busy.setWindowTitle(title)
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    busy.setMinimumWidth(360)
-    busy.setMinimumDuration(400)
-    QTimer.singleShot(400, busy, lambda: None if outcome else busy.show())
+    runner = start_job(parent, title, text, job or (lambda: single_step(work)), done,
+                       on_failed=failed, on_cancelled=lambda: failed(Cancelled()),
+                       cancellable=job is not None)
+    runner.ended.connect(loop.quit)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        run_task(_fresh_connection(work), done, failed)
-        if not outcome:
+        if runner.running:
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
         QApplication.restoreOverrideCursor()
-        busy.close()
-        busy.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]

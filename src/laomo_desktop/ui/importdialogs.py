@@ -33,6 +33,7 @@ from laomo_desktop.ui.dialogs import run_busy
 from laomo_desktop.ui.exchangedialogs import GREEN, MUTED, ORANGE, RED, mono_label, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown
+from laomo_desktop.work import Cancelled
 
 COUNT_KEYS = tuple(importer.COUNT_LABELS)
 
@@ -272,9 +273,12 @@ def import_packages(ctx: AppContext, parent: QWidget | None,
             continue
         try:
             result = run_busy(parent, title, tr("Importing “%1”…").replace("%1", f.name),
-                              lambda pkg=pkg, t=trust, r=replace, b=backed_up: importer.apply(
-                                  ctx.paths, pkg, trust_new_key=t, replace_key=r,
-                                  take_backup=not b))
+                              job=lambda pkg=pkg, t=trust, r=replace, b=backed_up:
+                              importer.apply_steps(ctx.paths, pkg, trust_new_key=t,
+                                                   replace_key=r, take_backup=not b))
+        except Cancelled:
+            outcomes.append((f, "skipped", tr("Cancelled; nothing was imported.")))
+            continue
         except LaomoError as exc:
             outcomes.append((f, "failed", exc.message))
             continue

@@ -1,0 +1,67 @@
+"""The GUI's driver of long work (ui.tasks.start_job): worker thread, progress dialog, Cancel,
+outcomes on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from boxes import stand_in_for_message_boxes
+from PySide6.QtWidgets import QPushButton
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.ui.tasks import start_job
+from laomo_desktop.work import Progress
+
+
+def gated(gate: threading.Event, log: list[str], steps: int = 3):
+    """A job that waits at its first step until the test opens the gate."""
+    log.append(threading.current_thread().name)
+    try:
+        yield Progress(1, steps, "第一步")
+        gate.wait(10)
+        for i in range(2, steps + 1):
+            yield Progress(i, steps, f"第 {i} 步")
+    except BaseException as exc:
+        log.append(type(exc).__name__)
+        raise
+    return "结果"
+
+
+def test_the_result_comes_back_on_the_gui_thread(qtbot):
+    gate, log, got = threading.Event(), [], []
+    gate.set()
+    runner = start_job(None, "标题", "工作中", lambda: gated(gate, log),
+                       lambda r: got.append((r, threading.current_thread().name)))
+    with qtbot.waitSignal(runner.ended, timeout=5000):
+        pass
+    assert got == [("结果", threading.main_thread().name)]
+    assert log[0] != threading.main_thread().name  # the job ran on a worker
+
+
+def test_a_long_job_shows_progress_and_cancel_stops_it(qtbot):
+    gate, log, done, cancelled = threading.Event(), [], [], []
+    runner = start_job(None, "标题", "工作中", lambda: gated(gate, log), done.append,
+                       on_cancelled=lambda: cancelled.append(True))
+    assert not runner.dialog.isVisible()  # nothing flashes for a short job
+    qtbot.waitUntil(runner.dialog.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: runner.dialog.value() == 1 and runner.dialog.maximum() == 3)
+    assert "第一步" in runner.dialog.labelText()
+    runner.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    gate.set()
+    with qtbot.waitSignal(runner.ended, timeout=5000):
+        pass
+    assert cancelled == [True] and done == [] and log[-1] == "Cancelled"
+
+
+def test_a_users_error_is_shown_as_a_message(qtbot, monkeypatch):
+    seen: list[tuple[str, str, str]] = []
+    stand_in_for_message_boxes(monkeypatch, lambda *call: seen.append(call))
+
+    def failing():
+        yield Progress(1, 2, "读取")
+        raise LaomoError("数据包已损坏。")
+
+    runner = start_job(None, "导入数据包", "工作中", failing, lambda r: None)
+    with qtbot.waitSignal(runner.ended, timeout=5000):
+        pass
+    assert seen == [("warning", "导入数据包", "数据包已损坏。")]
