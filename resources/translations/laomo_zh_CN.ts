@@ -9,13 +9,13 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="132"/>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="306"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="144"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -198,7 +198,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="319"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -474,7 +474,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="67"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -580,7 +580,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="54"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="295"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -591,169 +591,169 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158"/>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="155"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="116"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="161"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="398"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="413"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="390"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
         <location filename="../../src/laomo_desktop/ui/welcome.py" line="105"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
         <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
         <source>Open the selected record</source>
         <translation>打开选中的记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
         <source>Delete the selected record</source>
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="295"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="315"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="357"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="367"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="473"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="490"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="479"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
@@ -765,7 +765,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="338"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -893,8 +893,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="479"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="356"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/tasks.py" line="159"/>
         <source>Cancel</source>
@@ -935,7 +935,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="494"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="511"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1098,7 +1098,7 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="110"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="462"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="432"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1320,7 +1320,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
@@ -1419,269 +1419,219 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="79"/>
-        <source>Annual summary</source>
-        <translation>年度工作总结</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="80"/>
-        <source>The studio&apos;s year compiled from the ledger: basic facts, the eight must-haves, targets, activities, results and funds.</source>
-        <translation>由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="82"/>
-        <source>Review packet</source>
-        <translation>考核材料</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="83"/>
-        <source>The annual summary, the self-assessment against the chosen template, an evidence index and the ticked attachments, in one PDF.</source>
-        <translation>年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="85"/>
-        <source>Self-assessment</source>
-        <translation>自评</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="86"/>
-        <source>Scores the year against the chosen template and shows the result here; no file is written.</source>
-        <translation>按所选模板为本年度逐项打分，结果显示在右侧，不生成文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
-        <source>Union summary (PDF)</source>
-        <translation>汇总表 PDF</translation>
-    </message>
-    <message>
         <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
-        <source>Every studio of the ledger in one table, with the union&apos;s targets for the year.</source>
-        <translation>台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
-        <source>Union summary (XLSX)</source>
-        <translation>汇总表 XLSX</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="91"/>
-        <source>The same summary as a workbook to open in Excel or WPS.</source>
-        <translation>同样的汇总表，保存为可用 Excel 或 WPS 打开的工作簿。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="100"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="118"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="179"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="196"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="160"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="182"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="185"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="222"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="227"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="234"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="256"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="298"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="278"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="327"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="353"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="391"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="361"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="402"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="372"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="378"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="392"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="436"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="448"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
@@ -1717,7 +1667,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="97"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -1754,7 +1704,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="185"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1774,7 +1724,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="463"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="433"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -1784,7 +1734,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="474"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="444"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1806,17 +1756,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="88"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="101"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="103"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -1831,17 +1781,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="136"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="138"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="141"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1879,7 +1829,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="157"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -1921,12 +1871,12 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -1946,38 +1896,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="212"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="217"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="81"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="262"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2003,33 +1953,33 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="267"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="269"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="271"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="272"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="291"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="356"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="294"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="323"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2044,12 +1994,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="334"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="342"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2084,22 +2034,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="368"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="371"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="374"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="410"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="411"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2428,219 +2378,219 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="51"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="52"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="60"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="61"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="214"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="219"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="222"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="229"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="289"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="355"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="359"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="344"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="361"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="362"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="373"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="362"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="378"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="371"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="392"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="379"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="395"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="399"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="402"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="413"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="435"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="440"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="426"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="442"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="445"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="461"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="463"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="227"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="354"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="483"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="499"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="463"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="479"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="485"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="501"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="496"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="512"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2764,64 +2714,64 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/unioncards.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
