@@ -69,5 +69,8 @@ def open_window(ctx, qtbot) -> Callable[..., MainWindow]:
         if year is not None:
             win.year_box.setCurrentIndex(win.year_box.findData(year))
             assert ctx.studio_uid == studio_uid and ctx.year == year
+        shown = win.stack.currentWidget()
+        if shown is not None and hasattr(shown, "up_to_date"):  # filled after its first paint
+            qtbot.waitUntil(lambda: shown.up_to_date, timeout=5000)
         return win
     return open_

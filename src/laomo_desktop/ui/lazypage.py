@@ -18,6 +18,11 @@ class LazyPage(QWidget):
         if by_year:
             ctx.year_changed.connect(self.mark_dirty)
 
+    @property
+    def up_to_date(self) -> bool:
+        """Whether what the page shows is loaded (a page may fill itself after it is painted)."""
+        return not self._dirty
+
     def mark_dirty(self, *_args) -> None:
         self._dirty = True
         if self.isVisible():
