@@ -100,14 +100,15 @@ def insert(kind_name: str, rows: Sequence[dict], ids: Placeholders | None = None
     per = max(1, PARAMS // len(names))
     marks = "(" + ", ".join("?" * len(names)) + ")"
     out: dict[str, int] = {}
-    for i in range(0, len(rows), per):
-        part = rows[i:i + per]
-        params: list[Any] = []
-        for r in part:
-            params.extend(_values(_swap(r, links, ids) if ids else r, names, defaults))
-        sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
-               f'{", ".join([marks] * len(part))} RETURNING "id", "uid"')
-        out.update((uid, rid) for rid, uid in database.execute_sql(sql, params))
+    with database.atomic():  # RETURNING rows are read before any commit
+        for i in range(0, len(rows), per):
+            part = rows[i:i + per]
+            params: list[Any] = []
+            for r in part:
+                params.extend(_values(_swap(r, links, ids) if ids else r, names, defaults))
+            sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
+                   f'{", ".join([marks] * len(part))} RETURNING "id", "uid"')
+            out.update((uid, rid) for rid, uid in database.execute_sql(sql, params).fetchall())
     return out
 
 
