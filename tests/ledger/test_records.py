@@ -153,13 +153,13 @@ def test_bad_child_row_leaves_no_parent(s):
 
 
 def test_failure_after_the_parent_row_is_written_rolls_it_back(s, monkeypatch):
-    real = R._write_children
+    real = R.rows.write_children
 
     def write_then_fail(*args, **kwargs):
         real(*args, **kwargs)
         raise OSError("disk full")
 
-    monkeypatch.setattr(R, "_write_children", write_then_fail)
+    monkeypatch.setattr(R.rows, "write_children", write_then_fail)
     results, audits = count("result"), AuditEntry.select().count()
     points = CHILD_MODELS[("result", "points")]
     with pytest.raises(OSError, match="disk full"):

@@ -14,11 +14,10 @@ records already here. Then a backup, then one transaction, which reads the impor
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
@@ -29,10 +28,9 @@ from laomo_desktop.ledger import shapes as H
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store import backup, blobs
+from laomo_desktop.store import backup, blobs, rows
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import (
-    CHILD_MODELS,
     MODELS,
     Conflict,
     ImportedStudio,
@@ -119,10 +117,12 @@ class _Plan:
 
 
 class _Ids:
-    """Local row ids of the package's records (existing, or assigned to new ones)."""
+    """Local row ids of the package's records: existing ones, or placeholders for new ones
+    (store.rows.Placeholders) that become the ids SQLite gives them when they are written."""
 
-    def __init__(self, studio_id: int):
+    def __init__(self, studio_id: int, pending: rows.Placeholders | None = None):
         self.studio_id = studio_id
+        self.pending = pending or rows.Placeholders()
         self.refs: dict[tuple[str, str], V.Ref] = {}
 
     def add(self, kind: str, uid: str, rid: int) -> None:
@@ -157,11 +157,6 @@ def _local_records(kind: S.Kind, ids: list[int]) -> dict[str, dict]:
     return out
 
 
-def _next_id(model) -> int:
-    return (database.execute_sql(f'SELECT max(id) FROM "{model._meta.table_name}"')
-            .fetchone()[0] or 0) + 1
-
-
 def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, dict]:
     """The row and child rows as a form would save them (validate.clean_record), or the
     services' ValidationError naming the field and the reason."""
@@ -189,8 +184,9 @@ def _plan(pkg: Package) -> _Plan:
         raise LaomoError(f"工作室“{studio.name}”是本台账自己的工作室，不能用数据包覆盖它。"
                          "未导入任何数据。")
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
-    studio_id = studio.id if studio else _next_id(smodel)
-    ids = _Ids(studio_id)
+    pending = rows.Placeholders()
+    studio_id = studio.id if studio else pending.new()
+    ids = _Ids(studio_id, pending)
     seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, studio.id if studio else None)
     plan = _Plan(pkg, studio.id if studio else None, {}, {}, {}, [], version, ids, seen.after)
     existing: dict[str, dict[str, tuple[int, int, int]]] = {}
@@ -201,14 +197,11 @@ def _plan(pkg: Package) -> _Plan:
         if any(sid != studio_id for _, _, sid in local.values()) or (studio is None and local):
             raise LaomoError(f"数据包中的{kind.label}记录与本台账中另一个工作室的记录编号相同，"
                              "不能导入。请联系技术支持。未导入任何数据。")
-        next_id = studio_id if kind.name == "studio" else None
         for r in incoming:
             if r["uid"] in local:
                 ids.add(kind.name, r["uid"], local[r["uid"]][0])
             else:
-                next_id = next_id or _next_id(MODELS[kind.name])
-                ids.add(kind.name, r["uid"], next_id)
-                next_id += 1
+                ids.add(kind.name, r["uid"], studio_id if kind.name == "studio" else pending.new())
     ctx = V.Context(studio_id, ids, date.today())
     for kind in S.KINDS:
         counts = plan.counts[kind.name] = KindCounts()
@@ -383,12 +376,6 @@ def _store_blobs(paths: LedgerPaths, plan: _Plan, total: int) -> Iterator[Progre
         yield Progress(i, total, f"保存附件 {i}/{len(wanted)}")
 
 
-def _columns(model, skip: tuple[str, ...] = ("id",)) -> tuple[list[str], Callable[[dict], tuple]]:
-    """(column names, a getter of those fields from a dict), without the `skip` fields."""
-    fields = [f for f in model._meta.sorted_fields if f.name not in skip]
-    return [f'"{f.column_name}"' for f in fields], itemgetter(*(f.name for f in fields))
-
-
 def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
     _write_rows(plan.ids, plan.new, plan.updated)
     _register(pkg, plan, plan.ids.studio_id, actor)
@@ -397,41 +384,20 @@ def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
 
 def _write_rows(ids: _Ids, new_rows: dict[str, list[tuple[dict, dict, dict]]],
                 updated_rows: dict[str, list[tuple[int, dict, dict, dict]]]) -> None:
-    """Values are written as clean_record made them (plain str/int/float/bool/None)."""
-    cursor = database.cursor()
-    studio_id = ids.studio_id
-    for kind in S.KINDS:  # parents before the rows that refer to them
-        columns, get = _columns(MODELS[kind.name])
-        new = new_rows.get(kind.name, [])
-        upd = updated_rows.get(kind.name, [])
+    """The package's records through the one row writer, values as clean_record made them
+    and the record's own uid, stamps and version; a new studio's id is SQLite's from then on."""
+    def meta(rec: dict, row: dict) -> dict:
+        row.update(uid=rec["uid"], created_at=rec["created_at"], studio=ids.studio_id,
+                   updated_at=rec["updated_at"], version=rec["version"],
+                   deleted_at=rec.get("deleted_at"))
+        return row
 
-        def values(rec: dict, row: dict, get=get) -> tuple:
-            row.update(uid=rec["uid"], created_at=rec["created_at"], studio=studio_id,
-                       updated_at=rec["updated_at"], version=rec["version"],
-                       deleted_at=rec.get("deleted_at"))
-            return get(row)
-
-        if new:
-            cursor.executemany(
-                f'INSERT INTO "{kind.table}" ("id", {", ".join(columns)}) '
-                f'VALUES (?{", ?" * len(columns)})',
-                [(ids.id(kind.name, rec["uid"]), *values(rec, row)) for rec, row, _ in new])
-        if upd:
-            sets = ", ".join(f"{c} = ?" for c in columns)
-            cursor.executemany(f'UPDATE "{kind.table}" SET {sets} WHERE "id" = ?',
-                               [(*values(rec, row), rid) for rid, rec, row, _ in upd])
-        parents = [(ids.id(kind.name, rec["uid"]), ch) for rec, _, ch in new]
-        parents += [(rid, ch) for rid, _, _, ch in upd]
-        for child in kind.children:
-            if upd:
-                cursor.executemany(f'DELETE FROM "{child.table}" WHERE "parent_id" = ?',
-                                   [(rid,) for rid, *_ in upd])
-            ccolumns, cget = _columns(CHILD_MODELS[(kind.name, child.name)], ("id", "parent"))
-            params = [(pid, *cget(item)) for pid, children in parents
-                      for item in children[child.name]]
-            if params:
-                cursor.executemany(f'INSERT INTO "{child.table}" ("parent_id", {", ".join(ccolumns)}) '
-                                   f'VALUES (?{", ?" * len(ccolumns)})', params)
+    new = {k: [(ids.id(k, rec["uid"]), meta(rec, row), ch) for rec, row, ch in items]
+           for k, items in new_rows.items()}
+    changed = {k: [(rid, meta(rec, row), ch) for rid, rec, row, ch in items]
+               for k, items in updated_rows.items()}
+    rows.write(new, changed, ids.pending)
+    ids.studio_id = ids.pending.real(ids.studio_id)
 
 
 class _LedgerIds(_Ids):

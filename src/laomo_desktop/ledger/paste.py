@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,8 +29,9 @@ from laomo_desktop.ledger import typed
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
+from laomo_desktop.store import rows as writer
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import MODELS, AuditEntry, database
+from laomo_desktop.store.models import MODELS, database
 
 NO_DATA = "剪贴板中没有可粘贴的表格内容。请在 Excel 或 WPS 中选中包括表头（列名）在内的若干行后复制。"
 ONLY_HEADER = "粘贴的内容只有表头一行，没有数据行。"
@@ -397,15 +397,10 @@ def _audit(action: str, kind: S.Kind, pairs: list[tuple[dict | None, dict]], ver
            actor: str | None) -> None:
     """One audit entry a record, as records.audit writes it."""
     at, who = R.now_iso(), actor or R.current_actor()
-    entries = [{"at": at, "actor": who, "action": action, "kind": kind.name,
-                "record_uid": after["uid"], "studio_uid": after["studio"],
-                "summary": verb.format(_title(kind, after)),
-                "before": json.dumps(before, ensure_ascii=False, sort_keys=True)
-                if before is not None else None,
-                "after": json.dumps(after, ensure_ascii=False, sort_keys=True)}
-               for before, after in pairs]
-    for chunk in _chunks(entries):
-        AuditEntry.insert_many(list(chunk)).execute()
+    writer.write_audit(writer.audit_entry(at, who, action, kind.name, after["uid"],
+                                          after["studio"], before, after,
+                                          verb.format(_title(kind, after)))
+                       for before, after in pairs)
 
 
 def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
@@ -417,30 +412,29 @@ def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
 def add(p: Preview, *, actor: str | None = None) -> list[str]:
     """Add the preview's valid rows, in one transaction: every row or, when one of them fails
     after all, none (the error is raised). Returns the new records' uids."""
-    kind, model = p.kind, MODELS[p.kind.name]
+    kind = p.kind
     if not p.valid:
         return []
     with database.atomic():
         studio_id = _studio(p.studio_uid)
         ctx = V.Context(studio_id, _CachedResolver(), date.today())
         stamp = R.now_iso()
-        rows: dict[str, dict] = {}
+        clean: dict[str, dict] = {}
         for pasted in p.valid:
             # a pasted row fills fields only (match_headers maps no child list)
-            rows[R.new_uid()] = V.clean_record(kind, pasted.values, ctx)[0]
-        _broken(kind, studio_id, {u: {**r, "deleted_at": None} for u, r in rows.items()})
-        inserts = [{**r, "studio": studio_id, "uid": u, "created_at": stamp,
-                    "updated_at": stamp, "version": 1} for u, r in rows.items()]
-        for chunk in _chunks(inserts):
-            model.insert_many(list(chunk)).execute()
-        uids = list(rows)
+            clean[R.new_uid()] = V.clean_record(kind, pasted.values, ctx)[0]
+        _broken(kind, studio_id, {u: {**r, "deleted_at": None} for u, r in clean.items()})
+        writer.insert(kind.name, [{**r, "studio": studio_id, "uid": u, "created_at": stamp,
+                                   "updated_at": stamp, "version": 1, "deleted_at": None}
+                                  for u, r in clean.items()])
+        uids = list(clean)
         _audit("create", kind, [(None, a) for a in _records(kind, uids)], "新建{}", actor)
     return uids
 
 
 def _set_deleted(kind_name: str, uids: Sequence[str], deleted: bool,
                  actor: str | None) -> None:
-    kind, model = S.kind(kind_name), MODELS[kind_name]
+    kind = S.kind(kind_name)
     with database.atomic():
         before = _records(kind, uids)
         if len(before) != len(set(uids)):
@@ -456,9 +450,7 @@ def _set_deleted(kind_name: str, uids: Sequence[str], deleted: bool,
                 raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
             _broken(kind, studio_id, {b["uid"]: {**b, "deleted_at": None} for b in changing})
         stamp = R.now_iso()
-        for chunk in _chunks([b["uid"] for b in changing]):
-            model.update(deleted_at=stamp if deleted else None, updated_at=stamp,
-                         version=model.version + 1).where(model.uid.in_(list(chunk))).execute()
+        writer.set_deleted(kind_name, [b["uid"] for b in changing], stamp, deleted)
         after = [{**b, "deleted_at": stamp if deleted else None, "updated_at": stamp,
                   "version": b["version"] + 1} for b in changing]
         verb = "{}移入回收站" if deleted else "{}从回收站恢复"

@@ -8,7 +8,6 @@ dicts: declared fields by name, references and the owning studio by uid, child l
 from __future__ import annotations
 
 import getpass
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,8 +19,9 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
+from laomo_desktop.store import rows
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry, ImportedStudio, database
+from laomo_desktop.store.models import CHILD_MODELS, MODELS, ImportedStudio, database
 
 META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
 READ_ONLY = "该工作室的数据由其导出的数据包导入，在本台账中只读。"
@@ -162,31 +162,11 @@ def list_records(kind_name: str, studio_uid: str | None = None, *,
 
 # --- writing -----------------------------------------------------------------------------
 
-def _json(record: dict | None) -> str | None:
-    return None if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True)
-
-
 def audit(action: str, kind: str, record_uid: str | None, studio_uid: str | None,
           before: dict | None, after: dict | None, summary: str = "",
           actor: str | None = None) -> None:
-    AuditEntry.insert(
-        at=now_iso(), actor=actor or current_actor(), action=action, kind=kind,
-        record_uid=record_uid, studio_uid=studio_uid, summary=summary,
-        before=_json(before), after=_json(after),
-    ).execute()
-
-
-def _write_children(kind: S.Kind, parent_id: int, children: dict[str, list[dict]],
-                    replace: bool) -> None:
-    for child in kind.children:
-        if child.name not in children:
-            continue
-        cmodel = CHILD_MODELS[(kind.name, child.name)]
-        if replace:
-            cmodel.delete().where(cmodel.parent == parent_id).execute()
-        rows = [{**r, "parent": parent_id} for r in children[child.name]]
-        for i in range(0, len(rows), 200):
-            cmodel.insert_many(rows[i:i + 200]).execute()
+    rows.write_audit([rows.audit_entry(now_iso(), actor or current_actor(), action, kind,
+                                       record_uid, studio_uid, before, after, summary)])
 
 
 @dataclass(frozen=True)
@@ -281,7 +261,6 @@ def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
            actor: str | None = None, today: date | None = None) -> dict:
     """Validate and add a record; returns it as stored. For a studio, studio_uid is None."""
     kind = S.kind(kind_name)
-    model = MODELS[kind_name]
     with database.atomic():
         studio_id = _studio_id(studio_uid) if kind.per_studio else None
         check_writable(studio_id)
@@ -292,8 +271,8 @@ def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
             row["studio"] = studio_id
         stamp = now_iso()
         row.update(uid=new_uid(), created_at=stamp, updated_at=stamp, version=1)
-        record_id = model.insert(**row).execute()
-        _write_children(kind, record_id, children, replace=False)
+        record_id = rows.insert(kind_name, [row])[row["uid"]]
+        rows.write_children(kind_name, [(record_id, children)], replace=False)
         after = get(kind_name, row["uid"])
         audit("create", kind_name, after["uid"], after["studio"], None, after,
               f"新建{_label(kind, after)}", actor)
@@ -324,7 +303,7 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
             _check_constraints(kind, row, studio_id, current.id)
         row.update(updated_at=now_iso(), version=before["version"] + 1)
         model.update(**row).where(model.id == current.id).execute()
-        _write_children(kind, current.id, children, replace=True)
+        rows.write_children(kind_name, [(current.id, children)], replace=True)
         after = get(kind_name, uid)
         if _content(after) == _content(before):
             txn.rollback()  # nothing really changed: no new version, no audit entry
@@ -350,7 +329,6 @@ def _content(record: dict) -> dict:
 
 def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> dict:
     kind = S.kind(kind_name)
-    model = MODELS[kind_name]
     with database.atomic():
         before = get(kind_name, uid)
         check_writable(studio_id_of(kind, _row_by_uid(kind, uid)))
@@ -367,8 +345,7 @@ def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> 
             row = _row_by_uid(kind, uid)
             _check_constraints(kind, {"year": before["year"]}, row.studio_id, row.id)
         stamp = now_iso()
-        model.update(deleted_at=stamp if deleted else None, updated_at=stamp,
-                     version=before["version"] + 1).where(model.uid == uid).execute()
+        rows.set_deleted(kind_name, [uid], stamp, deleted)
         after = get(kind_name, uid)
         action = "trash" if deleted else "restore"
         verb = "移入回收站" if deleted else "从回收站恢复"
