@@ -31,14 +31,11 @@ from laomo_desktop.ledger.metrics import WAN, metric, target_metric
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
+from laomo_desktop.ui.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.lazypage import LazyPage
-from laomo_desktop.ui.plain import DataLabel, shown
+from laomo_desktop.ui.plain import shown
 
-GREEN = "#1a7f37"
-RED = "#c62828"
-AMBER = "#b45309"
-MUTED = "#6b7280"
 EVIDENCE_SHOWN = 3
 TILE_WIDTH = 130        # a headline tile narrower than this wraps its caption into a column
 
@@ -61,19 +58,6 @@ REMINDER_TIPS = {
     RM.REVIEW: QT_TRANSLATE_NOOP("Dashboard", "Open the studio's namings"),
 }
 
-STYLE = f"""
-QFrame#card, QFrame#tile {{
-    background: palette(base); border: 1px solid palette(midlight); border-radius: 8px;
-}}
-QProgressBar {{
-    border: none; border-radius: 4px; background: palette(midlight);
-    min-height: 8px; max-height: 8px;
-}}
-QProgressBar::chunk {{ border-radius: 4px; background: #2f6fd6; }}
-QProgressBar[met="true"]::chunk {{ background: {GREEN}; }}
-"""
-
-
 def figure_text(figures: dict, key: str) -> str:
     """The text of a headline tile, exactly as `laomo stats` would give the same figure."""
     return metric(key).text(figures)  # formatted as ledger/metrics.py declares the figure
@@ -90,64 +74,6 @@ def local_time_text(at: str) -> str:
     return t.astimezone().strftime("%m-%d %H:%M")
 
 
-def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, color: str | None = None,
-           wrap: bool = False, name: str = "", lines: bool = False) -> QLabel:
-    lab = DataLabel(text, lines=lines)  # record titles and studio names among them
-    if scale != 1.0 or bold:
-        font = lab.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        lab.setFont(font)
-    if color:
-        lab.setStyleSheet(f"color: {color};")
-    if wrap:
-        lab.setWordWrap(True)
-    if name:
-        lab.setObjectName(name)
-    return lab
-
-
-def _clear(layout: QGridLayout, graveyard: QWidget) -> None:
-    """Empty a card. Its widgets leave the page at once (so no stale one is found or shown) but
-    are deleted later: the button whose click caused a reload may still be in its handler."""
-    while layout.count():
-        widget = layout.takeAt(0).widget()
-        if widget is not None:
-            widget.setParent(graveyard)
-            widget.deleteLater()
-
-
-class _Card(QFrame):
-    """A titled white panel whose body is rebuilt on every reload."""
-
-    def __init__(self, title: str, name: str):
-        super().__init__()
-        self.setObjectName("card")
-        self.setAccessibleName(title)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(18, 14, 18, 16)
-        lay.setSpacing(12)
-        self.head = head = QHBoxLayout()
-        head.addWidget(_label(title, scale=1.15, bold=True))
-        head.addStretch(1)
-        self.summary = _label(color=MUTED, name=f"{name}_summary")
-        head.addWidget(self.summary)
-        lay.addLayout(head)
-        self.body = QGridLayout()
-        self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.setHorizontalSpacing(14)
-        self.body.setVerticalSpacing(10)
-        lay.addLayout(self.body)
-        self._graveyard = QWidget()  # outside the page, never shown
-
-    def reset(self, summary: str = "") -> QGridLayout:
-        _clear(self.body, self._graveyard)
-        for col in range(self.body.columnCount()):
-            self.body.setColumnStretch(col, 0)
-        self.summary.setText(summary)
-        return self.body
-
-
 class DashboardPage(LazyPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -157,7 +83,7 @@ class DashboardPage(LazyPage):
         self._painted = False  # the first paint shows the frame; the figures follow it
 
         self.stack = QStackedWidget()
-        self.message = _label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED,
+        self.message = label(wrap=True, name="dashboard_message", scale=1.1, color=MUTED,
                               lines=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.message)
@@ -166,8 +92,8 @@ class DashboardPage(LazyPage):
         page = QVBoxLayout(content)
         page.setContentsMargins(24, 20, 24, 24)
         page.setSpacing(16)
-        self.heading = _label(scale=1.6, bold=True, name="heading", wrap=True)
-        self.subheading = _label(scale=1.1, color=MUTED, name="subheading", wrap=True)
+        self.heading = label(scale=1.6, bold=True, name="heading", wrap=True)
+        self.subheading = label(scale=1.1, color=MUTED, name="subheading", wrap=True)
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(self.heading)
@@ -178,7 +104,7 @@ class DashboardPage(LazyPage):
         self.facts: dict[str, QLabel] = {}
         for name in ("as_of", "studio_level", "studio_leader", "studio_party_org",
                      "next_review"):
-            self.facts[name] = lab = _label(color=MUTED, name=name)
+            self.facts[name] = lab = label(color=MUTED, name=name)
             facts.addWidget(lab)
         facts.addStretch(1)
         heading.addSpacing(4)
@@ -197,10 +123,10 @@ class DashboardPage(LazyPage):
             tl = QVBoxLayout(tile)
             tl.setContentsMargins(16, 12, 16, 12)
             tl.setSpacing(2)
-            value = _label(scale=1.9, bold=True, name=f"figure_{key}")
+            value = label(scale=1.9, bold=True, name=f"figure_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text = QCoreApplication.translate("Dashboard", caption)
-            cap = _label(text, color=MUTED, wrap=True)
+            cap = label(text, color=MUTED, wrap=True)
             value.setAccessibleName(text)
             tl.addWidget(value)
             tl.addWidget(cap)
@@ -211,9 +137,9 @@ class DashboardPage(LazyPage):
             self.figure_labels[key] = value
         page.addLayout(tiles)
 
-        self.targets = _Card(QCoreApplication.translate("Dashboard", "Targets of the year"),
+        self.targets = Card(QCoreApplication.translate("Dashboard", "Targets of the year"),
                              "targets")
-        self.must_haves = _Card(QCoreApplication.translate("Dashboard", "Eight must-haves"),
+        self.must_haves = Card(QCoreApplication.translate("Dashboard", "Eight must-haves"),
                                 "must_haves")
         assess = QLabel('<a href="#">{}</a>'.format(html.escape(
             QCoreApplication.translate("Dashboard", "Self-assessment"))))
@@ -224,9 +150,9 @@ class DashboardPage(LazyPage):
         assess.linkActivated.connect(self._goer("reports", "assessment"))
         self.must_haves.head.addSpacing(12)
         self.must_haves.head.addWidget(assess)
-        self.follow_ups = _Card(QCoreApplication.translate("Dashboard", "Reminders"),
+        self.follow_ups = Card(QCoreApplication.translate("Dashboard", "Reminders"),
                                 "reminders")  # with the meeting follow-ups that are due
-        self.latest = _Card(QCoreApplication.translate("Dashboard", "Latest entries"), "latest")
+        self.latest = Card(QCoreApplication.translate("Dashboard", "Latest entries"), "latest")
         columns = QHBoxLayout()
         columns.setSpacing(16)
         for cards in ((self.targets, self.follow_ups), (self.must_haves, self.latest)):
@@ -402,7 +328,7 @@ class DashboardPage(LazyPage):
                 button = QPushButton(QCoreApplication.translate("Dashboard", "Open the plan"))
                 button.setObjectName("open_plan")
                 button.clicked.connect(lambda: self._go("plan", plan_uid))
-            grid.addWidget(_label(text, wrap=True, name="no_targets"), 0, 0)
+            grid.addWidget(label(text, wrap=True, name="no_targets"), 0, 0)
             grid.addWidget(button, 1, 0, Qt.AlignmentFlag.AlignLeft)
             return
         for row, t in enumerate(targets):
@@ -412,7 +338,7 @@ class DashboardPage(LazyPage):
             percent = int(min(t["progress"], 1.0) * 100)
             done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
                 "%1", actual).replace("%2", target)
-            name = _label(t["label"], bold=True)
+            name = label(t["label"], bold=True)
             name.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
             bar = QProgressBar()
             bar.setObjectName(f"target_{t['metric']}")
@@ -422,11 +348,11 @@ class DashboardPage(LazyPage):
             bar.setProperty("met", bool(t["met"]))
             bar.setAccessibleName(f"{t['label']} {done}")
             grid.addWidget(name, row * 2, 0)
-            grid.addWidget(_label(done, color=None if t["met"] else MUTED,
+            grid.addWidget(label(done, color=None if t["met"] else MUTED,
                                   name=f"target_text_{t['metric']}"), row * 2, 1,
                            Qt.AlignmentFlag.AlignRight)
             grid.addWidget(bar, row * 2 + 1, 0, 1, 2)
-            grid.addWidget(_label(f"{percent}%", color=GREEN if t["met"] else MUTED),
+            grid.addWidget(label(f"{percent}%", color=GREEN if t["met"] else MUTED),
                            row * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
 
@@ -435,7 +361,7 @@ class DashboardPage(LazyPage):
         grid = self.must_haves.reset(QCoreApplication.translate(
             "Dashboard", "%1 of %2 in place").replace("%1", str(met)).replace("%2", str(len(items))))
         for row, m in enumerate(items):
-            mark = _label("✓" if m["met"] else "✗", bold=True, scale=1.2,
+            mark = label("✓" if m["met"] else "✗", bold=True, scale=1.2,
                           color=GREEN if m["met"] else RED, name=f"mark_{m['item']}")
             mark.setAccessibleName(QCoreApplication.translate("Dashboard", "In place")
                                    if m["met"] else
@@ -444,16 +370,16 @@ class DashboardPage(LazyPage):
             # its button
             align = Qt.AlignmentFlag.AlignTop if m["met"] else Qt.AlignmentFlag.AlignVCenter
             grid.addWidget(mark, row, 0, align)
-            grid.addWidget(_label(m["label"], bold=True), row, 1, align)
+            grid.addWidget(label(m["label"], bold=True), row, 1, align)
             box = QWidget()
             text = QVBoxLayout(box)
             text.setContentsMargins(0, 0, 0, 0)
             text.setSpacing(2)
-            text.addWidget(_label(m["detail"], wrap=True, color=None if m["met"] else RED,
+            text.addWidget(label(m["detail"], wrap=True, color=None if m["met"] else RED,
                                   name=f"detail_{m['item']}"))
             titles = [e["title"] for e in m["evidence"][:EVIDENCE_SHOWN] if e["title"]]
             if m["met"] and titles:
-                ev = _label("、".join(titles), scale=0.9, color=MUTED, wrap=True,
+                ev = label("、".join(titles), scale=0.9, color=MUTED, wrap=True,
                             name=f"evidence_{m['item']}")
                 text.addWidget(ev)
             grid.addWidget(box, row, 2, align)
@@ -476,7 +402,7 @@ class DashboardPage(LazyPage):
         translate = QCoreApplication.translate
         grid = self.follow_ups.reset(str(len(due)) if due else "")
         if not due:
-            grid.addWidget(_label(translate("Dashboard", "No reminders."), color=MUTED,
+            grid.addWidget(label(translate("Dashboard", "No reminders."), color=MUTED,
                                   name="no_reminders"), 0, 0)
             return
         today = date.today()
@@ -492,7 +418,7 @@ class DashboardPage(LazyPage):
             link.setToolTip(translate("Dashboard", REMINDER_TIPS[r.kind]))
             link.linkActivated.connect(self._goer(r.section, r.uid))
             grid.addWidget(link, row, 0)
-            grid.addWidget(_label(r.owner, color=MUTED), row, 1)
+            grid.addWidget(label(r.owner, color=MUTED), row, 1)
             if r.date:
                 when_text = fmt.date_text(r.date)
                 if late:
@@ -501,7 +427,7 @@ class DashboardPage(LazyPage):
                 when_text = translate("Dashboard", "No due date")
             else:
                 when_text = ""
-            grid.addWidget(_label(when_text, bold=late, color=RED if late else MUTED,
+            grid.addWidget(label(when_text, bold=late, color=RED if late else MUTED,
                                   name=f"reminder_due_{row}"), row, 2,
                            Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
@@ -509,12 +435,12 @@ class DashboardPage(LazyPage):
     def _fill_latest(self, latest: list[tuple]) -> None:
         grid = self.latest.reset()
         if not latest:
-            grid.addWidget(_label(QCoreApplication.translate(
+            grid.addWidget(label(QCoreApplication.translate(
                 "Dashboard", "Nothing has been entered yet."), color=MUTED), 0, 0)
             return
         for row, (at, summary, _kind) in enumerate(latest):
-            grid.addWidget(_label(local_time_text(at), color=MUTED), row, 0,
+            grid.addWidget(label(local_time_text(at), color=MUTED), row, 0,
                            Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_label(summary, wrap=True, name=f"latest_{row}", lines=True),
+            grid.addWidget(label(summary, wrap=True, name=f"latest_{row}", lines=True),
                            row, 1)
         grid.setColumnStretch(1, 1)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dashboard import GREEN, MUTED, RED
+from laomo_desktop.ui.cardlook import GREEN, MUTED, RED
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, tip
 

@@ -34,9 +34,9 @@ from laomo_desktop.ledger import period, union
 from laomo_desktop.ledger.metrics import metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import drives, fmt
+from laomo_desktop.ui.cardlook import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.conflictsdialog import ConflictsDialog
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dashboard import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.exchangedialogs import ORANGE, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.importdialogs import (
