@@ -605,13 +605,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="163"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="115"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="166"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="104"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -758,165 +758,166 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="74"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="307"/>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="103"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="111"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="121"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="123"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="125"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="162"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="149"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="158"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="164"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="172"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="183"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="192"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="195"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="229"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="250"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="261"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="277"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="281"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="297"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="304"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="339"/>
         <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="326"/>
         <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
-        <location filename="../../src/laomo_desktop/ui/tasks.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/tasks.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="360"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="321"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="322"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="330"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -925,17 +926,17 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="335"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="379"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="341"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="511"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="506"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1096,9 +1097,9 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="111"/>
         <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="432"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1419,312 +1420,318 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="99"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="117"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="121"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="123"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="126"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="159"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="195"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="159"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="181"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="184"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="221"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="226"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="255"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="277"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="306"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="344"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="306"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="324"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="338"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="352"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="363"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="367"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="369"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="392"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="394"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="397"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="409"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="50"/>
         <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
         <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="53"/>
         <source>The list could not be written to “%1”: %2.</source>
         <translation>列表无法写入“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="63"/>
         <source>Print the list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="92"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="97"/>
         <source>Save the list</source>
         <translation>保存列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="97"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="419"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="410"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="135"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="136"/>
         <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
         <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="140"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿（.xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="142"/>
         <source>CSV file (.csv)…</source>
         <translation>CSV 文件（.csv）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="144"/>
         <source>Print the list…</source>
         <translation>打印列表…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/listexport.py" line="175"/>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="226"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="185"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="420"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="181"/>
+        <source>Writing “%1”…</source>
+        <translation>正在写入“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="191"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="193"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/listexport.py" line="213"/>
         <source>The list was exported to “%1”.</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="433"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -1734,7 +1741,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="444"/>
+        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="435"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1745,13 +1752,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="229"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="262"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
@@ -2370,7 +2377,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tasks.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/tasks.py" line="105"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -6,26 +6,12 @@ Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
 from laomo_desktop.visible import json_text, visible
-
-
-def _progress(items: Iterable[tuple[int, int, str]], label: str) -> Iterator[tuple[int, int, str]]:
-    tty = sys.stderr.isatty()
-    for done, total, name in items:
-        if tty:
-            width = 30
-            filled = width * done // max(total, 1)
-            sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{done}/{total} {_v(name)[:20]:<20}")
-            sys.stderr.flush()
-        yield done, total, name
-    if tty:
-        sys.stderr.write("\n")
+from laomo_desktop.work import Cancelled, run_in_terminal, single_step
 
 
 def _v(value: object) -> str:
@@ -44,8 +30,8 @@ def cmd_demo(args, paths: LedgerPaths) -> int:
     studios, years = demo.HEAVY if args.heavy else (args.studios, args.years)
     if studios < 1 or years < 1:
         raise LaomoError("工作室数量和年数都必须至少为 1。")
-    steps = list(_progress(demo.generate(studios, years, args.seed), "载入示例数据"))
-    print(f"已载入 {len(steps)} 个工作室、{years} 个年度的示例数据。")
+    run_in_terminal(demo.generate(studios, years, args.seed))
+    print(f"已载入 {studios} 个工作室、{years} 个年度的示例数据。")
     return 0
 
 
@@ -105,7 +91,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
 def cmd_backup(args, paths: LedgerPaths) -> int:
     from laomo_desktop.store import backup
 
-    info = backup.take_backup(paths, "manual")
+    info = run_in_terminal(single_step(lambda: backup.take_backup(paths, "manual")))
     backup.rotate(paths)
     print(f"已备份到 {_v(info.path)}（{info.size / 1024:.0f} KB）")
     return 0
@@ -178,7 +164,7 @@ def recover_backups(args, paths: LedgerPaths, problem) -> int:
 def cmd_check(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.check import SEVERITIES, check_ledger, failed
 
-    problems = check_ledger(paths)
+    problems = run_in_terminal(single_step(lambda: check_ledger(paths)))
     if not problems:
         print("台账检查通过：数据库完整，附件齐全，业务规则无问题。")
         return 0
@@ -233,8 +219,9 @@ def cmd_report(args, paths: LedgerPaths) -> int:
     if not out.parent.is_dir():
         raise LaomoError(f"文件夹“{out.parent}”不存在。")
     uid = find_studio(args.studio)["uid"] if doc.needs_studio else None
-    doc.write(Job(paths, args.year, uid, getattr(args, "template", None),
-                  getattr(args, "attach", ()), getattr(args, "targets", None)), out)
+    job = Job(paths, args.year, uid, getattr(args, "template", None),
+              getattr(args, "attach", ()), getattr(args, "targets", None))
+    run_in_terminal(single_step(lambda: doc.write(job, out)))
     print(_v(out))
     return 0
 
@@ -263,15 +250,8 @@ def cmd_export(args, paths: LedgerPaths) -> int:
 
     privacy.parse_include(args.include)  # a wrong name: said before anything is looked up
     studio = find_studio(args.studio)
-    box = {}
-
-    def steps():
-        box["result"] = yield from export.export_steps(paths, studio["uid"], args.to,
-                                                       include=args.include)
-
-    for _ in _progress(steps(), "导出数据包"):
-        pass
-    result = box["result"]
+    result = run_in_terminal(export.export_steps(paths, studio["uid"], args.to,
+                                                 include=args.include))
     print(_v(result.path))
     print(f"已写入并回读校验：第 {result.sequence} 号数据包，{result.size / 1024:.0f} KB，"
           f"签名密钥指纹 {result.fingerprint}。现在可以安全拔出 U 盘。", file=sys.stderr)
@@ -309,7 +289,6 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 def cmd_import(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import importer
     from laomo_desktop.store.schema import kind
-    from laomo_desktop.work import run_in_terminal
 
     failed = 0
     backed_up = False
@@ -324,6 +303,8 @@ def cmd_import(args, paths: LedgerPaths) -> int:
                   f"  {_v(exc.fingerprint)}\n"
                   "请通过电话或纸面与该工作室核对指纹，确认一致后加 --yes 重新运行。", file=sys.stderr)
             continue
+        except Cancelled:  # Ctrl-C: this package is rolled back and the others are not started
+            raise
         except LaomoError as exc:
             failed += 1
             print(f"{_v(f.name)}：{_v(exc.message)}", file=sys.stderr)
@@ -470,6 +451,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return run_command(args, paths, {**COMMANDS, **RECORD_COMMANDS}, RECOVER)
+    except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
+        print("已中断。已完成的部分已保存，未完成的部分没有写入。", file=sys.stderr)
+        return 130
     except LaomoError as exc:
         print(f"错误：{_v(exc.message)}", file=sys.stderr)
         return 1

@@ -84,3 +84,36 @@ def test_two_imports_of_one_package_at_once(sample_dir, tmp_path, capsys):
         assert ImportLog.select().count() == 1
     finally:
         close_ledger()
+
+
+def test_ctrl_c_during_import_stops_the_whole_command(sample_dir, tmp_path, capsys, monkeypatch):
+    from laomo_desktop.exchange import importer
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    office = str(tmp_path / "office")
+    packages = []
+    for studio in ("李明", "周红"):
+        code, out, err = run(capsys, "--data-dir", str(sample_dir), "export", "--studio", studio,
+                             "--to", str(usb))
+        assert code == 0, err
+        packages.append(out.strip())
+    real, started = importer.apply_steps, []
+
+    def interrupted(paths, f, **kwargs):  # Ctrl-C arrives after the first step of a package
+        started.append(Path(f).name)
+        job = real(paths, f, **kwargs)
+        try:
+            yield next(job)
+            raise KeyboardInterrupt
+        finally:
+            job.close()
+
+    monkeypatch.setattr(importer, "apply_steps", interrupted)
+    code, out, err = run(capsys, "--data-dir", office, "import", *packages, "--yes")
+    assert code == 130 and "已中断" in err
+    assert started == [Path(packages[0]).name]  # the second package was not started
+    monkeypatch.setattr(importer, "apply_steps", real)
+    code, out, err = run(capsys, "--data-dir", office, "studios")
+    assert code == 0 and "李明" not in out and "周红" not in out
+    close_ledger()

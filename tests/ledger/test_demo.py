@@ -14,6 +14,7 @@ from laomo_desktop.ledger.union import union_year
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
+from laomo_desktop.work import Cancelled, drive
 
 TODAY = date(2026, 6, 1)
 CONTENT = """
@@ -66,12 +67,20 @@ def test_sample_studios_are_sound_and_busy(ledger):
     assert year["targets"], "every sample year has a plan with targets"
 
 
-def test_an_interrupted_demo_leaves_whole_studios_only(ledger):
+def test_an_interrupted_demo_leaves_the_ledger_as_it_was(ledger):
     gen = demo.generate(3, 1, today=TODAY)
     next(gen)
     gen.close()
-    assert len(list_studios()) == 1
+    assert list_studios() == []
     assert check_ledger(ledger) == []
+
+
+def test_a_cancelled_demo_reports_studios_and_leaves_the_ledger_empty(ledger):
+    seen: list = []
+    with pytest.raises(Cancelled):
+        drive(demo.generate(3, 1, today=TODAY), seen.append, cancelled=lambda: len(seen) == 2)
+    assert [(p.done, p.total) for p in seen] == [(1, 3), (2, 3)]
+    assert list_studios() == []
 
 
 def test_demo_only_fills_an_empty_ledger(ledger):

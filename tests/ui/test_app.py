@@ -129,9 +129,25 @@ def test_a_bad_first_studio_is_refused_by_the_field(empty_window):
 def test_sample_data_loads_in_the_background(empty_window, qtbot):
     win = empty_window
     win.welcome.demo_button.click()
+    runner = win._demo_job
+    with qtbot.waitSignal(runner.ended, timeout=30000):
+        pass
+    assert runner.last[:2] == (3, 3)  # a step per studio, shown in the progress dialog
     qtbot.waitUntil(lambda: win.studio_box.count() == 3, timeout=30000)
     assert win.root.currentWidget() is win.splitter
     assert len(list_studios()) == 3
+
+
+def test_cancelled_sample_data_leaves_the_ledger_empty(empty_window, qtbot):
+    win = empty_window
+    win.welcome.demo_button.click()
+    runner = win._demo_job
+    runner.cancel()  # as the progress dialog's Cancel does: the job stops after its step
+    with qtbot.waitSignal(runner.ended, timeout=30000):
+        pass
+    assert runner.last is not None and runner.last.total == 3
+    assert list_studios() == [] and win._demo_job is None
+    assert win.root.currentWidget() is win.welcome
 
 
 def test_closing_the_window_backs_up(ctx, qtbot):

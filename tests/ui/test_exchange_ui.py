@@ -4,13 +4,14 @@ import preview at the union office, read-only imported studios, and the drive li
 from __future__ import annotations
 
 import errno
+import threading
 from pathlib import Path
 
 import pytest
 from boxes import stand_in_for_message_boxes
 from exchange_ledgers import Ledgers
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
 from laomo_desktop.exchange import export, keys
 from laomo_desktop.exchange.package import read_package
@@ -153,6 +154,53 @@ def test_a_failed_export_shows_the_reason_and_leaves_no_package(two, qtbot, boxe
     qtbot.waitUntil(lambda: len(boxes) == 3)
     assert boxes[-1][0] == "information" and "可以安全拔出U盘" in boxes[-1][2]
     assert len(list(other.glob("*.laomo.zip"))) == 1
+
+
+def test_export_shows_its_progress_and_cancel_leaves_the_files_as_they_were(two, qtbot, boxes):
+    ctx = two.ctx(two.studio)
+    ctx.set_studio(two.uids["A"])
+    dlg = ExportDialog(ctx, targets=[])
+    qtbot.addWidget(dlg)
+    writing, gate = threading.Event(), threading.Event()
+
+    def slow_stick(path: Path):  # the first write waits until the test has pressed Cancel
+        f = open(path, "xb")  # noqa: SIM115
+
+        class Slow:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                f.close()
+
+            def write(self, data):
+                writing.set()
+                gate.wait(10)
+                return f.write(data)
+
+            def flush(self):
+                f.flush()
+
+            def fileno(self):
+                return f.fileno()
+        return Slow()
+
+    dlg.opener = slow_stick
+    dlg.set_folder(two.usb)
+    dlg.export_button.click()
+    runner = dlg.job
+    qtbot.waitUntil(writing.is_set, timeout=30_000)
+    qtbot.waitUntil(lambda: runner.last is not None and runner.last.done > 0)  # building shown
+    assert runner.last.total == 100
+    runner.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel
+    gate.set()
+    with qtbot.waitSignal(runner.ended, timeout=30_000):
+        pass
+    assert [b[0] for b in boxes] == ["information"] and "取消" in boxes[0][2]
+    assert list(two.usb.iterdir()) == []  # not even the partial copy
+    assert list(export.outbox(two.studio).iterdir()) == []  # the package built is gone too
+    assert export.outbox_packages(two.studio, two.uids["A"]) == []
+    assert dlg.job is None and dlg.export_button.isEnabled() and not dlg.rewrite_button.isEnabled()
 
 
 # -- import at the union office -------------------------------------------------------------------

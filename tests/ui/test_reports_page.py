@@ -187,8 +187,12 @@ def test_a_broken_template_file_does_not_break_the_page(page, qtbot):
 def test_cancel_discards_the_result(page, qtbot):
     page.choose("annual")
     page.generate_button.click()
-    page._progress.findChild(QPushButton).click()  # Cancel, before the result is taken
-    qtbot.waitUntil(lambda: page._job is None, timeout=60_000)
+    runner = page._job
+    runner.dialog.findChild(QPushButton).click()  # Cancel, before the result is taken
+    with qtbot.waitSignal(runner.ended, timeout=60_000):
+        pass
+    assert page._job is None
+    assert runner.last is not None and runner.last.total == 2  # the writing step was shown
     assert page.current is None and page.stack.currentIndex() == 0
     assert "取消" in page.empty_state.text()
     assert page.document.pageCount() == 0

@@ -34,6 +34,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store.models import MODELS, ExportLog, database
+from laomo_desktop.work import Cancelled, Job, Progress, result_of
 
 KEEP_IN_OUTBOX = 5
 FAT32_MAX_FILE = (4 << 30) - 1
@@ -256,9 +257,13 @@ def _deliver(pkg: package.Package, target_dir: Path,
 
 def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
                  opener: Opener = default_opener, now: datetime | None = None,
-                 include: Iterable[str] | str | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yields (done, total, step) while exporting; returns the ExportResult (StopIteration).
-    `include`: the optional personal fields that travel (exchange.privacy; none by default)."""
+                 include: Iterable[str] | str | None = None) -> Job[ExportResult]:
+    """Export as a job (laomo_desktop.work): yields Progress, returns the ExportResult.
+    `include`: the optional personal fields that travel (exchange.privacy; none by default).
+
+    Cancelled at any step, it leaves the files as they were: the package being built, the one
+    written to the outbox and the partial copy on the stick are removed, and older packages in
+    the outbox stay. A failed delivery keeps the new outbox package, to be written again."""
     include = privacy.parse_include(include)  # an unknown name is refused before any work
     smodel = MODELS["studio"]
     studio = smodel.get_or_none(smodel.uid == studio_uid)
@@ -270,49 +275,52 @@ def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
         raise LaomoError(f"找不到目标文件夹“{target_dir}”（U 盘是否已拔出？）。")
     sequence = next_sequence(studio_uid)
     total = 100  # building is the first 60 %, writing and reading back the rest
-    built = None
-    build = building.build_steps(paths, studio_uid, outbox(paths), sequence, now, include)
-    while built is None:
-        try:
-            done, n, text = next(build)
-            yield 60 * done // n, total, text
-        except StopIteration as stop:
-            built = stop.value
+    built = yield from _scaled(building.build_steps(paths, studio_uid, outbox(paths), sequence,
+                                                    now, include), 0, 60)
+    try:
+        result = yield from _scaled(_deliver(built, target_dir, opener), 60, total)
+    except (Cancelled, GeneratorExit):
+        with contextlib.suppress(OSError):
+            built.path.unlink()  # never delivered: as if the export had not started
+        raise
+    except BaseException:
+        _prune_outbox(paths, studio_uid, built.path, sequence)
+        raise
     _prune_outbox(paths, studio_uid, built.path, sequence)
-    deliver = _deliver(built, target_dir, opener)
-    while True:
-        try:
-            done, n, text = next(deliver)
-            yield 60 + 40 * done // max(n, 1), total, text
-        except StopIteration as stop:
-            return stop.value
+    return result
 
 
-def run(steps: Iterator[tuple[int, int, str]],
-        progress: Callable[[int, int, str], None] | None = None):
-    """Drive a step generator to its end; returns what it returns."""
+def _scaled(steps: Iterator[tuple[int, int, str]], start: int, end: int) -> Job:
+    """The steps of a part of the export, as the share start…end of its 100 steps."""
     while True:
         try:
-            item = next(steps)
+            done, n, text = next(steps)
         except StopIteration as stop:
             return stop.value
-        if progress:
-            progress(*item)
+        try:
+            yield Progress(start + (end - start) * done // max(n, 1), 100, text)
+        except BaseException as exc:  # Cancel: the part cleans up its own files first
+            with contextlib.suppress(StopIteration, type(exc)):
+                steps.throw(exc)
+            raise
 
 
 def export_studio(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
                   opener: Opener = default_opener,
-                  progress: Callable[[int, int, str], None] | None = None,
                   include: Iterable[str] | str | None = None) -> ExportResult:
-    return run(export_steps(paths, studio_uid, target_dir, opener=opener, include=include),
-               progress)
+    return result_of(export_steps(paths, studio_uid, target_dir, opener=opener,
+                                  include=include))
+
+
+def rewrite_steps(paths: LedgerPaths, outbox_file: Path, target_dir: Path, *,
+                  opener: Opener = default_opener) -> Job[ExportResult]:
+    """Write a package kept in the outbox to another target (a stick that failed before), as a
+    job; cancelled, it removes the partial copy and keeps the outbox package."""
+    pkg = package.read_package(Path(outbox_file))  # checked again before every write
+    pkg.sha256 = blobs.file_sha256(pkg.path)[0]
+    return (yield from _scaled(_deliver(pkg, Path(target_dir), opener), 0, 100))
 
 
 def rewrite(paths: LedgerPaths, outbox_file: Path, target_dir: Path, *,
-            opener: Opener = default_opener,
-            progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
-    """Write a package kept in the outbox to another target (a stick that failed before)."""
-    pkg = package.read_package(Path(outbox_file))  # checked again before every write
-    pkg.sha256 = blobs.file_sha256(pkg.path)[0]
-    return run(_deliver(pkg, Path(target_dir), opener), progress)
-
+            opener: Opener = default_opener) -> ExportResult:
+    return result_of(rewrite_steps(paths, outbox_file, target_dir, opener=opener))

@@ -11,7 +11,6 @@ plaque removed, one change of leader) go to the first studios they fit.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 from laomo_desktop.errors import LaomoError
@@ -41,7 +40,8 @@ from laomo_desktop.ledger.demo_words import (
     UNION,
     W,
 )
-from laomo_desktop.store.models import MODELS
+from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.work import Job, Progress
 
 HEAVY = (42, 10)  # studios, years for --heavy
 WAN = 1_000_000  # fen in one 万元
@@ -476,10 +476,12 @@ class _Studio(Life):
 
 
 def generate(studios: int = 3, years: int = 3, seed: int = 2024,
-             today: date | None = None) -> Iterator[tuple[int, int, str]]:
+             today: date | None = None) -> Job[None]:
     """Writes `studios` studios covering the `years` years up to and including today's year.
 
-    Yields (done, total, studio_name) after each studio is committed. Only for an empty ledger.
+    A job (laomo_desktop.work): yields Progress(done, total, studio_name) after each studio is
+    written. All studios are one transaction, so a demo cancelled or stopped half-way leaves
+    the ledger empty, as it was. Only for an empty ledger.
     """
     if MODELS["studio"].select().exists():
         raise LaomoError("台账中已有工作室，示例数据只能载入空台账。")
@@ -487,6 +489,7 @@ def generate(studios: int = 3, years: int = 3, seed: int = 2024,
     rng = random.Random(seed)
     used: set[str] = set()
     story: dict[str, str] = {}
-    for i in range(studios):
-        name = _Studio(rng, i, years, today, used, seed, story).write()
-        yield i + 1, studios, name
+    with database.atomic():
+        for i in range(studios):
+            name = _Studio(rng, i, years, today, used, seed, story).write()
+            yield Progress(i + 1, studios, name)

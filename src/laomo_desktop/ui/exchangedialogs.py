@@ -1,15 +1,12 @@
 """Data packages in the GUI, studio side: the export dialog, and the helpers the import dialogs
-(ui.importdialogs) share. The work is exchange/'s; it runs off the GUI thread (tasks.run_task)
+(ui.importdialogs) share. The work is exchange/'s; it runs off the GUI thread (tasks.start_job)
 and its Chinese error messages are shown as they are."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -25,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,12 +33,11 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import export, keys, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import studio_is_imported
-from laomo_desktop.store.database import release_connection
 from laomo_desktop.ui import drives, fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, inform, warn
-from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
+from laomo_desktop.ui.tasks import start_job
 
 RED, ORANGE, GREEN, MUTED = "#b00020", "#8a5a00", "#1a7f37", "#6b7280"
 
@@ -83,25 +78,6 @@ def installation_fingerprint_text(paths) -> str:
         return exc.message
 
 
-@dataclass
-class Finished:
-    """The last item of a task's generator: what the work returned."""
-
-    value: Any
-
-
-def task_steps(make: Callable[[], Iterator]) -> Callable[[], Iterator]:
-    """A run_task generator from an exchange step generator: its own connection, the result
-    handed over as Finished, and the steps closed (cleaned up) if the task is cancelled."""
-
-    def work():
-        release_connection()
-        result = yield from make()
-        yield Finished(result)
-
-    return work
-
-
 # -- File ▸ Export data package ---------------------------------------------------------------
 class ExportDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
@@ -112,7 +88,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export data package"))
         self.opener = export.default_opener  # tests put a failing drive here
         self.job = None
-        self.progress: QProgressDialog | None = None
         self.result_value: export.ExportResult | None = None
         self.last_file: Path | None = None  # the newest package kept in the outbox
         studio = R.get("studio", ctx.studio_uid)
@@ -318,27 +293,19 @@ class ExportDialog(QDialog):
         if target is None or self.job is not None or self.read_only:
             return
         include = self.included()
-        self._run(task_steps(lambda: export.export_steps(paths, uid, target, opener=opener,
-                                                         include=include)),
-                  100, tr("Exporting the data package…"))
+        self._run(lambda: export.export_steps(paths, uid, target, opener=opener, include=include),
+                  tr("Exporting the data package…"))
 
     def rewrite(self) -> None:
         target, paths, source, opener = self.target(), self.ctx.paths, self.last_file, self.opener
         if target is None or source is None or self.job is not None:
             return
+        self._run(lambda: export.rewrite_steps(paths, source, target, opener=opener),
+                  tr("Writing the package again…"))
 
-        def steps():  # rewrite() reports progress by callback only: a busy bar instead
-            yield (0, 0, tr("Writing the package again…"))
-            return export.rewrite(paths, source, target, opener=opener)
-
-        self._run(task_steps(steps), 0, tr("Writing the package again…"))
-
-    def _run(self, work, maximum: int, text: str) -> None:
-        self.progress = p = progress_dialog(self, "export_progress",
-                                            tr("Export data package"), text, maximum,
-                                            tr("Cancel"))
-        self.job = job = run_task(work, self._done, self._failed, show_progress(p))
-        p.canceled.connect(lambda: setattr(job, "cancelled", True))
+    def _run(self, make_job, text: str) -> None:
+        self.job = start_job(self, tr("Export data package"), text, make_job, self._done,
+                             on_failed=self._failed, on_cancelled=self._cancelled)
         self._update()
 
     def reject(self) -> None:
@@ -347,20 +314,15 @@ class ExportDialog(QDialog):
 
     def _end(self) -> None:
         self.job = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
         self._fill_last()
 
-    def _done(self, result) -> None:
+    def _cancelled(self) -> None:
         self._end()
-        if not isinstance(result, Finished):
-            QMessageBox.information(self, tr("Export cancelled"),
-                                    tr("The export was cancelled; no package was written."))
-            return
-        r: export.ExportResult = result.value
+        QMessageBox.information(self, tr("Export cancelled"),
+                                tr("The export was cancelled; no package was written."))
+
+    def _done(self, r: export.ExportResult) -> None:
+        self._end()
         self.result_value = r
         left_out = privacy.labels(r.omitted_fields, english=not fmt.is_chinese())
         sep = "、" if fmt.is_chinese() else ", "

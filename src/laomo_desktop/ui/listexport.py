@@ -36,7 +36,8 @@ from laomo_desktop.ui import prefs
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.reportparts import ask_and_print, pdf_view, safe_file_name
-from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.tasks import start_job
+from laomo_desktop.work import single_step
 
 SUFFIXES = (".xlsx", ".csv")
 
@@ -170,11 +171,16 @@ class ListExport(QObject):
             done(result)
 
         def failed(exc: BaseException) -> None:
-            self.job = None
-            self.button.setEnabled(True)
+            finished_without()
             warn(self.page, tr("Not exported"), failure_text(target, exc))
 
-        self.job = run_task(work, finished, failed)
+        def finished_without() -> None:  # failed or cancelled: the writer left no file
+            self.job = None
+            self.button.setEnabled(True)
+
+        self.job = start_job(self.page, tr("Export the list"), tr("Writing “%1”…").replace(
+            "%1", target.name), lambda: single_step(work), finished, on_failed=failed,
+            on_cancelled=finished_without, cancellable=False)
 
     # -- export -----------------------------------------------------------------------------
     def export(self, suffix: str = ".xlsx") -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -34,7 +33,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, warn
 from laomo_desktop.ui.sections import SECTIONS, Section
-from laomo_desktop.ui.tasks import run_task
+from laomo_desktop.ui.tasks import start_job
 
 if TYPE_CHECKING:
     from laomo_desktop.ui.welcome import WelcomePage
@@ -50,6 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
+        self._demo_job = None  # the demo loading, while it runs
         self.setObjectName("main_window")
         self.setWindowTitle(tr("Studio Ledger — Laomo Desktop"))
         # no minimum of its own: its pages' layouts set it, small enough for a 768-pixel screen
@@ -493,24 +493,19 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         from laomo_desktop.ledger import demo
 
-        progress = QProgressDialog(tr("Loading sample data…"), tr("Cancel"), 0, 3, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setValue(0)
-        job = run_task(lambda: demo.generate(3, 3), self._demo_done, self._demo_failed,
-                       lambda done, total, name: progress.setValue(done))
-        progress.canceled.connect(lambda: setattr(job, "cancelled", True))
-        self._demo_progress = progress
+        self._demo_job = start_job(self, tr("Sample data"), tr("Loading sample data…"),
+                                   lambda: demo.generate(3, 3), self._demo_ended,
+                                   on_failed=self._demo_failed,
+                                   on_cancelled=self._demo_ended)
 
-    def _demo_done(self, _result) -> None:
-        self._demo_progress.close()
+    def _demo_ended(self, _result=None) -> None:
+        self._demo_job = None
         self.refresh_studios()
 
     def _demo_failed(self, exc: BaseException) -> None:
-        self._demo_progress.close()
         warn(self, tr("Sample data not loaded"),
              exc.message if isinstance(exc, LaomoError) else str(exc))
-        self.refresh_studios()
+        self._demo_ended()
 
     def bring_to_front(self) -> None:
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -60,7 +59,8 @@ from laomo_desktop.ui.reportparts import (
     pdf_view,
     safe_file_name,
 )
-from laomo_desktop.ui.tasks import progress_dialog, run_task, show_progress
+from laomo_desktop.ui.tasks import start_job
+from laomo_desktop.work import Progress
 
 STATUS_COLORS = {"met": "#1a7f37", "partly": "#8a5a00", "missing": "#c62828"}
 MUTED = "color: #6b7280;"
@@ -78,7 +78,6 @@ class ReportsPage(LazyPage):
         self.setObjectName("page_reports")
         self.current: Generated | None = None
         self._job = None
-        self._progress: QProgressDialog | None = None
         self._seen_year = ctx.year
         self.preview_dir = Path(tempfile.gettempdir())  # where files wait for "Save as…"
         self.document = QPdfDocument(self)
@@ -315,40 +314,32 @@ class ReportsPage(LazyPage):
         working, finished = tr("Writing %1…").replace("%1", doc_texts()[doc.key][0]), tr("Done")
 
         def steps():  # the writers are single calls: cancelling stops before or after one
-            yield (0, 2, working)
+            yield Progress(0, 2, working)
             result = doc.write(job_of, gen.path)
             if not doc.formats:  # shown, not written: the self-assessment
                 gen.result = result
-            yield (2, 2, finished)
-            yield gen
+            yield Progress(2, 2, finished)
+            return gen
 
-        self._progress = progress = progress_dialog(self, "report_progress", tr("Generating"),
-                                                    working, 2, tr("Cancel"))
-        job = run_task(steps, lambda result: self._done(job, gen, result),
-                       lambda exc: self._failed(gen, exc), show_progress(progress))
-        progress.canceled.connect(lambda: setattr(job, "cancelled", True))
-        self._job = job
+        self._job = start_job(self, tr("Generating"), working, steps, self._done,
+                              on_failed=lambda exc: self._failed(gen, exc),
+                              on_cancelled=lambda: self._cancelled(gen))
         self._doc_chosen()
 
-    def _end_job(self) -> None:
+    def _done(self, gen: Generated) -> None:
         self._job = None
-        if self._progress is not None:
-            self._progress.canceled.disconnect()  # closing it would emit canceled
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
         self._doc_chosen()
+        self._show(gen)
 
-    def _done(self, job, gen: Generated, result) -> None:
-        self._end_job()
-        if job.cancelled or result is not gen:
-            _discard(gen.path)
-            self.clear_result(tr("Cancelled; nothing was kept."))
-        else:
-            self._show(gen)
+    def _cancelled(self, gen: Generated) -> None:
+        self._job = None
+        self._doc_chosen()
+        _discard(gen.path)
+        self.clear_result(tr("Cancelled; nothing was kept."))
 
     def _failed(self, gen: Generated, exc: BaseException) -> None:
-        self._end_job()
+        self._job = None
+        self._doc_chosen()
         _discard(gen.path)
         warn(self, tr("Not generated"), exc.message if isinstance(exc, LaomoError) else str(exc))
 

@@ -1,10 +1,8 @@
 """The GUI's driver of long work (laomo_desktop.work): `start_job` runs a job on a worker thread
 with a connection of its own, shows a progress dialog with Cancel once the job has taken half a
 second, and hands its result, its error or its cancellation back on the GUI thread. Widgets are
-never touched from the worker.
-
-`run_task` and `progress_dialog` are the older helper, still used by the callers that have not
-moved to `start_job` yet (the export dialog, the reports page, the demo, the list export)."""
+never touched from the worker. Every long job of the GUI goes through it: import, export, the
+reports, the list export, the demo, backup, restore and the check."""
 
 from __future__ import annotations
 
@@ -32,86 +30,7 @@ class _Signals(QObject):
     progress = Signal(int, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[..., Any], with_progress: bool):
-        super().__init__()
-        self.work = work
-        self.with_progress = with_progress
-        self.signals = _Signals()
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            if self.with_progress:
-                result = None
-                for step in self.work():
-                    if self.cancelled:
-                        break
-                    result = step
-                    if isinstance(step, tuple) and len(step) == 3:
-                        self.signals.progress.emit(*step)
-            else:
-                result = self.work()
-        except BaseException as exc:  # handed to the GUI thread, which shows it
-            self.signals.failed.emit(exc, traceback.format_exc())
-            return
-        finally:
-            release_connection()  # this worker thread's own connection; pool threads live on
-        self.signals.done.emit(result)
-
-
-_alive: set[Any] = set()  # jobs and runners under way (Qt would not keep them)
-
-
-def run_task(work: Callable[..., Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None],
-             on_progress: Callable[[int, int, str], None] | None = None) -> _Job:
-    """Run `work()` on the thread pool. With on_progress, `work()` is a generator yielding
-    (done, total, text); on_done gets its last item."""
-    job = _Job(work, on_progress is not None)
-    _alive.add(job)
-
-    def finished(result):
-        _alive.discard(job)
-        on_done(result)
-
-    def failed(exc, _tb):
-        _alive.discard(job)
-        on_error(exc)
-
-    job.signals.done.connect(finished)
-    job.signals.failed.connect(failed)
-    if on_progress:
-        job.signals.progress.connect(on_progress)
-    job.setAutoDelete(False)
-    QThreadPool.globalInstance().start(job)
-    return job
-
-
-def progress_dialog(parent, name: str, title: str, text: str, maximum: int, cancel: str):
-    """The window-modal progress dialog every long task shows; feed it with `show_progress`."""
-    p = QProgressDialog(text, cancel, 0, maximum, parent)
-    p.setLabel(DataLabel(text, lines=True))  # the steps name records and files
-    p.setObjectName(name)
-    p.setWindowTitle(title)
-    p.setWindowModality(Qt.WindowModality.WindowModal)
-    p.setAutoClose(False)
-    p.setAutoReset(False)
-    p.setMinimumWidth(380)
-    p.setMinimumDuration(0)
-    p.setValue(0)
-    return p
-
-
-def show_progress(dialog) -> Callable[[int, int, str], None]:
-    """An on_progress callback for run_task that moves `dialog` and shows the step's text."""
-
-    def update(done: int, _total: int, text: str) -> None:
-        dialog.setValue(done)
-        dialog.setLabelText(shown(text))  # Qt sets the label's text itself: see progress_dialog
-
-    return update
+_alive: set[Any] = set()  # runners under way (Qt would not keep them)
 
 
 # -- the driver ---------------------------------------------------------------------------------
