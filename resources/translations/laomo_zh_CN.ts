@@ -2385,219 +2385,219 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="52"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="55"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="140"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="142"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="145"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="148"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="155"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="231"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="249"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="251"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="357"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="283"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="285"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="360"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="294"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="362"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="288"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="299"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="378"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="304"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="313"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="392"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="318"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="321"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="402"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="339"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="361"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="440"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="366"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="442"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="461"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="463"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="389"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="54"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="153"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="370"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="499"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="425"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="479"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="405"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="501"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="427"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="512"/>
+        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="438"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
