@@ -198,7 +198,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="319"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="275"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -474,7 +474,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="67"/>
         <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -580,7 +580,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="54"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -617,7 +617,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="369"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
@@ -628,7 +628,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="346"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
@@ -688,77 +688,77 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="36"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="37"/>
         <source>Open the selected record</source>
         <translation>打开选中的记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="39"/>
         <source>Delete the selected record</source>
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="271"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="323"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="490"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="446"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="496"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -770,7 +770,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="88"/>
         <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="307"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="408"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -936,7 +936,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="506"/>
+        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="462"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1321,7 +1321,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="41"/>
         <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>

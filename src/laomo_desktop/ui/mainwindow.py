@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -32,6 +31,7 @@ from laomo_desktop.ui import fmt, prefs, screenfit, undo
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, warn
+from laomo_desktop.ui.sectionkeys import SectionKeys
 from laomo_desktop.ui.sections import SECTIONS, Section
 from laomo_desktop.ui.tasks import start_job
 
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
-        self.root.currentChanged.connect(lambda _i: self._update_record_actions())
+        self.root.currentChanged.connect(lambda _i: self.section_keys.update())
         self.statusBar().addPermanentWidget(DataLabel(str(ctx.paths.root)))
         ctx.navigate_requested.connect(self.navigate)
         ctx.ledger_changed.connect(self._refresh_studios_if_needed)
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, row: int) -> None:
         if 0 <= row < len(SECTIONS):
             self.stack.setCurrentWidget(self.page(SECTIONS[row].key))
-            self._update_record_actions()
+            self.section_keys.update()
 
     def _make_page(self, s: Section) -> QWidget:
         if s.key == "dashboard":
@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         e.addAction(undo_action)
         e.addAction(redo_action)
         e.addSeparator()
-        self._build_record_actions(e)
+        self.section_keys = SectionKeys(self, e)
+        self.record_actions = self.section_keys.actions
         e.addSeparator()
         self._action(e, tr("Find in the whole ledger…"), self.global_search,
                      QKeySequence("Ctrl+Shift+F"))
@@ -212,51 +213,6 @@ class MainWindow(QMainWindow):
         self._action(t, tr("Settings…"), self.open_settings)
         h = self.menuBar().addMenu(tr("&Help"))
         self._action(h, tr("About"), lambda: dialogs().about_dialog(self.ctx, self))
-
-    def _build_record_actions(self, menu) -> None:
-        """The keys of the section shown (new, edit, delete, search): window-wide actions that
-        work wherever the focus is (the navigation list after a click, the table, the search
-        box, the year selector) and call the current page. An action is disabled on a page
-        that has no such step, so its key goes on to the focused widget there."""
-        self.record_actions: dict[str, QAction] = {}
-        for step, text, keys in (
-                ("new_record", tr("New record"), [QKeySequence(QKeySequence.StandardKey.New)]),
-                ("edit_current", tr("Open the selected record"),
-                 [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
-                ("delete_current", tr("Delete the selected record"),
-                 [QKeySequence(Qt.Key.Key_Delete)]),
-                ("focus_search", tr("Search this section"),
-                 [QKeySequence(QKeySequence.StandardKey.Find)])):
-            act = QAction(text, self)
-            act.setObjectName(f"action_{step}")
-            act.setShortcuts(keys)
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(lambda _checked=False, step=step: self._page_step(step))
-            menu.addAction(act)
-            self.record_actions[step] = act
-        self._update_record_actions()
-
-    @staticmethod
-    def _step_of(page: QWidget | None, step: str):
-        """What a page does for a step: its method, or for search its search box."""
-        target = getattr(page, step, None)
-        if callable(target):
-            return target
-        box = getattr(page, "search", None)
-        if step == "focus_search" and isinstance(box, QLineEdit):
-            return lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll())
-        return None
-
-    def _page_step(self, step: str) -> None:
-        target = self._step_of(self.stack.currentWidget(), step)
-        if target is not None and self.root.currentWidget() is self.splitter:
-            target()
-
-    def _update_record_actions(self) -> None:
-        page = self.stack.currentWidget()
-        on_pages = self.root.currentWidget() is self.splitter
-        for step, act in self.record_actions.items():
-            act.setEnabled(on_pages and self._step_of(page, step) is not None)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)
