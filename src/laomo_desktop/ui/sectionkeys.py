@@ -5,16 +5,11 @@ has no such step, so its key goes on to the focused widget there."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QWidget
 
 from laomo_desktop.ui.i18n import tr
-
-if TYPE_CHECKING:
-    from laomo_desktop.ui.mainwindow import MainWindow
 
 
 def step_of(page: QWidget | None, step: str):
@@ -29,7 +24,10 @@ def step_of(page: QWidget | None, step: str):
 
 
 class SectionKeys:
-    def __init__(self, window: MainWindow, menu: QMenu):
+    """`window`: the main window, with its page stack (`stack`) and its pages' splitter shown
+    in `root` when a studio is open."""
+
+    def __init__(self, window: QMainWindow, menu: QMenu):
         self.window = window
         self.actions: dict[str, QAction] = {}
         for step, text, keys in (

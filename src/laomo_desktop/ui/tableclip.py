@@ -8,7 +8,7 @@ ledger/paste.py; this module only wires it to the page."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,8 +24,9 @@ from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.tablemodel import RAW_ROLE
 from laomo_desktop.ui.undo import ServiceCommand
 
-if TYPE_CHECKING:
-    from laomo_desktop.ui.sectionpage import SectionPage
+# a section page (ui/sectionpage.py): it installs these keys on itself, so this module does not
+# import it back
+SectionPage = Any
 
 
 def _columns(page: SectionPage, *types: str) -> set[int]:
