@@ -27,42 +27,21 @@ in Python over a record (for documents); a test holds the two to the same answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from laomo_desktop.ledger import kinds
+from laomo_desktop.ledger.kinds import Span
+from laomo_desktop.ledger.kinds.project import status_at_end
 from laomo_desktop.ledger.period import Period
 from laomo_desktop.store import enums as E
 
-
-@dataclass(frozen=True)
-class Span:
-    """The columns that start and end a standing record; `until_included`: the end day itself
-    still belongs to the record (a project's last day), else the record is over on it."""
-
-    since: str
-    until: str | None
-    until_included: bool = False
-
-    def until_sql(self, a: str) -> str:
-        return self.until.replace("{a}", a) if self.until and "{a}" in self.until \
-            else f"{a}.{self.until}"
-
-
-SPANS: dict[str, Span] = {
-    "member": Span("joined_on", "left_on"),
-    "mentorship": Span("agreement_date", "coalesce({a}.graduated_on, {a}.ended_on)"),
-    "rule": Span("adopted_on", "repealed_on"),
-    "equipment": Span("acquired_on", "disposed_on"),
-    "project": Span("start_date", "end_date", until_included=True),
-}
+# Each standing kind's span is declared with the kind (ledger/kinds/<kind>.py).
+SPANS: dict[str, Span] = kinds.spans()
 STANDING = frozenset(SPANS)
 
 _ENDING = ", ".join(f"'{s.value}'" for s in sorted(E.ENDING_STATUSES))
 
 
 def _until_value(kind: str, record: dict) -> str | None:
-    if kind == "mentorship":
-        return record.get("graduated_on") or record.get("ended_on")
-    return record.get(SPANS[kind].until)
+    return SPANS[kind].until_value(record)
 
 
 # ---- SQL (named parameters :start and :end) --------------------------------------------------
@@ -211,36 +190,19 @@ def rolled_out_sql(a: str = "t") -> str:
 
 
 def project_status(record: dict, p: Period) -> str | None:
-    end = record.get("end_date")
-    return E.ProjectStatus.IN_PROGRESS.value if not end or end > p.end else record.get("status")
-
-
-_LATER = {  # kind -> the dates that end it, each with the fields that go with that end
-    "member": {"left_on": ()},
-    "mentorship": {"graduated_on": ("promoted",), "ended_on": ()},
-    "rule": {"repealed_on": ()},
-    "equipment": {"disposed_on": ()},
-    "project": {"end_date": ()},
-    "result": {"patent_granted_on": (), "applied_since": ("applied_where",)},
-}
+    return status_at_end(record, p)
 
 
 def known_at_end(kind: str, record: dict, p: Period) -> dict:
     """The record as it stood at the period's end: an end, a grant, a roll-out dated later and
     an award of a later year are left out, a project's status is the one it had then
-    (project_status)."""
+    (project_status); each kind says which of its facts come later (ledger/kinds/)."""
     out = dict(record)
-    if kind == "project" and "status" in out:
-        out["status"] = project_status(record, p)
-    for field, with_it in _LATER.get(kind, {}).items():
+    rules = kinds.rules(kind)
+    for field, with_it in rules.later.items():
         if (out.get(field) or "") > p.end:
             out[field] = None
             out.update({f: None if f != "promoted" else False for f in with_it if f in out})
-    if kind == "result":
-        if out.get("patent_status") == E.PatentStatus.GRANTED and not out.get("patent_granted_on") \
-                and record.get("patent_granted_on"):
-            out["patent_status"] = E.PatentStatus.FILED.value
-        if out.get("award_year") and out["award_year"] > p.year:
-            out.update({f: None for f in ("award_name", "award_level", "award_grade",
-                                          "award_year", "award_body") if f in out})
+    if rules.known_at_end is not None:  # after the later dates are gone (a grant not yet made)
+        rules.known_at_end(record, out, p)
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from laomo_desktop.ledger import asof, money, stats
+from laomo_desktop.ledger import asof, kinds, money, stats
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
@@ -44,9 +44,9 @@ def _count_sql(k: S.Kind) -> str:
     """How <kind>_count counts: rules and equipment in force at the period's end; pairs and
     projects that lasted into it (like mentoring_pairs, projects_total); dated records up to
     its end and yearly ones up to its year (cumulative)."""
-    if k.name in ("rule", "equipment"):
+    if kinds.rules(k).evidence_at_end:
         cond = asof.at_end_sql(k.name)
-    elif k.name in asof.STANDING:
+    elif kinds.rules(k).span is not None:
         cond = asof.during_sql(k.name)
     else:
         col, is_date = Q.year_filter(k)
@@ -263,10 +263,10 @@ _TITLES = {  # evidence titles where the kind's title field is not enough
     "member": "t.name", "studio": "t.name"}
 
 
-# Standing kinds whose evidence is what was in force at the period's end: a rule repealed, a
-# piece of equipment disposed of or a member gone by then is no evidence. Pairs and projects
-# are those that lasted into the period; with "cumulative", every one begun by its end.
-AT_END_EVIDENCE = frozenset({"member", "rule", "equipment"})
+# Standing kinds whose evidence is what was in force at the period's end (KindRules.
+# evidence_at_end): a rule repealed, a piece of equipment disposed of or a member gone by then
+# is no evidence. Pairs and projects are those that lasted into the period; with "cumulative",
+# every one begun by its end.
 EARLIEST = "0001-01-01"  # a period "start" before any record: during … = begun by the end
 
 
@@ -275,13 +275,13 @@ def _evidence(spec: dict, p: dict) -> list[dict]:
     kind, params = spec["kind"], dict(p)
     k, cond = S.kind(kind), ["t.deleted_at IS NULL"]
     title, order = _TITLES.get(kind, f't."{k.title}"'), "t.id"
-    if kind == "studio":
+    if not k.per_studio:  # the studio itself
         cond = ["t.id = :sid"]
     else:
         cond.append("t.studio_id = :sid")
-        if kind in AT_END_EVIDENCE:
+        if kinds.rules(k).evidence_at_end:
             cond.append(asof.at_end_sql(kind))
-        elif kind in asof.STANDING:
+        elif kinds.rules(k).span is not None:
             cond.append(asof.during_sql(kind))
             if spec["cumulative"]:
                 params["start"] = EARLIEST
@@ -296,7 +296,7 @@ def _evidence(spec: dict, p: dict) -> list[dict]:
             marks = ", ".join(f":t{i}" for i in range(len(spec["types"])))
             cond.append(f't."{type_field(k).name}" IN ({marks})')
             params.update({f"t{i}": v for i, v in enumerate(spec["types"])})
-        if kind == "member":
+        if kinds.rules(k).leader_first:
             order = f"NOT {M.is_leader_sql('t')}, t.id"
         else:
             col = Q.year_filter(k)[0]

@@ -6,59 +6,25 @@ loads in a fraction of a second.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
-from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import asof, kinds
 from laomo_desktop.ledger import meanings as M
+from laomo_desktop.ledger.kinds import Extra
 from laomo_desktop.ledger.period import Period, period, start_month, year_of
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
 
 
-@dataclass(frozen=True)
-class Extra:
-    """A computed column: a SQL expression over the kind's table aliased `t`."""
-
-    name: str
-    label: str
-    en: str
-    sql: str
+def _resolved(e: Extra) -> Extra:
+    """A derived column with its SQL, a shared meaning's expression over alias t filled in."""
+    return replace(e, sql=getattr(M, e.meaning)("t")) if e.meaning else e
 
 
-def _owner_sql() -> str:
-    """The record an attachment belongs to as "kind<US>title<US>1 if in the recycle bin"."""
-    whens = " ".join(
-        f"WHEN '{k.name}' THEN (SELECT coalesce(CAST(r.\"{k.title}\" AS TEXT), '') || char(31)"
-        f" || (r.deleted_at IS NOT NULL) FROM \"{k.table}\" r WHERE r.uid = t.owner_uid)"
-        for k in S.KINDS if k.name != "attachment")
-    return f"(t.owner_kind || char(31) || coalesce(CASE t.owner_kind {whens} END, ''))"
-
-
+# Each kind's derived columns, declared with the kind (ledger/kinds/).
 EXTRAS: dict[str, tuple[Extra, ...]] = {
-    "member": (
-        Extra("skill_level", "技能等级", "Skill level",
-              f"(SELECT s.level FROM {M.child_table('member', 'skill_levels')} s "
-              "WHERE s.parent_id = t.id ORDER BY s.date DESC LIMIT 1)"),
-    ),
-    "activity": (
-        # empty (not 0) when neither attendees nor an outside count were entered
-        Extra("person_times", "参加人次", "Person-times", M.person_times_shown_sql("t")),
-    ),
-    "result": (
-        Extra("first_author", "第一完成人", "First author",
-              f"(SELECT coalesce((SELECT m.name FROM {M.table('member')} m "
-              f"WHERE m.id = c.member_id), c.name) FROM {M.child_table('result', 'contributors')}"
-              " c WHERE c.parent_id = t.id ORDER BY c.position LIMIT 1)"),
-    ),
-    "plan": (
-        Extra("targets", "目标数", "Targets",
-              f"(SELECT count(*) FROM {M.child_table('plan', 'targets')} p "
-              "WHERE p.parent_id = t.id)"),
-    ),
-    "attachment": (
-        Extra("owner", "所属记录", "Belongs to", _owner_sql()),
-    ),
-}
+    k.name: tuple(_resolved(e) for e in kinds.rules(k).extras)
+    for k in S.KINDS if kinds.rules(k).extras}
 
 
 def year_filter(kind: S.Kind) -> tuple[str, bool] | None:
@@ -74,7 +40,7 @@ def in_period_sql(kind: S.Kind, a: str = "t") -> str | None:
     """How a record of `kind` (alias `a`) belongs to a period (named :start, :end, :year):
     a standing record by lasting into it (ledger/asof.py), a dated one by its date, a yearly one
     by its year; None for a kind that no period places (attachments, the studio)."""
-    if kind.name in asof.STANDING:
+    if kinds.rules(kind).span is not None:
         return asof.during_sql(kind.name, a)
     yf = year_filter(kind)
     if yf is None:
@@ -211,10 +177,10 @@ def member_choices(studio_uid: str) -> list[tuple[str, str]]:
 def ref_choices(kind_name: str, studio_uid: str) -> list[tuple[str, str]]:
     """(uid, title) of the studio's live records of a kind, for pickers."""
     kind = S.kind(kind_name)
-    if kind_name == "member":
-        return member_choices(studio_uid)
-    yf = year_filter(kind)
-    order = f'"{yf[0]}" DESC' if yf else "id DESC"
+    order = kinds.rules(kind).picker_order
+    if order is None:
+        yf = year_filter(kind)
+        order = f'"{yf[0]}" DESC' if yf else "id DESC"
     return database.execute_sql(
         f'SELECT uid, CAST("{kind.title}" AS TEXT) FROM "{kind.table}" WHERE deleted_at IS NULL '
         f"AND studio_id = {M.studio_id_sql()} ORDER BY {order}",

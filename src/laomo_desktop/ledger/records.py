@@ -8,17 +8,16 @@ dicts: declared fields by name, references and the owning studio by uid, child l
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
-from laomo_desktop.store import enums as E
+from laomo_desktop.ledger.kinds import OnePer
 from laomo_desktop.store import rows
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import CHILD_MODELS, MODELS, ImportedStudio, database
@@ -169,49 +168,8 @@ def audit(action: str, kind: str, record_uid: str | None, studio_uid: str | None
                                        record_uid, studio_uid, before, after, summary)])
 
 
-@dataclass(frozen=True)
-class OnePer:
-    """A rule across a studio's records: among its live records of `kind` whose fields have the
-    values in `when` (None: empty), no two share the value of `key` (no key: at most one).
-
-    Declared once; the services check it against the stored records (_check_constraints), an
-    import over the package's records together with them (broken_together), `laomo check`
-    over the whole ledger (ledger.check)."""
-
-    kind: str
-    field: str                                # the field a broken rule is reported on
-    when: tuple[tuple[str, Any], ...]
-    key: str | None
-    rule: str                                 # the rule in words, for `laomo check`
-    message: Callable[[dict, dict], str]      # (this row, another in its way) -> field message
-
-    def applies(self, row: dict) -> bool:
-        return all(row.get(f) is None if v is None else row.get(f) == v for f, v in self.when)
-
-    def where(self, model: type[pw.Model]) -> list:
-        """The same condition in SQL, for live rows."""
-        out = [model.deleted_at.is_null()]
-        for f, v in self.when:
-            column = getattr(model, f)
-            out.append(column.is_null() if v is None else column == v)
-        return out
-
-    def groups(self, rows: Iterable[dict]) -> list[list[dict]]:
-        """The sets of (live, matching) rows of one studio that break the rule."""
-        by_key: dict[Any, list[dict]] = {}
-        for r in rows:
-            by_key.setdefault(r[self.key] if self.key else None, []).append(r)
-        return [g for g in by_key.values() if len(g) > 1]
-
-
-CROSS_RULES: tuple[OnePer, ...] = (
-    OnePer("member", "role", (("role", E.MemberRole.LEADER), ("left_on", None)), None,
-           "每个工作室只能有一位“工作室角色”为领衔人的在职成员",
-           lambda row, other: f"本工作室已有领衔人“{other['name']}”，每个工作室只能有一位"
-                              "“工作室角色”为领衔人的在职成员"),
-    OnePer("plan", "year", (), "year", "每个工作室每个年度只能有一份年度计划",
-           lambda row, other: f"{row['year']} 年的“年度”计划已存在，请直接编辑它"),
-)
+# Every kind's rules across a studio's records, declared with the kind (ledger/kinds/).
+CROSS_RULES: tuple[OnePer, ...] = tuple(c for k in S.KINDS for c in kinds.rules(k).constraints)
 
 
 def _check_constraints(kind: S.Kind, row: dict, studio_id: int, record_id: int | None) -> None:
@@ -338,12 +296,9 @@ def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> 
             studio = get("studio", before["studio"])
             if studio["deleted_at"]:
                 raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
-        if not deleted and kind_name == "member":
-            _check_constraints(kind, {"role": before["role"], "left_on": before["left_on"]},
-                               _row_by_uid(kind, uid).studio_id, _row_by_uid(kind, uid).id)
-        if not deleted and kind_name == "plan":
+        if not deleted and kinds.rules(kind).constraints:
             row = _row_by_uid(kind, uid)
-            _check_constraints(kind, {"year": before["year"]}, row.studio_id, row.id)
+            _check_constraints(kind, before, row.studio_id, row.id)
         stamp = now_iso()
         rows.set_deleted(kind_name, [uid], stamp, deleted)
         after = get(kind_name, uid)
@@ -396,7 +351,7 @@ def referrers(kind_name: str, record_id: int) -> list[str]:
                          .where(getattr(cmodel, f.name) == record_id).count())
                     if n:
                         out.append(f"{k.label}的{child.label}（{n} 条）")
-        if kind_name == "studio" and k.per_studio:
+        if kinds.rules(kind_name).owns_records and k.per_studio:
             n = model.select().where(model.studio == record_id).count()
             if n:
                 out.append(f"{k.label}（{n} 条）")

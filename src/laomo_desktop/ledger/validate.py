@@ -1,18 +1,19 @@
 """Turn what a user typed into a row the database accepts, or say in Chinese what is wrong.
 
-Field checks come from the declarations in store/schema.py; each kind's own rules are below.
+Field checks come from the declarations in store/schema.py; each kind's own rules are in its
+module under ledger/kinds/.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Protocol
 
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.ledger.typed import date_parts, date_text, no_such_day
 from laomo_desktop.store import enums as E
@@ -312,140 +313,6 @@ def clean_children(child: S.Child, items: Any, ctx: Context) -> tuple[list[dict]
     return rows, None
 
 
-def _label(kind: str, name: str) -> str:
-    return S.kind(kind).field(name).label
-
-
-def _before(row: dict, errors: dict, start: str, end: str, labels: tuple[str, str]) -> None:
-    if row.get(start) and row.get(end) and row[end] < row[start] and end not in errors:
-        errors[end] = f"{_q(labels[1])}不能早于{_q(labels[0])}"
-
-
-# --- each kind's own rules: (row, children, ctx) -> adds to errors -------------------------
-
-Rule = Callable[[dict, dict[str, list[dict]], Context, dict[str, str]], None]
-
-
-def _member(row, children, ctx, errors):
-    _before(row, errors, "joined_on", "left_on", ("加入日期", "退出日期"))
-    _before(row, errors, "birth_date", "joined_on", ("出生日期", "加入日期"))
-    dates = [r["date"] for r in children.get("skill_levels", [])]
-    if row.get("birth_date") and any(d < row["birth_date"] for d in dates):
-        errors["skill_levels"] = "“技能等级记录”中的取得日期不能早于出生日期"
-
-
-def _mentorship(row, children, ctx, errors):
-    if not row.get("apprentice") and not row.get("apprentice_name"):
-        errors.setdefault("apprentice_name", "请选择“徒弟（本工作室成员）”或填写“徒弟姓名”")
-    if row.get("apprentice") and row.get("apprentice") == row.get("master"):
-        errors["apprentice"] = "“徒弟（本工作室成员）”不能与“师傅”是同一人"
-    _before(row, errors, "agreement_date", "graduated_on", ("协议签订日期", "出师日期"))
-    ended = _label("mentorship", "ended_on")
-    if row.get("graduated_on") and row.get("ended_on"):
-        errors.setdefault("ended_on", f"“出师日期”和{_q(ended)}只能填一个：出师的结对不是解除，"
-                                      "未出师就解除的结对没有出师日期")
-    _before(row, errors, "agreement_date", "ended_on", ("协议签订日期", ended))
-
-
-def _rule(row, children, ctx, errors):
-    _before(row, errors, "adopted_on", "repealed_on", ("制定日期", _label("rule", "repealed_on")))
-
-
-def _equipment(row, children, ctx, errors):
-    _before(row, errors, "acquired_on", "disposed_on",
-            ("购置日期", _label("equipment", "disposed_on")))
-
-
-def _project(row, children, ctx, errors):
-    _before(row, errors, "start_date", "end_date", ("开始日期", "结束日期"))
-
-
-def _result(row, children, ctx, errors):
-    if row.get("type") == E.ResultType.PATENT:
-        if not row.get("patent_kind"):
-            errors.setdefault("patent_kind", "专利类成果必须选择“专利类型”")
-        if row.get("patent_status") == E.PatentStatus.GRANTED and not row.get("patent_granted_on"):
-            errors.setdefault("patent_granted_on", "已授权的专利必须填写“专利授权日”")
-    elif row.get("patent_kind") or row.get("patent_no"):
-        errors.setdefault("patent_kind", "只有成果类型为“专利”时才能填写“专利类型”和“专利号”")
-    _before(row, errors, "patent_filed_on", "patent_granted_on", ("专利申请日", "专利授权日"))
-    for i, c in enumerate(children.get("contributors", [])):
-        if bool(c.get("member")) == bool(c.get("name")):
-            errors["contributors"] = (
-                f"“完成人（按排序）”第 {i + 1} 行：请选择本工作室成员，或填写外单位人员姓名（二选一）")
-            break
-
-
-def _fund(row, children, ctx, errors):
-    if row.get("amount_fen") == 0:
-        errors.setdefault("amount_fen", "“金额”必须大于 0")
-    if row.get("direction") == E.FundDirection.INCOME and not row.get("source"):
-        errors.setdefault("source", "收入必须选择“经费来源”")
-    if row.get("direction") == E.FundDirection.EXPENSE and not row.get("category"):
-        errors.setdefault("category", "支出必须选择“支出类别”")
-
-
-def _naming_problem(i: int, r: dict) -> str | None:
-    """What is wrong with one naming (row `i`, from 1): a status other than 有效 is dated, and
-    neither its date nor the next review comes before the naming itself."""
-    head = f"“命名表彰”第 {i} 行："
-    status = r.get("status")
-    if status and status != E.RecognitionStatus.VALID and not r.get("status_on"):
-        return (f"{head}“命名状态”为“{E.RecognitionStatus(status).zh}”，须填写“状态变更日期”"
-                "（从哪天起是这个状态）")
-    if r.get("status_on") and r["status_on"] < r["date"]:
-        return f"{head}“状态变更日期”不能早于“命名日期”（{r['date']}）"
-    if r.get("next_review") and r["next_review"] <= r["date"]:
-        return f"{head}“下次复审日期”应晚于“命名日期”（{r['date']}）"
-    return None
-
-
-def _history_problem(child: str, key: str, rows: list[dict], founded: str | None) -> str | None:
-    """A dated history list (党组织沿革, 领衔人沿革): nothing before the founding, one entry a day."""
-    c = S.kind("studio").child(child)
-    label = c.fields[[f.name for f in c.fields].index(key)].label
-    seen: dict[str, int] = {}
-    for i, r in enumerate(rows, 1):
-        d = r[key]
-        if founded and d < founded:
-            return f"“{c.label}”第 {i} 行：{_q(label)}不能早于“成立日期”（{founded}）"
-        if d in seen:
-            return (f"“{c.label}”第 {i} 行与第 {seen[d]} 行的{_q(label)}相同（{d}），"
-                    "同一天只能有一条")
-        seen[d] = i
-    return None
-
-
-def _studio(row, children, ctx, errors):
-    founded = row.get("founded_on")
-    namings = children.get("recognitions", [])
-    if founded and any(r["date"] < founded for r in namings):
-        errors["recognitions"] = "“命名表彰”的命名日期不能早于“成立日期”"
-    for i, r in enumerate(namings, 1):
-        problem = _naming_problem(i, r)
-        if problem:
-            errors.setdefault("recognitions", problem)
-            break
-    for child, key in (("party_changes", "date"), ("leaders", "since")):
-        problem = _history_problem(child, key, children.get(child, []), founded)
-        if problem:
-            errors.setdefault(child, problem)
-    if row.get("code") and not all(c.isascii() and (c.isalnum() or c == "-") for c in row["code"]):
-        errors["code"] = "“工作室编号”只能由英文字母、数字和“-”组成"
-
-
-RULES: dict[str, Rule] = {
-    "studio": _studio,
-    "member": _member,
-    "mentorship": _mentorship,
-    "rule": _rule,
-    "equipment": _equipment,
-    "project": _project,
-    "result": _result,
-    "fund": _fund,
-}
-
-
 _NAMES = {k.name: frozenset(f.name for f in k.fields) | {c.name for c in k.children}
           for k in S.KINDS}
 
@@ -463,9 +330,9 @@ def clean_record(kind: S.Kind, values: dict, ctx: Context,
     unknown = values.keys() - _NAMES[kind.name] - ignore  # `ignore`: keys the caller checks itself
     if unknown:
         errors["_"] = f"未知的字段：{'、'.join(sorted(visible(str(k)) for k in unknown))}"
-    rule = RULES.get(kind.name)
+    rule = kinds.rules(kind).validate
     if rule:
-        rule(row, children, ctx, errors)
+        rule(kind, row, children, ctx, errors)
     if errors:
         raise ValidationError(errors)
     return row, children

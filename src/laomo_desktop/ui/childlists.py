@@ -298,8 +298,9 @@ class RowsEditor(QWidget):
             self.add_row(it)
 
 
-def make_child_editor(child: S.Child, studio_uid: str) -> Any:
-    only = child.fields[0] if len(child.fields) == 1 else None
-    if only is not None and only.type == S.REF and only.ref == "member" and child.unique:
+def make_child_editor(child: S.Child, studio_uid: str, people: bool = False) -> Any:
+    """`people`: the list holds the studio's members (the kind's rules say so,
+    KindRules.people_lists): a checklist of them."""
+    if people:
         return MemberChecklist(child, studio_uid)
     return RowsEditor(child, studio_uid)

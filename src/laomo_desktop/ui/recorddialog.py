@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import schema as S
@@ -30,8 +31,6 @@ from laomo_desktop.ui.editors import make_editor
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, warn
 from laomo_desktop.ui.unsaved import AsksBeforeDiscarding
-
-HIDDEN_FIELDS = {"attachment": {"owner_kind", "owner_uid", "sha256", "size", "filename"}}
 
 
 def available_geometry(widget: QWidget) -> QRect:
@@ -60,7 +59,8 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors = {}
         self.errors: dict[str, QLabel] = {}
-        hidden = HIDDEN_FIELDS.get(kind_name, set())
+        rules = kinds.rules(kind_name)
+        hidden = rules.hidden_fields
         for f in self.kind.fields:
             if f.name in hidden:
                 continue
@@ -68,11 +68,11 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
             self.editors[f.name] = ed
             self._add_row(form, f.name, fmt.label(f) + ("*" if f.required else ""), ed.widget)
         for child in self.kind.children:
-            ed = make_child_editor(child, studio_uid)
+            ed = make_child_editor(child, studio_uid, child.name in rules.people_lists)
             self.editors[child.name] = ed
             self._add_row(form, child.name, fmt.label(child), ed)
         self.attachments = None
-        if kind_name != "attachment":
+        if not rules.is_file:
             self.attachments = AttachmentsPanel(paths, kind_name, record["uid"] if record else None)
             form.addRow(tr("Attachments"), self.attachments)
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import privacy
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.ledger.studios import studio_is_imported
-from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt, prefs, tableclip, undo
 from laomo_desktop.ui.attachpanel import column_spec as attachment_column
@@ -105,13 +105,13 @@ def outside_note() -> QLabel:
 
 def column_spec(kind: S.Kind, name: str):
     """(header, formatter) of a table column: a declared field or a computed one."""
-    if kind.name == "attachment" and (spec := attachment_column(name)) is not None:
+    if kinds.rules(kind).is_file and (spec := attachment_column(name)) is not None:
         return spec
     for e in Q.EXTRAS.get(kind.name, ()):
         if e.name == name:
             header = e.label if fmt.is_chinese() else e.en
-            if name == "skill_level":
-                return header, lambda v: fmt.choice_label(E.SkillLevel, v)
+            if e.choices is not None:
+                return header, lambda v, c=e.choices: fmt.choice_label(c, v)
             return header, lambda v: "" if v is None else str(v)
     f = kind.field(name)
     if f.type == S.REF:
@@ -322,8 +322,7 @@ class SectionPage(LazyPage):
                 out[f.name] = year
             elif f.type == S.DATE and f.required:
                 out[f.name] = day
-        if self.kind.name == "member":
-            out["role"] = E.MemberRole.MEMBER
+        out.update(kinds.rules(self.kind).defaults)
         return out
 
     def dialog(self, record: dict | None, save) -> RecordDialog:

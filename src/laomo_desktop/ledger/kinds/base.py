@@ -1,0 +1,153 @@
+"""What a kind's own module declares: its rules, constraints, defaults, derived columns, what
+"in force during a period" means for it, and the hints the screens read.
+
+The generic code (validation, services, queries, section tables, forms) asks a kind's
+KindRules, never its name; a kind without a module of its own gets the empty KindRules.
+Labels in messages come from the declaration in store/schema.py, never typed again here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+
+def q(label: str) -> str:
+    """A label quoted as the messages quote it."""
+    return f"“{label}”"
+
+
+def label(kind: S.Kind, name: str) -> str:
+    """The declared label of a field or a child list of `kind`."""
+    for c in kind.children:
+        if c.name == name:
+            return c.label
+    return kind.field(name).label
+
+
+def before(kind: S.Kind, row: dict, errors: dict, start: str, end: str) -> None:
+    """`end` may not come before `start` (both fields of `kind`); reported on `end`."""
+    if row.get(start) and row.get(end) and row[end] < row[start] and end not in errors:
+        errors[end] = f"{q(label(kind, end))}不能早于{q(label(kind, start))}"
+
+
+# (kind, row, children, ctx, errors) -> adds field messages to errors
+Validate = Callable[[S.Kind, dict, dict[str, list[dict]], Any, dict[str, str]], None]
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A computed column: a SQL expression `sql` over the kind's table aliased `t`, or the
+    name of a shared meaning in ledger/meanings.py that gives it for an alias (meanings sits
+    above the kinds: it reads what was in force through asof, which reads the kinds' spans;
+    ledger/queries.py fills `sql` in). `choices`: the codes it yields are of this enum."""
+
+    name: str
+    label: str
+    en: str
+    sql: str = ""
+    meaning: str | None = None
+    choices: type[E.Choice] | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """The columns that start and end a standing record; `until_included`: the end day itself
+    still belongs to the record (a project's last day), else the record is over on it. With
+    several `ends`, the first one filled ends the record (出师 or 解除)."""
+
+    since: str
+    ends: tuple[str, ...]
+    until_included: bool = False
+
+    @property
+    def until(self) -> str:
+        return self.ends[0]
+
+    def until_sql(self, a: str) -> str:
+        if len(self.ends) == 1:
+            return f"{a}.{self.ends[0]}"
+        return f"coalesce({', '.join(f'{a}.{e}' for e in self.ends)})"
+
+    def until_value(self, record: dict) -> str | None:
+        return next((record[e] for e in self.ends if record.get(e)), None)
+
+
+@dataclass(frozen=True)
+class OnePer:
+    """A rule across a studio's records: among its live records of `kind` whose fields have the
+    values in `when` (None: empty), no two share the value of `key` (no key: at most one).
+
+    Declared once with its kind; the services check it against the stored records, an import
+    over the package's records together with them, `laomo check` over the whole ledger."""
+
+    kind: str
+    field: str                                # the field a broken rule is reported on
+    when: tuple[tuple[str, Any], ...]
+    key: str | None
+    rule: str                                 # the rule in words, for `laomo check`
+    message: Callable[[dict, dict], str]      # (this row, another in its way) -> field message
+
+    def applies(self, row: dict) -> bool:
+        return all(row.get(f) is None if v is None else row.get(f) == v for f, v in self.when)
+
+    def where(self, model: type[pw.Model]) -> list:
+        """The same condition in SQL, for live rows."""
+        out = [model.deleted_at.is_null()]
+        for f, v in self.when:
+            column = getattr(model, f)
+            out.append(column.is_null() if v is None else column == v)
+        return out
+
+    def groups(self, rows: Iterable[dict]) -> list[list[dict]]:
+        """The sets of (live, matching) rows of one studio that break the rule."""
+        by_key: dict[Any, list[dict]] = {}
+        for r in rows:
+            by_key.setdefault(r[self.key] if self.key else None, []).append(r)
+        return [g for g in by_key.values() if len(g) > 1]
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """Everything a kind does beyond its declared shape.
+
+    validate: cross-field rules over a cleaned row and its child rows.
+    constraints: rules across the studio's records (one leader, one plan a year).
+    defaults: values a new record starts with (besides today's date / the year, which the
+        form gives every required date and year field).
+    extras: derived columns the lists can show.
+    span: what "in force during a period" means (a standing record), None for dated ones.
+    evidence_at_end: a criterion's evidence and count are the records in force at the
+        period's end, not those that lasted into it.
+    later: the dates that come after the record's own (an end, a grant), each with the
+        fields that go with it; at a period's end a later one is not yet known.
+    known_at_end: the record as it stood at a period's end, beyond `later` (record, out, p).
+    picker_order: SQL ORDER BY for pickers of this kind (default: newest first).
+    leader_first: a criterion's evidence lists the studio's leader first.
+    is_file: the records are stored files (attachments): they have no attachments
+        themselves and their lists show file columns.
+    hidden_fields: fields the form does not show (set by the program, not the user).
+    people_lists: child lists that hold the studio's members (a checklist on the form).
+    owns_records: every per-studio record belongs to a record of this kind (the studio).
+    """
+
+    validate: Validate | None = None
+    constraints: tuple[OnePer, ...] = ()
+    defaults: dict[str, Any] = field(default_factory=dict)
+    extras: tuple[Extra, ...] = ()
+    span: Span | None = None
+    evidence_at_end: bool = False
+    later: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    known_at_end: Callable[[dict, dict, Any], None] | None = None
+    picker_order: str | None = None
+    leader_first: bool = False
+    is_file: bool = False
+    hidden_fields: frozenset[str] = frozenset()
+    people_lists: frozenset[str] = frozenset()
+    owns_records: bool = False

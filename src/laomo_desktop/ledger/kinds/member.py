@@ -1,0 +1,44 @@
+"""Members: in the team from joining to leaving; one leader in the team at a time."""
+
+from __future__ import annotations
+
+from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, Span, before, label, q
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+KIND = S.MEMBER
+
+
+def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
+    before(kind, row, errors, "joined_on", "left_on")
+    before(kind, row, errors, "birth_date", "joined_on")
+    levels = kind.child("skill_levels")
+    dates = [r["date"] for r in children.get(levels.name, [])]
+    if row.get("birth_date") and any(d < row["birth_date"] for d in dates):
+        obtained = levels.fields[[f.name for f in levels.fields].index("date")].label
+        errors[levels.name] = (f"{q(levels.label)}中的{obtained}不能早于"
+                               f"{label(kind, 'birth_date')}")
+
+
+_ROLE = q(label(KIND, "role"))
+
+RULES = KindRules(
+    validate=_validate,
+    constraints=(
+        OnePer(KIND.name, "role", (("role", E.MemberRole.LEADER), ("left_on", None)), None,
+               f"每个工作室只能有一位{_ROLE}为领衔人的在职成员",
+               lambda row, other: f"本工作室已有领衔人“{other['name']}”，每个工作室只能有一位"
+                                  f"{_ROLE}为领衔人的在职成员"),
+    ),
+    defaults={"role": E.MemberRole.MEMBER},
+    extras=(
+        Extra("skill_level", "技能等级", "Skill level",
+              f"(SELECT s.level FROM {KIND.child('skill_levels').table} s "
+              "WHERE s.parent_id = t.id ORDER BY s.date DESC LIMIT 1)", choices=E.SkillLevel),
+    ),
+    span=Span("joined_on", ("left_on",)),
+    evidence_at_end=True,
+    later={"left_on": ()},
+    picker_order="left_on IS NOT NULL, name",
+    leader_first=True,
+)
