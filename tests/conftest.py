@@ -7,20 +7,21 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import helpers  # noqa: E402
 from helpers import new_ledger  # noqa: E402
 from laomo_desktop.paths import LedgerPaths  # noqa: E402
 from laomo_desktop.store import journal  # noqa: E402
-from laomo_desktop.store.database import close_ledger, open_ledger  # noqa: E402
+from laomo_desktop.store.database import close_ledger  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory) -> Path:
+def migrated_template() -> Path:
     """The file of an empty ledger made and migrated once for the whole run: migrating takes
     about a quarter of a second, which every test opening a new ledger would otherwise pay."""
-    paths = open_ledger(LedgerPaths(tmp_path_factory.mktemp("template") / "data"))
-    close_ledger()  # the last connection checkpoints the journal into the file and removes it
+    db = helpers.migrated_template()
+    paths = LedgerPaths(db.parent)
     assert not journal.wal_path(paths).exists() and not journal.shm_path(paths).exists()
-    return paths.db
+    return db
 
 
 @pytest.fixture

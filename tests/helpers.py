@@ -3,9 +3,11 @@ reading PDFs back with poppler."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -31,6 +33,24 @@ def new_ledger(root: Path, template: Path) -> LedgerPaths:
     finally:
         con.close()  # the last connection: its journal is checkpointed and removed
     return open_ledger(paths)
+
+
+_template: Path | None = None
+
+
+def migrated_template() -> Path:
+    """The file of an empty ledger made and migrated once per run (in a folder of its own,
+    removed when the run ends). Made before any test ledger is open: opening closes it."""
+    global _template
+    if _template is None:
+        from laomo_desktop.store.database import close_ledger
+
+        folder = Path(tempfile.mkdtemp(prefix="laomo-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        paths = open_ledger(LedgerPaths(folder / "data"))
+        close_ledger()  # the last connection checkpoints the journal into the file, removes it
+        _template = paths.db
+    return _template
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:

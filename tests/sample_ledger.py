@@ -10,12 +10,25 @@ from pathlib import Path
 
 from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
+from snapshots import reuse
 
 TODAY = date(2026, 6, 1)
 
 
 def build(paths, tmp: Path) -> dict[str, str]:
-    """Fill an empty ledger; returns uids by short name."""
+    """Fill an empty ledger; returns uids by short name. Made once per run and copied into
+    every later empty ledger (tests/snapshots.py): the same records, in a fraction of the time."""
+    _certificate(tmp)
+    return reuse("sample_ledger", paths, lambda: _fill(paths, tmp))
+
+
+def _certificate(tmp: Path) -> Path:
+    photo = tmp / "证书.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n sample certificate scan")
+    return photo
+
+
+def _fill(paths, tmp: Path) -> dict[str, str]:
     u: dict[str, str] = {}
 
     def add(key, kind, studio, values):
@@ -136,9 +149,7 @@ def build(paths, tmp: Path) -> dict[str, str]:
     add("hon1", "honour", a, {"name": "省级示范性劳模创新工作室", "level": "provincial",
                               "year": 2023})
 
-    photo = tmp / "证书.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n sample certificate scan")
-    u["att1"] = attachments.attach(paths, "result", u["r1"], photo, "授权证书")["uid"]
+    u["att1"] = attachments.attach(paths, "result", u["r1"], _certificate(tmp), "授权证书")["uid"]
 
     b = add("B", "studio", None, {"name": "周红职工创新工作室", "host_unit": "滨海公交集团",
                                   "founded_on": "2024-01-01"})

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from exchange_helpers import all_records, switch
 
+from helpers import new_ledger
 from laomo_desktop.exchange import export, keys
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger
 from sample_ledger import build
 
 
@@ -39,11 +40,11 @@ class Exchange:
 
 
 @pytest.fixture
-def ex(tmp_path: Path):
-    studio = open_ledger(LedgerPaths(tmp_path / "studio"))
+def ex(tmp_path: Path, migrated_template: Path):
+    studio = new_ledger(tmp_path / "studio", migrated_template)
     uids = build(studio, tmp_path)
     close_ledger()
-    office = open_ledger(LedgerPaths(tmp_path / "office"))
+    office = new_ledger(tmp_path / "office", migrated_template)
     close_ledger()
     usb = tmp_path / "usb"
     usb.mkdir()

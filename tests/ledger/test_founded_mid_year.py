@@ -35,6 +35,7 @@ from laomo_desktop.ledger.union import union_year
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.reports.annual import write_annual
 from laomo_desktop.store.database import close_ledger, open_ledger
+from snapshots import reuse
 
 NAME = "新苗劳模创新工作室"
 TODAY = date(2026, 12, 1)
@@ -112,7 +113,7 @@ def build() -> str:
 
 @pytest.fixture
 def studio(ledger) -> str:
-    return build()
+    return reuse("test_founded_mid_year.build", ledger, build)  # made once: tests/snapshots.py
 
 
 # the figures of each year, worked out by hand from the module docstring

@@ -17,6 +17,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import blobs
 from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry
+from snapshots import reuse
 
 TODAY = date(2025, 6, 15)
 
@@ -64,6 +65,10 @@ def write(tmp_path: Path, name: str, content: bytes) -> Path:
 
 @pytest.fixture
 def s(ledger):
+    return reuse("test_records.s", ledger, _studio_leader_member)  # made once: tests/snapshots.py
+
+
+def _studio_leader_member() -> dict:
     studio, leader = studio_with_leader()
     return {"studio": studio, "leader": leader, "member": add_member(studio, "张伟", "core")}
 

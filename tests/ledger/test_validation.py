@@ -12,6 +12,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store.models import MODELS, AuditEntry, all_models
+from snapshots import reuse
 
 TODAY = date(2025, 6, 15)  # every create/update below validates against this "today"
 MISSING = object()  # in a case's changes: leave this key out of the values
@@ -67,7 +68,12 @@ def refused(kind: str, call: Callable[[], object], field: str, label: str | None
 
 @pytest.fixture
 def w(ledger):
-    """Two studios with leaders and a few records each; one trashed member and project in A."""
+    """Two studios with leaders and a few records each; one trashed member and project in A
+    (made once per run and copied into each test's ledger: tests/snapshots.py)."""
+    return reuse("test_validation.w", ledger, _two_studios)
+
+
+def _two_studios() -> SimpleNamespace:
     a, leader = studio_with_leader()
     b, b_leader = studio_with_leader("王强技能大师工作室", "王强")
     ns = SimpleNamespace(a=a, b=b, leader=leader, b_leader=b_leader)

@@ -7,7 +7,8 @@ JSON configuration (QT_QPA_PLATFORM=offscreen:configfile=…); its logical DPI s
 way Windows does (120 dpi is 125 %, 144 dpi is 150 %). The offscreen screen has no task bar: the
 caller gives the screen the height of the room above the task bar.
 
-Usage: python fit_probe.py DATA_DIR
+Usage: python fit_probe.py DATA_DIR (holding ledger/ and sample_uids.json when the sample ledger
+was built beforehand; otherwise the probe builds it)
 """
 
 from __future__ import annotations
@@ -117,8 +118,10 @@ def measuring_exec(self) -> int:
 def main(data: Path) -> None:
     app = QApplication.instance() or QApplication([])
     i18n.install(app, "zh_CN")
-    paths = open_ledger(LedgerPaths(data / "ledger"))
-    u = build(paths, data)
+    paths = LedgerPaths(data / "ledger")
+    made = data / "sample_uids.json"  # the caller copied in a sample ledger built once for all
+    open_ledger(paths)
+    u = json.loads(made.read_text(encoding="utf-8")) if made.exists() else build(paths, data)
     sparse = R.create("studio", None, {"name": "新建的劳模创新工作室", "host_unit": "测试单位",
                                         "founded_on": "2024-01-01"})["uid"]
     R.create("fund", sparse, {"date": date.today().isoformat(), "direction": "income",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,9 @@ from pathlib import Path
 import pytest
 
 import laomo_desktop
+from helpers import new_ledger
+from laomo_desktop.store.database import close_ledger
+from sample_ledger import build
 
 PROBE = Path(__file__).with_name("fit_probe.py")
 TASK_BAR = 40  # logical pixels, as on Windows
@@ -24,11 +28,15 @@ TASK_BAR = 40  # logical pixels, as on Windows
 SETTINGS = [(1366, 768, 100), (1366, 768, 125), (1920, 1080, 150)]
 
 
-def start_probe(folder: Path, width: int, height: int, percent: int) -> subprocess.Popen:
+def start_probe(folder: Path, width: int, height: int, percent: int,
+                sample: Path | None = None) -> subprocess.Popen:
     """Opens everything on a width × height screen at `percent` scaling (its logical DPI,
-    as Windows sets it) whose task bar takes TASK_BAR logical pixels at the bottom."""
+    as Windows sets it) whose task bar takes TASK_BAR logical pixels at the bottom. `sample`:
+    a folder holding a closed sample ledger (ledger/) and its uids, copied for this probe."""
     scale = percent / 100
-    folder.mkdir(parents=True)
+    if sample is not None:
+        shutil.copytree(sample, folder, ignore=shutil.ignore_patterns("ledger.lock"))
+    folder.mkdir(parents=True, exist_ok=True)
     config = folder / "screen.json"
     config.write_text(json.dumps({"screens": [{
         "name": "office", "x": 0, "y": 0, "width": width,
@@ -42,10 +50,17 @@ def start_probe(folder: Path, width: int, height: int, percent: int) -> subproce
 
 
 @pytest.fixture(scope="module")
-def probes(tmp_path_factory) -> dict:
+def probes(tmp_path_factory, migrated_template: Path) -> dict:
     """The settings' probes, started together (each is one process opening every window)."""
     base = tmp_path_factory.mktemp("screens")
-    return {s: start_probe(base / "x".join(map(str, s)), *s) for s in SETTINGS}
+    sample = base / "sample"
+    paths = new_ledger(sample / "ledger", migrated_template)
+    try:  # built once here (and copied: tests/snapshots.py) rather than once in every probe
+        uids = build(paths, sample)
+    finally:
+        close_ledger()
+    (sample / "sample_uids.json").write_text(json.dumps(uids), encoding="utf-8")
+    return {s: start_probe(base / "x".join(map(str, s)), *s, sample=sample) for s in SETTINGS}
 
 
 def result(probe: subprocess.Popen) -> dict:
