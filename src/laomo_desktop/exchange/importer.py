@@ -117,12 +117,12 @@ class _Plan:
 
 
 class _Ids:
-    """Local row ids of the package's records: existing ones, or placeholders for new ones
-    (store.rows.Placeholders) that become the ids SQLite gives them when they are written."""
+    """Local row ids of the package's records: existing ones, or pending ids for new ones
+    (store.rows.PendingIds) that become the ids SQLite gives them when they are written."""
 
-    def __init__(self, studio_id: int, pending: rows.Placeholders | None = None):
+    def __init__(self, studio_id: int, pending: rows.PendingIds | None = None):
         self.studio_id = studio_id
-        self.pending = pending or rows.Placeholders()
+        self.pending = pending or rows.PendingIds()
         self.refs: dict[tuple[str, str], V.Ref] = {}
 
     def add(self, kind: str, uid: str, rid: int) -> None:
@@ -184,7 +184,7 @@ def _plan(pkg: Package) -> _Plan:
         raise LaomoError(f"工作室“{studio.name}”是本台账自己的工作室，不能用数据包覆盖它。"
                          "未导入任何数据。")
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
-    pending = rows.Placeholders()
+    pending = rows.PendingIds()
     studio_id = studio.id if studio else pending.new()
     ids = _Ids(studio_id, pending)
     seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, studio.id if studio else None)

@@ -30,7 +30,7 @@ class _BatchResolver:
 class BulkWriter:
     """`with BulkWriter() as w: w.add(...)` — all or nothing, in one transaction.
 
-    A queued record has a placeholder id (store.rows.Placeholders) that the batch's references
+    A queued record has a pending id (store.rows.PendingIds) that the batch's references
     use; SQLite gives the real ids when the batch is written."""
 
     def __init__(self, summary: str = "批量写入", actor: str | None = None,
@@ -39,7 +39,7 @@ class BulkWriter:
         self.actor = actor
         self.today = today or date.today()
         self._new: dict[str, list[tuple[int, dict, dict]]] = defaultdict(list)
-        self._ids = rows.Placeholders()
+        self._ids = rows.PendingIds()
         self._known: dict[tuple[str, str], V.Ref] = {}
         self._resolver = _BatchResolver(self._known)
         self._counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -9,7 +9,7 @@ many rows in few statements.
 Ids come from SQLite: a new row is inserted without an id and SQLite's own rowid assignment
 gives it one, read back with RETURNING. Rows written in one batch may refer to each other
 (a fund entry to a project of the same batch, a child row to its parent) before any of them
-has an id: such a reference holds a placeholder from `Placeholders` (a negative number, which
+has an id: such a reference holds a pending id from `PendingIds` (a negative number, which
 SQLite never assigns), swapped for the real id once the row it stands for is written. Kinds are
 written in declaration order, which puts every kind after the kinds it refers to.
 """
@@ -30,7 +30,7 @@ UIDS = 500       # uids in one IN (...)
 PARAMS = 30000   # bound values in one multi-row INSERT (SQLite allows 32,766)
 
 
-class Placeholders:
+class PendingIds:
     """Ids for rows not written yet: -1, -2, … until `write` learns the ids SQLite gave them."""
 
     def __init__(self) -> None:
@@ -42,8 +42,8 @@ class Placeholders:
         return self._last
 
     def real(self, rid: int | None) -> int | None:
-        """The id a placeholder stands for once its row is written; any other id as it is.
-        A placeholder whose row is not written yet is a caller's mistake (KeyError)."""
+        """The id a pending id stands for once its row is written; any other id as it is.
+        A pending id whose row is not written yet is a caller's mistake (KeyError)."""
         if rid is None or rid > 0:
             return rid
         return self.assigned[rid]
@@ -63,7 +63,7 @@ def _columns(model: type[pw.Model], skip: tuple[str, ...]) -> tuple[str, tuple[s
 
 @cache
 def _links(kind_name: str, child: str | None = None) -> tuple[str, ...]:
-    """The fields of a row that hold another row's id (and so may hold a placeholder)."""
+    """The fields of a row that hold another row's id (and so may hold a pending id)."""
     kind = S.kind(kind_name)
     if child is not None:
         return ("parent",) + tuple(f.name for f in kind.child(child).fields if f.type == S.REF)
@@ -78,7 +78,7 @@ def _values(row: dict, names: tuple[str, ...], defaults: dict[str, Any]) -> list
         return [row[n] if n in row else defaults.get(n) for n in names]
 
 
-def _swap(row: dict, links: tuple[str, ...], ids: Placeholders) -> dict:
+def _swap(row: dict, links: tuple[str, ...], ids: PendingIds) -> dict:
     for name in links:
         v = row.get(name)
         if v is not None and v < 0:
@@ -88,10 +88,10 @@ def _swap(row: dict, links: tuple[str, ...], ids: Placeholders) -> dict:
 
 # --- writing -----------------------------------------------------------------------------
 
-def insert(kind_name: str, rows: Sequence[dict], ids: Placeholders | None = None) -> dict[str, int]:
+def insert(kind_name: str, rows: Sequence[dict], ids: PendingIds | None = None) -> dict[str, int]:
     """Insert records of one kind (each a dict with every column by field name: the clean
     fields and uid, created_at, updated_at, version, deleted_at, studio). SQLite gives the ids;
-    returns uid -> id. References holding placeholders of `ids` are swapped first."""
+    returns uid -> id. References holding pending ids of `ids` are swapped first."""
     if not rows:
         return {}
     model = MODELS[kind_name]
@@ -113,7 +113,7 @@ def insert(kind_name: str, rows: Sequence[dict], ids: Placeholders | None = None
 
 
 def update(kind_name: str, rows: Sequence[tuple[int, dict]],
-           ids: Placeholders | None = None) -> None:
+           ids: PendingIds | None = None) -> None:
     """Overwrite every column of existing records: (id, row as for `insert`)."""
     if not rows:
         return
@@ -127,7 +127,7 @@ def update(kind_name: str, rows: Sequence[tuple[int, dict]],
 
 
 def write_children(kind_name: str, parents: Sequence[tuple[int, dict[str, list[dict]]]], *,
-                   replace: bool, ids: Placeholders | None = None) -> None:
+                   replace: bool, ids: PendingIds | None = None) -> None:
     """The child lists of records: (record id, child name -> clean child rows). With
     `replace`, a list named replaces the stored one; a list not named is left alone."""
     if not parents:
@@ -152,8 +152,8 @@ def write_children(kind_name: str, parents: Sequence[tuple[int, dict[str, list[d
 
 def write(new: dict[str, list[tuple[int, dict, dict[str, list[dict]]]]],
           changed: dict[str, list[tuple[int, dict, dict[str, list[dict]]]]],
-          ids: Placeholders) -> None:
-    """A batch of records of any kinds: `new` rows (placeholder, row, children) are inserted,
+          ids: PendingIds) -> None:
+    """A batch of records of any kinds: `new` rows (pending id, row, children) are inserted,
     `changed` rows (id, row, children) overwritten with their child lists replaced. Kinds go in
     declaration order, so a reference to a new row of an earlier kind finds its id."""
     for kind in S.KINDS:
