@@ -23,3 +23,14 @@ def stand_in_for_message_boxes(monkeypatch, seen: Callable[[str, str, str], obje
 
     for kind in BOX_KINDS:
         monkeypatch.setattr(QMessageBox, kind, box(kind))
+
+
+class Warnings:
+    """Stands in for QMessageBox.warning: records what the user would have been told."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str]] = []
+
+    def __call__(self, _parent, title, text, *args, **kwargs):
+        self.shown.append((title, text))
+        return QMessageBox.StandardButton.Ok

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from boxes import Warnings
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
@@ -74,3 +75,11 @@ def open_window(ctx, qtbot) -> Callable[..., MainWindow]:
             qtbot.waitUntil(lambda: shown.up_to_date, timeout=5000)
         return win
     return open_
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> Warnings:
+    """What QMessageBox.warning would have told the user, instead of a modal box."""
+    w = Warnings()
+    monkeypatch.setattr(QMessageBox, "warning", w)
+    return w

@@ -4,6 +4,8 @@ every field and look for it on screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import Qt, QTextDocument  # Qt.mightBeRichText is in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItemIterator,
 )
+
+from laomo_desktop.store import schema as S
 
 
 def rendered(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
@@ -46,3 +50,23 @@ def cells(view: QAbstractItemView):
                 idx = model.index(r, c)
                 yield (str(idx.data(Qt.ItemDataRole.DisplayRole) or ""),
                        str(idx.data(Qt.ItemDataRole.ToolTipRole) or ""))
+
+
+REQUIRED = {S.DATE: "2025-03-01", S.YEAR: 2025, S.INT: 1, S.MONEY: 100}
+
+
+def fill(fields: tuple[S.Field, ...], made: dict[str, str],
+         planted: Callable[[S.Field], str]) -> dict:
+    """Every text field `planted`; other fields only where required (or a reference to a
+    record already `made`)."""
+    values = {}
+    for f in fields:
+        if f.type in (S.TEXT, S.LONGTEXT):
+            values[f.name] = planted(f)
+        elif f.type == S.REF and f.ref in made and (f.required or f.ref != "member"):
+            values[f.name] = made[f.ref]
+        elif f.required and f.type == S.CHOICE:
+            values[f.name] = next(iter(f.choices)).value
+        elif f.required:
+            values[f.name] = REQUIRED[f.type]
+    return values

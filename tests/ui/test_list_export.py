@@ -13,29 +13,13 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from helpers import pdftotext
 from laomo_desktop.reports import listing as report
 from laomo_desktop.ui.listexport import ListPreview
 from laomo_desktop.ui.sections import SECTIONS
 from sample_ledger import build
-
-
-class Warnings:
-    def __init__(self):
-        self.shown: list[tuple[str, str]] = []
-
-    def __call__(self, _parent, title, text, *args, **kwargs):
-        self.shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> Warnings:
-    w = Warnings()
-    monkeypatch.setattr(QMessageBox, "warning", w)
-    return w
 
 
 @pytest.fixture

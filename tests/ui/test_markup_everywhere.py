@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
-from seen import cells, rendered
+from seen import cells, fill, rendered
 
 from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
@@ -35,26 +35,9 @@ BOLD = "<b>粗"  # in every planted value: drawn as rich text, "粗" loses its "
 FORMATTED = {"code", "phone", "contact_phone"}  # letters, digits and dashes only
 EXTRA = {"result": {"type": "patent", "patent_kind": "invention"},
          "fund": {"source": "union"}}
-REQUIRED = {S.DATE: "2025-03-01", S.YEAR: 2025, S.INT: 1, S.MONEY: 100}
-
-
 def planted(f: S.Field) -> str:
     value = PLANT if f.text_limit >= len(PLANT) else SHORT
     return value + "\n第二行<b>粗</b>" if f.type == S.LONGTEXT else value
-
-
-def _fill(fields: tuple[S.Field, ...], made: dict[str, str]) -> dict:
-    values = {}
-    for f in fields:
-        if f.type in (S.TEXT, S.LONGTEXT):
-            values[f.name] = planted(f)
-        elif f.type == S.REF and f.ref in made and (f.required or f.ref != "member"):
-            values[f.name] = made[f.ref]
-        elif f.required and f.type == S.CHOICE:
-            values[f.name] = next(iter(f.choices)).value
-        elif f.required:
-            values[f.name] = REQUIRED[f.type]
-    return values
 
 
 def plant(paths, tmp_path) -> dict[str, str]:
@@ -64,9 +47,9 @@ def plant(paths, tmp_path) -> dict[str, str]:
     for kind in S.KINDS:
         if kind.name == "attachment":
             continue
-        values = _fill(kind.fields, made) | EXTRA.get(kind.name, {})
+        values = fill(kind.fields, made, planted) | EXTRA.get(kind.name, {})
         for child in kind.children:
-            values[child.name] = [_fill(child.fields, made)]
+            values[child.name] = [fill(child.fields, made, planted)]
         try:
             made[kind.name] = R.create(kind.name, studio, values)["uid"]
         except ValidationError as exc:  # a field with a format of its own (a code, a phone)

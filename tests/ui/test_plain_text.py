@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
-from seen import cells, rendered
+from seen import cells, fill, rendered
 
 from laomo_desktop.exchange import export, importer
 from laomo_desktop.exchange.package import read_package
@@ -52,21 +52,6 @@ EXTRA = {"result": {"type": "patent", "patent_kind": "invention"},  # the patent
 def planted(f: S.Field) -> str:
     value = PLANT if f.text_limit >= len(PLANT) else SHORT
     return value + "\n第二行" if f.type == S.LONGTEXT else value
-
-
-def fill(fields: tuple[S.Field, ...], made: dict[str, str]) -> dict:
-    """Every text field planted; other fields only where required (or a reference we have)."""
-    values = {}
-    for f in fields:
-        if f.type in (S.TEXT, S.LONGTEXT):
-            values[f.name] = planted(f)
-        elif f.type == S.REF and f.ref in made and (f.required or f.ref != "member"):
-            values[f.name] = made[f.ref]
-        elif f.required:
-            values[f.name] = {S.DATE: "2025-03-01", S.YEAR: 2025, S.INT: 1, S.MONEY: 100,
-                              S.CHOICE: next(iter(f.choices or ())).value if f.choices else None
-                              }[f.type]
-    return values
 
 
 ESCAPES = ("\x1b[31m", "\x1b[1m")
@@ -112,9 +97,9 @@ def plant_everything(paths: LedgerPaths, tmp: Path, escapes: bool = True) -> dic
     for kind in S.KINDS:
         if kind.name == "attachment":
             continue
-        values = fill(kind.fields, made) | EXTRA.get(kind.name, {})
+        values = fill(kind.fields, made, planted) | EXTRA.get(kind.name, {})
         for child in kind.children:
-            values[child.name] = [fill(child.fields, made)]
+            values[child.name] = [fill(child.fields, made, planted)]
         typed = _without_escapes(values)  # the services refuse control characters
         try:
             made[kind.name] = R.create(kind.name, studio, typed)["uid"]

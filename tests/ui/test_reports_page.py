@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 
 from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import attachments as A
@@ -28,24 +28,6 @@ def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
                           text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-
-
-class Warnings:
-    """Stands in for QMessageBox.warning: records what the user would have been told."""
-
-    def __init__(self):
-        self.shown: list[tuple[str, str]] = []
-
-    def __call__(self, _parent, title, text, *args, **kwargs):
-        self.shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> Warnings:
-    w = Warnings()
-    monkeypatch.setattr(QMessageBox, "warning", w)
-    return w
 
 
 @pytest.fixture
