@@ -23,7 +23,7 @@ $(QM): $(TS) $(STAMP)
 
 # After changing UI text: collect it into the .ts, then translate the unfinished entries.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete src/laomo_desktop/ui/*.py -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $(sort $(shell find src/laomo_desktop/ui -name "*.py")) -ts $(TS)
 
 run: $(STAMP) $(QM)
 	$(BIN)/laomo-desktop

@@ -65,8 +65,8 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.app import WindowHost, make_app, settings_for
-from laomo_desktop.ui.crash import install_excepthook, log_dir_for
-from laomo_desktop.ui.single import SingleInstance
+from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for
+from laomo_desktop.ui.system.single import SingleInstance
 QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
 app = make_app()
 paths = LedgerPaths(Path(sys.argv[1]))
@@ -134,11 +134,11 @@ def in_process(paths: LedgerPaths, tmp: Path, repeat: int) -> list[dict]:
     from PySide6.QtCore import QSettings
 
     from laomo_desktop.ui import i18n
-    from laomo_desktop.ui import sectionpage as sp
     from laomo_desktop.ui.app import make_app
     from laomo_desktop.ui.context import AppContext
-    from laomo_desktop.ui.mainwindow import MainWindow
-    from laomo_desktop.ui.sections import SECTIONS
+    from laomo_desktop.ui.pages import section as sp
+    from laomo_desktop.ui.window.mainwindow import MainWindow
+    from laomo_desktop.ui.window.sections import SECTIONS
 
     app = make_app()
     i18n.install(app, i18n.DEFAULT)

@@ -102,7 +102,7 @@ def baseline(kind: str, studio_uid: str, text: str, values: list[dict]) -> float
 
 def measure(app, kind: str, studio_uid: str, text: str, values: list[dict],
             repeat: int) -> dict:
-    from laomo_desktop.ui.pastedialog import PasteDialog
+    from laomo_desktop.ui.dialogs.paste import PasteDialog
 
     r: dict = {"kind": kind, "preview": [], "shown": [], "base": []}
     for _ in range(repeat):

@@ -35,7 +35,7 @@ ALLOWED = {
 # The command line reaches into ui/ only to start the GUI and to run the self-test's Qt checks,
 # and only from inside a function, so `laomo stats` and the like never load Qt.
 FRONT_INTO_UI = {("laomo_desktop.cli", "laomo_desktop.ui.app"),
-                 ("laomo_desktop.selftest", "laomo_desktop.ui.selftest")}
+                 ("laomo_desktop.selftest", "laomo_desktop.ui.system.selftest")}
 
 
 @dataclass(frozen=True)

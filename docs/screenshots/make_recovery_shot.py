@@ -20,7 +20,7 @@ from laomo_desktop.store.database import close_ledger, open_ledger  # noqa: E402
 from laomo_desktop.store.health import LedgerProblem  # noqa: E402
 from laomo_desktop.ui import i18n  # noqa: E402
 from laomo_desktop.ui.app import make_app  # noqa: E402
-from laomo_desktop.ui.recovery import RecoveryDialog  # noqa: E402
+from laomo_desktop.ui.dialogs.recovery import RecoveryDialog  # noqa: E402
 
 OUT = Path(__file__).parent
 

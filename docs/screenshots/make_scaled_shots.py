@@ -25,7 +25,7 @@ from laomo_desktop.store.database import open_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.app import make_app
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.mainwindow import MainWindow
+from laomo_desktop.ui.window.mainwindow import MainWindow
 
 
 def main() -> int:

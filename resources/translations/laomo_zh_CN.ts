@@ -9,162 +9,162 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="272"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="147"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="66"/>
         <source>Belongs to</source>
         <translation>所属记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="84"/>
         <source>This attachment is a program</source>
         <translation>这个附件是程序</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="86"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="87"/>
         <source>“%1” is not a document: it is a %2 (.%3). Opening it runs it on this computer, with your permissions.</source>
         <translation>“%1”不是文档，而是%2（.%3）。打开它就会以您的权限在这台电脑上运行它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="93"/>
         <source>Its name contains characters that reverse the text shown after them (shown here as [U+202E] and the like): a trick that makes a program look like a document.</source>
         <translation>它的文件名含有反转后面文字显示顺序的字符（此处显示为 [U+202E] 等）：这是把程序伪装成文档的常见手法。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="97"/>
         <source>Open it only if you know who made it and why it was sent. Do you want to open it?</source>
         <translation>只有在您清楚它由谁制作、为何发送时才应打开。确定要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="99"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="100"/>
         <source>Do not open</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="117"/>
         <source>“%1” cannot be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="122"/>
         <source>no program on this computer opens this kind of file.</source>
         <translation>这台电脑上没有能打开这类文件的程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="129"/>
         <source>the file is no longer there.</source>
         <translation>文件已不在原处。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="154"/>
         <source>it could not be copied to a temporary folder (%1).</source>
         <translation>无法把它复制到临时文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="177"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="178"/>
         <source>Drop files here to attach them</source>
         <translation>把文件拖到这里即可添加为附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="79"/>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="115"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="182"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="87"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="182"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="83"/>
         <source>Open its record</source>
         <translation>打开所属记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="85"/>
         <source>Open the record this file belongs to</source>
         <translation>打开该文件所属的记录（也可双击或在“所属记录”列按回车）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="147"/>
         <source>The record this file belongs to is in the recycle bin; restore it there to open it.</source>
         <translation>该文件所属的记录在回收站中，请先在回收站中还原后再打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="149"/>
         <source>The record this file belongs to is not in the ledger.</source>
         <translation>该文件所属的记录已不在台账中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="182"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="226"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="124"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="115"/>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="144"/>
         <source>Cannot open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="44"/>
         <source>Find a member…</source>
         <translation>查找成员…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="59"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="89"/>
         <source> (in the recycle bin)</source>
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="241"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="241"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="242"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="243"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/system/crash.py" line="69"/>
         <source>Something went wrong inside the program, and what you were doing may not have finished.
 
 Your data is safe: every change is saved in its own step, so everything saved before this moment is kept. You can keep working; if this happens again, close the program and start it again.</source>
@@ -173,7 +173,7 @@ Your data is safe: every change is saved in its own step, so everything saved be
 您的数据是安全的：每一次修改都单独保存，出错之前保存的内容都还在。您可以继续工作；如果再次出现，请关闭程序后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/system/crash.py" line="74"/>
         <source>A report for support was written to:
 %1
 Please send this file to the person who looks after this program.</source>
@@ -182,33 +182,33 @@ Please send this file to the person who looks after this program.</source>
 请把这个文件发给负责本软件的技术人员。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/crash.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/system/crash.py" line="99"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="138"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="276"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="107"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="108"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,175 +217,175 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="264"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="270"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="122"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="127"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="168"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="351"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpanel.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="71"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="49"/>
         <source>No. %1 · %2</source>
         <translation>第 %1 号 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="60"/>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="193"/>
         <source>Conflicts to review</source>
         <translation>待核对的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="61"/>
         <source>These records came in a data package with the same version as the ledger&apos;s copy but other content, so the import left them unchanged. For each one, keep the ledger&apos;s copy or take the package&apos;s.</source>
         <translation>以下记录随数据包传来，版本与本台账中的相同，内容却不同，导入时没有改动。请逐条选择保留本地的内容，或采用数据包中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="169"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="72"/>
         <source>There are no conflicts to review.</source>
         <translation>没有待核对的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="82"/>
         <source>Fields that differ</source>
         <translation>不同的字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
         <source>In this ledger</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
         <source>In the package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="98"/>
         <source>Keep local</source>
         <translation>保留本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="100"/>
         <source>Keep the ledger&apos;s copy; the package&apos;s is set aside</source>
         <translation>保留本台账中的内容，不采用数据包中的内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="102"/>
         <source>Take the package&apos;s</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="104"/>
         <source>Replace the ledger&apos;s copy with the package&apos;s (a backup is taken first)</source>
         <translation>用数据包中的内容替换本台账中的内容（先自动备份）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="181"/>
         <source>Take the package&apos;s copy</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="182"/>
         <source>Replace the ledger&apos;s copy of %1 with the one from the package? A backup of the ledger is taken first.</source>
         <translation>要用数据包中的内容替换本台账中的%1吗？替换前会先自动备份台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="193"/>
         <source>Resolving the conflict…</source>
         <translation>正在处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="196"/>
         <source>Cannot resolve the conflict</source>
         <translation>无法处理冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="199"/>
         <source>Kept the ledger&apos;s copy of %1.</source>
         <translation>已保留本地的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="200"/>
         <source>Took the package&apos;s copy of %1.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="158"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="165"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="170"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="209"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="244"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="210"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="233"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="271"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="237"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +394,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="281"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="301"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="286"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="312"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="253"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,502 +422,502 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="279"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="280"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="30"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="31"/>
         <source>Check passed: the ledger file is sound, every attachment is in place and unchanged, and the studios&apos; records follow the rules.</source>
         <translation>检查通过：台账文件完好，所有附件齐全且未被改动，各工作室的记录符合规则。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="40"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="41"/>
         <source>ledger check</source>
         <translation>台账检查</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="41"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="42"/>
         <source>Ledger: %1</source>
         <translation>台账：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="43"/>
         <source>Checked at: %1</source>
         <translation>检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="48"/>
         <source>Errors (%1): the data is damaged</source>
         <translation>错误（%1 个）：数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="52"/>
         <source>Warnings (%1): a rule is not met</source>
         <translation>提示（%1 个）：有规则未满足</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="56"/>
         <source>What to do: restore a recent backup (File ▸ Restore from a backup), or send this report to support.</source>
         <translation>处理办法：恢复最近的备份（文件 ▸ 从备份恢复），或把本报告发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="59"/>
         <source>What to do: correct the records named above.</source>
         <translation>处理办法：修改上面提到的记录。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="72"/>
         <source>No problems found.</source>
         <translation>没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="74"/>
         <source>%1 error(s) and %2 warning(s) found.</source>
         <translation>发现 %1 个错误、%2 个提示。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="76"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="77"/>
         <source>%1 warning(s) found; the data itself is sound.</source>
         <translation>发现 %1 个提示；数据本身完好。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="89"/>
         <source>Check report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="94"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="96"/>
         <source>Copy the report to paste it into a message</source>
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="114"/>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/checkdialog.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="117"/>
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="299"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="310"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="348"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="314"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="316"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="321"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="366"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="401"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="367"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="403"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="369"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="406"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="372"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs.py" line="418"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="384"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="109"/>
         <source>Attach files to the studio</source>
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="114"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="54"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="252"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="67"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="159"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="156"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="163"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="164"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="166"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="167"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="370"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="182"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="182"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="346"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="347"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="185"/>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="190"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="193"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="195"/>
-        <location filename="../../src/laomo_desktop/ui/selftest.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="200"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="208"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="209"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="211"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="36"/>
+        <location filename="../../src/laomo_desktop/ui/window/sectionkeys.py" line="34"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="37"/>
+        <location filename="../../src/laomo_desktop/ui/window/sectionkeys.py" line="35"/>
         <source>Open the selected record</source>
         <translation>打开选中的记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/window/sectionkeys.py" line="37"/>
         <source>Delete the selected record</source>
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="252"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="271"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="272"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="324"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="446"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="447"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="453"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="453"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="75"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="88"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="307"/>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="308"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="409"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="104"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="112"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="122"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="124"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="126"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="135"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="138"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="150"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="159"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="164"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="165"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="172"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="173"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="184"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="193"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="196"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="230"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="250"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="251"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="262"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="278"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="282"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="298"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="305"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="109"/>
-        <location filename="../../src/laomo_desktop/ui/tasks.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="322"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="323"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="330"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="331"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="332"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -926,111 +926,111 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="335"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="336"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="342"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/mainwindow.py" line="462"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="463"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="56"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="91"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="41"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="42"/>
         <source>Union targets</source>
         <translation>汇总表目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="101"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="131"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="153"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="104"/>
         <source>Delete for good…</source>
         <translation>彻底删除…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="129"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="138"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="153"/>
         <source>Delete for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="140"/>
         <source>This record will be removed for good and cannot be restored. Continue?</source>
         <translation>这条记录将被彻底删除，无法再恢复。确定继续吗？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="144"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="384"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="152"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="31"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="31"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="55"/>
         <source>Change leader…</source>
         <translation>更换领衔人…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="33"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="33"/>
         <source>Hand the studio over to another member from a given day; the leader history keeps who led before</source>
         <translation>自某一天起改由另一位成员领衔；领衔人沿革记下此前由谁领衔</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="285"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="79"/>
         <source>%1 is the leader from %2. Ctrl+Z undoes it.</source>
         <translation>自 %2 起由“%1”任领衔人。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="98"/>
         <source>“%1” is the studio&apos;s leader. If the role is changed here, the documents of earlier years no longer name %1 as the leader. To hand the studio over to another member, give that member the role of leader, or use Change leader… in the members list: the leader history then keeps %1.
 
 Change the role anyway (only to correct a mistake)?</source>
@@ -1039,1034 +1039,1034 @@ Change the role anyway (only to correct a mistake)?</source>
 仍要更改角色吗（仅用于更正录错的角色）？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="104"/>
         <source>Not saved: %1 is still the leader.</source>
         <translation>未保存：“%1”仍是领衔人。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="121"/>
         <source>Not saved: giving the role of leader here is a change of leader. Confirm its date in the dialog that opens on Save, or choose another role.</source>
         <translation>未保存：在这里设为领衔人就是更换领衔人。请在保存时弹出的“更换领衔人”窗口中确认更换日期，或选择其他角色。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="151"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="138"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="154"/>
         <source>Bulk import</source>
         <translation>批量导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="154"/>
         <source>Set targets</source>
         <translation>设置目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="367"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="340"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="111"/>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="423"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="162"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="162"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recorddialog.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="163"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="21"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="21"/>
         <source>Find in the whole ledger</source>
         <translation>全台账查找</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="26"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="26"/>
         <source>Type any word of a record: a name, a topic, a title…</source>
         <translation>输入记录中的任意文字：姓名、主题、名称…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="27"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="27"/>
         <source>Search text</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/search.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="50"/>
         <source>%1 found</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="135"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="57"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="66"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="72"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="24"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="108"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="113"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="121"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="124"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="130"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="133"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="160"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="167"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="175"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="180"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="182"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="211"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="213"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="235"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="236"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="251"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="254"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="259"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="259"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="268"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="272"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="275"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="280"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="48"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="65"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="71"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="83"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="136"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="139"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="146"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="148"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="150"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="158"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="392"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="393"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionkeys.py" line="41"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/window/sectionkeys.py" line="39"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="264"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="263"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="265"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="270"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="285"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="291"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="293"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="292"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="294"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="146"/>
-        <location filename="../../src/laomo_desktop/ui/attachpage.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="356"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="386"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sectionpage.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="391"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/undo.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/window/undo.py" line="39"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="48"/>
         <source>Welcome to the studio ledger</source>
         <translation>欢迎使用劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="51"/>
         <source>Start by creating your studio. Everything else — members, activities, results, funds — is added from the sections on the left.</source>
         <translation>先创建您的工作室。成员、活动、成果、经费等其他内容，都在左侧的栏目中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="59"/>
         <source>e.g. Li Ming Model-Worker Innovation Studio</source>
         <translation>例如：李明劳模创新工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="75"/>
         <source>Leader&apos;s name</source>
         <translation>领衔人姓名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="90"/>
         <source>Create the studio</source>
         <translation>创建工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="94"/>
         <source>Load sample data to look around</source>
         <translation>载入示例数据看看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="102"/>
         <source>At a union office? Start by importing the studios&apos; data packages.</source>
         <translation>在工会工作？请先导入各工作室的数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/welcome.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="111"/>
         <source>Your data stays on this computer: %1</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="88"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="89"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="99"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="109"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="117"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="120"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="123"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="126"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="195"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="159"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="181"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="184"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="221"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="226"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="233"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="255"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="277"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="305"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="344"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="295"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="306"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="314"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="314"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="324"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="338"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="352"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="363"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="363"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="367"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="369"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="376"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="381"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="381"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="383"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="397"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="409"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="50"/>
         <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
         <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="53"/>
         <source>The list could not be written to “%1”: %2.</source>
         <translation>列表无法写入“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="63"/>
         <source>Print the list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="92"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="97"/>
         <source>Save the list</source>
         <translation>保存列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="98"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="410"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="410"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="135"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="136"/>
         <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
         <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="140"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿（.xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="142"/>
         <source>CSV file (.csv)…</source>
         <translation>CSV 文件（.csv）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="144"/>
         <source>Print the list…</source>
         <translation>打印列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="175"/>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="226"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="181"/>
         <source>Writing “%1”…</source>
         <translation>正在写入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="191"/>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="411"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="191"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="193"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listexport.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="213"/>
         <source>The list was exported to “%1”.</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="424"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportparts.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reportparts.py" line="91"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/reportspage.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="435"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/system/drives.py" line="57"/>
         <source>USB stick / removable</source>
         <translation>U盘/可移动磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="229"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/system/drives.py" line="57"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/drives.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/exchangedialogs.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="263"/>
+        <location filename="../../src/laomo_desktop/ui/system/drives.py" line="73"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="89"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="102"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="104"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="143"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="145"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="137"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="139"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="142"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="210"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="46"/>
         <source>The ledger needs your help</source>
         <translation>台账需要您处理</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="51"/>
         <source>The ledger file is missing or empty, but there are backups of it.</source>
         <translation>台账文件不见了或是空的，但它有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="53"/>
         <source>The ledger file is damaged. The program has not changed it.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="60"/>
         <source>File: %1
 What is wrong: %2</source>
         <translation>文件：%1
 问题：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="64"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="158"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="78"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="80"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="99"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="110"/>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="147"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="148"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="176"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/recovery.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="80"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="80"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="179"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="156"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="173"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="175"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="195"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="213"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/conflictsdialog.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="218"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="82"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="266"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="263"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="64"/>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="268"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="270"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="273"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="292"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="356"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="357"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="295"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="324"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="187"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="193"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="335"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="343"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="95"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="96"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="109"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="110"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="118"/>
         <source>Due for review %1 · removed or revoked %2</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="120"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="369"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="373"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="374"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="375"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="412"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="43"/>
         <source>Statistics year</source>
         <translation>统计年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="46"/>
         <source>The statistics year is the twelve months that every figure, document and yearly target of this ledger counts. Most unions count the calendar year (1 January to 31 December); some count from 1 October to 30 September of the next year. A statistics year is named after the year it ends in: starting in October, statistics year 2025 runs from 2024-10-01 to 2025-09-30. The year of a plan, a benefit or an honour is the statistics year.
 
 Records already entered are not changed; only the year they are counted in follows the setting. It applies to the whole ledger (at a union office, to its summary of every studio). Set it as your union asks.</source>
@@ -2075,309 +2075,309 @@ Records already entered are not changed; only the year they are counted in follo
 已录入的记录不会改变，改变的只是它们计入哪个年度。设置对整个台账有效（在工会经办端，对所有工作室的汇总有效）。请按所在工会的要求设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="60"/>
         <source>Statistics year starts in</source>
         <translation>统计年度起始月</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="69"/>
         <source>Statistics year starts in:</source>
         <translation>统计年度起始月：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="82"/>
         <source>This ledger is read-only, so the setting cannot be changed here:</source>
         <translation>台账是只读的，这里不能更改设置：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="103"/>
         <source>With this setting, %1 runs from %2 to %3.</source>
         <translation>按此设置，%1是 %2 至 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/yearstart.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="124"/>
         <source>Not changed</source>
         <translation>未更改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="56"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="97"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="129"/>
-        <location filename="../../src/laomo_desktop/ui/memberpage.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/pages/members.py" line="135"/>
         <source>Change leader</source>
         <translation>更换领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="63"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="99"/>
         <source>New leader</source>
         <translation>新领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="81"/>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="100"/>
         <source>Date of the change</source>
         <translation>更换日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="88"/>
         <source>The former leader becomes a core member, the leader history records this change, and the documents of earlier years still name the former leader.</source>
         <translation>原领衔人改为骨干，领衔人沿革记下这次更换，以往年度的材料仍写原领衔人。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="98"/>
         <source>Current leader</source>
         <translation>现任领衔人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/leaderdialog.py" line="162"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/leader.py" line="162"/>
         <source>Leader not changed</source>
         <translation>领衔人未更换</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/editors.py" line="121"/>
         <source>e.g. 2025-03-05</source>
         <translation>如 2025-03-05</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/editors.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/editors.py" line="130"/>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="24"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="24"/>
         <source>Income total</source>
         <translation>收入合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="25"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="25"/>
         <source>Expense total</source>
         <translation>支出合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="25"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="25"/>
         <source>Balance</source>
         <translation>结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="34"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="34"/>
         <source>%1 (10k yuan)</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="36"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="36"/>
         <source>%1 sessions</source>
         <translation>%1 场</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="38"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="38"/>
         <source>%1 person-times</source>
         <translation>%1 人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="40"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="40"/>
         <source>%1 hours</source>
         <translation>%1 学时</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="67"/>
         <source>Totals of the records shown</source>
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/listfooter.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="114"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="27"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/unsaved.py" line="27"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="24"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/unsaved.py" line="24"/>
         <source>Discard the changes you made?</source>
         <translation>放弃所做的修改？</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="46"/>
         <source>Targets of %1</source>
         <translation>%1目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="53"/>
         <source>Totals of the year</source>
         <translation>全年总量</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="55"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="56"/>
         <source>Technical innovations and breakthroughs</source>
         <translation>技术创新和攻关成果（项）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="57"/>
         <source>Innovation results, all kinds</source>
         <translation>创新成果总数（项）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="58"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="63"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="68"/>
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="71"/>
         <source>Studios counted</source>
         <translation>统计的工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="72"/>
         <source>Coverage (%)</source>
         <translation>覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="74"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="74"/>
         <source>Studios by level</source>
         <translation>各级别工作室数（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="84"/>
         <source>Studios by host unit</source>
         <translation>各单位工作室数（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="112"/>
         <source>An empty field sets no target. The comparison on the union overview uses these targets at once.</source>
         <translation>留空表示不设该项目标。保存后，单位汇总页的目标对比立即按新目标计算。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="130"/>
         <source>not set</source>
         <translation>未设</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="184"/>
         <source>Cannot edit the targets</source>
         <translation>无法设置目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/targetsdialog.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="185"/>
         <source>Repair or move the file away, then try again.</source>
         <translation>请修复该文件或将其移走后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/textlimit.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/textlimit.py" line="64"/>
         <source>%1 too many · %2</source>
         <translation>多 %1 字 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="23"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/unsaved.py" line="23"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unsaved.py" line="28"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/unsaved.py" line="28"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="91"/>
         <source>Other problems</source>
         <translation>其他问题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="94"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="110"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="113"/>
         <source>%1 rows can be added, %2 rows have errors</source>
         <translation>可添加 %1 行，%2 行有错误</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="118"/>
         <source>Not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="127"/>
         <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
         <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pastedialog.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="145"/>
         <source>Add %1 rows</source>
         <translation>添加 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="76"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="77"/>
         <source>%1 rows copied: they paste into Excel or WPS as cells.</source>
         <translation>已复制 %1 行，可直接粘贴到 Excel 或 WPS 表格中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="92"/>
         <source>Cannot paste</source>
         <translation>无法粘贴</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="101"/>
         <source>Nothing was added</source>
         <translation>未添加任何记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="104"/>
         <source>Paste %1 rows of %2</source>
         <translation>粘贴 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="110"/>
         <source>%1 records added. Ctrl+Z removes them all.</source>
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="136"/>
         <source>Copy rows</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tableclip.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="139"/>
         <source>Paste rows from Excel/WPS…</source>
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/tasks.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="105"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2385,219 +2385,219 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="44"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="45"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="46"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="47"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="48"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="49"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="55"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="56"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="57"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="58"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="140"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="142"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="145"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="148"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="155"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="231"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="249"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="249"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="251"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="281"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="283"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="285"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="286"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="286"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="294"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="287"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="288"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="299"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="304"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="313"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="318"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="321"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="325"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="328"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="339"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="361"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="366"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="368"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="387"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="389"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="54"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="153"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="296"/>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="425"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="405"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="405"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="427"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dashboard.py" line="438"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="438"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2605,27 +2605,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="43"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="44"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="45"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="46"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/importdialogs.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="47"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
@@ -2633,87 +2633,87 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="19"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="19"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="20"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="20"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="23"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="23"/>
         <source>Mentoring pairs</source>
         <translation>师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="26"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="26"/>
         <source>Rules</source>
         <translation>制度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="28"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="28"/>
         <source>Equipment</source>
         <translation>设备设施</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="30"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="30"/>
         <source>Plans and targets</source>
         <translation>年度计划与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="32"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="32"/>
         <source>Projects</source>
         <translation>创新课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="35"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="35"/>
         <source>Activities and trainings</source>
         <translation>活动与培训</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="37"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="37"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="40"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="40"/>
         <source>Economic benefit</source>
         <translation>经济效益</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="42"/>
         <source>Funds</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="44"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="46"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="48"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="49"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="50"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/sections.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="51"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
@@ -2721,79 +2721,79 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="55"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="56"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="57"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="58"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="59"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="60"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="132"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="132"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="133"/>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="133"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="63"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="64"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="65"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unionpage.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="66"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="130"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="131"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/unioncards.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="134"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
@@ -2801,34 +2801,34 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Unit</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="100"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="101"/>
         <source>items</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="102"/>
         <source>patents</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="103"/>
         <source>person-times</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="104"/>
         <source>sessions</source>
         <translation>场</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="106"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/childlists.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="107"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>

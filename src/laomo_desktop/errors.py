@@ -3,7 +3,7 @@
 
 class CheckFailed(Exception):
     """A self-test check found something wrong (not `assert`: a frozen build may run with -O).
-    Here, below both halves of the self-test (laomo_desktop.selftest and ui/selftest.py), so
+    Here, below both halves of the self-test (laomo_desktop.selftest and ui/system/selftest.py), so
     neither imports the other to share it."""
 
 

@@ -11,7 +11,7 @@ Nothing is read from or written to the user's data folder: every ledger here is 
 `tempfile.TemporaryDirectory`. The global peewee database is bound to one ledger at a time, so
 run this with no ledger open (the CLI runs it without opening one).
 
-The Qt checks live in `ui/selftest.py` (only ui/ imports Qt) and are imported when they run;
+The Qt checks live in `ui/system/selftest.py` (only ui/ imports Qt) and are imported when they run;
 every other heavy import is inside its check too, so one missing module fails one check only.
 """
 
@@ -179,20 +179,20 @@ def _studio_records(studio_uid: str) -> dict[str, list[dict]]:
 # --- the Qt checks, imported when they run ----------------------------------------------------
 
 def check_qt() -> str:
-    from laomo_desktop.ui import selftest
+    from laomo_desktop.ui.system import selftest
 
     return selftest.check_qt()
 
 
 def check_translations() -> str:
-    from laomo_desktop.ui import selftest
+    from laomo_desktop.ui.system import selftest
 
     return selftest.check_translations()
 
 
 def _qt_version() -> str | None:
     try:
-        from laomo_desktop.ui import selftest
+        from laomo_desktop.ui.system import selftest
 
         return selftest.qt_version()
     except Exception:  # Qt is missing or broken: the qt check says why

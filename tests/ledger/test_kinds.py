@@ -25,7 +25,7 @@ ALLOWED = {
     "exchange/conflicts.py": 1,   # attachments compare by content digest
     "exchange/importer.py": 2,    # attachment files; the studio's own id on import
     "exchange/building.py": 1,    # attachment files go into the package
-    "ui/search.py": 1,            # a hit on an attachment opens its owner
+    "ui/window/search.py": 1,            # a hit on an attachment opens its owner
     "ledger/listing.py": 3,       # fund balance column, attachment size and owner cells
     "ledger/metrics.py": 1,       # which kinds have a <kind>_count figure
     "ledger/attachments.py": 1,   # an attachment cannot own attachments

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.mainwindow import MainWindow
-from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.window.mainwindow import MainWindow
 
 
 @pytest.fixture

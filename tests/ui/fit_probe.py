@@ -36,7 +36,7 @@ from laomo_desktop.store.database import open_ledger
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.window.sections import SECTIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_ledger import build  # noqa: E402
@@ -129,7 +129,7 @@ def main(data: Path) -> None:
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("backup/on_close", False)
     ctx = AppContext(paths, settings)
-    from laomo_desktop.ui.mainwindow import MainWindow
+    from laomo_desktop.ui.window.mainwindow import MainWindow
 
     QDialog.exec = measuring_exec
     QMessageBox.exec = measuring_exec
@@ -167,17 +167,17 @@ def main(data: Path) -> None:
     win.edit_studio()
     win.global_search()
     win.change_year_start()
-    from laomo_desktop.ui import dialogs
+    from laomo_desktop.ui.dialogs import menus as dialogs
 
     dialogs.settings_dialog(ctx, win)
     dialogs.restore_from_backup(ctx, win)
     dialogs.about_dialog(ctx, win)
-    from laomo_desktop.ui.checkdialog import CheckReportDialog
-    from laomo_desktop.ui.conflictsdialog import ConflictsDialog
-    from laomo_desktop.ui.exchangedialogs import ExportDialog
-    from laomo_desktop.ui.importdialogs import ImportReportDialog
-    from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
-    from laomo_desktop.ui.recovery import RecoveryDialog
+    from laomo_desktop.ui.dialogs.check import CheckReportDialog
+    from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
+    from laomo_desktop.ui.dialogs.exchange import ExportDialog
+    from laomo_desktop.ui.dialogs.imports import ImportReportDialog
+    from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
+    from laomo_desktop.ui.dialogs.recovery import RecoveryDialog
 
     measure_dialog(CheckReportDialog([], paths, win), "check_dialog")
     measure_dialog(ConflictsDialog(ctx, win), "conflicts_dialog")

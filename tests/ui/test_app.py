@@ -19,7 +19,7 @@ from laomo_desktop.store import backup
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.app import WindowHost, settings_for
-from laomo_desktop.ui.mainwindow import MainWindow
+from laomo_desktop.ui.window.mainwindow import MainWindow
 
 ROOT = Path(__file__).parents[2]
 TS = ROOT / "resources" / "translations" / "laomo_zh_CN.ts"
@@ -42,7 +42,7 @@ def test_the_chinese_translation_is_complete(tmp_path):
     assert not unfinished, f"untranslated: {unfinished}"
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "src" / "laomo_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "src" / "laomo_desktop" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     missing = sorted(set(_messages(fresh)) - set(committed))
@@ -276,5 +276,6 @@ def test_the_window_is_shown_before_the_parser_the_network_and_the_pages_are_loa
     assert "laomo_desktop.cliargs" not in at_show and "laomo_desktop.cli_records" not in at_show
     assert "PySide6.QtNetwork" not in at_show
     assert "PySide6.QtNetwork" in after  # listening once the window is up
-    for lazy in ("sectionpage", "recorddialog", "editors", "welcome", "recovery", "pages"):
+    for lazy in ("pages.section", "dialogs.record", "widgets.editors", "dialogs.welcome",
+                 "dialogs.recovery", "pages.binlog"):
         assert f"laomo_desktop.ui.{lazy}" not in at_show, lazy

@@ -9,10 +9,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui.dialogs import SettingsDialog
-from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
-from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.yearstart import YearStartDialog
+from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
+from laomo_desktop.ui.dialogs.menus import SettingsDialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.dialogs.yearstart import YearStartDialog
 
 QUESTION = "放弃所做的修改？"
 DISCARD, KEEP = "放弃修改", "继续编辑"

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QMessageBox
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.store.models import MODELS, AuditEntry, ImportedStudio
-from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
-from laomo_desktop.ui.memberpage import MemberSectionPage
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
+from laomo_desktop.ui.pages.members import MemberSectionPage
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 

@@ -13,9 +13,9 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
 from laomo_desktop.ui import i18n
-from laomo_desktop.ui.conflictsdialog import ConflictsDialog
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.unionpage import UnionPage
+from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
+from laomo_desktop.ui.pages.union import UnionPage
 from sample_ledger import build
 
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, AuditEntry, ImportedStudio
-from laomo_desktop.ui import pastedialog
-from laomo_desktop.ui.pastedialog import PasteDialog, PreviewModel
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.dialogs import paste as pastedialog
+from laomo_desktop.ui.dialogs.paste import PasteDialog, PreviewModel
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -13,7 +13,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import stats
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dashboard import DashboardPage
+from laomo_desktop.ui.pages.dashboard import DashboardPage
 
 YEAR = 2025
 

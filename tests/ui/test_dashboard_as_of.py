@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dashboard import DashboardPage
+from laomo_desktop.ui.pages.dashboard import DashboardPage
 
 TODAY = date.today()
 LATER = (TODAY + timedelta(days=800)).isoformat()

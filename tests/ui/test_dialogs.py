@@ -30,9 +30,12 @@ from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, blobs
-from laomo_desktop.ui import checkdialog, crash, dialogs, fmt
+from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.single import SingleInstance
+from laomo_desktop.ui.dialogs import check as checkdialog
+from laomo_desktop.ui.dialogs import menus as dialogs
+from laomo_desktop.ui.system import crash
+from laomo_desktop.ui.system.single import SingleInstance
 
 NOW = datetime(2026, 3, 5, 6, 30, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ from laomo_desktop.cli import main as cli_main
 from laomo_desktop.cliargs import build_parser
 from laomo_desktop.reports.documents import DOCUMENTS
 from laomo_desktop.ui import i18n
-from laomo_desktop.ui.reportspage import ReportsPage
+from laomo_desktop.ui.pages.reports import ReportsPage
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
 
 RED = "#b00020"
 
@@ -148,7 +148,7 @@ def test_a_child_list_cell_counts_and_its_row_is_refused_when_too_long(ctx, qtbo
 
 
 def test_the_first_run_form_counts_the_studio_name_too(ctx, qtbot):
-    from laomo_desktop.ui.welcome import WelcomePage
+    from laomo_desktop.ui.dialogs.welcome import WelcomePage
 
     page = WelcomePage(ctx.paths)
     qtbot.addWidget(page)

@@ -17,12 +17,13 @@ from laomo_desktop.exchange import export, keys
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import union
 from laomo_desktop.store.database import close_ledger
-from laomo_desktop.ui import drives, i18n
-from laomo_desktop.ui.exchangedialogs import ExportDialog
-from laomo_desktop.ui.importdialogs import ImportPreviewDialog, ImportReportDialog
-from laomo_desktop.ui.mainwindow import MainWindow
-from laomo_desktop.ui.sections import SECTIONS
-from laomo_desktop.ui.unionpage import COLUMNS, UnionPage, cell_text
+from laomo_desktop.ui import i18n
+from laomo_desktop.ui.dialogs.exchange import ExportDialog
+from laomo_desktop.ui.dialogs.imports import ImportPreviewDialog, ImportReportDialog
+from laomo_desktop.ui.pages.union import COLUMNS, UnionPage, cell_text
+from laomo_desktop.ui.system import drives
+from laomo_desktop.ui.window.mainwindow import MainWindow
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 YEAR = 2025
@@ -372,7 +373,7 @@ def test_the_overview_lists_local_studios_too_and_sorts_by_number(ctx, qtbot, tm
 
 
 def test_about_shows_the_signing_key_fingerprint_once_there_is_one(ctx):
-    from laomo_desktop.ui.dialogs import about_text
+    from laomo_desktop.ui.dialogs.menus import about_text
 
     assert "尚未生成" in about_text(ctx)
     assert not keys.key_dir(ctx.paths).exists()  # showing it makes no key

@@ -9,8 +9,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui import recorddialog
-from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.dialogs import record as recorddialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
 from sample_ledger import build
 
 # 1366×768 at 100 %, 125 % and 150 %: what Qt gives as the screen's available logical size

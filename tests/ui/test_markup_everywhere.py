@@ -24,10 +24,10 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.check import Problem
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui.checkdialog import CheckReportDialog
-from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.search import SearchDialog
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.dialogs.check import CheckReportDialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.window.search import SearchDialog
+from laomo_desktop.ui.window.sections import SECTIONS
 
 PLANT = "标题<b>粗体</b>&amp;<i>x</i>"  # the prefix keeps Qt's rich-text guess on
 SHORT = "甲<b>粗</b>&amp;"  # for fields of at most 15 characters
@@ -168,13 +168,13 @@ def test_dialogs_that_name_records_show_them_literally(window, qtbot):
     literal_count(check)
     assert BOLD in check.report.toPlainText()
 
-    from laomo_desktop.ui.exchangedialogs import ExportDialog
+    from laomo_desktop.ui.dialogs.exchange import ExportDialog
     export = ExportDialog(win.ctx, win, targets=[])
     qtbot.addWidget(export)
     export.show()
     assert literal_count(export) >= 1
 
-    from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
+    from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
     leader = ChangeLeaderDialog(made["studio"], made["member"], lambda m, s: [], parent=win)
     qtbot.addWidget(leader)
     leader.show()
@@ -185,7 +185,7 @@ def test_the_recovery_dialog_names_the_studios_of_a_backup_literally(window, qtb
     """A damaged ledger offers its backups, each with the studios it holds (in a tooltip too)."""
     from laomo_desktop.store import backup
     from laomo_desktop.store.health import LedgerProblem
-    from laomo_desktop.ui.recovery import RecoveryDialog
+    from laomo_desktop.ui.dialogs.recovery import RecoveryDialog
 
     win, _made = window
     backup.take_backup(win.ctx.paths, "manual")

@@ -11,7 +11,8 @@ from laomo_desktop.ledger import metrics as M
 from laomo_desktop.ledger import stats, templates, union
 from laomo_desktop.paths import resources_dir
 from laomo_desktop.store import enums as E
-from laomo_desktop.ui import dashboard, unionpage
+from laomo_desktop.ui.pages import dashboard
+from laomo_desktop.ui.pages import union as unionpage
 from sample_ledger import build
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import MODELS
-from laomo_desktop.ui import attachpanel
-from laomo_desktop.ui.attachpanel import AttachmentsPanel, ProgramWarning, open_attachment
+from laomo_desktop.ui.widgets import attachpanel
+from laomo_desktop.ui.widgets.attachpanel import AttachmentsPanel, ProgramWarning, open_attachment
 
 CONTENT = b"%PDF-1.4 the attachment's bytes"
 

@@ -12,8 +12,8 @@ from laomo_desktop import settings as declared
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import backup
 from laomo_desktop.ui import prefs
-from laomo_desktop.ui.dialogs import SettingsDialog
-from laomo_desktop.ui.mainwindow import MainWindow
+from laomo_desktop.ui.dialogs.menus import SettingsDialog
+from laomo_desktop.ui.window.mainwindow import MainWindow
 
 SAMPLES = {bool: False, int: 2031, str: "某个值, 带逗号", bytes: QByteArray(b"\x00\x01state")}
 

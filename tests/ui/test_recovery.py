@@ -17,7 +17,7 @@ from laomo_desktop.store import backup
 from laomo_desktop.store import database as D
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import app as gui_app
-from laomo_desktop.ui import recovery
+from laomo_desktop.ui.dialogs import recovery
 
 
 def _ledger(tmp_path, members: int = 3):
@@ -141,7 +141,7 @@ sys.stdin.read()
 def test_the_window_does_not_open_while_a_command_changes_the_ledger(tmp_path, qapp,
                                                                       monkeypatch):
     paths, _ = _ledger(tmp_path)
-    from laomo_desktop.ui.single import SingleInstance
+    from laomo_desktop.ui.system.single import SingleInstance
 
     monkeypatch.setattr(SingleInstance, "COMMAND_WAIT_MS", 300)
     told = []
@@ -159,7 +159,7 @@ def test_the_window_does_not_open_while_a_command_changes_the_ledger(tmp_path, q
 
 
 def test_a_read_only_ledger_says_so_and_is_not_backed_up_on_close(ctx, qtbot):
-    from laomo_desktop.ui.mainwindow import MainWindow
+    from laomo_desktop.ui.window.mainwindow import MainWindow
 
     R.create("studio", None, {"name": "甲工作室", "host_unit": "单位", "founded_on": "2020-01-01"})
     win = MainWindow(ctx)
@@ -188,7 +188,7 @@ def test_a_strangers_journal_is_set_aside_and_the_window_says_so(tmp_path, qapp,
     import shutil
 
     from laomo_desktop.ui.context import AppContext
-    from laomo_desktop.ui.mainwindow import MainWindow
+    from laomo_desktop.ui.window.mainwindow import MainWindow
 
     mine, _ = _ledger(tmp_path)
     other = tmp_path / "other"
@@ -211,7 +211,7 @@ def test_a_strangers_journal_is_set_aside_and_the_window_says_so(tmp_path, qapp,
 def test_a_start_waits_for_a_command_that_holds_the_ledger_briefly(tmp_path, qapp):
     import threading
 
-    from laomo_desktop.ui.single import SingleInstance
+    from laomo_desktop.ui.system.single import SingleInstance
 
     paths, _ = _ledger(tmp_path)
     proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.root)],

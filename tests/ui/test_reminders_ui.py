@@ -13,8 +13,8 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import reminders as RM
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store.models import ExportLog
-from laomo_desktop.ui.exchangedialogs import ExportDialog
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.dialogs.exchange import ExportDialog
+from laomo_desktop.ui.window.sections import SECTIONS
 
 TODAY = date.today()
 

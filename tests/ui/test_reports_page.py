@@ -16,9 +16,9 @@ from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.reports import annual
 from laomo_desktop.store import blobs
-from laomo_desktop.ui.mainwindow import MainWindow
-from laomo_desktop.ui.reportparts import print_pdf
-from laomo_desktop.ui.reportspage import ReportsPage
+from laomo_desktop.ui.pages.reportparts import print_pdf
+from laomo_desktop.ui.pages.reports import ReportsPage
+from laomo_desktop.ui.window.mainwindow import MainWindow
 from sample_ledger import build
 
 YEAR = 2025

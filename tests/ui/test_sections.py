@@ -6,7 +6,7 @@ import pytest
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import MODELS, AuditEntry
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 NEW = {
@@ -134,7 +134,7 @@ def test_a_validation_error_shows_by_the_field_and_nothing_is_saved(window, driv
         dlg.accept()
 
     # a second leader is a change of leader, which asks for its date: declined here
-    from laomo_desktop.ui.leaderdialog import ChangeLeaderDialog
+    from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
 
     monkeypatch.setattr(ChangeLeaderDialog, "exec", lambda self: 0)
     driver.fill = second_leader
@@ -162,7 +162,7 @@ def test_sorting_by_a_column_orders_the_rows(window):
     col = list(page.section.columns).index("amount_fen")
     from PySide6.QtCore import Qt
     page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
-    from laomo_desktop.ui.tablemodel import RAW_ROLE
+    from laomo_desktop.ui.widgets.tablemodel import RAW_ROLE
     amounts = [page.model.data(page.model.index(r, col), RAW_ROLE)
                for r in range(page.model.rowCount())]
     assert amounts == sorted(amounts, reverse=True) and amounts[0] == 3_000_000
@@ -178,7 +178,7 @@ def test_the_year_selector_filters_dated_sections(window):
 
 def test_global_search_opens_the_record(window, driver, qtbot):
     win, u = window
-    from laomo_desktop.ui.search import SearchDialog
+    from laomo_desktop.ui.window.search import SearchDialog
     dlg = SearchDialog(win.ctx, win)
     qtbot.addWidget(dlg)
     dlg.query.setText("绝缘操作杆")

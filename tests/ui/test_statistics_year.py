@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QLabel
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import period
 from laomo_desktop.store.models import database
-from laomo_desktop.ui import yearstart
-from laomo_desktop.ui.sections import SECTIONS
-from laomo_desktop.ui.yearstart import YearStartDialog
+from laomo_desktop.ui.dialogs import yearstart
+from laomo_desktop.ui.dialogs.yearstart import YearStartDialog
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 OCTOBER_2025 = "2025 统计年度（2024-10-01 至 2025-09-30）"

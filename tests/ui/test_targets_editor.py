@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from laomo_desktop.ledger import union
 from laomo_desktop.store.models import AuditEntry
-from laomo_desktop.ui.targetsdialog import TargetsDialog
-from laomo_desktop.ui.unionpage import UnionPage
+from laomo_desktop.ui.dialogs.targets import TargetsDialog
+from laomo_desktop.ui.pages.union import UnionPage
 from sample_ledger import build
 
 YEAR = 2025

@@ -9,7 +9,7 @@ from boxes import stand_in_for_message_boxes
 from PySide6.QtWidgets import QPushButton
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ui.tasks import start_job
+from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.work import Progress
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.typed import date_text
-from laomo_desktop.ui.recorddialog import RecordDialog
+from laomo_desktop.ui.dialogs.record import RecordDialog
 
 
 @pytest.mark.parametrize("typed", ["2026-4-20", "2026/4/20", "2026.4.20", "20260420",

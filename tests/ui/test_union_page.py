@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from laomo_desktop.ledger import period
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import database
-from laomo_desktop.ui.unionpage import UnionPage
+from laomo_desktop.ui.pages.union import UnionPage
 
 TODAY = date(2026, 6, 1)
 

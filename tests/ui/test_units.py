@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui.recorddialog import RecordDialog
-from laomo_desktop.ui.sections import SECTIONS
+from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 

@@ -34,7 +34,7 @@ class WindowHost:
         self.window = None
 
     def show(self):
-        from laomo_desktop.ui.mainwindow import MainWindow
+        from laomo_desktop.ui.window.mainwindow import MainWindow
 
         ctx = AppContext(self.paths, self.settings)
         self.window = MainWindow(ctx)
@@ -58,7 +58,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("劳模创新工作室台账")
     app.setDesktopFileName("laomo-desktop")  # Linux: matches laomo-desktop.desktop's icon
     app.setWindowIcon(app_icon())
-    from laomo_desktop.ui import screenfit
+    from laomo_desktop.ui.window import screenfit
 
     screenfit.install(app)  # every window, the recovery dialog before the main one included
     return app
@@ -83,8 +83,8 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
             fail(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
             return 1
         # a read-only folder with a ledger: it opens for reading and printing
-    from laomo_desktop.ui.crash import install_excepthook, log_dir_for
-    from laomo_desktop.ui.single import SingleInstance
+    from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for
+    from laomo_desktop.ui.system.single import SingleInstance
 
     single = SingleInstance(paths)
     if not single.acquire(listen=False):  # the lock now; QtNetwork once the window is shown
@@ -122,7 +122,10 @@ def open_or_recover(paths: LedgerPaths) -> bool:
             open_ledger(paths, program="gui", start_empty=start_empty)
             return True
         except health.LedgerProblem as problem:
-            from laomo_desktop.ui.recovery import EMPTY, recover  # only for a damaged ledger
+            from laomo_desktop.ui.dialogs.recovery import (  # only for a damaged ledger
+                EMPTY,
+                recover,
+            )
 
             choice = recover(paths, problem)
             if choice is None:

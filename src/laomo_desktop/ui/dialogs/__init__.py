@@ -1,0 +1,1 @@
+"""The dialogs: record forms, import and export, conflicts, the check, backups, settings, first run and recovery."""

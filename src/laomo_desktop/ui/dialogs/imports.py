@@ -1,0 +1,296 @@
+"""Data packages in the GUI, union office side: the preview of one package (counts, warnings
+and the signing-key check), the import itself off the GUI thread, and the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import importer
+from laomo_desktop.exchange.package import SUFFIX, read_package
+from laomo_desktop.store import schema as S
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, RED, mono_label, when_text
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.plain import DataLabel, shown
+from laomo_desktop.ui.system.tasks import run_busy
+from laomo_desktop.work import Cancelled
+
+COUNT_KEYS = tuple(importer.COUNT_LABELS)
+
+
+def count_headers() -> list[str]:
+    """The outcomes of a merge, in COUNT_KEYS order (context "Import": "New" is not a button)."""
+    return [QCoreApplication.translate("Import", "New"),
+            QCoreApplication.translate("Import", "Updated"),
+            QCoreApplication.translate("Import", "Unchanged"),
+            QCoreApplication.translate("Import", "Stale"),
+            QCoreApplication.translate("Import", "Conflicting")]
+
+
+class ImportPreviewDialog(QDialog):
+    """What importing one package would do; the key check decides whether Import is allowed."""
+
+    def __init__(self, pv: importer.Preview, parent: QWidget | None = None, place: str = ""):
+        super().__init__(parent)
+        self.pv = pv
+        self.setObjectName("import_preview")
+        self.setWindowTitle(tr("Import data package") + (f" ({place})" if place else ""))
+        # Everything from the package is plain text, its invisible characters shown: a studio
+        # name cannot draw a heading, a line break or a forged "signed with the key" line.
+        head = DataLabel(pv.studio_name)
+        head.setObjectName("preview_studio")
+        font = head.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        head.setFont(font)
+        info = DataLabel(tr("Package No. %1, made %2 · %3").replace("%1", str(pv.sequence))
+                         .replace("%2", when_text(pv.created_at)).replace("%3", pv.file.name))
+        info.setStyleSheet(f"color: {MUTED};")
+
+        self.table = QTableWidget(0, len(COUNT_KEYS) + 1)
+        self.table.setObjectName("preview_counts")
+        self.table.setHorizontalHeaderLabels([tr("Records")] + count_headers())
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rows = [(fmt.label(S.kind(k)), c.as_dict()) for k, c in pv.counts.items()
+                if any(c.as_dict().values())]
+        if rows:
+            rows.append((tr("Total"), {k: pv.total(k) for k in COUNT_KEYS}))
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        for r, (label, counts) in enumerate(rows):
+            self.table.insertRow(r)
+            cells = [label] + [str(counts[k]) for k in COUNT_KEYS]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                    if text == "0":  # what matters stands out
+                        item.setForeground(QColor(MUTED))
+                    elif COUNT_KEYS[c - 1] in ("stale", "conflicting"):
+                        item.setForeground(QColor(ORANGE))
+                if r == len(rows) - 1:
+                    f = item.font()
+                    f.setBold(True)
+                    item.setFont(f)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        for c in range(1, self.table.columnCount()):
+            self.table.setColumnWidth(c, max(76, self.table.columnWidth(c) + 16))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table_height = (self.table.horizontalHeader().sizeHint().height() + 4
+                        + self.table.verticalHeader().defaultSectionSize() * len(rows))
+
+        notes = list(pv.warnings)
+        if pv.already_imported:
+            notes.insert(0, tr("This package was already imported on %1; importing it again "
+                               "would change nothing.").replace("%1",
+                                                               when_text(pv.already_imported)))
+            self.table.hide()
+        if pv.total("conflicting"):
+            notes.append(tr("Conflicting records are not overwritten; they are listed for "
+                            "review."))
+        self.warnings = DataLabel("\n".join(f"⚠ {shown(n)}" for n in notes), lines=True)
+        self.warnings.setObjectName("preview_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {ORANGE};")
+        self.warnings.setVisible(bool(notes))
+
+        self.trust = QCheckBox(tr("I confirmed this fingerprint with the studio (by phone or on "
+                                  "paper)"))
+        self.trust.setObjectName("trust_key")
+        self.replace = QCheckBox(tr("Replace the registered key with this new one (I confirmed "
+                                    "the new fingerprint with the studio)"))
+        self.replace.setObjectName("replace_key")
+        key_box = self._key_box()
+
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("import_button")
+        skip = buttons.addButton(tr("Skip") if place else tr("Cancel"),
+                                 QDialogButtonBox.ButtonRole.RejectRole)
+        skip.setObjectName("skip_button")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for box in (self.trust, self.replace):
+            box.toggled.connect(self._update)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(info)
+        lay.addWidget(key_box)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.warnings)
+        if pv.already_imported:
+            lay.addStretch(1)
+        lay.addWidget(buttons)
+        self._update()
+        self.resize(680, max(360, min(720, 195 + table_height)))
+
+    def _key_box(self) -> QFrame:
+        pv = self.pv
+        box = QFrame()
+        box.setObjectName("key_box")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(box)
+        if pv.key_status == "match":
+            text = DataLabel(tr("✓ Signed with the key registered for this studio (%1).")
+                             .replace("%1", pv.fingerprint))
+            text.setStyleSheet(f"color: {GREEN};")
+            text.setObjectName("key_status")
+            lay.addWidget(text)
+            return box
+        if pv.key_status == "first":
+            text = QLabel(tr("This is the first package from this studio. Before importing, "
+                             "call the studio (or check the review packet) and compare its "
+                             "signing-key fingerprint with this one:"))
+            lay.addWidget(text)
+            lay.addWidget(mono_label(pv.fingerprint, "preview_fingerprint"))
+            lay.addWidget(self.trust)
+        else:
+            box.setStyleSheet(f"QFrame#key_box {{ border: 2px solid {RED}; }}")
+            text = QLabel(tr("The signing key of this studio has CHANGED. The studio may have "
+                             "reinstalled the program, or the package may be forged. Call the "
+                             "studio and compare the new fingerprint before importing."))
+            text.setStyleSheet(f"color: {RED}; font-weight: bold;")
+            lay.addWidget(text)
+            lay.addWidget(DataLabel(tr("Registered: %1").replace("%1",
+                                                                 pv.pinned_fingerprint or "")))
+            new = mono_label(tr("This package: %1").replace("%1", pv.fingerprint),
+                             "preview_fingerprint")
+            new.setStyleSheet(f"color: {RED};")
+            lay.addWidget(new)
+            lay.addWidget(self.replace)
+        text.setObjectName("key_status")
+        text.setWordWrap(True)
+        return box
+
+    @property
+    def trust_new_key(self) -> bool:
+        return self.pv.key_status == "first" and self.trust.isChecked()
+
+    @property
+    def replace_key(self) -> bool:
+        return self.pv.key_status == "changed" and self.replace.isChecked()
+
+    def _update(self, *_args) -> None:
+        key_ok = {"match": True, "first": self.trust.isChecked(),
+                  "changed": self.replace.isChecked()}[self.pv.key_status]
+        self.import_button.setEnabled(key_ok and not self.pv.already_imported)
+
+
+class ImportReportDialog(QDialog):
+    """What happened to each chosen package."""
+
+    def __init__(self, outcomes: list[tuple[Path, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("import_report")
+        self.setWindowTitle(tr("Import report"))
+        done = sum(1 for _, status, _ in outcomes if status == "imported")
+        summary = QLabel(tr("%1 of %2 package(s) imported.").replace("%1", str(done))
+                         .replace("%2", str(len(outcomes))))
+        summary.setObjectName("import_summary")
+        font = summary.font()
+        font.setBold(True)
+        summary.setFont(font)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("import_report_text")
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n\n".join(f"{shown(f.name)}\n{shown(msg, lines=True)}"
+                                           for f, _, msg in outcomes))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(summary)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(buttons)
+        self.resize(620, 360)
+
+
+def choose_packages(parent: QWidget | None, start: str = "") -> list[Path]:
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, tr("Choose data packages"), start,
+        tr("Data packages (*%1);;All files (*)").replace("%1", SUFFIX))
+    return [Path(f) for f in files]
+
+
+def _check(paths, file: Path):
+    pkg = read_package(file)
+    return pkg, importer.preview(paths, pkg)
+
+
+def import_packages(ctx: AppContext, parent: QWidget | None,
+                    files: list[Path]) -> list[tuple[Path, str, str]]:
+    """Preview, confirm and import each package; then the report. Returns (file, status,
+    message) per file, status one of imported / already / skipped / refused / failed."""
+    outcomes: list[tuple[Path, str, str]] = []
+    backed_up = False
+    title = tr("Import data packages")
+    for i, f in enumerate(files, 1):
+        try:
+            pkg, pv = run_busy(parent, title, tr("Checking “%1”…").replace("%1", f.name),
+                               lambda f=f: _check(ctx.paths, f))
+        except LaomoError as exc:
+            outcomes.append((f, "refused", exc.message))
+            continue
+        place = tr("%1 of %2").replace("%1", str(i)).replace("%2", str(len(files))) \
+            if len(files) > 1 else ""
+        dlg = ImportPreviewDialog(pv, parent, place)
+        try:
+            accepted = dlg.exec() == QDialog.DialogCode.Accepted
+            trust, replace = dlg.trust_new_key, dlg.replace_key
+        finally:
+            dlg.deleteLater()
+        if pv.already_imported:
+            outcomes.append((f, "already", tr("Already imported on %1; nothing was changed.")
+                             .replace("%1", when_text(pv.already_imported))))
+            continue
+        if not accepted:
+            outcomes.append((f, "skipped", tr("Skipped; nothing was imported.")))
+            continue
+        try:
+            result = run_busy(parent, title, tr("Importing “%1”…").replace("%1", f.name),
+                              job=lambda pkg=pkg, t=trust, r=replace, b=backed_up:
+                              importer.apply_steps(ctx.paths, pkg, trust_new_key=t,
+                                                   replace_key=r, take_backup=not b))
+        except Cancelled:
+            outcomes.append((f, "skipped", tr("Cancelled; nothing was imported.")))
+            continue
+        except LaomoError as exc:
+            outcomes.append((f, "failed", exc.message))
+            continue
+        backed_up = backed_up or result.backup is not None
+        lines = [result.message] + [f"⚠ {w}" for w in result.preview.warnings]
+        outcomes.append((f, "imported" if result.applied else "already", "\n".join(lines)))
+    if any(status == "imported" for _, status, _ in outcomes):
+        ctx.changed()
+    if outcomes:
+        report = ImportReportDialog(outcomes, parent)
+        try:
+            report.exec()
+        finally:
+            report.deleteLater()
+    return outcomes

@@ -1,0 +1,129 @@
+"""The totals under a section's table: a small frozen table whose columns follow the table's
+column widths and horizontal scrolling, so each total stands under its column, as the sum row
+of a spreadsheet does. It adds up what the table shows (the year, the filter text and "show
+all" as chosen) and follows every change of the rows: typing a filter, a new, edited, deleted
+or undone record."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
+
+from laomo_desktop.ledger import listing as L
+from laomo_desktop.ledger import money
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.widgets.tablemodel import RecordTableModel
+
+BACKGROUND = QBrush(QColor("#f4eddf"))
+
+
+def line_label(key: str) -> str:
+    return {L.TOTAL: tr("Total"), L.INCOME: tr("Income total"),
+            L.EXPENSE: tr("Expense total"), L.BALANCE: tr("Balance")}[key]
+
+
+def figure_text(f: L.Figure) -> str:
+    """A total as the table shows it: ¥ like the money cells above it, 万元 for the benefit."""
+    if f.unit == L.FEN:
+        fen = int(f.value)
+        return ("-" if fen < 0 else "") + "¥" + money.yuan(abs(fen))
+    if f.unit == L.WAN:
+        return tr("%1 (10k yuan)").replace("%1", money.wan(int(f.value)))
+    if f.unit == L.SESSIONS:
+        return tr("%1 sessions").replace("%1", str(f.value))
+    if f.unit == L.PERSONS:
+        return tr("%1 person-times").replace("%1", str(f.value))
+    if f.unit == L.HOURS:
+        return tr("%1 hours").replace("%1", L.hours_text(Decimal(f.value)))
+    return f"{f.value:,}"
+
+
+class TotalsFooter(QTableView):
+    """Totals lines of `model` (rows of the section kind `kind_name` with `columns`) under
+    `table`; hidden for a section that has no money or count column."""
+
+    def __init__(self, table: QTableView, model: RecordTableModel, kind_name: str,
+                 columns: list[str], parent=None):
+        super().__init__(parent)
+        self.setObjectName("totals")
+        self.table, self.source = table, model
+        self.kind_name, self.columns = kind_name, list(columns)
+        self.lines: list[L.TotalLine] = []
+        self.cells = QStandardItemModel(0, len(columns), self)
+        self.setModel(self.cells)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setShowGrid(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.setAccessibleName(tr("Totals of the records shown"))
+        self.setStyleSheet("QTableView#totals { background: #f4eddf; "
+                           "border-top: 2px solid #8b1a1a; }")
+        header = table.horizontalHeader()
+        header.sectionResized.connect(lambda i, _old, new: self.setColumnWidth(i, new))
+        header.geometriesChanged.connect(self.follow_widths)
+        table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        table.viewport().installEventFilter(self)  # a scroll bar appearing narrows the rows
+        model.modelReset.connect(self.refresh)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.Resize and hasattr(self, "table")
+                and watched is self.table.viewport()):
+            self.follow_widths()
+        return super().eventFilter(watched, event)
+
+    def follow_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        edge = self.table.frameWidth()  # the table's frame: the footer's columns start inside it
+        self.setContentsMargins(edge, 0, edge, 0)
+        # and end where the table's rows end: an empty scroll bar of its own stands under the
+        # table's (else the next column's total peeks out beside it)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.table.verticalScrollBar().isVisible()
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for i in range(header.count()):
+            self.setColumnWidth(i, header.sectionSize(i))
+        self.horizontalScrollBar().setValue(self.table.horizontalScrollBar().value())
+
+    def refresh(self) -> None:
+        """Add up the rows shown now."""
+        self.lines = L.totals(self.kind_name, self.columns, self.source.shown_rows())
+        self.cells.setRowCount(0)
+        names = self.columns
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for line in self.lines:
+            items = [QStandardItem("") for _ in names]
+            if line.label_column in names:
+                items[names.index(line.label_column)].setText(line_label(line.key))
+            for f in line.figures:
+                if f.column in names:
+                    items[names.index(f.column)].setText(figure_text(f))  # aligned as the cells
+            for item in items:
+                item.setFont(bold)
+                item.setBackground(BACKGROUND)
+                item.setToolTip(tr("Totals of the %1 records shown").replace(
+                    "%1", str(self.source.rowCount())))
+            self.cells.appendRow(items)
+        self.setVisible(bool(self.lines))
+        rows = len(self.lines)
+        height = sum(self.rowHeight(r) for r in range(rows)) if rows else 0
+        self.setFixedHeight(height + 4)
+        self.follow_widths()
+
+    def text_under(self, column: str, line: int = 0) -> str:
+        """What the footer shows under `column` in its `line`-th line (for the tests)."""
+        return self.cells.item(line, self.columns.index(column)).text()
+
+    def label_of(self, line: int) -> str:
+        lab = self.lines[line].label_column
+        return self.cells.item(line, self.columns.index(lab)).text()

@@ -1,0 +1,420 @@
+"""The union office's overview (单位汇总): every studio of the ledger with the year's figures,
+the city totals against the union's targets, the studios still without a party organisation,
+and the import of the studios' data packages with its history.
+
+The figures are ledger.union.union_year's (the union summary report's) for the office's
+statistics year, with the namings due for review in it and the plaques removed or names revoked
+in it; the targets come from <data dir>/union_targets.json. Double-clicking a studio (or one of
+its namings) opens its own (read-only) ledger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laomo_desktop.errors import LaomoError
+from laomo_desktop.exchange import importer, keys, privacy
+from laomo_desktop.ledger import period, union
+from laomo_desktop.ledger.metrics import metric
+from laomo_desktop.store import enums as E
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
+from laomo_desktop.ui.dialogs.exchange import ORANGE, when_text
+from laomo_desktop.ui.dialogs.imports import (
+    COUNT_KEYS,
+    choose_packages,
+    count_headers,
+    import_packages,
+)
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
+from laomo_desktop.ui.pages.unioncards import UID_ROLE, GoalsCard, NamingsCard, card
+from laomo_desktop.ui.plain import DataLabel, shown, tip
+from laomo_desktop.ui.system import drives
+from laomo_desktop.ui.window.lazypage import LazyPage
+
+# (row key, header); headers translated in context "Union"
+COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("Union", "Studio")),
+    ("level", QT_TRANSLATE_NOOP("Union", "Level")),
+    ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
+    ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
+    ("projects_started", QT_TRANSLATE_NOOP("Union", "Projects")),
+    ("results_total", QT_TRANSLATE_NOOP("Union", "Results")),
+    ("results_technical", QT_TRANSLATE_NOOP("Union", "Technical innovations")),
+    ("patents_total", QT_TRANSLATE_NOOP("Union", "Patents")),
+    ("training_sessions", QT_TRANSLATE_NOOP("Union", "Trainings")),
+    ("training_person_times", QT_TRANSLATE_NOOP("Union", "Person-times")),
+    ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
+    ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
+)
+NUMERIC = tuple(k for k, _ in COLUMNS[4:])
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+HISTORY_SHOWN = 200
+
+
+def ut(text: str) -> str:
+    return QCoreApplication.translate("Union", text)
+
+
+def withheld_text(withheld: dict) -> str:
+    """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
+    names = privacy.labels(withheld, english=not fmt.is_chinese())
+    if not names:
+        return ""
+    return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
+
+
+def cell_text(row: dict, key: str) -> str:
+    if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
+        return metric(key).text(row)
+    if key == "level":
+        return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
+    if key == "party_org":
+        return fmt.choice_label(E.PartyOrg, row["party_org"])
+    return str(row[key])
+
+
+def result_text(result: dict) -> str:
+    """An import_log result as one line: the totals by outcome, warnings and conflicts."""
+    counts = result.get("counts", {})
+    totals = {k: sum(c.get(k, 0) for c in counts.values()) for k in COUNT_KEYS}
+    parts = [f"{h} {totals[k]}" for k, h in zip(COUNT_KEYS, count_headers(), strict=True)
+             if totals[k]]
+    text = "，".join(parts) if fmt.is_chinese() else ", ".join(parts)
+    text = text or tr("No records")
+    if result.get("warnings"):
+        text += " · ⚠ " + tr("%1 warning(s)").replace("%1", str(len(result["warnings"])))
+    return text
+
+
+class _Item(QTableWidgetItem):
+    """A table cell that sorts by its SORT_ROLE value (numbers as numbers)."""
+
+    def __lt__(self, other) -> bool:
+        a, b = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if a is None or b is None or type(a) is not type(b):
+            a, b = self.text(), other.text()
+        return a < b
+
+
+class UnionPage(LazyPage):
+    open_studio = Signal(str)  # drill down: the main window switches to the studio
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setObjectName("page_union")
+        self.setStyleSheet(STYLE)
+        self.data: dict = {}
+        self.year = 0
+
+        self.heading = QLabel()
+        self.heading.setObjectName("union_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("union_subheading")
+        self.subheading.setStyleSheet(f"color: {MUTED};")
+        self.import_button = QPushButton(tr("Import packages…"))
+        self.import_button.setObjectName("import_packages")
+        self.import_button.setToolTip(tr("Import the data packages the studios sent (several "
+                                         "at once)"))
+        self.import_button.clicked.connect(lambda: self.import_from(""))
+        self.drive_button = QPushButton(tr("From a USB stick"))
+        self.drive_button.setObjectName("import_from_drive")
+        self.drive_menu = QMenu(self.drive_button)
+        self.drive_menu.aboutToShow.connect(self._fill_drive_menu)
+        self.drive_button.setMenu(self.drive_menu)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top.addLayout(titles, 1)
+        top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("union_table")
+        self.table.setAccessibleName(tr("Studios"))
+        self.table.setHorizontalHeaderLabels([ut(h) for _, h in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the summary's order (level, name) until clicked
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the studio's name is fitted to its text like the figures (a stretched first column got
+        # what the figures left over: "龚玲…" at 1366×768); the last column takes the rest
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setMinimumSectionSize(48)
+        self.table.setToolTip(tr("Double-click a studio to open its ledger"))
+        self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
+        self.totals = QLabel()
+        self.totals.setObjectName("union_totals")
+        self.totals.setWordWrap(True)
+        self.empty = QLabel(tr("There are no studios in this ledger yet. Import the data "
+                               "packages the studios sent to see them here."))
+        self.empty.setObjectName("union_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(f"color: {MUTED};")
+        upper = QWidget()
+        ulay = QVBoxLayout(upper)
+        ulay.setContentsMargins(0, 0, 0, 0)
+        ulay.addWidget(self.table, 1)
+        ulay.addWidget(self.empty)
+        ulay.addWidget(self.totals)
+
+        self.goals_card = GoalsCard(self.edit_targets)
+        goals = self.goals_card.frame
+        self.targets_note = self.goals_card.note  # the card's parts, as the tests reach them
+        self.targets_button = self.goals_card.button
+        party, party_lay, self.party_summary = card(tr("Without a party organisation"),
+                                                     "party")
+        self.lacking = DataLabel(lines=True)  # studio names, one a line
+        self.lacking.setObjectName("lacking_party")
+        self.lacking.setWordWrap(True)
+        self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
+        party_lay.addWidget(self.lacking, 1)
+        self.naming_card = NamingsCard(self.open_studio.emit)
+        namings = self.naming_card.frame
+        # the card's parts, as the page's tests and the window reach them
+        self.namings = self.naming_card.tree
+        self.namings_summary = self.naming_card.summary
+        self.namings_empty = self.naming_card.empty
+        middle = QVBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(12)
+        middle.addWidget(party, 0)  # a line or two: the rest goes to the namings
+        middle.addWidget(namings, 1)
+        history, hist_lay, self.history_summary = card(tr("Import history"), "history")
+        self.history = QTreeWidget()
+        self.history.setObjectName("import_history")
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([tr("Studio"), tr("Imported"), tr("Result"),
+                                      tr("Package")])
+        self.history.setFrameShape(QFrame.Shape.NoFrame)
+        hist_lay.addWidget(self.history, 1)
+        self.conflicts = QPushButton()  # a link: opens the conflicts to review
+        self.conflicts.setObjectName("open_conflicts")
+        self.conflicts.setFlat(True)
+        self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.conflicts.clicked.connect(self.show_conflicts)
+        hist_lay.addWidget(self.conflicts)
+        lower = QWidget()
+        llay = QHBoxLayout(lower)
+        llay.setContentsMargins(0, 0, 0, 0)
+        llay.setSpacing(12)
+        llay.addWidget(goals, 4)
+        llay.addLayout(middle, 4)
+        llay.addWidget(history, 4)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("union_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(10)
+        lay.addLayout(top)
+        lay.addWidget(self.splitter, 1)
+
+    # -- loading ----------------------------------------------------------------------------
+    def shown_year(self) -> int:
+        """The selected year, or the statistics year today falls in (the office's setting)."""
+        return self.ctx.year or period.current_year()
+
+    def reload(self) -> None:
+        self._dirty = False
+        self.year = year = self.shown_year()
+        note = ""
+        try:
+            targets = union.load_targets(self.ctx.paths.union_targets, year)
+        except LaomoError as exc:
+            targets, note = None, exc.message
+        self.data = data = union.union_year(year, targets)
+        imported = union.imported_studios()
+        sub = tr("%1 studios, %2 of them imported from their data packages").replace(
+            "%1", str(len(data["studios"]))).replace("%2", str(len(imported)))
+        if data["start"].endswith("-01-01"):
+            self.heading.setText(tr("Union overview %1").replace("%1", fmt.period_label(year)))
+        else:  # the office counts its year from another month: say which days it covers
+            self.heading.setText(tr("Union overview, statistics year %1").replace(
+                "%1", str(year)))
+            sub = tr("Statistics year %1 (%2 to %3)").replace("%1", str(year)).replace(
+                "%2", data["start"]).replace("%3", data["end"]) + " · " + sub
+        if not self.ctx.year:
+            sub += " · " + tr("all years are selected; showing the current year")
+        self.subheading.setText(sub)
+        self._fill_table(data["studios"], imported)
+        self._fill_goals(data, note)
+        self._fill_party(data["coverage"])
+        self.naming_card.fill(data)
+        self._fill_history(data["studios"])
+
+    def _fill_table(self, rows: list[dict], imported: dict) -> None:
+        t = self.table
+        t.setSortingEnabled(False)
+        t.setRowCount(len(rows))
+        withheld = privacy.withheld_by_studio()
+        for r, row in enumerate(rows):
+            last = imported.get(row["uid"])
+            for c, (key, _) in enumerate(COLUMNS):
+                if key == "last_package":
+                    item = _Item(when_text(last[0]) if last else "—")
+                    item.setData(SORT_ROLE, last[0] if last else "")
+                    item.setToolTip("\n".join(filter(None, (
+                        tr("Package No. %1").replace("%1", str(last[1])),
+                        withheld_text(withheld.get(row["uid"], {}))))) if last
+                                    else tr("Entered in this ledger, not imported"))
+                else:
+                    item = _Item(shown(cell_text(row, key)))
+                if key in NUMERIC:
+                    item.setData(SORT_ROLE, row["benefit_fen"] if key == "benefit_wan"
+                                 else row[key])
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                elif key == "level":
+                    rank = E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
+                    item.setData(SORT_ROLE, rank)
+                elif key == "party_org" and not union.has_party_org(row):
+                    item.setForeground(Qt.GlobalColor.red)
+                item.setData(UID_ROLE, row["uid"])
+                t.setItem(r, c, item)
+        t.setSortingEnabled(True)
+        if rows and not getattr(self, "_fitted", False):
+            self._fitted = True
+            t.resizeColumnsToContents()
+            header = t.horizontalHeader()
+            header.resizeSection(0, min(header.sectionSize(0) + 8, 16 * t.fontMetrics()
+                                        .horizontalAdvance("工")))
+            for c in range(1, t.columnCount()):
+                header.resizeSection(c, max(56, min(header.sectionSize(c) + 8, 200)))
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        tot = self.data["totals"]
+        parts = [(ut(h), fmt.wan_text(tot["benefit_fen"]) if k == "benefit_wan" else tot[k])
+                 for k, h in COLUMNS if k in NUMERIC]
+        self.totals.setText(tr("Total: %1").replace("%1", " · ".join(f"{h} {v}"
+                                                                      for h, v in parts)))
+        self.totals.setVisible(bool(rows))
+
+    def _fill_goals(self, data: dict, note: str) -> None:
+        self.goals_card.fill(data["goals"], note, self.ctx.paths.union_targets)
+
+    def _fill_party(self, coverage: dict) -> None:
+        lacking = coverage["lacking"]
+        scope = coverage["scope"] if fmt.is_chinese() else fmt.choice_label(
+            E.Level, coverage["min_level"])
+        self.party_summary.setText(tr("%1 of %2 covered").replace(
+            "%1", str(coverage["covered"])).replace("%2", str(coverage["total"])))
+        if lacking:
+            form = "✗ {}（{}）" if fmt.is_chinese() else "✗ {} ({})"
+            lines = [form.format(shown(r["name"]), cell_text(r, "level")) for r in lacking]
+            self.lacking.setText("\n".join(lines))
+            self.lacking.setStyleSheet(f"color: {RED};")
+        else:
+            self.lacking.setText(tr("Every studio at %1 level or above has a party "
+                                    "organisation.").replace("%1", scope))
+            self.lacking.setStyleSheet(f"color: {GREEN};")
+
+    def _fill_history(self, studios: list[dict]) -> None:
+        names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
+        names.update({s["uid"]: s["name"] for s in studios})
+        history = importer.import_history()
+        self.history.clear()
+        for h in history[:HISTORY_SHOWN]:
+            result = h["result"]
+            item = QTreeWidgetItem([shown(names.get(h["studio_uid"], "")),
+                                    when_text(h["imported_at"]), result_text(result),
+                                    shown(h["file_name"])])
+            item.setToolTip(0, tip(tr("Package No. %1").replace("%1", str(h["sequence"]))))
+            item.setToolTip(2, tip("\n".join([*(shown(w) for w in result.get("warnings", [])),
+                                              withheld_text(result.get(privacy.MANIFEST_KEY)
+                                                            or {})]).strip()
+                                   or result_text(result)))
+            if result.get("warnings"):
+                item.setForeground(2, QColor(ORANGE))
+            self.history.addTopLevelItem(item)
+        for c in range(3):
+            self.history.resizeColumnToContents(c)
+        self.history_summary.setText(str(len(history)) if history else "")
+        n = len(importer.open_conflicts())
+        self.conflicts.setText(tr("Open conflicts: %1").replace("%1", str(n)))
+        self.conflicts.setStyleSheet(f"color: {RED if n else MUTED}; text-align: left; "
+                                     f"border: none; text-decoration: {'underline' if n else 'none'};")
+        self.conflicts.setEnabled(bool(n))
+        self.conflicts.setToolTip(tr("Records that came with the same version but other "
+                                     "content than the ledger's; they were kept, not applied.")
+                                  + (" " + tr("Click to review them.") if n else ""))
+
+    # -- actions ----------------------------------------------------------------------------
+    def uid_at(self, row: int) -> str | None:
+        item = self.table.item(row, 0)
+        return item.data(UID_ROLE) if item is not None else None
+
+    def _drill(self, row: int) -> None:
+        uid = self.uid_at(row)
+        if uid:
+            self.open_studio.emit(uid)
+
+    def edit_targets(self) -> None:
+        """The year's targets in their editor; the comparison is redone as soon as they are
+        saved."""
+        from laomo_desktop.ui.dialogs.targets import edit_targets
+
+        units = [r["host_unit"] for r in self.data.get("studios", ())]
+        if edit_targets(self, self.ctx.paths.union_targets, self.year, units):
+            self.reload()
+
+    def show_conflicts(self) -> None:
+        dlg = ConflictsDialog(self.ctx, self)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
+
+    def _fill_drive_menu(self) -> None:
+        self.drive_menu.clear()
+        targets = drives.list_targets()
+        for t in targets:
+            # a drive's label is the stick's own: visible, and "&" is not a shortcut marker
+            act = self.drive_menu.addAction(f"{shown(t.label).replace('&', '&&')} · "
+                                            f"{drives.free_text(t)}")
+            act.triggered.connect(lambda _c=False, root=t.root: self.import_from(str(root)))
+        if not targets:
+            self.drive_menu.addAction(tr("No drives found")).setEnabled(False)
+
+    def import_from(self, start: str) -> list:
+        files = choose_packages(self, start)
+        if not files:
+            return []
+        outcomes = import_packages(self.ctx, self, files)
+        self.reload()
+        return outcomes
