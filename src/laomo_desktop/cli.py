@@ -5,9 +5,11 @@ Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from laomo_desktop import texts
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
 from laomo_desktop.visible import json_text, visible
@@ -436,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command
 
+    texts.set_language(os.environ.get("LAOMO_LANG", ""))  # the core's messages: Chinese unless asked
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "self-test":  # temporary ledgers only: the data dir is not even looked up

@@ -1,4 +1,11 @@
-"""The error a user can cause and understand: its message is shown as it is, in Chinese."""
+"""The error a user can cause and understand. Its message is a texts.Message (or, for text
+that is the same in every language, a plain string), worded in the reader's language when shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from laomo_desktop.texts import worded
 
 
 class CheckFailed(Exception):
@@ -15,6 +22,14 @@ def require(condition: object, message: str) -> None:
 class LaomoError(Exception):
     """A failure the user can cause or fix: bad input, a damaged file, a full disk."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: Any):
         super().__init__(message)
-        self.message = message
+        self.said = message  # a texts.Message, Text, Joined or str
+
+    @property
+    def message(self) -> str:
+        """The message in the language the user chose (texts.set_language)."""
+        return worded(self.said)
+
+    def __str__(self) -> str:
+        return self.message

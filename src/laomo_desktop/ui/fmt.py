@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from laomo_desktop import texts
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
@@ -14,6 +15,7 @@ _lang = {"code": "zh_CN"}
 
 def set_language(code: str) -> None:
     _lang["code"] = code
+    texts.set_language(code)  # what the core says follows the screen's language
     choice_label.cache_clear()
     date_text.cache_clear()
 
