@@ -10,10 +10,23 @@ import sys
 from pathlib import Path
 
 from laomo_desktop import texts
+from laomo_desktop.clirun import ABOUT_FILE, ERROR, INTERRUPTED, NOTICE
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, default_data_dir
+from laomo_desktop.texts import Text, worded
 from laomo_desktop.visible import json_text, visible
 from laomo_desktop.work import Cancelled, run_in_terminal, single_step
+
+AT_LEAST_ONE = Text("工作室数量和年数都必须至少为 1。",
+                    "The number of studios and of years must each be at least 1.")
+NO_FOLDER = Text("文件夹“{folder}”不存在。", 'The folder "{folder}" does not exist.')
+NOT_TRUSTED = Text("未导入。这是该工作室的第一个数据包，签名密钥指纹：\n  {fingerprint}\n"
+                   "请通过电话或纸面与该工作室核对指纹，确认一致后加 --yes 重新运行。",
+                   "Not imported. This is the first package from this studio; its signing-key "
+                   "fingerprint:\n  {fingerprint}\nCompare the fingerprint with the studio (by "
+                   "phone or on paper) and, if it matches, run again with --yes.")
+RESOLVE_WITH_KEEP = Text("--resolve 和 --keep 须一起使用，例如 --resolve 3 --keep local。",
+                         "--resolve and --keep go together, for example --resolve 3 --keep local.")
 
 
 def _v(value: object) -> str:
@@ -31,7 +44,7 @@ def cmd_demo(args, paths: LedgerPaths) -> int:
 
     studios, years = demo.HEAVY if args.heavy else (args.studios, args.years)
     if studios < 1 or years < 1:
-        raise LaomoError("工作室数量和年数都必须至少为 1。")
+        raise LaomoError(AT_LEAST_ONE)
     run_in_terminal(demo.generate(studios, years, args.seed))
     print(f"已载入 {studios} 个工作室、{years} 个年度的示例数据。")
     return 0
@@ -219,7 +232,7 @@ def cmd_report(args, paths: LedgerPaths) -> int:
     doc = by_suffix(report_commands()[args.report], args.out)
     out = args.out
     if not out.parent.is_dir():
-        raise LaomoError(f"文件夹“{out.parent}”不存在。")
+        raise LaomoError(NO_FOLDER(folder=out.parent))
     uid = find_studio(args.studio)["uid"] if doc.needs_studio else None
     job = Job(paths, args.year, uid, getattr(args, "template", None),
               getattr(args, "attach", ()), getattr(args, "targets", None))
@@ -257,7 +270,7 @@ def cmd_export(args, paths: LedgerPaths) -> int:
     print(_v(result.path))
     print(f"已写入并回读校验：第 {result.sequence} 号数据包，{result.size / 1024:.0f} KB，"
           f"签名密钥指纹 {result.fingerprint}。现在可以安全拔出 U 盘。", file=sys.stderr)
-    left_out = privacy.labels(result.omitted_fields)
+    left_out = [worded(x, "zh") for x in privacy.labels(result.omitted_fields)]
     print(f"未放入的个人信息：{'、'.join(left_out)}（需要时用 --include 放入）。" if left_out
           else "个人信息：全部放入。", file=sys.stderr)
     return 0
@@ -301,24 +314,24 @@ def cmd_import(args, paths: LedgerPaths) -> int:
                                                      take_backup=not backed_up))
         except importer.KeyNotTrusted as exc:
             failed += 1
-            print(f"{_v(f.name)}：未导入。这是该工作室的第一个数据包，签名密钥指纹：\n"
-                  f"  {_v(exc.fingerprint)}\n"
-                  "请通过电话或纸面与该工作室核对指纹，确认一致后加 --yes 重新运行。", file=sys.stderr)
+            print(ABOUT_FILE(file=_v(f.name), message=NOT_TRUSTED(fingerprint=_v(exc.fingerprint))),
+                  file=sys.stderr)
             continue
         except Cancelled:  # Ctrl-C: this package is rolled back and the others are not started
             raise
         except LaomoError as exc:
             failed += 1
-            print(f"{_v(f.name)}：{_v(exc.message)}", file=sys.stderr)
+            print(ABOUT_FILE(file=_v(f.name), message=_v(exc.message)), file=sys.stderr)
             continue
         backed_up = backed_up or r.backup is not None
         print(_v(r.message))
         for k, c in r.preview.counts.items():
             if any(c.as_dict().values()):
                 print(f"  {kind(k).label}：" + "，".join(
-                    f"{label} {getattr(c, name)}" for name, label in importer.COUNT_LABELS.items()))
+                    f"{worded(label, 'zh')} {getattr(c, name)}"
+                    for name, label in importer.COUNT_LABELS.items()))
         for w in r.preview.warnings:
-            print(f"  注意：{_v(w)}")
+            print(f"  {NOTICE(message=_v(w))}")
     if failed:
         print(f"共 {len(args.files)} 个数据包，{failed} 个未导入。", file=sys.stderr)
     return 1 if failed else 0
@@ -348,8 +361,7 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import conflicts
 
     if (args.resolve is None) != (args.keep is None):
-        print("错误：--resolve 和 --keep 须一起使用，例如 --resolve 3 --keep local。",
-              file=sys.stderr)
+        print(ERROR(message=RESOLVE_WITH_KEEP), file=sys.stderr)
         return 2
     if args.resolve is not None:
         r = conflicts.resolve(paths, args.resolve, args.keep)
@@ -360,7 +372,8 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
     rows = conflicts.list_conflicts()
     if args.json:
         print(json_text([{**c, "differences": [
-            {"field": f, "local": a, "incoming": b} for f, a, b in conflicts.differences(c)]}
+            {"field": worded(f, "zh"), "local": worded(a, "zh"), "incoming": worded(b, "zh")}
+            for f, a, b in conflicts.differences(c)]}
             for c in rows]))
         return 0
     if not rows:
@@ -372,9 +385,9 @@ def cmd_conflicts(args, paths: LedgerPaths) -> int:
         when = datetime.fromisoformat(c["created_at"]).astimezone()
         print(f"#{c['id']}  {_v(c['studio'])} · {what} · {pkg}，导入于 {when:%Y-%m-%d %H:%M}")
         for field, local, incoming in conflicts.differences(c):
-            print(f"    {_v(field)}")
-            print(_indented("本地", local))
-            print(_indented("数据包", incoming))
+            print(f"    {_v(worded(field, 'zh'))}")
+            print(_indented("本地", worded(local, "zh")))
+            print(_indented("数据包", worded(incoming, "zh")))
     print(f"共 {len(rows)} 条待处理的冲突。处理：laomo conflicts --resolve 编号 "
           "--keep local（保留本地）或 --keep incoming（采用数据包）。")
     return 0
@@ -455,16 +468,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_command(args, paths, {**COMMANDS, **RECORD_COMMANDS}, RECOVER)
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
-        print("已中断。已完成的部分已保存，未完成的部分没有写入。", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except LaomoError as exc:
-        print(f"错误：{_v(exc.message)}", file=sys.stderr)
+        print(ERROR(message=_v(exc.message)), file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("已中断。已完成的部分已保存，未完成的部分没有写入。", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     finally:
         close_ledger()

@@ -21,8 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from laomo_desktop.clirun import ERROR
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.texts import Text, worded
 from laomo_desktop.visible import json_text, visible
 
 META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
@@ -31,9 +33,30 @@ META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
 class UsageError(Exception):
     """A kind, field, record or studio the ledger does not have: exit 2, one line."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: Any):
         super().__init__(message)
-        self.message = message
+        self.said = message  # a texts.Message, or a str
+
+    @property
+    def message(self) -> str:
+        """The message in the language LAOMO_LANG chose."""
+        return worded(self.said)
+
+
+NO_SUCH_KIND = Text("没有“{name}”这种记录。可用的类型：{kinds}。",
+                    'There is no record kind "{name}". The kinds: {kinds}.')
+NO_SUCH_RECORD = Text("没有 uid 为“{uid}”的{kind}记录。", 'There is no record ({kind}) with uid "{uid}".')
+LIST_FIELD = Text("“{name}”是列表字段，只能用 --from 的 JSON 给出。",
+                  '"{name}" is a list field; give it only in the JSON of --from.')
+NO_SUCH_FIELD = Text("{kind}没有“{name}”这个字段。可用的字段：{names}。",
+                     'A record ({kind}) has no field "{name}". The fields: {names}.')
+CANNOT_READ = Text("无法读取“{file}”：{why}", 'Cannot read "{file}": {why}')
+NOT_UTF8 = Text("“{file}”不是 UTF-8 编码的 JSON 文件。", '"{file}" is not a JSON file encoded in UTF-8.')
+NOT_JSON = Text("“{file}”不是有效的 JSON：第 {line} 行第 {column} 列（{why}）。",
+                '"{file}" is not valid JSON: line {line}, column {column} ({why}).')
+NOT_AN_OBJECT = Text("“{file}”应为一个 JSON 对象（字段名 → 值）。",
+                     '"{file}" should be a JSON object (field name → value).')
+NO_FILE = Text("找不到文件“{file}”。", 'The file "{file}" cannot be found.')
 
 
 def _v(value: object) -> str:
@@ -112,7 +135,7 @@ def _kind(name: str):
     from laomo_desktop.store import schema as S
 
     if name not in S.BY_NAME:
-        raise UsageError(f"没有“{name}”这种记录。可用的类型：{'、'.join(S.BY_NAME)}。")
+        raise UsageError(NO_SUCH_KIND(name=name, kinds=list(S.BY_NAME)))
     return S.kind(name)
 
 
@@ -124,7 +147,7 @@ def _studio_uid(text: str | None) -> str | None:
     try:
         return find_studio(text)["uid"]
     except LaomoError as exc:
-        raise UsageError(exc.message) from exc
+        raise UsageError(exc.said) from exc
 
 
 def _record(kind, uid: str) -> dict:
@@ -133,7 +156,7 @@ def _record(kind, uid: str) -> dict:
     try:
         return R.get(kind.name, uid)
     except LaomoError as exc:
-        raise UsageError(f"没有 uid 为“{uid}”的{kind.label}记录。") from exc
+        raise UsageError(NO_SUCH_RECORD(uid=uid, kind=kind)) from exc
 
 
 def _field(kind, name: str):
@@ -141,9 +164,8 @@ def _field(kind, name: str):
         if f.name == name:
             return f
     if any(c.name == name for c in kind.children):
-        raise UsageError(f"“{name}”是列表字段，只能用 --from 的 JSON 给出。")
-    names = "、".join(f.name for f in kind.fields)
-    raise UsageError(f"{kind.label}没有“{name}”这个字段。可用的字段：{names}。")
+        raise UsageError(LIST_FIELD(name=name))
+    raise UsageError(NO_SUCH_FIELD(kind=kind, name=name, names=[f.name for f in kind.fields]))
 
 
 # --- reading values --------------------------------------------------------------------------
@@ -226,16 +248,16 @@ def _read_json(file: Path) -> dict:
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise LaomoError(f"无法读取“{file}”：{exc.strerror or exc}") from exc
+        raise LaomoError(CANNOT_READ(file=file, why=exc.strerror or exc)) from exc
     except UnicodeDecodeError as exc:
-        raise LaomoError(f"“{file}”不是 UTF-8 编码的 JSON 文件。") from exc
+        raise LaomoError(NOT_UTF8(file=file)) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LaomoError(f"“{file}”不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列"
-                         f"（{exc.msg}）。") from exc
+        raise LaomoError(NOT_JSON(file=file, line=exc.lineno, column=exc.colno,
+                                  why=exc.msg)) from exc
     if not isinstance(data, dict):
-        raise LaomoError(f"“{file}”应为一个 JSON 对象（字段名 → 值）。")
+        raise LaomoError(NOT_AN_OBJECT(file=file))
     return data
 
 
@@ -379,11 +401,11 @@ def _answering(run: Callable[[Any, LedgerPaths], int]) -> Callable[[Any, LedgerP
         try:
             return run(args, paths)
         except UsageError as exc:
-            print(f"错误：{_v(exc.message)}", file=sys.stderr)
+            print(ERROR(message=_v(exc.message)), file=sys.stderr)
             return 2
         except ValidationError as exc:
             for message in exc.errors.values():
-                print(f"错误：{_v(message)}", file=sys.stderr)
+                print(ERROR(message=_v(message)), file=sys.stderr)
             return 1
     return command
 
@@ -402,7 +424,7 @@ def cmd_attach(args, paths: LedgerPaths) -> int:
     _record(kind, args.uid)
     for f in args.files:  # every file checked before any is copied in
         if not f.is_file():
-            raise LaomoError(f"找不到文件“{f}”。")
+            raise LaomoError(NO_FILE(file=f))
     with database.atomic():  # all the files or none
         added = [attachments.attach(paths, kind.name, args.uid, f, args.title) for f in args.files]
     for a in added:

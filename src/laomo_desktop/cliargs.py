@@ -110,4 +110,4 @@ def _include_help() -> str:
     from laomo_desktop.exchange import privacy
 
     return ("也放入数据包的个人信息，逗号分隔（默认都不放入：工会的统计和考核用不到）： "
-            f"{privacy.choices_text(' ')} ；all 表示全部")
+            f"{privacy.choices_text(' ').render('zh')} ；all 表示全部")

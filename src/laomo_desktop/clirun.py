@@ -9,6 +9,16 @@ from collections.abc import Callable
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.texts import Text
+
+# How the command line frames what the core says, in the language LAOMO_LANG chose (cli.main).
+ERROR = Text("错误：{message}", "Error: {message}")
+NOTICE = Text("注意：{message}", "Note: {message}")
+ABOUT_FILE = Text("{file}：{message}", "{file}: {message}")
+INTERRUPTED = Text("已中断。已完成的部分已保存，未完成的部分没有写入。",
+                   "Interrupted. What was finished is saved; what was not is not written.")
+WAITING = Text("{who}正在使用台账，等待它完成……", "{who} is using the ledger; waiting for it to finish…")
+ANOTHER_COMMAND = Text("另一个命令", "Another command")
 
 Command = Callable[..., int]
 Recovery = Callable[..., int]
@@ -27,8 +37,8 @@ def _writes(args) -> bool:
 
 
 def _waiting(holder) -> None:
-    who = holder.describe() if holder is not None else "另一个命令"
-    print(f"{who}正在使用台账，等待它完成……", file=sys.stderr)
+    who = holder.describe() if holder is not None else ANOTHER_COMMAND
+    print(WAITING(who=who), file=sys.stderr)
 
 
 def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
@@ -60,7 +70,7 @@ def run_command(args, paths: LedgerPaths, commands: dict[str, Command],
                 raise
             return recover[args.command](args, paths, exc)
         for note in _notices():
-            print(f"注意：{note}", file=sys.stderr)
+            print(NOTICE(message=note), file=sys.stderr)
         return commands[args.command](args, paths)
     finally:
         if took:

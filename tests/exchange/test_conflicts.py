@@ -13,6 +13,7 @@ from laomo_desktop.exchange import conflicts, importer
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.database import close_ledger
 from laomo_desktop.store.models import AuditEntry, Conflict, database
+from laomo_desktop.texts import worded
 
 
 def make_conflicts(ex) -> dict[str, dict]:
@@ -35,6 +36,11 @@ def make_conflicts(ex) -> dict[str, dict]:
     return {c["kind"]: c for c in conflicts.list_conflicts()}
 
 
+def said(conflict: dict, lang: str = "zh") -> list[tuple[str, ...]]:
+    """conflicts.differences worded as a reader of `lang` sees them."""
+    return [tuple(worded(part, lang) for part in d) for d in conflicts.differences(conflict)]
+
+
 def audit_summaries() -> list[str]:
     q = AuditEntry.select().where(AuditEntry.action == "resolve_conflict")
     return [a.summary for a in q.order_by(AuditEntry.id)]
@@ -50,12 +56,11 @@ def test_conflicts_are_listed_with_the_fields_that_differ(ex):
     assert rule["local"]["title"] == "办公室改的"
     assert rule["incoming"]["title"] == "工作室学习培训制度"
     assert rule["created_at"] and rule["resolved_at"] is None
-    assert conflicts.differences(rule) == [("制度名称", "办公室改的", "工作室学习培训制度"),
-                                           ("已上墙", "否", "是")]
-    assert conflicts.differences(act) == [
+    assert said(rule) == [("制度名称", "办公室改的", "工作室学习培训制度"), ("已上墙", "否", "是")]
+    assert said(act) == [
         ("主题", "办公室改的主题", "带电作业培训"),
         ("参加成员", "1. 王芳\n2. 张伟", "1. 王芳\n2. 张伟\n3. 刘洋")]
-    assert conflicts.differences(act, english=True)[1][0] == "Member attendees"
+    assert said(act, "en")[1][0] == "Member attendees"
     assert conflicts.list_conflicts(studio_uid=ex.uids["B"]) == []
     assert len(conflicts.list_conflicts(studio_uid=ex.uids["A"])) == 2
 

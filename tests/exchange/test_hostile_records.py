@@ -272,7 +272,7 @@ def test_a_second_import_that_overtakes_the_first_says_already_imported(setup, m
 
     monkeypatch.setattr(backup, "take_backup", racing)
     result = importer.apply(ex.office, pkg, trust_new_key=True)
-    assert not result.applied and "导入过" in result.message
+    assert not result.applied and "导入过" in str(result.message)
     assert ImportLog.select().count() == 1
 
 

@@ -44,7 +44,7 @@ def test_reimporting_the_same_package_changes_nothing(ex):
     importer.apply(office, pkg, trust_new_key=True)
     before = snapshot(office)
     again = importer.apply(office, pkg, trust_new_key=True)
-    assert not again.applied and "导入过" in again.message
+    assert not again.applied and "导入过" in str(again.message)
     assert importer.preview(office, pkg).already_imported
     assert snapshot(office) == before
 
@@ -83,7 +83,7 @@ def test_same_version_different_content_is_kept_as_a_conflict_not_applied(ex):
     preview = importer.preview(office, second)
     assert preview.counts["rule"].conflicting == 1 and preview.total("conflicting") == 1
     result = importer.apply(office, second)
-    assert "冲突" in result.message
+    assert "冲突" in str(result.message)
     assert R.get("rule", ex.uids["rule1"])["title"] == "办公室改的"
     [c] = importer.open_conflicts()
     assert (c["kind"], c["record_uid"]) == ("rule", ex.uids["rule1"])
@@ -99,7 +99,7 @@ def test_an_older_package_is_stale_and_does_not_overwrite(ex):
     importer.apply(office, new, trust_new_key=True)
     result = importer.apply(office, old)
     assert result.preview.counts["rule"].stale == 1
-    assert any("早于" in w for w in result.preview.warnings)
+    assert any("早于" in str(w) for w in result.preview.warnings)
     assert R.get("rule", ex.uids["rule1"])["title"] == "新标题"
 
 
@@ -111,7 +111,7 @@ def test_a_gap_in_the_sequence_is_warned_about(ex):
     assert importer.apply(office, first, trust_new_key=True).preview.warnings == []
     preview = importer.preview(office, third)
     assert preview.sequence == 3
-    assert any("缺少第 2 号" in w for w in preview.warnings)
+    assert any("缺少第 2 号" in str(w) for w in preview.warnings)
     importer.apply(office, third)
     assert ImportedStudio.get().last_sequence == 3
 

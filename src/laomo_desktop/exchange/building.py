@@ -33,6 +33,24 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS
+from laomo_desktop.texts import Text
+
+NO_STUDIO = Text("找不到该工作室。", "The studio cannot be found.")
+STEP_RECORDS = Text("整理{kind}记录", "Gathering the records: {kind}")
+STEP_SIGN = Text("签名（附件 {done}/{n} 个）", "Signing (attachments {done}/{n})")
+STEP_VERIFY = Text("校验数据包", "Verifying the package")
+TOO_LARGE = Text("数据包有 {size} GB，超过 {limit} GB 的上限。请把较大的附件移出台账后再导出。",
+                 "The package has {size} GB, more than the limit of {limit} GB. Take the larger "
+                 "attachments out of the ledger, then export again.")
+CANNOT_BUILD = Text("无法在“{folder}”中生成数据包：{why}", 'Cannot make the package in "{folder}": {why}')
+BLOB_MISSING = Text("附件文件 {sha}… 在本机丢失，无法导出。请先运行“检查台账”，"
+                    "从备份恢复或重新添加该附件。",
+                    "The attachment file {sha}… is missing on this computer, so the studio cannot "
+                    'be exported. Run "Check the ledger" first, then restore a backup or add the '
+                    "attachment again.")
+BLOB_DAMAGED = Text("本机的附件文件 {sha}… 已损坏（校验值不符），无法导出。请先运行“检查台账”。",
+                    "The attachment file {sha}… on this computer is damaged (its checksum does not "
+                    'match), so the studio cannot be exported. Run "Check the ledger" first.')
 
 
 def studio_records(studio_uid: str, omitted: dict[str, list[str]] | None = None
@@ -42,7 +60,7 @@ def studio_records(studio_uid: str, omitted: dict[str, list[str]] | None = None
     smodel = MODELS["studio"]
     sid = smodel.select(smodel.id).where(smodel.uid == studio_uid).scalar()
     if sid is None:
-        raise LaomoError("找不到该工作室。")
+        raise LaomoError(NO_STUDIO)
     for kind in S.KINDS:
         model = MODELS[kind.name]
         where = (model.studio == sid) if kind.per_studio else (model.id == sid)
@@ -85,7 +103,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for i, (kind, recs) in enumerate(studio_records(studio_uid, omitted)):
-                yield i, total, f"整理{kind.label}记录"
+                yield i, total, str(STEP_RECORDS(kind=kind))
                 data = b"".join(_line(r) for r in recs)
                 counts[kind.name] = len(recs)
                 member = record_file(kind.name)
@@ -98,7 +116,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
                     for sha in hashes:
                         files.append(_add_blob(paths, zf, sha, created))
                         att_done += 1
-            yield len(S.KINDS), total, f"签名（附件 {att_done}/{att} 个）"
+            yield len(S.KINDS), total, str(STEP_SIGN(done=att_done, n=att))
             manifest = {
                 "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
                 "schema_version": migrations.RECORDS_SCHEMA, "package_uid": str(uuid.uuid4()),
@@ -114,16 +132,15 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
             zf.writestr(_info(SIGNATURE, created, zipfile.ZIP_STORED), key.sign(mbytes))
         size = tmp.stat().st_size
         if size > MAX_PACKAGE_BYTES:
-            raise LaomoError(f"数据包有 {size / 2**30:.1f} GB，超过 {MAX_PACKAGE_BYTES >> 30} GB "
-                             "的上限。请把较大的附件移出台账后再导出。")
-        yield len(S.KINDS) + 1, total, "校验数据包"
+            raise LaomoError(TOO_LARGE(size=f"{size / 2**30:.1f}", limit=MAX_PACKAGE_BYTES >> 30))
+        yield len(S.KINDS) + 1, total, str(STEP_VERIFY)
         verified = read_package(tmp)
         verified.sha256 = blobs.file_sha256(tmp)[0]
         tmp.replace(final)
         verified.path = final
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise LaomoError(f"无法在“{out_dir}”中生成数据包：{blobs.describe_os_error(exc)}") from exc
+        raise LaomoError(CANNOT_BUILD(folder=out_dir, why=blobs.describe_os_error(exc))) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -133,8 +150,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
 def _add_blob(paths: LedgerPaths, zf: zipfile.ZipFile, sha: str, when: datetime) -> dict:
     src = blobs.blob_path(paths, sha)
     if not src.is_file():
-        raise LaomoError(f"附件文件 {sha[:12]}… 在本机丢失，无法导出。请先运行“检查台账”，"
-                         "从备份恢复或重新添加该附件。")
+        raise LaomoError(BLOB_MISSING(sha=sha[:12]))
     name = attachment_file(sha)
     h = hashlib.sha256()
     size = 0
@@ -145,8 +161,7 @@ def _add_blob(paths: LedgerPaths, zf: zipfile.ZipFile, sha: str, when: datetime)
             size += len(chunk)
             out.write(chunk)
     if h.hexdigest() != sha:
-        raise LaomoError(f"本机的附件文件 {sha[:12]}… 已损坏（校验值不符），无法导出。"
-                         "请先运行“检查台账”。")
+        raise LaomoError(BLOB_DAMAGED(sha=sha[:12]))
     return {"name": name, "size": size, "sha256": sha}
 
 

@@ -20,9 +20,36 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, Conflict, ImportLog, database
+from laomo_desktop.texts import Both, Joined, Text
 
-KEEP = {"local": "保留本地", "incoming": "采用数据包"}
+KEEP = {"local": Both("保留本地", "Keep local"), "incoming": Both("采用数据包", "Take the package's")}
 TITLE_MAX = 40
+
+EMPTY = Both("（空）", "(empty)")
+LIST, COMMA = Both("、", ", "), Both("，", ", ")  # separators of a list, of an item's values
+NONE = Both("（无）", "(none)")
+YES, NO = Both("是", "Yes"), Both("否", "No")
+IN_BIN, IN_USE = Both("在回收站中", "In the recycle bin"), Both("在用", "In use")
+STATUS, CHANGED_AT = Both("状态", "Status"), Both("修改时间", "Last changed")
+ITEM = Text("{i}. {parts}", "{i}. {parts}")
+NO_SUCH = Text("找不到编号为 {id} 的冲突。", "There is no conflict number {id}.")
+ALREADY = Text("编号为 {id} 的冲突已于 {when} 处理过。", "Conflict number {id} was resolved on {when}.")
+GONE = Text("本台账中已没有这条{kind}记录，无法采用数据包中的内容。",
+            "This ledger no longer has this record ({kind}); the package's copy cannot be taken.")
+OUTDATED = Text("这条{kind}记录在冲突登记后已由较新的数据包更新（现为第 {version} 版），"
+                "数据包中的这份内容已过时，不能采用；请选择保留本地。",
+                "This record ({kind}) was updated by a newer package after the conflict was "
+                "registered (it is now version {version}); the package's copy is out of date and "
+                'cannot be taken. Choose "Keep local".')
+NO_FILE = Text("数据包中这份附件的文件不在本台账中，无法采用；请让工作室修改该附件后重新导出数据包。",
+               "The file of this attachment from the package is not in this ledger, so it cannot "
+               "be taken; ask the studio to change the attachment and export a package again.")
+CHOOSE = Text("请选择“保留本地”（local）或“采用数据包”（incoming）。",
+              'Choose "Keep local" (local) or "Take the package\'s" (incoming).')
+STILL_OPEN = Text("{why}冲突仍待处理。", "{why} The conflict is still open.")
+RECORD = Text("{kind}“{title}”", '{kind} "{title}"')
+RESOLVED = Text("冲突已处理：{keep}（{record}）", "Conflict resolved: {keep} ({record})")
+SENTENCE = Text("{said}。", "{said}.")
 
 
 def _title(kind: S.Kind, rec: dict) -> str:
@@ -72,33 +99,29 @@ def list_conflicts(studio_uid: str | None = None, include_resolved: bool = False
 def get_conflict(conflict_id: int) -> dict:
     row = Conflict.select().where(Conflict.id == conflict_id).dicts().first()
     if row is None:
-        raise LaomoError(f"找不到编号为 {conflict_id} 的冲突。")
+        raise LaomoError(NO_SUCH(id=conflict_id))
     return _entry(row, _studio_names(), _packages())
 
 
 # --- what differs ------------------------------------------------------------------------------
 
-def _empty(english: bool) -> str:
-    return "(empty)" if english else "（空）"
-
-
-def value_text(f: S.Field, v, english: bool = False) -> str:
-    """A field's value as the clerk reads it; references by the title of the record."""
+def value_text(f: S.Field, v) -> object:
+    """A field's value as the clerk reads it (a str, or something worded in the reader's
+    language: texts.worded); references by the title of the record."""
     if f.type == S.BOOL:
-        return ("Yes" if v else "No") if english else ("是" if v else "否")
+        return YES if v else NO
     if v is None or v == "":
-        return _empty(english)
+        return EMPTY
     if f.type == S.MONEY and isinstance(v, int):
         return f"{'-' if v < 0 else ''}¥{abs(v) // 100:,}.{abs(v) % 100:02d}"
     if f.type in (S.CHOICE, S.MULTI):
-        labels = []
+        labels: list[object] = []
         for code in str(v).split(",") if f.type == S.MULTI else [v]:
             try:
-                c = f.choices(code)
-                labels.append(c.en if english else c.zh)
+                labels.append(f.choices(code))
             except ValueError:
                 labels.append(str(code))
-        return (", " if english else "、").join(labels)
+        return Joined(tuple(labels), LIST.zh, LIST.en)
     if f.type == S.REF:
         ref = R.RESOLVER.resolve(f.ref, v)
         return (ref.label or str(v)) if ref is not None else str(v)
@@ -107,40 +130,39 @@ def value_text(f: S.Field, v, english: bool = False) -> str:
     return str(v)
 
 
-def _items_text(child: S.Child, items: list[dict], english: bool) -> str:
+def _items_text(child: S.Child, items: list[dict]) -> object:
     if not items:
-        return "(none)" if english else "（无）"
+        return NONE
     lines = []
     for i, item in enumerate(items, 1):
-        parts = [value_text(f, item.get(f.name), english) for f in child.fields
+        parts = [value_text(f, item.get(f.name)) for f in child.fields
                  if f.type == S.BOOL or item.get(f.name) not in (None, "")]
-        lines.append(f"{i}. " + (", " if english else "，").join(parts))
-    return "\n".join(lines)
+        lines.append(ITEM(i=i, parts=Joined(tuple(parts), COMMA.zh, COMMA.en)))
+    return Joined(tuple(lines), "\n", "\n")
 
 
-def differences(conflict: dict, english: bool = False) -> list[tuple[str, str, str]]:
+def differences(conflict: dict) -> list[tuple[object, object, object]]:
     """(field label, ledger's value, package's value) for each field that differs, in the
-    declared order; a child list counts as one field, compared as a whole."""
+    declared order; a child list counts as one field, compared as a whole. Each is a str or
+    something the caller words in the reader's language (texts.worded): a declared field or
+    child list, a Both, a Joined list."""
     kind = S.kind(conflict["kind"])
     local, incoming = conflict["local"], conflict["incoming"]
     out = []
     for f in kind.fields:
         a, b = local.get(f.name), incoming.get(f.name)
         if a != b:
-            label = f.en if english else f.label
-            out.append((label, value_text(f, a, english), value_text(f, b, english)))
+            out.append((f, value_text(f, a), value_text(f, b)))
     for child in kind.children:
         a, b = local.get(child.name) or [], incoming.get(child.name) or []
         if a != b:
-            out.append((child.en if english else child.label, _items_text(child, a, english),
-                        _items_text(child, b, english)))
+            out.append((child, _items_text(child, a), _items_text(child, b)))
     if bool(local.get("deleted_at")) != bool(incoming.get("deleted_at")):
-        state = ({True: "In the recycle bin", False: "In use"} if english
-                 else {True: "在回收站中", False: "在用"})
-        out.append(("Status" if english else "状态", state[bool(local.get("deleted_at"))],
+        state = {True: IN_BIN, False: IN_USE}
+        out.append((STATUS, state[bool(local.get("deleted_at"))],
                     state[bool(incoming.get("deleted_at"))]))
     if not out and local.get("updated_at") != incoming.get("updated_at"):
-        out.append(("Last changed" if english else "修改时间", str(local.get("updated_at")),
+        out.append((CHANGED_AT, str(local.get("updated_at")),
                     str(incoming.get("updated_at"))))
     return out
 
@@ -150,8 +172,7 @@ def differences(conflict: dict, english: bool = False) -> list[tuple[str, str, s
 def _open_row(conflict_id: int) -> dict:
     c = get_conflict(conflict_id)
     if c["resolved_at"]:
-        raise LaomoError(f"编号为 {conflict_id} 的冲突已于 "
-                         f"{c['resolved_at'][:19].replace('T', ' ')} 处理过。")
+        raise LaomoError(ALREADY(id=conflict_id, when=c["resolved_at"][:19].replace("T", " ")))
     return c
 
 
@@ -161,14 +182,12 @@ def _check_incoming(paths: LedgerPaths, c: dict) -> None:
     model = MODELS[kind.name]
     version = model.select(model.version).where(model.uid == c["record_uid"]).scalar()
     if version is None:
-        raise LaomoError(f"本台账中已没有这条{kind.label}记录，无法采用数据包中的内容。")
+        raise LaomoError(GONE(kind=kind))
     if version != c["incoming"]["version"]:
-        raise LaomoError(f"这条{kind.label}记录在冲突登记后已由较新的数据包更新（现为第 {version} 版），"
-                         "数据包中的这份内容已过时，不能采用；请选择保留本地。")
+        raise LaomoError(OUTDATED(kind=kind, version=version))
     sha = c["incoming"].get("sha256") if kind.name == "attachment" else None
     if sha and not blobs.blob_path(paths, sha).is_file():
-        raise LaomoError("数据包中这份附件的文件不在本台账中，无法采用；"
-                         "请让工作室修改该附件后重新导出数据包。")
+        raise LaomoError(NO_FILE)
 
 
 def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
@@ -177,7 +196,7 @@ def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
     ("incoming", after an automatic backup). Returns the record as it now stands, the backup
     taken (or None) and a message."""
     if keep not in KEEP:
-        raise LaomoError("请选择“保留本地”（local）或“采用数据包”（incoming）。")
+        raise LaomoError(CHOOSE)
     c = _open_row(conflict_id)
     taken: Path | None = None
     if keep == "incoming":
@@ -193,12 +212,12 @@ def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
             try:
                 importer.overwrite_record(kind.name, c["incoming"])
             except LaomoError as exc:
-                raise LaomoError(f"{exc.message}冲突仍待处理。") from exc
+                raise LaomoError(STILL_OPEN(why=exc.said)) from exc
         Conflict.update(resolved_at=R.now_iso()).where(Conflict.id == conflict_id).execute()
         record = R.get(kind.name, c["record_uid"])
-        label = f"{kind.label}“{c['title']}”" if c["title"] else kind.label
-        summary = f"冲突已处理：{KEEP[keep]}（{label}）"
+        label = RECORD(kind=kind, title=c["title"]) if c["title"] else kind
+        summary = RESOLVED(keep=KEEP[keep], record=label)
         R.audit("resolve_conflict", kind.name, c["record_uid"], c["studio_uid"],
-                before or record, record, summary, actor)
+                before or record, record, summary.render("zh"), actor)  # the log keeps text
     return {"id": conflict_id, "keep": keep, "record": record, "backup": taken,
-            "message": f"{summary}。"}
+            "message": SENTENCE(said=summary)}

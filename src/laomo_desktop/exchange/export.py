@@ -34,7 +34,36 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store.models import MODELS, ExportLog, database
+from laomo_desktop.texts import Text
 from laomo_desktop.work import Cancelled, Job, Progress, result_of
+
+UNWRITABLE = Text("无法写入（U 盘可能已被拔出或损坏）",
+                  "cannot write (the USB stick may have been unplugged or be damaged)")
+WRITE_FAILED = Text("写入“{folder}”失败：{why}。目标位置没有留下可用的数据包，"
+                    "台账没有改动；数据包仍保存在本机发件箱中，可以换一个 U 盘重试。",
+                    'Writing to "{folder}" failed: {why}. No usable package was left there and '
+                    "the ledger was not changed; the package is still kept in the outbox on "
+                    "this computer, to be written to another USB stick.")
+NO_FOLDER = Text("找不到目标文件夹“{folder}”（U 盘是否已拔出？）。",
+                 'The folder "{folder}" cannot be found (was the USB stick unplugged?).')
+OVER_FAT32 = Text("数据包超过 4 GB，无法写入 FAT32 格式的 U 盘。台账没有改动。",
+                  "The package is larger than 4 GB and cannot be written to a USB stick "
+                  "formatted as FAT32. The ledger was not changed.")
+NO_SPACE = Text("“{folder}”空间不足：需要 {need}，只剩 {free}。请清理 U 盘或换一个 U 盘。台账没有改动。",
+                'Not enough space on "{folder}": {need} needed, {free} left. Free some space '
+                "or use another USB stick. The ledger was not changed.")
+READ_BACK_DIFFERS = Text("写入后回读校验不一致：U 盘可能有问题。目标位置没有留下可用的数据包，"
+                         "台账没有改动；请换一个 U 盘重试。",
+                         "What was read back after writing differs: the USB stick may be faulty. "
+                         "No usable package was left there and the ledger was not changed; try "
+                         "another USB stick.")
+SHRANK = Text("源文件在复制时变短了", "the source file became shorter while it was copied")
+STEP_WRITE = Text("写入", "Writing")
+STEP_READ_BACK = Text("回读校验", "Reading back")
+STEP_DONE = Text("完成", "Done")
+IMPORTED_STUDIO = Text("工作室“{studio}”的数据是从它的数据包导入的，只能由该工作室自己导出。",
+                       "Studio \"{studio}\"'s data was imported from its data packages; only the "
+                       "studio itself can export it.")
 
 KEEP_IN_OUTBOX = 5
 FAT32_MAX_FILE = (4 << 30) - 1
@@ -129,11 +158,10 @@ def _read_back(path: Path) -> str:
 
 
 def _failure(target_dir: Path, exc: OSError) -> LaomoError:
-    reason = blobs.describe_os_error(exc)
+    reason: object = blobs.describe_os_error(exc)
     if exc.errno in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT):
-        reason = "无法写入（U 盘可能已被拔出或损坏）"
-    return LaomoError(f"写入“{target_dir}”失败：{reason}。目标位置没有留下可用的数据包，"
-                      "台账没有改动；数据包仍保存在本机发件箱中，可以换一个 U 盘重试。")
+        reason = UNWRITABLE
+    return LaomoError(WRITE_FAILED(folder=target_dir, why=reason))
 
 
 def write_steps(source: Path, target_dir: Path, sha256: str | None = None, *,
@@ -144,16 +172,16 @@ def write_steps(source: Path, target_dir: Path, sha256: str | None = None, *,
     target_dir = Path(target_dir)
     size = source.stat().st_size
     if not target_dir.is_dir():
-        raise LaomoError(f"找不到目标文件夹“{target_dir}”（U 盘是否已拔出？）。")
+        raise LaomoError(NO_FOLDER(folder=target_dir))
     if size > FAT32_MAX_FILE:
-        raise LaomoError("数据包超过 4 GB，无法写入 FAT32 格式的 U 盘。台账没有改动。")
+        raise LaomoError(OVER_FAT32)
     try:
         free = shutil.disk_usage(target_dir).free
     except OSError as exc:
         raise _failure(target_dir, exc) from exc
     if free < size + SPACE_MARGIN:
-        raise LaomoError(f"“{target_dir}”空间不足：需要 {_human(size + SPACE_MARGIN)}，只剩 "
-                         f"{_human(free)}。请清理 U 盘或换一个 U 盘。台账没有改动。")
+        raise LaomoError(NO_SPACE(folder=target_dir, need=_human(size + SPACE_MARGIN),
+                                  free=_human(free)))
     final = target_dir / source.name
     partial = final.with_name(source.name + ".partial")
     written = [partial]
@@ -168,18 +196,17 @@ def write_steps(source: Path, target_dir: Path, sha256: str | None = None, *,
             else:
                 copied = _copy(src, out, None if sha256 is not None else h)
             for done in copied:
-                yield done, size * 2, "写入"
+                yield done, size * 2, str(STEP_WRITE)
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, final)
         written.append(final)
         _fsync_dir(target_dir)
-        yield size, size * 2, "回读校验"
+        yield size, size * 2, str(STEP_READ_BACK)
         sha256 = sha256 or h.hexdigest()
         if _read_back(final) != sha256:
-            raise LaomoError("写入后回读校验不一致：U 盘可能有问题。目标位置没有留下可用的数据包，"
-                             "台账没有改动；请换一个 U 盘重试。")
-        yield size * 2, size * 2, "完成"
+            raise LaomoError(READ_BACK_DIFFERS)
+        yield size * 2, size * 2, str(STEP_DONE)
     except OSError as exc:
         _remove(written)
         raise _failure(target_dir, exc) from exc
@@ -206,7 +233,7 @@ def _kernel_copy(src: BinaryIO, out: BinaryIO, size: int) -> Iterator[int]:
                 return
             raise
         if n == 0:
-            raise OSError(errno.EIO, "源文件在复制时变短了")
+            raise OSError(errno.EIO, str(SHRANK))
         done += n
         yield done
 
@@ -268,11 +295,11 @@ def export_steps(paths: LedgerPaths, studio_uid: str, target_dir: Path, *,
     smodel = MODELS["studio"]
     studio = smodel.get_or_none(smodel.uid == studio_uid)
     if studio is None:
-        raise LaomoError("找不到该工作室。")
+        raise LaomoError(building.NO_STUDIO)
     if R.is_imported(studio.id):
-        raise LaomoError(f"工作室“{studio.name}”的数据是从它的数据包导入的，只能由该工作室自己导出。")
+        raise LaomoError(IMPORTED_STUDIO(studio=studio.name))
     if not Path(target_dir).is_dir():
-        raise LaomoError(f"找不到目标文件夹“{target_dir}”（U 盘是否已拔出？）。")
+        raise LaomoError(NO_FOLDER(folder=target_dir))
     sequence = next_sequence(studio_uid)
     total = 100  # building is the first 60 %, writing and reading back the rest
     built = yield from _scaled(building.build_steps(paths, studio_uid, outbox(paths), sequence,

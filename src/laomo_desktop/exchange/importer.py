@@ -37,13 +37,76 @@ from laomo_desktop.store.models import (
     ImportLog,
     database,
 )
+from laomo_desktop.texts import Both, Joined, Message, Text
 from laomo_desktop.visible import visible
 from laomo_desktop.work import Job, Progress, result_of
 
 CHUNK = 500
 META = frozenset(R.META)
-COUNT_LABELS = {"new": "新增", "updated": "更新", "unchanged": "未变", "stale": "较旧",
-                "conflicting": "冲突"}
+# The outcomes of a merge, in the order they are reported (ui/dialogs/imports.py's columns).
+COUNT_LABELS = {"new": Both("新增", "new"), "updated": Both("更新", "updated"),
+                "unchanged": Both("未变", "unchanged"), "stale": Both("较旧", "stale"),
+                "conflicting": Both("冲突", "conflicting")}
+COUNTED = Text("{label} {n} 条", "{label} {n}")
+LIST, COMMA = Both("、", ", "), Both("，", ", ")  # the counts in the log, in a message
+
+FIRST_KEY = Text("这是工作室“{studio}”的第一个数据包，其签名密钥指纹为 {fingerprint}。"
+                 "请先通过电话或纸面与该工作室核对指纹，确认无误后再选择信任并导入。",
+                 'This is the first package from studio "{studio}"; its signing-key fingerprint '
+                 "is {fingerprint}. Compare the fingerprint with the studio first (by phone or on "
+                 "paper), then choose to trust it and import.")
+KEY_CHANGED = Text("工作室“{studio}”的数据包签名密钥变了：登记的指纹是 {old}，此数据包是 {new}。"
+                   "可能是该工作室重装了程序，也可能是伪造的数据包。请与工作室核对新指纹，"
+                   "确认后选择“更换密钥”再导入。本次未导入任何数据。",
+                   'The signing key of studio "{studio}" has changed: the registered fingerprint '
+                   "is {old}, this package's is {new}. The studio may have reinstalled the "
+                   "program, or the package may be forged. Compare the new fingerprint with the "
+                   'studio, then choose "Replace the key" and import. Nothing was imported.')
+BAD_OWNER_KIND = Text("“{field}”无效：附件只能属于台账中的记录，不能属于另一个附件或自己",
+                      '"{field}" is not valid: an attachment belongs to a record of the ledger, '
+                      "not to another attachment or itself")
+OWNER_NOT_IN_PACKAGE = Text("附件所属的记录不在数据包中",
+                            "The record the attachment belongs to is not in the package")
+OWN_STUDIO = Text("工作室“{studio}”是本台账自己的工作室，不能用数据包覆盖它。未导入任何数据。",
+                  'Studio "{studio}" is this ledger\'s own studio; a package cannot overwrite it. '
+                  "Nothing was imported.")
+UID_CLASH = Text("数据包中的{kind}记录与本台账中另一个工作室的记录编号相同，"
+                 "不能导入。请联系技术支持。未导入任何数据。",
+                 "A record ({kind}) in the package has the same number as a record of another "
+                 "studio in this ledger and cannot be imported. Please contact technical support. "
+                 "Nothing was imported.")
+ONE_MISSING = Text("第 {n} 号", "No. {n}")
+SOME_MISSING = Text("第 {first}–{last} 号", "Nos. {first}–{last}")
+GAP = Text("已导入到第 {last} 号数据包，这是第 {sequence} 号：缺少{gap}数据包，请向工作室核实是否漏导。",
+           "Packages up to No. {last} were imported and this is No. {sequence}: package {gap} "
+           "is missing. Ask the studio whether one was left out.")
+OLDER = Text("这是第 {sequence} 号数据包，早于已导入的第 {last} 号；其中较旧的记录不会覆盖较新的。",
+             "This is package No. {sequence}, older than No. {last} already imported; its older "
+             "records do not overwrite newer ones.")
+CANNOT_PROCESS = Text("数据包“{name}”的内容无法处理（{error}），可能不是本程序生成的。{outcome}",
+                      'The content of package "{name}" cannot be processed ({error}); it may not '
+                      "have been made by this program. {outcome}")
+NOTHING_IMPORTED = Text("未导入任何数据。", "Nothing was imported.")
+LEDGER_UNCHANGED = Text("台账没有改动。", "The ledger was not changed.")
+ALREADY = Text("数据包“{name}”已于 {when} 导入过，本次没有改动。",
+               'Package "{name}" was already imported on {when}; nothing was changed.')
+STEP_CHECK = Text("核对数据包", "Checking the package")
+STEP_BACKUP = Text("备份台账", "Backing up the ledger")
+STEP_WRITE = Text("写入记录", "Writing the records")
+STEP_ATTACHMENT = Text("保存附件 {i}/{n}", "Saving attachment {i}/{n}")
+ATTACHMENT_OF_PACKAGE = Text("数据包中的附件 {sha}…", "the attachment {sha}… of the package")
+NO_ATTACHMENT_FILES = Text("数据包“{name}”缺少附件文件。未导入任何数据。",
+                           'Package "{name}" lacks attachment files. Nothing was imported.')
+IMPORTED = Text("已导入工作室“{studio}”的第 {sequence} 号数据包：{detail}。",
+                'Imported package No. {sequence} of studio "{studio}": {detail}.')
+IMPORTED_CONFLICTS = Text("有冲突的记录没有改动，已列入冲突清单待核对。",
+                          "Conflicting records were not changed; they are listed for review.")
+NO_LONGER_HERE = Text("本台账中已没有这条{kind}记录（{uid}）。",
+                      "This ledger no longer has this record ({kind}, {uid}).")
+INVALID_INCOMING = Text("数据包中的{kind}记录“{title}”无效：{why}。",
+                        'The record ({kind}) "{title}" in the package is not valid: {why}.')
+AUDIT_IMPORT = Text("导入工作室“{studio}”的第 {sequence} 号数据包：{detail}",
+                    'Imported package No. {sequence} of studio "{studio}": {detail}')
 
 
 @dataclass
@@ -70,7 +133,7 @@ class Preview:
     key_status: str                 # "first", "match" or "changed"
     pinned_fingerprint: str | None
     already_imported: str | None    # when, if this package was imported before
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # worded when shown
     counts: dict[str, KindCounts] = field(default_factory=dict)
 
     def total(self, what: str) -> int:
@@ -81,7 +144,7 @@ class Preview:
 class ImportResult:
     preview: Preview
     applied: bool
-    message: str
+    message: Message | Joined  # worded when shown (texts.worded)
     backup: Path | None = None
 
 
@@ -89,16 +152,13 @@ class KeyNotTrusted(LaomoError):
     """The studio's first package: its key's fingerprint must be confirmed first."""
 
     def __init__(self, studio_name: str, fp: str):
-        super().__init__(f"这是工作室“{studio_name}”的第一个数据包，其签名密钥指纹为 {fp}。"
-                         "请先通过电话或纸面与该工作室核对指纹，确认无误后再选择信任并导入。")
+        super().__init__(FIRST_KEY(studio=studio_name, fingerprint=fp))
         self.fingerprint = fp
 
 
 class KeyChanged(LaomoError):
     def __init__(self, studio_name: str, old: str, new: str):
-        super().__init__(f"工作室“{studio_name}”的数据包签名密钥变了：登记的指纹是 {old}，此数据包是 {new}。"
-                         "可能是该工作室重装了程序，也可能是伪造的数据包。请与工作室核对新指纹，"
-                         "确认后选择“更换密钥”再导入。本次未导入任何数据。")
+        super().__init__(KEY_CHANGED(studio=studio_name, old=old, new=new))
         self.fingerprint = new
         self.pinned = old
 
@@ -169,20 +229,17 @@ def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, di
 def _check_owner(kind: S.Kind, row: dict, ids: _Ids) -> None:
     """An attachment belongs to another record of the studio (as ledger.attachments.attach
     requires of a file added by hand)."""
-    label = kind.field("owner_kind").label
     if row["owner_kind"] not in S.BY_NAME or row["owner_kind"] == "attachment":
-        raise ValidationError({"owner_kind": f"“{label}”无效：附件只能属于台账中的记录，"
-                                             "不能属于另一个附件或自己"})
+        raise ValidationError({"owner_kind": BAD_OWNER_KIND(field=kind.field("owner_kind"))})
     if ids.resolve(row["owner_kind"], row["owner_uid"]) is None:
-        raise ValidationError({"owner_uid": "附件所属的记录不在数据包中"})
+        raise ValidationError({"owner_uid": OWNER_NOT_IN_PACKAGE()})
 
 
 def _plan(pkg: Package) -> _Plan:
     smodel = MODELS["studio"]
     studio = smodel.get_or_none(smodel.uid == pkg.studio_uid)
     if studio is not None and not R.is_imported(studio.id):
-        raise LaomoError(f"工作室“{studio.name}”是本台账自己的工作室，不能用数据包覆盖它。"
-                         "未导入任何数据。")
+        raise LaomoError(OWN_STUDIO(studio=studio.name))
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
     pending = rows.PendingIds()
     studio_id = studio.id if studio else pending.new()
@@ -195,8 +252,7 @@ def _plan(pkg: Package) -> _Plan:
         local = _local_rows(kind, [r["uid"] for r in incoming])
         existing[kind.name] = local
         if any(sid != studio_id for _, _, sid in local.values()) or (studio is None and local):
-            raise LaomoError(f"数据包中的{kind.label}记录与本台账中另一个工作室的记录编号相同，"
-                             "不能导入。请联系技术支持。未导入任何数据。")
+            raise LaomoError(UID_CLASH(kind=kind))
         for r in incoming:
             if r["uid"] in local:
                 ids.add(kind.name, r["uid"], local[r["uid"]][0])
@@ -216,7 +272,7 @@ def _plan(pkg: Package) -> _Plan:
             try:
                 row, children = _clean(kind, r, ctx, ids)
             except ValidationError as exc:
-                raise invalid_record(pkg.path, kind, r, exc.message) from None
+                raise invalid_record(pkg.path, kind, r, exc.said) from None
             if here is None or here[1] < r["version"]:
                 written[r["uid"]] = {**row, "deleted_at": r.get("deleted_at")}
                 if here is None:
@@ -238,22 +294,21 @@ def _plan(pkg: Package) -> _Plan:
                 plan.conflicts.append((kind.name, ours[r["uid"]], r))
         broken = R.broken_together(kind, studio_id, written) if kind.per_studio else None
         if broken:
-            raise invalid_record(pkg.path, kind, broken[0], broken[1].message)
+            raise invalid_record(pkg.path, kind, broken[0], broken[1].said)
     return plan
 
 
-def _warnings(pkg: Package, studio_id: int | None) -> list[str]:
+def _warnings(pkg: Package, studio_id: int | None) -> list[Message]:
     row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id) if studio_id else None
     if row is None:
         return []
     last = row.last_sequence
     if pkg.sequence > last + 1:
-        gap = f"第 {last + 1} 号" if pkg.sequence == last + 2 else f"第 {last + 1}–{pkg.sequence - 1} 号"
-        return [f"已导入到第 {last} 号数据包，这是第 {pkg.sequence} 号：缺少{gap}数据包，"
-                "请向工作室核实是否漏导。"]
+        gap = (ONE_MISSING(n=last + 1) if pkg.sequence == last + 2
+               else SOME_MISSING(first=last + 1, last=pkg.sequence - 1))
+        return [GAP(last=last, sequence=pkg.sequence, gap=gap)]
     if pkg.sequence <= last:
-        return [f"这是第 {pkg.sequence} 号数据包，早于已导入的第 {last} 号；"
-                "其中较旧的记录不会覆盖较新的。"]
+        return [OLDER(sequence=pkg.sequence, last=last)]
     return []
 
 
@@ -274,7 +329,7 @@ def _load(package_path: Path | Package) -> Package:
 
 
 @contextmanager
-def _only_laomo_errors(package_path: Path | Package, outcome: str) -> Iterator[None]:
+def _only_laomo_errors(package_path: Path | Package, outcome: Text) -> Iterator[None]:
     """Whatever a package provokes leaves preview and apply as a LaomoError, never as a
     traceback: the checks above are meant to catch everything first, this is the last line."""
     try:
@@ -283,13 +338,13 @@ def _only_laomo_errors(package_path: Path | Package, outcome: str) -> Iterator[N
         raise
     except Exception as exc:
         path = package_path.path if isinstance(package_path, Package) else Path(package_path)
-        raise LaomoError(f"数据包“{visible(path.name)}”的内容无法处理（{type(exc).__name__}），"
-                         f"可能不是本程序生成的。{outcome}") from exc
+        raise LaomoError(CANNOT_PROCESS(name=visible(path.name), error=type(exc).__name__,
+                                        outcome=outcome)) from exc
 
 
 def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
     """What importing the package would do; raises LaomoError if it would be refused."""
-    with _only_laomo_errors(package_path, "未导入任何数据。"):
+    with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
         return _preview(pkg, None if done else _plan(pkg))
@@ -297,8 +352,8 @@ def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
 
 def _already(pkg: Package, done: ImportLog) -> ImportResult:
     return ImportResult(_preview(pkg, None), False,
-                        f"数据包“{visible(pkg.path.name)}”已于 "
-                        f"{done.imported_at[:19].replace('T', ' ')} 导入过，本次没有改动。")
+                        ALREADY(name=visible(pkg.path.name),
+                                when=done.imported_at[:19].replace("T", " ")))
 
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
@@ -318,7 +373,7 @@ def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key:
     the disk or the database (or Cancel) can still stop the transaction, which then changes
     nothing. The last step is yielded inside the transaction: a job is never cancelled after
     its commit."""
-    with _only_laomo_errors(package_path, "未导入任何数据。"):
+    with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
         if done is not None:
@@ -330,15 +385,15 @@ def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key:
             raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint,
                              pkg.fingerprint)
         plan = _plan(pkg)
-        result = ImportResult(_preview(pkg, plan), True, "")
+        result = ImportResult(_preview(pkg, plan), True, Joined(()))
         total = len(_wanted_blobs(plan)) + 3
-        yield Progress(0, total, "核对数据包")
+        yield Progress(0, total, str(STEP_CHECK))
         yield from _store_blobs(paths, plan, total)
-    yield Progress(total - 2, total, "备份台账")
+    yield Progress(total - 2, total, str(STEP_BACKUP))
     if take_backup:
         result.backup = backup.take_backup(paths, "pre-import").path
-    yield Progress(total - 1, total, "写入记录")
-    with _only_laomo_errors(pkg, "台账没有改动。"), database.atomic("IMMEDIATE"):
+    yield Progress(total - 1, total, str(STEP_WRITE))
+    with _only_laomo_errors(pkg, LEDGER_UNCHANGED), database.atomic("IMMEDIATE"):
         # another import of this package may have finished meanwhile (another program)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
         if done is not None:
@@ -349,12 +404,13 @@ def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key:
             plan = _plan(pkg)  # another program changed the ledger meanwhile: plan again
             result.preview.counts = plan.counts
         _write(pkg, plan, actor)
-        yield Progress(total, total, "写入记录")  # still inside: Cancel here rolls the rows back
+        yield Progress(total, total, str(STEP_WRITE))  # still inside: Cancel here rolls the rows back
     p = result.preview
-    detail = "，".join(f"{label} {p.total(k)} 条" for k, label in COUNT_LABELS.items())
-    result.message = f"已导入工作室“{pkg.studio_name}”的第 {pkg.sequence} 号数据包：{detail}。"
-    if p.total("conflicting"):
-        result.message += "有冲突的记录没有改动，已列入冲突清单待核对。"
+    detail = Joined(tuple(COUNTED(label=label, n=p.total(k)) for k, label in COUNT_LABELS.items()),
+                    COMMA.zh, COMMA.en)
+    done_message = IMPORTED(studio=pkg.studio_name, sequence=pkg.sequence, detail=detail)
+    result.message = (Joined((done_message, IMPORTED_CONFLICTS), "", " ")
+                      if p.total("conflicting") else Joined((done_message,)))
     return result
 
 
@@ -368,12 +424,12 @@ def _store_blobs(paths: LedgerPaths, plan: _Plan, total: int) -> Iterator[Progre
     wanted = _wanted_blobs(plan)
     for i, sha in enumerate(sorted(wanted), 1):
         if sha not in plan.pkg.attachments:
-            raise LaomoError(f"数据包“{plan.pkg.path.name}”缺少附件文件。未导入任何数据。")
+            raise LaomoError(NO_ATTACHMENT_FILES(name=plan.pkg.path.name))
         dest = blobs.blob_path(paths, sha)
         if not (dest.is_file() and dest.stat().st_size == plan.pkg.attachments[sha]):
             blobs.store_chunks(paths, sha, plan.pkg.attachment_chunks(sha),
-                               f"数据包中的附件 {sha[:12]}…")
-        yield Progress(i, total, f"保存附件 {i}/{len(wanted)}")
+                               ATTACHMENT_OF_PACKAGE(sha=sha[:12]))
+        yield Progress(i, total, str(STEP_ATTACHMENT(i=i, n=len(wanted))))
 
 
 def _write(pkg: Package, plan: _Plan, actor: str | None) -> None:
@@ -419,7 +475,7 @@ def overwrite_record(kind_name: str, rec: dict) -> None:
     kind = S.kind(kind_name)
     here = _local_rows(kind, [rec["uid"]]).get(rec["uid"])
     if here is None:
-        raise LaomoError(f"本台账中已没有这条{kind.label}记录（{rec['uid']}）。")
+        raise LaomoError(NO_LONGER_HERE(kind=kind, uid=rec["uid"]))
     ids = _LedgerIds(here[2])
     ids.add(kind_name, rec["uid"], here[0])
     try:
@@ -428,8 +484,8 @@ def overwrite_record(kind_name: str, rec: dict) -> None:
         if kind.per_studio and rec.get("deleted_at") is None:
             R._check_constraints(kind, row, here[2], here[0])
     except (ValidationError, H.Problem) as exc:
-        raise LaomoError(f"数据包中的{kind.label}记录“{H.title_of(kind, rec)}”无效："
-                         f"{exc.message}。") from None
+        why = exc.said if isinstance(exc, ValidationError) else exc.message
+        raise LaomoError(INVALID_INCOMING(kind=kind, title=H.title_of(kind, rec), why=why)) from None
     _write_rows(ids, {}, {kind_name: [(here[0], rec, row, children)]})
 
 
@@ -451,7 +507,7 @@ def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> N
                         incoming=json.dumps(incoming, ensure_ascii=False, sort_keys=True),
                         created_at=stamp).execute()
     counts = {k: c.as_dict() for k, c in plan.counts.items() if any(c.as_dict().values())}
-    warnings = _warnings(pkg, plan.studio_id)
+    warnings = [w.render("zh") for w in _warnings(pkg, plan.studio_id)]  # the log keeps text
     ImportLog.insert(package_uid=pkg.package_uid, studio_uid=pkg.studio_uid,
                      sequence=pkg.sequence, file_name=pkg.path.name, imported_at=stamp,
                      actor=actor or R.current_actor(),
@@ -461,10 +517,12 @@ def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> N
                                         privacy.MANIFEST_KEY: privacy.log_entry(plan.withheld)},
                                        ensure_ascii=False, sort_keys=True)).execute()
     totals = {k: sum(c[k] for c in counts.values()) for k in COUNT_LABELS}
-    detail = "、".join(f"{COUNT_LABELS[k]} {n} 条" for k, n in totals.items())
+    detail = Joined(tuple(COUNTED(label=COUNT_LABELS[k], n=n) for k, n in totals.items()),
+                    LIST.zh, LIST.en)
     R.audit("import", "studio", pkg.studio_uid, pkg.studio_uid, None,
             {"package_uid": pkg.package_uid, "sequence": pkg.sequence, **totals},
-            f"导入工作室“{pkg.studio_name}”的第 {pkg.sequence} 号数据包：{detail}", actor)
+            AUDIT_IMPORT(studio=pkg.studio_name, sequence=pkg.sequence, detail=detail).render("zh"),
+            actor)
 
 
 def import_history(studio_uid: str | None = None) -> list[dict]:

@@ -26,6 +26,26 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.records import audit, now_iso
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.models import TrustedKey, database
+from laomo_desktop.texts import Text
+
+KEY_UNREADABLE = Text("无法读取或创建本机签名密钥（{folder}）：{why}",
+                      "Cannot read or create the signing key of this computer ({folder}): {why}")
+KEY_DAMAGED = Text("本机签名密钥文件“{path}”已损坏。可将它移走，程序会生成新密钥；"
+                   "之后工会需要重新确认新的密钥指纹。",
+                   'The signing-key file of this computer "{path}" is damaged. Move it away and '
+                   "the program makes a new key; the union office then has to confirm the new "
+                   "key's fingerprint again.")
+NOT_ED25519 = Text("本机签名密钥文件“{path}”不是 Ed25519 密钥。",
+                   'The signing-key file of this computer "{path}" is not an Ed25519 key.')
+BAD_LENGTH = Text("签名公钥的长度不对，不能登记。",
+                  "The public signing key has the wrong length and cannot be registered.")
+OTHER_KEY = Text("工作室“{studio}”已登记了另一个签名密钥（指纹 {fingerprint}），"
+                 "只有明确选择“更换密钥”才能改为新的密钥。",
+                 'Studio "{studio}" already has another signing key registered (fingerprint '
+                 '{fingerprint}); only choosing "Replace the key" changes it to the new one.')
+AUDIT_TRUSTED = Text("工作室“{studio}”登记签名密钥 {new}", 'Studio "{studio}": signing key {new} registered')
+AUDIT_REPLACED = Text("工作室“{studio}”更换签名密钥（原指纹 {old}）为 {new}",
+                      'Studio "{studio}": signing key (fingerprint {old}) replaced by {new}')
 
 KEY_FILE = "installation.key"
 PUB_FILE = "installation.pub"
@@ -85,14 +105,13 @@ def load_or_create(paths: LedgerPaths) -> Ed25519PrivateKey:
             _write_new(key_path, pem, 0o600)
         data = key_path.read_bytes()
     except OSError as exc:
-        raise LaomoError(f"无法读取或创建本机签名密钥（{folder}）：{exc.strerror or exc}") from exc
+        raise LaomoError(KEY_UNREADABLE(folder=folder, why=exc.strerror or exc)) from exc
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
-        raise LaomoError(f"本机签名密钥文件“{key_path}”已损坏。可将它移走，程序会生成新密钥；"
-                         "之后工会需要重新确认新的密钥指纹。") from exc
+        raise LaomoError(KEY_DAMAGED(path=key_path)) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise LaomoError(f"本机签名密钥文件“{key_path}”不是 Ed25519 密钥。")
+        raise LaomoError(NOT_ED25519(path=key_path))
     pub_path = folder / PUB_FILE
     if not pub_path.exists():
         with contextlib.suppress(OSError):
@@ -151,22 +170,22 @@ def trust(studio_uid: str, studio_name: str, public_raw: bytes, *, replace: bool
           actor: str | None = None) -> Pinned:
     """Pin `public_raw` for a studio. A different key already pinned needs `replace=True`."""
     if len(public_raw) != PUBLIC_KEY_BYTES:
-        raise LaomoError("签名公钥的长度不对，不能登记。")
+        raise LaomoError(BAD_LENGTH)
     fp = fingerprint(public_raw)
     with database.atomic():
         old = pinned(studio_uid)
         if old is not None and old.public_key == public_raw:
             return old
         if old is not None and not replace:
-            raise LaomoError(f"工作室“{studio_name}”已登记了另一个签名密钥（指纹 {old.fingerprint}），"
-                             "只有明确选择“更换密钥”才能改为新的密钥。")
+            raise LaomoError(OTHER_KEY(studio=studio_name, fingerprint=old.fingerprint))
         stamp = now_iso()
         TrustedKey.insert(studio_uid=studio_uid, studio_name=studio_name, fingerprint=fp,
                           public_key=public_raw.hex(), trusted_at=stamp).on_conflict_replace(
                           ).execute()
         action = "replace_key" if old else "trust_key"
-        verb = f"更换签名密钥（原指纹 {old.fingerprint}）为" if old else "登记签名密钥"
+        said = (AUDIT_REPLACED(studio=studio_name, old=old.fingerprint, new=fp) if old
+                else AUDIT_TRUSTED(studio=studio_name, new=fp))
         audit(action, "studio", studio_uid, studio_uid,
               {"fingerprint": old.fingerprint} if old else None, {"fingerprint": fp},
-              f"工作室“{studio_name}”{verb} {fp}", actor)
+              said.render("zh"), actor)  # the audit log keeps text, in the ledger's language
     return Pinned(studio_uid, studio_name, fp, public_raw, stamp)

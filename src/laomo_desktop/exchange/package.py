@@ -27,6 +27,7 @@ from laomo_desktop.exchange import keys, privacy
 from laomo_desktop.ledger import shapes as H
 from laomo_desktop.store import blobs, migrations
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both, Text
 from laomo_desktop.visible import visible
 
 FORMAT = "laomo-package"
@@ -104,19 +105,107 @@ class Package:
                     left -= len(chunk)
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
-            raise _bad(self.path, "在校验之后被改动或无法读取") from exc
+            raise _bad(self.path, CHANGED_SINCE) from exc
 
 
-def _bad(path: Path, what: str) -> LaomoError:
-    return LaomoError(f"数据包“{visible(path.name)}”{what}。未导入任何数据。")
+# What is wrong with a package, said after its name: "数据包“x”{what}。未导入任何数据。"
+BAD = Text("数据包“{name}”{what}。未导入任何数据。", 'Package "{name}" {what}. Nothing was imported.')
+CHANGED_SINCE = Text("在校验之后被改动或无法读取", "was changed after it was checked, or cannot be read")
+INVALID_RECORD = Text("中的{kind}记录“{title}”无效：{why}",
+                      'has an invalid record ({kind}) "{title}": {why}')
+MALFORMED = Text("的内容格式异常（结构过深或不完整），不是本程序生成的数据包",
+                 "is malformed (nested too deeply or incomplete) and was not made by this program")
+CANNOT_READ = Text("无法读取数据包“{name}”：{why}", 'Cannot read package "{name}": {why}')
+NOT_A_FILE = Text("不是普通文件（而是文件夹、管道或设备），不能作为数据包读取",
+                  "is not a regular file (but a folder, a pipe or a device) and cannot be read "
+                  "as a package")
+TOO_MANY_FILES = Text("包含的文件过多（{n} 个，上限 {limit}）",
+                      "holds too many files ({n}; the limit is {limit})")
+UNSAFE_PATH = Text("包含不安全的路径“{name}”，可能是恶意构造的文件",
+                   'holds an unsafe path "{name}"; it may have been made to do harm')
+DUPLICATE_FILE = Text("包含重复的文件“{name}”，可能是恶意构造的文件",
+                      'holds the file "{name}" twice; it may have been made to do harm')
+FORBIDDEN_FILE = Text("包含不允许的文件“{name}”", 'holds a file that has no place in a package: "{name}"')
+SYMLINK = Text("包含符号链接“{name}”，可能是恶意构造的文件",
+               'holds a symbolic link "{name}"; it may have been made to do harm')
+ENCRYPTED = Text("中的文件“{name}”被加密，无法校验",
+                 'holds an encrypted file "{name}" that cannot be checked')
+COMPRESSION = Text("中的文件“{name}”使用了不支持的压缩方式",
+                   'holds a file "{name}" compressed with an unsupported method')
+BOMB_MEMBER = Text("中的文件“{name}”压缩比异常（疑似“压缩炸弹”）",
+                   'holds a file "{name}" with an abnormal compression ratio (a suspected '
+                   '"zip bomb")')
+BOMB_TOTAL = Text("解压后的总大小异常（疑似“压缩炸弹”）",
+                  'would unpack to an abnormal total size (a suspected "zip bomb")')
+OVERLAPPING = Text("内部结构异常（文件相互重叠），可能是恶意构造的文件",
+                   "has an abnormal inner structure (files overlap); it may have been made to do harm")
+MEMBER_TOO_LARGE = Text("中的文件“{name}”过大", 'holds a file "{name}" that is too large')
+MEMBER_DAMAGED = Text("中的文件“{name}”已损坏", 'holds a damaged file "{name}"')
+NOT_A_PACKAGE = Text("不是劳模创新工作室台账的数据包",
+                     "is not a data package of a model-worker innovation studio ledger")
+BAD_FORMAT_VERSION = Text("的格式版本无效", "has an invalid format version")
+NEWER_FORMAT = Text("数据包“{name}”由更新版本的程序生成（格式版本 {version}），本程序只支持到"
+                    "版本 {supported}。请升级程序后再导入。未导入任何数据。",
+                    'Package "{name}" was made by a newer version of the program (format version '
+                    "{version}); this program supports up to version {supported}. Upgrade the "
+                    "program, then import it. Nothing was imported.")
+BAD_SCHEMA_VERSION = Text("的数据版本无效", "has an invalid data version")
+NEWER_SCHEMA = Text("数据包“{name}”来自使用更新数据版本（{version}）的程序，本程序只支持到"
+                    "版本 {supported}。请升级程序后再导入。未导入任何数据。",
+                    'Package "{name}" comes from a program with a newer data version ({version}); '
+                    "this program supports up to version {supported}. Upgrade the program, then "
+                    "import it. Nothing was imported.")
+BAD_MANIFEST = Text("的清单格式无效：{why}", "has an invalid manifest: {why}")
+BAD_OMITTED = Text("的清单格式无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
+                   "可以不填的字段，每个一次",
+                   'has an invalid manifest: "Fields not provided (omitted_fields)" may list only '
+                   "fields a record may leave empty, each once")
+BAD_SIGNATURE = Text("的签名无效：清单在签名后被改动过，或签名不是清单中的密钥所签。此数据包不可信",
+                     "has an invalid signature: its manifest was changed after it was signed, or "
+                     "the signature was not made with the key in the manifest. This package "
+                     "cannot be trusted")
+FINGERPRINT_MISMATCH = Text("清单中的密钥指纹与公钥不符",
+                            "has a key fingerprint in its manifest that does not match the "
+                            "public key")
+BAD_RECORDS = Text("中的{kind}记录格式无效", "has records ({kind}) in an invalid format")
+OTHER_STUDIO = Text("中的记录属于其他工作室（{kind}记录 {uid}）",
+                    "holds a record of another studio ({kind} record {uid})")
+DUPLICATE_RECORD = Text("中有重复的{kind}记录 {uid}", "holds the {kind} record {uid} twice")
+NO_ATTACHMENT_FILE = Text("“{field}”所指的附件文件不在数据包中",
+                          '"{field}" names an attachment file that is not in the package')
+ATTACHMENT_SIZE = Text("“{field}”为 {size}，与数据包中的附件文件（{actual} 字节）不符",
+                       '"{field}" is {size}, but the attachment file in the package has '
+                       "{actual} bytes")
+UNREADABLE = Text("的内容无法读取（{error}），已损坏或不是本程序生成的数据包",
+                  "cannot be read ({error}); it is damaged or was not made by this program")
+TOO_LARGE = Text("过大（{size} GB，上限 {limit} GB）", "is too large ({size} GB; the limit is {limit} GB)")
+INCOMPLETE = Text("缺少清单或签名，不是完整的数据包",
+                  "lacks its manifest or its signature and is not a complete package")
+MANIFEST_DAMAGED = Text("的清单已损坏", "has a damaged manifest")
+UNLISTED = Text("中有清单未列出的文件", "holds files its manifest does not list")
+MISSING_FILE = Text("缺少文件“{name}”，不完整", 'lacks the file "{name}" and is incomplete')
+SIZE_MISMATCH = Text("中的文件“{name}”大小与清单不符（已损坏或被改动）",
+                     'holds a file "{name}" whose size differs from its manifest (damaged or '
+                     "changed)")
+CONTENT_MISMATCH = Text("中的文件“{name}”内容与清单不符（已损坏或被改动）",
+                        'holds a file "{name}" whose content differs from its manifest (damaged '
+                        "or changed)")
+DAMAGED = Text("已损坏或不完整（可能复制时中断）",
+               "is damaged or incomplete (the copy may have been interrupted)")
+COUNTS_MISMATCH = Text("中的记录条数与清单不符", "holds other numbers of records than its manifest says")
+STUDIO_MISMATCH = Text("中的工作室信息与清单不符", "holds other studio details than its manifest")
+STUDIO_FIELD_MISMATCH = Text("的清单与工作室记录不符：清单中的“{field}”与数据包中的工作室记录不同",
+                             'has a manifest that differs from its studio record: "{field}" in '
+                             "the manifest is not the studio record's")
 
 
-def invalid_record(path: Path, kind: S.Kind, rec: object, why: str) -> LaomoError:
+def _bad(path: Path, what: object) -> LaomoError:
+    return LaomoError(BAD(name=visible(path.name), what=what))
+
+
+def invalid_record(path: Path, kind: S.Kind, rec: object, why: object) -> LaomoError:
     """A record that breaks a rule: kind, title (or uid), then the field and the reason."""
-    return _bad(path, f"中的{kind.label}记录“{H.title_of(kind, rec)}”无效：{why}")
-
-
-MALFORMED = "的内容格式异常（结构过深或不完整），不是本程序生成的数据包"
+    return _bad(path, INVALID_RECORD(kind=kind, title=H.title_of(kind, rec), why=why))
 
 
 def _open_regular(path: Path):
@@ -127,8 +216,8 @@ def _open_regular(path: Path):
             raise _not_a_file(path)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise LaomoError(f"无法读取数据包“{visible(Path(path).name)}”："
-                         f"{blobs.describe_os_error(exc)}") from exc
+        raise LaomoError(CANNOT_READ(name=visible(Path(path).name),
+                                     why=blobs.describe_os_error(exc))) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the first look
             raise _not_a_file(path)
@@ -141,13 +230,13 @@ def _open_regular(path: Path):
 
 
 def _not_a_file(path: Path) -> LaomoError:
-    return _bad(Path(path), "不是普通文件（而是文件夹、管道或设备），不能作为数据包读取")
+    return _bad(Path(path), NOT_A_FILE)
 
 
 def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise _bad(path, f"包含的文件过多（{len(infos)} 个，上限 {MAX_MEMBERS}）")
+        raise _bad(path, TOO_MANY_FILES(n=len(infos), limit=MAX_MEMBERS))
     seen: dict[str, zipfile.ZipInfo] = {}
     folded: set[str] = set()
     total = packed = 0
@@ -156,41 +245,41 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo
         parts = info.orig_filename.replace("\\", "/").split("/")
         if (info.orig_filename.startswith(("/", "\\")) or ".." in parts or ":" in name
                 or "\\" in info.orig_filename):
-            raise _bad(path, f"包含不安全的路径“{info.orig_filename}”，可能是恶意构造的文件")
+            raise _bad(path, UNSAFE_PATH(name=info.orig_filename))
         if name in seen or name.lower() in folded:
-            raise _bad(path, f"包含重复的文件“{name}”，可能是恶意构造的文件")
+            raise _bad(path, DUPLICATE_FILE(name=name))
         if not NAME_RE.fullmatch(name):
-            raise _bad(path, f"包含不允许的文件“{name}”")
+            raise _bad(path, FORBIDDEN_FILE(name=name))
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise _bad(path, f"包含符号链接“{name}”，可能是恶意构造的文件")
+            raise _bad(path, SYMLINK(name=name))
         if info.flag_bits & 0x1:
-            raise _bad(path, f"中的文件“{name}”被加密，无法校验")
+            raise _bad(path, ENCRYPTED(name=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _bad(path, f"中的文件“{name}”使用了不支持的压缩方式")
+            raise _bad(path, COMPRESSION(name=name))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _bad(path, f"中的文件“{name}”压缩比异常（疑似“压缩炸弹”）")
+            raise _bad(path, BOMB_MEMBER(name=name))
         seen[name] = info
         folded.add(name.lower())
         total += info.file_size
         packed += info.compress_size
     if total > MAX_UNCOMPRESSED_BYTES or (total > RATIO_FLOOR and total > MAX_TOTAL_RATIO * max(packed, 1)):
-        raise _bad(path, "解压后的总大小异常（疑似“压缩炸弹”）")
+        raise _bad(path, BOMB_TOTAL)
     ordered = sorted(infos, key=lambda i: i.header_offset)
     ends = [i.header_offset + 30 + len(i.orig_filename.encode()) + i.compress_size
             for i in ordered]
     starts = [i.header_offset for i in ordered[1:]] + [zf.start_dir]
     if any(end > start for end, start in zip(ends, starts, strict=True)):
-        raise _bad(path, "内部结构异常（文件相互重叠），可能是恶意构造的文件")
+        raise _bad(path, OVERLAPPING)
     return seen
 
 
 def _read(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     if info.file_size > limit:
-        raise _bad(path, f"中的文件“{info.filename}”过大")
+        raise _bad(path, MEMBER_TOO_LARGE(name=info.filename))
     with zf.open(info) as f:
         data = f.read(limit + 1)
     if len(data) != info.file_size:
-        raise _bad(path, f"中的文件“{info.filename}”已损坏")
+        raise _bad(path, MEMBER_DAMAGED(name=info.filename))
     return data
 
 
@@ -209,65 +298,68 @@ def _hash_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: i
 # Every field of manifest.json, declared once and checked from here before anything is read
 # (docs/package-format.md). Unknown keys are refused: the signature vouches for the bytes, not
 # for what a newer or hand-made writer meant by a key this reader does not know.
-MANIFEST_SHAPE = H.Obj("清单", fields={
-    "format": H.Const("格式（format）", value=FORMAT),
-    "format_version": H.Int("格式版本（format_version）", lo=1),
-    "app_version": H.Text("程序版本（app_version）", max_len=40,
-                          pattern=re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]*"), what="版本号"),
-    "schema_version": H.Int("数据版本（schema_version）", lo=1),
-    "package_uid": H.Uid("数据包编号（package_uid）"),
-    "studio": H.Obj("工作室（studio）", fields={
-        "uid": H.Uid("工作室编号（studio.uid）"),
+_FILES = Both("文件清单（files）", "files")
+_OMITTED = Both("未提供的字段（omitted_fields）", "omitted_fields")
+MANIFEST_SHAPE = H.Obj(Both("清单", "manifest"), fields={
+    "format": H.Const(Both("格式（format）", "format"), value=FORMAT),
+    "format_version": H.Int(Both("格式版本（format_version）", "format_version"), lo=1),
+    "app_version": H.Text(Both("程序版本（app_version）", "app_version"), max_len=40,
+                          pattern=re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]*"),
+                          what=Both("版本号", "a version number")),
+    "schema_version": H.Int(Both("数据版本（schema_version）", "schema_version"), lo=1),
+    "package_uid": H.Uid(Both("数据包编号（package_uid）", "package_uid")),
+    "studio": H.Obj(Both("工作室（studio）", "studio"), fields={
+        "uid": H.Uid(Both("工作室编号（studio.uid）", "studio.uid")),
         "name": H.declared("studio", "name"),
         "code": H.declared("studio", "code", nullable=True),
     }),
-    "created_at": H.Stamp("生成时间（created_at）"),
-    "sequence": H.Int("序号（sequence）", lo=1),
-    "counts": H.MapOf("记录条数（counts）", keys=H.KIND_NAMES,
-                      value=H.Int("记录条数（counts）", lo=0)),
-    "files": H.ListOf("文件清单（files）", max_items=MAX_MEMBERS, item=H.Obj("文件清单（files）", fields={
-        "name": H.Text("文件名（files.name）", max_len=100, pattern=NAME_RE, what="数据包成员名"),
-        "size": H.Int("文件大小（files.size）", lo=0, hi=MAX_UNCOMPRESSED_BYTES),
-        "sha256": H.Hex("文件校验值（files.sha256）", 64),
+    "created_at": H.Stamp(Both("生成时间（created_at）", "created_at")),
+    "sequence": H.Int(Both("序号（sequence）", "sequence"), lo=1),
+    "counts": H.MapOf(Both("记录条数（counts）", "counts"), keys=H.KIND_NAMES,
+                      value=H.Int(Both("记录条数（counts）", "counts"), lo=0)),
+    "files": H.ListOf(_FILES, max_items=MAX_MEMBERS, item=H.Obj(_FILES, fields={
+        "name": H.Text(Both("文件名（files.name）", "files.name"), max_len=100, pattern=NAME_RE,
+                       what=Both("数据包成员名", "a package member name")),
+        "size": H.Int(Both("文件大小（files.size）", "files.size"), lo=0,
+                      hi=MAX_UNCOMPRESSED_BYTES),
+        "sha256": H.Hex(Both("文件校验值（files.sha256）", "files.sha256"), 64),
     })),
-    "signer": H.Obj("签名者（signer）", fields={
-        "algorithm": H.Const("签名算法（signer.algorithm）", value="ed25519"),
-        "fingerprint": H.Text("密钥指纹（signer.fingerprint）", max_len=39,
-                              pattern=re.compile(r"(?:[0-9A-F]{4} ){7}[0-9A-F]{4}"),
-                              what="密钥指纹"),
-        "public_key": H.Hex("公钥（signer.public_key）", 64),
+    "signer": H.Obj(Both("签名者（signer）", "signer"), fields={
+        "algorithm": H.Const(Both("签名算法（signer.algorithm）", "signer.algorithm"),
+                             value="ed25519"),
+        "fingerprint": H.Text(Both("密钥指纹（signer.fingerprint）", "signer.fingerprint"),
+                              max_len=39, pattern=re.compile(r"(?:[0-9A-F]{4} ){7}[0-9A-F]{4}"),
+                              what=Both("密钥指纹", "a key fingerprint")),
+        "public_key": H.Hex(Both("公钥（signer.public_key）", "signer.public_key"), 64),
     }),
 }, optional={
     # personal fields the studio chose not to send: {kind: [field, ...]}
-    "omitted_fields": H.MapOf("未提供的字段（omitted_fields）", keys=H.KIND_NAMES, value=H.ListOf(
-        "未提供的字段（omitted_fields）", max_items=100, item=H.Text(
-            "未提供的字段（omitted_fields）", max_len=40, pattern=re.compile(r"[a-z][a-z0-9_]*"),
-            what="字段名"))),
+    "omitted_fields": H.MapOf(_OMITTED, keys=H.KIND_NAMES, value=H.ListOf(
+        _OMITTED, max_items=100, item=H.Text(
+            _OMITTED, max_len=40, pattern=re.compile(r"[a-z][a-z0-9_]*"),
+            what=Both("字段名", "a field name")))),
 })
 
 
 def _check_manifest(path: Path, m: object) -> dict:
     if not isinstance(m, dict) or m.get("format") != FORMAT:
-        raise _bad(path, "不是劳模创新工作室台账的数据包")
+        raise _bad(path, NOT_A_PACKAGE)
     version = m.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _bad(path, "的格式版本无效")
+        raise _bad(path, BAD_FORMAT_VERSION)
     if version > FORMAT_VERSION:
-        raise LaomoError(f"数据包“{path.name}”由更新版本的程序生成（格式版本 {version}），本程序只支持到"
-                         f"版本 {FORMAT_VERSION}。请升级程序后再导入。未导入任何数据。")
+        raise LaomoError(NEWER_FORMAT(name=path.name, version=version, supported=FORMAT_VERSION))
     schema = m.get("schema_version")
     if not isinstance(schema, int) or schema < 1:
-        raise _bad(path, "的数据版本无效")
+        raise _bad(path, BAD_SCHEMA_VERSION)
     if schema > migrations.LATEST:
-        raise LaomoError(f"数据包“{path.name}”来自使用更新数据版本（{schema}）的程序，本程序只支持到"
-                         f"版本 {migrations.LATEST}。请升级程序后再导入。未导入任何数据。")
+        raise LaomoError(NEWER_SCHEMA(name=path.name, version=schema, supported=migrations.LATEST))
     try:
         MANIFEST_SHAPE.check(m)
     except H.Problem as p:
-        raise _bad(path, f"的清单格式无效：{p.message}") from None
+        raise _bad(path, BAD_MANIFEST(why=p.message)) from None
     if not privacy.valid_manifest_entry(m.get(privacy.MANIFEST_KEY)):
-        raise _bad(path, "的清单格式无效：“未提供的字段（omitted_fields）”只能列出各类记录中"
-                         "可以不填的字段，每个一次")
+        raise _bad(path, BAD_OMITTED)
     return m
 
 
@@ -277,10 +369,9 @@ def _check_signature(path: Path, m: dict, mbytes: bytes, signature: bytes) -> by
     except ValueError:
         public = b""
     if not keys.verify(public, signature, mbytes):
-        raise _bad(path, "的签名无效：清单在签名后被改动过，或签名不是清单中的密钥所签。"
-                   "此数据包不可信")
+        raise _bad(path, BAD_SIGNATURE)
     if m["signer"].get("fingerprint") != keys.fingerprint(public):
-        raise _bad(path, "清单中的密钥指纹与公钥不符")
+        raise _bad(path, FINGERPRINT_MISMATCH)
     return public
 
 
@@ -298,7 +389,7 @@ def _parse_records(path: Path, kind: str, data: bytes) -> list:
     except RecursionError:
         raise _bad(path, MALFORMED) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise _bad(path, f"中的{k.label}记录格式无效") from exc
+        raise _bad(path, BAD_RECORDS(kind=k)) from exc
     return out
 
 
@@ -311,23 +402,22 @@ def _check_records(path: Path, kind: S.Kind, records: list, studio_uid: str) -> 
         except H.Problem as p:
             raise invalid_record(path, kind, r, p.message) from None
         if r["studio"] != studio_uid:
-            raise _bad(path, f"中的记录属于其他工作室（{kind.label}记录 {r['uid']}）")
+            raise _bad(path, OTHER_STUDIO(kind=kind, uid=r["uid"]))
         if r["uid"] in seen:
-            raise _bad(path, f"中有重复的{kind.label}记录 {r['uid']}")
+            raise _bad(path, DUPLICATE_RECORD(kind=kind, uid=r["uid"]))
         seen.add(r["uid"])
 
 
 def _check_attachments(path: Path, records: list[dict], files: dict[str, int]) -> None:
     """Each attachment record names a file of the package by its SHA-256, with its size."""
     kind = S.kind("attachment")
-    label = {f.name: f.label for f in kind.fields}
     for r in records:
         sha, size = r.get("sha256"), r.get("size")
         if sha not in files:
-            raise invalid_record(path, kind, r, f"“{label['sha256']}”所指的附件文件不在数据包中")
+            raise invalid_record(path, kind, r, NO_ATTACHMENT_FILE(field=kind.field("sha256")))
         if size != files[sha]:
-            raise invalid_record(path, kind, r, f"“{label['size']}”为 {size}，与数据包中的附件文件"
-                                                f"（{files[sha]} 字节）不符")
+            raise invalid_record(path, kind, r, ATTACHMENT_SIZE(field=kind.field("size"), size=size,
+                                                                actual=files[sha]))
 
 
 def read_package(path: Path) -> Package:
@@ -339,19 +429,18 @@ def read_package(path: Path) -> Package:
         except LaomoError:
             raise
         except Exception as exc:  # the checks are meant to catch everything before this
-            raise _bad(path, f"的内容无法读取（{type(exc).__name__}），已损坏或不是本程序生成的"
-                             "数据包") from exc
+            raise _bad(path, UNREADABLE(error=type(exc).__name__)) from exc
 
 
 def _read_package(path: Path, raw) -> Package:
     size = os.fstat(raw.fileno()).st_size
     if size > MAX_PACKAGE_BYTES:
-        raise _bad(path, f"过大（{size / 2**30:.1f} GB，上限 {MAX_PACKAGE_BYTES >> 30} GB）")
+        raise _bad(path, TOO_LARGE(size=f"{size / 2**30:.1f}", limit=MAX_PACKAGE_BYTES >> 30))
     try:
         with zipfile.ZipFile(raw) as zf:
             infos = _check_members(path, zf)
             if MANIFEST not in infos or SIGNATURE not in infos:
-                raise _bad(path, "缺少清单或签名，不是完整的数据包")
+                raise _bad(path, INCOMPLETE)
             mbytes = _read(path, zf, infos[MANIFEST], MAX_MANIFEST_BYTES)
             signature = _read(path, zf, infos[SIGNATURE], keys.SIGNATURE_BYTES)
             try:
@@ -359,20 +448,20 @@ def _read_package(path: Path, raw) -> Package:
             except RecursionError:
                 raise _bad(path, MALFORMED) from None
             except (UnicodeDecodeError, ValueError) as exc:
-                raise _bad(path, "的清单已损坏") from exc
+                raise _bad(path, MANIFEST_DAMAGED) from exc
             public = _check_signature(path, m, mbytes, signature)
             listed = {f["name"]: f for f in m["files"]}
             present = set(infos) - {MANIFEST, SIGNATURE}
             if len(listed) != len(m["files"]) or present - set(listed):
-                raise _bad(path, "中有清单未列出的文件")
+                raise _bad(path, UNLISTED)
             if set(listed) - present:
-                raise _bad(path, f"缺少文件“{sorted(set(listed) - present)[0]}”，不完整")
+                raise _bad(path, MISSING_FILE(name=sorted(set(listed) - present)[0]))
             records: dict[str, list[dict]] = {}
             attachments: dict[str, int] = {}
             for name, f in listed.items():
                 info = infos[name]
                 if info.file_size != f["size"]:
-                    raise _bad(path, f"中的文件“{name}”大小与清单不符（已损坏或被改动）")
+                    raise _bad(path, SIZE_MISMATCH(name=name))
                 if name.startswith("records/"):
                     data = _read(path, zf, info, MAX_RECORDS_BYTES)
                     ok = hashlib.sha256(data).hexdigest() == f["sha256"]
@@ -381,7 +470,7 @@ def _read_package(path: Path, raw) -> Package:
                     ok = f["sha256"] == name.rsplit("/", 1)[1] and (
                         _hash_member(path, zf, info, f["size"]) == f["sha256"])
                 if not ok:
-                    raise _bad(path, f"中的文件“{name}”内容与清单不符（已损坏或被改动）")
+                    raise _bad(path, CONTENT_MISMATCH(name=name))
                 if name.startswith("records/"):
                     kind = name[len("records/"):-len(".jsonl")]
                     records[kind] = _parse_records(path, kind, data)
@@ -390,21 +479,20 @@ def _read_package(path: Path, raw) -> Package:
     # RuntimeError also covers an unsupported compression method (zipfile raises a subclass)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
             RuntimeError) as exc:
-        raise _bad(path, "已损坏或不完整（可能复制时中断）") from exc
+        raise _bad(path, DAMAGED) from exc
     for v in range(m["format_version"], FORMAT_VERSION):
         UPGRADES[v](m, records)
     for kind in S.KINDS:
         records.setdefault(kind.name, [])
         _check_records(path, kind, records[kind.name], m["studio"]["uid"])
     if {k: len(v) for k, v in records.items() if v} != {k: n for k, n in m["counts"].items() if n}:
-        raise _bad(path, "中的记录条数与清单不符")
+        raise _bad(path, COUNTS_MISMATCH)
     studios = records["studio"]
     if len(studios) != 1 or studios[0]["uid"] != m["studio"]["uid"]:
-        raise _bad(path, "中的工作室信息与清单不符")
+        raise _bad(path, STUDIO_MISMATCH)
     for name in ("name", "code"):  # what the preview and the pinned key show is what is stored
         if studios[0].get(name) != m["studio"][name]:
-            label = S.kind("studio").field(name).label
-            raise _bad(path, f"的清单与工作室记录不符：清单中的“{label}”与数据包中的工作室记录不同")
+            raise _bad(path, STUDIO_FIELD_MISMATCH(field=S.kind("studio").field(name)))
     _check_attachments(path, records["attachment"], attachments)
     if m["schema_version"] < migrations.RECORDS_SCHEMA:  # written by an earlier version
         records = {kind: [migrations.upgrade_record(kind, r, m["schema_version"]) for r in rs]

@@ -20,8 +20,15 @@ from dataclasses import dataclass
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both, Joined, Text
 
-MANIFEST_KEY = "omitted_fields"
+MANIFEST_KEY = "omitted_fields"  # the manifest's key, part of the package format
+
+LIST = Both("、", ", ")
+CHOICE = Text("{name}（{label}）", "{name} ({label})")
+UNKNOWN = Text("不认识的字段“{names}”。可以选择加入的个人信息有：{choices}，或 all（全部）。",
+               'Unknown field "{names}". The personal data that may be included: {choices}, '
+               "or all (every one).")
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,11 @@ BY_NAME = {o.name: o for o in OPTIONAL}
 Withheld = dict[str, frozenset[str]]  # kind -> field names
 
 
-def choices_text(sep: str = "、") -> str:
-    """The --include names with their Chinese labels, for help texts and error messages."""
-    return sep.join(f"{o.name}（{o.label}）" for o in OPTIONAL)
+def choices_text(sep: str | None = None) -> Joined:
+    """The --include names with their labels, for help texts and error messages (worded when
+    shown; `sep` for both languages, else 、 or ", ")."""
+    return Joined(tuple(CHOICE(name=o.name, label=o) for o in OPTIONAL),
+                  LIST.zh if sep is None else sep, LIST.en if sep is None else sep)
 
 
 def parse_include(text: str | Iterable[str] | None) -> frozenset[str]:
@@ -71,8 +80,7 @@ def parse_include(text: str | Iterable[str] | None) -> frozenset[str]:
         return frozenset(BY_NAME)
     unknown = sorted(names - set(BY_NAME))
     if unknown:
-        raise LaomoError(f"不认识的字段“{'、'.join(unknown)}”。可以选择加入的个人信息有："
-                         f"{choices_text()}，或 all（全部）。")
+        raise LaomoError(UNKNOWN(names=unknown, choices=choices_text()))
     return frozenset(names)
 
 
@@ -124,13 +132,13 @@ def package_withheld(manifest: Mapping) -> Withheld:
     return {k: frozenset(v) for k, v in (manifest.get(MANIFEST_KEY) or {}).items() if v}
 
 
-def labels(withheld: Mapping[str, Iterable[str]], english: bool = False) -> list[str]:
-    """Labels ("成员出生日期", or "Member: Birth date") of withheld fields: the optional ones in
-    OPTIONAL's order, then any other (a newer program's) in declaration order."""
+def labels(withheld: Mapping[str, Iterable[str]]) -> list[Both]:
+    """Labels of withheld fields ("成员出生日期" / "Member: Birth date", worded when shown): the
+    optional ones in OPTIONAL's order, then any other (a newer program's) in declaration order."""
     sets = {k: set(v) for k, v in withheld.items()}
-    out = [o.en if english else o.label for o in OPTIONAL if o.field in sets.get(o.kind, ())]
+    out = [Both(o.label, o.en) for o in OPTIONAL if o.field in sets.get(o.kind, ())]
     for kind in S.KINDS:
-        out += [f"{kind.en}: {f.en}" if english else kind.label + f.label for f in kind.fields
+        out += [Both(kind.label + f.label, f"{kind.en}: {f.en}") for f in kind.fields
                 if f.name in sets.get(kind.name, ())
                 and not any(o.kind == kind.name and o.field == f.name for o in OPTIONAL)]
     return out

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import conflicts
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, when_text
@@ -159,10 +160,11 @@ class ConflictsDialog(QDialog):
             return
         self.record.setText(f"{c['studio']} · {record_text(c)}")
         self.record.setToolTip(tip(c["record_uid"]))
-        diffs = conflicts.differences(c, english=not fmt.is_chinese())
+        diffs = conflicts.differences(c)
         self.fields.setRowCount(len(diffs))
         for r, cells in enumerate(diffs):
-            for col, text in enumerate(cells):
+            for col, said in enumerate(cells):
+                text = worded(said)
                 item = QTableWidgetItem(shown(text, lines=True))  # a value may be paragraphs
                 item.setToolTip(tip(text))
                 if col == 2:

@@ -33,6 +33,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import export, keys, privacy
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import studio_is_imported
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -325,7 +326,7 @@ class ExportDialog(QDialog):
     def _done(self, r: export.ExportResult) -> None:
         self._end()
         self.result_value = r
-        left_out = privacy.labels(r.omitted_fields, english=not fmt.is_chinese())
+        left_out = [worded(x) for x in privacy.labels(r.omitted_fields)]
         sep = "、" if fmt.is_chinese() else ", "
         inform(
             self, tr("Package written"),

@@ -27,6 +27,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer
 from laomo_desktop.exchange.package import SUFFIX, read_package
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, RED, mono_label, when_text
@@ -103,7 +104,7 @@ class ImportPreviewDialog(QDialog):
         table_height = (self.table.horizontalHeader().sizeHint().height() + 4
                         + self.table.verticalHeader().defaultSectionSize() * len(rows))
 
-        notes = list(pv.warnings)
+        notes = [worded(w) for w in pv.warnings]
         if pv.already_imported:
             notes.insert(0, tr("This package was already imported on %1; importing it again "
                                "would change nothing.").replace("%1",
@@ -283,7 +284,7 @@ def import_packages(ctx: AppContext, parent: QWidget | None,
             outcomes.append((f, "failed", exc.message))
             continue
         backed_up = backed_up or result.backup is not None
-        lines = [result.message] + [f"⚠ {w}" for w in result.preview.warnings]
+        lines = [worded(result.message)] + [f"⚠ {worded(w)}" for w in result.preview.warnings]
         outcomes.append((f, "imported" if result.applied else "already", "\n".join(lines)))
     if any(status == "imported" for _, status, _ in outcomes):
         ctx.changed()

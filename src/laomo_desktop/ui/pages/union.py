@@ -33,6 +33,7 @@ from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import period, union
 from laomo_desktop.ledger.metrics import metric
 from laomo_desktop.store import enums as E
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
@@ -76,7 +77,7 @@ def ut(text: str) -> str:
 
 def withheld_text(withheld: dict) -> str:
     """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
-    names = privacy.labels(withheld, english=not fmt.is_chinese())
+    names = [worded(x) for x in privacy.labels(withheld)]
     if not names:
         return ""
     return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
