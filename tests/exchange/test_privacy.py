@@ -97,8 +97,8 @@ def test_the_office_knows_what_was_withheld_and_keeps_nothing_of_it(ex):
     assert withheld == {k: frozenset(v) for k, v in DEFAULT_OMITTED.items()}
     wang = R.get("member", ex.uids["wangfang"])
     assert {k: wang[k] for k in PERSONAL} == dict.fromkeys(PERSONAL)
-    assert [str(x) for x in privacy.labels(withheld)] == ["成员性别", "成员出生日期", "成员学历", "成员联系电话",
-                                        "工作室联系电话"]
+    assert [str(x) for x in privacy.labels(withheld)] == [
+        "成员性别", "成员出生日期", "成员学历", "成员联系电话", "工作室联系电话"]
 
 
 def test_sharing_again_updates_and_withholding_later_clears_the_offices_copy(ex):

@@ -14,6 +14,12 @@ from typing import Any
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.texts import Both, Joined, Text
+
+CANNOT_WRITE = Text("无法写入“{file}”：{why}", 'Cannot write "{file}": {why}')
+WRONG_SUFFIX = Text("输出文件“{name}”的扩展名应为 {suffixes}。",
+                    'The output file "{name}" should end in {suffixes}.')
+OR = Both(" 或 ", " or ")
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def _write_annual(job: Job, out: Path | None) -> dict[str, Any]:
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise LaomoError(f"无法写入“{out}”：{exc.strerror or exc}") from exc
+        raise LaomoError(CANNOT_WRITE(file=out, why=exc.strerror or exc)) from exc
     return data
 
 
@@ -168,4 +174,4 @@ def by_suffix(docs: Sequence[Document], out: Path) -> Document:
     for d in docs:
         if out.suffix.lower() in d.formats:
             return d
-    raise LaomoError(f"输出文件“{out.name}”的扩展名应为 {' 或 '.join(suffixes)}。")
+    raise LaomoError(WRONG_SUFFIX(name=out.name, suffixes=Joined(tuple(suffixes), OR.zh, OR.en)))

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import resources_dir
+from laomo_desktop.texts import Text
 
 FONT = "WQYZenHei"
+NO_FONT = Text("找不到报表字体文件“{path}”，请重新安装程序。",
+               'The report font file "{path}" cannot be found; please reinstall the program.')
 _registered: list[str] = []
 
 
@@ -27,7 +30,7 @@ def register() -> str:
 
     path = font_path()
     if not path.is_file():
-        raise LaomoError(f"找不到报表字体文件“{path}”，请重新安装程序。")
+        raise LaomoError(NO_FONT(path=path))
     pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
     for bold in (0, 1):
         for italic in (0, 1):

@@ -33,9 +33,26 @@ from laomo_desktop.reports.layout import (
 from laomo_desktop.reports.text import esc
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Text
 
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".gif", ".bmp"}
 STATUS = {"met": "√ 达到", "partly": "◐ 部分达到", "missing": "× 未达到"}  # all in the font
+
+# What stops a packet, told to the user (the packet itself is the union's paperwork, in Chinese)
+NOT_OURS = Text("附件“{name}”不属于本工作室，不能放入考核材料。",
+                'The attachment "{name}" does not belong to this studio and cannot go into the '
+                "review packet.")
+IN_BIN = Text("附件“{name}”在回收站中，请先恢复。",
+              'The attachment "{name}" is in the recycle bin; restore it first.')
+FILE_LOST = Text("附件“{name}”的文件丢失，请从备份恢复或重新添加。",
+                 'The file of the attachment "{name}" is missing; restore a backup or add it again.')
+NOT_A_PDF = Text("附件“{name}”不是有效的 PDF 文件，无法放入考核材料（{error}）。请取消勾选它或换一个文件。",
+                 'The attachment "{name}" is not a valid PDF file and cannot go into the review '
+                 "packet ({error}). Untick it or choose another file.")
+NOT_AN_IMAGE = Text("附件“{name}”不是能识别的图片，无法放入考核材料。",
+                    'The attachment "{name}" is not an image the program can read and cannot go '
+                    "into the review packet.")
+CANNOT_WRITE = Text("无法写入“{file}”：{why}", 'Cannot write "{file}": {why}')
 
 
 def _attachments(paths: LedgerPaths, studio_uid: str, uids: list[str]) -> list[dict]:
@@ -43,12 +60,12 @@ def _attachments(paths: LedgerPaths, studio_uid: str, uids: list[str]) -> list[d
     for uid in uids:
         rec = R.get("attachment", uid)
         if rec["studio"] != studio_uid:
-            raise LaomoError(f"附件“{rec['filename']}”不属于本工作室，不能放入考核材料。")
+            raise LaomoError(NOT_OURS(name=rec["filename"]))
         if rec["deleted_at"]:
-            raise LaomoError(f"附件“{rec['filename']}”在回收站中，请先恢复。")
+            raise LaomoError(IN_BIN(name=rec["filename"]))
         path = blobs.blob_path(paths, rec["sha256"])
         if not path.is_file():
-            raise LaomoError(f"附件“{rec['filename']}”的文件丢失，请从备份恢复或重新添加。")
+            raise LaomoError(FILE_LOST(name=rec["filename"]))
         rec["path"] = path
         rec["suffix"] = Path(rec["filename"]).suffix.lower()
         out.append(rec)
@@ -61,8 +78,7 @@ def _check_pdf(rec: dict) -> int:
     try:
         return len(PdfReader(str(rec["path"])).pages)
     except Exception as exc:
-        raise LaomoError(f"附件“{rec['filename']}”不是有效的 PDF 文件，无法放入考核材料"
-                         f"（{exc.__class__.__name__}）。请取消勾选它或换一个文件。") from exc
+        raise LaomoError(NOT_A_PDF(name=rec["filename"], error=exc.__class__.__name__)) from exc
 
 
 def _owner_title(rec: dict) -> str:
@@ -125,7 +141,7 @@ def _image_story(attachments: list[dict], st: dict) -> list:
         try:
             img = Image(str(a["path"]))
         except Exception as exc:
-            raise LaomoError(f"附件“{a['filename']}”不是能识别的图片，无法放入考核材料。") from exc
+            raise LaomoError(NOT_AN_IMAGE(name=a["filename"])) from exc
         scale = min(BODY_W / img.imageWidth, max_h / img.imageHeight, 2.0)  # small: ≤ 2×
         img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
         caption = f"附件{i}　{a['filename']}" + (f"　{a['title']}" if a["title"] else "")
@@ -185,7 +201,7 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
             os.fsync(fh.fileno())
         os.replace(whole, out)
     except OSError as exc:
-        raise LaomoError(f"无法写入“{out}”：{blobs.describe_os_error(exc)}") from exc
+        raise LaomoError(CANNOT_WRITE(file=out, why=blobs.describe_os_error(exc))) from exc
     finally:
         for p in (body, whole):
             with contextlib.suppress(OSError):
