@@ -107,3 +107,15 @@ def test_the_command_line_stays_chinese_unless_asked(tmp_path, capsys, monkeypat
     finally:
         close_ledger()
     assert code == 1 and err.strip() == "错误：找不到编号为 99 的冲突。"
+
+
+def test_a_usage_error_of_laomo_records_is_english_when_asked(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LAOMO_LANG", "en")
+    try:
+        code, out, err = run_cli(capsys, "--data-dir", str(tmp_path / "ledger"),
+                                 "records", "add", "spaceship", "--set", "name=x")
+    finally:
+        close_ledger()
+        texts.set_language("zh_CN")
+    assert code == 2 and err.startswith('Error: There is no record kind "spaceship".')
+    assert _english(err)
