@@ -67,6 +67,7 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
 def cmd_stats(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger import stats
+    from laomo_desktop.ledger.figures import as_json
     from laomo_desktop.ledger.metrics import WAN, target_metric
     from laomo_desktop.ledger.period import period
     from laomo_desktop.ledger.studios import find_studio
@@ -75,31 +76,31 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = stats.studio_year(studio["uid"], args.year)
     if args.json:
-        print(json_text(data))
+        print(json_text(as_json(data)))
         return 0
     per = period(args.year)
     print(f"{_v(studio['name'])}  {per.label}")
-    print(f"  活动 {data['activities_total']} 次；{W.trainings(data)}")
-    print(f"  课题 {data['projects_total']} 项（本年立项 {data['projects_started']} 项）；"
+    print(f"  活动 {data.activities_total} 次；{W.trainings(data)}")
+    print(f"  课题 {data.projects_total} 项（本年立项 {data.projects_started} 项）；"
           + W.results_line(data, per))
-    print(f"  经济效益 {W.wan(data['benefit_fen'])} 万元（累计 "
-          f"{W.wan(data['benefit_cumulative_fen'])} 万元）")
-    print(f"  经费 收入 {_yuan(data['fund_income_fen'])}，支出 {_yuan(data['fund_expense_fen'])}，"
-          f"累计结余 {_yuan(data['fund_balance_fen'])}")
-    print(f"  成员 {data['members_total']} 人；技能晋级 {data['promotions']} 人；"
-          f"师徒结对 {data['mentoring_pairs']} 对，徒弟 {data['apprentices']} 人")
-    if data["targets"]:
+    print(f"  经济效益 {W.wan(data.benefit_fen)} 万元（累计 "
+          f"{W.wan(data.benefit_cumulative_fen)} 万元）")
+    print(f"  经费 收入 {_yuan(data.fund_income_fen)}，支出 {_yuan(data.fund_expense_fen)}，"
+          f"累计结余 {_yuan(data.fund_balance_fen)}")
+    print(f"  成员 {data.members_total} 人；技能晋级 {data.promotions} 人；"
+          f"师徒结对 {data.mentoring_pairs} 对，徒弟 {data.apprentices} 人")
+    if data.targets:
         print("  年度目标：")
-        for t in data["targets"]:
-            target, actual = t["target"], t["actual"]
-            if target_metric(t["metric"]).kind == WAN:  # money: shown in 万元
+        for t in data.targets:
+            target, actual = t.target, t.actual
+            if target_metric(t.metric).kind == WAN:  # money: shown in 万元
                 target, actual = W.wan(target), W.wan(actual)
-            done = W.completion(t["actual"], t["target"], met=t["met"])
-            print(f"    {'✓' if t['met'] else '✗'} {_v(t['label'])}：目标 {target}，"
+            done = W.completion(t.actual, t.target, met=t.met)
+            print(f"    {'✓' if t.met else '✗'} {_v(t.label)}：目标 {target}，"
                   f"完成 {actual}（{done}）")
     print("  八个必有：")
-    for m in data["must_haves"]:
-        print(f"    {'✓' if m['met'] else '✗'} {_v(m['label'])}：{_v(m['detail'])}")
+    for m in data.must_haves:
+        print(f"    {'✓' if m.met else '✗'} {_v(str(m.label))}：{_v(str(m.detail))}")
     return 0
 
 

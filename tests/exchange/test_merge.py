@@ -11,6 +11,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer
 from laomo_desktop.ledger import attachments, stats
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import list_studios
 from laomo_desktop.store.models import AuditEntry, Conflict, ImportedStudio, ImportLog, database
 from sample_ledger import EXPECTED_2025
@@ -31,7 +32,7 @@ def test_round_trip_brings_every_record_and_attachment_to_the_office(ex):
     assert all_records(ex.uids["A"]) == expected
     assert attachments.open_path(office, att).read_bytes() == blob
     got = stats.studio_year(ex.uids["A"], 2025)
-    assert {k: got[k] for k in EXPECTED_2025} == EXPECTED_2025
+    assert {k: as_json(got)[k] for k in EXPECTED_2025} == EXPECTED_2025
     assert [s["name"] for s in list_studios()] == ["李明劳模创新工作室"]  # not studio B
     log = ImportLog.get()
     assert json.loads(log.result)["counts"]["member"]["new"] == 6

@@ -17,6 +17,7 @@ from laomo_desktop.exchange import export, importer
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.database import close_ledger, open_ledger
@@ -53,10 +54,10 @@ def test_an_older_package_imports_into_this_ledger_with_all_its_records(v, ledge
     uid = find_studio(STUDIO)["uid"]
     assert _benefit_targets(R.list_records("plan", uid)) == {2025: 10_000_000, 2024: 50_000_000}
     got = stats.studio_year(uid, 2025)
-    assert {k: got[k] for k in EXPECTED_2025} == EXPECTED_2025
-    target = next(t for t in stats.studio_year(uid, 2024)["targets"]
-                  if t["metric"] == "benefit_fen")
-    assert (target["target"], target["actual"], target["progress"]) == (50_000_000, 5_000_000,
+    assert {k: as_json(got)[k] for k in EXPECTED_2025} == EXPECTED_2025
+    target = next(t for t in stats.studio_year(uid, 2024).targets
+                  if t.metric == "benefit_fen")
+    assert (target.target, target.actual, target.progress) == (50_000_000, 5_000_000,
                                                                         0.1)
     # the fields the older version did not have are empty, not invented
     assert all(e["disposed_on"] is None for e in R.list_records("equipment", uid))

@@ -11,6 +11,7 @@ from laomo_desktop.exchange import importer
 from laomo_desktop.exchange.package import FORMAT_VERSION, read_package
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.store import migrations
 from sample_ledger import EXPECTED_2025
@@ -35,6 +36,6 @@ def test_a_saved_package_imports_with_all_its_records(path, ledger):
     assert sum(c.new for c in r.preview.counts.values()) == sum(pkg.counts.values())
     uid = find_studio(STUDIO)["uid"]
     got = stats.studio_year(uid, 2025)
-    assert {k: got[k] for k in EXPECTED_2025} == EXPECTED_2025
+    assert {k: as_json(got)[k] for k in EXPECTED_2025} == EXPECTED_2025
     assert {p["year"]: t["value"] for p in R.list_records("plan", uid) for t in p["targets"]
             if t["metric"] == "benefit_fen"} == {2025: 10_000_000, 2024: 50_000_000}

@@ -3,6 +3,7 @@ tests/sample_ledger.py (studio A, 2025) — see the comments next to each number
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import date, timedelta
@@ -17,6 +18,7 @@ from laomo_desktop.cli import main
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import assessment as A
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.metrics import fact
 from sample_ledger import build
 
 TODAY = date(2026, 6, 1)
@@ -169,12 +171,15 @@ def test_party_building_partial_credit(sample):
 
 def test_facts_cover_every_metric_of_the_vocabulary(sample):
     f = A.facts(sample["A"], 2025)
-    assert set(A.METRICS) | set(A.CODED) <= set(f)
-    assert (f["years_running"], f["party_org"], f["level"]) == (6, "party_group", "provincial")
-    assert f["rule_categories"] == ["funds", "training"]
-    assert (f["result_count"], f["activity_count"], f["honour_count"]) == (5, 6, 1)
-    assert f["fund_expense_wan"] == 1.234567 and f["targets_met"] == 4
-    assert A.facts(sample["A"], 2018)["years_running"] == 0  # before founding
+    assert all(isinstance(fact(f.figures, m), int | float) for m in A.METRICS)
+    assert set(A.CODED) <= {a.name for a in dataclasses.fields(f.figures.studio)}
+    studio = f.figures.studio
+    assert (f.figures.years_running, studio.party_org, studio.level) == (6, "party_group",
+                                                                         "provincial")
+    assert f.rule_categories == ["funds", "training"]
+    assert [fact(f.figures, f"{k}_count") for k in ("result", "activity", "honour")] == [5, 6, 1]
+    assert fact(f.figures, "fund_expense_wan") == 1.234567 and f.figures.targets_met == 4
+    assert A.facts(sample["A"], 2018).figures.years_running == 0  # before founding
 
 
 # ---- a union's own templates --------------------------------------------------------------
@@ -407,7 +412,7 @@ def test_rules_and_equipment_of_2026_change_nothing_in_2025(sample):
     add("equipment", sample["A"], {"name": "红外热像仪", "acquired_on": "2026-03-01"})
     assert all_templates(sample["A"], 2025) == before
     assert A.facts(sample["A"], 2025) == facts
-    assert A.facts(sample["A"], 2026)["rule_categories"] == ["funds", "incentive", "training"]
+    assert A.facts(sample["A"], 2026).rule_categories == ["funds", "incentive", "training"]
 
 
 def test_a_rule_repealed_or_equipment_disposed_before_the_end_no_longer_counts(sample):
@@ -415,15 +420,16 @@ def test_a_rule_repealed_or_equipment_disposed_before_the_end_no_longer_counts(s
     old = add("equipment", sample["A"], {"name": "旧示波器", "acquired_on": "2020-05-01",
                                          "disposed_on": "2024-06-01"})
     f = A.facts(sample["A"], 2025)
-    assert f["rule_categories"] == ["training"] and f["rule_count"] == 1
-    assert f["equipment_count"] == 1  # eq1 only
+    assert f.rule_categories == ["training"] and fact(f.figures, "rule_count") == 1
+    assert fact(f.figures, "equipment_count") == 1  # eq1 only
     c = by_id(A.assess(sample["A"], 2025, "union_100"))
     assert uids(c["u05"]) == {sample["rule1"]}            # the repealed rule is no evidence
     assert c["u05"]["detail"] == "已建立制度类别：学习培训；缺少：奖励激励、经费管理"
     assert c["u16"]["status"] == "missing"                # no funds rule in force
     assert uids(c["u02"]) == {sample["eq1"]}
     earlier = A.facts(sample["A"], 2023)                  # both still in force then
-    assert earlier["rule_categories"] == ["funds", "training"] and earlier["equipment_count"] == 1
+    assert earlier.rule_categories == ["funds", "training"]
+    assert fact(earlier.figures, "equipment_count") == 1
     assert old in uids(by_id(A.assess(sample["A"], 2023, "union_100"))["u02"])
 
 
@@ -438,8 +444,8 @@ def test_a_naming_of_2026_or_removed_in_2024_gives_no_level_in_2025(sample):
     R.update("studio", sample["B"], {"recognitions": [
         {"level": "district", "date": "2024-03-01", "status": "removed", "status_on": "2024-11-01"},
         {"level": "city", "date": "2026-03-01"}]}, today=TODAY)
-    assert A.facts(sample["B"], 2025)["level"] is None
-    assert A.facts(sample["B"], 2026)["level"] == "city"
+    assert A.facts(sample["B"], 2025).figures.studio.level is None
+    assert A.facts(sample["B"], 2026).figures.studio.level == "city"
     tpl = A.load_template(write_tpl(own_template()))
     c = by_id(A.assess(sample["B"], 2025, tpl))
     assert c["c2"]["detail"].endswith("命名级别：无有效命名（要求：省级、全国级）")
@@ -447,8 +453,8 @@ def test_a_naming_of_2026_or_removed_in_2024_gives_no_level_in_2025(sample):
         {"level": "city", "date": "2021-05-01"},
         {"level": "provincial", "date": "2023-06-01", "status": "revoked",
          "status_on": "2025-04-01"}]}, today=TODAY)
-    assert A.facts(sample["A"], 2024)["level"] == "provincial"
-    assert A.facts(sample["A"], 2025)["level"] == "city"
+    assert A.facts(sample["A"], 2024).figures.studio.level == "provincial"
+    assert A.facts(sample["A"], 2025).figures.studio.level == "city"
 
 
 def write_tpl(data: dict) -> Path:
@@ -463,10 +469,10 @@ def test_the_party_organisation_is_the_one_in_force_at_the_end(sample):
                                      "party_org_founded_on": "2026-03-01",
                                      "party_changes": [{"party_org": "pioneer_post",
                                                         "date": "2020-01-01"}]}, today=TODAY)
-    assert A.facts(sample["A"], 2025)["party_org"] == "pioneer_post"
+    assert A.facts(sample["A"], 2025).figures.studio.party_org == "pioneer_post"
     c = by_id(A.assess(sample["A"], 2025, "party_building"))
     assert c["pb1"]["detail"].startswith("党组织形式：党员先锋岗")
-    assert A.facts(sample["A"], 2026)["party_org"] == "party_branch"
+    assert A.facts(sample["A"], 2026).figures.studio.party_org == "party_branch"
 
 
 def test_a_statistics_year_from_october(sample):
@@ -481,11 +487,11 @@ def test_a_statistics_year_from_october(sample):
     newcomer = add("member", sample["A"], {"name": "新人", "role": "member",
                                            "joined_on": "2025-11-01"})
     f = A.facts(sample["A"], 2025)
-    assert (f["start"], f["end"]) == ("2024-10-01", "2025-09-30")
-    assert f["rule_categories"] == ["funds", "training"]
-    fb = A.facts(sample["B"], 2025)
-    assert (fb["level"], fb["years_running"]) == (None, 1)  # 满 2 年 on 2025-11-01
-    assert A.facts(sample["B"], 2026)["years_running"] == 2
+    assert (f.figures.start, f.figures.end) == ("2024-10-01", "2025-09-30")
+    assert f.rule_categories == ["funds", "training"]
+    fb = A.facts(sample["B"], 2025).figures
+    assert (fb.studio.level, fb.years_running) == (None, 1)  # 满 2 年 on 2025-11-01
+    assert A.facts(sample["B"], 2026).figures.years_running == 2
     got = A.assess(sample["A"], 2025, "union_100")
     assert got["period_label"] == "2025 统计年度（2024-10-01 至 2025-09-30）"
     assert newcomer not in uids(by_id(got)["u03"])
@@ -588,7 +594,7 @@ def test_later_records_never_change_the_assessment(sample, month, changes):
 def test_the_minimum_team_size_is_a_template_parameter(sample, tmp_path):
     for key in ("liuyang", "chenjing"):
         R.update("member", sample[key], {"left_on": "2025-08-01"}, today=TODAY)
-    assert A.facts(sample["A"], 2025)["members_total"] == 3
+    assert A.facts(sample["A"], 2025).figures.members_total == 3
     default = by_id(A.assess(sample["A"], 2025, "eight_must_haves"))["mh4"]
     assert default["status"] == "missing" and "成员不足 5 人" in default["detail"]
     data = json.loads((A.shipped_dir() / "eight_must_haves.json").read_text("utf-8"))

@@ -60,11 +60,11 @@ def test_sample_studios_are_sound_and_busy(ledger):
     studios = list_studios()
     assert len(studios) == 3 and all(s["leader"] for s in studios)
     assert check_ledger(ledger) == []
-    busiest = max(stats.studio_year(s["uid"], 2025)["training_person_times"] for s in studios)
+    busiest = max(stats.studio_year(s["uid"], 2025).training_person_times for s in studios)
     assert 1000 < busiest < 3000
     year = stats.studio_year(studios[0]["uid"], 2025)
-    assert year["results_total"] > 0 and year["fund_balance_fen"] > 0
-    assert year["targets"], "every sample year has a plan with targets"
+    assert year.results_total > 0 and year.fund_balance_fen > 0
+    assert year.targets, "every sample year has a plan with targets"
 
 
 def test_an_interrupted_demo_leaves_the_ledger_as_it_was(ledger):
@@ -180,7 +180,7 @@ def test_one_studio_was_re_reviewed_and_one_lost_its_plaque_in_a_past_year(lived
     assert len(renewed) == 1 and renewed[0]["doc_no"]
     assert renewed[0]["next_review"] >= f"{TODAY.year}-01-01"
     # the removed plaque takes its level away from that year's end, not before
-    before, after = (stats.studio_year(gone["uid"], y)["studio"]["level"]
+    before, after = (stats.studio_year(gone["uid"], y).studio.level
                      for y in (year - 1, year))
     assert before == gone["level"] and after != gone["level"]
 
@@ -195,9 +195,9 @@ def test_a_party_organisation_grew_from_a_pioneer_post(lived):
     assert first["date"] < s["party_org_founded_on"]
     then = int(first["date"][:4])
     now = int(s["party_org_founded_on"][:4])
-    assert stats.studio_year(s["uid"], now)["studio"]["party_org"] == s["party_org"]
+    assert stats.studio_year(s["uid"], now).studio.party_org == s["party_org"]
     if now > then:
-        assert stats.studio_year(s["uid"], then)["studio"]["party_org"] == "pioneer_post"
+        assert stats.studio_year(s["uid"], then).studio.party_org == "pioneer_post"
 
 
 def test_one_studio_changed_its_leader(lived):
@@ -211,6 +211,6 @@ def test_one_studio_changed_its_leader(lived):
     assert members[old]["role"] == "leader" and members[old]["left_on"] == since_new
     assert members[new]["role"] == "leader" and members[new]["left_on"] is None
     year = int(since_new[:4])
-    assert stats.studio_year(s["uid"], year - 1)["studio"]["leader"] == old
-    assert stats.studio_year(s["uid"], year)["studio"]["leader"] == new
+    assert stats.studio_year(s["uid"], year - 1).studio.leader == old
+    assert stats.studio_year(s["uid"], year).studio.leader == new
     assert {x["uid"]: x["leader"] for x in list_studios()}[s["uid"]] == new

@@ -30,6 +30,7 @@ from helpers import pdftotext
 from laomo_desktop.cli import main
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.period import Period, set_start_month
 from laomo_desktop.ledger.union import union_year
 from laomo_desktop.paths import LedgerPaths
@@ -167,13 +168,13 @@ MUST_HAVES = {  # item -> (met, detail)
 @pytest.mark.parametrize("year", [2024, 2025, 2026])
 def test_figures_of_each_year_are_those_worked_out_by_hand(studio, year):
     got = stats.studio_year(studio, year)
-    assert {k: got[k] for k in EXPECTED[year]} == EXPECTED[year]
-    assert {k: got["studio"][k] for k in STUDIO_THEN[year]} == STUDIO_THEN[year]
-    musts = {m["item"]: (m["met"], m["detail"]) for m in got["must_haves"]}
+    assert {k: as_json(got)[k] for k in EXPECTED[year]} == EXPECTED[year]
+    assert {k: as_json(got)["studio"][k] for k in STUDIO_THEN[year]} == STUDIO_THEN[year]
+    musts = {m.item: (m.met, str(m.detail)) for m in got.must_haves}
     assert {k: musts[k] for k in MUST_HAVES[year]} == MUST_HAVES[year]
     # evidence names only records of the year: the equipment held at its end
-    equipment = next(m for m in got["must_haves"] if m["item"] == "equipment")
-    assert sorted(e["title"] for e in equipment["evidence"]) == {
+    equipment = got.must_have("equipment")
+    assert sorted(e["title"] for e in equipment.evidence) == {
         2024: [], 2025: ["旧电脑", "水质检测仪"], 2026: ["水质检测仪", "管网测漏仪"]}[year]
 
 
@@ -242,22 +243,22 @@ def test_with_an_october_statistics_year(studio):
     spent in 2026."""
     set_start_month(10)
     y2025, y2026 = stats.studio_year(studio, 2025), stats.studio_year(studio, 2026)
-    assert (y2025["start"], y2025["end"]) == (Period(2025, 10).start, "2025-09-30")
-    assert {k: y2025[k] for k in ("members_total", "promotions", "fund_income_fen",
+    assert (y2025.start, y2025.end) == (Period(2025, 10).start, "2025-09-30")
+    assert {k: as_json(y2025)[k] for k in ("members_total", "promotions", "fund_income_fen",
                                   "fund_expense_fen", "fund_carried_in_fen", "activities_total",
                                   "results_total")} == {
         "members_total": 5, "promotions": 0, "fund_income_fen": 5_000_000,
         "fund_expense_fen": 0, "fund_carried_in_fen": 0, "activities_total": 1,
         "results_total": 0}
-    assert {k: y2026[k] for k in ("members_total", "promotions", "fund_income_fen",
+    assert {k: as_json(y2026)[k] for k in ("members_total", "promotions", "fund_income_fen",
                                   "fund_expense_fen", "fund_carried_in_fen", "fund_balance_fen",
                                   "activities_total", "results_total")} == {
         "members_total": 5, "promotions": 3, "fund_income_fen": 0,
         "fund_expense_fen": 3_500_000, "fund_carried_in_fen": 5_000_000,
         "fund_balance_fen": 1_500_000, "activities_total": 2, "results_total": 2}
-    assert {k: y2025["studio"][k] for k in ("level", "party_org", "leader")} == {
+    assert {k: as_json(y2025)["studio"][k] for k in ("level", "party_org", "leader")} == {
         "level": None, "party_org": "pioneer_post", "leader": "王建国"}
-    assert {k: y2026["studio"][k] for k in ("level", "party_org", "leader")} == {
+    assert {k: as_json(y2026)["studio"][k] for k in ("level", "party_org", "leader")} == {
         "level": "provincial", "party_org": "party_branch", "leader": "李志强"}
-    funds = next(m for m in y2026["must_haves"] if m["item"] == "funds")
-    assert (funds["met"], funds["detail"]) == (True, "上年度结转 50,000.00 元")
+    funds = y2026.must_have("funds")
+    assert (funds.met, str(funds.detail)) == (True, "上年度结转 50,000.00 元")

@@ -114,8 +114,7 @@ def test_the_room_must_have_names_only_what_is_empty(bare):
     from laomo_desktop.ledger import stats
 
     def room() -> str:
-        items = stats.studio_year(bare["studio"], YEAR)["must_haves"]
-        return next(m["detail"] for m in items if m["item"] == "room")
+        return str(stats.studio_year(bare["studio"], YEAR).must_have("room").detail)
 
     assert room() == "未填写场所面积"
     R.update("studio", bare["studio"], {"room_area": 0})

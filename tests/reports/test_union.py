@@ -10,6 +10,7 @@ import pytest
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import demo, stats
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.union import (
     DEFAULT_TARGETS,
     NUMBERS,
@@ -48,7 +49,7 @@ def _same_as_studio_year(year: int) -> int:
     data = union_year(year)
     for row in data["studios"]:
         want = stats.studio_year(row["uid"], year)
-        assert {k: row[k] for k in NUMBERS} == {k: want[k] for k in NUMBERS}, row["name"]
+        assert {k: row[k] for k in NUMBERS} == {k: as_json(want)[k] for k in NUMBERS}, row["name"]
     return len(data["studios"])
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import stats
+from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, migrations
@@ -79,7 +80,7 @@ def test_saved_version_1_ledger_opens_with_all_its_data(tmp_path):
         assert schema_version() == migrations.LATEST
         studio = find_studio("李明劳模创新工作室")
         got = stats.studio_year(studio["uid"], 2025)
-        assert {k: got[k] for k in EXPECTED_2025} == EXPECTED_2025
+        assert {k: as_json(got)[k] for k in EXPECTED_2025} == EXPECTED_2025
         from laomo_desktop.ledger.check import check_ledger
         assert check_ledger(LedgerPaths(root)) == []
     finally:

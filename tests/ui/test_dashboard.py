@@ -74,13 +74,13 @@ def text(page: DashboardPage, name: str) -> str:
 
 def test_figures_are_the_ledgers_figures(page, small):
     figures = stats.studio_year(small["studio"], YEAR)
-    assert text(page, "figure_training_sessions") == str(figures["training_sessions"]) == "2"
+    assert text(page, "figure_training_sessions") == str(figures.training_sessions) == "2"
     assert (text(page, "figure_training_person_times")
-            == str(figures["training_person_times"]) == "16")
-    assert text(page, "figure_results_total") == str(figures["results_total"]) == "1"
-    assert text(page, "figure_patents_total") == str(figures["patents_total"]) == "0"
-    assert text(page, "figure_benefit_wan") == fmt.wan_text(figures["benefit_fen"]) == "1.23"
-    assert (text(page, "figure_fund_balance") == fmt.money_text(figures["fund_balance_fen"])
+            == str(figures.training_person_times) == "16")
+    assert text(page, "figure_results_total") == str(figures.results_total) == "1"
+    assert text(page, "figure_patents_total") == str(figures.patents_total) == "0"
+    assert text(page, "figure_benefit_wan") == fmt.wan_text(figures.benefit_fen) == "1.23"
+    assert (text(page, "figure_fund_balance") == fmt.money_text(figures.fund_balance_fen)
             == "¥3,765.44")
     assert text(page, "heading") == "测试劳模创新工作室"
     assert "2025" in text(page, "subheading")
@@ -168,7 +168,7 @@ def test_all_years_shows_the_current_year(page, small):
     page.ctx.set_year(0)
     assert str(date.today().year) in text(page, "subheading")
     figures = stats.studio_year(small["studio"], date.today().year)
-    assert text(page, "figure_training_sessions") == str(figures["training_sessions"])
+    assert text(page, "figure_training_sessions") == str(figures.training_sessions)
 
 
 def test_without_a_studio_a_message_is_shown(page):

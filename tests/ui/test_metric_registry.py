@@ -49,8 +49,8 @@ def test_the_registry_figures_are_what_the_statistics_compute(ledger, tmp_path):
                                                   if not m.in_templates}
     for key in shown:  # the templates' figures are checked in tests/ledger/test_assessment.py
         assert M.metric(key).value(figures) is not None, key
-    for t in figures["targets"]:
-        assert figures[stats.ACTUAL_OF[E.TargetMetric(t["metric"])]] == t["actual"]
-    assert M.metric("benefit_wan").text(figures) == f"{figures['benefit_fen'] / 1e6:,.2f}"
-    fen = figures["fund_balance_fen"]
+    for t in figures.targets:
+        assert stats.ACTUAL_OF[E.TargetMetric(t.metric)].value(figures) == t.actual
+    assert M.metric("benefit_wan").text(figures) == f"{figures.benefit_fen / 1e6:,.2f}"
+    fen = figures.fund_balance_fen
     assert M.metric("fund_balance").text(figures).endswith(f"{abs(fen) % 100:02d}")

@@ -78,7 +78,7 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
         "SELECT uid FROM plan WHERE studio_id = (SELECT id FROM studio WHERE uid = ?) "
         "AND year = ? AND deleted_at IS NULL", (studio_uid, year)).fetchone()
     namings = [_naming_then(r, per) for r in studio["recognitions"] if r["date"] <= per.end]
-    then = {**studio, "recognitions": namings, "party_org": figures["studio"]["party_org"],
+    then = {**studio, "recognitions": namings, "party_org": figures.studio.party_org,
             "party_changes": [c for c in studio["party_changes"] if c["date"] <= per.end],
             "leaders": [ld for ld in studio["leaders"] if ld["since"] <= per.end]}
     return {
@@ -86,9 +86,9 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
         "period": per,
         "studio": then,
         "namings": namings,
-        "level": figures["studio"]["level"],
-        "party_org": figures["studio"]["party_org"],
-        "leader": figures["studio"]["leader"],
+        "level": figures.studio.level,
+        "party_org": figures.studio.party_org,
+        "leader": figures.studio.leader,
         "figures": figures,
         "plan": R.get("plan", plan[0]) if plan else None,
         "members": members,

@@ -10,6 +10,7 @@ projects); dated records within it; so records dated after the period never chan
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from laomo_desktop.ledger import asof, kinds, money, stats
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
-from laomo_desktop.ledger.metrics import COUNTED, WAN, target_metric
+from laomo_desktop.ledger.figures import TargetResult, YearFigures
+from laomo_desktop.ledger.metrics import WAN, fact, target_metric
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.templates import (  # noqa: F401  (the module's public names)
     CODED,
@@ -35,36 +37,16 @@ from laomo_desktop.ledger.templates import (  # noqa: F401  (the module's public
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import worded
 
 MAX_EVIDENCE = 10
 
 # ---- facts and evaluation ------------------------------------------------------------------
 
-def _count_sql(k: S.Kind) -> str:
-    """How <kind>_count counts: rules and equipment in force at the period's end; pairs and
-    projects that lasted into it (like mentoring_pairs, projects_total); dated records up to
-    its end and yearly ones up to its year (cumulative)."""
-    if kinds.rules(k).evidence_at_end:
-        cond = asof.at_end_sql(k.name)
-    elif kinds.rules(k).span is not None:
-        cond = asof.during_sql(k.name)
-    else:
-        col, is_date = Q.year_filter(k)
-        cond = f't."{col}" IS NULL OR t."{col}" <= {":end" if is_date else ":year"}'
-    return (f"""SELECT '{k.name}', count(*) FROM "{k.table}" t WHERE t.studio_id = :sid
-            AND t.deleted_at IS NULL AND ({cond})""")
-
-
 FACTS_SQL = {
-    # dateless present-day flags of the studio's profile: the ledger has no history of them
-    "studio": "SELECT has_plaque, has_honour_board, rules_on_wall FROM studio WHERE id = :sid",
     "rule_categories": f"""
         SELECT DISTINCT category FROM rule t WHERE studio_id = :sid AND deleted_at IS NULL
           AND {asof.at_end_sql("rule")}""",
-    "counts": " UNION ALL ".join(_count_sql(k) for k in COUNTED),
-    "party_months": """
-        SELECT DISTINCT substr(date, 1, 7) FROM activity WHERE studio_id = :sid
-          AND deleted_at IS NULL AND type = 'party' AND date BETWEEN :start AND :end""",
     # the honours the leader at the period's end (a name, a member of the team then) had
     # received by its year
     "leader_honours": f"""
@@ -83,21 +65,22 @@ def _params(studio_uid: str, per: Period) -> dict:
     return {"sid": stats.studio_id_of(studio_uid), **per.params()}
 
 
-def full_years(since: str | None, end: str) -> int:
-    """Whole years from a date to `end` (both ISO): 满 n 年 on the n-th anniversary."""
-    if not since or since > end:
-        return 0
-    return int(end[:4]) - int(since[:4]) - (end[5:10] < since[5:10])
+@dataclass(frozen=True)
+class Facts:
+    """What a template's rules are scored on: the year's figures (every "metric" of the
+    templates is one of them, read through ledger/metrics.py) and what only some rules ask."""
 
-
-def _quarters(months: list[str], per: Period) -> int:
-    """In how many quarters of the period (its months 1–3, 4–6, …) any of `months` falls."""
-    index = {f"{y:04d}-{m:02d}": i // 3 for i, (y, m) in enumerate(per.months())}
-    return len({index[m] for m in months if m in index})
+    figures: YearFigures
+    rule_categories: list[str]
+    """The categories (E.RuleCategory) of the rules in force at the period's end."""
+    leader_honours: list[dict]
+    """The honours ({uid, name, level, year}) the leader at the end had by its year."""
+    leader_is_member: bool
+    """The leader at the end is a member of the team then."""
 
 
 def facts(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMBERS,
-          within: Period | None = None) -> dict[str, Any]:
+          within: Period | None = None) -> Facts:
     """stats.studio_year plus the extra facts rules use, in one consistent snapshot, all as of
     statistics year `year` (or the period `within`). `min_members`: the template's team size
     for the must-have 职工参与."""
@@ -108,29 +91,13 @@ def facts(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMBERS,
         return database.execute_sql(FACTS_SQL[name], p).fetchall()
 
     with database.atomic():
-        f = stats.studio_year(studio_uid, year, min_members=min_members, within=per)
-        p["leader"] = f["studio"]["leader"]
-        plaque, board, on_wall = run("studio")[0]
-        f["rule_categories"] = sorted(c for (c,) in run("rule_categories"))
-        f.update({f"{k}_count": n for k, n in run("counts")})
-        party_months = [m for (m,) in run("party_months")]
-        f["leader_honours"] = [{"uid": u, "name": n, "level": lv, "year": y}
-                               for u, n, lv, y in run("leader_honours")]
-        f["leader_is_member"] = bool(run("leader_is_member")[0][0])
-    f.update({f"{n}_wan": stats.fen_to_wan(f[f"{n}_fen"])
-              for n in ("fund_income", "fund_expense", "fund_balance")})
-    f.update({f"activities_{t.value}": f["activities_by_type"].get(t.value, 0)
-              for t in E.ActivityType})
-    f.update(years_running=full_years(f["studio"]["founded_on"], per.end),
-             party_org=f["studio"]["party_org"], level=f["studio"]["level"],
-             # the profile's 党员人数 has no date, so it cannot describe a past year: the party
-             # members are those in the team at the period's end
-             party_members=f["members_party"],
-             has_plaque=int(bool(plaque)), has_honour_board=int(bool(board)),
-             rules_on_wall=int(bool(on_wall)), party_activities=f["activities_party"],
-             party_quarters=_quarters(party_months, per),
-             targets_total=len(f["targets"]), targets_met=sum(t["met"] for t in f["targets"]))
-    return f
+        figures = stats.studio_year(studio_uid, year, min_members=min_members, within=per)
+        p["leader"] = figures.studio.leader
+        return Facts(figures=figures,
+                     rule_categories=sorted(c for (c,) in run("rule_categories")),
+                     leader_honours=[{"uid": u, "name": n, "level": lv, "year": y}
+                                     for u, n, lv, y in run("leader_honours")],
+                     leader_is_member=bool(run("leader_is_member")[0][0]))
 
 
 def _num(value: float) -> str:
@@ -152,19 +119,20 @@ def _fraction(value: float, need: float, partial: bool) -> float:
     return value / need if partial and need > 0 else 0.0
 
 
-def evaluate(rule: dict, f: dict) -> tuple[float, str]:
+def evaluate(rule: dict, f: Facts) -> tuple[float, str]:
     """(fraction 0..1, Chinese detail) of one rule over the facts."""
     partial = rule.get("partial", False)
-    if rule.get("metric") in CODED:
-        (label, enum), value = CODED[rule["metric"]], f[rule["metric"]]
+    if rule.get("metric") in CODED:  # party_org, level: the studio's at the period's end
+        (label, enum), value = CODED[rule["metric"]], getattr(f.figures.studio, rule["metric"])
         allowed = "、".join(enum.label(c) for c in rule["in"])
         shown = enum.label(value) if value else "无有效命名" if rule["metric"] == "level" \
             else "未登记"
         return float(value in rule["in"]), f"{label}：{shown}（要求：{allowed}）"
     if "metric" in rule or "sum_of" in rule:
         names = rule.get("sum_of") or [rule["metric"]]
-        total = sum(f[m] for m in names)
-        shown = " + ".join(_describe(m, f[m]) for m in names)
+        values = [fact(f.figures, m) for m in names]
+        total = sum(values)
+        shown = " + ".join(_describe(m, v) for m, v in zip(names, values, strict=True))
         if len(names) > 1:
             shown += f"，合计 {_num(total)}"
         return _fraction(total, rule["min"], partial), f"{shown}（要求 ≥ {_num(rule['min'])}）"
@@ -176,11 +144,11 @@ def evaluate(rule: dict, f: dict) -> tuple[float, str]:
         mean = sum(x for x, _ in subs) / len(subs)
         return (mean if partial else float(all(x >= 1 for x, _ in subs))), details
     if "must_have" in rule:
-        m = next(m for m in f["must_haves"] if m["item"] == rule["must_have"])
-        return float(m["met"]), f"{m['label']}：{m['detail']}"
+        m = f.figures.must_have(rule["must_have"])
+        return float(m.met), f"{worded(m.label, 'zh')}：{worded(m.detail, 'zh')}"
     if "rule_categories" in rule:
         need = rule["rule_categories"]
-        have = [c for c in need if c in f["rule_categories"]]
+        have = [c for c in need if c in f.rule_categories]
         detail = f"已建立制度类别：{'、'.join(E.RuleCategory.label(c) for c in have) or '无'}"
         if len(have) < len(need):
             detail += "；缺少：" + "、".join(E.RuleCategory.label(c) for c in need
@@ -189,16 +157,16 @@ def evaluate(rule: dict, f: dict) -> tuple[float, str]:
     if "leader_honour" in rule:
         fraction, detail, _ = leader_honour(rule["leader_honour"], f)
         return fraction, detail
-    targets = f["targets"]  # {"targets": "all"}
+    targets = f.figures.targets  # {"targets": "all"}
     if not targets:
         return 0.0, "本年度没有制定年度目标"
 
-    def show(t: dict, key: str) -> str:
-        shown_as = target_metric(t["metric"]).kind  # money targets are shown in 万元
-        return money.wan(t[key]) if shown_as == WAN else _num(t[key])
+    def show(t: TargetResult, value: float) -> str:
+        shown_as = target_metric(t.metric).kind  # money targets are shown in 万元
+        return money.wan(value) if shown_as == WAN else _num(value)
 
-    unmet = [f"{t['label']}（目标 {show(t, 'target')}，完成 {show(t, 'actual')}）"
-             for t in targets if not t["met"]]
+    unmet = [f"{t.label}（目标 {show(t, t.target)}，完成 {show(t, t.actual)}）"
+             for t in targets if not t.met]
     met = len(targets) - len(unmet)
     detail = f"年度目标完成 {met}/{len(targets)} 项"
     return (_fraction(met, len(targets), partial),
@@ -222,26 +190,26 @@ def _honours_text(honours: list[dict]) -> str:
                     for h in honours)
 
 
-def leader_honour(alts: list[dict], f: dict) -> tuple[float, str, list[dict]]:
+def leader_honour(alts: list[dict], f: Facts) -> tuple[float, str, list[dict]]:
     """(fraction, detail, the fitting honours) of a leader_honour rule: the leader at the
     period's end holds, by its year, an honour fitting one of the descriptions. The ledger
     knows an honour only by its level and name; the note of such a criterion says so."""
-    leader = f["studio"]["leader"]
+    leader = f.figures.studio.leader
     if not leader:
         return 0.0, "年度末没有登记领衔人", []
-    held = f["leader_honours"]
+    held = f.leader_honours
     fit = [h for h in held if any(_honour_fits(h, alt) for alt in alts)]
     if fit:
         return 1.0, f"领衔人{leader}：{_honours_text(fit)}", fit
     detail = f"领衔人{leader}没有符合要求的荣誉（要求：{'，或'.join(map(_honour_wanted, alts))}）"
     if held:
         detail += f"；已登记：{_honours_text(held)}"
-    elif not f["leader_is_member"]:
+    elif not f.leader_is_member:
         detail += f"；{leader}不在成员名单中，台账里没有其荣誉记录"
     return 0.0, detail, []
 
 
-def _cited(rule: dict, f: dict, by_code: dict[str, list[dict]]) -> list[dict]:
+def _cited(rule: dict, f: Facts, by_code: dict[str, list[dict]]) -> list[dict]:
     """The evidence a rule brings itself (must-haves, the leader's honours) when the criterion
     names none."""
     if "must_have" in rule:
@@ -316,9 +284,10 @@ def assess(studio_uid: str, year: int, template: Template | str | Path) -> dict[
         template = load_template(template)
     per = period(year)
     f = facts(studio_uid, year, min_members=template.parameters["min_members"], within=per)
-    check_founded(f["studio"], per)
+    studio = asdict(f.figures.studio)
+    check_founded(studio, per)
     p = _params(studio_uid, per)
-    by_code = {m["item"]: m["evidence"] for m in f["must_haves"]}
+    by_code = {m.item: m.evidence for m in f.figures.must_haves}
     rows = []
     for c in template.criteria:
         fraction, detail = evaluate(c["rule"], f)
@@ -335,7 +304,7 @@ def assess(studio_uid: str, year: int, template: Template | str | Path) -> dict[
         "template": {"name": template.name, "title": template.title,
                      "description": template.description,
                      "parameters": dict(template.parameters)},
-        "studio": f["studio"], "year": year, "period_label": per.label,
+        "studio": studio, "year": year, "period_label": per.label,
         "start": per.start, "end": per.end, "criteria": rows,
         "score": round(sum(r["score"] for r in rows), 2), "points": template.total_points,
         **{s: sum(r["status"] == s for r in rows) for s in ("met", "partly", "missing")},

@@ -1,18 +1,25 @@
-"""Every figure of a studio's year that is named to a user, declared once: its key in
-stats.studio_year's figures, its Chinese and English label and unit, how it is shown, and
-which vocabularies use it (the assessment templates' rules, the plans' targets).
+"""Every figure of a studio's year that is named to a user, declared once: its key (the name the
+templates, the plans' targets and the dashboard use), its Chinese and English label and unit,
+how it is shown, and how it is computed — the attribute of ledger/figures.py's YearFigures it
+is read from, or a function of the figures — and which vocabularies use it (the assessment
+templates' rules, the plans' targets).
 
 The statistics compute the figures; the templates (ledger/templates.py), the plan targets
 (stats.ACTUAL_OF), the dashboard's tiles and the union summary read their names and their
-formatting from here, so a new figure is one line in this table plus its computation."""
+formatting from here, and anything that reads a figure by its key goes through `fact` or
+`Metric.value`, so a new figure is one attribute of YearFigures plus one line in this table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+
+if TYPE_CHECKING:
+    from laomo_desktop.ledger.figures import YearFigures
 
 COUNT, WAN, YUAN, FLAG = "count", "wan", "yuan", "flag"  # how a value is shown
 FEN_PER_WAN = 1_000_000
@@ -20,23 +27,39 @@ FEN_PER_WAN = 1_000_000
 
 @dataclass(frozen=True)
 class Metric:
-    key: str          # the key of stats.studio_year's figures (the templates' "metric")
+    key: str          # the templates' "metric", the dashboard's and the union summary's name
     label: str        # Chinese, as the templates' explanations say it
     en: str
     unit: str         # Chinese unit; "" for a flag (0 or 1)
     unit_en: str
     kind: str = COUNT
-    source: str = ""  # the figure it is shown from when not its own key (fen for money)
+    attr: str = ""    # the YearFigures attribute it is read from ("": the key; fen for money)
+    of: Callable[[YearFigures], Any] | None = None  # or how it is computed from the figures
     target: str | None = None  # the plans' target (E.TargetMetric) it measures
     in_templates: bool = True  # a name the assessment templates may use
 
-    def value(self, figures: dict[str, Any]) -> Any:
-        """The figure this metric shows, as stats.studio_year computed it."""
-        return figures[self.source or self.key]
+    @property
+    def attribute(self) -> str:
+        """The YearFigures attribute it is read from ("" when a function computes it)."""
+        return "" if self.of else self.attr or self.key
 
-    def text(self, figures: dict[str, Any]) -> str:
+    def value(self, figures: YearFigures) -> Any:
+        """The figure this metric shows, as stats.studio_year computed it (money in fen)."""
+        return self.of(figures) if self.of else getattr(figures, self.attribute)
+
+    def fact(self, figures: YearFigures) -> Any:
+        """The figure as the templates' rules compare it: money in 万元 (six decimals, exact
+        to the fen), anything else as it is."""
+        value = self.value(figures)
+        return round(value / FEN_PER_WAN, 6) if self.kind == WAN else value
+
+    def text(self, figures: YearFigures) -> str:
         """The value as the dashboard and `laomo stats` show it (no unit)."""
-        return format_value(self.kind, self.value(figures))
+        return self.text_of(self.value(figures))
+
+    def text_of(self, value: Any) -> str:
+        """A value of this figure from elsewhere (a union summary row) shown the same way."""
+        return format_value(self.kind, value)
 
 
 def format_value(kind: str, value: Any) -> str:
@@ -81,18 +104,21 @@ _DECLARED: tuple[Metric, ...] = (
     _m("patents_filed", "本年度申请专利（按申请日）", "Patents filed", "件", "patents"),
     _m("patents_granted", "本年度获授权专利（按授权日）", "Patents granted", "件", "patents"),
     _m("benefit_wan", "本年度经济效益", "Economic benefit", *_WAN, kind=WAN,
-       source="benefit_fen"),
+       attr="benefit_fen"),
     _m("benefit_cumulative_wan", "累计经济效益", "Economic benefit to date", *_WAN, kind=WAN,
-       source="benefit_cumulative_fen"),
+       attr="benefit_cumulative_fen"),
     _m("fund_income_wan", "本年度经费收入", "Fund income", *_WAN, kind=WAN,
-       source="fund_income_fen"),
+       attr="fund_income_fen"),
     _m("fund_expense_wan", "本年度经费支出", "Fund expense", *_WAN, kind=WAN,
-       source="fund_expense_fen"),
+       attr="fund_expense_fen"),
     _m("fund_balance_wan", "年度末经费结余", "Fund balance at the year's end", *_WAN, kind=WAN,
-       source="fund_balance_fen"),
+       attr="fund_balance_fen"),
     _m("members_total", "年度末在册成员", "Members at the year's end", *_PEOPLE),
     _m("members_party", "年度末成员中党员", "Party members among the members", *_PEOPLE),
-    _m("party_members", "年度末成员中党员", "Party members among the members", *_PEOPLE),
+    # the profile's 党员人数 has no date, so it cannot describe a past year: the party members
+    # are those in the team at the period's end
+    _m("party_members", "年度末成员中党员", "Party members among the members", *_PEOPLE,
+       attr="members_party"),
     _m("promotions", "本年度技能晋级", "Skill promotions", *_PEOPLE, target="promotions"),
     _m("promotions_cumulative", "累计技能晋级", "Skill promotions to date", *_PEOPLE),
     _m("mentoring_pairs", "本年度在带师徒", "Mentoring pairs under way", *_PAIRS),
@@ -120,7 +146,7 @@ _DECLARED: tuple[Metric, ...] = (
     _m("fund_expense_fen", "本年度经费支出", "Fund expense", "元", "yuan", kind=YUAN,
        in_templates=False),
     _m("fund_balance", "年度末经费结余", "Fund balance", "元", "yuan", kind=YUAN,
-       source="fund_balance_fen", in_templates=False),
+       attr="fund_balance_fen", in_templates=False),
 )
 
 # <kind>_count: standing records as of the period (rules and equipment in force at its end,
@@ -133,13 +159,36 @@ _COUNT_LABELS = {"rule": ("年度末有效制度", "Rules in force at the year's
 _UNITS_EN = {"项": "items", "对": "pairs"}
 
 METRICS: dict[str, Metric] = {m.key: m for m in _DECLARED}
+
+
+def _activities_of(code: str) -> Callable[[YearFigures], int]:
+    return lambda figures: figures.activities_of(code)
+
+
+def _count_of(kind: str) -> Callable[[YearFigures], int]:
+    return lambda figures: figures.record_counts[kind]
+
+
 METRICS.update({f"activities_{t.value}": _m(f"activities_{t.value}", f"本年度{t.zh}活动",
-                                            f"{t.en} activities", *_TIMES)
+                                            f"{t.en} activities", *_TIMES,
+                                            of=_activities_of(t.value))
                 for t in E.ActivityType})
 for _k in COUNTED:
     _zh, _en, _unit = _COUNT_LABELS.get(_k.name, (f"累计登记{_k.label}",
                                                    f"{_k.en} recorded to date", "项"))
-    METRICS[f"{_k.name}_count"] = _m(f"{_k.name}_count", _zh, _en, _unit, _UNITS_EN[_unit])
+    METRICS[f"{_k.name}_count"] = _m(f"{_k.name}_count", _zh, _en, _unit, _UNITS_EN[_unit],
+                                     of=_count_of(_k.name))
+
+# the numeric attributes of YearFigures that no metric shows, and why
+INTERNAL: dict[str, str] = {
+    "year": "the statistics year itself, not a figure of it",
+    "training_without_count": "a gap in the data the documents name beside the trainings",
+    "training_without_hours": "a gap in the data the documents name beside the trainings",
+    "benefit_wan": "benefit_fen in 万元 for `laomo stats --json`; metric benefit_wan shows the fen",
+    "benefit_cumulative_wan": "benefit_cumulative_fen in 万元 for `laomo stats --json`",
+    "fund_carried_in_fen": "what the must-have 经费 accepts besides the year's income",
+    "leaders": "a check of the team (more than one leader is a warning), not a result",
+}
 
 TEMPLATE_METRICS: dict[str, Metric] = {k: m for k, m in METRICS.items() if m.in_templates}
 BY_TARGET: dict[str, Metric] = {m.target: m for m in METRICS.values() if m.target}
@@ -147,6 +196,12 @@ BY_TARGET: dict[str, Metric] = {m.target: m for m in METRICS.values() if m.targe
 
 def metric(key: str) -> Metric:
     return METRICS[key]
+
+
+def fact(figures: YearFigures, key: str) -> Any:
+    """The figure a template's rule names by its key, as the rule compares it (Metric.fact):
+    the one way the figures are read by name."""
+    return METRICS[key].fact(figures)
 
 
 def target_metric(target: str) -> Metric:

@@ -88,9 +88,9 @@ def story_for(data: dict, st: dict) -> list:
     out += table(st, ["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
                  naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）")
     roles = {r: sum(1 for m in data["members"] if m["role"] == r) for r in E.MemberRole}
-    para(W.by_end(per, "，") + f"工作室共有成员 {f['members_total']} 人，其中领衔人 "
+    para(W.by_end(per, "，") + f"工作室共有成员 {f.members_total} 人，其中领衔人 "
          f"{roles[E.MemberRole.LEADER]} 人、骨干 {roles[E.MemberRole.CORE]} 人，"
-         f"中共党员 {f['members_party']} 人。登记设备设施 {len(data['equipment'])} 项。")
+         f"中共党员 {f.members_party} 人。登记设备设施 {len(data['equipment'])} 项。")
     h2("团队成员")
     out += table(st, ["姓名", "角色", "岗位", "职称", "技能等级", "党员"],
                  [[m["name"], lab(E.MemberRole, m["role"]), m["post"] or "", m["title"] or "",
@@ -104,27 +104,27 @@ def story_for(data: dict, st: dict) -> list:
 
     h1("二、“八个必有”自查")
     out += table(st, ["必有项", "情况", "说明"],
-                 [[m["label"], "√ 具备" if m["met"] else "× 缺少", m["detail"]]
-                  for m in f["must_haves"]], [2, 2, 10])
+                 [[m.label.zh, "√ 具备" if m.met else "× 缺少", m.detail.render("zh")]
+                  for m in f.must_haves], [2, 2, 10])
 
     h1("三、年度目标完成情况")
-    if data["plan"] and f["targets"]:
+    if data["plan"] and f.targets:
         rows = []
-        for t in f["targets"]:
-            money = t["metric"] == E.TargetMetric.BENEFIT_FEN
-            rows.append([t["label"], wan(t["target"]) if money else t["target"],
-                         wan(t["actual"]) if money else t["actual"],
-                         W.completion(t["actual"], t["target"], met=t["met"]),
-                         "完成" if t["met"] else "未完成"])
+        for t in f.targets:
+            money = t.metric == E.TargetMetric.BENEFIT_FEN
+            rows.append([t.label, wan(t.target) if money else t.target,
+                         wan(t.actual) if money else t.actual,
+                         W.completion(t.actual, t.target, met=t.met),
+                         "完成" if t.met else "未完成"])
         out += table(st, ["指标", "目标", "实际完成", "完成率", "结论"], rows, [5, 2, 2, 2, 2])
     else:
         para(f"{per.short}未登记年度计划或目标。")
 
     h1("四、技术创新与攻关")
-    para(f"本年度在研及完成课题 {f['projects_total']} 项（其中本年立项 {f['projects_started']} 项）；"
-         f"取得创新成果 {f['results_total']} 项，其中获奖成果 {f['results_awarded']} 项，"
-         f"推广应用 {f['results_rolled_out']} 项；" + W.by_end(per, "，")
-         + f"累计创新成果 {f['results_cumulative']} 项。")
+    para(f"本年度在研及完成课题 {f.projects_total} 项（其中本年立项 {f.projects_started} 项）；"
+         f"取得创新成果 {f.results_total} 项，其中获奖成果 {f.results_awarded} 项，"
+         f"推广应用 {f.results_rolled_out} 项；" + W.by_end(per, "，")
+         + f"累计创新成果 {f.results_cumulative} 项。")
     para(W.patents(f, per))
     h2("创新课题")
     out += table(st, ["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
@@ -132,7 +132,7 @@ def story_for(data: dict, st: dict) -> list:
                    project_status_then(p, per), p["leader"] or "",
                    f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
                   for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4])
-    by_type = sorted(f["results_by_type"].items(), key=lambda kv: -kv[1])
+    by_type = sorted(f.results_by_type.items(), key=lambda kv: -kv[1])
     out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
     awards = [r for r in data["results"] if r["award_name"]]
     h2("获奖成果")
@@ -145,25 +145,25 @@ def story_for(data: dict, st: dict) -> list:
                  [[r["title"], r["applied_where"]] for r in rolled], [5, 7])
 
     h1("五、经济效益和社会效益")
-    para(f"本年度认定经济效益 {wan(f['benefit_fen'])} 万元，累计 "
-         f"{wan(f['benefit_cumulative_fen'])} 万元。")
+    para(f"本年度认定经济效益 {wan(f.benefit_fen)} 万元，累计 "
+         f"{wan(f.benefit_cumulative_fen)} 万元。")
     out += table(st, ["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"],
                  [[b["result"] or "", lab(E.BenefitKind, b["kind"]), wan(b["amount_fen"]),
                    b["basis"], b["certified_by"] or ""] for b in data["benefits"]],
                  [3.5, 1.2, 1.8, 6, 2])
 
     h1("六、人才培养")
-    para(f"本年度开展{W.trainings(f)}；技能晋级 {f['promotions']} 人（累计 "
-         f"{f['promotions_cumulative']} 人）；师徒结对 {f['mentoring_pairs']} 对（本年新结对 "
-         f"{f['mentoring_new']} 对），出师 {f['apprentices_graduated']} 人；技能比武 "
-         f"{f['activities_by_type'].get(E.ActivityType.CONTEST, 0)} 次。")
+    para(f"本年度开展{W.trainings(f)}；技能晋级 {f.promotions} 人（累计 "
+         f"{f.promotions_cumulative} 人）；师徒结对 {f.mentoring_pairs} 对（本年新结对 "
+         f"{f.mentoring_new} 对），出师 {f.apprentices_graduated} 人；技能比武 "
+         f"{f.activities_of(E.ActivityType.CONTEST)} 次。")
 
     h1("七、交流与示范")
-    t = f["activities_by_type"]
-    para(f"本年度共记录活动 {f['activities_total']} 次，其中技术交流 {t.get('exchange', 0)} 次、"
-         f"宣讲 {t.get('lecture', 0)} 次、现场服务 {t.get('field_service', 0)} 次、技术咨询 "
-         f"{t.get('consulting', 0)} 次、校企合作 {t.get('school_cooperation', 0)} 次、外出学习 "
-         f"{t.get('study_trip', 0)} 次。")
+    t, A = f.activities_of, E.ActivityType  # noqa: N806
+    para(f"本年度共记录活动 {f.activities_total} 次，其中技术交流 {t(A.EXCHANGE)} 次、"
+         f"宣讲 {t(A.LECTURE)} 次、现场服务 {t(A.FIELD_SERVICE)} 次、技术咨询 "
+         f"{t(A.CONSULTING)} 次、校企合作 {t(A.SCHOOL_COOPERATION)} 次、外出学习 "
+         f"{t(A.STUDY_TRIP)} 次。")
     out.append(charts.activities_per_month(data["per_month"], per.months()))
 
     h1("八、制度建设与经费")
@@ -172,18 +172,18 @@ def story_for(data: dict, st: dict) -> list:
                    W.filled(r["adopted_on"], date_cn),
                    "是" if r["on_wall"] else ""] for r in data["rules"]], [6, 2.5, 3, 1])
     h2("经费收支")
-    income = [[lab(E.FundSource, k), yuan(v)] for k, v in f["fund_income_by_source"].items()]
-    expense = [[lab(E.FundCategory, k), yuan(v)] for k, v in f["fund_expense_by_category"].items()]
+    income = [[lab(E.FundSource, k), yuan(v)] for k, v in f.fund_income_by_source.items()]
+    expense = [[lab(E.FundCategory, k), yuan(v)] for k, v in f.fund_expense_by_category.items()]
     out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入")
     out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出")
-    para(f"本年度收入 {yuan(f['fund_income_fen'])} 元，支出 {yuan(f['fund_expense_fen'])} 元；"
-         + W.by_end(per, f"累计结余 {yuan(f['fund_balance_fen'])} 元。"))
+    para(f"本年度收入 {yuan(f.fund_income_fen)} 元，支出 {yuan(f.fund_expense_fen)} 元；"
+         + W.by_end(per, f"累计结余 {yuan(f.fund_balance_fen)} 元。"))
 
-    party = t.get("party", 0)
+    party = f.party_activities
     if (data["party_org"] and data["party_org"] != E.PartyOrg.NONE) or party:
         h1("九、党建工作")
         para(f"党组织形式：{lab(E.PartyOrg, data['party_org']) or '无'}；"
-             + W.by_end(per, f"，成员中有中共党员 {f['members_party']} 人")
+             + W.by_end(per, f"，成员中有中共党员 {f.members_party} 人")
              + f"；本年度开展党建活动 {party} 次。")
 
     h1("十、荣誉")

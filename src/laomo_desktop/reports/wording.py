@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from laomo_desktop.ledger.figures import YearFigures
 from laomo_desktop.ledger.money import FEN_PER_WAN, wan, yuan
 from laomo_desktop.ledger.period import Period
 
@@ -42,17 +43,17 @@ def place(address: str | None, area: float | None) -> str:
     return f"{filled(address)}，{size}"
 
 
-def trainings(f: dict) -> str:
+def trainings(f: YearFigures) -> str:
     """The year's trainings for `laomo stats` and the annual summary: sessions, person-times
     and hours, saying how many trainings have no participants or hours entered (they are not
     counted as 0 without saying so)."""
     gaps = []
-    if f.get("training_without_count"):
-        gaps.append(f"{f['training_without_count']} 场未填写参加人数")
-    if f.get("training_without_hours"):
-        gaps.append(f"{f['training_without_hours']} 场未填写学时")
-    text = (f"培训 {f['training_sessions']} 场次、{f['training_person_times']} 人次，"
-            f"共 {number(f['training_hours'])} 学时")
+    if f.training_without_count:
+        gaps.append(f"{f.training_without_count} 场未填写参加人数")
+    if f.training_without_hours:
+        gaps.append(f"{f.training_without_hours} 场未填写学时")
+    text = (f"培训 {f.training_sessions} 场次、{f.training_person_times} 人次，"
+            f"共 {number(f.training_hours)} 学时")
     return text + (f"（其中 {'、'.join(gaps)}，合计只计已填写的）" if gaps else "")
 
 def completion(actual: int | float, target: int | float, *, met: bool) -> str:
@@ -88,18 +89,18 @@ def span(per: Period) -> str:
     return "" if per.start_month == 1 else f"统计期间：{per.start} 至 {per.end}"
 
 
-def patents(f: dict, per: Period) -> str:
+def patents(f: YearFigures, per: Period) -> str:
     """The three patent counts of statistics.studio_year, each saying what it counts, so that
     one sentence never pits a granted count against a smaller total."""
-    granted = by_end(per, f"已授权 {f['patents_total_granted']} 件")
-    return (f"本年度完成专利类成果 {f['patents_total']} 件（{granted}）；本年度提交专利申请 "
-            f"{f['patents_filed']} 件（按申请日计）；本年度获得授权的专利 {f['patents_granted']} 件（按授权日计，"
+    granted = by_end(per, f"已授权 {f.patents_total_granted} 件")
+    return (f"本年度完成专利类成果 {f.patents_total} 件（{granted}）；本年度提交专利申请 "
+            f"{f.patents_filed} 件（按申请日计）；本年度获得授权的专利 {f.patents_granted} 件（按授权日计，"
             f"含往年完成的专利类成果）。")
 
 
-def results_line(f: dict, per: Period) -> str:
+def results_line(f: YearFigures, per: Period) -> str:
     """`laomo stats`'s results line."""
-    granted = by_end(per, f"已授权 {f['patents_total_granted']} 件")
-    return (f"成果 {f['results_total']} 项（其中专利类成果 {f['patents_total']} 件，{granted}）；"
-            f"专利申请 {f['patents_filed']} 件（按申请日计），获得授权 {f['patents_granted']} 件"
+    granted = by_end(per, f"已授权 {f.patents_total_granted} 件")
+    return (f"成果 {f.results_total} 项（其中专利类成果 {f.patents_total} 件，{granted}）；"
+            f"专利申请 {f.patents_filed} 件（按申请日计），获得授权 {f.patents_granted} 件"
             f"（按授权日计）")

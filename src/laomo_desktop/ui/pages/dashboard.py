@@ -27,6 +27,7 @@ from laomo_desktop.ledger import asof, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import reminders as RM
+from laomo_desktop.ledger.figures import MustHave, StudioThen, TargetResult, YearFigures
 from laomo_desktop.ledger.metrics import WAN, metric, target_metric
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
@@ -58,7 +59,7 @@ REMINDER_TIPS = {
     RM.REVIEW: QT_TRANSLATE_NOOP("Dashboard", "Open the studio's namings"),
 }
 
-def figure_text(figures: dict, key: str) -> str:
+def figure_text(figures: YearFigures, key: str) -> str:
     """The text of a headline tile, exactly as `laomo stats` would give the same figure."""
     return metric(key).text(figures)  # formatted as ledger/metrics.py declares the figure
 
@@ -79,7 +80,7 @@ class DashboardPage(LazyPage):
         super().__init__(ctx, parent)
         self.setObjectName("page_dashboard")
         self.setStyleSheet(STYLE)
-        self.figures: dict = {}
+        self.figures: YearFigures | None = None
         self._painted = False  # the first paint shows the frame; the figures follow it
 
         self.stack = QStackedWidget()
@@ -236,7 +237,7 @@ class DashboardPage(LazyPage):
         try:
             figures = stats.studio_year(uid, year)
             review = asof.next_review(R.get("studio", uid), period(year))
-            namings = bool(figures["studio"]["level"])
+            namings = bool(figures.studio.level)
             plans = Q.fetch_rows("plan", uid, [], year=year)
             due = RM.reminders(uid)
             latest = Q.latest_changes(uid, 8)
@@ -244,7 +245,7 @@ class DashboardPage(LazyPage):
             self._show_message(exc.message)
             return
         self.figures = figures
-        self.heading.setText(figures["studio"]["name"])
+        self.heading.setText(figures.studio.name)
         if self.ctx.year:
             sub = QCoreApplication.translate("Dashboard", "Overview of %1")
         else:
@@ -252,19 +253,19 @@ class DashboardPage(LazyPage):
                 "Dashboard", "Overview of %1 (all years are selected; showing the current "
                              "year)")
         self.subheading.setText(sub.replace("%1", fmt.period_label(year)))
-        self._fill_facts(figures["studio"], figures["end"], review if namings else None,
+        self._fill_facts(figures.studio, figures.end, review if namings else None,
                          namings)
         for key, lab in self.figure_labels.items():
             lab.setText(figure_text(figures, key))
         self._arrange_tiles()  # a longer figure may need another row
-        self._fill_targets(figures["targets"], plans[0][0] if plans else None, year)
-        self._fill_must_haves(figures["must_haves"])
+        self._fill_targets(figures.targets, plans[0][0] if plans else None, year)
+        self._fill_must_haves(figures.must_haves)
         self._fill_reminders(due)
         self._fill_latest(latest)
         self.stack.setCurrentIndex(1)
 
     def _show_message(self, text: str) -> None:
-        self.figures = {}
+        self.figures = None
         self.message.setText(text)
         self.stack.setCurrentIndex(0)
 
@@ -272,7 +273,7 @@ class DashboardPage(LazyPage):
         self.ctx.navigate_requested.emit(section, uid)
 
     # -- the studio at the year's end ---------------------------------------------------------
-    def _fill_facts(self, studio: dict, end: str, review: str | None, namings: bool) -> None:
+    def _fill_facts(self, studio: StudioThen, end: str, review: str | None, namings: bool) -> None:
         """Level, leader and party organisation as of the period's end (stats), and the next
         review of the namings valid then: amber when it falls in the current statistics year,
         red when it has passed."""
@@ -280,13 +281,13 @@ class DashboardPage(LazyPage):
         f = self.facts
         f["as_of"].setText(translate("Dashboard", "As of %1:").replace(
             "%1", fmt.date_text(end)))
-        level = fmt.choice_label(E.Level, studio["level"]) or translate("Dashboard",
+        level = fmt.choice_label(E.Level, studio.level) or translate("Dashboard",
                                                                          "not named")
         f["studio_level"].setText(translate("Dashboard", "Level: %1").replace("%1", level))
-        leader = studio["leader"] or translate("Dashboard", "not recorded")
+        leader = studio.leader or translate("Dashboard", "not recorded")
         f["studio_leader"].setText(translate("Dashboard", "Leader: %1").replace("%1", leader))
         f["studio_party_org"].setText(translate("Dashboard", "Party organisation: %1").replace(
-            "%1", fmt.choice_label(E.PartyOrg, studio["party_org"])))
+            "%1", fmt.choice_label(E.PartyOrg, studio.party_org)))
         label = f["next_review"]
         label.setVisible(namings)
         today = date.today().isoformat()
@@ -308,8 +309,8 @@ class DashboardPage(LazyPage):
         label.setStyleSheet(f"color: {color};")
 
     # -- the cards --------------------------------------------------------------------------
-    def _fill_targets(self, targets: list[dict], plan_uid: str | None, year: int) -> None:
-        met = sum(1 for t in targets if t["met"])
+    def _fill_targets(self, targets: tuple[TargetResult, ...], plan_uid: str | None, year: int) -> None:
+        met = sum(1 for t in targets if t.met)
         summary = "" if not targets else QCoreApplication.translate(
             "Dashboard", "%1 of %2 met").replace("%1", str(met)).replace("%2", str(len(targets)))
         grid = self.targets.reset(summary)
@@ -332,63 +333,63 @@ class DashboardPage(LazyPage):
             grid.addWidget(button, 1, 0, Qt.AlignmentFlag.AlignLeft)
             return
         for row, t in enumerate(targets):
-            money = target_metric(t["metric"]).kind == WAN  # shown in 万元
-            actual = fmt.wan_unit_text(t["actual"]) if money else str(t["actual"])
-            target = fmt.wan_unit_text(t["target"]) if money else str(t["target"])
-            percent = int(min(t["progress"], 1.0) * 100)
+            money = target_metric(t.metric).kind == WAN  # shown in 万元
+            actual = fmt.wan_unit_text(t.actual) if money else str(t.actual)
+            target = fmt.wan_unit_text(t.target) if money else str(t.target)
+            percent = int(min(t.progress, 1.0) * 100)
             done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
                 "%1", actual).replace("%2", target)
-            name = label(t["label"], bold=True)
+            name = label(t.label, bold=True)
             name.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
             bar = QProgressBar()
-            bar.setObjectName(f"target_{t['metric']}")
+            bar.setObjectName(f"target_{t.metric}")
             bar.setRange(0, 100)
             bar.setValue(percent)
             bar.setTextVisible(False)
-            bar.setProperty("met", bool(t["met"]))
-            bar.setAccessibleName(f"{t['label']} {done}")
+            bar.setProperty("met", bool(t.met))
+            bar.setAccessibleName(f"{t.label} {done}")
             grid.addWidget(name, row * 2, 0)
-            grid.addWidget(label(done, color=None if t["met"] else MUTED,
-                                  name=f"target_text_{t['metric']}"), row * 2, 1,
+            grid.addWidget(label(done, color=None if t.met else MUTED,
+                                  name=f"target_text_{t.metric}"), row * 2, 1,
                            Qt.AlignmentFlag.AlignRight)
             grid.addWidget(bar, row * 2 + 1, 0, 1, 2)
-            grid.addWidget(label(f"{percent}%", color=GREEN if t["met"] else MUTED),
+            grid.addWidget(label(f"{percent}%", color=GREEN if t.met else MUTED),
                            row * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
 
-    def _fill_must_haves(self, items: list[dict]) -> None:
-        met = sum(1 for m in items if m["met"])
+    def _fill_must_haves(self, items: tuple[MustHave, ...]) -> None:
+        met = sum(1 for m in items if m.met)
         grid = self.must_haves.reset(QCoreApplication.translate(
             "Dashboard", "%1 of %2 in place").replace("%1", str(met)).replace("%2", str(len(items))))
         for row, m in enumerate(items):
-            mark = label("✓" if m["met"] else "✗", bold=True, scale=1.2,
-                          color=GREEN if m["met"] else RED, name=f"mark_{m['item']}")
+            mark = label("✓" if m.met else "✗", bold=True, scale=1.2,
+                          color=GREEN if m.met else RED, name=f"mark_{m.item}")
             mark.setAccessibleName(QCoreApplication.translate("Dashboard", "In place")
-                                   if m["met"] else
+                                   if m.met else
                                    QCoreApplication.translate("Dashboard", "Missing"))
             # a met item's label sits on its detail's first line; a missing one centres on
             # its button
-            align = Qt.AlignmentFlag.AlignTop if m["met"] else Qt.AlignmentFlag.AlignVCenter
+            align = Qt.AlignmentFlag.AlignTop if m.met else Qt.AlignmentFlag.AlignVCenter
             grid.addWidget(mark, row, 0, align)
-            grid.addWidget(label(m["label"], bold=True), row, 1, align)
+            grid.addWidget(label(str(m.label), bold=True), row, 1, align)
             box = QWidget()
             text = QVBoxLayout(box)
             text.setContentsMargins(0, 0, 0, 0)
             text.setSpacing(2)
-            text.addWidget(label(m["detail"], wrap=True, color=None if m["met"] else RED,
-                                  name=f"detail_{m['item']}"))
-            titles = [e["title"] for e in m["evidence"][:EVIDENCE_SHOWN] if e["title"]]
-            if m["met"] and titles:
+            text.addWidget(label(str(m.detail), wrap=True, color=None if m.met else RED,
+                                  name=f"detail_{m.item}"))
+            titles = [e["title"] for e in m.evidence[:EVIDENCE_SHOWN] if e["title"]]
+            if m.met and titles:
                 ev = label("、".join(titles), scale=0.9, color=MUTED, wrap=True,
-                            name=f"evidence_{m['item']}")
+                            name=f"evidence_{m.item}")
                 text.addWidget(ev)
             grid.addWidget(box, row, 2, align)
-            if not m["met"]:
+            if not m.met:
                 fix = QPushButton(QCoreApplication.translate("Dashboard", "Go and complete"))
-                fix.setObjectName(f"fix_{m['item']}")
+                fix.setObjectName(f"fix_{m.item}")
                 fix.setToolTip(QCoreApplication.translate(
                     "Dashboard", "Open the place where this is recorded"))
-                fix.clicked.connect(self._goer(m["section"], ""))
+                fix.clicked.connect(self._goer(m.section, ""))
                 grid.addWidget(fix, row, 3, align)
         grid.setColumnStretch(2, 1)
 

@@ -85,7 +85,8 @@ def withheld_text(withheld: dict) -> str:
 
 def cell_text(row: dict, key: str) -> str:
     if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
-        return metric(key).text(row)
+        m = metric(key)
+        return m.text_of(row[m.attribute])
     if key == "level":
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":
