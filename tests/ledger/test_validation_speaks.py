@@ -27,7 +27,7 @@ FILES = ("ledger/validate.py", "ledger/shapes.py", "ledger/typed.py", "ledger/ki
 
 # Declarations that carry their Chinese and English wording side by side (a derived column's
 # label, a dangerous file type's name): Chinese there is one of the two wordings, not a message.
-BILINGUAL = {"Extra", "FileType"}
+BILINGUAL = {"Extra", "FileType", "Field"}
 
 # Chinese that is data by nature, held in clearly named module-level constants: what the
 # readers of typed and pasted text accept (full-width digits, 年/月/日, 是/否, header words).
