@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 from datetime import date
-from pathlib import Path
 
 import pytest
 from tests.cjk import CJK, SRC, chinese_in
@@ -44,15 +43,12 @@ def _allowed_lines(rel: str) -> set[int]:
     tree = ast.parse((SRC / rel).read_text(encoding="utf-8"))
     out: set[int] = set()
     for node in ast.walk(tree):
-        inside = None
-        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or
-                                           getattr(node.func, "attr", "")) in BILINGUAL:
-            inside = node
-        elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in DATA.get(rel, set()) for t in node.targets):
-            inside = node
-        if inside is not None:
-            out.update(n.lineno for n in ast.walk(inside) if hasattr(n, "lineno"))
+        bilingual = isinstance(node, ast.Call) and (
+            getattr(node.func, "id", None) or getattr(node.func, "attr", "")) in BILINGUAL
+        data = isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id in DATA.get(rel, set()) for t in node.targets)
+        if bilingual or data:
+            out.update(n.lineno for n in ast.walk(node) if hasattr(n, "lineno"))
     return out
 
 
@@ -149,4 +145,3 @@ def test_messages_are_chinese_by_default():
 
 def test_the_test_reads_real_files():
     assert all((SRC / rel).exists() for rel in FILES)
-    assert isinstance(SRC, Path)
