@@ -233,7 +233,7 @@ def test_an_imported_studio_takes_no_paste(window, paster, boxes):
     click_row(page, 0)
     QApplication.clipboard().setText(MEMBERS)
     key(page.table, Qt.Key.Key_V)
-    assert paster.opened == [] and boxes[0][2] == R.READ_ONLY
+    assert paster.opened == [] and boxes[0][2] == str(R.READ_ONLY)
 
 
 def test_copied_rows_paste_back_as_the_same_records(window, paster):

@@ -13,27 +13,40 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.texts import Text
 from laomo_desktop.visible import visible
 
 MAX_BYTES = 200 * 1024 * 1024
+
+ONLY_RECORDS = Text("附件只能添加到台账记录上。", "Files can be attached only to records of the ledger.")
+NO_FILE = Text("找不到文件“{file}”。", 'The file "{file}" cannot be found.')
+TOO_BIG = Text("文件“{name}”超过 {mb} MB，请压缩或拆分后再添加。",
+               'The file "{name}" is larger than {mb} MB: compress it or split it, then attach it.')
+OWNER_IN_BIN = Text("该记录在回收站中，不能添加附件。",
+                    "The record is in the recycle bin: no file can be attached to it.")
+BAD_DIGEST = Text("附件“{name}”的内容摘要无效，请从备份恢复或重新添加。",
+                  'The attachment "{name}" has an invalid content digest: restore it from a '
+                  "backup or attach it again.")
+FILE_LOST = Text("附件“{name}”的文件丢失，请从备份恢复或重新添加。",
+                 'The file of the attachment "{name}" is missing: restore it from a backup or '
+                 "attach it again.")
 
 
 def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
            title: str | None = None, *, actor: str | None = None) -> dict:
     """Copy `file` into the ledger and link it to a record; returns the attachment record."""
     if owner_kind not in S.BY_NAME or owner_kind == "attachment":
-        raise LaomoError("附件只能添加到台账记录上。")
+        raise LaomoError(ONLY_RECORDS())
     file = Path(file)
     if not file.is_file():
-        raise LaomoError(f"找不到文件“{file}”。")
+        raise LaomoError(NO_FILE(file=str(file)))
     if file.stat().st_size > MAX_BYTES:
-        raise LaomoError(f"文件“{file.name}”超过 {MAX_BYTES // 1024 // 1024} MB，"
-                         "请压缩或拆分后再添加。")
+        raise LaomoError(TOO_BIG(name=file.name, mb=MAX_BYTES // 1024 // 1024))
     owner = R.get(owner_kind, owner_uid)
     studio = MODELS["studio"].get_or_none(MODELS["studio"].uid == owner["studio"])
     R.check_writable(studio.id if studio else None)
     if owner["deleted_at"]:
-        raise LaomoError("该记录在回收站中，不能添加附件。")
+        raise LaomoError(OWNER_IN_BIN())
     filename = file.name[:255]
     _, err = V.clean_value(S.ATTACHMENT.field("filename"), filename, V.Context(None, R.RESOLVER))
     if err:  # refused before its bytes are copied into the ledger, not after
@@ -61,11 +74,10 @@ def open_path(paths: LedgerPaths, attachment: dict) -> Path:
     ledger's own store: the digest names the file, so it must be one)."""
     sha = attachment.get("sha256")
     if not (isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
-        raise LaomoError(f"附件“{visible(attachment.get('filename') or '')}”的内容摘要无效，"
-                         "请从备份恢复或重新添加。")
+        raise LaomoError(BAD_DIGEST(name=visible(attachment.get("filename") or "")))
     p = blobs.blob_path(paths, sha)
     if not p.is_file():
-        raise LaomoError(f"附件“{visible(attachment['filename'])}”的文件丢失，请从备份恢复或重新添加。")
+        raise LaomoError(FILE_LOST(name=visible(attachment["filename"])))
     return p
 
 

@@ -17,6 +17,7 @@ from laomo_desktop.ledger import validate as V
 from laomo_desktop.store import rows
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Text
 
 
 class _BatchResolver:
@@ -27,13 +28,18 @@ class _BatchResolver:
         return self.known.get((kind, uid)) or R.RESOLVER.resolve(kind, uid)
 
 
+BULK = Text("批量写入", "Bulk write")
+KIND_COUNT = Text("{kind} {n} 条", "{kind}: {n}")
+LOG_BULK = Text("{summary}：{detail}", "{summary}: {detail}")  # audit log (records.logged)
+
+
 class BulkWriter:
     """`with BulkWriter() as w: w.add(...)` — all or nothing, in one transaction.
 
     A queued record has a pending id (store.rows.PendingIds) that the batch's references
     use; SQLite gives the real ids when the batch is written."""
 
-    def __init__(self, summary: str = "批量写入", actor: str | None = None,
+    def __init__(self, summary: Any = BULK, actor: str | None = None,
                  today: date | None = None):
         self.summary = summary
         self.actor = actor
@@ -68,7 +74,7 @@ class BulkWriter:
         if kind.per_studio:
             ref = self._resolver.resolve("studio", studio_uid)
             if ref is None:
-                raise R.LaomoError("找不到该工作室。")
+                raise R.LaomoError(R.NO_STUDIO())
             studio_id = ref.id
         else:
             studio_id = rid
@@ -88,7 +94,7 @@ class BulkWriter:
     def _flush(self) -> None:
         rows.write(self._new, {}, self._ids)  # parents before the rows that refer to them
         for studio_uid, counts in self._counts.items():
-            detail = "、".join(f"{S.kind(k).label} {n} 条" for k, n in counts.items())
+            detail = [KIND_COUNT(kind=S.kind(k), n=n) for k, n in counts.items()]
             R.audit("bulk", "studio", None, studio_uid, None, dict(counts),
-                    f"{self.summary}：{detail}", self.actor)
+                    R.logged(LOG_BULK(summary=self.summary, detail=detail)), self.actor)
         self._new.clear()

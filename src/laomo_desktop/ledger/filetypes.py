@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from laomo_desktop.texts import Both, worded
 from laomo_desktop.visible import BIDI
 
 
@@ -70,7 +71,7 @@ IMAGES = frozenset({"png", "jpg", "jpeg", "jpe", "jfif", "bmp", "dib", "gif", "w
 _FORBIDDEN = set('<>:"/\\|?*')
 _RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?")
 NAME_MAX_BYTES = 200  # well under every system's 255, leaving room for the folder's copy
-FALLBACK = "附件"
+FALLBACK = Both("附件", "attachment")  # the name of a copy whose own name is nothing but unsafe
 
 
 def _clean_char(ch: str) -> str:
@@ -112,7 +113,7 @@ def safe_name(filename: str) -> str:
     name = re.split(r"[/\\]", str(filename))[-1]
     name = "".join(_clean_char(ch) for ch in name).strip().rstrip(". ")
     if not name.strip("._ "):
-        name = FALLBACK + (f".{real_extension(filename)}" if real_extension(filename) else "")
+        name = worded(FALLBACK) + (f".{real_extension(filename)}" if real_extension(filename) else "")
     if _RESERVED.fullmatch(name):
         name = "_" + name
     if len(name.encode("utf-8")) > NAME_MAX_BYTES:

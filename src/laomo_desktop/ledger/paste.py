@@ -32,9 +32,34 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.store import rows as writer
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.texts import Both, Message, Text, worded
 
-NO_DATA = "剪贴板中没有可粘贴的表格内容。请在 Excel 或 WPS 中选中包括表头（列名）在内的若干行后复制。"
-ONLY_HEADER = "粘贴的内容只有表头一行，没有数据行。"
+NO_DATA = Text("剪贴板中没有可粘贴的表格内容。请在 Excel 或 WPS 中选中包括表头（列名）在内的若干行后复制。",
+               "The clipboard holds no table to paste. In Excel or WPS, select some rows "
+               "together with the header (the column names) and copy them.")
+ONLY_HEADER = Text("粘贴的内容只有表头一行，没有数据行。",
+                   "What was pasted is only the header line: it has no rows of data.")
+NO_NAME = Text("这一列没有列名", "This column has no name")
+NO_SUCH_ITEM = Text("“{kind}”没有名为“{header}”的项目", '"{kind}" has no item called "{header}"')
+TAKEN = Text("前面已有一列对应“{field}”", 'An earlier column is already "{field}"')
+NONE_CALLED = Text("本工作室没有名为“{title}”的{kind}", 'This studio has no {kind} called "{title}"')
+SEVERAL_CALLED = Text("本工作室有 {n} 条名为“{title}”的{kind}，无法确定是哪一条，请添加后在表单中选择",
+                      'This studio has {n} records of {kind} called "{title}" and which one is '
+                      "meant cannot be told: add the row, then choose it in the form")
+PRESET = Text("未填写“{field}”的行按“{value}”添加", 'Rows without "{field}" are added as "{value}"')
+SUMMARY = Text("可添加 {good} 行，{bad} 行有错误", "{good} rows can be added, {bad} rows have errors")
+CHOOSE_STUDIO = Text("请先选择一个工作室，再粘贴记录。", "Choose a studio first, then paste the records.")
+NOT_PASTED = Text("“{kind}”不能通过粘贴添加。", '"{kind}" records cannot be added by pasting.')
+NO_HEADER = Text("粘贴内容的第一行没有可识别的列名，无法对应到“{kind}”的项目。"
+                 "请连同表头一起复制，表头应为本表的列名，例如：{names}。",
+                 'The first line of what was pasted has no column name that matches an item '
+                 'of "{kind}". Copy the header too: it should hold the columns of this table, '
+                 "for example {names}.")
+BEYOND_HEADER = Text("这一行有 {n} 个单元格在表头之外，无法对应到任何一列",
+                     "This row has {n} cells beyond the header that match no column")
+GONE = Text("粘贴的{kind}记录中有的已被彻底删除，无法再撤销或恢复。",
+            "Some of the pasted {kind} records have been deleted for good: the paste cannot be "
+            "undone or redone any more.")
 ROW_KEY = ""  # the key of a row's problems that belong to no pasted column
 # what a new record's form already fills in (section page defaults) and a pasted list of
 # names usually leaves out: a member added without a role is an ordinary member
@@ -74,10 +99,12 @@ def parse_tsv(text: str) -> list[list[str]]:
 
 # --- matching headers to fields ---------------------------------------------------------------
 
-_BRACKETS = str.maketrans("（）【】〔〕［］", "()[][][]")
+_BRACKETS = str.maketrans("（）【】〔〕［］", "()[][][]")  # full-width brackets as ASCII
 _SPACES = re.compile(r"\s+")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORDS = (("名字", "姓名"), ("时间", "日期"))  # a variant, and the word the labels use
+# headers that name a kind's date, its one amount of money and its title, whatever their labels
+LOOSE_HEADERS = {"date": "日期", "money": "金额", "title": "名称"}
 
 
 def normal(header: str) -> str:
@@ -105,13 +132,13 @@ def _aliases(kind: S.Kind) -> dict[str, S.Field]:
         for name in (_bare(normal(f.label)), _bare(normal(f.en))):
             loose.setdefault(name, f)
     if kind.date_field:
-        loose.setdefault("日期", kind.field(kind.date_field))
+        loose.setdefault(LOOSE_HEADERS["date"], kind.field(kind.date_field))
     money = [f for f in fields if f.type == S.MONEY]
     if len(money) == 1:
-        loose.setdefault("金额", money[0])
+        loose.setdefault(LOOSE_HEADERS["money"], money[0])
     title = kind.field(kind.title) if kind.title in {f.name for f in fields} else None
     if title is not None and title.type == S.TEXT:
-        loose.setdefault("名称", title)
+        loose.setdefault(LOOSE_HEADERS["title"], title)
     exact = {normal(n): f for f in fields for n in (f.label, f.en, f.name)}
     return {**loose, **exact}
 
@@ -120,7 +147,7 @@ def _aliases(kind: S.Kind) -> dict[str, S.Field]:
 class Column:
     header: str                # as pasted
     field: S.Field | None      # None: not imported
-    reason: str = ""           # why not, in words
+    reason: Message | str = ""  # why not, in words (a texts.Message)
 
 
 def match_headers(kind: S.Kind, headers: Sequence[str]) -> list[Column]:
@@ -132,11 +159,11 @@ def match_headers(kind: S.Kind, headers: Sequence[str]) -> list[Column]:
         key = normal(h)
         f = aliases.get(key) or aliases.get(_bare(key))
         if not h.strip():
-            out.append(Column(h, None, "这一列没有列名"))
+            out.append(Column(h, None, NO_NAME()))
         elif f is None:
-            out.append(Column(h, None, f"“{kind.label}”没有名为“{h.strip()}”的项目"))
+            out.append(Column(h, None, NO_SUCH_ITEM(kind=kind, header=h.strip())))
         elif f.name in used:
-            out.append(Column(h, None, f"前面已有一列对应“{f.label}”"))
+            out.append(Column(h, None, TAKEN(field=f)))
         else:
             used.add(f.name)
             out.append(Column(h, f))
@@ -148,6 +175,9 @@ def match_headers(kind: S.Kind, headers: Sequence[str]) -> list[Column]:
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")  # 2025/3/5 0:00 from a date cell
 _YES = frozenset({"是", "yes", "y", "true", "1", "√", "✓", "✔", "对"})
 _NO = frozenset({"否", "no", "n", "false", "0", "×", "✗", "✘", "不是"})
+# what a sheet writes around a number: currency signs before it, units after it
+NUMBER_AFFIXES = ("¥￥", ("元", "年度", "年"))
+LIST_SEPARATORS = re.compile(r"[、,，;；/]")  # between the choices of a multiple choice
 _NUMBER_KIND = {S.INT: "int", S.YEAR: "year", S.FLOAT: "float", S.MONEY: "money"}
 
 
@@ -167,23 +197,22 @@ class _Refs:
         self.studio_uid = studio_uid
         self._by_title: dict[str, dict[str, list[str]]] = {}
 
-    def find(self, kind: str, title: str) -> tuple[str | None, str | None]:
+    def find(self, kind: str, title: str) -> tuple[str | None, Message | None]:
         if kind not in self._by_title:
             table: dict[str, list[str]] = {}
             for uid, t in Q.ref_choices(kind, self.studio_uid):
                 table.setdefault((t or "").strip(), []).append(uid)
             self._by_title[kind] = table
         uids = self._by_title[kind].get(title.strip(), [])
-        label = S.kind(kind).label
+        declared = S.kind(kind)
         if not uids:
-            return None, f"本工作室没有名为“{title.strip()}”的{label}"
+            return None, NONE_CALLED(title=title.strip(), kind=declared)
         if len(uids) > 1:
-            return None, (f"本工作室有 {len(uids)} 条名为“{title.strip()}”的{label}，无法确定是哪一条，"
-                          "请添加后在表单中选择")
+            return None, SEVERAL_CALLED(n=len(uids), title=title.strip(), kind=declared)
         return uids[0], None
 
 
-def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
+def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, Message | None]:
     """What the text of a pasted cell means for field `f`: (value for the services, None), or
     (None, message) when it names a record that cannot be found. Text that is not a valid
     value is passed on as typed, so the services refuse it with their own message."""
@@ -195,7 +224,11 @@ def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
     if f.type == S.DATE:
         return typed.date_text(_TIME.sub("", t)), None
     if f.type in _NUMBER_KIND:
-        t = t.lstrip("¥￥").removesuffix("元").removesuffix("年度").removesuffix("年").strip()
+        signs, units = NUMBER_AFFIXES
+        t = t.lstrip(signs)
+        for unit in units:
+            t = t.removesuffix(unit)
+        t = t.strip()
         return typed.number_value(t, _NUMBER_KIND[f.type]), None
     if f.type == S.BOOL:
         low = t.casefold()
@@ -204,7 +237,7 @@ def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
         return _choice_codes(f.choices).get(normal(t), t), None
     if f.type == S.MULTI:
         codes = _choice_codes(f.choices)
-        items = [s.strip() for s in re.split(r"[、,，;；/]", t) if s.strip()]
+        items = [s.strip() for s in LIST_SEPARATORS.split(t) if s.strip()]
         found = [codes.get(normal(s)) for s in items]
         return (found if all(found) else t), None
     if f.type == S.REF:
@@ -218,7 +251,8 @@ def cell_value(f: S.Field, text: str, refs: _Refs) -> tuple[Any, str | None]:
 class Row:
     cells: list[str]                 # one per pasted column (short rows filled with "")
     values: dict[str, Any]           # what would be saved, as for a form
-    errors: dict[str, str] = field(default_factory=dict)  # field name (or ROW_KEY) → message
+    # field name (or ROW_KEY) → message, worded when the preview is made (to be shown)
+    errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -239,8 +273,8 @@ class Preview:
         for name in sorted(self.preset):
             f = self.kind.field(name)
             value = PRESETS[self.kind.name][name]
-            shown = f.choices(value).zh if f.choices else str(value)
-            out.append(f"未填写“{f.label}”的行按“{shown}”添加")
+            c = f.choices(value) if f.choices else None
+            out.append(worded(PRESET(field=f, value=Both(c.zh, c.en) if c else str(value))))
         return out
 
     @property
@@ -254,7 +288,7 @@ class Preview:
 
     def summary(self) -> str:
         good, bad = self.counts()
-        return f"可添加 {good} 行，{bad} 行有错误"
+        return worded(SUMMARY(good=good, bad=bad))
 
     def row_problems(self, row: Row) -> list[str]:
         """The messages of a row that no pasted column shows (a required field not pasted)."""
@@ -278,9 +312,9 @@ class _CachedResolver:
 def _studio(studio_uid: str) -> int:
     ref = R.RESOLVER.resolve("studio", studio_uid) if studio_uid else None
     if ref is None:
-        raise LaomoError("请先选择一个工作室，再粘贴记录。")
+        raise LaomoError(CHOOSE_STUDIO())
     if ref.deleted:
-        raise LaomoError("该工作室已在回收站中，请先恢复。")
+        raise LaomoError(R.STUDIO_IN_BIN())
     R.check_writable(ref.id)
     return ref.id
 
@@ -300,7 +334,7 @@ def _cross_record(kind: S.Kind, studio_id: int, rows: list[tuple[Row, dict]]) ->
                 continue
             key = clean[rule.key] if rule.key else None
             if key in taken:
-                row.errors[rule.field] = rule.message(clean, taken[key])
+                row.errors[rule.field] = worded(rule.message(clean, taken[key]))
             else:
                 taken[key] = clean
 
@@ -312,18 +346,16 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
     kind, or when the studio cannot be written (imported, in the recycle bin)."""
     kind = S.kind(kind_name)
     if not kind.per_studio or kind.name == "attachment":
-        raise LaomoError(f"“{kind.label}”不能通过粘贴添加。")
+        raise LaomoError(NOT_PASTED(kind=kind))
     studio_id = _studio(studio_uid)
     table = parse_tsv(text)
     if not table:
-        raise LaomoError(NO_DATA)
+        raise LaomoError(NO_DATA())
     columns = match_headers(kind, table[0])
     if not any(c.field for c in columns):
-        names = "、".join(f.label for f in kind.fields[:4])
-        raise LaomoError(f"粘贴内容的第一行没有可识别的列名，无法对应到“{kind.label}”的项目。"
-                         f"请连同表头一起复制，表头应为本表的列名，例如：{names}。")
+        raise LaomoError(NO_HEADER(kind=kind, names=list(kind.fields[:4])))
     if len(table) == 1:
-        raise LaomoError(ONLY_HEADER)
+        raise LaomoError(ONLY_HEADER())
     ctx = V.Context(studio_id, _CachedResolver(), today or date.today())
     refs = _Refs(studio_uid)
     width = len(columns)
@@ -341,7 +373,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
                 continue
             value, err = cell_value(col.field, text_, refs)
             if err:
-                own[col.field.name] = err
+                own[col.field.name] = worded(err)
             else:
                 values[col.field.name] = value
         for name, value in preset.items():
@@ -356,7 +388,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
             clean = {}
         row.errors.update(own)
         if extra:
-            row.errors[ROW_KEY] = f"这一行有 {len(extra)} 个单元格在表头之外，无法对应到任何一列"
+            row.errors[ROW_KEY] = worded(BEYOND_HEADER(n=len(extra)))
         rows.append(row)
         checked.append((row, clean))
     _cross_record(kind, studio_id, checked)
@@ -388,18 +420,13 @@ def _records(kind: S.Kind, uids: Sequence[str]) -> list[dict]:
     return [by_uid[u] for u in uids if u in by_uid]
 
 
-def _title(kind: S.Kind, record: dict) -> str:
-    v = record.get(kind.title)
-    return f"{kind.label}“{v}”" if v not in (None, "") else kind.label
-
-
-def _audit(action: str, kind: S.Kind, pairs: list[tuple[dict | None, dict]], verb: str,
+def _audit(action: str, kind: S.Kind, pairs: list[tuple[dict | None, dict]], verb: Text,
            actor: str | None) -> None:
-    """One audit entry a record, as records.audit writes it."""
+    """One audit entry a record, as records.audit writes it (its summary: records.logged)."""
     at, who = R.now_iso(), actor or R.current_actor()
     writer.write_audit(writer.audit_entry(at, who, action, kind.name, after["uid"],
                                           after["studio"], before, after,
-                                          verb.format(_title(kind, after)))
+                                          R.logged(verb(record=R.named(kind, after))))
                        for before, after in pairs)
 
 
@@ -428,7 +455,7 @@ def add(p: Preview, *, actor: str | None = None) -> list[str]:
                                    "updated_at": stamp, "version": 1, "deleted_at": None}
                                   for u, r in clean.items()])
         uids = list(clean)
-        _audit("create", kind, [(None, a) for a in _records(kind, uids)], "新建{}", actor)
+        _audit("create", kind, [(None, a) for a in _records(kind, uids)], R.LOG_CREATE, actor)
     return uids
 
 
@@ -438,7 +465,7 @@ def _set_deleted(kind_name: str, uids: Sequence[str], deleted: bool,
     with database.atomic():
         before = _records(kind, uids)
         if len(before) != len(set(uids)):
-            raise LaomoError(f"粘贴的{kind.label}记录中有的已被彻底删除，无法再撤销或恢复。")
+            raise LaomoError(GONE(kind=kind))
         changing = [b for b in before if bool(b["deleted_at"]) != deleted]
         if not changing:
             return
@@ -447,13 +474,13 @@ def _set_deleted(kind_name: str, uids: Sequence[str], deleted: bool,
         R.check_writable(studio_id)
         if not deleted:
             if studio["deleted_at"]:
-                raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
+                raise LaomoError(R.OWNER_IN_BIN())
             _broken(kind, studio_id, {b["uid"]: {**b, "deleted_at": None} for b in changing})
         stamp = R.now_iso()
         writer.set_deleted(kind_name, [b["uid"] for b in changing], stamp, deleted)
         after = [{**b, "deleted_at": stamp if deleted else None, "updated_at": stamp,
                   "version": b["version"] + 1} for b in changing]
-        verb = "{}移入回收站" if deleted else "{}从回收站恢复"
+        verb = R.LOG_TRASH if deleted else R.LOG_RESTORE
         _audit("trash" if deleted else "restore", kind, list(zip(changing, after, strict=True)),
                verb, actor)
 

@@ -16,6 +16,14 @@ import peewee as pw
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Message, Text, worded
+
+CALENDAR_YEAR = Text("{year} 年度", "{year}")
+STATISTICS_YEAR = Text("{year} 统计年度", "statistics year {year}")
+STATISTICS_DAYS = Text("{year} 统计年度（{start} 至 {end}）", "{year} ({start} to {end})")
+BAD_START_MONTH = Text("统计年度起始月必须是 1 到 12 之间的整数，现在是“{value}”。",
+                       'The first month of the statistics year must be a whole number from 1 to '
+                       '12, not "{value}".')
 
 SETTING = "year_start_month"
 
@@ -46,15 +54,24 @@ class Period:
         return Period(self.year - 1, self.start_month).end
 
     @property
-    def label(self) -> str:
-        """How the selector and the documents name the year."""
+    def said_label(self) -> Message:
+        """How the selector and the documents name the year, in either language."""
         if self.start_month == 1:
-            return f"{self.year} 年度"
-        return f"{self.year} 统计年度（{self.start} 至 {self.end}）"
+            return CALENDAR_YEAR(year=self.year)
+        return STATISTICS_DAYS(year=self.year, start=self.start, end=self.end)
+
+    @property
+    def said_short(self) -> Message:
+        return (CALENDAR_YEAR if self.start_month == 1 else STATISTICS_YEAR)(year=self.year)
+
+    @property
+    def label(self) -> str:
+        """The year as the (Chinese) documents name it."""
+        return worded(self.said_label, "zh")
 
     @property
     def short(self) -> str:
-        return f"{self.year} 年度" if self.start_month == 1 else f"{self.year} 统计年度"
+        return worded(self.said_short, "zh")
 
     def months(self) -> list[tuple[int, int]]:
         """(year, month) of the twelve months in order."""
@@ -81,7 +98,7 @@ def year_of(day: date | str, start_month: int) -> int:
 
 def check_start_month(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise LaomoError(f"统计年度起始月必须是 1 到 12 之间的整数，现在是“{value}”。")
+        raise LaomoError(BAD_START_MONTH(value=value))
     return value
 
 

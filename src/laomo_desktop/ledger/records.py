@@ -3,6 +3,10 @@
 create / update / trash / restore / purge validate, write in one transaction and append an
 audit entry (before and after as JSON) in that same transaction. Records travel as plain
 dicts: declared fields by name, references and the owning studio by uid, child lists as lists.
+
+What the services say is a message of the catalogue (laomo_desktop.texts), worded when shown.
+The audit log's summaries are declared the same way but kept in Chinese, as every entry so far
+(`logged`): the log is part of the ledger, not a screen.
 """
 
 from __future__ import annotations
@@ -21,9 +25,44 @@ from laomo_desktop.ledger.kinds import OnePer
 from laomo_desktop.store import rows
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import CHILD_MODELS, MODELS, ImportedStudio, database
+from laomo_desktop.texts import Message, Text, worded
 
 META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
-READ_ONLY = "该工作室的数据由其导出的数据包导入，在本台账中只读。"
+READ_ONLY = Text("该工作室的数据由其导出的数据包导入，在本台账中只读。",
+                 "This studio's records come from the data packages it exports: in this ledger "
+                 "they are read-only.")
+NO_STUDIO = Text("找不到该工作室。", "The studio cannot be found.")
+STUDIO_IN_BIN = Text("该工作室已在回收站中，请先恢复。",
+                     "The studio is in the recycle bin: restore it first.")
+NO_RECORD = Text("找不到这条{kind}记录，它可能已被彻底删除。",
+                 "This {kind} record cannot be found: it may have been deleted for good.")
+CHANGED_MEANWHILE = Text("这条{kind}记录已被修改过，请重新打开后再编辑。",
+                         "This {kind} record has been changed since: open it again to edit it.")
+RECORD_IN_BIN = Text("这条{kind}记录在回收站中，请先恢复再编辑。",
+                     "This {kind} record is in the recycle bin: restore it before editing it.")
+OWNER_IN_BIN = Text("所属工作室在回收站中，请先恢复工作室。",
+                    "The record's studio is in the recycle bin: restore the studio first.")
+PURGE_FROM_BIN = Text("只能彻底删除回收站中的记录，请先把这条{kind}移入回收站。",
+                      "Only records in the recycle bin can be deleted for good: move this {kind} "
+                      "to the recycle bin first.")
+STILL_USED = Text("{record}仍被这些记录引用：{users}。请先修改或彻底删除它们。",
+                  "{record} is still referred to by these records: {users}. Change them or "
+                  "delete them for good first.")
+COUNTED = Text("{kind}（{n} 条）", "{kind} ({n})")
+CHILD_COUNTED = Text("{kind}的{child}（{n} 条）", "{kind}, {child} ({n})")
+TITLED = Text("{kind}“{title}”", '{kind} "{title}"')
+# the audit log's summaries (kept in Chinese: see the module's docstring)
+LOG_CREATE = Text("新建{record}", "New {record}")
+LOG_UPDATE = Text("修改{record}", "Changed {record}")
+LOG_TRASH = Text("{record}移入回收站", "{record} moved to the recycle bin")
+LOG_RESTORE = Text("{record}从回收站恢复", "{record} restored from the recycle bin")
+LOG_PURGE_FILE = Text("彻底删除附件“{name}”", 'Attachment "{name}" deleted for good')
+LOG_PURGE = Text("彻底删除{record}", "{record} deleted for good")
+
+
+def logged(said: Message | Text) -> str:
+    """An audit summary as the log keeps it: in Chinese, the language of every entry so far."""
+    return worded(said, "zh")
 
 
 def now_iso() -> str:
@@ -58,9 +97,9 @@ def _studio_id(studio_uid: str | None) -> int:
     model = MODELS["studio"]
     row = model.select(model.id, model.deleted_at).where(model.uid == studio_uid).first()
     if row is None:
-        raise LaomoError("找不到该工作室。")
+        raise LaomoError(NO_STUDIO())
     if row.deleted_at is not None:
-        raise LaomoError("该工作室已在回收站中，请先恢复。")
+        raise LaomoError(STUDIO_IN_BIN())
     return row.id
 
 
@@ -72,7 +111,7 @@ def is_imported(studio_id: int | None) -> bool:
 
 def check_writable(studio_id: int | None) -> None:
     if is_imported(studio_id):
-        raise LaomoError(READ_ONLY)
+        raise LaomoError(READ_ONLY())
 
 
 def studio_id_of(kind: S.Kind, row: pw.Model) -> int:
@@ -82,7 +121,7 @@ def studio_id_of(kind: S.Kind, row: pw.Model) -> int:
 def _row_by_uid(kind: S.Kind, uid: str) -> pw.Model:
     row = MODELS[kind.name].get_or_none(MODELS[kind.name].uid == uid)
     if row is None:
-        raise LaomoError(f"找不到这条{kind.label}记录，它可能已被彻底删除。")
+        raise LaomoError(NO_RECORD(kind=kind))
     return row
 
 
@@ -142,7 +181,7 @@ def get(kind_name: str, uid: str) -> dict:
     model = MODELS[kind_name]
     rows = list(model.select().where(model.uid == uid).dicts())
     if not rows:
-        raise LaomoError(f"找不到这条{kind.label}记录，它可能已被彻底删除。")
+        raise LaomoError(NO_RECORD(kind=kind))
     return to_records(kind, rows)[0]
 
 
@@ -210,9 +249,10 @@ def broken_together(kind: S.Kind, studio_id: int, rows: dict[str, dict]
     return None
 
 
-def _label(kind: S.Kind, record: dict) -> str:
+def named(kind: S.Kind, record: dict) -> Message | S.Kind:
+    """A record as a message names it: its kind and title."""
     v = record.get(kind.title)
-    return f"{kind.label}“{v}”" if v not in (None, "") else kind.label
+    return TITLED(kind=kind, title=v) if v not in (None, "") else kind
 
 
 def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
@@ -233,7 +273,7 @@ def create(kind_name: str, studio_uid: str | None, values: dict[str, Any], *,
         rows.write_children(kind_name, [(record_id, children)], replace=False)
         after = get(kind_name, row["uid"])
         audit("create", kind_name, after["uid"], after["studio"], None, after,
-              f"新建{_label(kind, after)}", actor)
+              logged(LOG_CREATE(record=named(kind, after))), actor)
     return after
 
 
@@ -246,9 +286,9 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
     with database.atomic() as txn:
         before = get(kind_name, uid)
         if expected_version is not None and before["version"] != expected_version:
-            raise LaomoError(f"这条{kind.label}记录已被修改过，请重新打开后再编辑。")
+            raise LaomoError(CHANGED_MEANWHILE(kind=kind))
         if before["deleted_at"]:
-            raise LaomoError(f"这条{kind.label}记录在回收站中，请先恢复再编辑。")
+            raise LaomoError(RECORD_IN_BIN(kind=kind))
         current = _row_by_uid(kind, uid)
         studio_id = studio_id_of(kind, current)
         check_writable(studio_id)
@@ -267,7 +307,7 @@ def update(kind_name: str, uid: str, values: dict[str, Any], *,
             txn.rollback()  # nothing really changed: no new version, no audit entry
             return before
         audit("update", kind_name, uid, after["studio"], before, after,
-              f"修改{_label(kind, after)}", actor)
+              logged(LOG_UPDATE(record=named(kind, after))), actor)
     return after
 
 
@@ -295,7 +335,7 @@ def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> 
         if not deleted and kind.per_studio:
             studio = get("studio", before["studio"])
             if studio["deleted_at"]:
-                raise LaomoError("所属工作室在回收站中，请先恢复工作室。")
+                raise LaomoError(OWNER_IN_BIN())
         if not deleted and kinds.rules(kind).constraints:
             row = _row_by_uid(kind, uid)
             _check_constraints(kind, before, row.studio_id, row.id)
@@ -303,9 +343,8 @@ def _set_deleted(kind_name: str, uid: str, deleted: bool, actor: str | None) -> 
         rows.set_deleted(kind_name, [uid], stamp, deleted)
         after = get(kind_name, uid)
         action = "trash" if deleted else "restore"
-        verb = "移入回收站" if deleted else "从回收站恢复"
-        audit(action, kind_name, uid, after["studio"], before, after,
-              f"{_label(kind, after)}{verb}", actor)
+        said = (LOG_TRASH if deleted else LOG_RESTORE)(record=named(kind, after))
+        audit(action, kind_name, uid, after["studio"], before, after, logged(said), actor)
     return after
 
 
@@ -333,7 +372,7 @@ def restore_many(kind_name: str, uids: list[str], *, actor: str | None = None) -
             restore(kind_name, uid, actor=actor)
 
 
-def referrers(kind_name: str, record_id: int) -> list[str]:
+def referrers(kind_name: str, record_id: int) -> list[Message]:
     """Labels of the live or binned records that still point at this one."""
     out = []
     for k in S.KINDS:
@@ -342,7 +381,7 @@ def referrers(kind_name: str, record_id: int) -> list[str]:
             if f.type == S.REF and f.ref == kind_name:
                 n = model.select().where(getattr(model, f.name) == record_id).count()
                 if n:
-                    out.append(f"{k.label}（{n} 条）")
+                    out.append(COUNTED(kind=k, n=n))
         for child in k.children:
             cmodel = CHILD_MODELS[(k.name, child.name)]
             for f in child.fields:
@@ -350,11 +389,11 @@ def referrers(kind_name: str, record_id: int) -> list[str]:
                     n = (cmodel.select(cmodel.parent).distinct()
                          .where(getattr(cmodel, f.name) == record_id).count())
                     if n:
-                        out.append(f"{k.label}的{child.label}（{n} 条）")
+                        out.append(CHILD_COUNTED(kind=k, child=child, n=n))
         if kinds.rules(kind_name).owns_records and k.per_studio:
             n = model.select().where(model.studio == record_id).count()
             if n:
-                out.append(f"{k.label}（{n} 条）")
+                out.append(COUNTED(kind=k, n=n))
     return out
 
 
@@ -366,21 +405,20 @@ def purge(kind_name: str, uid: str, *, actor: str | None = None) -> None:
         before = get(kind_name, uid)
         check_writable(studio_id_of(kind, _row_by_uid(kind, uid)))
         if not before["deleted_at"]:
-            raise LaomoError(f"只能彻底删除回收站中的记录，请先把这条{kind.label}移入回收站。")
+            raise LaomoError(PURGE_FROM_BIN(kind=kind))
         att = MODELS["attachment"]
         for a in att.select(att.uid).where(att.owner_uid == uid):
             a_before = get("attachment", a.uid)
             att.delete().where(att.uid == a.uid).execute()
             audit("purge", "attachment", a.uid, a_before["studio"], a_before, None,
-                  f"彻底删除附件“{a_before['filename']}”", actor)
+                  logged(LOG_PURGE_FILE(name=a_before["filename"])), actor)
         row_id = _row_by_uid(kind, uid).id
         users = referrers(kind_name, row_id)
         if users:
-            raise LaomoError(f"{_label(kind, before)}仍被这些记录引用：{'、'.join(users)}。"
-                             "请先修改或彻底删除它们。")
+            raise LaomoError(STILL_USED(record=named(kind, before), users=users))
         model.delete().where(model.id == row_id).execute()
         audit("purge", kind_name, uid, before["studio"], before, None,
-              f"彻底删除{_label(kind, before)}", actor)
+              logged(LOG_PURGE(record=named(kind, before))), actor)
 
 
 def new_uid() -> str:

@@ -15,6 +15,34 @@ from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.texts import Both, Text
+
+UNNAMED = Both("未命名", "not named")  # the level of a studio without a naming
+NOT_FOUND = Text("找不到工作室“{text}”。用 laomo studios 查看全部工作室。",
+                 'No studio "{text}" was found. "laomo studios" lists every studio.')
+AMBIGUOUS = Text("“{text}”对应多个工作室（{names}…），请写全名称或使用 uid。",
+                 '"{text}" names several studios ({names}…): write the full name or use the uid.')
+NAME_THE_LEADER = Text("请填写工作室领衔人的姓名", "Fill in the name of the studio's leader")
+NOT_AFTER_TODAY = Text("“{field}”不能晚于今天（{today}）：请在更换生效以后再记下",
+                       '"{field}" cannot be later than today ({today}): record the change once '
+                       "it has taken effect")
+CHOOSE_LEADER = Text("请选择新领衔人", "Choose the new leader")
+NO_MEMBER = Text("找不到这位成员，它可能已被彻底删除",
+                 "This member cannot be found: they may have been deleted for good")
+NOT_OURS = Text("“{name}”不是本工作室的成员", '"{name}" is not a member of this studio')
+MEMBER_IN_BIN = Text("“{name}”在回收站中，请先恢复这位成员",
+                     '"{name}" is in the recycle bin: restore this member first')
+ALREADY_LEADER = Text("“{name}”已是本工作室的领衔人", '"{name}" already leads this studio')
+NOT_JOINED_YET = Text("“{name}”{joined}才加入工作室，不能自 {day} 起任领衔人（请核对更换日期或其“{field}”）",
+                      '"{name}" joined the studio on {joined} and cannot lead it from {day} '
+                      '(check the date of the change or their "{field}")')
+ALREADY_LEFT = Text("“{name}”已于 {left} 退出工作室，不能自 {day} 起任领衔人",
+                    '"{name}" left the studio on {left} and cannot lead it from {day}')
+BEFORE_FOUNDED = Text("“{field}”不能早于工作室的“{founded}”（{day}）",
+                      '"{field}" cannot be earlier than the studio\'s "{founded}" ({day})')
+NOT_AFTER_LATEST = Text("“{field}”须晚于领衔人沿革中最近一位领衔人“{name}”的起始日期（{day}）",
+                        '"{field}" must be later than the day the latest leader in the '
+                        'leaders\' history, "{name}", took over ({day})')
 
 _LIST = f"""
     SELECT s.uid, s.name, {M.leader_sql("s")}, {asof.level_sql("s")}
@@ -29,7 +57,7 @@ def list_studios(today: date | None = None) -> list[dict]:
             _LIST, {"start": end, "end": end}).fetchall():
         level = asof.highest_level(levels)
         out.append({"uid": uid, "name": name, "leader": leader, "level": level,
-                    "level_label": E.Level.label(level) if level else "未命名"})
+                    "level_label": E.Level.label(level) if level else UNNAMED.zh})
     return out
 
 
@@ -53,22 +81,21 @@ def find_studio(text: str) -> dict:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise LaomoError(f"找不到工作室“{text}”。用 laomo studios 查看全部工作室。")
-    names = "、".join(s["name"] for s in matches[:5])
-    raise LaomoError(f"“{text}”对应多个工作室（{names}…），请写全名称或使用 uid。")
+        raise LaomoError(NOT_FOUND(text=text))
+    raise LaomoError(AMBIGUOUS(text=text, names=[s["name"] for s in matches[:5]]))
 
 
 def create_studio(values: dict, leader_name: str) -> dict:
     """A new studio together with its leader, in one transaction (the first-run form)."""
     if not (leader_name or "").strip():
-        raise ValidationError({"leader": "请填写工作室领衔人的姓名"})
+        raise ValidationError({"leader": NAME_THE_LEADER()})
     with database.atomic():
         studio = R.create("studio", None, values)
         try:
             R.create("member", studio["uid"], {"name": leader_name, "role": "leader",
                                                "joined_on": values.get("founded_on")})
         except ValidationError as exc:
-            raise ValidationError({"leader": next(iter(exc.errors.values()))}) from exc
+            raise ValidationError({"leader": next(iter(exc.said_errors.values()))}) from exc
     return studio
 
 
@@ -97,7 +124,7 @@ _latest = M.latest_leader_entry  # the latest entry of 领衔人沿革 (date, th
 def _writable_studio(studio_uid: str) -> dict:
     studio = R.get("studio", studio_uid)
     if studio["deleted_at"]:
-        raise LaomoError("该工作室已在回收站中，请先恢复。")
+        raise LaomoError(R.STUDIO_IN_BIN())
     model = MODELS["studio"]
     R.check_writable(model.get(model.uid == studio_uid).id)
     return studio
@@ -108,33 +135,31 @@ def _day(since: date | str | None, today: date) -> str:
     if problem:
         raise ValidationError({"since": problem})
     if day > today.isoformat():
-        raise ValidationError({"since": f"“更换日期”不能晚于今天（{today.isoformat()}）：请在更换"
-                                        "生效以后再记下"})
+        raise ValidationError({"since": NOT_AFTER_TODAY(field=SINCE, today=today.isoformat())})
     return day
 
 
 def _new_leader(studio: dict, member_uid: str | None, day: str) -> dict:
     """The member who is to lead from `day`, or the reason they cannot."""
     if not member_uid:
-        raise ValidationError({"member": "请选择新领衔人"})
+        raise ValidationError({"member": CHOOSE_LEADER()})
     try:
         m = R.get("member", member_uid)
     except LaomoError as exc:
-        raise ValidationError({"member": "找不到这位成员，它可能已被彻底删除"}) from exc
+        raise ValidationError({"member": NO_MEMBER()}) from exc
     name = m["name"]
     if m["studio"] != studio["uid"]:
-        raise ValidationError({"member": f"“{name}”不是本工作室的成员"})
+        raise ValidationError({"member": NOT_OURS(name=name)})
     if m["deleted_at"]:
-        raise ValidationError({"member": f"“{name}”在回收站中，请先恢复这位成员"})
+        raise ValidationError({"member": MEMBER_IN_BIN(name=name)})
     latest = _latest(studio["leaders"])
     if (latest["name"] == name) if latest else m["role"] == LEADER:
-        raise ValidationError({"member": f"“{name}”已是本工作室的领衔人"})
+        raise ValidationError({"member": ALREADY_LEADER(name=name)})
     if m["joined_on"] and m["joined_on"] > day:
-        raise ValidationError({"member": f"“{name}”{m['joined_on']}才加入工作室，不能自 {day} 起"
-                                         "任领衔人（请核对更换日期或其“加入日期”）"})
+        raise ValidationError({"member": NOT_JOINED_YET(name=name, joined=m["joined_on"], day=day,
+                                                        field=S.MEMBER.field("joined_on"))})
     if m["left_on"] and m["left_on"] <= day:
-        raise ValidationError({"member": f"“{name}”已于 {m['left_on']} 退出工作室，不能自 {day} "
-                                         "起任领衔人"})
+        raise ValidationError({"member": ALREADY_LEFT(name=name, left=m["left_on"], day=day)})
     return m
 
 
@@ -174,7 +199,8 @@ def change_leader(studio_uid: str, member_uid: str | None, since: date | str | N
         member = _new_leader(studio, member_uid, day)
         founded = studio["founded_on"]
         if founded and day < founded:
-            raise ValidationError({"since": f"“更换日期”不能早于工作室的“成立日期”（{founded}）"})
+            raise ValidationError({"since": BEFORE_FOUNDED(
+                field=SINCE, founded=S.STUDIO.field("founded_on"), day=founded)})
         others = [m for m in R.list_records("member", studio_uid)
                   if m["role"] == LEADER and m["uid"] != member["uid"]]
         entries = list(studio["leaders"])
@@ -184,8 +210,8 @@ def change_leader(studio_uid: str, member_uid: str | None, since: date | str | N
                             "since": max(d for d in (former["joined_on"], founded) if d)})
         latest = _latest(entries)
         if latest is not None and day <= latest["since"]:
-            raise ValidationError({"since": f"“更换日期”须晚于领衔人沿革中最近一位领衔人"
-                                            f"“{latest['name']}”的起始日期（{latest['since']}）"})
+            raise ValidationError({"since": NOT_AFTER_LATEST(field=SINCE, name=latest["name"],
+                                                             day=latest["since"])})
         entries.append({"name": member["name"], "since": day})
         writes = [("studio", studio_uid, {"leaders": entries})]
         writes += [("member", m["uid"], {"role": CORE}) for m in others

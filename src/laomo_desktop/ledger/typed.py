@@ -9,6 +9,8 @@ import calendar
 import re
 from datetime import date
 
+from laomo_desktop.texts import Message, Text
+
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－．／，　", "0123456789-./, ")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -39,24 +41,32 @@ def date_text(text: str) -> str:
         return raw
 
 
-def no_such_day(parts: tuple[int, int, int]) -> str:
+NO_SUCH_MONTH = Text("没有 {month} 月（月份应为 1 至 12）",
+                     "there is no month {month} (months are 1 to 12)")
+SHORT_MONTH = Text("{year} 年 {month} 月只有 {last} 天",
+                   "{year} has only {last} days in month {month}")
+DAY_FROM_ONE = Text("日应为 1 以上", "the day must be 1 or more")
+
+
+def no_such_day(parts: tuple[int, int, int]) -> Message:
     """Why a date written the right way is not a day of the calendar, in the user's terms."""
     year, month, day = parts
     if not 1 <= month <= 12:
-        return f"没有 {month} 月（月份应为 1 至 12）"
+        return NO_SUCH_MONTH(month=month)
     last = calendar.monthrange(year, month)[1]
-    return f"{year} 年 {month} 月只有 {last} 天" if day > last else "日应为 1 以上"
+    return SHORT_MONTH(year=year, month=month, last=last) if day > last else DAY_FROM_ONE()
 
 
 _MONEY = re.compile(r"-?\d+(\.\d{1,2})?")
 _WHOLE = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+NUMBER_SEPARATORS = re.compile(r"[,，\s]")  # thousands separators, half- and full-width
 
 
 def number_text(text: str) -> str:
     """A typed number with full-width digits made ASCII and thousands separators (1,200 or
     1，200) and spaces taken out."""
-    return re.sub(r"[,，\s]", "", half_width(text))
+    return NUMBER_SEPARATORS.sub("", half_width(text))
 
 
 def number_value(text: str, kind: str) -> int | float | str | None:

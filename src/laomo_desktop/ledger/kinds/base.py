@@ -3,7 +3,8 @@
 
 The generic code (validation, services, queries, section tables, forms) asks a kind's
 KindRules, never its name; a kind without a module of its own gets the empty KindRules.
-Labels in messages come from the declaration in store/schema.py, never typed again here.
+Labels in messages come from the declaration in store/schema.py, never typed again here:
+a message takes the declared Field or Child (texts.Text), worded with it in the user's language.
 """
 
 from __future__ import annotations
@@ -16,29 +17,32 @@ import peewee as pw
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both, Message, Text
+
+EARLIER = Text("“{end}”不能早于“{start}”", '"{end}" cannot be earlier than "{start}"')
 
 
-def q(label: str) -> str:
-    """A label quoted as the messages quote it."""
-    return f"“{label}”"
-
-
-def label(kind: S.Kind, name: str) -> str:
-    """The declared label of a field or a child list of `kind`."""
+def label(kind: S.Kind, name: str) -> S.Field | S.Child:
+    """The declaration of a field or a child list of `kind`, for a message to name."""
     for c in kind.children:
         if c.name == name:
-            return c.label
-    return kind.field(name).label
+            return c
+    return kind.field(name)
+
+
+def choice(c: E.Choice) -> Both:
+    """A choice as a message names it (a Choice is its code, a str, so it is not worded alone)."""
+    return Both(c.zh, c.en)
 
 
 def before(kind: S.Kind, row: dict, errors: dict, start: str, end: str) -> None:
     """`end` may not come before `start` (both fields of `kind`); reported on `end`."""
     if row.get(start) and row.get(end) and row[end] < row[start] and end not in errors:
-        errors[end] = f"{q(label(kind, end))}不能早于{q(label(kind, start))}"
+        errors[end] = EARLIER(end=label(kind, end), start=label(kind, start))
 
 
 # (kind, row, children, ctx, errors) -> adds field messages to errors
-Validate = Callable[[S.Kind, dict, dict[str, list[dict]], Any, dict[str, str]], None]
+Validate = Callable[[S.Kind, dict, dict[str, list[dict]], Any, dict[str, Message]], None]
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,8 @@ class OnePer:
     field: str                                # the field a broken rule is reported on
     when: tuple[tuple[str, Any], ...]
     key: str | None
-    rule: str                                 # the rule in words, for `laomo check`
-    message: Callable[[dict, dict], str]      # (this row, another in its way) -> field message
+    rule: Message                             # the rule in words, for `laomo check`
+    message: Callable[[dict, dict], Message]  # (this row, another in its way) -> field message
 
     def applies(self, row: dict) -> bool:
         return all(row.get(f) is None if v is None else row.get(f) == v for f, v in self.when)

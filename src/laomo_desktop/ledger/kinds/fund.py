@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, label, q
+from laomo_desktop.ledger.kinds.base import KindRules, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both, Text
+
+ABOVE_ZERO = Text("“{field}”必须大于 0", '"{field}" must be more than 0')
+MUST_CHOOSE = Text("{direction}必须选择“{field}”", 'An {direction} entry must have a "{field}"')
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
     if row.get("amount_fen") == 0:
-        errors.setdefault("amount_fen", f"{q(label(kind, 'amount_fen'))}必须大于 0")
+        errors.setdefault("amount_fen", ABOVE_ZERO(field=label(kind, "amount_fen")))
     income, expense = E.FundDirection.INCOME, E.FundDirection.EXPENSE
     if row.get("direction") == income and not row.get("source"):
-        errors.setdefault("source", f"{income.zh}必须选择{q(label(kind, 'source'))}")
+        errors.setdefault("source", MUST_CHOOSE(direction=_lower(income),
+                                                field=label(kind, "source")))
     if row.get("direction") == expense and not row.get("category"):
-        errors.setdefault("category", f"{expense.zh}必须选择{q(label(kind, 'category'))}")
+        errors.setdefault("category", MUST_CHOOSE(direction=_lower(expense),
+                                                  field=label(kind, "category")))
+
+
+def _lower(direction: E.FundDirection) -> Both:
+    """"Income"/"Expense" as the middle of an English sentence says it."""
+    return Both(direction.zh, direction.en.lower())
 
 
 RULES = KindRules(validate=_validate)

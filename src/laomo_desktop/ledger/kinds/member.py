@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, Span, before, label, q
+from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, Span, before, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Text
 
 KIND = S.MEMBER
+
+LEVEL_BEFORE_BIRTH = Text("“{levels}”中的{obtained}不能早于{birth}",
+                          'In "{levels}", "{obtained}" cannot be earlier than "{birth}"')
+ONE_LEADER = Text("每个工作室只能有一位“{role}”为领衔人的在职成员",
+                  'A studio can have only one current member whose "{role}" is Leader')
+HAS_LEADER = Text("本工作室已有领衔人“{name}”，每个工作室只能有一位“{role}”为领衔人的在职成员",
+                  'This studio already has a leader, "{name}": a studio can have only one '
+                  'current member whose "{role}" is Leader')
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
@@ -15,20 +24,19 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
     levels = kind.child("skill_levels")
     dates = [r["date"] for r in children.get(levels.name, [])]
     if row.get("birth_date") and any(d < row["birth_date"] for d in dates):
-        obtained = levels.fields[[f.name for f in levels.fields].index("date")].label
-        errors[levels.name] = (f"{q(levels.label)}中的{obtained}不能早于"
-                               f"{label(kind, 'birth_date')}")
+        obtained = levels.fields[[f.name for f in levels.fields].index("date")]
+        errors[levels.name] = LEVEL_BEFORE_BIRTH(levels=levels, obtained=obtained,
+                                                 birth=label(kind, "birth_date"))
 
 
-_ROLE = q(label(KIND, "role"))
+_ROLE = label(KIND, "role")
 
 RULES = KindRules(
     validate=_validate,
     constraints=(
         OnePer(KIND.name, "role", (("role", E.MemberRole.LEADER), ("left_on", None)), None,
-               f"每个工作室只能有一位{_ROLE}为领衔人的在职成员",
-               lambda row, other: f"本工作室已有领衔人“{other['name']}”，每个工作室只能有一位"
-                                  f"{_ROLE}为领衔人的在职成员"),
+               ONE_LEADER(role=_ROLE),
+               lambda row, other: HAS_LEADER(name=other["name"], role=_ROLE)),
     ),
     defaults={"role": E.MemberRole.MEMBER},
     extras=(

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, Span, before, label, q
+from laomo_desktop.ledger.kinds.base import KindRules, Span, before, label
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Text
+
+WHO = Text("请选择“{apprentice}”或填写“{name}”", 'Choose an "{apprentice}" or fill in "{name}"')
+SAME_PERSON = Text("“{apprentice}”不能与“{master}”是同一人",
+                   '"{apprentice}" and "{master}" cannot be the same person')
+GRADUATED_OR_ENDED = Text("“{graduated}”和“{ended}”只能填一个：出师的结对不是解除，"
+                          "未出师就解除的结对没有出师日期",
+                          'Fill in only one of "{graduated}" and "{ended}": a pair whose '
+                          "apprentice graduated was not ended, and a pair ended before "
+                          "graduating has no graduation date")
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
-    apprentice, name = q(label(kind, "apprentice")), q(label(kind, "apprentice_name"))
+    apprentice, name = label(kind, "apprentice"), label(kind, "apprentice_name")
     if not row.get("apprentice") and not row.get("apprentice_name"):
-        errors.setdefault("apprentice_name", f"请选择{apprentice}或填写{name}")
+        errors.setdefault("apprentice_name", WHO(apprentice=apprentice, name=name))
     if row.get("apprentice") and row.get("apprentice") == row.get("master"):
-        errors["apprentice"] = f"{apprentice}不能与{q(label(kind, 'master'))}是同一人"
+        errors["apprentice"] = SAME_PERSON(apprentice=apprentice, master=label(kind, "master"))
     before(kind, row, errors, "agreement_date", "graduated_on")
     if row.get("graduated_on") and row.get("ended_on"):
-        errors.setdefault("ended_on", f"{q(label(kind, 'graduated_on'))}和"
-                                      f"{q(label(kind, 'ended_on'))}只能填一个：出师的结对不是解除，"
-                                      "未出师就解除的结对没有出师日期")
+        errors.setdefault("ended_on", GRADUATED_OR_ENDED(graduated=label(kind, "graduated_on"),
+                                                         ended=label(kind, "ended_on")))
     before(kind, row, errors, "agreement_date", "ended_on")
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, label, q
+from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, label
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Text
 
 KIND = S.PLAN
 
+ONE_A_YEAR = Text("每个工作室每个{year}只能有一份{plan}",
+                  'A studio can have only one "{plan}" for each "{year}"')
+EXISTS = Text("{n} 年的“{year}”计划已存在，请直接编辑它",
+              'The plan for {n} ("{year}") already exists: edit it instead')
+
 RULES = KindRules(
     constraints=(
-        OnePer(KIND.name, "year", (), "year", f"每个工作室每个{label(KIND, 'year')}只能有一份"
-                                              f"{KIND.label}",
-               lambda row, other: f"{row['year']} 年的{q(label(KIND, 'year'))}计划已存在，请直接编辑它"),
+        OnePer(KIND.name, "year", (), "year", ONE_A_YEAR(year=label(KIND, "year"), plan=KIND),
+               lambda row, other: EXISTS(n=row["year"], year=label(KIND, "year"))),
     ),
     extras=(
         Extra("targets", "目标数", "Targets",

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from laomo_desktop.ledger.kinds.base import Extra, KindRules, before, label, q
+from laomo_desktop.ledger.kinds.base import Extra, KindRules, before, choice, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both, Text
+
+PATENT_KIND = Text("{patent}类成果必须选择“{field}”", 'A result of type {patent} must have a "{field}"')
+GRANT_DATE = Text("{granted}的专利必须填写“{field}”", 'A patent that is {granted} must have a "{field}"')
+ONLY_PATENTS = Text("只有{type}为“{patent}”时才能填写“{kind}”和“{number}”",
+                    '"{kind}" and "{number}" can be filled in only when "{type}" is "{patent}"')
+MEMBER_OR_NAME = Text("“{field}”第 {line} 行：请选择本工作室成员，或填写外单位人员姓名（二选一）",
+                      '"{field}", line {line}: choose a member of this studio or fill in the '
+                      "name of someone from outside (one of the two)")
 
 KIND = S.RESULT
 _AWARD = ("award_name", "award_level", "award_grade", "award_year", "award_body")
@@ -17,21 +26,22 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
     patent = E.ResultType.PATENT
     if row.get("type") == patent:
         if not row.get("patent_kind"):
-            errors.setdefault("patent_kind",
-                              f"{patent.zh}类成果必须选择{q(label(kind, 'patent_kind'))}")
-        if row.get("patent_status") == E.PatentStatus.GRANTED and not row.get("patent_granted_on"):
-            errors.setdefault("patent_granted_on", f"{E.PatentStatus.GRANTED.zh}的专利必须填写"
-                                                   f"{q(label(kind, 'patent_granted_on'))}")
+            errors.setdefault("patent_kind", PATENT_KIND(patent=choice(patent),
+                                                         field=label(kind, "patent_kind")))
+        granted = E.PatentStatus.GRANTED
+        if row.get("patent_status") == granted and not row.get("patent_granted_on"):
+            errors.setdefault("patent_granted_on", GRANT_DATE(
+                granted=Both(granted.zh, granted.en.lower()),
+                field=label(kind, "patent_granted_on")))
     elif row.get("patent_kind") or row.get("patent_no"):
-        errors.setdefault("patent_kind", f"只有{label(kind, 'type')}为{q(patent.zh)}时才能填写"
-                                         f"{q(label(kind, 'patent_kind'))}和"
-                                         f"{q(label(kind, 'patent_no'))}")
+        errors.setdefault("patent_kind", ONLY_PATENTS(
+            type=label(kind, "type"), patent=choice(patent), kind=label(kind, "patent_kind"),
+            number=label(kind, "patent_no")))
     before(kind, row, errors, "patent_filed_on", "patent_granted_on")
     contributors = kind.child("contributors")
     for i, c in enumerate(children.get(contributors.name, [])):
         if bool(c.get("member")) == bool(c.get("name")):
-            errors[contributors.name] = (
-                f"{q(contributors.label)}第 {i + 1} 行：请选择本工作室成员，或填写外单位人员姓名（二选一）")
+            errors[contributors.name] = MEMBER_OR_NAME(field=contributors, line=i + 1)
             break
 
 

@@ -3,43 +3,58 @@ leaders over time are dated lists that start no earlier than its founding."""
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, label, q
+from laomo_desktop.ledger.kinds.base import KindRules, choice, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Message, Text
+
+STATUS_DATE = Text("“{list}”第 {line} 行：“{status}”为“{value}”，须填写“{status_on}”（从哪天起是这个状态）",
+                   '"{list}", line {line}: "{status}" is "{value}", so "{status_on}" must be '
+                   "filled in (the day it has been so)")
+LINE_EARLIER = Text("“{list}”第 {line} 行：“{field}”不能早于“{start}”（{day}）",
+                    '"{list}", line {line}: "{field}" cannot be earlier than "{start}" ({day})')
+LINE_LATER = Text("“{list}”第 {line} 行：“{field}”应晚于“{start}”（{day}）",
+                  '"{list}", line {line}: "{field}" must be later than "{start}" ({day})')
+SAME_DAY = Text("“{list}”第 {line} 行与第 {other} 行的“{field}”相同（{day}），同一天只能有一条",
+                '"{list}", line {line}, has the same "{field}" as line {other} ({day}): '
+                "there can be one entry a day")
+BEFORE_FOUNDING = Text("“{list}”的{field}不能早于“{start}”",
+                       'In "{list}", "{field}" cannot be earlier than "{start}"')
+CODE_CHARACTERS = Text("“{field}”只能由英文字母、数字和“-”组成",
+                       '"{field}" may hold only letters, digits and "-"')
 
 
-def _child_label(child: S.Child, name: str) -> str:
-    return child.fields[[f.name for f in child.fields].index(name)].label
+def _child_label(child: S.Child, name: str) -> S.Field:
+    return child.fields[[f.name for f in child.fields].index(name)]
 
 
-def _naming_problem(namings: S.Child, i: int, r: dict) -> str | None:
+def _naming_problem(namings: S.Child, i: int, r: dict) -> Message | None:
     """What is wrong with one naming (row `i`, from 1): a status other than 有效 is dated, and
     neither its date nor the next review comes before the naming itself."""
-    head = f"{q(namings.label)}第 {i} 行："
-    status, status_on = q(_child_label(namings, "status")), q(_child_label(namings, "status_on"))
-    date = q(_child_label(namings, "date"))
+    status, status_on = _child_label(namings, "status"), _child_label(namings, "status_on")
+    date = _child_label(namings, "date")
     if r.get("status") and r["status"] != E.RecognitionStatus.VALID and not r.get("status_on"):
-        return (f"{head}{status}为“{E.RecognitionStatus(r['status']).zh}”，须填写{status_on}"
-                "（从哪天起是这个状态）")
+        return STATUS_DATE(list=namings, line=i, status=status, status_on=status_on,
+                           value=choice(E.RecognitionStatus(r["status"])))
     if r.get("status_on") and r["status_on"] < r["date"]:
-        return f"{head}{status_on}不能早于{date}（{r['date']}）"
+        return LINE_EARLIER(list=namings, line=i, field=status_on, start=date, day=r["date"])
     if r.get("next_review") and r["next_review"] <= r["date"]:
-        return f"{head}{q(_child_label(namings, 'next_review'))}应晚于{date}（{r['date']}）"
+        return LINE_LATER(list=namings, line=i, field=_child_label(namings, "next_review"),
+                          start=date, day=r["date"])
     return None
 
 
 def _history_problem(c: S.Child, key: str, rows: list[dict], founded: str | None,
-                     founded_label: str) -> str | None:
+                     founded_label: S.Field) -> Message | None:
     """A dated history list (党组织沿革, 领衔人沿革): nothing before the founding, one entry a day."""
     key_label = _child_label(c, key)
     seen: dict[str, int] = {}
     for i, r in enumerate(rows, 1):
         d = r[key]
         if founded and d < founded:
-            return f"“{c.label}”第 {i} 行：{q(key_label)}不能早于{q(founded_label)}（{founded}）"
+            return LINE_EARLIER(list=c, line=i, field=key_label, start=founded_label, day=founded)
         if d in seen:
-            return (f"“{c.label}”第 {i} 行与第 {seen[d]} 行的{q(key_label)}相同（{d}），"
-                    "同一天只能有一条")
+            return SAME_DAY(list=c, line=i, other=seen[d], field=key_label, day=d)
         seen[d] = i
     return None
 
@@ -49,9 +64,8 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
     namings_child = kind.child("recognitions")
     namings = children.get(namings_child.name, [])
     if founded and any(r["date"] < founded for r in namings):
-        errors[namings_child.name] = (f"{q(namings_child.label)}的"
-                                      f"{_child_label(namings_child, 'date')}不能早于"
-                                      f"{q(founded_label)}")
+        errors[namings_child.name] = BEFORE_FOUNDING(
+            list=namings_child, field=_child_label(namings_child, "date"), start=founded_label)
     for i, r in enumerate(namings, 1):
         problem = _naming_problem(namings_child, i, r)
         if problem:
@@ -63,7 +77,7 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
         if problem:
             errors.setdefault(child, problem)
     if row.get("code") and not all(c.isascii() and (c.isalnum() or c == "-") for c in row["code"]):
-        errors["code"] = f"{q(label(kind, 'code'))}只能由英文字母、数字和“-”组成"
+        errors["code"] = CODE_CHARACTERS(field=label(kind, "code"))
 
 
 RULES = KindRules(validate=_validate, owns_records=True)

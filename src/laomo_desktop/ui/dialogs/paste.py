@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.ledger.paste import Preview
+from laomo_desktop.texts import Joined, worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.record import available_geometry
 from laomo_desktop.ui.i18n import tr
@@ -67,7 +68,8 @@ class PreviewModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         last = c == len(self._fields)
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown("；".join(self._problems[r]) if last else self.preview.rows[r].cells[c])
+            return shown(worded(Joined(tuple(self._problems[r]))) if last
+                         else self.preview.rows[r].cells[c])
         if role == Qt.ItemDataRole.ToolTipRole:
             message = self.error_at(r, c)
             return tip(message) if message else None
@@ -94,7 +96,7 @@ class PreviewModel(QAbstractTableModel):
             target = fmt.label(col.field) if col.field else tr("Not imported")
             return f"{shown(col.header.strip())}\n→ {target}"
         if role == Qt.ItemDataRole.ToolTipRole and col.field is None:
-            return tip(col.reason)
+            return tip(worded(col.reason))
         if role == Qt.ItemDataRole.ForegroundRole and col.field is None:
             return SKIPPED
         return None
@@ -120,7 +122,7 @@ class PasteDialog(QDialog):
         self.skipped.setObjectName("paste_skipped")
         self.skipped.setWordWrap(True)
         self.skipped.setVisible(bool(skipped))
-        self.notes = DataLabel("；".join(preview.notes()))
+        self.notes = DataLabel(worded(Joined(tuple(preview.notes()))))
         self.notes.setObjectName("paste_notes")
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(preview.notes()))

@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         from laomo_desktop.ui.dialogs.exchange import export_dialog
 
         if self.ctx.studio_uid and studio_is_imported(self.ctx.studio_uid):
-            QMessageBox.information(self, tr("Export data package"), R.READ_ONLY)
+            QMessageBox.information(self, tr("Export data package"), str(R.READ_ONLY))
             return
         export_dialog(self.ctx, self)
 
