@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/app.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="303"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -187,28 +187,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="124"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="124"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="277"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="111"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="112"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,33 +217,31 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="122"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="236"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="246"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="134"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="348"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="70"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="71"/>
         <source>Size</source>
         <translation>大小</translation>
@@ -267,7 +265,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
@@ -350,42 +348,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="173"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="180"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="185"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="224"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="225"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="284"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="262"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="251"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +392,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="255"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="247"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="267"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="298"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="173"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="252"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="309"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="270"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,12 +420,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="310"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="311"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -473,8 +471,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="114"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -509,62 +507,62 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>复制报告，以便粘贴到消息中</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="124"/>
         <source>Check failed</source>
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="330"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="341"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="345"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="347"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="352"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="397"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="398"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="400"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="403"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="415"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -580,7 +578,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="253"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -617,7 +615,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="371"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
@@ -628,7 +626,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="183"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="348"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
@@ -655,65 +653,65 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="103"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="115"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="200"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="201"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="210"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -733,32 +731,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="253"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="273"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="325"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="447"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="448"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="454"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="453"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="454"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -770,7 +768,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="89"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="308"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="410"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -936,7 +934,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="463"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="464"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -2318,6 +2316,7 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="114"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
@@ -2342,37 +2341,42 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>添加 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="79"/>
         <source>%1 rows copied: they paste into Excel or WPS as cells.</source>
         <translation>已复制 %1 行，可直接粘贴到 Excel 或 WPS 表格中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="94"/>
         <source>Cannot paste</source>
         <translation>无法粘贴</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="112"/>
         <source>Nothing was added</source>
         <translation>未添加任何记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="100"/>
         <source>Paste %1 rows of %2</source>
         <translation>粘贴 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="106"/>
         <source>%1 records added. Ctrl+Z removes them all.</source>
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="115"/>
+        <source>Adding the rows…</source>
+        <translation>正在添加记录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="140"/>
         <source>Copy rows</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="143"/>
         <source>Paste rows from Excel/WPS…</source>
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>

@@ -107,7 +107,7 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
 def cmd_backup(args, paths: LedgerPaths) -> int:
     from laomo_desktop.store import backup
 
-    info = run_in_terminal(single_step(lambda: backup.take_backup(paths, "manual")))
+    info = run_in_terminal(backup.take_backup_steps(paths, "manual"))
     backup.rotate(paths)
     print(f"已备份到 {_v(info.path)}（{info.size / 1024:.0f} KB）")
     return 0
@@ -144,7 +144,7 @@ def cmd_restore(args, paths: LedgerPaths) -> int:
 
     f = _backup_file(paths, args.file)
     try:
-        before = backup.restore_backup(paths, f)
+        before = run_in_terminal(backup.restore_backup_steps(paths, f))
     except LedgerProblem as problem:  # damaged although it opened: restore over it
         close_ledger()
         return recover_restore(args, paths, problem)
@@ -178,9 +178,9 @@ def recover_backups(args, paths: LedgerPaths, problem) -> int:
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.ledger.check import SEVERITIES, check_ledger, failed
+    from laomo_desktop.ledger.check import SEVERITIES, check_steps, failed
 
-    problems = run_in_terminal(single_step(lambda: check_ledger(paths)))
+    problems = run_in_terminal(check_steps(paths))
     if not problems:
         print("台账检查通过：数据库完整，附件齐全，业务规则无问题。")
         return 0

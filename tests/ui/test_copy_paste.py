@@ -156,7 +156,12 @@ def test_ctrl_v_previews_then_adds_the_valid_rows_as_one_undo_step(window, paste
     before = page.model.total_count()
     click_row(page, 0)
     QApplication.clipboard().setText(MEMBERS)
+    steps = win.ctx.undo_stack.count()
     key(page.table, Qt.Key.Key_V)
+    qtbot.waitUntil(lambda: win.ctx.undo_stack.count() == steps + 1, timeout=10000)
+    # the stand-in preview was never shown: offscreen, its parent window is left inactive
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
 
     [dlg] = paster.opened
     assert dlg.summary.text() == "可添加 2 行，1 行有错误"
@@ -236,13 +241,15 @@ def test_an_imported_studio_takes_no_paste(window, paster, boxes):
     assert paster.opened == [] and boxes[0][2] == str(R.READ_ONLY)
 
 
-def test_copied_rows_paste_back_as_the_same_records(window, paster):
+def test_copied_rows_paste_back_as_the_same_records(window, paster, qtbot):
     """What Ctrl+C puts out, Ctrl+V reads back: a rule copied, pasted, is the same rule again."""
     win, u = window
     page = open_section(win, "rule")
     click_row(page, page.model.row_of_uid(u["rule1"]))
     key(page.table, Qt.Key.Key_C)
+    steps = win.ctx.undo_stack.count()
     key(page.table, Qt.Key.Key_V)
+    qtbot.waitUntil(lambda: win.ctx.undo_stack.count() == steps + 1, timeout=10000)
     [dlg] = paster.opened
     assert dlg.summary.text() == "可添加 1 行，0 行有错误"
     copies = [r for r in R.list_records("rule", u["A"]) if r["title"] == "工作室学习培训制度"]

@@ -77,25 +77,34 @@ def _names():
     return sorted(s["name"] for s in R.list_records("studio"))
 
 
+def ended(qtbot, start) -> object:
+    """What a long job's `then` got once the job has ended (start_job: callbacks on the GUI
+    thread, no nested event loop)."""
+    got: list = []
+    start(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
+    return got[0]
+
+
 def _rows(tree: QTreeWidget) -> list[list[str]]:
     return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
             for i in range(tree.topLevelItemCount())]
 
 
 # -- backup now -------------------------------------------------------------------------------
-def test_backup_now_makes_a_backup_and_names_it(app_ctx, boxes):
+def test_backup_now_makes_a_backup_and_names_it(app_ctx, boxes, qtbot):
     _studio()
-    info = dialogs.backup_now(app_ctx, None)
+    info = ended(qtbot, lambda then: dialogs.backup_now(app_ctx, None, then))
     assert info is not None and info.path.is_file()
     assert [b.path for b in backup.list_backups(app_ctx.paths)] == [info.path]
     kind, _title, text = boxes.calls[-1]
     assert kind == "information" and info.path.name in text and "KB" in text
 
 
-def test_backup_now_says_why_it_failed(app_ctx, boxes):
+def test_backup_now_says_why_it_failed(app_ctx, boxes, qtbot):
     app_ctx.paths.backups.rmdir()
     app_ctx.paths.backups.write_text("a file where the backups folder should be")
-    assert dialogs.backup_now(app_ctx, None) is None
+    assert ended(qtbot, lambda then: dialogs.backup_now(app_ctx, None, then)) is None
     kind, _title, text = boxes.calls[-1]
     assert kind == "warning" and "备份失败" in text
 
@@ -154,7 +163,7 @@ def test_restoring_brings_back_the_old_content(app_ctx, boxes, monkeypatch, qtbo
 
     monkeypatch.setattr(dialogs.RestoreDialog, "exec", choose_kept)
     with qtbot.waitSignal(app_ctx.ledger_changed, timeout=5000):
-        assert dialogs.restore_from_backup(app_ctx, None) is True
+        assert ended(qtbot, lambda then: dialogs.restore_from_backup(app_ctx, None, then))
     assert len(opened) == 1
     assert _names() == ["测试工作室"]
     assert app_ctx.undo_stack.count() == 0
@@ -174,13 +183,13 @@ def test_restoring_brings_back_the_old_content(app_ctx, boxes, monkeypatch, qtbo
     assert R.get("studio", s["uid"])["industry"] == "电力"
 
 
-def test_saying_no_to_the_confirmation_changes_nothing(app_ctx, boxes, monkeypatch):
+def test_saying_no_to_the_confirmation_changes_nothing(app_ctx, boxes, monkeypatch, qtbot):
     _studio()
     backup.take_backup(app_ctx.paths, "manual")
     _studio("后来新建的")
     boxes.answer = QMessageBox.StandardButton.No
     monkeypatch.setattr(dialogs.RestoreDialog, "exec", lambda dlg: QDialog.DialogCode.Accepted)
-    assert dialogs.restore_from_backup(app_ctx, None) is False
+    assert ended(qtbot, lambda then: dialogs.restore_from_backup(app_ctx, None, then)) is False
     assert _names() == ["后来新建的", "测试工作室"]
     assert [b.reason for b in backup.list_backups(app_ctx.paths)] == ["manual"]
 
@@ -204,7 +213,7 @@ def test_restoring_a_corrupt_file_warns_and_changes_nothing(app_ctx, boxes, monk
     monkeypatch.setattr(dialogs.RestoreDialog, "exec", other_file)
     changed = []
     app_ctx.ledger_changed.connect(lambda: changed.append(1))
-    assert dialogs.restore_from_backup(app_ctx, None) is False
+    assert ended(qtbot, lambda then: dialogs.restore_from_backup(app_ctx, None, then)) is False
     assert [c[0] for c in boxes.calls] == ["warning"]
     assert re.search("损坏|不完整|不是有效", boxes.calls[0][2])
     assert _names() == ["后来新建的", "测试工作室"]
@@ -228,6 +237,7 @@ def reports(monkeypatch):
 
 def test_check_report_passes_a_sound_ledger(app_ctx, reports, qtbot):
     checkdialog.check_ledger_dialog(app_ctx, None)
+    qtbot.waitUntil(lambda: bool(reports), timeout=10000)
     assert len(reports) == 1
     qtbot.addWidget(reports[0])
     text = reports[0].findChild(QPlainTextEdit, "check_report").toPlainText()
@@ -246,6 +256,7 @@ def test_check_report_names_a_tampered_attachment_first(app_ctx, reports, qtbot,
     blob.chmod(0o644)
     blob.write_text("被改过的内容", encoding="utf-8")
     checkdialog.check_ledger_dialog(app_ctx, None)
+    qtbot.waitUntil(lambda: bool(reports), timeout=10000)
     dlg = reports[0]
     qtbot.addWidget(dlg)
     text = dlg.findChild(QPlainTextEdit, "check_report").toPlainText()
@@ -433,7 +444,7 @@ def test_restoring_over_a_damaged_ledger_keeps_the_damaged_file(app_ctx, boxes, 
     open_ledger(app_ctx.paths)  # it opens: only reading every page would show the damage
     monkeypatch.setattr(dialogs.RestoreDialog, "exec", lambda dlg: QDialog.DialogCode.Accepted)
     with qtbot.waitSignal(app_ctx.ledger_changed, timeout=5000):
-        assert dialogs.restore_from_backup(app_ctx, None) is True
+        assert ended(qtbot, lambda then: dialogs.restore_from_backup(app_ctx, None, then))
     assert _names() == ["测试工作室"] and len(R.list_records("member")) == 300
     aside = list((app_ctx.paths.root / "aside").glob("ledger.sqlite3.*"))
     assert [p.read_bytes() for p in aside] == [damaged]

@@ -17,7 +17,9 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.texts import Text
 from laomo_desktop.visible import visible
+from laomo_desktop.work import Job, Progress, result_of
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,28 @@ def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
         return [Problem("error", f"读取台账时出错，文件可能已损坏：{exc}")]
 
 
+FILE_CHECK = Text("检查数据库文件", "Checking the database file")
+ATTACHMENT_CHECK = Text("检查附件", "Checking the attachments")
+RULE_CHECK = Text("检查业务规则", "Checking the rules")
+TEXT_CHECK = Text("检查保存的文字", "Checking the stored text")
+
+
 def check_ledger(paths: LedgerPaths) -> list[Problem]:
     """Everything wrong with the ledger, worst first; an empty list means all is well."""
+    return result_of(check_steps(paths))
+
+
+def check_steps(paths: LedgerPaths) -> Job[list[Problem]]:
+    """check_ledger as a job, a step per check; it only reads, so stopping it changes nothing."""
+    parts = [(ATTACHMENT_CHECK, lambda: _attachments(paths)), (RULE_CHECK, _domain),
+             (TEXT_CHECK, _stored_text)]
+    total = len(parts) + 1
+    yield Progress(0, total, str(FILE_CHECK))
     problems = _guarded(_integrity)
     if not any(p.severity == "error" for p in problems):
-        problems += (_guarded(lambda: _attachments(paths)) + _guarded(_domain)
-                     + _guarded(_stored_text))
+        for done, (text, part) in enumerate(parts, 1):
+            yield Progress(done, total, str(text))
+            problems += _guarded(part)
     return sorted(problems, key=lambda p: SEVERITIES.index(p.severity))
 
 

@@ -33,6 +33,7 @@ from laomo_desktop.store import rows as writer
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
 from laomo_desktop.texts import Both, Message, Text, worded
+from laomo_desktop.work import Job, Progress, result_of
 
 NO_DATA = Text("剪贴板中没有可粘贴的表格内容。请在 Excel 或 WPS 中选中包括表头（列名）在内的若干行后复制。",
                "The clipboard holds no table to paste. In Excel or WPS, select some rows "
@@ -436,24 +437,41 @@ def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
         raise found[1]
 
 
+BATCH = 200  # rows checked or written between two progress steps (and chances to stop)
+CHECKING_ROWS = Text("正在核对粘贴的行", "Checking the pasted rows")
+ADDING_ROWS = Text("正在添加记录", "Adding the records")
+
+
 def add(p: Preview, *, actor: str | None = None) -> list[str]:
     """Add the preview's valid rows, in one transaction: every row or, when one of them fails
     after all, none (the error is raised). Returns the new records' uids."""
+    return result_of(add_steps(p, actor=actor))
+
+
+def add_steps(p: Preview, *, actor: str | None = None) -> Job[list[str]]:
+    """`add` as a job: a step per BATCH rows checked, then per BATCH rows written, all inside
+    the one transaction, so stopping at any step (or a failure) adds no row at all."""
     kind = p.kind
-    if not p.valid:
+    valid = p.valid
+    if not valid:
         return []
+    total = len(valid)
     with database.atomic():
         studio_id = _studio(p.studio_uid)
         ctx = V.Context(studio_id, _CachedResolver(), date.today())
         stamp = R.now_iso()
         clean: dict[str, dict] = {}
-        for pasted in p.valid:
+        for i, pasted in enumerate(valid):
+            if i % BATCH == 0:
+                yield Progress(i, 2 * total, str(CHECKING_ROWS))
             # a pasted row fills fields only (match_headers maps no child list)
             clean[R.new_uid()] = V.clean_record(kind, pasted.values, ctx)[0]
         _broken(kind, studio_id, {u: {**r, "deleted_at": None} for u, r in clean.items()})
-        writer.insert(kind.name, [{**r, "studio": studio_id, "uid": u, "created_at": stamp,
-                                   "updated_at": stamp, "version": 1, "deleted_at": None}
-                                  for u, r in clean.items()])
+        new = [{**r, "studio": studio_id, "uid": u, "created_at": stamp, "updated_at": stamp,
+                "version": 1, "deleted_at": None} for u, r in clean.items()]
+        for start in range(0, total, BATCH):
+            writer.insert(kind.name, new[start:start + BATCH])
+            yield Progress(total + min(start + BATCH, total), 2 * total, str(ADDING_ROWS))
         uids = list(clean)
         _audit("create", kind, [(None, a) for a in _records(kind, uids)], R.LOG_CREATE, actor)
     return uids

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import re
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +21,8 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations, readonly
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Text
+from laomo_desktop.work import Cancelled, Job, Progress, result_of
 
 NAME_RE = re.compile(r"^ledger-(\d{8})-(\d{6})-(\d{6})-([a-z-]+)\.sqlite3$")
 REASONS = {
@@ -45,9 +50,75 @@ def _name(now: datetime, reason: str) -> str:
     return f"ledger-{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
 
 
+PAGES = 256  # database pages copied a step: a step of a 1 GB ledger is 1/1000 of it
+COPYING = Text("正在复制台账", "Copying the ledger")
+VERIFYING = Text("正在校验备份", "Verifying the backup")
+RESTORING = Text("正在恢复台账", "Restoring the ledger")
+
+
+def copy_steps(open_source: Callable[[], sqlite3.Connection], target: sqlite3.Connection,
+               text: Text) -> Job[None]:
+    """SQLite's online backup of `open_source()` into `target`, PAGES pages a step, as a job.
+
+    sqlite3's backup() runs every step in one call and reports through a callback, so the call
+    runs on a helper thread that waits after each step until the job is resumed: the job yields
+    a Progress per step and, stopped there (Cancel), makes the callback raise, which aborts the
+    copy and rolls back the target's write transaction. The last step (the copy complete and
+    committed) is not a point to stop at."""
+    steps: queue.SimpleQueue = queue.SimpleQueue()
+    resume: queue.SimpleQueue = queue.SimpleQueue()
+
+    def progress(_status: int, remaining: int, total: int) -> None:
+        if remaining == 0:
+            return
+        steps.put((total - remaining, total))
+        if not resume.get():
+            raise Cancelled()
+
+    def run() -> None:
+        try:
+            source = open_source()
+            try:
+                source.backup(target, pages=PAGES, progress=progress)
+            finally:
+                source.close()
+        except BaseException as exc:  # handed to the job, which raises it
+            steps.put(exc)
+        else:
+            steps.put(None)
+
+    helper = threading.Thread(target=run, name="ledger-copy", daemon=True)
+    helper.start()
+    waiting = False
+    try:
+        while (step := steps.get()) is not None:
+            if isinstance(step, BaseException):
+                raise step
+            waiting = True
+            yield Progress(step[0], step[1], str(text))
+            waiting = False
+            resume.put(True)
+    finally:
+        if waiting:
+            resume.put(False)
+        helper.join()
+
+
+def _open_ledger_copy_source() -> sqlite3.Connection:
+    """A connection of the helper thread to the open ledger, as the ledger was opened."""
+    return sqlite3.connect(database.database, timeout=10, **database.connect_params)
+
+
 def take_backup(paths: LedgerPaths, reason: str = "manual",
                 now: datetime | None = None) -> BackupInfo:
     """Copy the open ledger into backups/, verified with quick_check before it is kept."""
+    return result_of(take_backup_steps(paths, reason, now))
+
+
+def take_backup_steps(paths: LedgerPaths, reason: str = "manual",
+                      now: datetime | None = None) -> Job[BackupInfo]:
+    """take_backup as a job: a step per PAGES pages copied, then the check. Stopped (or failed)
+    at any step, the partial file is removed: no backup is left half made."""
     now = now or datetime.now(UTC)
     dest = paths.backups / _name(now, reason)
     tmp = dest.with_name(dest.name + ".partial")
@@ -56,7 +127,8 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
         blobs.create_exclusive(tmp)  # never through a link planted under this name
         out = sqlite3.connect(tmp)
         try:
-            database.connection().backup(out)
+            yield from copy_steps(_open_ledger_copy_source, out, COPYING)
+            yield Progress(1, 2, str(VERIFYING))
             out.execute("PRAGMA journal_mode=DELETE")
             ok = out.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -65,6 +137,7 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
             raise LaomoError(f"备份文件校验未通过（{ok}），未保留此备份。")
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        yield Progress(2, 2, str(VERIFYING))
         os.replace(tmp, dest)
         blobs.fsync_dir(paths.backups)
     except (OSError, sqlite3.Error) as exc:
@@ -74,7 +147,7 @@ def take_backup(paths: LedgerPaths, reason: str = "manual",
         if "disk is full" in str(exc):
             detail = "磁盘空间不足"
         raise LaomoError(f"备份失败：{detail}。台账本身没有改动。") from exc
-    except LaomoError:
+    except BaseException:  # a LaomoError, Cancel, or the job closed: nothing half made is kept
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
@@ -201,9 +274,19 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
 
     Returns the backup of the state before the restore.
     """
+    return result_of(restore_backup_steps(paths, path))
+
+
+def restore_backup_steps(paths: LedgerPaths, path: Path) -> Job[BackupInfo]:
+    """restore_backup as a job: the check of the backup, the backup of the current state, then
+    the copy a step per PAGES pages. Stopped at any step, the ledger is as it was and the backup
+    of the current state, not needed, is removed."""
+    yield Progress(0, 1, str(VERIFYING))
     verify_backup(path)
     try:
-        before = take_backup(paths, "pre-restore")
+        before = yield from take_backup_steps(paths, "pre-restore")
+    except Cancelled:
+        raise
     except LaomoError:
         from laomo_desktop.store import health
 
@@ -211,13 +294,14 @@ def restore_backup(paths: LedgerPaths, path: Path) -> BackupInfo:
         if damage is not None:  # the ledger cannot be copied because it is damaged:
             raise health.damaged(paths, damage) from None  # the caller restores over it
         raise
-    src = readonly.connect(path)
     try:
-        src.backup(database.connection())
+        yield from copy_steps(lambda: readonly.connect(path), database.connection(), RESTORING)
     except sqlite3.Error as exc:
         raise LaomoError(f"恢复失败：{exc}。恢复前的台账已备份为“{before.path.name}”。") from exc
-    finally:
-        src.close()
+    except BaseException:  # stopped: the copy rolled back, the ledger is as it was
+        with contextlib.suppress(OSError):
+            before.path.unlink()
+        raise
     database.execute_sql("PRAGMA journal_mode=wal")
     migrations.migrate(database, migrations.STEPS)
     return before

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 import laomo_desktop
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger.check import Problem, check_ledger
+from laomo_desktop.ledger.check import Problem, check_steps
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.menus import APP_NAME_ZH, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import shown, warn
-from laomo_desktop.ui.system.tasks import run_busy
+from laomo_desktop.ui.system.tasks import start_job
 
 
 # -- formatting -------------------------------------------------------------------------------
@@ -110,17 +110,21 @@ class CheckReportDialog(QDialog):
 
 
 def check_ledger_dialog(ctx: AppContext, parent: QWidget | None) -> None:
-    try:
-        problems = run_busy(parent, tr("Check the ledger"), tr("Checking the ledger…"),
-                            lambda: check_ledger(ctx.paths))
-    except LaomoError as exc:
+    """Run the check as a job (progress per check, Cancel) and show its report when it ends."""
+    def report(problems: list[Problem]) -> None:
+        dlg = CheckReportDialog(problems, ctx.paths, parent)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            raise exc
         warn(parent, tr("Check failed"), exc.message)
-        return
-    dlg = CheckReportDialog(problems, ctx.paths, parent)
-    try:
-        dlg.exec()
-    finally:
-        dlg.deleteLater()
+
+    start_job(parent, tr("Check the ledger"), tr("Checking the ledger…"),
+              lambda: check_steps(ctx.paths), report, on_failed=failed)
 
 
 # -- File ▸ Open the data folder --------------------------------------------------------------

@@ -4,12 +4,15 @@ settings and about.
 Each public function takes the AppContext and the parent window and is modal. The modal pieces
 are classes (RestoreDialog, SettingsDialog; the check's report is ui/dialogs/check.py) so tests
 can drive them.
-Backup, restore and the check run off the GUI thread behind a busy dialog (`run_busy`)."""
+Backup, restore and the check are jobs (work.py) driven by tasks.start_job: a progress dialog
+with Cancel, and their outcome handled on the GUI thread by a callback; each function returns at
+once and says how it ended through `then`."""
 
 from __future__ import annotations
 
 import html
 import platform
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -48,8 +51,9 @@ from laomo_desktop.ui import fmt, i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, fail, inform, shown, tip, warn
-from laomo_desktop.ui.system.tasks import run_busy
+from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.ui.widgets.unsaved import AsksBeforeDiscarding
+from laomo_desktop.work import single_step
 
 APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
@@ -93,22 +97,33 @@ def backup_label(info: BackupInfo) -> str:
     return f"{when_text(info.created)} ({reason_text(info)})"
 
 
-# -- long work off the GUI thread -------------------------------------------------------------
 # -- File ▸ Back up now -----------------------------------------------------------------------
-def backup_now(ctx: AppContext, parent: QWidget | None) -> BackupInfo | None:
-    """Take a manual backup and say where it went; None if it failed (the user was told)."""
-    try:
-        info = run_busy(parent, tr("Back up"), tr("Backing up the ledger…"),
-                        lambda: backup.take_backup(ctx.paths, "manual"))
-    except LaomoError as exc:
+def _nothing(_outcome: object) -> None:
+    pass
+
+
+def backup_now(ctx: AppContext, parent: QWidget | None,
+               then: Callable[[BackupInfo | None], None] = _nothing) -> None:
+    """Take a manual backup and say where it went; `then` gets it, or None if it failed (the
+    user was told) or was cancelled (no file is left)."""
+    def done(info: BackupInfo) -> None:
+        inform(
+            parent, tr("Backup made"),
+            tr("The ledger was backed up to the file “%1” (%2).\n\nBackups are kept in the "
+               "folder %3.")
+            .replace("%1", info.path.name).replace("%2", size_text(info.size))
+            .replace("%3", str(ctx.paths.backups)))
+        then(info)
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            raise exc
         warn(parent, tr("Backup failed"), exc.message)
-        return None
-    inform(
-        parent, tr("Backup made"),
-        tr("The ledger was backed up to the file “%1” (%2).\n\nBackups are kept in the folder %3.")
-        .replace("%1", info.path.name).replace("%2", size_text(info.size))
-        .replace("%3", str(ctx.paths.backups)))
-    return info
+        then(None)
+
+    start_job(parent, tr("Back up"), tr("Backing up the ledger…"),
+              lambda: backup.take_backup_steps(ctx.paths, "manual"), done,
+              on_failed=failed, on_cancelled=lambda: then(None))
 
 
 # -- File ▸ Restore from a backup -------------------------------------------------------------
@@ -213,47 +228,63 @@ class RestoreDialog(QDialog):
             self.accept()
 
 
-def restore_from_backup(ctx: AppContext, parent: QWidget | None) -> bool:
-    """Let the user pick a backup and restore it; True if the ledger was restored."""
+def restore_from_backup(ctx: AppContext, parent: QWidget | None,
+                        then: Callable[[bool], None] = _nothing) -> None:
+    """Let the user pick a backup and restore it; `then(True)` once the ledger was restored,
+    `then(False)` when it was not (chosen not to, refused, failed or cancelled)."""
     dlg = RestoreDialog(backup.list_backups(ctx.paths), ctx.paths.backups, parent)
     try:
         if dlg.exec() != QDialog.DialogCode.Accepted:
-            return False
+            return then(False)
         path = dlg.selected_path()
         chosen = dlg.selected_backup() if dlg.other_file is None else None
     finally:
         dlg.deleteLater()
     if path is None:
-        return False
+        return then(False)
     what = backup_label(chosen) if chosen else f"“{path.name}”"
-    try:  # a damaged or foreign file is refused before the user is asked anything
-        run_busy(parent, tr("Restore from a backup"), tr("Checking the backup…"),
-                 lambda: backup.verify_backup(path))
-    except LaomoError as exc:
+    title = tr("Restore from a backup")
+
+    def checked(_version: int) -> None:
+        if not ask(
+            parent, title,
+            tr("Go back to the backup of %1?\n\nEverything entered since then will no longer be "
+               "in the ledger. The current ledger is backed up first, so you can return to it by "
+               "restoring that backup.").replace("%1", what)):
+            return then(False)
+        start_job(parent, title, tr("Restoring the ledger…"),
+                  lambda: backup.restore_backup_steps(ctx.paths, path), restored,
+                  on_failed=restore_failed, on_cancelled=lambda: then(False))
+
+    def refused(exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            raise exc
         warn(parent, tr("Cannot restore this backup"), exc.message)
-        return False
-    if not ask(
-        parent, tr("Restore from a backup"),
-        tr("Go back to the backup of %1?\n\nEverything entered since then will no longer be in "
-           "the ledger. The current ledger is backed up first, so you can return to it by "
-           "restoring that backup.").replace("%1", what)):
-        return False
-    try:
-        before = run_busy(parent, tr("Restore from a backup"), tr("Restoring the ledger…"),
-                          lambda: backup.restore_backup(ctx.paths, path))
-    except LedgerProblem as problem:  # too damaged to be backed up: restore over it
-        return _restore_over_damaged(ctx, parent, path, what, problem)
-    except LaomoError as exc:
+        then(False)
+
+    def restored(before: BackupInfo) -> None:
+        ctx.undo_stack.clear()
+        ctx.changed()
+        inform(
+            parent, tr("Ledger restored"),
+            tr("The ledger now holds the backup of %1.\n\nWhat it held just before was saved as "
+               "the backup “%2”; restore that one to undo this.")
+            .replace("%1", what).replace("%2", before.path.name))
+        then(True)
+
+    def restore_failed(exc: BaseException) -> None:
+        if isinstance(exc, LedgerProblem):  # too damaged to be backed up: restore over it
+            return then(_restore_over_damaged(ctx, parent, path, what, exc))
+        if not isinstance(exc, LaomoError):
+            raise exc
         warn(parent, tr("Restore failed"), exc.message)
-        return False
-    ctx.undo_stack.clear()
-    ctx.changed()
-    inform(
-        parent, tr("Ledger restored"),
-        tr("The ledger now holds the backup of %1.\n\nWhat it held just before was saved as the "
-           "backup “%2”; restore that one to undo this.")
-        .replace("%1", what).replace("%2", before.path.name))
-    return True
+        then(False)
+
+    # a damaged or foreign file is refused before the user is asked anything
+    start_job(parent, title, tr("Checking the backup…"),  # quick_check has no steps to stop at
+              lambda: single_step(lambda: backup.verify_backup(path)), checked,
+              on_failed=refused, cancellable=False)
+    return None
 
 
 def _restore_over_damaged(ctx: AppContext, parent: QWidget | None, path: Path, what: str,

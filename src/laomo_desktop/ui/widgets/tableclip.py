@@ -3,7 +3,8 @@
 Ctrl+C (or 复制 in the table's menu) puts the selected rows, in the order shown, on the
 clipboard with a header line: tab-separated text and an HTML table, so they paste into
 Excel/WPS as cells. Ctrl+V (or 粘贴) reads rows copied from a sheet, shows what would be added
-(ui/dialogs/paste.py) and adds the valid rows as one undo step. The reading and checking is in
+(ui/dialogs/paste.py) and adds the valid rows as one undo step, as a job (tasks.start_job:
+progress per batch of rows, Cancel adds none). The reading, checking and writing is in
 ledger/paste.py; this module only wires it to the page."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.paste import PasteDialog
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
+from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.ui.widgets.tablemodel import RAW_ROLE
 from laomo_desktop.ui.window.undo import ServiceCommand
 
@@ -79,36 +81,38 @@ def copy_rows(page: SectionPage) -> int:
     return len(rows)
 
 
-def paste_rows(page: SectionPage) -> list[str]:
+def paste_rows(page: SectionPage) -> None:
     """Preview the clipboard's rows as new records of the page's kind and, when the user
-    accepts, add the valid ones as one undo step. Returns the added records' uids."""
+    accepts, add the valid ones (a job) as one undo step; the added rows are then selected."""
     ctx = page.ctx
     if not ctx.studio_uid:
-        return []
+        return
     kind = page.kind.name
     try:
         preview = paste.preview(kind, ctx.studio_uid, QApplication.clipboard().text())
     except LaomoError as exc:
         warn(page, tr("Cannot paste"), exc.message)
-        return []
+        return
     if not PasteDialog(preview, page).exec():
-        return []
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        uids = paste.add(preview)
-    except LaomoError as exc:
-        QApplication.restoreOverrideCursor()
+        return
+
+    def added(uids: list[str]) -> None:
+        text = tr("Paste %1 rows of %2").replace("%1", str(len(uids))) \
+            .replace("%2", fmt.label(page.kind))
+        ctx.undo_stack.push(ServiceCommand(ctx, text, lambda: paste.trash_added(kind, uids),
+                                           lambda: paste.restore_added(kind, uids), page))
+        ctx.changed()
+        select_uids(page, set(uids))
+        _status(page, tr("%1 records added. Ctrl+Z removes them all.")
+                .replace("%1", str(len(uids))))
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            raise exc
         warn(page, tr("Nothing was added"), exc.message)
-        return []
-    QApplication.restoreOverrideCursor()
-    text = tr("Paste %1 rows of %2").replace("%1", str(len(uids))) \
-        .replace("%2", fmt.label(page.kind))
-    ctx.undo_stack.push(ServiceCommand(ctx, text, lambda: paste.trash_added(kind, uids),
-                                       lambda: paste.restore_added(kind, uids), page))
-    ctx.changed()
-    select_uids(page, set(uids))
-    _status(page, tr("%1 records added. Ctrl+Z removes them all.").replace("%1", str(len(uids))))
-    return uids
+
+    start_job(page, tr("Paste %1 from a spreadsheet").replace("%1", fmt.label(page.kind)),
+              tr("Adding the rows…"), lambda: paste.add_steps(preview), added, on_failed=failed)
 
 
 def select_uids(page: SectionPage, uids: set[str]) -> None:

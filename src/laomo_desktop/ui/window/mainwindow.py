@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, tr("Back up now"), lambda: dialogs().backup_now(self.ctx, self))
         self._action(m, tr("Restore from a backup…"),
-                     lambda: dialogs().restore_from_backup(self.ctx, self) and self.refresh_studios())
+                     lambda: dialogs().restore_from_backup(
+                         self.ctx, self, lambda ok: ok and self.refresh_studios()))
         self._action(m, tr("Open the data folder"), lambda: dialogs().open_data_folder(self.ctx))
         m.addSeparator()
         self._action(m, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
