@@ -388,7 +388,8 @@ class ReportsPage(LazyPage):
         for row, c in enumerate(r["criteria"]):
             evidence = "\n".join(e["title"] for e in c["evidence"] if e["title"])
             for col, text in enumerate((c["area"], c["item"], f"{c['points']:g}",
-                                        f"{c['score']:g}", marks[c["status"]], c["detail"])):
+                                        f"{c['score']:g}", marks[c["status"]],
+                                        c["detail"] if fmt.is_chinese() else c["detail_en"])):
                 item = QTableWidgetItem(shown(text))
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
