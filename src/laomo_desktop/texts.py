@@ -122,9 +122,9 @@ def worded(value: Any, lang: str | None = None) -> str:
     lang = lang or language()
     if hasattr(value, "render"):
         return value.render(lang)
-    if isinstance(value, str):
-        return value
     en = getattr(value, "en", None)
+    if isinstance(value, str) and not isinstance(en, str):  # a choice is a str with zh/en
+        return value
     if isinstance(en, str):
         zh = getattr(value, "zh", None)
         if not isinstance(zh, str):

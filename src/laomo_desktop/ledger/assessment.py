@@ -19,7 +19,7 @@ from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.annual import check_founded
 from laomo_desktop.ledger.figures import TargetResult, YearFigures
-from laomo_desktop.ledger.metrics import WAN, fact, target_metric
+from laomo_desktop.ledger.metrics import TEMPLATE_METRICS, WAN, fact, target_metric
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.templates import (  # noqa: F401  (the module's public names)
     CODED,
@@ -37,9 +37,48 @@ from laomo_desktop.ledger.templates import (  # noqa: F401  (the module's public
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
-from laomo_desktop.texts import worded
+from laomo_desktop.texts import Both, Joined, Text
 
 MAX_EVIDENCE = 10
+
+# the details beside each criterion's score; the criteria's own words are the union's data
+YES, NO = Both("是", "yes"), Both("否", "no")
+FLAG = Text("{label}：{answer}", "{label}: {answer}")
+AMOUNT = Text("{label} {value} {unit}", "{label} {value} {unit}")
+PLUS = Text("{parts}", "{parts}")  # metrics added up, joined with " + "
+TOTAL = Text("{parts}，合计 {total}", "{parts}; total {total}")
+AT_LEAST = Text("{shown}（要求 ≥ {need}）", "{shown} (required: ≥ {need})")
+CODED_FACT = Text("{label}：{shown}（要求：{allowed}）", "{label}: {shown} (required: {allowed})")
+NO_VALID_NAMING = Both("无有效命名", "no valid naming")
+NOT_REGISTERED = Both("未登记", "not registered")
+MUST_HAVE = Text("{label}：{detail}", "{label}: {detail}")
+CATEGORIES = Text("已建立制度类别：{have}", "Rule categories in force: {have}")
+NONE = Both("无", "none")
+CATEGORIES_MISSING = Text("已建立制度类别：{have}；缺少：{missing}",
+                          "Rule categories in force: {have}; missing: {missing}")
+NO_TARGETS = Text("本年度没有制定年度目标", "No targets were set for the year")
+UNMET_TARGET = Text("{label}（目标 {target}，完成 {actual}）", "{label} (target {target}, done {actual})")
+TARGETS_MET = Text("年度目标完成 {met}/{total} 项", "{met} of {total} targets met")
+TARGETS_UNMET = Text("年度目标完成 {met}/{total} 项；未完成：{unmet}",
+                     "{met} of {total} targets met; not met: {unmet}")
+HONOUR_OF = Text("{levels}荣誉", "a {levels} honour")
+HONOUR_NAMED = Text("名称含{words}的{levels}荣誉", "a {levels} honour whose name holds {words}")
+OR = Both("或", " or ")
+OR_ELSE = Both("，或", "; or ")
+QUOTED = Text("“{word}”", "“{word}”")
+HONOUR = Text("{name}（{level}，{year} 年度）", "{name} ({level}, {year})")
+NO_LEADER = Text("年度末没有登记领衔人", "No leader registered at the year's end")
+LEADER_HOLDS = Text("领衔人{leader}：{honours}", "Leader {leader}: {honours}")
+NO_HONOUR = Text("领衔人{leader}没有符合要求的荣誉（要求：{wanted}）",
+                 "Leader {leader} holds no honour that fits (required: {wanted})")
+NO_HONOUR_HELD = Text("领衔人{leader}没有符合要求的荣誉（要求：{wanted}）；已登记：{held}",
+                      "Leader {leader} holds no honour that fits (required: {wanted}); "
+                      "registered: {held}")
+NO_HONOUR_NOT_MEMBER = Text("领衔人{leader}没有符合要求的荣誉（要求：{wanted}）；"
+                            "{leader}不在成员名单中，台账里没有其荣誉记录",
+                            "Leader {leader} holds no honour that fits (required: {wanted}); "
+                            "{leader} is not on the list of members, so the ledger holds no "
+                            "honours of theirs")
 
 # ---- facts and evaluation ------------------------------------------------------------------
 
@@ -104,13 +143,14 @@ def _num(value: float) -> str:
     return f"{round(value, 4):g}"
 
 
-def _describe(metric: str, value: float) -> str:
-    label, unit = METRICS[metric]
-    if not unit:  # a flag
-        return f"{label}：{'是' if value else '否'}"
-    if unit == "万元":  # held as 万元 with six decimals (exact to the fen): shown as money is
-        return f"{label} {money.wan(round(value * money.FEN_PER_WAN))} {unit}"
-    return f"{label} {_num(value)} {unit}"
+def _describe(metric: str, value: float) -> Any:
+    m = TEMPLATE_METRICS[metric]
+    label, unit = Both(m.label, m.en), Both(m.unit, m.unit_en)
+    if not m.unit:  # a flag
+        return FLAG(label=label, answer=YES if value else NO)
+    if m.kind == WAN:  # held as 万元 with six decimals (exact to the fen): shown as money is
+        return AMOUNT(label=label, value=money.wan(round(value * money.FEN_PER_WAN)), unit=unit)
+    return AMOUNT(label=label, value=_num(value), unit=unit)
 
 
 def _fraction(value: float, need: float, partial: bool) -> float:
@@ -119,65 +159,86 @@ def _fraction(value: float, need: float, partial: bool) -> float:
     return value / need if partial and need > 0 else 0.0
 
 
-def evaluate(rule: dict, f: Facts) -> tuple[float, str]:
-    """(fraction 0..1, Chinese detail) of one rule over the facts."""
+def evaluate(rule: dict, f: Facts) -> tuple[float, Any]:
+    """(fraction 0..1, detail: a texts.Message) of one rule over the facts."""
     partial = rule.get("partial", False)
     if rule.get("metric") in CODED:  # party_org, level: the studio's at the period's end
         (label, enum), value = CODED[rule["metric"]], getattr(f.figures.studio, rule["metric"])
-        allowed = "、".join(enum.label(c) for c in rule["in"])
-        shown = enum.label(value) if value else "无有效命名" if rule["metric"] == "level" \
-            else "未登记"
-        return float(value in rule["in"]), f"{label}：{shown}（要求：{allowed}）"
+        allowed = [_choice(enum, c) for c in rule["in"]]
+        shown = _choice(enum, value) if value else NO_VALID_NAMING \
+            if rule["metric"] == "level" else NOT_REGISTERED
+        return float(value in rule["in"]), CODED_FACT(label=label, shown=shown, allowed=allowed)
     if "metric" in rule or "sum_of" in rule:
         names = rule.get("sum_of") or [rule["metric"]]
         values = [fact(f.figures, m) for m in names]
         total = sum(values)
-        shown = " + ".join(_describe(m, v) for m, v in zip(names, values, strict=True))
+        shown: Any = Joined(tuple(_describe(m, v) for m, v in zip(names, values, strict=True)),
+                            " + ", " + ")
         if len(names) > 1:
-            shown += f"，合计 {_num(total)}"
-        return _fraction(total, rule["min"], partial), f"{shown}（要求 ≥ {_num(rule['min'])}）"
+            shown = TOTAL(parts=shown, total=_num(total))
+        return (_fraction(total, rule["min"], partial),
+                AT_LEAST(shown=shown, need=_num(rule["min"])))
     if "any_of" in rule or "all_of" in rule:
         subs = [evaluate(r, f) for r in rule.get("any_of") or rule["all_of"]]
-        details = "；".join(d for _, d in subs)
+        details = Joined(tuple(d for _, d in subs))
         if "any_of" in rule:
             return max(x for x, _ in subs), details
         mean = sum(x for x, _ in subs) / len(subs)
         return (mean if partial else float(all(x >= 1 for x, _ in subs))), details
     if "must_have" in rule:
         m = f.figures.must_have(rule["must_have"])
-        return float(m.met), f"{worded(m.label, 'zh')}：{worded(m.detail, 'zh')}"
+        return float(m.met), MUST_HAVE(label=m.label, detail=m.detail)
     if "rule_categories" in rule:
         need = rule["rule_categories"]
         have = [c for c in need if c in f.rule_categories]
-        detail = f"已建立制度类别：{'、'.join(E.RuleCategory.label(c) for c in have) or '无'}"
-        if len(have) < len(need):
-            detail += "；缺少：" + "、".join(E.RuleCategory.label(c) for c in need
-                                           if c not in have)
+        shown_have = [_choice(E.RuleCategory, c) for c in have] or NONE
+        missing = [_choice(E.RuleCategory, c) for c in need if c not in have]
+        detail = (CATEGORIES_MISSING(have=shown_have, missing=missing) if missing
+                  else CATEGORIES(have=shown_have))
         return _fraction(len(have), len(need), partial), detail
     if "leader_honour" in rule:
         fraction, detail, _ = leader_honour(rule["leader_honour"], f)
         return fraction, detail
     targets = f.figures.targets  # {"targets": "all"}
     if not targets:
-        return 0.0, "本年度没有制定年度目标"
+        return 0.0, NO_TARGETS()
 
     def show(t: TargetResult, value: float) -> str:
         shown_as = target_metric(t.metric).kind  # money targets are shown in 万元
         return money.wan(value) if shown_as == WAN else _num(value)
 
-    unmet = [f"{t.label}（目标 {show(t, t.target)}，完成 {show(t, t.actual)}）"
+    unmet = [UNMET_TARGET(label=_target_label(t), target=show(t, t.target),
+                          actual=show(t, t.actual))
              for t in targets if not t.met]
     met = len(targets) - len(unmet)
-    detail = f"年度目标完成 {met}/{len(targets)} 项"
-    return (_fraction(met, len(targets), partial),
-            detail + (f"；未完成：{'、'.join(unmet)}" if unmet else ""))
+    detail = (TARGETS_UNMET(met=met, total=len(targets), unmet=unmet) if unmet
+              else TARGETS_MET(met=met, total=len(targets)))
+    return _fraction(met, len(targets), partial), detail
 
 
-def _honour_wanted(alt: dict) -> str:
-    levels = "、".join(E.Level.label(c) for c in alt["levels"])
+def _choice(enum: type[E.Choice], code: str) -> Any:
+    """A code as its choice (worded in either language), or as it is when unknown."""
+    try:
+        return enum(code)
+    except ValueError:
+        return code or ""
+
+
+def _target_label(t: TargetResult) -> Any:
+    """A plan target's label in both languages when the metric is known (it names the figure)."""
+    try:
+        m = target_metric(t.metric)
+    except (KeyError, ValueError):
+        return t.label
+    return Both(t.label, m.en)
+
+
+def _honour_wanted(alt: dict) -> Any:
+    levels = [_choice(E.Level, c) for c in alt["levels"]]
     if not alt.get("name_has"):
-        return f"{levels}荣誉"
-    return f"名称含{'或'.join(f'“{w}”' for w in alt['name_has'])}的{levels}荣誉"
+        return HONOUR_OF(levels=levels)
+    words = Joined(tuple(QUOTED(word=w) for w in alt["name_has"]), OR.zh, OR.en)
+    return HONOUR_NAMED(words=words, levels=levels)
 
 
 def _honour_fits(h: dict, alt: dict) -> bool:
@@ -185,27 +246,29 @@ def _honour_fits(h: dict, alt: dict) -> bool:
         not alt.get("name_has") or any(w in h["name"] for w in alt["name_has"]))
 
 
-def _honours_text(honours: list[dict]) -> str:
-    return "、".join(f"{h['name']}（{E.Level.label(h['level'])}，{h['year']} 年度）"
-                    for h in honours)
+def _honours_text(honours: list[dict]) -> list[Any]:
+    return [HONOUR(name=h["name"], level=_choice(E.Level, h["level"]), year=h["year"])
+            for h in honours]
 
 
-def leader_honour(alts: list[dict], f: Facts) -> tuple[float, str, list[dict]]:
+def leader_honour(alts: list[dict], f: Facts) -> tuple[float, Any, list[dict]]:
     """(fraction, detail, the fitting honours) of a leader_honour rule: the leader at the
     period's end holds, by its year, an honour fitting one of the descriptions. The ledger
     knows an honour only by its level and name; the note of such a criterion says so."""
     leader = f.figures.studio.leader
     if not leader:
-        return 0.0, "年度末没有登记领衔人", []
+        return 0.0, NO_LEADER(), []
     held = f.leader_honours
     fit = [h for h in held if any(_honour_fits(h, alt) for alt in alts)]
     if fit:
-        return 1.0, f"领衔人{leader}：{_honours_text(fit)}", fit
-    detail = f"领衔人{leader}没有符合要求的荣誉（要求：{'，或'.join(map(_honour_wanted, alts))}）"
+        return 1.0, LEADER_HOLDS(leader=leader, honours=_honours_text(fit)), fit
+    wanted = Joined(tuple(map(_honour_wanted, alts)), OR_ELSE.zh, OR_ELSE.en)
     if held:
-        detail += f"；已登记：{_honours_text(held)}"
+        detail = NO_HONOUR_HELD(leader=leader, wanted=wanted, held=_honours_text(held))
     elif not f.leader_is_member:
-        detail += f"；{leader}不在成员名单中，台账里没有其荣誉记录"
+        detail = NO_HONOUR_NOT_MEMBER(leader=leader, wanted=wanted)
+    else:
+        detail = NO_HONOUR(leader=leader, wanted=wanted)
     return 0.0, detail, []
 
 
@@ -299,7 +362,8 @@ def assess(studio_uid: str, year: int, template: Template | str | Path) -> dict[
         status = "met" if fraction >= 1 - 1e-9 else "partly" if fraction > 0 else "missing"
         rows.append({"id": c["id"], "area": c["area"], "item": c["item"], "points": c["points"],
                      "score": round(c["points"] * min(fraction, 1.0), 2), "status": status,
-                     "detail": detail, "evidence": evidence, "note": c["note"]})
+                     "detail": detail.render("zh"), "detail_en": detail.render("en"),
+                     "evidence": evidence, "note": c["note"]})
     out: dict[str, Any] = {
         "template": {"name": template.name, "title": template.title,
                      "description": template.description,

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import peewee as pw
 
@@ -17,25 +18,63 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, database
-from laomo_desktop.texts import Text
+from laomo_desktop.texts import Text, worded
 from laomo_desktop.visible import visible
 from laomo_desktop.work import Job, Progress, result_of
+
+INTEGRITY = Text("数据库完整性检查发现问题：{what}", "The database's integrity check found a problem: {what}")
+DANGLING = Text("表 {table} 第 {row} 行引用了不存在的 {parent} 记录",
+                "Row {row} of table {table} refers to a {parent} record that does not exist")
+FILE_MISSING = Text("附件“{name}”的文件丢失", "The file of the attachment “{name}” is missing")
+FILE_DAMAGED = Text("附件“{name}”的文件内容已损坏（校验值不符）",
+                    "The file of the attachment “{name}” is damaged (its checksum does not match)")
+BROKEN_RULE = Text("工作室“{studio}”：{rule}（{kind}：{titles}）",
+                   "Studio “{studio}”: {rule} ({kind}: {titles})")
+OWN_MASTER = Text("工作室“{studio}”：师徒结对的“徒弟（本工作室成员）”不能与“师傅”是同一人",
+                  "Studio “{studio}”: in a mentoring pair, the apprentice (a member of the "
+                  "studio) cannot be the same person as the master")
+NO_LEADER = Text("工作室“{studio}”没有登记领衔人", "Studio “{studio}” has no leader registered")
+LEADERS_NAMED = Text("团队中“工作室角色”为领衔人的是“{names}”",
+                     "the team's member with the studio role of leader is “{names}”")
+NO_LEADER_IN_TEAM = Text("团队中没有“工作室角色”为领衔人的在职成员",
+                         "no current member of the team has the studio role of leader")
+LEADER_HISTORY = Text("工作室“{studio}”：领衔人沿革最近一条写的是“{name}”（自 {since} "
+                      "起），而{now}；各年度材料按领衔人沿革写领衔人。请在“成员”页用"
+                      "“更换领衔人…”记下更换，或在工作室资料中更正领衔人沿革",
+                      "Studio “{studio}”: the latest entry of the leader history names "
+                      "“{name}” (since {since}), but {now}; each year's documents name the "
+                      "leader from the leader history. Record the change with “Change "
+                      "leader…” on the Members page, or correct the leader history in the "
+                      "studio's profile")
+RECORD_WHERE = Text("{kind}“{title}”{owner}", "{kind} “{title}”{owner}")
+CHILD_OF = Text("的{list}", "'s {list}")
+CANNOT_SAVE_TEXT = Text("{where}：{why}（请打开这条记录修改后保存）",
+                        "{where}: {why} (please open this record, correct it and save it)")
+MORE_TEXTS = Text("另有 {n} 处文字含有不能保存的字符（未逐一列出）",
+                  "{n} more texts hold characters that cannot be saved (not listed one by one)")
+READ_ERROR = Text("读取台账时出错，文件可能已损坏：{why}",
+                  "An error occurred while reading the ledger; the file may be damaged: {why}")
 
 
 @dataclass(frozen=True)
 class Problem:
     severity: str  # "error": data is damaged; "rule": a rule of the forms is broken;
     #                "warning": advice (e.g. no leader registered yet)
-    message: str
+    said: Any  # a texts.Message, worded when shown (`message`)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the language the user chose."""
+        return worded(self.said)
 
 
 def _integrity() -> Iterator[Problem]:
     rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:
         for r in rows[:20]:
-            yield Problem("error", f"数据库完整性检查发现问题：{r}")
+            yield Problem("error", INTEGRITY(what=r))
     for table, rowid, parent, _ in database.execute_sql("PRAGMA foreign_key_check").fetchall()[:20]:
-        yield Problem("error", f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+        yield Problem("error", DANGLING(table=table, row=rowid, parent=parent))
 
 
 def _attachments(paths: LedgerPaths) -> Iterator[Problem]:
@@ -44,11 +83,11 @@ def _attachments(paths: LedgerPaths) -> Iterator[Problem]:
     for sha, filename, size in rows:
         p = blobs.blob_path(paths, sha)
         if not p.is_file():
-            yield Problem("error", f"附件“{filename}”的文件丢失")
+            yield Problem("error", FILE_MISSING(name=filename))
             continue
         actual, actual_size = blobs.file_sha256(p)
         if actual != sha or actual_size != size:
-            yield Problem("error", f"附件“{filename}”的文件内容已损坏（校验值不符）")
+            yield Problem("error", FILE_DAMAGED(name=filename))
 
 
 def _domain() -> Iterator[Problem]:
@@ -63,21 +102,20 @@ def _domain() -> Iterator[Problem]:
             by_studio.setdefault(row["studio"], []).append(row)
         for sid, rows in by_studio.items():
             for group in rule.groups(rows):
-                titles = "、".join(str(r[kind.title]) for r in group[:10])
-                yield Problem("rule", f"工作室“{names.get(sid, sid)}”：{rule.rule}"
-                                      f"（{kind.label}：{titles}）")
+                titles = [str(r[kind.title]) for r in group[:10]]
+                yield Problem("rule", BROKEN_RULE(studio=names.get(sid, sid), rule=rule.rule,
+                                                  kind=kind, titles=titles))
     for (name,) in database.execute_sql("""
             SELECT s.name FROM mentorship m JOIN studio s ON s.id = m.studio_id
             WHERE m.deleted_at IS NULL AND m.apprentice_id = m.master_id"""):
-        yield Problem("rule", f"工作室“{name}”：师徒结对的“徒弟（本工作室成员）”不能与"
-                              "“师傅”是同一人")
+        yield Problem("rule", OWN_MASTER(studio=name))
     leaders = database.execute_sql(f"""
         SELECT s.name FROM {M.table("studio")} s WHERE {M.live_sql("s")}
           AND NOT EXISTS (SELECT 1 {M.leader_members_sql("s", "m", None)})
           AND {M.latest_leader_entry_sql("s", "id", None)} IS NULL
         ORDER BY s.name""").fetchall()
     for (name,) in leaders:
-        yield Problem("warning", f"工作室“{name}”没有登记领衔人")
+        yield Problem("warning", NO_LEADER(studio=name))
     yield from _leader_history(date.today().isoformat())
 
 
@@ -95,24 +133,21 @@ def _leader_history(today: str) -> Iterator[Problem]:
         holders = (holders or "").split("\x1f") if holders else []
         if name in holders:
             continue
-        now = (f"团队中“工作室角色”为领衔人的是“{'、'.join(holders)}”" if holders
-               else "团队中没有“工作室角色”为领衔人的在职成员")
-        yield Problem("warning", f"工作室“{studio}”：领衔人沿革最近一条写的是“{name}”（自 {since} "
-                                 f"起），而{now}；各年度材料按领衔人沿革写领衔人。请在“成员”页用"
-                                 "“更换领衔人…”记下更换，或在工作室资料中更正领衔人沿革")
+        now = LEADERS_NAMED(names=holders) if holders else NO_LEADER_IN_TEAM()
+        yield Problem("warning", LEADER_HISTORY(studio=studio, name=name, since=since, now=now))
 
 
 STORED_TEXT_SHOWN = 20
 
 
-def _stored_texts() -> Iterator[tuple[Callable[[], str], S.Field, str]]:
+def _stored_texts() -> Iterator[tuple[Callable[[], Any], S.Field, str]]:
     """(where, field, value) of every text of the live records, child lists included; `where`
     is only worded when asked (for the few texts reported)."""
     for kind in S.KINDS:
         title = kind.field(kind.title).column
         for owner, fields, table, join in (
                 [("", kind.fields, f'"{kind.table}" p', "")]
-                + [(f"的{c.label}", c.fields, f'"{c.table}" c',
+                + [(CHILD_OF(list=c), c.fields, f'"{c.table}" c',
                     f' JOIN "{kind.table}" p ON p.id = c.parent_id') for c in kind.children]):
             texts = [f for f in fields if f.type in (S.TEXT, S.LONGTEXT)]
             if not texts:
@@ -121,8 +156,8 @@ def _stored_texts() -> Iterator[tuple[Callable[[], str], S.Field, str]]:
             cols = ", ".join(f'{alias}."{f.column}"' for f in texts)
             for row in database.execute_sql(f'SELECT p."{title}", {cols} FROM {table}{join} '
                                             "WHERE p.deleted_at IS NULL"):
-                def where(kind=kind, title=row[0], owner=owner) -> str:
-                    return f"{kind.label}“{visible(str(title))}”{owner}"
+                def where(kind=kind, title=row[0], owner=owner) -> Any:
+                    return RECORD_WHERE(kind=kind, title=visible(str(title)), owner=owner)
 
                 for f, v in zip(texts, row[1:], strict=True):
                     if isinstance(v, str):
@@ -139,9 +174,9 @@ def _stored_text() -> Iterator[Problem]:
         if why is not None:
             found += 1
             if found <= STORED_TEXT_SHOWN:
-                yield Problem("rule", f"{where()}：{why}（请打开这条记录修改后保存）")
+                yield Problem("rule", CANNOT_SAVE_TEXT(where=where(), why=why))
     if found > STORED_TEXT_SHOWN:
-        yield Problem("rule", f"另有 {found - STORED_TEXT_SHOWN} 处文字含有不能保存的字符（未逐一列出）")
+        yield Problem("rule", MORE_TEXTS(n=found - STORED_TEXT_SHOWN))
 
 
 def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
@@ -149,9 +184,9 @@ def _guarded(part: Callable[[], Iterator[Problem]]) -> list[Problem]:
     try:
         return list(part())
     except LaomoError as exc:
-        return [Problem("error", exc.message)]
+        return [Problem("error", exc.said)]
     except (sqlite3.Error, pw.PeeweeException) as exc:
-        return [Problem("error", f"读取台账时出错，文件可能已损坏：{exc}")]
+        return [Problem("error", READ_ERROR(why=exc))]
 
 
 FILE_CHECK = Text("检查数据库文件", "Checking the database file")

@@ -13,12 +13,14 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from laomo_desktop.ledger import asof
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Both, Text, worded
 
 FOLLOW_UP_DAYS = 7       # follow-ups due within this many days
 MENTORING_DAYS = 30      # a pair's agreed period ending within this many days
@@ -28,15 +30,38 @@ REVIEW_DAYS = 60         # a naming's next review within this many days
 FOLLOW_UP, PLAN, MENTORING, PACKAGE, REVIEW = "follow_up", "plan", "mentoring", "package", "review"
 EXPORT = "export"        # the section key of "open the export dialog" (not a page)
 
+FOLLOW_UP_TEXT = Text("会议待办：{what}", "Meeting follow-up: {what}")
+NO_PLAN = Text("{year} 年度工作计划尚未录入", "The {year} work plan has not been entered yet")
+NO_PLAN_STATS_YEAR = Text("{year} 统计年度工作计划尚未录入",
+                          "The work plan of statistics year {year} has not been entered yet")
+MENTORING_DUE = Text("师徒结对（{pair}）带徒期限{when}：请登记出师、解除或续签",
+                     "Mentoring pair ({pair}): the agreed period {when}. Please record the "
+                     "graduation, the ending or a renewal")
+ENDED = Both("已到期", "has ended")
+ENDING = Both("即将到期", "ends soon")
+NO_PACKAGE = Text("本季度（{year} 年第 {quarter} 季度）尚未向工会报送数据包",
+                  "No data package has been sent to the union this quarter (Q{quarter} {year})")
+NAMING = Text("{level}命名", "{level} naming")
+NAMING_BY = Text("{level}命名（{body}）", "{level} naming ({body})")
+REVIEW_DUE = Text("{named}的复审{when}：请准备复审材料",
+                  "The review of the {named} {when}: please prepare the review documents")
+REVIEW_PASSED = Both("已到期", "is overdue")
+REVIEW_SOON = Both("即将到期", "is due soon")
+
 
 @dataclass(frozen=True)
 class Reminder:
     kind: str            # FOLLOW_UP, PLAN, MENTORING, PACKAGE or REVIEW
-    text: str            # what to do, in Chinese
+    said: Any            # what to do: a texts.Message, worded when shown (`text`)
     date: str | None     # ISO: when it is due (None: no date given)
     section: str         # where to act: a section key, "studio" (its form) or EXPORT
     uid: str = ""        # the record it concerns ("" when there is none yet)
     owner: str = ""      # who is to do it, when the ledger says so
+
+    @property
+    def text(self) -> str:
+        """What to do, in the language the user chose."""
+        return worded(self.said)
 
     def overdue(self, today: date) -> bool:
         return bool(self.date) and self.date < today.isoformat()
@@ -66,7 +91,7 @@ def _studio_id(studio_uid: str) -> int | None:
 
 def _follow_ups(studio_uid: str, today: date) -> list[Reminder]:
     until = (today + timedelta(days=FOLLOW_UP_DAYS)).isoformat()
-    return [Reminder(FOLLOW_UP, f"会议待办：{what}", due, "activity", activity_uid, owner or "")
+    return [Reminder(FOLLOW_UP, FOLLOW_UP_TEXT(what=what), due, "activity", activity_uid, owner or "")
             for what, due, owner, activity_uid in Q.due_follow_ups(studio_uid, until)]
 
 
@@ -75,8 +100,8 @@ def _plan(studio_id: int, today: date) -> list[Reminder]:
     if database.execute_sql("SELECT 1 FROM plan WHERE studio_id = ? AND year = ? "
                             "AND deleted_at IS NULL", (studio_id, year)).fetchone():
         return []
-    per = period(year)
-    return [Reminder(PLAN, f"{per.short}工作计划尚未录入", None, "plan")]
+    missing = NO_PLAN if period(year).start_month == 1 else NO_PLAN_STATS_YEAR
+    return [Reminder(PLAN, missing(year=year), None, "plan")]
 
 
 def _mentoring(studio_id: int, today: date) -> list[Reminder]:
@@ -100,8 +125,8 @@ def _mentoring(studio_id: int, today: date) -> list[Reminder]:
         if ends > horizon:
             continue
         pair = f"{master}—{apprentice}" if master and apprentice else (apprentice or master)
-        when = "已到期" if ends < today else "即将到期"  # the date stands beside it
-        out.append(Reminder(MENTORING, f"师徒结对（{pair}）带徒期限{when}：请登记出师、解除或续签",
+        when = ENDED if ends < today else ENDING  # the date stands beside it
+        out.append(Reminder(MENTORING, MENTORING_DUE(pair=pair, when=when),
                             ends.isoformat(),
                             "mentorship", uid))
     return out
@@ -124,7 +149,7 @@ def _package(studio_uid: str, studio_id: int, today: date) -> list[Reminder]:
         if first <= day <= last:
             return []
     quarter = (first.month - 1) // 3 + 1
-    return [Reminder(PACKAGE, f"本季度（{first.year} 年第 {quarter} 季度）尚未向工会报送数据包",
+    return [Reminder(PACKAGE, NO_PACKAGE(year=first.year, quarter=quarter),
                      last.isoformat(), EXPORT)]
 
 
@@ -139,11 +164,20 @@ def _reviews(studio_uid: str, studio_id: int, today: date) -> list[Reminder]:
         (studio_id, horizon, today.isoformat(), today.isoformat())).fetchall()
     out = []
     for level, review, body in rows:
-        when = "已到期" if review < today.isoformat() else "即将到期"  # the date beside it
-        named = E.Level.label(level) + ("命名" if not body else f"命名（{body}）")
-        out.append(Reminder(REVIEW, f"{named}的复审{when}：请准备复审材料",
+        when = REVIEW_PASSED if review < today.isoformat() else REVIEW_SOON  # the date beside it
+        shown = _level(level)
+        named = NAMING(level=shown) if not body else NAMING_BY(level=shown, body=body)
+        out.append(Reminder(REVIEW, REVIEW_DUE(named=named, when=when),
                             review, "studio", studio_uid))
     return out
+
+
+def _level(code: str) -> Any:
+    """The level as a choice (worded in either language), or the stored code when unknown."""
+    try:
+        return E.Level(code)
+    except ValueError:
+        return code or ""
 
 
 def reminders(studio_uid: str, today: date | None = None) -> list[Reminder]:

@@ -33,6 +33,7 @@ from laomo_desktop.ledger.stats import (
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Both, Text
 
 YEARS_KEY = "years"  # the file's targets of each year, by year; the keys outside it: any year
 DEFAULT_TARGETS: dict[str, Any] = {"party_coverage_min_level": "city",
@@ -40,11 +41,60 @@ DEFAULT_TARGETS: dict[str, Any] = {"party_coverage_min_level": "city",
                                    "technical_innovations": 500, "patents": 50,
                                    "party_coverage_percent": 100, "results_total": None,
                                    "studios_by_level": {}, "studios_by_unit": {}}
-TARGET_LABELS = {"party_coverage_min_level": "党组织覆盖的最低工作室级别",
-                 "training_person_times": "培训人次", "technical_innovations": "技术创新成果",
-                 "patents": "专利", "party_coverage_percent": "党组织覆盖率（%）",
-                 "results_total": "创新成果总数", "studios_by_level": "各级别工作室数",
-                 "studios_by_unit": "各单位工作室数"}
+TARGET_LABELS = {
+    "party_coverage_min_level": Both("党组织覆盖的最低工作室级别",
+                                     "the lowest studio level party coverage counts"),
+    "training_person_times": Both("培训人次", "training person-times"),
+    "technical_innovations": Both("技术创新成果", "technical innovations"),
+    "patents": Both("专利", "patents"),
+    "party_coverage_percent": Both("党组织覆盖率（%）", "party organisation coverage (%)"),
+    "results_total": Both("创新成果总数", "innovation results in all"),
+    "studios_by_level": Both("各级别工作室数", "studios by level"),
+    "studios_by_unit": Both("各单位工作室数", "studios by unit")}
+
+# what a refused targets file is told
+NOT_COUNT = Text("汇总表目标设置“{key}”（{label}）必须是不小于 0 的整数，现在是“{value}”。",
+                 "The summary target “{key}” ({label}) must be a whole number not below 0; "
+                 "it is “{value}”.")
+NOT_OBJECT = Text("汇总表目标设置必须是一组“名称: 数值”（JSON 对象）。",
+                  "The summary targets must be a set of “name: value” (a JSON object).")
+UNKNOWN_TARGET = Text("汇总表目标设置中有未知的项目“{key}”（可用的项目：{known}）。",
+                      "The summary targets hold an unknown item “{key}” (the items are: {known}).")
+CODE_AND_NAME = Text("{code}（{name}）", "{code} ({name})")
+NOT_LEVEL = Text("汇总表目标设置“{key}”（{label}）的值“{value}”不是已知的级别，应为 {codes} 之一。",
+                 "The value “{value}” of the summary target “{key}” ({label}) is not a known "
+                 "level; it should be one of {codes}.")
+NOT_PERCENT = Text("汇总表目标设置“{key}”（{label}）必须是 0 到 100 之间的数，现在是“{value}”。",
+                   "The summary target “{key}” ({label}) must be a number from 0 to 100; it is "
+                   "“{value}”.")
+NOT_COUNTS = Text("汇总表目标设置“{key}”（{label}）必须是一组“名称: 个数”。",
+                  "The summary target “{key}” ({label}) must be a set of “name: number”.")
+UNKNOWN_LEVEL = Text("汇总表目标设置“{key}”（{label}）中的“{name}”不是已知的级别，应为 {codes} 之一。",
+                     "“{name}” in the summary target “{key}” ({label}) is not a known level; "
+                     "it should be one of {codes}.")
+EMPTY_UNIT = Text("汇总表目标设置“{key}”（{label}）中有一个空的单位名称。",
+                  "The summary target “{key}” ({label}) holds an empty unit name.")
+UNREADABLE = Text("无法读取汇总表目标设置文件“{path}”：{why}",
+                  "Cannot read the summary targets file “{path}”: {why}")
+NOT_YEARS = Text("汇总表目标设置“{key}”必须是一组“年度: 目标”。",
+                 "The summary target “{key}” must be a set of “year: targets”.")
+YEAR_NOT_OBJECT = Text("汇总表目标设置中 {year} 年度的目标必须是一组“名称: 数值”。",
+                       "The summary targets of {year} must be a set of “name: value”.")
+
+# the union summary's own wording of its figures: the summary is a document, so its data holds
+# the Chinese (the window words the same goals in English itself, ui/pages/unioncards.py)
+UNNAMED = Both("未命名", "not named")
+OR_ABOVE = Text("{level}及以上", "{level} or above")
+GOAL_STUDIOS = Text("{what}工作室（个）", "{what} studios")
+GOAL_PARTY = Text("{scope}工作室建立党组织或党员先锋岗（个）",
+                  "{scope} studios with a party organisation or party member post")
+GOAL_PARTY_PERCENT = Text("{scope}工作室建立党组织或党员先锋岗（个，覆盖率目标 {percent}%）",
+                          "{scope} studios with a party organisation or party member post "
+                          "(coverage target {percent}%)")
+GOAL_TRAINING = Both("培训人次", "Training person-times")
+GOAL_TECHNICAL = Both("技术创新和攻关成果（项）", "Technical innovations")
+GOAL_PATENTS = Both("专利（件）", "Patents")
+GOAL_RESULTS = Both("创新成果（项）", "Innovation results")
 COUNTS = ("training_person_times", "technical_innovations", "patents")
 
 RECOGNITION = M.child_table("studio", "recognitions")
@@ -111,44 +161,40 @@ NUMBERS = ("projects_started", "results_total", "results_technical", "patents_to
 
 # ---- targets (settings) -----------------------------------------------------------------------
 
-def _count(key: str, value: Any, label: str, *, optional: bool = False) -> None:
+def _count(key: str, value: Any, label: Both, *, optional: bool = False) -> None:
     if optional and value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是不小于 0 的整数，"
-                         f"现在是“{value}”。")
+        raise LaomoError(NOT_COUNT(key=key, label=label, value=value))
 
 
 def validate_targets(raw: Any) -> dict[str, Any]:
     """The defaults with `raw` merged over them; a LaomoError names the first bad key."""
     if not isinstance(raw, dict):
-        raise LaomoError("汇总表目标设置必须是一组“名称: 数值”（JSON 对象）。")
+        raise LaomoError(NOT_OBJECT)
     out = dict(DEFAULT_TARGETS)
     for key, value in raw.items():
         if key not in DEFAULT_TARGETS:
-            known = "、".join(DEFAULT_TARGETS)
-            raise LaomoError(f"汇总表目标设置中有未知的项目“{key}”（可用的项目：{known}）。")
+            raise LaomoError(UNKNOWN_TARGET(key=key, known=list(DEFAULT_TARGETS)))
         label = TARGET_LABELS[key]
         if key == "party_coverage_min_level":
             if value not in {lv.value for lv in E.Level}:
-                codes = "、".join(f"{lv.value}（{lv.zh}）" for lv in E.Level)
-                raise LaomoError(f"汇总表目标设置“{key}”（{label}）的值“{value}”不是已知的级别，"
-                                 f"应为 {codes} 之一。")
+                codes = [CODE_AND_NAME(code=lv.value, name=lv) for lv in E.Level]
+                raise LaomoError(NOT_LEVEL(key=key, label=label, value=value, codes=codes))
         elif key == "party_coverage_percent":
             if isinstance(value, bool) or not isinstance(value, int | float) \
                     or not 0 <= value <= 100:
-                raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是 0 到 100 之间的数，"
-                                 f"现在是“{value}”。")
+                raise LaomoError(NOT_PERCENT(key=key, label=label, value=value))
         elif key in ("studios_by_level", "studios_by_unit"):
             if not isinstance(value, dict):
-                raise LaomoError(f"汇总表目标设置“{key}”（{label}）必须是一组“名称: 个数”。")
+                raise LaomoError(NOT_COUNTS(key=key, label=label))
             levels = {lv.value for lv in E.Level}
             for name, n in value.items():
                 if key == "studios_by_level" and name not in levels:
-                    raise LaomoError(f"汇总表目标设置“{key}”（{label}）中的“{name}”不是已知的级别，"
-                                     f"应为 {'、'.join(sorted(levels))} 之一。")
+                    raise LaomoError(UNKNOWN_LEVEL(key=key, label=label, name=name,
+                                                   codes=sorted(levels)))
                 if key == "studios_by_unit" and not (isinstance(name, str) and name.strip()):
-                    raise LaomoError(f"汇总表目标设置“{key}”（{label}）中有一个空的单位名称。")
+                    raise LaomoError(EMPTY_UNIT(key=key, label=label))
                 _count(f"{key}.{name}", n, label)
             value = dict(value)
         else:
@@ -169,9 +215,9 @@ def read_targets_file(path: Path | None) -> dict[str, Any]:
     try:
         raw = json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LaomoError(f"无法读取汇总表目标设置文件“{path}”：{exc}") from exc
+        raise LaomoError(UNREADABLE(path=path, why=exc)) from exc
     if not isinstance(raw, dict):
-        raise LaomoError("汇总表目标设置必须是一组“名称: 数值”（JSON 对象）。")
+        raise LaomoError(NOT_OBJECT)
     return raw
 
 
@@ -181,10 +227,10 @@ def targets_of(raw: dict[str, Any], year: int | None = None) -> dict[str, Any]:
     base = {k: v for k, v in raw.items() if k != YEARS_KEY}
     years = raw.get(YEARS_KEY, {})
     if not isinstance(years, dict):
-        raise LaomoError(f"汇总表目标设置“{YEARS_KEY}”必须是一组“年度: 目标”。")
+        raise LaomoError(NOT_YEARS(key=YEARS_KEY))
     own = years.get(str(year), {}) if year is not None else {}
     if not isinstance(own, dict):
-        raise LaomoError(f"汇总表目标设置中 {year} 年度的目标必须是一组“名称: 数值”。")
+        raise LaomoError(YEAR_NOT_OBJECT(year=year))
     return validate_targets({**base, **own})
 
 
@@ -251,7 +297,7 @@ def _rows(p: dict) -> list[dict]:
         level = highest_level(levels)
         row = {"uid": uid, "name": name, "leader": leader, "level": level,
                "host_unit": (unit or "").strip(),
-               "level_label": E.Level.label(level) if level else "未命名",
+               "level_label": E.Level.label(level) if level else UNNAMED.zh,
                "party_org": party or E.PartyOrg.NONE.value,
                "party_org_label": E.PartyOrg.label(party or E.PartyOrg.NONE),
                **dict.fromkeys(NUMBERS, 0)}
@@ -288,12 +334,12 @@ def _studio_goals(targets: dict, rows: list[dict], by_level: list[dict]) -> list
     """The numbers of studios the union set by level and by host unit (its sub-units), against
     the studios named at that level, or hosted by that unit, at the period's end."""
     counts = {lv["level"]: lv["count"] for lv in by_level}
-    goals = [_goal(f"studios:{lv.value}", f"{lv.zh}工作室（个）",
+    goals = [_goal(f"studios:{lv.value}", GOAL_STUDIOS(what=lv).render("zh"),
                    targets["studios_by_level"][lv.value], counts[lv.value])
              for lv in E.Level if lv.value in targets["studios_by_level"]]
     for unit, target in sorted(targets["studios_by_unit"].items()):
         actual = sum(1 for r in rows if r["host_unit"] == unit.strip())
-        goals.append(_goal(f"unit:{unit}", f"{unit}工作室（个）", target, actual))
+        goals.append(_goal(f"unit:{unit}", GOAL_STUDIOS(what=unit).render("zh"), target, actual))
     return goals
 
 
@@ -316,14 +362,14 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
 
     by_level = [{"level": lv.value, "label": lv.zh,
                  "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
-    by_level.append({"level": None, "label": "未命名",
+    by_level.append({"level": None, "label": UNNAMED.zh,
                      "count": sum(1 for r in rows if r["level"] is None)})
 
     min_level = E.Level(targets["party_coverage_min_level"])
     rank = E.LEVEL_RANK[min_level]
     eligible = [r for r in rows if r["level"] and E.LEVEL_RANK[E.Level(r["level"])] <= rank]
     lacking = [r for r in eligible if not has_party_org(r)]
-    scope = min_level.zh if rank == 0 else f"{min_level.zh}及以上"
+    scope = min_level.zh if rank == 0 else OR_ABOVE(level=min_level).render("zh")
     coverage = {
         "min_level": min_level.value, "scope": scope, "total": len(eligible),
         "covered": len(eligible) - len(lacking), "met": not lacking,
@@ -337,18 +383,18 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
     totals["benefit_wan"] = fen_to_wan(totals["benefit_fen"])
     percent = targets["party_coverage_percent"]
     goals = [
-        _goal("party_coverage", f"{scope}工作室建立党组织或党员先锋岗（个）" if percent == 100
-              else f"{scope}工作室建立党组织或党员先锋岗（个，覆盖率目标 {percent}%）",
+        _goal("party_coverage", GOAL_PARTY(scope=scope).render("zh") if percent == 100
+              else GOAL_PARTY_PERCENT(scope=scope, percent=percent).render("zh"),
               math.ceil(coverage["total"] * percent / 100 - 1e-9), coverage["covered"]),
-        _goal("training_person_times", "培训人次", targets["training_person_times"],
+        _goal("training_person_times", GOAL_TRAINING.zh, targets["training_person_times"],
               totals["training_person_times"]),
-        _goal("technical_innovations", "技术创新和攻关成果（项）",
+        _goal("technical_innovations", GOAL_TECHNICAL.zh,
               targets["technical_innovations"], totals["results_technical"]),
-        _goal("patents", "专利（件）", targets["patents"], totals["patents_total"]),
+        _goal("patents", GOAL_PATENTS.zh, targets["patents"], totals["patents_total"]),
         *_studio_goals(targets, rows, by_level),
     ]
     if targets["results_total"] is not None:
-        goals.insert(3, _goal("results_total", "创新成果（项）", targets["results_total"],
+        goals.insert(3, _goal("results_total", GOAL_RESULTS.zh, targets["results_total"],
                               totals["results_total"]))
     return {"year": year, "period_label": per.label, "start": per.start, "end": per.end,
             "targets": targets, "studios": rows, "by_level": by_level,

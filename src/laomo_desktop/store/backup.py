@@ -21,17 +21,32 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations, readonly
 from laomo_desktop.store.models import database
-from laomo_desktop.texts import Text
+from laomo_desktop.texts import Both, Text, worded
 from laomo_desktop.work import Cancelled, Job, Progress, result_of
 
 NAME_RE = re.compile(r"^ledger-(\d{8})-(\d{6})-(\d{6})-([a-z-]+)\.sqlite3$")
 REASONS = {
-    "auto": "自动备份",
-    "manual": "手动备份",
-    "pre-migration": "升级前备份",
-    "pre-restore": "恢复前备份",
-    "pre-import": "导入前备份",
+    "auto": Both("自动备份", "Automatic backup"),
+    "manual": Both("手动备份", "Manual backup"),
+    "pre-migration": Both("升级前备份", "Before an upgrade"),
+    "pre-restore": Both("恢复前备份", "Before a restore"),
+    "pre-import": Both("导入前备份", "Before an import"),
 }
+NOT_VERIFIED = Text("备份文件校验未通过（{result}），未保留此备份。",
+                    "The backup file failed its check ({result}); this backup was not kept.")
+BACKUP_FAILED = Text("备份失败：{why}。台账本身没有改动。",
+                     "The backup failed: {why}. The ledger itself was not changed.")
+NO_BACKUP_FILE = Text("找不到备份文件“{path}”。", "The backup file “{path}” cannot be found.")
+BACKUP_DAMAGED_AS = Text("备份文件“{name}”已损坏（{why}），不能用于恢复。",
+                         "The backup file “{name}” is damaged ({why}) and cannot be restored.")
+BACKUP_DAMAGED = Text("备份文件“{name}”已损坏或不完整，不能用于恢复。",
+                      "The backup file “{name}” is damaged or incomplete and cannot be restored.")
+RESTORE_FAILED = Text("恢复失败：{why}。恢复前的台账已备份为“{name}”。",
+                      "The restore failed: {why}. The ledger as it was before the restore is "
+                      "backed up as “{name}”.")
+RESTORE_OVER_FAILED = Text("恢复失败：{why}。台账文件没有改动{kept}。",
+                           "The restore failed: {why}. The ledger file was not changed{kept}.")
+JOURNAL_MOVED = Text("；日志文件已移到 {where}", "; its journal files were moved to {where}")
 
 
 @dataclass(frozen=True)
@@ -43,7 +58,8 @@ class BackupInfo:
 
     @property
     def reason_label(self) -> str:
-        return REASONS.get(self.reason, self.reason)
+        """Why it was made, in the language the user chose."""
+        return worded(REASONS.get(self.reason, self.reason))
 
 
 def _name(now: datetime, reason: str) -> str:
@@ -134,7 +150,7 @@ def take_backup_steps(paths: LedgerPaths, reason: str = "manual",
         finally:
             out.close()
         if ok != "ok":
-            raise LaomoError(f"备份文件校验未通过（{ok}），未保留此备份。")
+            raise LaomoError(NOT_VERIFIED(result=ok))
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         yield Progress(2, 2, str(VERIFYING))
@@ -145,8 +161,8 @@ def take_backup_steps(paths: LedgerPaths, reason: str = "manual",
             tmp.unlink()
         detail = blobs.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         if "disk is full" in str(exc):
-            detail = "磁盘空间不足"
-        raise LaomoError(f"备份失败：{detail}。台账本身没有改动。") from exc
+            detail = blobs.DISK_FULL
+        raise LaomoError(BACKUP_FAILED(why=detail)) from exc
     except BaseException:  # a LaomoError, Cancel, or the job closed: nothing half made is kept
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -253,17 +269,17 @@ def collect_blobs(paths: LedgerPaths) -> int:
 def verify_backup(path: Path) -> int:
     """The schema version of a backup file that is a sound ledger we can restore."""
     if not path.is_file():
-        raise LaomoError(f"找不到备份文件“{path}”。")
+        raise LaomoError(NO_BACKUP_FILE(path=path))
     version = readonly.check_openable(path)
     con = readonly.connect(path)
     try:
         ok = con.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise LaomoError(f"备份文件“{path.name}”已损坏（{exc}），不能用于恢复。") from exc
+        raise LaomoError(BACKUP_DAMAGED_AS(name=path.name, why=exc)) from exc
     finally:
         con.close()
     if ok != "ok" or version < 1:
-        raise LaomoError(f"备份文件“{path.name}”已损坏或不完整，不能用于恢复。")
+        raise LaomoError(BACKUP_DAMAGED(name=path.name))
     return version
 
 
@@ -297,7 +313,7 @@ def restore_backup_steps(paths: LedgerPaths, path: Path) -> Job[BackupInfo]:
     try:
         yield from copy_steps(lambda: readonly.connect(path), database.connection(), RESTORING)
     except sqlite3.Error as exc:
-        raise LaomoError(f"恢复失败：{exc}。恢复前的台账已备份为“{before.path.name}”。") from exc
+        raise LaomoError(RESTORE_FAILED(why=exc, name=before.path.name)) from exc
     except BaseException:  # stopped: the copy rolled back, the ledger is as it was
         with contextlib.suppress(OSError):
             before.path.unlink()
@@ -338,8 +354,8 @@ def restore_over(paths: LedgerPaths, path: Path, why: str = "damaged") -> list[P
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        kept = ("；日志文件已移到 " + "、".join(str(m) for m in moved)) if moved else ""
-        raise LaomoError(f"恢复失败：{blobs.describe_os_error(exc)}。台账文件没有改动{kept}。"
+        kept = JOURNAL_MOVED(where=[str(m) for m in moved]) if moved else ""
+        raise LaomoError(RESTORE_OVER_FAILED(why=blobs.describe_os_error(exc), kept=kept)
                          ) from exc
     health.end_session(paths)  # the unclean-shutdown marker was the damaged file's
     return moved

@@ -9,12 +9,30 @@ of the data folder, clear leftovers, set aside a journal that is not this ledger
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import health, journal, lock, migrations
 from laomo_desktop.store.models import database
 from laomo_desktop.store.readonly import UnreadableLedger, check_openable
+from laomo_desktop.texts import Both, Text
+
+CANNOT_CREATE = Text("无法创建数据文件夹“{root}”：{why}", "Cannot create the data folder “{root}”: {why}")
+UNREADABLE = Both("无法读取数据库", "the database cannot be read")
+NO_OS_LOCK = Text("数据文件夹所在的磁盘不支持文件锁：请不要在两台电脑或两个程序中同时修改这个台账。",
+                  "The disk of the data folder does not support file locks: please do not "
+                  "change this ledger from two computers or two programs at the same time.")
+CANNOT_OPEN = Text("无法打开台账文件“{path}”：{why}", "Cannot open the ledger file “{path}”: {why}")
+READ_ONLY_EMPTY = Text("数据文件夹“{root}”是只读的，其中还没有台账，无法新建。",
+                       "The data folder “{root}” is read-only and holds no ledger yet; a new "
+                       "one cannot be made there.")
+NO_LEDGER = Text("找不到台账文件“{path}”。", "The ledger file “{path}” cannot be found.")
+NEEDS_UPGRADE = Text("台账需要先升级：请先关闭正在使用它的程序，再运行本命令。",
+                     "The ledger needs to be upgraded first: please close the program that is "
+                     "using it, then run this command again.")
+IN_USE_READ = Text("台账正在被另一个程序使用，本命令只能读取。",
+                   "The ledger is in use by another program: this command can only read it.")
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -33,8 +51,8 @@ class OpenState:
 
     paths: LedgerPaths
     writer: bool                 # holds the lock and may change the ledger
-    read_only_message: str | None = None
-    notices: list[str] = field(default_factory=list)  # to tell the user once, in a sentence
+    read_only_message: Any = None  # a texts.Message, worded when shown
+    notices: list[Any] = field(default_factory=list)  # messages to tell the user once
     partials_removed: int = 0
 
     @property
@@ -54,7 +72,7 @@ def create_folders(paths: LedgerPaths) -> None:
     try:
         paths.ensure()
     except OSError as exc:
-        raise LaomoError(f"无法创建数据文件夹“{paths.root}”：{exc.strerror or exc}") from exc
+        raise LaomoError(CANNOT_CREATE(root=paths.root, why=exc.strerror or exc)) from exc
 
 
 def has_content(paths: LedgerPaths) -> bool:
@@ -75,7 +93,7 @@ def inspect(paths: LedgerPaths, *, thorough: bool) -> int:
         full = health.disk_full(paths)
         if full:  # SQLite could not make its small working file: not damage
             raise LaomoError(full) from exc
-        raise health.damaged(paths, "无法读取数据库") from exc
+        raise health.damaged(paths, UNREADABLE) from exc
 
 
 def open_ledger(paths: LedgerPaths, steps: list[migrations.Step] | None = None, *,
@@ -115,7 +133,7 @@ def _abandon(paths: LedgerPaths) -> None:
 def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenState,
                  start_empty: bool) -> None:
     if lock.without_os_lock(paths):
-        state.notices.append("数据文件夹所在的磁盘不支持文件锁：请不要在两台电脑或两个程序中同时修改这个台账。")
+        state.notices.append(NO_OS_LOCK())
     health.refuse_outside_links(paths)
     state.partials_removed = health.remove_partials(paths)
     note = journal.check_wal(paths)
@@ -134,7 +152,7 @@ def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenSt
     try:
         database.connect()
     except Exception as exc:
-        raise LaomoError(f"无法打开台账文件“{paths.db}”：{exc}") from exc
+        raise LaomoError(CANNOT_OPEN(path=paths.db, why=exc)) from exc
     health.begin_session(paths)
     latest = steps[-1].version if steps else 0
     if version < latest:
@@ -149,7 +167,7 @@ def _open_writer(paths: LedgerPaths, steps: list[migrations.Step], state: OpenSt
 def _open_read_only(paths: LedgerPaths) -> LedgerPaths:
     global _state
     if not has_content(paths):
-        raise LaomoError(f"数据文件夹“{paths.root}”是只读的，其中还没有台账，无法新建。")
+        raise LaomoError(READ_ONLY_EMPTY(root=paths.root))
     foreign = journal.foreign_wal(paths)
     if not foreign:
         inspect(paths, thorough=False)
@@ -159,7 +177,7 @@ def _open_read_only(paths: LedgerPaths) -> LedgerPaths:
     return paths
 
 
-def _bind_read_only(paths: LedgerPaths, message: str, ignore_journal: bool = False
+def _bind_read_only(paths: LedgerPaths, message: Any, ignore_journal: bool = False
                     ) -> OpenState:
     """Bind the database object to the ledger for reading; changes get `message`."""
     uri = paths.db.resolve().as_uri()
@@ -175,7 +193,7 @@ def _bind_read_only(paths: LedgerPaths, message: str, ignore_journal: bool = Fal
             if not database.is_closed():
                 database.close()
             error = exc
-    raise LaomoError(f"无法打开台账文件“{paths.db}”：{error}")
+    raise LaomoError(CANNOT_OPEN(path=paths.db, why=error))
 
 
 def open_snapshot(paths: LedgerPaths) -> LedgerPaths:
@@ -184,11 +202,11 @@ def open_snapshot(paths: LedgerPaths) -> LedgerPaths:
     global _state
     close_ledger()
     if not has_content(paths):
-        raise LaomoError(f"找不到台账文件“{paths.db}”。")
+        raise LaomoError(NO_LEDGER(path=paths.db))
     version = check_openable(paths.db)
     if version < migrations.LATEST:
-        raise LaomoError("台账需要先升级：请先关闭正在使用它的程序，再运行本命令。")
-    _state = _bind_read_only(paths, "台账正在被另一个程序使用，本命令只能读取。")
+        raise LaomoError(NEEDS_UPGRADE)
+    _state = _bind_read_only(paths, IN_USE_READ())
     return paths
 
 
@@ -212,8 +230,9 @@ def release_connection() -> None:
         database.close()
 
 
-def read_only_message() -> str | None:
-    """Why the open ledger cannot be changed (None when it can): said before a form is filled."""
+def read_only_message() -> Any:
+    """Why the open ledger cannot be changed (None when it can): said before a form is filled.
+    A texts.Message: worded (texts.worded) where it is shown."""
     return database.read_only_message
 
 

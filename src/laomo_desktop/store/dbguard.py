@@ -10,22 +10,32 @@ every transaction that changes something with the ledger's identity page (see st
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.texts import Text
 
-DISK_FULL = "磁盘已满，这次的修改没有保存，台账没有改动。请清理磁盘空间后再试。"
-IO_ERROR = "读写磁盘时出错，这次的修改没有保存，台账没有改动。请检查磁盘或U盘是否已拔出。"
-DAMAGED = ("台账文件已损坏，这次的操作没有完成。请关闭程序后重新打开：程序会检查台账，"
-           "并帮助您从备份恢复。")
+DISK_FULL = Text("磁盘已满，这次的修改没有保存，台账没有改动。请清理磁盘空间后再试。",
+                 "The disk is full: this change was not saved and the ledger was not changed. "
+                 "Please free some disk space and try again.")
+IO_ERROR = Text("读写磁盘时出错，这次的修改没有保存，台账没有改动。请检查磁盘或U盘是否已拔出。",
+                "The disk could not be read or written: this change was not saved and the "
+                "ledger was not changed. Please check whether the disk or USB drive was removed.")
+DAMAGED = Text("台账文件已损坏，这次的操作没有完成。请关闭程序后重新打开：程序会检查台账，"
+               "并帮助您从备份恢复。",
+               "The ledger file is damaged: this operation was not completed. Please close the "
+               "program and open it again: it will check the ledger and help you restore a "
+               "backup.")
+READ_ONLY = Text("台账文件是只读的，不能修改。", "The ledger file is read-only and cannot be changed.")
 
 
 class ReadOnlyLedger(LaomoError):
     """A change was asked of a ledger opened for reading only."""
 
 
-def translate(exc: BaseException, read_only_message: str | None = None) -> LaomoError | None:
+def translate(exc: BaseException, read_only_message: Any = None) -> LaomoError | None:
     """The user's message for an SQLite failure, or None when it is not one they can cause."""
     if isinstance(exc, LaomoError) or not isinstance(exc, sqlite3.Error | pw.PeeweeException):
         return None
@@ -33,7 +43,7 @@ def translate(exc: BaseException, read_only_message: str | None = None) -> Laomo
     if "disk is full" in text:
         return LaomoError(DISK_FULL)
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyLedger(read_only_message or "台账文件是只读的，不能修改。")
+        return ReadOnlyLedger(read_only_message or READ_ONLY)
     if "disk i/o error" in text:
         return LaomoError(IO_ERROR)
     if "malformed" in text or "not a database" in text:
@@ -70,7 +80,7 @@ class LedgerDatabase(pw.SqliteDatabase):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.read_only_message: str | None = None
+        self.read_only_message: Any = None  # a texts.Message: why it cannot be changed
         self.sign_writes = False  # the ledger has its identity table (store.journal)
 
     @property

@@ -13,19 +13,67 @@ import os
 import sqlite3
 import struct
 from pathlib import Path
+from typing import Any
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import readonly
+from laomo_desktop.texts import Both, Joined, Text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+CANNOT_READ = Text("无法读取：{why}", "cannot be read: {why}")
+NOT_A_LEDGER = Both("文件开头不是台账数据库的格式", "the file does not begin like a ledger database")
+BAD_HEADER = Both("文件头已损坏", "the file's header is damaged")
+CUT_PAGE = Both("文件长度不完整（最后一页被截断）", "the file is incomplete (its last page is cut off)")
+TRUNCATED = Text("文件被截断（应有 {pages} 页，只有 {have} 页）",
+                 "the file is cut short ({pages} pages expected, only {have} present)")
+DAMAGED = Text("台账文件“{path}”已损坏（{detail}）。程序没有改动它。请从备份恢复：图形界面会列出备份，"
+               "命令行可用 laomo backups 查看、laomo restore 文件名 恢复（损坏的文件会原样移到 aside 文件夹，"
+               "不会删除）。",
+               "The ledger file “{path}” is damaged ({detail}). The program has not changed it. "
+               "Please restore a backup: the window lists the backups; on the command line, "
+               "laomo backups lists them and laomo restore FILE restores one (the damaged file "
+               "is moved as it is to the folder “aside”, never deleted).")
+LOST = Text("台账文件“{path}”{what}，但数据文件夹中有 {backups} 个备份：台账可能丢失了，"
+            "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。",
+            "The ledger file “{path}” {what}, but the data folder holds {backups} backups: the "
+            "ledger may have been lost; this is not its first use. Please restore the newest "
+            "backup (laomo restore FILE, or choose it in the window).")
+EMPTY_WHAT = Both("是空的（0 字节）", "is empty (0 bytes)")
+GONE_WHAT = Both("不见了", "is missing")
+EMPTY_DETAIL = Both("文件是空的（0 字节）", "the file is empty (0 bytes)")
+GONE_DETAIL = Both("文件不见了", "the file is missing")
+DISK_FULL = Text("磁盘已满（“{root}”所在的磁盘只剩 {kb} KB），无法打开台账。台账没有改动。请清理磁盘空间后再打开。",
+                 "The disk is full (only {kb} KB left on the disk of “{root}”): the ledger "
+                 "cannot be opened. It was not changed. Please free some disk space, then open "
+                 "it again.")
+DISK_FULL_PLAIN = Text("磁盘已满，无法打开台账。台账没有改动。请清理磁盘空间后再打开。",
+                       "The disk is full: the ledger cannot be opened. It was not changed. "
+                       "Please free some disk space, then open it again.")
+CANNOT_USE = Text("无法读写数据文件夹中的“{where}”：{why}。台账没有改动。请检查文件夹的权限，或磁盘是否已拔出。",
+                  "Cannot read or write “{where}” in the data folder: {why}. The ledger was not "
+                  "changed. Please check the folder's permissions, or whether the disk was "
+                  "removed.")
+READ_ONLY = Text("台账是只读的（“{where}”不能写入），只能查看和打印，不能修改。"
+                 "如需修改，请把数据文件夹复制到可写的位置，或请管理员开放写入权限。",
+                 "The ledger is read-only (“{where}” cannot be written): it can be viewed and "
+                 "printed, not changed. To change it, copy the data folder to a place that can "
+                 "be written, or ask the administrator for permission to write.")
+OUTSIDE_LINKS = Text("数据文件夹“{root}”中的 {names} 是指向文件夹之外的链接。为防止写到别处，"
+                     "程序不会打开它。请删除这些链接，把真实的文件放回数据文件夹后再打开。",
+                     "In the data folder “{root}”, {names} link to places outside the folder. "
+                     "So that nothing is written elsewhere, the program will not open it. Please "
+                     "remove these links and put the real files back in the data folder, then "
+                     "open it again.")
+QUOTED = Text("“{name}”", "“{name}”")
 
 
 class LedgerProblem(LaomoError):
     """The ledger cannot be used as it is; the user chooses a backup (or, when it is lost,
     may start an empty ledger). `kind` is "damaged" or "lost"."""
 
-    def __init__(self, kind: str, message: str, detail: str = ""):
+    def __init__(self, kind: str, message: Any, detail: Any = ""):
         super().__init__(message)
         self.kind = kind
         self.detail = detail
@@ -51,7 +99,7 @@ def end_session(paths: LedgerPaths) -> None:
         session_marker(paths).unlink()
 
 
-def header_problem(db_file: Path) -> str | None:
+def header_problem(db_file: Path) -> Any:
     """A damage the file's first page and length show without reading the rest. While a
     journal holds frames (a checkpoint may have been cut short), the page count stated in the
     header may run ahead of the file: SQLite completes it from the journal, so it is only
@@ -61,26 +109,26 @@ def header_problem(db_file: Path) -> str | None:
         with open(db_file, "rb") as f:
             head = f.read(100)
     except OSError as exc:
-        return f"无法读取：{exc.strerror or exc}"
+        return CANNOT_READ(why=exc.strerror or exc)
     if len(head) < 100 or head[:16] != SQLITE_MAGIC:
-        return "文件开头不是台账数据库的格式"
+        return NOT_A_LEDGER
     page_size = struct.unpack(">H", head[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return "文件头已损坏"
+        return BAD_HEADER
     change, pages, valid_for = (struct.unpack(">I", head[24:28])[0],
                                 struct.unpack(">I", head[28:32])[0],
                                 struct.unpack(">I", head[92:96])[0])
     if size % page_size:
-        return "文件长度不完整（最后一页被截断）"
+        return CUT_PAGE
     wal = db_file.with_name(db_file.name + "-wal")
     journal_pending = wal.exists() and wal.stat().st_size > 0
     if change == valid_for and pages and size // page_size < pages and not journal_pending:
-        return f"文件被截断（应有 {pages} 页，只有 {size // page_size} 页）"
+        return TRUNCATED(pages=pages, have=size // page_size)
     return None
 
 
-def quick_check(db_file: Path) -> str | None:
+def quick_check(db_file: Path) -> Any:
     """SQLite's own check of every page, read-only; None when sound."""
     try:
         con = readonly.connect(db_file)
@@ -90,30 +138,23 @@ def quick_check(db_file: Path) -> str | None:
             con.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return None if rows == ["ok"] else "；".join(rows)
+    return None if rows == ["ok"] else Joined(tuple(rows))
 
 
-def damaged(paths: LedgerPaths, detail: str) -> LedgerProblem:
-    return LedgerProblem(
-        "damaged",
-        f"台账文件“{paths.db}”已损坏（{detail}）。程序没有改动它。请从备份恢复：图形界面会列出备份，"
-        "命令行可用 laomo backups 查看、laomo restore 文件名 恢复（损坏的文件会原样移到 aside 文件夹，"
-        "不会删除）。", detail)
+def damaged(paths: LedgerPaths, detail: Any) -> LedgerProblem:
+    return LedgerProblem("damaged", DAMAGED(path=paths.db, detail=detail), detail)
 
 
 def lost(paths: LedgerPaths, backups: int, empty: bool) -> LedgerProblem:
-    what = "是空的（0 字节）" if empty else "不见了"
-    detail = "文件是空的（0 字节）" if empty else "文件不见了"
-    return LedgerProblem(
-        "lost",
-        f"台账文件“{paths.db}”{what}，但数据文件夹中有 {backups} 个备份：台账可能丢失了，"
-        "这不是第一次使用。请从最新的备份恢复（laomo restore 文件名，或在图形界面中选择）。", detail)
+    what = EMPTY_WHAT if empty else GONE_WHAT
+    detail = EMPTY_DETAIL if empty else GONE_DETAIL
+    return LedgerProblem("lost", LOST(path=paths.db, what=what, backups=backups), detail)
 
 
 MIN_FREE_BYTES = 1 << 20
 
 
-def disk_full(paths: LedgerPaths) -> str | None:
+def disk_full(paths: LedgerPaths) -> Any:
     """The message for a disk too full to open the ledger (SQLite needs a little room for its
     working files even to read), or None."""
     import shutil
@@ -124,19 +165,17 @@ def disk_full(paths: LedgerPaths) -> str | None:
         return None
     if free >= MIN_FREE_BYTES:
         return None
-    return (f"磁盘已满（“{paths.root}”所在的磁盘只剩 {free // 1024} KB），无法打开台账。"
-            "台账没有改动。请清理磁盘空间后再打开。")
+    return DISK_FULL(root=paths.root, kb=free // 1024)
 
 
-def os_error_message(paths: LedgerPaths, exc: OSError) -> str:
+def os_error_message(paths: LedgerPaths, exc: OSError) -> Any:
     """What to tell the user when the data folder could not be read or written at opening."""
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return disk_full(paths) or "磁盘已满，无法打开台账。台账没有改动。请清理磁盘空间后再打开。"
+        return disk_full(paths) or DISK_FULL_PLAIN
     where = exc.filename or paths.root
-    return (f"无法读写数据文件夹中的“{where}”：{exc.strerror or exc}。台账没有改动。"
-            "请检查文件夹的权限，或磁盘是否已拔出。")
+    return CANNOT_USE(where=where, why=exc.strerror or exc)
 
 
 def folder_read_only(paths: LedgerPaths) -> bool:
@@ -146,10 +185,10 @@ def folder_read_only(paths: LedgerPaths) -> bool:
     return paths.root.exists() and not os.access(paths.root, os.W_OK)
 
 
-def read_only_message(paths: LedgerPaths) -> str:
+def read_only_message(paths: LedgerPaths) -> Any:
+    """Why the ledger can only be read (a texts.Message, worded when shown)."""
     where = paths.db if paths.db.exists() and not os.access(paths.db, os.W_OK) else paths.root
-    return (f"台账是只读的（“{where}”不能写入），只能查看和打印，不能修改。"
-            "如需修改，请把数据文件夹复制到可写的位置，或请管理员开放写入权限。")
+    return READ_ONLY(where=where)
 
 
 def remove_partials(paths: LedgerPaths) -> int:
@@ -194,6 +233,5 @@ def outside_links(paths: LedgerPaths) -> list[Path]:
 def refuse_outside_links(paths: LedgerPaths) -> None:
     links = outside_links(paths)
     if links:
-        names = "、".join(f"“{p.relative_to(paths.root)}”" for p in links[:3])
-        raise LaomoError(f"数据文件夹“{paths.root}”中的 {names} 是指向文件夹之外的链接。为防止写到别处，"
-                         "程序不会打开它。请删除这些链接，把真实的文件放回数据文件夹后再打开。")
+        names = [QUOTED(name=p.relative_to(paths.root)) for p in links[:3]]
+        raise LaomoError(OUTSIDE_LINKS(root=paths.root, names=names))

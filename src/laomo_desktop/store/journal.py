@@ -24,6 +24,7 @@ from pathlib import Path
 
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, readonly
+from laomo_desktop.texts import Message, Text
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER, FRAME_HEADER = 32, 24
@@ -135,15 +136,26 @@ def foreign_wal(paths: LedgerPaths) -> bool:
     return carries_identity(wal, *identity) is False
 
 
-def foreign_notice(wal_name: str, where: Path | None) -> str:
+FOREIGN_LEFT = Text("数据文件夹中的日志文件“{name}”不属于本台账，没有合并（文件夹是只读的，"
+                    "没有移动它）；台账按上次保存点打开。",
+                    "The journal file “{name}” in the data folder is not this ledger's: it was "
+                    "not merged (the folder is read-only, so it was not moved); the ledger opens "
+                    "as it was last saved.")
+FOREIGN_MOVED = Text("数据文件夹中的日志文件“{name}”不属于本台账，没有合并，已原样移到“{where}”；"
+                     "台账按上次保存点打开。",
+                     "The journal file “{name}” in the data folder is not this ledger's: it was "
+                     "not merged and was moved as it is to “{where}”; the ledger opens as it was "
+                     "last saved.")
+
+
+def foreign_notice(wal_name: str, where: Path | None) -> Message:
+    """What to tell the user about a stranger's journal, worded when shown."""
     if where is None:
-        return (f"数据文件夹中的日志文件“{wal_name}”不属于本台账，没有合并（文件夹是只读的，"
-                "没有移动它）；台账按上次保存点打开。")
-    return (f"数据文件夹中的日志文件“{wal_name}”不属于本台账，没有合并，已原样移到“{where}”；"
-            "台账按上次保存点打开。")
+        return FOREIGN_LEFT(name=wal_name)
+    return FOREIGN_MOVED(name=wal_name, where=where)
 
 
-def check_wal(paths: LedgerPaths) -> str | None:
+def check_wal(paths: LedgerPaths) -> Message | None:
     """Before SQLite opens the ledger (the caller holds the lock): set aside a log that is not
     this ledger's own. Returns the sentence to tell the user, or None when all is well."""
     if not foreign_wal(paths):

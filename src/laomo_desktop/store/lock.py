@@ -21,9 +21,23 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.texts import Message, Text
 from laomo_desktop.visible import visible
 
 GUI = "gui"
+THE_WINDOW = Text("图形界面", "the program's window")
+A_COMMAND = Text("命令行 laomo {program}（进程 {pid}）", "the command laomo {program} (process {pid})")
+OPEN_IN_WINDOW = Text("台账正在图形界面中打开：请在窗口中操作，或先关闭窗口。",
+                      "The ledger is open in the program's window: please work there, or close "
+                      "the window first.")
+IN_USE_BY = Text("台账正在被{who}使用：请等它完成后再试。",
+                 "The ledger is in use by {who}: please wait until it has finished, then try "
+                 "again.")
+IN_USE = Text("台账正在被另一个程序使用：请等它完成后再试。",
+              "The ledger is in use by another program: please wait until it has finished, "
+              "then try again.")
+NO_LOCK_FILE = Text("无法在数据文件夹“{root}”中建立锁文件：{why}",
+                    "Cannot make the lock file in the data folder “{root}”: {why}")
 _WIN_OFFSET = 1 << 30  # the byte locked on Windows, far beyond the holder text
 
 
@@ -38,10 +52,11 @@ class Holder:
     def is_gui(self) -> bool:
         return self.program == GUI
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
+        """Who holds the ledger, worded when shown (texts.worded)."""
         if self.is_gui:
-            return "图形界面"
-        return f"命令行 laomo {self.program}（进程 {self.pid}）"
+            return THE_WINDOW()
+        return A_COMMAND(program=self.program, pid=self.pid)
 
 
 class LedgerBusy(LaomoError):
@@ -50,11 +65,11 @@ class LedgerBusy(LaomoError):
     def __init__(self, holder: Holder | None):
         self.holder = holder
         if holder is not None and holder.is_gui:
-            msg = "台账正在图形界面中打开：请在窗口中操作，或先关闭窗口。"
+            msg = OPEN_IN_WINDOW()
         elif holder is not None:
-            msg = f"台账正在被{holder.describe()}使用：请等它完成后再试。"
+            msg = IN_USE_BY(who=holder.describe())
         else:
-            msg = "台账正在被另一个程序使用：请等它完成后再试。"
+            msg = IN_USE()
         super().__init__(msg)
 
 
@@ -135,7 +150,7 @@ def try_acquire(paths: LedgerPaths, program: str) -> bool:
     try:
         fd = os.open(lock_path(paths), flags, 0o644)
     except OSError as exc:
-        raise LaomoError(f"无法在数据文件夹“{paths.root}”中建立锁文件：{exc.strerror or exc}") from exc
+        raise LaomoError(NO_LOCK_FILE(root=paths.root, why=exc.strerror or exc)) from exc
     locked = _try_os_lock(fd)
     if locked is False:
         os.close(fd)

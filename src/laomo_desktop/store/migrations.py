@@ -9,6 +9,8 @@ from importlib import resources
 
 import peewee as pw
 
+from laomo_desktop.texts import Text
+
 APPLICATION_ID = 0x4C414F4D  # "LAOM": marks a file as a Laomo ledger
 
 
@@ -100,6 +102,11 @@ _V4 = (
 # 99,999 万元 is below it: such a value is read as 万元 and multiplied by 1,000,000.
 TYPED_AS_WAN_BELOW = 100_000
 FEN_PER_WAN = 1_000_000
+# the audit log's line for each corrected target: the log is part of the ledger, kept in its
+# language (Chinese) like every summary the services write
+BENEFIT_READ_AS_WAN = Text("升级：{year} 年度计划的经济效益目标按万元读作 {value} 万元（原存为 {value} 分）",
+                           "Upgrade: the benefit target of the {year} plan is read as {value} "
+                           "ten thousand yuan (it was stored as {value} fen)")
 
 
 def typed_as_wan(metric: str | None, value: object) -> bool:
@@ -130,7 +137,7 @@ def _v4(db: pw.Database) -> None:
             "INSERT INTO audit_entry (at, actor, action, kind, record_uid, studio_uid, summary, "
             "before, after) VALUES (?, 'upgrade', 'update', 'plan', ?, ?, ?, ?, ?)",
             (stamp, plan_uid, studio_uid,
-             f"升级：{year} 年度计划的经济效益目标按万元读作 {value} 万元（原存为 {value} 分）",
+             BENEFIT_READ_AS_WAN(year=year, value=value).render("zh"),
              json.dumps({"benefit_fen": value}), json.dumps({"benefit_fen": value * FEN_PER_WAN})))
 
 
@@ -151,7 +158,7 @@ STEPS: list[Step] = [
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
     Step(3, "ledger identity: its uid, to recognise its own journal", _v3),
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
-            "and leader history; benefit targets typed in 万元 stored in fen", _v4),
+            "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only

@@ -13,6 +13,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
 from laomo_desktop.store import health
 from laomo_desktop.store.database import close_ledger, current, open_ledger
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -91,7 +92,7 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
         if single.busy_holder is not None:  # a command is changing the ledger right now
             warn(None, "Laomo Desktop", tr(
                 "The ledger is in use by %1. Please wait until it has finished, then open the "
-                "program again.").replace("%1", single.busy_holder.describe()))
+                "program again.").replace("%1", worded(single.busy_holder.describe())))
             return 1
         return 0  # the running window was brought to the front
     settings = settings_for(paths)
@@ -142,6 +143,6 @@ def tell_how_it_opened(window) -> None:
     if state is None:
         return
     if state.read_only:
-        window.show_read_only(state.read_only_message)
+        window.show_read_only(worded(state.read_only_message))
     for note in state.notices:
-        inform(window, tr("Note"), note)
+        inform(window, tr("Note"), worded(note))

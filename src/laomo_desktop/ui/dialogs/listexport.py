@@ -32,6 +32,7 @@ from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import prefs
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.reportparts import ask_and_print, pdf_view, safe_file_name
@@ -49,7 +50,7 @@ def failure_text(target: Path, exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return tr("The list could not be written to “%1”: %2. If the file is open in Excel or "
                   "WPS, close it first, or choose another name or folder, and try again.").replace(
-            "%1", str(target)).replace("%2", blobs.describe_os_error(exc))
+            "%1", str(target)).replace("%2", worded(blobs.describe_os_error(exc)))
     return tr("The list could not be written to “%1”: %2.").replace(
         "%1", str(target)).replace("%2", str(exc))
 

@@ -75,20 +75,9 @@ def when_text(moment: datetime) -> str:
     return f"{fmt.date_text(local.date().isoformat())} {local:%H:%M:%S}"
 
 
-REASONS_EN = {
-    "auto": "Automatic backup",
-    "manual": "Manual backup",
-    "pre-migration": "Before an upgrade",
-    "pre-restore": "Before a restore",
-    "pre-import": "Before an import",
-}
-
-
 def reason_text(info: BackupInfo) -> str:
-    """Why the backup was made, in the chosen language (the store names it in Chinese)."""
-    if fmt.is_chinese():
-        return info.reason_label
-    return REASONS_EN.get(info.reason, info.reason)
+    """Why the backup was made, in the chosen language (the store names it in both)."""
+    return info.reason_label
 
 
 def backup_label(info: BackupInfo) -> str:

@@ -25,6 +25,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup
 from laomo_desktop.store.health import LedgerProblem
+from laomo_desktop.texts import worded
 from laomo_desktop.ui.dialogs.menus import reason_text, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
@@ -58,7 +59,7 @@ class RecoveryDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         headline.setFont(font)
         detail = _plain(tr("File: %1\nWhat is wrong: %2").replace("%1", str(paths.db))
-                        .replace("%2", problem.detail or problem.message))
+                        .replace("%2", worded(problem.detail) or problem.message))
         detail.setObjectName("detail")
         advice = _plain(tr(
             "Choose a backup to go back to. The ledger will hold exactly what it held when that "

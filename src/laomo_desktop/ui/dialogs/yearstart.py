@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import period
 from laomo_desktop.store.database import read_only_message
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -108,7 +109,8 @@ def change_year_start(ctx: AppContext, parent: QWidget | None) -> bool:
     """Ask for the first month and write it; True when the ledger's setting changed (the
     caller refreshes what shows years). A refused write is told and changes nothing."""
     current = period.start_month()
-    read_only = read_only_message()
+    said = read_only_message()
+    read_only = worded(said) if said is not None else None
     dlg = YearStartDialog(current, ctx.year or period.current_year(), read_only, parent)
     try:
         if dlg.exec() != QDialog.DialogCode.Accepted or read_only:

@@ -43,6 +43,7 @@ from laomo_desktop.ledger.period import current_year
 from laomo_desktop.reports.documents import BY_KEY, DOCUMENTS, Job
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.menus import size_text
@@ -304,7 +305,7 @@ class ReportsPage(LazyPage):
             except OSError as exc:
                 warn(self, tr("Not generated"), tr(
                     "No temporary file can be made in %1: %2.").replace(
-                    "%1", str(self.preview_dir)).replace("%2", blobs.describe_os_error(exc)))
+                    "%1", str(self.preview_dir)).replace("%2", worded(blobs.describe_os_error(exc))))
                 return
             os.close(fd)
             gen.path = Path(name)
@@ -387,7 +388,8 @@ class ReportsPage(LazyPage):
         for row, c in enumerate(r["criteria"]):
             evidence = "\n".join(e["title"] for e in c["evidence"] if e["title"])
             for col, text in enumerate((c["area"], c["item"], f"{c['points']:g}",
-                                        f"{c['score']:g}", marks[c["status"]], c["detail"])):
+                                        f"{c['score']:g}", marks[c["status"]],
+                                        c["detail"] if fmt.is_chinese() else c["detail_en"])):
                 item = QTableWidgetItem(shown(text))
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -423,7 +425,7 @@ class ReportsPage(LazyPage):
             warn(self, tr("Not saved"), tr(
                 "The report could not be saved as “%1”: %2. Choose another folder, or free "
                 "some space, and try again.").replace("%1", str(target))
-                .replace("%2", blobs.describe_os_error(exc)))
+                .replace("%2", worded(blobs.describe_os_error(exc))))
             return None
         prefs.write(self.ctx.settings, declared.REPORTS_SAVE_DIR, str(target.parent))
         return target
