@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="98"/>
         <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="275"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="152"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -75,6 +75,16 @@
         <translation>无法把它复制到临时文件夹（%1）。</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="263"/>
+        <source>Cannot find the file “%1”; choose it again.</source>
+        <translation>找不到文件“%1”，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="266"/>
+        <source>The file “%1” is larger than %2 MB; compress or split it before adding it.</source>
+        <translation>文件“%1”超过 %2 MB，请压缩或拆分后再添加。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="77"/>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="173"/>
         <source>Attachments</source>
@@ -124,6 +134,11 @@
         <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="222"/>
+        <source>new</source>
+        <translation>新添加</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="226"/>
@@ -187,28 +202,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="107"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="276"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="110"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="111"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,33 +232,33 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="122"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="236"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="239"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="245"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="130"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="134"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="317"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="320"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="138"/>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="71"/>
         <source>Size</source>
         <translation>大小</translation>
@@ -267,8 +282,8 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Kind</source>
@@ -350,42 +365,42 @@ Backups are kept in the folder %3.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="161"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="168"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="173"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="212"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="213"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="233"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="236"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="240"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -394,26 +409,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="245"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="247"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="267"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="250"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="174"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="252"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="278"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="180"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="256"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -422,12 +437,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="282"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="283"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -519,52 +534,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="302"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="313"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="317"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="319"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="324"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="369"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="370"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="372"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="375"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="388"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -654,13 +669,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="104"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="116"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="193"/>
         <source>Quit</source>
         <translation>退出</translation>
@@ -912,12 +927,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="330"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="332"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="331"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -926,12 +941,12 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="336"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="335"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="342"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="341"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1150,7 +1165,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="72"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1808,71 +1823,71 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="47"/>
         <source>The ledger needs your help</source>
         <translation>台账需要您处理</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="52"/>
         <source>The ledger file is missing or empty, but there are backups of it.</source>
         <translation>台账文件不见了或是空的，但它有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="54"/>
         <source>The ledger file is damaged. The program has not changed it.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="61"/>
         <source>File: %1
 What is wrong: %2</source>
         <translation>文件：%1
 问题：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="65"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="158"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="79"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="81"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="100"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="110"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="148"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="149"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="177"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
@@ -2381,6 +2396,11 @@ Records already entered are not changed; only the year they are counted in follo
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/i18n.py" line="61"/>
+        <source>Laomo Desktop</source>
+        <translation>劳模创新工作室台账</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -2546,27 +2566,27 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="362"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="367"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="369"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="388"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="390"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
@@ -2582,22 +2602,22 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="296"/>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="426"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="405"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="406"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="428"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="439"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>

@@ -67,7 +67,7 @@ class PreviewModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         last = c == len(self._fields)
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown("；".join(self._problems[r]) if last else self.preview.rows[r].cells[c])
+            return shown(fmt.clauses(self._problems[r]) if last else self.preview.rows[r].cells[c])
         if role == Qt.ItemDataRole.ToolTipRole:
             message = self.error_at(r, c)
             return tip(message) if message else None
@@ -115,12 +115,12 @@ class PasteDialog(QDialog):
         self.summary.setObjectName("paste_summary")
         self.summary.setStyleSheet("font-weight: bold;")
         skipped = [c.header.strip() or "—" for c in preview.columns if c.field is None]
-        self.skipped = DataLabel(tr("Not imported: %1").replace("%1", "、".join(skipped))
+        self.skipped = DataLabel(tr("Not imported: %1").replace("%1", fmt.listed(skipped))
                                  if skipped else "")
         self.skipped.setObjectName("paste_skipped")
         self.skipped.setWordWrap(True)
         self.skipped.setVisible(bool(skipped))
-        self.notes = DataLabel("；".join(preview.notes()))
+        self.notes = DataLabel(fmt.clauses(preview.notes()))
         self.notes.setObjectName("paste_notes")
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(preview.notes()))

@@ -79,7 +79,7 @@ def withheld_text(withheld: dict) -> str:
     names = privacy.labels(withheld, english=not fmt.is_chinese())
     if not names:
         return ""
-    return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
+    return tr("Not provided: %1").replace("%1", fmt.listed(names))
 
 
 def cell_text(row: dict, key: str) -> str:
