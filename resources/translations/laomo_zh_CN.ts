@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="98"/>
         <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="135"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="295"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="152"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -75,6 +75,16 @@
         <translation>无法把它复制到临时文件夹（%1）。</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="263"/>
+        <source>Cannot find the file “%1”; choose it again.</source>
+        <translation>找不到文件“%1”，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="266"/>
+        <source>The file “%1” is larger than %2 MB; compress or split it before adding it.</source>
+        <translation>文件“%1”超过 %2 MB，请压缩或拆分后再添加。</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="77"/>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="173"/>
         <source>Attachments</source>
@@ -124,6 +134,11 @@
         <location filename="../../src/laomo_desktop/ui/widgets/childlists.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="222"/>
+        <source>new</source>
+        <translation>新添加</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="226"/>
@@ -187,28 +202,28 @@ Please send this file to the person who looks after this program.</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="116"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="116"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="277"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="103"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="104"/>
         <source>The ledger was backed up to the file “%1” (%2).
 
 Backups are kept in the folder %3.</source>
@@ -217,173 +232,173 @@ Backups are kept in the folder %3.</source>
 备份保存在文件夹 %3 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="137"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="246"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="238"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="134"/>
         <source>Choose the backup to go back to. The ledger will then hold exactly what it held when that backup was made. The current ledger is backed up first, so you can return to it later.</source>
         <translation>请选择要恢复到的备份。恢复后，台账的内容将与该备份完全相同。恢复前会先备份当前台账，以后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="149"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="348"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
         <location filename="../../src/laomo_desktop/ui/widgets/attachpanel.py" line="71"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="50"/>
         <source>No. %1 · %2</source>
         <translation>第 %1 号 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="60"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="195"/>
         <source>Conflicts to review</source>
         <translation>待核对的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="62"/>
         <source>These records came in a data package with the same version as the ledger&apos;s copy but other content, so the import left them unchanged. For each one, keep the ledger&apos;s copy or take the package&apos;s.</source>
         <translation>以下记录随数据包传来，版本与本台账中的相同，内容却不同，导入时没有改动。请逐条选择保留本地的内容，或采用数据包中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="150"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="73"/>
         <source>There are no conflicts to review.</source>
         <translation>没有待核对的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
         <source>Fields that differ</source>
         <translation>不同的字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
         <source>In this ledger</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="85"/>
         <source>In the package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="99"/>
         <source>Keep local</source>
         <translation>保留本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="101"/>
         <source>Keep the ledger&apos;s copy; the package&apos;s is set aside</source>
         <translation>保留本台账中的内容，不采用数据包中的内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="103"/>
         <source>Take the package&apos;s</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="105"/>
         <source>Replace the ledger&apos;s copy with the package&apos;s (a backup is taken first)</source>
         <translation>用数据包中的内容替换本台账中的内容（先自动备份）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="183"/>
         <source>Take the package&apos;s copy</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="184"/>
         <source>Replace the ledger&apos;s copy of %1 with the one from the package? A backup of the ledger is taken first.</source>
         <translation>要用数据包中的内容替换本台账中的%1吗？替换前会先自动备份台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="195"/>
         <source>Resolving the conflict…</source>
         <translation>正在处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="198"/>
         <source>Cannot resolve the conflict</source>
         <translation>无法处理冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="201"/>
         <source>Kept the ledger&apos;s copy of %1.</source>
         <translation>已保留本地的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="202"/>
         <source>Took the package&apos;s copy of %1.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="165"/>
         <source>There are no backups yet. Use “Choose another file…” to restore from a backup file kept elsewhere.</source>
         <translation>还没有备份。可点“选择其他文件…”，从保存在别处的备份文件恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="172"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="177"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="216"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="217"/>
         <source>Ledger backups (*.sqlite3 *.db);;All files (*)</source>
         <translation>台账备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="284"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="276"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="254"/>
         <source>Cannot restore this backup</source>
         <translation>无法用此备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="243"/>
         <source>Go back to the backup of %1?
 
 Everything entered since then will no longer be in the ledger. The current ledger is backed up first, so you can return to it by restoring that backup.</source>
@@ -392,26 +407,26 @@ Everything entered since then will no longer be in the ledger. The current ledge
 此后录入的内容将不再出现在台账中。恢复前会先备份当前台账，需要时可通过恢复那个备份回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="247"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="280"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="298"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="290"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="175"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="269"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="309"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="261"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="301"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="181"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="262"/>
         <source>The ledger now holds the backup of %1.
 
 What it held just before was saved as the backup “%2”; restore that one to undo this.</source>
@@ -420,12 +435,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="302"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="311"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="303"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -517,52 +532,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="330"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="322"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="341"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="333"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="337"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="339"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="344"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="389"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="398"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="390"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="400"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="392"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="403"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="395"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="415"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="408"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -588,8 +603,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="152"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="159"/>
@@ -602,13 +617,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="116"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="164"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="105"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="167"/>
         <source>Year</source>
         <translation>年度</translation>
@@ -652,13 +667,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="105"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="117"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
@@ -761,151 +776,151 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="76"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="89"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="308"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="309"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="410"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="105"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="114"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="114"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="114"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="122"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="123"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="125"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="127"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="136"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="138"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="139"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="151"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="160"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="166"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="174"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="185"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="194"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="197"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="231"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="252"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="263"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="279"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="282"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="283"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="298"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="299"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="306"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="134"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="323"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="323"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="324"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
@@ -949,7 +964,7 @@ It is now safe to remove the USB stick.</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <source>Record</source>
         <translation>记录</translation>
@@ -1095,9 +1110,9 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="111"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="423"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="425"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1137,134 +1152,134 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="58"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="67"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="72"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="81"/>
         <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="109"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="114"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="122"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="125"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="131"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="134"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="161"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="168"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="176"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="181"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="183"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="212"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="214"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="235"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="236"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="237"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="252"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="255"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="259"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="260"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="269"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="273"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="276"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="281"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -1418,318 +1433,318 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="88"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="89"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="90"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="100"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="110"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="118"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="120"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="123"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="124"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="127"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="158"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="196"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="71"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="160"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="182"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="185"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="222"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="227"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="234"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="256"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="278"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="295"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="305"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="345"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="296"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="306"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="307"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="315"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="314"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="315"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="325"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="339"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="352"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="353"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="363"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="364"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="368"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="370"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="376"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="377"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="382"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="381"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="382"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="383"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="384"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="397"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="399"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="409"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="411"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="51"/>
         <source>The list could not be written to “%1”: %2. If the file is open in Excel or WPS, close it first, or choose another name or folder, and try again.</source>
         <translation>列表无法写入“%1”：%2。如果该文件正在 Excel 或 WPS 中打开，请先关闭它，或换一个文件名或文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="54"/>
         <source>The list could not be written to “%1”: %2.</source>
         <translation>列表无法写入“%1”：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="64"/>
         <source>Print the list</source>
         <translation>打印列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="92"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="93"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the list as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接，或将列表另存为 PDF 后再打印。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="97"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="98"/>
         <source>Save the list</source>
         <translation>保存列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="98"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="410"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="412"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="135"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="136"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="136"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="137"/>
         <source>Export or print the records shown, with the filter, in the shown order, with their totals</source>
         <translation>导出或打印当前显示的记录（按当前筛选和排序，含合计）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="141"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿（.xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="143"/>
         <source>CSV file (.csv)…</source>
         <translation>CSV 文件（.csv）…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="145"/>
         <source>Print the list…</source>
         <translation>打印列表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="175"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="227"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="182"/>
         <source>Writing “%1”…</source>
         <translation>正在写入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="191"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="413"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="194"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="214"/>
         <source>The list was exported to “%1”.</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="424"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="426"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -1739,7 +1754,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="437"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -1749,29 +1764,29 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>U盘/可移动磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="231"/>
         <location filename="../../src/laomo_desktop/ui/system/drives.py" line="57"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="263"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="264"/>
         <location filename="../../src/laomo_desktop/ui/system/drives.py" line="73"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="91"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="104"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="106"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -1786,17 +1801,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="137"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="139"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="141"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="144"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -1806,82 +1821,82 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="48"/>
         <source>The ledger needs your help</source>
         <translation>台账需要您处理</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="53"/>
         <source>The ledger file is missing or empty, but there are backups of it.</source>
         <translation>台账文件不见了或是空的，但它有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="55"/>
         <source>The ledger file is damaged. The program has not changed it.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="62"/>
         <source>File: %1
 What is wrong: %2</source>
         <translation>文件：%1
 问题：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="66"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="160"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="80"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="82"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="101"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="110"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="149"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="150"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="180"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="176"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="80"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="179"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="181"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -1901,38 +1916,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="197"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="215"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="69"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="220"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="83"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="268"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="263"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="265"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -1958,33 +1973,33 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="270"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="272"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="275"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="293"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="357"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="359"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="297"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="326"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -1999,12 +2014,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="335"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="337"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="343"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="345"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2039,32 +2054,32 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="369"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="371"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="375"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="375"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="377"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="412"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="414"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="44"/>
         <source>Statistics year</source>
         <translation>统计年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="47"/>
         <source>The statistics year is the twelve months that every figure, document and yearly target of this ledger counts. Most unions count the calendar year (1 January to 31 December); some count from 1 October to 30 September of the next year. A statistics year is named after the year it ends in: starting in October, statistics year 2025 runs from 2024-10-01 to 2025-09-30. The year of a plan, a benefit or an honour is the statistics year.
 
 Records already entered are not changed; only the year they are counted in follows the setting. It applies to the whole ledger (at a union office, to its summary of every studio). Set it as your union asks.</source>
@@ -2073,27 +2088,27 @@ Records already entered are not changed; only the year they are counted in follo
 已录入的记录不会改变，改变的只是它们计入哪个年度。设置对整个台账有效（在工会经办端，对所有工作室的汇总有效）。请按所在工会的要求设置。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="61"/>
         <source>Statistics year starts in</source>
         <translation>统计年度起始月</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="70"/>
         <source>Statistics year starts in:</source>
         <translation>统计年度起始月：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="83"/>
         <source>This ledger is read-only, so the setting cannot be changed here:</source>
         <translation>台账是只读的，这里不能更改设置：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="104"/>
         <source>With this setting, %1 runs from %2 to %3.</source>
         <translation>按此设置，%1是 %2 至 %3。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/yearstart.py" line="126"/>
         <source>Not changed</source>
         <translation>未更改</translation>
     </message>
@@ -2305,38 +2320,38 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="93"/>
         <source>Other problems</source>
         <translation>其他问题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="96"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="114"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="115"/>
         <source>%1 rows can be added, %2 rows have errors</source>
         <translation>可添加 %1 行，%2 行有错误</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="120"/>
         <source>Not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="129"/>
         <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
         <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="147"/>
         <source>Add %1 rows</source>
         <translation>添加 %1 行</translation>
     </message>
@@ -2385,223 +2400,228 @@ Records already entered are not changed; only the year they are counted in follo
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/i18n.py" line="61"/>
+        <source>Laomo Desktop</source>
+        <translation>劳模创新工作室台账</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="45"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="46"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="47"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="48"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="49"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="50"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="56"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="57"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="58"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="59"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="141"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="142"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="143"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="146"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="149"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="156"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="231"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="232"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="249"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="250"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="251"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="252"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="282"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="283"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="284"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="286"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="286"/>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="295"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="287"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="288"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="289"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="299"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="300"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="304"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="305"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="313"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="314"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="319"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="322"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="326"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="329"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="340"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="361"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="363"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="366"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="368"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="370"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="387"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="389"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="391"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="54"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="55"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="154"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="296"/>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="427"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="405"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="407"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="427"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="429"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../src/laomo_desktop/ui/pages/dashboard.py" line="440"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -2609,27 +2629,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="43"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="44"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="45"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="46"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="47"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="48"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
@@ -2725,64 +2745,64 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="56"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="57"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="58"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="59"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="60"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="61"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="62"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="132"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="63"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="133"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="64"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="65"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="66"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="67"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>

@@ -13,7 +13,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
 from laomo_desktop.store import health
 from laomo_desktop.store.database import close_ledger, current, open_ledger
-from laomo_desktop.texts import worded
+from laomo_desktop.texts import Text, worded
 from laomo_desktop.ui import i18n, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
@@ -52,11 +52,14 @@ class WindowHost:
         self.show()
 
 
+NO_DATA_FOLDER = Text("无法创建数据文件夹“{folder}”：{reason}",
+                      "Cannot create the data folder “{folder}”: {reason}")
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Laomo Desktop")
     app.setOrganizationName("Laomo")
-    app.setApplicationDisplayName("劳模创新工作室台账")
     app.setDesktopFileName("laomo-desktop")  # Linux: matches laomo-desktop.desktop's icon
     app.setWindowIcon(app_icon())
     from laomo_desktop.ui.window import screenfit
@@ -81,7 +84,8 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
         paths.ensure()
     except OSError as exc:
         if not (paths.db.exists() and health.folder_read_only(paths)):
-            fail(None, "Laomo Desktop", f"无法创建数据文件夹“{paths.root}”：{exc}")
+            said = NO_DATA_FOLDER(folder=paths.root, reason=exc)  # no language chosen yet: both
+            fail(None, "Laomo Desktop", f"{said.render('zh')}\n\n{said.render('en')}")
             return 1
         # a read-only folder with a ledger: it opens for reading and printing
     from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for

@@ -94,8 +94,28 @@ def bool_text(v) -> str:
     return "Yes" if v else "No"
 
 
+def listed(items) -> str:
+    """Items in running text: "甲、乙" in Chinese, "a, b" in English."""
+    return ("、" if is_chinese() else ", ").join(items)
+
+
+def clauses(items) -> str:
+    """Sentences or complaints run together: "…；…" in Chinese, "…; …" in English."""
+    return ("；" if is_chinese() else "; ").join(items)
+
+
+def noted(text: str, note: str) -> str:
+    """A text with a note after it: "文件（2 KB）" in Chinese, "file (2 KB)" in English."""
+    return f"{text}（{note}）" if is_chinese() else f"{text} ({note})"
+
+
+def titled(name: str, text: str) -> str:
+    """A name and what it says: "成员：王芳" in Chinese, "Member: Wang Fang" in English."""
+    return f"{name}：{text}" if is_chinese() else f"{name}: {text}"
+
+
 def multi_text(choices: type[E.Choice], codes: str | None) -> str:
-    return "、".join(choice_label(choices, c) for c in (codes or "").split(",") if c)
+    return listed(choice_label(choices, c) for c in (codes or "").split(",") if c)
 
 
 def value_text(f: S.Field, v) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from laomo_desktop.paths import resources_dir
 from laomo_desktop.settings import LANGUAGE
@@ -41,6 +42,7 @@ def install(app: QCoreApplication, language: str) -> str:
     fmt.set_language(language)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        _name_the_program(app)
         return language
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -49,4 +51,11 @@ def install(app: QCoreApplication, language: str) -> str:
         if t.load(name, folder):
             app.installTranslator(t)
             _installed.append(t)
+    _name_the_program(app)
     return language
+
+
+def _name_the_program(app: QCoreApplication) -> None:
+    """The name window titles end with on some systems, in the language just installed."""
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName(tr("Laomo Desktop"))

@@ -20,7 +20,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.check import Problem, check_steps
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dialogs.menus import APP_NAME_ZH, when_text
+from laomo_desktop.ui.dialogs.menus import app_name, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import shown, warn
 from laomo_desktop.ui.system.tasks import start_job
@@ -38,7 +38,7 @@ def report_text(problems: list[Problem], paths: LedgerPaths,
     when = when or datetime.now().astimezone()
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    lines = [f"{APP_NAME_ZH} {laomo_desktop.__version__} — " + tr("ledger check"),
+    lines = [f"{app_name()} {laomo_desktop.__version__} — " + tr("ledger check"),
              tr("Ledger: %1").replace("%1", str(paths.root)),
              tr("Checked at: %1").replace("%1", when_text(when)), ""]
     if not problems:

@@ -327,14 +327,13 @@ class ExportDialog(QDialog):
         self._end()
         self.result_value = r
         left_out = [worded(x) for x in privacy.labels(r.omitted_fields)]
-        sep = "、" if fmt.is_chinese() else ", "
         inform(
             self, tr("Package written"),
             tr("The data package “%1” (No. %2, %3) was written to %4 and checked by reading it "
                "back.\n\nIt is now safe to remove the USB stick.")
             .replace("%1", r.path.name).replace("%2", str(r.sequence))
             .replace("%3", drives.size_text(r.size)).replace("%4", str(r.path.parent))
-            + ("\n\n" + tr("Personal data left out: %1").replace("%1", sep.join(left_out))
+            + ("\n\n" + tr("Personal data left out: %1").replace("%1", fmt.listed(left_out))
                if left_out else ""))
         self.accept()
 

@@ -73,7 +73,7 @@ class ChangeLeaderDialog(AsksBeforeDiscarding, QDialog):
             self.member.addItem("", None)
             for m in studios.leader_candidates(studio_uid, today):
                 role = fmt.choice_label(E.MemberRole, m["role"])
-                text = f"{m['name']}（{role}）" if fmt.is_chinese() else f"{m['name']} ({role})"
+                text = fmt.noted(m['name'], role)
                 self.member.addItem(shown(text), m["uid"])
             self.member.setCurrentIndex(max(self.member.findData(selected), 0) if selected else 0)
         self.since = QDateEdit()
@@ -143,7 +143,7 @@ class ChangeLeaderDialog(AsksBeforeDiscarding, QDialog):
             label.setText(errors.get(name, ""))
             label.setVisible(name in errors)
         other = [msg for name, msg in errors.items() if name not in self.errors]
-        self.general_error.setText("；".join(other))
+        self.general_error.setText(fmt.clauses(other))
         self.general_error.setVisible(bool(other))
         self._fit_height()
 

@@ -59,6 +59,11 @@ APP_NAME_ZH = "劳模创新工作室台账"
 APP_NAME_EN = "Laomo Desktop"
 
 
+def app_name() -> str:
+    """The program's name as the chosen language says it."""
+    return APP_NAME_ZH if fmt.is_chinese() else APP_NAME_EN
+
+
 # -- formatting -------------------------------------------------------------------------------
 
 
@@ -81,9 +86,7 @@ def reason_text(info: BackupInfo) -> str:
 
 
 def backup_label(info: BackupInfo) -> str:
-    if fmt.is_chinese():
-        return f"{when_text(info.created)}（{reason_text(info)}）"
-    return f"{when_text(info.created)} ({reason_text(info)})"
+    return fmt.noted(when_text(info.created), reason_text(info))
 
 
 # -- File ▸ Back up now -----------------------------------------------------------------------
@@ -390,7 +393,8 @@ def about_text(ctx: AppContext) -> str:
     from laomo_desktop.ui.dialogs.exchange import installation_fingerprint_text
 
     key = tr("Signing-key fingerprint of this computer (for data packages):")
-    return (f"<h3>{APP_NAME_ZH}<br>{APP_NAME_EN}</h3>"
+    name = f"{APP_NAME_ZH}<br>{APP_NAME_EN}" if fmt.is_chinese() else APP_NAME_EN
+    return (f"<h3>{name}</h3>"
             f"<p>{e(version)}</p><p>{e(blurb)}</p>"
             f"<p>{e(folder)}<br><code>{e(shown(str(ctx.paths.root)))}</code></p>"
             f"<p>{e(key)}<br><code>{e(installation_fingerprint_text(ctx.paths))}</code></p>"
@@ -401,7 +405,7 @@ def about_text(ctx: AppContext) -> str:
 def about_dialog(ctx: AppContext, parent: QWidget | None) -> None:
     box = QMessageBox(parent)
     box.setObjectName("about")
-    box.setWindowTitle(tr("About %1").replace("%1", APP_NAME_ZH))
+    box.setWindowTitle(tr("About %1").replace("%1", app_name()))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(ctx))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

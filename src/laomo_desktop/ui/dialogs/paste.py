@@ -117,7 +117,7 @@ class PasteDialog(QDialog):
         self.summary.setObjectName("paste_summary")
         self.summary.setStyleSheet("font-weight: bold;")
         skipped = [c.header.strip() or "—" for c in preview.columns if c.field is None]
-        self.skipped = DataLabel(tr("Not imported: %1").replace("%1", "、".join(skipped))
+        self.skipped = DataLabel(tr("Not imported: %1").replace("%1", fmt.listed(skipped))
                                  if skipped else "")
         self.skipped.setObjectName("paste_skipped")
         self.skipped.setWordWrap(True)

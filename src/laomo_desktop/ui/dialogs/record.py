@@ -138,7 +138,7 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
             label.setText(errors.get(name, ""))
         other = [msg for name, msg in errors.items() if name not in self.errors]
         self.general_error.setVisible(bool(other))
-        self.general_error.setText("；".join(other))
+        self.general_error.setText(fmt.clauses(other))
         first = next((n for n in self.editors if n in errors), None)
         if first:
             w = self.editors[first]

@@ -26,6 +26,7 @@ from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.texts import worded
+from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.menus import reason_text, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
@@ -78,7 +79,7 @@ class RecoveryDialog(QDialog):
             if summary["error"]:
                 studios, records = tr("(cannot be read)"), ""
             else:
-                studios = shown("、".join(summary["studios"])) or tr("(none)")
+                studios = shown(fmt.listed(summary["studios"])) or tr("(none)")
                 records = f"{summary['records']:,}"
             item = QTreeWidgetItem([when_text(info.created), reason_text(info), studios, records])
             item.setData(0, Qt.ItemDataRole.UserRole, info.path)

@@ -339,7 +339,8 @@ class DashboardPage(LazyPage):
             percent = int(min(t.progress, 1.0) * 100)
             done = QCoreApplication.translate("Dashboard", "Done %1 / target %2").replace(
                 "%1", actual).replace("%2", target)
-            name = label(t.label, bold=True)
+            title = fmt.choice_label(E.TargetMetric, t.metric)  # declared in both languages
+            name = label(title, bold=True)
             name.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
             bar = QProgressBar()
             bar.setObjectName(f"target_{t.metric}")
@@ -347,7 +348,7 @@ class DashboardPage(LazyPage):
             bar.setValue(percent)
             bar.setTextVisible(False)
             bar.setProperty("met", bool(t.met))
-            bar.setAccessibleName(f"{t.label} {done}")
+            bar.setAccessibleName(f"{title} {done}")
             grid.addWidget(name, row * 2, 0)
             grid.addWidget(label(done, color=None if t.met else MUTED,
                                   name=f"target_text_{t.metric}"), row * 2, 1,
@@ -380,7 +381,7 @@ class DashboardPage(LazyPage):
                                   name=f"detail_{m.item}"))
             titles = [e["title"] for e in m.evidence[:EVIDENCE_SHOWN] if e["title"]]
             if m.met and titles:
-                ev = label("、".join(titles), scale=0.9, color=MUTED, wrap=True,
+                ev = label(fmt.listed(titles), scale=0.9, color=MUTED, wrap=True,
                             name=f"evidence_{m.item}")
                 text.addWidget(ev)
             grid.addWidget(box, row, 2, align)

@@ -80,7 +80,7 @@ def withheld_text(withheld: dict) -> str:
     names = [worded(x) for x in privacy.labels(withheld)]
     if not names:
         return ""
-    return tr("Not provided: %1").replace("%1", ("、" if fmt.is_chinese() else ", ").join(names))
+    return tr("Not provided: %1").replace("%1", fmt.listed(names))
 
 
 def cell_text(row: dict, key: str) -> str:

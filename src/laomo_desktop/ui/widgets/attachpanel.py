@@ -56,7 +56,7 @@ def owner_text(value: str | None) -> str:
         return f"{label}{tr(' (not found)')}" if kind else ""
     if len(title) > OWNER_CHARS:
         title = title[:OWNER_CHARS - 1] + "…"
-    text = f"{label}：{title}" if fmt.is_chinese() else f"{label}: {title}"
+    text = fmt.titled(label, title)
     return text + tr(" (in the recycle bin)") if where == "bin" else text
 
 
@@ -189,7 +189,7 @@ class AttachmentsPanel(QWidget):
         lay.addLayout(row)
         if owner_uid:
             for rec in A.attachments_of(owner_uid):
-                self._add_item(f"{visible(rec['filename'])}（{size_text(rec['size'])}）", rec)
+                self._add_item(fmt.noted(visible(rec['filename']), size_text(rec['size'])), rec)
 
     def _add_item(self, text: str, data) -> None:
         item = QListWidgetItem(text)
@@ -219,7 +219,7 @@ class AttachmentsPanel(QWidget):
         for p in paths:
             if p.is_file():
                 self.pending.append(p)
-                self._add_item(f"{visible(p.name)}（{tr('new')}）", str(p))
+                self._add_item(fmt.noted(visible(p.name), tr('new')), str(p))
         self.changed.emit()
 
     def choose(self) -> None:
@@ -260,10 +260,12 @@ class AttachmentsPanel(QWidget):
         """Refuse before anything is saved when a file to attach is gone or too large."""
         for p in self.pending:
             if not p.is_file():
-                raise LaomoError(f"找不到文件“{p}”，请重新选择。")
+                raise LaomoError(tr("Cannot find the file “%1”; choose it again.")
+                                 .replace("%1", str(p)))
             if p.stat().st_size > A.MAX_BYTES:
-                raise LaomoError(f"文件“{p.name}”超过 {A.MAX_BYTES // 1024 // 1024} MB，"
-                                 "请压缩或拆分后再添加。")
+                raise LaomoError(tr("The file “%1” is larger than %2 MB; compress or split it "
+                                    "before adding it.").replace("%1", p.name)
+                                 .replace("%2", str(A.MAX_BYTES // 1024 // 1024)))
 
     def commit(self, owner_uid: str) -> None:
         """Apply the additions and removals to the saved record."""

@@ -42,7 +42,7 @@ class SearchDialog(QDialog):
         for kind, uid, title in rows:
             if kind == "attachment":
                 continue
-            item = QListWidgetItem(f"{fmt.label(S.kind(kind))}：{shown(str(title or ''))}")
+            item = QListWidgetItem(fmt.titled(fmt.label(S.kind(kind)), shown(str(title or ''))))
             item.setData(Qt.ItemDataRole.UserRole, (kind, uid))
             self.results.addItem(item)
         if self.results.count():
