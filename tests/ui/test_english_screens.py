@@ -29,6 +29,7 @@ from seen_texts import Seen, widget_texts, window_texts
 
 from cjk import CJK
 from helpers import new_ledger
+from laomo_desktop import texts
 from laomo_desktop.exchange import export, importer
 from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
@@ -306,7 +307,8 @@ def test_the_messages_a_user_meets_are_english(two, qtbot, seen):
     page.paste_action.trigger()
 
     next(f for f in two.studio.attachments.rglob("*") if f.is_file()).unlink()  # a lost file
-    win.check_ledger()
+    win.check_ledger()  # a job: its report opens when the check ends
+    qtbot.waitUntil(lambda: any(where.startswith("check_dialog") for where, _ in seen))
     from laomo_desktop.ui.dialogs import menus
 
     menus.restore_from_backup(ctx, win)  # none made yet
@@ -345,3 +347,21 @@ def test_the_check_finds_chinese_on_a_window(qapp, english):
     criterion = next(t for t in sorted(template_wording()) if CJK.search(t))
     assert chinese([("x", f"Template: {criterion}")]) == []
     assert chinese([("x", f"{criterion}，未达到")]) == ["x: '" + criterion + "，未达到'"]
+
+
+def test_the_log_reads_in_the_language_it_is_read_in(two):
+    """An audit entry is kept in both languages and read in the chosen one; an entry written
+    before the log kept English (no English summary) shows the Chinese it was written in."""
+    from laomo_desktop.ledger import queries as Q
+    from laomo_desktop.store.models import database
+
+    two.ctx(two.studio)
+    studio = two.uids["A"]
+    database.execute_sql("INSERT INTO audit_entry (at, actor, action, kind, studio_uid, summary) "
+                         "VALUES ('2020-01-01T00:00:00.000+00:00', 'x', 'create', 'member', ?,"
+                         " '新建成员“Old”')", (studio,))
+    english_rows = [s for _, s, _ in Q.latest_changes(studio, limit=50)]
+    assert english_rows[0] == "新建成员“Old”"
+    assert any(s.startswith("New Member") for s in english_rows[1:]), english_rows
+    texts.set_language("zh_CN")
+    assert any(s.startswith("新建成员“") for s in [s for _, s, _ in Q.latest_changes(studio)][1:])

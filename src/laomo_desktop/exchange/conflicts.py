@@ -218,6 +218,6 @@ def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
         label = RECORD(kind=kind, title=c["title"]) if c["title"] else kind
         summary = RESOLVED(keep=KEEP[keep], record=label)
         R.audit("resolve_conflict", kind.name, c["record_uid"], c["studio_uid"],
-                before or record, record, summary.render("zh"), actor)  # the log keeps text
+                before or record, record, summary, actor)
     return {"id": conflict_id, "keep": keep, "record": record, "backup": taken,
             "message": SENTENCE(said=summary)}

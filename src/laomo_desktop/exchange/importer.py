@@ -521,7 +521,7 @@ def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> N
                     LIST.zh, LIST.en)
     R.audit("import", "studio", pkg.studio_uid, pkg.studio_uid, None,
             {"package_uid": pkg.package_uid, "sequence": pkg.sequence, **totals},
-            AUDIT_IMPORT(studio=pkg.studio_name, sequence=pkg.sequence, detail=detail).render("zh"),
+            AUDIT_IMPORT(studio=pkg.studio_name, sequence=pkg.sequence, detail=detail),
             actor)
 
 

@@ -187,5 +187,5 @@ def trust(studio_uid: str, studio_name: str, public_raw: bytes, *, replace: bool
                 else AUDIT_TRUSTED(studio=studio_name, new=fp))
         audit(action, "studio", studio_uid, studio_uid,
               {"fingerprint": old.fingerprint} if old else None, {"fingerprint": fp},
-              said.render("zh"), actor)  # the audit log keeps text, in the ledger's language
+              said, actor)
     return Pinned(studio_uid, studio_name, fp, public_raw, stamp)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from laomo_desktop import texts
 from laomo_desktop.ledger import asof, kinds
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.kinds import Extra
@@ -135,11 +136,16 @@ def search(studio_uid: str, text: str, limit: int = 200) -> list[tuple[str, str,
     return database.execute_sql(sql, params).fetchall()
 
 
+# an audit entry's summary in the reader's language (the parameter: English?); entries written
+# before the log kept English show their Chinese
+_SUMMARY = "CASE WHEN ? AND summary_en != '' THEN summary_en ELSE summary END"
+
+
 def audit_rows(studio_uid: str | None, limit: int = 5000) -> list[tuple]:
     """(at, actor, action, kind, summary, record_uid) newest first; a studio's log also lists
     the changes of the whole ledger (no studio: the union's targets)."""
-    sql = "SELECT at, actor, action, kind, summary, record_uid FROM audit_entry"
-    params: list = []
+    sql = f"SELECT at, actor, action, kind, {_SUMMARY}, record_uid FROM audit_entry"
+    params: list = [texts.english()]
     if studio_uid:
         sql += " WHERE studio_uid = ? OR studio_uid IS NULL"
         params.append(studio_uid)
@@ -162,8 +168,8 @@ def due_follow_ups(studio_uid: str, until: str) -> list[tuple[str, str, str | No
 def latest_changes(studio_uid: str, limit: int = 10) -> list[tuple[str, str, str]]:
     """(at, summary, kind) of the studio's latest audit entries."""
     return database.execute_sql(
-        "SELECT at, summary, kind FROM audit_entry WHERE studio_uid = ? ORDER BY id DESC "
-        f"LIMIT {int(limit)}", (studio_uid,)).fetchall()
+        f"SELECT at, {_SUMMARY}, kind FROM audit_entry WHERE studio_uid = ? ORDER BY id DESC "
+        f"LIMIT {int(limit)}", (texts.english(), studio_uid)).fetchall()
 
 
 def member_choices(studio_uid: str) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from laomo_desktop.ledger.kinds import OnePer
 from laomo_desktop.store import rows
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import CHILD_MODELS, MODELS, ImportedStudio, database
-from laomo_desktop.texts import Message, Text, worded
+from laomo_desktop.texts import Message, Text
 
 META = ("uid", "studio", "created_at", "updated_at", "version", "deleted_at")
 READ_ONLY = Text("该工作室的数据由其导出的数据包导入，在本台账中只读。",
@@ -60,9 +60,10 @@ LOG_PURGE_FILE = Text("彻底删除附件“{name}”", 'Attachment "{name}" del
 LOG_PURGE = Text("彻底删除{record}", "{record} deleted for good")
 
 
-def logged(said: Message | Text) -> str:
-    """An audit summary as the log keeps it: in Chinese, the language of every entry so far."""
-    return worded(said, "zh")
+def logged(said: Message | Text) -> Message | Text:
+    """An audit summary: the log keeps it in both languages (store.rows.audit_entry) and shows
+    the one the reader chose; entries written before that show their Chinese."""
+    return said
 
 
 def now_iso() -> str:
@@ -201,7 +202,7 @@ def list_records(kind_name: str, studio_uid: str | None = None, *,
 # --- writing -----------------------------------------------------------------------------
 
 def audit(action: str, kind: str, record_uid: str | None, studio_uid: str | None,
-          before: dict | None, after: dict | None, summary: str = "",
+          before: dict | None, after: dict | None, summary: Message | Text | str = "",
           actor: str | None = None) -> None:
     rows.write_audit([rows.audit_entry(now_iso(), actor or current_actor(), action, kind,
                                        record_uid, studio_uid, before, after, summary)])

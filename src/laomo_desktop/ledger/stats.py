@@ -269,7 +269,7 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
         record_counts=dict(_run("counts", p)),
         targets=(), must_haves=())
     return replace(figures, targets=_targets(p, figures),
-                   must_haves=_must_haves(p, figures, studio, min_members))
+                   must_haves=_must_haves(p, figures, studio, min_members, per))
 
 
 # each plan target → the figure it is measured against (declared in ledger/metrics.py)
@@ -346,8 +346,8 @@ def _funds_detail(figures: YearFigures) -> Message:
     return Joined(tuple(parts), "，", ", ")
 
 
-def _must_haves(p: dict, f: YearFigures, studio: tuple,
-                min_members: int) -> tuple[MustHave, ...]:
+def _must_haves(p: dict, f: YearFigures, studio: tuple, min_members: int,
+                per: Period) -> tuple[MustHave, ...]:
     uid, name, plaque, address, area = studio[:5]
     studio_ev = [{"kind": "studio", "uid": uid, "title": name}]
     n_equipment = _run("equipment_count", p)[0][0]
@@ -373,7 +373,7 @@ def _must_haves(p: dict, f: YearFigures, studio: tuple,
          _ev("fund", _run("fund_income_evidence", p) or _run("fund_evidence", p)),
          _funds_detail(f), FUNDS_MISSING()),
         ("ledger", LEDGER, bool(plan) and f.activities_total > 0, "plan",
-         _ev("plan", [(plan[0][0], str(PLAN_TITLE(period=f.period_short)))]) if plan else [],
+         _ev("plan", [(plan[0][0], str(PLAN_TITLE(period=per.said_short)))]) if plan else [],
          LEDGER_MET(n=f.activities_total),
          LEDGER_NO_PLAN() if not plan else LEDGER_NO_ACTIVITY()),
         ("results", RESULTS, f.results_total > 0, "result",

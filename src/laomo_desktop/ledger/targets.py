@@ -21,7 +21,7 @@ from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.ledger.typed import number_text
 from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import database
-from laomo_desktop.texts import Both, Joined, Message, Text
+from laomo_desktop.texts import Both, Joined, Message, Text, worded
 
 AUDIT_KIND = "union_targets"
 AUDIT_ACTION = "targets"
@@ -163,8 +163,8 @@ def changes_said(old: dict[str, Any], new: dict[str, Any]) -> list[Message]:
 
 
 def describe(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The changes as the audit log keeps them (in Chinese: records.logged)."""
-    return [R.logged(c) for c in changes_said(old, new)]
+    """The changes in Chinese, as the union's staff read them back (save_year returns them)."""
+    return [worded(c, "zh") for c in changes_said(old, new)]
 
 
 def save_year(path: Path, year: int, targets: dict[str, Any], *,
@@ -183,7 +183,7 @@ def save_year(path: Path, year: int, targets: dict[str, Any], *,
     with database.atomic():
         R.audit(AUDIT_ACTION, AUDIT_KIND, None, None, {"year": year, **old},
                 {"year": year, **new},
-                R.logged(LOG_TARGETS(year=year, changes=Joined(tuple(changes)))), actor)
+                R.logged(LOG_TARGETS(year=year, changes=Joined(tuple(changes_said(old, new))))), actor)
         try:
             U.write_targets_file(path, {**raw, U.YEARS_KEY: years})
         except OSError as exc:

@@ -109,6 +109,10 @@ BENEFIT_READ_AS_WAN = Text("升级：{year} 年度计划的经济效益目标按
                            "ten thousand yuan (it was stored as {value} fen)")
 
 
+def _v5(db: pw.Database) -> None:
+    db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "summary_en" TEXT NOT NULL DEFAULT \'\'')
+
+
 def typed_as_wan(metric: str | None, value: object) -> bool:
     """Whether a stored benefit target is one the old form saved in 万元 rather than fen."""
     return (metric == "benefit_fen" and isinstance(value, int) and not isinstance(value, bool)
@@ -159,6 +163,7 @@ STEPS: list[Step] = [
     Step(3, "ledger identity: its uid, to recognise its own journal", _v3),
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
+    Step(5, "the audit log keeps each summary in English too", _v5),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only

@@ -29,6 +29,7 @@ class AuditEntry(BaseModel):
     record_uid = pw.TextField(null=True)
     studio_uid = pw.TextField(null=True)
     summary = pw.TextField(default="")
+    summary_en = pw.TextField(default="")  # the same summary in English ("" for older entries)
     before = pw.TextField(null=True)
     after = pw.TextField(null=True)
 

@@ -186,10 +186,14 @@ def _json(record: dict | None) -> str | None:
 
 def audit_entry(at: str, actor: str, action: str, kind: str, record_uid: str | None,
                 studio_uid: str | None, before: dict | None, after: dict | None,
-                summary: str = "") -> dict:
-    """One audit entry: the record before and after as JSON (None where there is none)."""
+                summary: Any = "") -> dict:
+    """One audit entry: the record before and after as JSON (None where there is none). A
+    summary given as a texts message is kept in both languages (`summary`, `summary_en`), so
+    the log reads in the language chosen when it is read; a plain string is kept as it is."""
+    zh, en = ((summary.render("zh"), summary.render("en")) if hasattr(summary, "render")
+              else (summary, ""))
     return {"at": at, "actor": actor, "action": action, "kind": kind, "record_uid": record_uid,
-            "studio_uid": studio_uid, "summary": summary, "before": _json(before),
+            "studio_uid": studio_uid, "summary": zh, "summary_en": en, "before": _json(before),
             "after": _json(after)}
 
 
