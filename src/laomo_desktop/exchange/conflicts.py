@@ -15,6 +15,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, blobs
@@ -165,7 +166,7 @@ def _check_incoming(paths: LedgerPaths, c: dict) -> None:
     if version != c["incoming"]["version"]:
         raise LaomoError(f"这条{kind.label}记录在冲突登记后已由较新的数据包更新（现为第 {version} 版），"
                          "数据包中的这份内容已过时，不能采用；请选择保留本地。")
-    sha = c["incoming"].get("sha256") if kind.name == "attachment" else None
+    sha = c["incoming"].get("sha256") if kinds.rules(kind).is_file else None
     if sha and not blobs.blob_path(paths, sha).is_file():
         raise LaomoError("数据包中这份附件的文件不在本台账中，无法采用；"
                          "请让工作室修改该附件后重新导出数据包。")

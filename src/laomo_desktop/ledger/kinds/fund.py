@@ -5,6 +5,7 @@ from __future__ import annotations
 from laomo_desktop.ledger.kinds.base import KindRules, label, q
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
@@ -17,4 +18,9 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
         errors.setdefault("category", f"{expense.zh}必须选择{q(label(kind, 'category'))}")
 
 
-RULES = KindRules(validate=_validate)
+RULES = KindRules(
+    validate=_validate,
+    section=Both("经费", "Funds"),
+    columns=("date", "direction", "source", "category", "amount_fen", "note", "voucher_no"),
+    balance=("direction", "amount_fen"),
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import KindRules, Span, before, label, q
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
@@ -24,4 +25,8 @@ RULES = KindRules(
     validate=_validate,
     span=Span("agreement_date", ("graduated_on", "ended_on")),
     later={"graduated_on": ("promoted",), "ended_on": ()},
+    section=Both("师徒结对", "Mentoring pairs"),
+    columns=("master", "apprentice", "apprentice_name", "agreement_date", "goal", "graduated_on",
+             "ended_on"),
+    count_words=("本年度在带师徒结对", "Mentoring pairs under way", "对"),
 )

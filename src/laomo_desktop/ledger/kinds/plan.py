@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, label, q
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 KIND = S.PLAN
 
@@ -17,4 +18,6 @@ RULES = KindRules(
         Extra("targets", "目标数", "Targets",
               f"(SELECT count(*) FROM {KIND.child('targets').table} p WHERE p.parent_id = t.id)"),
     ),
+    section=Both("年度计划与目标", "Plans and targets"),
+    columns=("year", "targets", "measures"),
 )

@@ -8,6 +8,7 @@ from typing import Any
 from laomo_desktop.ledger.kinds.base import Extra, KindRules, before, label, q
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 KIND = S.RESULT
 _AWARD = ("award_name", "award_level", "award_grade", "award_year", "award_body")
@@ -53,4 +54,7 @@ RULES = KindRules(
     ),
     later={"patent_granted_on": (), "applied_since": ("applied_where",)},
     known_at_end=_known_at_end,
+    section=Both("创新成果", "Innovation results"),
+    columns=("title", "type", "date", "first_author", "patent_kind", "patent_status",
+             "award_name", "project"),
 )
