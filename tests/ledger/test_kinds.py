@@ -4,7 +4,10 @@ and never branches on a kind's name."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
+
+import pytest
 
 from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger.errors import ValidationError
@@ -72,3 +75,14 @@ def test_messages_take_their_labels_from_the_declaration(monkeypatch):
         assert e.errors["left_on"] == "“退出日期”不能早于“入队日期”"
     else:
         raise AssertionError("a member who left before joining was accepted")
+
+
+def test_a_module_that_names_no_declared_kind_stops_the_start(tmp_path, monkeypatch):
+    """A misspelt module (grnat.py) would otherwise give its kind no rules without a word."""
+    (tmp_path / "grnat.py").write_text("RULES = None\n", "utf-8")
+    monkeypatch.setattr(kinds, "__path__", [*kinds.__path__, str(tmp_path)])
+    try:
+        with pytest.raises(LookupError, match="grnat"):
+            kinds.discover()
+    finally:
+        sys.modules.pop("laomo_desktop.ledger.kinds.grnat", None)
