@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from laomo_desktop.ledger import kinds, money
+from laomo_desktop.ledger.kinds.base import COUNT as COUNT  # re-exported, as the other units
 from laomo_desktop.ledger.kinds.base import FEN, HOURS, PERSONS, SESSIONS, WAN
 from laomo_desktop.ledger.period import period
 from laomo_desktop.ledger.queries import EXTRAS, in_period_sql
