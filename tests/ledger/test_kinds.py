@@ -16,9 +16,11 @@ from laomo_desktop.store import schema as S
 SRC = Path(__file__).resolve().parents[2] / "src" / "laomo_desktop"
 NAMES = "|".join(k.name for k in S.KINDS)
 # `kind == "member"`, `kind_name != "attachment"`, `owner_kind == "plan"`, `.ref == "member"`,
+# `row["owner_kind"] == "attachment"`, a section's `s.key == "member"`,
 # `k.name in ("rule", "equipment")`: a branch on which kind a record is.
 BRANCH = re.compile(
-    rf'\b(?:kind|kind_name|owner_kind|\w+\.name|\w+\.ref|\w+\.kind)\s*(?:==|!=)\s*"(?:{NAMES})"'
+    rf'(?:\b(?:kind|kind_name|owner_kind|\w+\.name|\w+\.ref|\w+\.kind|\w+\.key)'
+    rf'|\["(?:kind|owner_kind)"\])\s*(?:==|!=)\s*"(?:{NAMES})"'
     rf'|\b(?:kind|kind_name|\w+\.name)\s+(?:not\s+)?in\s+\(\s*"(?:{NAMES})"')
 
 # A migration describes the past: it may name the kinds as they were then.
@@ -49,6 +51,8 @@ def test_no_branch_on_a_kinds_name_outside_the_kinds_modules():
 def test_the_pattern_finds_a_branch():
     assert BRANCH.search('if kind.name == "member":')
     assert BRANCH.search('if k.name in ("rule", "equipment"):')
+    assert BRANCH.search('if row["owner_kind"] == "attachment":')
+    assert BRANCH.search('if s.key == "member":')
     assert not BRANCH.search('if kinds.rules(kind).is_file:')
 
 
