@@ -42,10 +42,15 @@ def _translations() -> list[tuple[str, str, str]]:
 
 
 def test_no_translation_calls_a_project_by_another_name():
+    from laomo_desktop.ledger import kinds
+    from laomo_desktop.store import schema as S
+
     projects = [(c, s, t) for c, s, t in _translations() if "project" in s.lower()]
-    assert projects, "the navigation's Projects entry is in the translation"
+    assert projects, "the forms' and pages' project wording is in the translation"
     assert [(c, s, t) for c, s, t in projects if "项目" in t] == []
-    assert ("Section", "Projects", TERM) in projects
+    section = kinds.section_title(S.PROJECT)  # the navigation's entry, declared with the kind
+    assert (section.zh, section.en) == (TERM, "Projects")
+    assert S.PROJECT.label == TERM
 
 
 def test_choices_that_name_projects_use_the_same_word():

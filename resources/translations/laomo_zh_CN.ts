@@ -2662,66 +2662,6 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="20"/>
-        <source>Members</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="23"/>
-        <source>Mentoring pairs</source>
-        <translation>师徒结对</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="26"/>
-        <source>Rules</source>
-        <translation>制度</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="28"/>
-        <source>Equipment</source>
-        <translation>设备设施</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="30"/>
-        <source>Plans and targets</source>
-        <translation>年度计划与目标</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="32"/>
-        <source>Projects</source>
-        <translation>创新课题</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="35"/>
-        <source>Activities and trainings</source>
-        <translation>活动与培训</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="37"/>
-        <source>Innovation results</source>
-        <translation>创新成果</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="40"/>
-        <source>Economic benefit</source>
-        <translation>经济效益</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="42"/>
-        <source>Funds</source>
-        <translation>经费</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="44"/>
-        <source>Honours</source>
-        <translation>荣誉</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="46"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
         <location filename="../../src/laomo_desktop/ui/window/sections.py" line="48"/>
         <source>Reports</source>
         <translation>报表</translation>

@@ -343,10 +343,11 @@ def _saved(kind, record: dict, as_json: bool, verb: str) -> int:
 
 
 def _records_add(args) -> int:
+    from laomo_desktop.ledger import kinds
     from laomo_desktop.ledger import records as R
 
     kind = _kind(args.kind)
-    if kind.name == "attachment":
+    if kinds.rules(kind).is_file:
         raise UsageError("附件请用 laomo attach KIND UID FILE 添加。")
     studio = None
     if kind.per_studio:
@@ -358,12 +359,13 @@ def _records_add(args) -> int:
 
 
 def _records_edit(args) -> int:
+    from laomo_desktop.ledger import kinds
     from laomo_desktop.ledger import records as R
 
     kind = _kind(args.kind)
     _record(kind, args.uid)
     values, version = _values(kind, args, editing=True)
-    if kind.name == "attachment" and set(values) - {"title"}:
+    if kinds.rules(kind).is_file and set(values) & kinds.rules(kind).hidden_fields:
         raise UsageError("附件只能修改说明（title）；文件本身请重新用 laomo attach 添加。")
     record = R.update(kind.name, args.uid, values, expected_version=version)
     return _saved(kind, record, args.json, "保存")
@@ -434,6 +436,7 @@ def cmd_attach(args, paths: LedgerPaths) -> int:
 
 @_answering
 def cmd_search(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger import kinds
     from laomo_desktop.ledger import queries as Q
     from laomo_desktop.ledger.studios import list_studios
     from laomo_desktop.store import schema as S
@@ -443,7 +446,7 @@ def cmd_search(args, paths: LedgerPaths) -> int:
     rows = []
     for uid in [studio] if studio else list(studios):
         rows += [{"kind": kind, "uid": rec, "title": title, "studio": uid}
-                 for kind, rec, title in Q.search(uid, args.text) if kind != "attachment"]
+                 for kind, rec, title in Q.search(uid, args.text) if not kinds.rules(kind).is_file]
     if args.json:
         print(json_text(rows))
         return 0

@@ -28,6 +28,7 @@ from laomo_desktop.exchange.package import (
     read_package,
     record_file,
 )
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs, migrations
@@ -110,7 +111,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
                 zf.writestr(_info(member, created, zipfile.ZIP_DEFLATED), data)
                 files.append({"name": member, "size": len(data),
                               "sha256": hashlib.sha256(data).hexdigest()})
-                if kind.name == "attachment":
+                if kinds.rules(kind).is_file:
                     hashes = sorted({r["sha256"] for r in recs})
                     att = len(hashes)
                     for sha in hashes:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, blobs
@@ -185,7 +186,7 @@ def _check_incoming(paths: LedgerPaths, c: dict) -> None:
         raise LaomoError(GONE(kind=kind))
     if version != c["incoming"]["version"]:
         raise LaomoError(OUTDATED(kind=kind, version=version))
-    sha = c["incoming"].get("sha256") if kind.name == "attachment" else None
+    sha = c["incoming"].get("sha256") if kinds.rules(kind).is_file else None
     if sha and not blobs.blob_path(paths, sha).is_file():
         raise LaomoError(NO_FILE)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
 from laomo_desktop.exchange.package import Package, invalid_record, read_package
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import shapes as H
 from laomo_desktop.ledger import validate as V
@@ -221,7 +222,7 @@ def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, di
     """The row and child rows as a form would save them (validate.clean_record), or the
     services' ValidationError naming the field and the reason."""
     row, children = V.clean_record(kind, rec, ctx, ignore=META)
-    if kind.name == "attachment":
+    if kinds.rules(kind).is_file:
         _check_owner(kind, row, ids)
     return row, children
 
@@ -229,7 +230,7 @@ def _clean(kind: S.Kind, rec: dict, ctx: V.Context, ids: _Ids) -> tuple[dict, di
 def _check_owner(kind: S.Kind, row: dict, ids: _Ids) -> None:
     """An attachment belongs to another record of the studio (as ledger.attachments.attach
     requires of a file added by hand)."""
-    if row["owner_kind"] not in S.BY_NAME or row["owner_kind"] == "attachment":
+    if row["owner_kind"] not in S.BY_NAME or kinds.rules(row["owner_kind"]).is_file:
         raise ValidationError({"owner_kind": BAD_OWNER_KIND(field=kind.field("owner_kind"))})
     if ids.resolve(row["owner_kind"], row["owner_uid"]) is None:
         raise ValidationError({"owner_uid": OWNER_NOT_IN_PACKAGE()})
@@ -257,7 +258,8 @@ def _plan(pkg: Package) -> _Plan:
             if r["uid"] in local:
                 ids.add(kind.name, r["uid"], local[r["uid"]][0])
             else:
-                ids.add(kind.name, r["uid"], studio_id if kind.name == "studio" else pending.new())
+                ids.add(kind.name, r["uid"], studio_id if kinds.rules(kind).owns_records
+                        else pending.new())
     ctx = V.Context(studio_id, ids, date.today())
     for kind in S.KINDS:
         counts = plan.counts[kind.name] = KindCounts()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import filetypes
+from laomo_desktop.ledger import filetypes, kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
@@ -35,7 +35,7 @@ FILE_LOST = Text("附件“{name}”的文件丢失，请从备份恢复或重�
 def attach(paths: LedgerPaths, owner_kind: str, owner_uid: str, file: Path,
            title: str | None = None, *, actor: str | None = None) -> dict:
     """Copy `file` into the ledger and link it to a record; returns the attachment record."""
-    if owner_kind not in S.BY_NAME or owner_kind == "attachment":
+    if owner_kind not in S.BY_NAME or kinds.rules(owner_kind).is_file:
         raise LaomoError(ONLY_RECORDS())
     file = Path(file)
     if not file.is_file():

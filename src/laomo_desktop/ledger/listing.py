@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from laomo_desktop.ledger import money
+from laomo_desktop.ledger import kinds, money
+from laomo_desktop.ledger.kinds.base import COUNT as COUNT  # re-exported, as the other units
+from laomo_desktop.ledger.kinds.base import FEN, HOURS, PERSONS, SESSIONS, WAN
 from laomo_desktop.ledger.period import period
 from laomo_desktop.ledger.queries import EXTRAS, in_period_sql
 from laomo_desktop.store import enums as E
@@ -25,9 +27,8 @@ from laomo_desktop.visible import visible
 TEXT, MONEY, DATE, INT, NUMBER = "text", "money", "date", "int", "number"
 NOT_PROVIDED = "未提供"
 
-# What a figure counts, and so how it is worded: money in 元 or in 万元, a number of records
-# (场次), a sum of people (人次), of hours, or a plain sum of a count column.
-FEN, WAN, SESSIONS, PERSONS, HOURS, COUNT = "fen", "wan", "sessions", "persons", "hours", "count"
+# What a figure counts (FEN, WAN, SESSIONS, PERSONS, HOURS, COUNT) is declared with the kinds'
+# totals (ledger/kinds/base.py) and imported from there.
 # What a totals line is: the line of a list's totals, or one of the three lines of the funds.
 TOTAL, INCOME, EXPENSE, BALANCE = "total", "income", "expense", "balance"
 LINE_LABEL = {TOTAL: "合计", INCOME: "收入合计", EXPENSE: "支出合计", BALANCE: "结余"}
@@ -80,30 +81,23 @@ def _hours(rows: Iterable[tuple], at: int) -> Decimal:
     return sum((Decimal(format(r[at], ".15g")) for r in rows if r[at] is not None), Decimal(0))
 
 
-# per kind: (label column, ((column, unit), ...)); a COUNT figure sums an integer column, a
-# SESSIONS figure counts the rows and stands under its column
-TOTALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "benefit": ("year", (("amount_fen", WAN),)),
-    "activity": ("date", (("type", SESSIONS), ("person_times", PERSONS), ("hours", HOURS))),
-    "equipment": ("name", (("quantity", COUNT), ("value_fen", FEN))),
-    "project": ("title", (("budget_fen", FEN),)),
-}
-
-
 def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> list[TotalLine]:
     """The totals lines of `rows` ((uid, version, *values of `columns`), what is shown); none
-    for a section without money or count columns. Funds: income, expense and balance."""
+    for a section without money or count columns. As the kind declares them (KindRules.totals);
+    a kind with a `balance` (funds): income, expense and balance."""
     at = {c: i + 2 for i, c in enumerate(columns)}
-    if kind_name == "fund":
-        if "amount_fen" not in at or "direction" not in at:
+    rules = kinds.rules(kind_name)
+    if rules.balance is not None:
+        direction_field, amount_field = rules.balance
+        if amount_field not in at or direction_field not in at:
             return []
-        amount, direction = at["amount_fen"], at["direction"]
+        amount, direction = at[amount_field], at[direction_field]
         income = _sum((r for r in rows if r[direction] == E.FundDirection.INCOME), amount)
         expense = _sum((r for r in rows if r[direction] == E.FundDirection.EXPENSE), amount)
-        return [TotalLine(key, "direction", (Figure("amount_fen", value, FEN),))
+        return [TotalLine(key, direction_field, (Figure(amount_field, value, FEN),))
                 for key, value in ((INCOME, income), (EXPENSE, expense),
                                    (BALANCE, income - expense))]
-    spec = TOTALS.get(kind_name)
+    spec = rules.totals
     if spec is None:
         return []
     label_column, wanted = spec
@@ -156,7 +150,7 @@ def column(kind: S.Kind, name: str) -> Column:
     extra = _extra(kind, name)
     if extra is not None:
         return Column(name, extra.label, INT if name in ("person_times", "targets") else TEXT)
-    if kind.name == "attachment" and name == "size":
+    if kinds.rules(kind).is_file and name == "size":
         return Column(name, "大小（KB）", INT)
     f = kind.field(name)
     if f.type == S.MONEY:
@@ -180,7 +174,7 @@ def cell(kind: S.Kind, name: str, value):
         return _choice(E.SkillLevel, value)
     if _extra(kind, name):
         return value if isinstance(value, int) else visible(str(value))
-    if kind.name == "attachment":
+    if kinds.rules(kind).is_file:
         if name == "size":
             return (int(value) + 512) // 1024
         if name == "owner_kind":

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from laomo_desktop.ledger import kinds
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
@@ -151,11 +152,8 @@ _DECLARED: tuple[Metric, ...] = (
 
 # <kind>_count: standing records as of the period (rules and equipment in force at its end,
 # pairs and projects that lasted into it); dated and yearly records up to its end.
-COUNTED = [k for k in S.KINDS if k.per_studio and k.name not in ("member", "attachment")]
-_COUNT_LABELS = {"rule": ("年度末有效制度", "Rules in force at the year's end", "项"),
-                 "equipment": ("年度末在用设备设施", "Equipment in use at the year's end", "项"),
-                 "mentorship": ("本年度在带师徒结对", "Mentoring pairs under way", "对"),
-                 "project": ("本年度在研课题", "Projects under way", "项")}
+# Which kinds have one, and its words, are declared with the kind (KindRules.counted/count_words).
+COUNTED = [k for k in S.KINDS if k.per_studio and kinds.rules(k).counted]
 _UNITS_EN = {"项": "items", "对": "pairs"}
 
 METRICS: dict[str, Metric] = {m.key: m for m in _DECLARED}
@@ -174,8 +172,8 @@ METRICS.update({f"activities_{t.value}": _m(f"activities_{t.value}", f"本年度
                                             of=_activities_of(t.value))
                 for t in E.ActivityType})
 for _k in COUNTED:
-    _zh, _en, _unit = _COUNT_LABELS.get(_k.name, (f"累计登记{_k.label}",
-                                                   f"{_k.en} recorded to date", "项"))
+    _zh, _en, _unit = kinds.rules(_k).count_words or (f"累计登记{_k.label}",
+                                                     f"{_k.en} recorded to date", "项")
     METRICS[f"{_k.name}_count"] = _m(f"{_k.name}_count", _zh, _en, _unit, _UNITS_EN[_unit],
                                      of=_count_of(_k.name))
 

@@ -23,9 +23,9 @@ from functools import cache
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds, typed
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ledger import typed
 from laomo_desktop.ledger import validate as V
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
@@ -346,7 +346,7 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
     Raises LaomoError when there is nothing to paste, when no header names a field of the
     kind, or when the studio cannot be written (imported, in the recycle bin)."""
     kind = S.kind(kind_name)
-    if not kind.per_studio or kind.name == "attachment":
+    if not kind.per_studio or kinds.rules(kind).is_file:
         raise LaomoError(NOT_PASTED(kind=kind))
     studio_id = _studio(studio_uid)
     table = parse_tsv(text)

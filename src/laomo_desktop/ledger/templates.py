@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger.metrics import TEMPLATE_METRICS
 from laomo_desktop.ledger.stats import MIN_MEMBERS
 from laomo_desktop.paths import resources_dir
@@ -58,7 +59,8 @@ MUST_HAVES = ("sign", "room", "equipment", "participation", "rules", "funds", "l
 RULE_KEYS = {"metric": {"min", "in", "partial"}, "sum_of": {"min", "partial"}, "any_of": set(),
              "all_of": {"partial"}, "must_have": set(), "rule_categories": {"partial"},
              "targets": {"partial"}, "leader_honour": set()}
-EVIDENCE_KINDS = {k.name for k in S.KINDS if k.per_studio and k.name != "attachment"} | {"studio"}
+EVIDENCE_KINDS = {k.name for k in S.KINDS if not kinds.rules(k).is_file
+                  and (k.per_studio or kinds.rules(k).owns_records)}
 # name: (label, default, lowest, highest) of the integer parameters a template may set
 PARAMETERS: dict[str, tuple[Both, int, int, int]] = {
     "min_members": (Both("“职工参与”要求的最少成员人数",
@@ -396,7 +398,7 @@ def _evidence_spec(spec: Any, where: Any) -> dict | None:
     if not isinstance(kind, str) or kind not in EVIDENCE_KINDS:
         raise _Bad(BAD_EVIDENCE_KIND(where=where, kind=kind,
                                      valid=", ".join(sorted(EVIDENCE_KINDS))))
-    tfield = type_field(S.kind(kind)) if kind != "studio" else None
+    tfield = None if kinds.rules(kind).owns_records else type_field(S.kind(kind))
     if types and (tfield is None or not isinstance(types, list)):
         raise _Bad(TYPES_NOT_FOR(where=where, kind=kind))
     if types:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import Extra, KindRules
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 KIND = S.ATTACHMENT
 
@@ -22,4 +23,7 @@ RULES = KindRules(
     extras=(Extra("owner", "所属记录", "Belongs to", _owner_sql()),),
     is_file=True,
     hidden_fields=frozenset({"owner_kind", "owner_uid", "sha256", "size", "filename"}),
+    section=Both("附件", "Attachments"),
+    columns=("filename", "title", "owner", "size"),
+    counted=False,  # files, not records of the studio's work
 )

@@ -21,6 +21,11 @@ from laomo_desktop.texts import Both, Message, Text
 
 EARLIER = Text("“{end}”不能早于“{start}”", '"{end}" cannot be earlier than "{start}"')
 
+# What a totals figure under a list counts, and so how it is worded (ledger/listing.py): money
+# in 元 or in 万元, a number of records (场次), a sum of people (人次), of hours, or a plain sum
+# of a count column.
+FEN, WAN, SESSIONS, PERSONS, HOURS, COUNT = "fen", "wan", "sessions", "persons", "hours", "count"
+
 
 def label(kind: S.Kind, name: str) -> S.Field | S.Child:
     """The declaration of a field or a child list of `kind`, for a message to name."""
@@ -139,6 +144,21 @@ class KindRules:
     hidden_fields: fields the form does not show (set by the program, not the user).
     people_lists: child lists that hold the studio's members (a checklist on the form).
     owns_records: every per-studio record belongs to a record of this kind (the studio).
+    leader_first also marks the kind the studio's leader is a record of: its section offers
+        更换领衔人….
+
+    The section of the main window that lists the kind (every per-studio kind has one):
+    section: its title in both languages (None: the kind's declared label and English name).
+    columns: the fields and extras its table shows, in order (empty: the shown fields, long
+        texts left out, at most eight).
+    totals: (label column, ((column, unit), ...)) summed under the list, units as above; a
+        SESSIONS figure counts the rows and stands under its column.
+    balance: (direction field, amount field): the list totals income, expense and the balance
+        instead (funds).
+
+    The figures:
+    counted: the kind has a `<kind>_count` figure (records as of the period).
+    count_words: that figure's (Chinese label, English label, unit 项 or 对); None: "累计登记…".
     """
 
     validate: Validate | None = None
@@ -155,3 +175,9 @@ class KindRules:
     hidden_fields: frozenset[str] = frozenset()
     people_lists: frozenset[str] = frozenset()
     owns_records: bool = False
+    section: Both | None = None
+    columns: tuple[str, ...] = ()
+    totals: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    balance: tuple[str, str] | None = None
+    counted: bool = True
+    count_words: tuple[str, str, str] | None = None

@@ -28,4 +28,9 @@ def _lower(direction: E.FundDirection) -> Both:
     return Both(direction.zh, direction.en.lower())
 
 
-RULES = KindRules(validate=_validate)
+RULES = KindRules(
+    validate=_validate,
+    section=Both("经费", "Funds"),
+    columns=("date", "direction", "source", "category", "amount_fen", "note", "voucher_no"),
+    balance=("direction", "amount_fen"),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, Span, before, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
-from laomo_desktop.texts import Text
+from laomo_desktop.texts import Both, Text
 
 KIND = S.MEMBER
 
@@ -49,4 +49,8 @@ RULES = KindRules(
     later={"left_on": ()},
     picker_order="left_on IS NOT NULL, name",
     leader_first=True,
+    section=Both("成员", "Members"),
+    columns=("name", "role", "sex", "post", "title", "skill_level", "party_member", "joined_on",
+             "left_on"),
+    counted=False,  # members have figures of their own (in the team at the period's end)
 )

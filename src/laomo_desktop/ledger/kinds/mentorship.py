@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import KindRules, Span, before, label
 from laomo_desktop.store import schema as S
-from laomo_desktop.texts import Text
+from laomo_desktop.texts import Both, Text
 
 WHO = Text("请选择“{apprentice}”或填写“{name}”", 'Choose an "{apprentice}" or fill in "{name}"')
 SAME_PERSON = Text("“{apprentice}”不能与“{master}”是同一人",
@@ -33,4 +33,8 @@ RULES = KindRules(
     validate=_validate,
     span=Span("agreement_date", ("graduated_on", "ended_on")),
     later={"graduated_on": ("promoted",), "ended_on": ()},
+    section=Both("师徒结对", "Mentoring pairs"),
+    columns=("master", "apprentice", "apprentice_name", "agreement_date", "goal", "graduated_on",
+             "ended_on"),
+    count_words=("本年度在带师徒结对", "Mentoring pairs under way", "对"),
 )

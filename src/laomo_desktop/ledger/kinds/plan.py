@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, label
 from laomo_desktop.store import schema as S
-from laomo_desktop.texts import Text
+from laomo_desktop.texts import Both, Text
 
 KIND = S.PLAN
 
@@ -22,4 +22,6 @@ RULES = KindRules(
         Extra("targets", "目标数", "Targets",
               f"(SELECT count(*) FROM {KIND.child('targets').table} p WHERE p.parent_id = t.id)"),
     ),
+    section=Both("年度计划与目标", "Plans and targets"),
+    columns=("year", "targets", "measures"),
 )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from laomo_desktop.ledger.kinds.base import KindRules, Span, before
+from laomo_desktop.ledger.kinds.base import FEN, KindRules, Span, before
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+from laomo_desktop.texts import Both
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
@@ -31,4 +32,9 @@ RULES = KindRules(
     later={"end_date": ()},
     known_at_end=_known_at_end,
     people_lists=frozenset({"participants"}),
+    section=Both("创新课题", "Projects"),
+    columns=("title", "type", "level", "status", "leader", "start_date", "end_date",
+             "budget_fen"),
+    totals=("title", (("budget_fen", FEN),)),
+    count_words=("本年度在研课题", "Projects under way", "项"),
 )

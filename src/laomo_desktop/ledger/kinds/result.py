@@ -63,4 +63,7 @@ RULES = KindRules(
     ),
     later={"patent_granted_on": (), "applied_since": ("applied_where",)},
     known_at_end=_known_at_end,
+    section=Both("创新成果", "Innovation results"),
+    columns=("title", "type", "date", "first_author", "patent_kind", "patent_status",
+             "award_name", "project"),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}  # built when first opened: a quicker start
         for s in SECTIONS:
-            self.nav.addItem(QCoreApplication.translate("Section", s.title))
+            self.nav.addItem(s.shown_title())
         self.nav.currentRowChanged.connect(self._show_section)
         self.splitter = QSplitter()
         self.splitter.setObjectName("splitter")
@@ -126,11 +127,11 @@ class MainWindow(QMainWindow):
             from laomo_desktop.ui.pages.binlog import AuditPage, RecycleBinPage
 
             return RecycleBinPage(self.ctx) if s.key == "recycle" else AuditPage(self.ctx)
-        if s.key == "attachment":
+        if s.kind and kinds.rules(s.kind).is_file:
             from laomo_desktop.ui.pages.attachments import AttachmentSectionPage
 
             return AttachmentSectionPage(self.ctx, s)
-        if s.key == "member":
+        if s.kind and kinds.rules(s.kind).leader_first:  # the kind the leader is one of
             from laomo_desktop.ui.pages.members import MemberSectionPage
 
             return MemberSectionPage(self.ctx, s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
@@ -40,7 +41,7 @@ class SearchDialog(QDialog):
         self.results.clear()
         rows = Q.search(self.ctx.studio_uid, text) if self.ctx.studio_uid else []
         for kind, uid, title in rows:
-            if kind == "attachment":
+            if kinds.rules(kind).is_file:
                 continue
             item = QListWidgetItem(fmt.titled(fmt.label(S.kind(kind)), shown(str(title or ''))))
             item.setData(Qt.ItemDataRole.UserRole, (kind, uid))
