@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="277"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="278"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -487,7 +487,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -592,13 +592,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="254"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="68"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -606,127 +606,127 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="152"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="153"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="160"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="157"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="116"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="164"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="165"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="168"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="172"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="371"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="372"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="183"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="348"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="349"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="187"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="190"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="193"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="117"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="201"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="211"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -746,32 +746,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="253"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="254"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="274"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="326"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="448"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="449"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="454"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="455"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="454"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="455"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -783,7 +783,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="90"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="309"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="410"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="411"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -949,7 +949,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="464"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="465"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1127,22 +1127,22 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/search.py" line="21"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="22"/>
         <source>Find in the whole ledger</source>
         <translation>全台账查找</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/search.py" line="26"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="27"/>
         <source>Type any word of a record: a name, a topic, a title…</source>
         <translation>输入记录中的任意文字：姓名、主题、名称…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/search.py" line="27"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="28"/>
         <source>Search text</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/search.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/window/search.py" line="51"/>
         <source>%1 found</source>
         <translation>找到 %1 条</translation>
     </message>
@@ -2657,27 +2657,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="19"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="42"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="44"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="49"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="45"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="50"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="46"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="51"/>
+        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="47"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
