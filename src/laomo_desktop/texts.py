@@ -117,6 +117,9 @@ class Joined:
         return self.render()
 
 
+LIST_SEPARATOR = Both("、", ", ")
+
+
 def worded(value: Any, lang: str | None = None) -> str:
     """`value` as the reader of `lang` should see it (see the module's docstring)."""
     lang = lang or language()
@@ -132,7 +135,7 @@ def worded(value: Any, lang: str | None = None) -> str:
         if isinstance(zh, str):
             return en if lang == "en" else zh
     if isinstance(value, (list, tuple, set, frozenset)) and not isinstance(value, str):
-        return ("、" if lang != "en" else ", ").join(worded(v, lang) for v in _ordered(value))
+        return LIST_SEPARATOR.render(lang).join(worded(v, lang) for v in _ordered(value))
     return str(value)
 
 

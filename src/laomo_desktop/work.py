@@ -17,6 +17,7 @@ from collections.abc import Callable, Generator
 from typing import NamedTuple, TextIO, TypeVar
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.texts import Text
 
 T = TypeVar("T")
 
@@ -35,11 +36,14 @@ class Progress(NamedTuple):
 Job = Generator[Progress, None, T]
 
 
+CANCELLED = Text("已取消，台账没有改动。", "Cancelled; the ledger was not changed.")
+
+
 class Cancelled(LaomoError):
     """The user stopped the job; whatever it had started is rolled back."""
 
-    def __init__(self, message: str = "已取消，台账没有改动。"):
-        super().__init__(message)
+    def __init__(self, message: object = None):
+        super().__init__(message or CANCELLED)
 
 
 def drive(job: Job[T], on_progress: Callable[[Progress], None] | None = None,

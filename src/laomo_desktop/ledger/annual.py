@@ -11,6 +11,7 @@ from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Text
 
 
 def _rows(kind: str, studio_uid: str, columns: list[str],
@@ -37,11 +38,17 @@ def skill_levels_at(studio_uid: str, per: Period) -> dict[str, str | None]:
           AND m.deleted_at IS NULL""", (per.end, studio_uid)).fetchall())
 
 
+NOT_YET_FOUNDED = Text(
+    "工作室“{name}”成立于 {founded}，{period}结束时尚未成立，没有这一年度的材料可出具。请选择成立以后的年度。",
+    'Studio "{name}" was founded on {founded}; it did not exist yet at the end of {period}, so '
+    "there is nothing of that year to hand in. Choose a year after it was founded.")
+
+
 def check_founded(studio: dict, per: Period) -> None:
     """Refuse a document for a period that ended before the studio was founded."""
     if not asof.founded(studio, per):
-        raise LaomoError(f"工作室“{studio['name']}”成立于 {studio['founded_on']}，"
-                         f"{per.label}结束时尚未成立，没有这一年度的材料可出具。请选择成立以后的年度。")
+        raise LaomoError(NOT_YET_FOUNDED(name=studio["name"], founded=studio["founded_on"],
+                                         period=per.said_label))
 
 
 def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMBERS) -> dict:
