@@ -137,8 +137,8 @@ def in_process(paths: LedgerPaths, tmp: Path, repeat: int) -> list[dict]:
     from laomo_desktop.ui.app import make_app
     from laomo_desktop.ui.context import AppContext
     from laomo_desktop.ui.pages import section as sp
+    from laomo_desktop.ui.pages.sections import SECTIONS
     from laomo_desktop.ui.window.mainwindow import MainWindow
-    from laomo_desktop.ui.window.sections import SECTIONS
 
     app = make_app()
     i18n.install(app, i18n.DEFAULT)

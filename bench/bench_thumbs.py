@@ -29,9 +29,9 @@ from laomo_desktop.ledger import records as R  # noqa: E402
 from laomo_desktop.paths import LedgerPaths  # noqa: E402
 from laomo_desktop.store.database import close_ledger, open_ledger  # noqa: E402
 from laomo_desktop.ui.context import AppContext  # noqa: E402
+from laomo_desktop.ui.pages.sections import SECTIONS  # noqa: E402
 from laomo_desktop.ui.widgets import thumbs  # noqa: E402
 from laomo_desktop.ui.window.mainwindow import MainWindow  # noqa: E402
-from laomo_desktop.ui.window.sections import SECTIONS  # noqa: E402
 
 COUNT = 200
 

@@ -77,8 +77,8 @@ def test_navigation_form_and_summary_name_the_project_kind_alike(sample, ledger,
     from laomo_desktop.ui import i18n
     from laomo_desktop.ui.context import AppContext
     from laomo_desktop.ui.dialogs.record import RecordDialog
+    from laomo_desktop.ui.pages.sections import SECTIONS
     from laomo_desktop.ui.window.mainwindow import MainWindow
-    from laomo_desktop.ui.window.sections import SECTIONS
 
     i18n.install(qapp, "zh_CN")
     ctx = AppContext(ledger, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

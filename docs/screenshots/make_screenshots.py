@@ -19,8 +19,8 @@ from laomo_desktop.ui import i18n
 from laomo_desktop.ui.app import make_app
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.window.mainwindow import MainWindow
-from laomo_desktop.ui.window.sections import SECTIONS
 
 OUT = Path(__file__).parent
 SIZE = (1366, 768)

@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="279"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -487,7 +487,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -592,13 +592,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="56"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="255"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="69"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -606,127 +606,127 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="153"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="161"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="157"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="158"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="116"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="165"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="166"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="169"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="173"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="372"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="373"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="184"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="349"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="350"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="187"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="190"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="117"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="205"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="211"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="219"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -746,32 +746,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="254"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="255"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="274"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="275"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="327"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="449"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="450"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="456"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="455"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="456"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -783,7 +783,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="90"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="309"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="412"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -949,7 +949,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="465"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1388,7 +1388,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/undo.py" line="39"/>
+        <location filename="../../src/laomo_desktop/ui/system/undo.py" line="39"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -1749,7 +1749,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reportparts.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/widgets/reportparts.py" line="91"/>
         <source>Not printed</source>
         <translation>未能打印</translation>
     </message>
@@ -2331,7 +2331,7 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="114"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
@@ -2356,42 +2356,42 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>添加 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="79"/>
         <source>%1 rows copied: they paste into Excel or WPS as cells.</source>
         <translation>已复制 %1 行，可直接粘贴到 Excel 或 WPS 表格中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="94"/>
         <source>Cannot paste</source>
         <translation>无法粘贴</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="112"/>
         <source>Nothing was added</source>
         <translation>未添加任何记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="100"/>
         <source>Paste %1 rows of %2</source>
         <translation>粘贴 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="106"/>
         <source>%1 records added. Ctrl+Z removes them all.</source>
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="115"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="140"/>
         <source>Copy rows</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/widgets/tableclip.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="143"/>
         <source>Paste rows from Excel/WPS…</source>
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
@@ -2657,27 +2657,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="42"/>
+        <location filename="../../src/laomo_desktop/ui/pages/sections.py" line="42"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/pages/sections.py" line="44"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/pages/sections.py" line="45"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/pages/sections.py" line="46"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/sections.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/pages/sections.py" line="47"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>

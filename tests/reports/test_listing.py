@@ -16,7 +16,7 @@ from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports import listing as report
-from laomo_desktop.ui.window.sections import BY_KEY
+from laomo_desktop.ui.pages.sections import BY_KEY
 from sample_ledger import build
 
 HOSTILE = "A&B <b>粗</b> x<y"

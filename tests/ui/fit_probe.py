@@ -36,7 +36,7 @@ from laomo_desktop.store.database import open_ledger
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_ledger import build  # noqa: E402

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QStyleOptionViewItem
 
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.widgets import thumbs
 from laomo_desktop.ui.widgets.attachpanel import AttachmentsPanel
-from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 RED = QColor(220, 20, 20)

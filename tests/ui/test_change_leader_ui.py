@@ -16,7 +16,7 @@ from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.store.models import MODELS, AuditEntry, ImportedStudio
 from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
 from laomo_desktop.ui.pages.members import MemberSectionPage
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 

@@ -15,7 +15,7 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, AuditEntry, ImportedStudio
 from laomo_desktop.ui.dialogs import paste as pastedialog
 from laomo_desktop.ui.dialogs.paste import PasteDialog, PreviewModel
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 CTRL = Qt.KeyboardModifier.ControlModifier

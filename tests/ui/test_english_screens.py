@@ -38,8 +38,8 @@ from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.window.mainwindow import MainWindow
-from laomo_desktop.ui.window.sections import SECTIONS
 
 TODAY = date(2026, 6, 1)
 YEAR = 2025

@@ -20,10 +20,10 @@ from laomo_desktop.store.database import close_ledger
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.dialogs.exchange import ExportDialog
 from laomo_desktop.ui.dialogs.imports import ImportPreviewDialog, ImportReportDialog
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.pages.union import COLUMNS, UnionPage, cell_text
 from laomo_desktop.ui.system import drives
 from laomo_desktop.ui.window.mainwindow import MainWindow
-from laomo_desktop.ui.window.sections import SECTIONS
 from sample_ledger import build
 
 YEAR = 2025

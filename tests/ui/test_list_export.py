@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 from helpers import pdftotext
 from laomo_desktop.reports import listing as report
 from laomo_desktop.ui.dialogs.listexport import ListPreview
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 

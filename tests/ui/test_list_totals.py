@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtTest import QTest
 
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 

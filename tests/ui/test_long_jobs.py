@@ -18,8 +18,8 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs import check as checkdialog
 from laomo_desktop.ui.dialogs import menus as dialogs
 from laomo_desktop.ui.dialogs.paste import PasteDialog
-from laomo_desktop.ui.widgets import tableclip
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages import tableclip
+from laomo_desktop.ui.pages.sections import SECTIONS
 
 
 @pytest.fixture

@@ -26,8 +26,8 @@ from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui.dialogs.check import CheckReportDialog
 from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.window.search import SearchDialog
-from laomo_desktop.ui.window.sections import SECTIONS
 
 PLANT = "标题<b>粗体</b>&amp;<i>x</i>"  # the prefix keeps Qt's rich-text guess on
 SHORT = "甲<b>粗</b>&amp;"  # for fields of at most 15 characters

@@ -35,11 +35,11 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
 from laomo_desktop.ui.dialogs.imports import ImportPreviewDialog
 from laomo_desktop.ui.dialogs.record import RecordDialog
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.pages.union import UnionPage
 from laomo_desktop.ui.plain import DataLabel, as_plain
 from laomo_desktop.ui.window.mainwindow import MainWindow
 from laomo_desktop.ui.window.search import SearchDialog
-from laomo_desktop.ui.window.sections import SECTIONS
 
 MARK = "<b>粗"  # every planted value starts so: drawn as rich text, "粗" loses its "<b>"
 PLANT = "<b>粗体</b>&amp;<img src=x>\x1b[31m"

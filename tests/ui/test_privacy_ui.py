@@ -20,8 +20,8 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import ExportDialog
 from laomo_desktop.ui.dialogs.record import RecordDialog
 from laomo_desktop.ui.pages.section import SectionPage, make_read_only, refuse_edit
+from laomo_desktop.ui.pages.sections import BY_KEY
 from laomo_desktop.ui.pages.union import COLUMNS, UnionPage
-from laomo_desktop.ui.window.sections import BY_KEY
 
 PERSONAL = {"sex": "female", "birth_date": "1985-04-02", "education": "bachelor",
             "phone": "13800000001"}

@@ -14,7 +14,7 @@ from laomo_desktop.ledger import reminders as RM
 from laomo_desktop.ledger.period import current_year
 from laomo_desktop.store.models import ExportLog
 from laomo_desktop.ui.dialogs.exchange import ExportDialog
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 
 TODAY = date.today()
 

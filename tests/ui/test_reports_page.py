@@ -16,8 +16,8 @@ from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.reports import annual
 from laomo_desktop.store import blobs
-from laomo_desktop.ui.pages.reportparts import print_pdf
 from laomo_desktop.ui.pages.reports import ReportsPage
+from laomo_desktop.ui.widgets.reportparts import print_pdf
 from laomo_desktop.ui.window.mainwindow import MainWindow
 from sample_ledger import build
 

@@ -6,7 +6,7 @@ import pytest
 
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.models import MODELS, AuditEntry
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 NEW = {

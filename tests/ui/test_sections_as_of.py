@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 YEAR = 2026

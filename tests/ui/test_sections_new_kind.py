@@ -17,21 +17,24 @@ from pathlib import Path
 
 from laomo_desktop.ledger import kinds
 from laomo_desktop.store import schema as S
-from laomo_desktop.ui.window.sections import SECTIONS, kind_sections
+from laomo_desktop.ui.pages.sections import SECTIONS, kind_sections
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 GRANT_MODULE = '''
 """Grants received: what arrived may not exceed what was approved."""
 
-from laomo_desktop.ledger.kinds.base import KindRules, label, q
-from laomo_desktop.texts import Both
+from laomo_desktop.ledger.kinds.base import KindRules, label
+from laomo_desktop.texts import Both, Text
+
+MORE_THAN_APPROVED = Text("“{received}”不能大于“{approved}”",
+                          '"{received}" cannot be more than "{approved}"')
 
 
 def _validate(kind, row, children, ctx, errors):
     if (row.get("received_fen") or 0) > (row.get("approved_fen") or 0):
-        errors.setdefault("received_fen", f"{q(label(kind, 'received_fen'))}不能大于"
-                                          f"{q(label(kind, 'approved_fen'))}")
+        errors.setdefault("received_fen", MORE_THAN_APPROVED(
+            received=label(kind, "received_fen"), approved=label(kind, "approved_fen")))
 
 
 RULES = KindRules(validate=_validate, section=Both("资助", "Grants"),
@@ -66,7 +69,7 @@ from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store.models import MODELS
 from laomo_desktop.ui.dialogs.record import RecordDialog
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 
 app = QApplication([])
 out = {"sections": [[s.key, s.title.zh, s.title.en, list(s.columns)]

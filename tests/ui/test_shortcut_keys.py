@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from laomo_desktop.ledger import records as R
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -13,7 +13,7 @@ from laomo_desktop.ledger import period
 from laomo_desktop.store.models import database
 from laomo_desktop.ui.dialogs import yearstart
 from laomo_desktop.ui.dialogs.yearstart import YearStartDialog
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 OCTOBER_2025 = "2025 统计年度（2024-10-01 至 2025-09-30）"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui.dialogs.record import RecordDialog
-from laomo_desktop.ui.window.sections import SECTIONS
+from laomo_desktop.ui.pages.sections import SECTIONS
 from sample_ledger import build
 
 

@@ -35,9 +35,9 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import prefs
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.pages.reportparts import ask_and_print, pdf_view, safe_file_name
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.ui.widgets.reportparts import ask_and_print, pdf_view, safe_file_name
 from laomo_desktop.work import single_step
 
 SUFFIXES = (".xlsx", ".csv")

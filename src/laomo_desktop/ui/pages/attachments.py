@@ -24,12 +24,12 @@ from laomo_desktop.store import blobs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.section import SectionPage
+from laomo_desktop.ui.pages.sections import SECTION_OF_KIND, Section
 from laomo_desktop.ui.plain import warn
+from laomo_desktop.ui.system import undo
 from laomo_desktop.ui.widgets import thumbs
 from laomo_desktop.ui.widgets.attachpanel import open_attachment
 from laomo_desktop.ui.widgets.tablemodel import RAW_ROLE, UID_ROLE
-from laomo_desktop.ui.window import undo
-from laomo_desktop.ui.window.sections import SECTION_OF_KIND, Section
 
 
 class ThumbnailDelegate(QStyledItemDelegate):

@@ -22,10 +22,10 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.plain import ask, warn
+from laomo_desktop.ui.system import undo
 from laomo_desktop.ui.widgets.tablemodel import RAW_ROLE, RecordTableModel
-from laomo_desktop.ui.window import undo
-from laomo_desktop.ui.window.lazypage import LazyPage
 
 
 def local_time(iso: str | None) -> str:

@@ -34,8 +34,8 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.pages.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
+from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.plain import shown
-from laomo_desktop.ui.window.lazypage import LazyPage
 
 EVIDENCE_SHOWN = 3
 TILE_WIDTH = 130        # a headline tile narrower than this wraps its caption into a column

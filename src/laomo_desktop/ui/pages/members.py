@@ -20,9 +20,9 @@ from laomo_desktop.ui.dialogs.leader import ChangeLeaderDialog
 from laomo_desktop.ui.dialogs.record import RecordDialog
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.section import SectionPage
+from laomo_desktop.ui.pages.sections import Section
 from laomo_desktop.ui.plain import ask
-from laomo_desktop.ui.window import undo
-from laomo_desktop.ui.window.sections import Section
+from laomo_desktop.ui.system import undo
 
 
 class MemberSectionPage(SectionPage):

@@ -48,7 +48,10 @@ from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.menus import size_text
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.pages.reportparts import (
+from laomo_desktop.ui.pages.lazypage import LazyPage
+from laomo_desktop.ui.plain import shown, tip, warn
+from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.ui.widgets.reportparts import (
     Generated,
     _box,
     _button,
@@ -58,9 +61,6 @@ from laomo_desktop.ui.pages.reportparts import (
     pdf_view,
     safe_file_name,
 )
-from laomo_desktop.ui.plain import shown, tip, warn
-from laomo_desktop.ui.system.tasks import start_job
-from laomo_desktop.ui.window.lazypage import LazyPage
 from laomo_desktop.work import Progress
 
 STATUS_COLORS = {"met": "#1a7f37", "partly": "#8a5a00", "missing": "#c62828"}

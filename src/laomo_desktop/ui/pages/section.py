@@ -34,14 +34,14 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.listexport import ListExport
 from laomo_desktop.ui.dialogs.record import RecordDialog
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages import tableclip
+from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.pages.listfooter import TotalsFooter
+from laomo_desktop.ui.pages.sections import Section
 from laomo_desktop.ui.plain import warn
-from laomo_desktop.ui.widgets import tableclip
+from laomo_desktop.ui.system import undo
 from laomo_desktop.ui.widgets.attachpanel import column_spec as attachment_column
 from laomo_desktop.ui.widgets.tablemodel import RecordTableModel
-from laomo_desktop.ui.window import undo
-from laomo_desktop.ui.window.lazypage import LazyPage
-from laomo_desktop.ui.window.sections import Section
 
 
 def read_only_banner() -> QLabel:

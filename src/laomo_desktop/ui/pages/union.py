@@ -46,10 +46,10 @@ from laomo_desktop.ui.dialogs.imports import (
 )
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
+from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.pages.unioncards import UID_ROLE, GoalsCard, NamingsCard, card
 from laomo_desktop.ui.plain import DataLabel, shown, tip
 from laomo_desktop.ui.system import drives
-from laomo_desktop.ui.window.lazypage import LazyPage
 
 # (row key, header); headers translated in context "Union"
 COLUMNS = (

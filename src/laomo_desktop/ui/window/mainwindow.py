@@ -31,11 +31,12 @@ from laomo_desktop.store import backup
 from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.sections import SECTIONS, Section
 from laomo_desktop.ui.plain import DataLabel, shown, warn
+from laomo_desktop.ui.system import undo
 from laomo_desktop.ui.system.tasks import start_job
-from laomo_desktop.ui.window import screenfit, undo
+from laomo_desktop.ui.window import screenfit
 from laomo_desktop.ui.window.sectionkeys import SectionKeys
-from laomo_desktop.ui.window.sections import SECTIONS, Section
 
 if TYPE_CHECKING:
     from laomo_desktop.ui.dialogs.welcome import WelcomePage

@@ -11,8 +11,8 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.sections import SECTION_OF_KIND
 from laomo_desktop.ui.plain import shown
-from laomo_desktop.ui.window.sections import SECTION_OF_KIND
 
 
 class SearchDialog(QDialog):

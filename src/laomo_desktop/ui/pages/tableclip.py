@@ -23,8 +23,8 @@ from laomo_desktop.ui.dialogs.paste import PasteDialog
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.ui.system.undo import ServiceCommand
 from laomo_desktop.ui.widgets.tablemodel import RAW_ROLE
-from laomo_desktop.ui.window.undo import ServiceCommand
 
 # a section page (ui/pages/section.py): it installs these keys on itself, so this module does not
 # import it back
