@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import clipboard
 from laomo_desktop.ledger import paste as P
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.errors import ValidationError
@@ -42,21 +43,21 @@ cell_text = st.text(alphabet=st.sampled_from(list('ab 中文\t\n\r"，,') + ["\u
 @given(st.lists(st.lists(cell_text, min_size=3, max_size=3), min_size=1, max_size=5))
 def test_copied_rows_read_back_cell_for_cell(rows):
     rows = [r for r in rows if any(c.strip() for c in r)]  # a sheet drops blank rows
-    assert P.parse_tsv(P.to_tsv(rows)) == rows
+    assert clipboard.parse_tsv(clipboard.to_tsv(rows)) == rows
 
 
 def test_cells_with_tabs_line_breaks_and_quotes_are_quoted_as_excel_does():
-    text = P.to_tsv([["名称", "说明"], ['他说"好"', "第一行\n第二行"], ["a\tb", "plain"]])
+    text = clipboard.to_tsv([["名称", "说明"], ['他说"好"', "第一行\n第二行"], ["a\tb", "plain"]])
     assert text == ('名称\t说明\r\n"他说""好"""\t"第一行\n第二行"\r\n"a\tb"\tplain\r\n')
 
 
 def test_excel_text_with_a_quoted_multi_line_cell_is_one_row():
     text = '课题名称\t课题内容\r\n降噪\t"第一段\r\n第二段"\r\n\r\n'
-    assert P.parse_tsv(text) == [["课题名称", "课题内容"], ["降噪", "第一段\r\n第二段"]]
+    assert clipboard.parse_tsv(text) == [["课题名称", "课题内容"], ["降噪", "第一段\r\n第二段"]]
 
 
 def test_the_html_table_escapes_every_cell():
-    out = P.to_html([["名称"], ["<b>粗体</b>&amp;"]])
+    out = clipboard.to_html([["名称"], ["<b>粗体</b>&amp;"]])
     assert "<th>名称</th>" in out
     assert "<td>&lt;b&gt;粗体&lt;/b&gt;&amp;amp;</td>" in out
 

@@ -12,9 +12,6 @@ them or, on any failure, none.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +24,7 @@ from laomo_desktop.ledger import kinds, typed
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
+from laomo_desktop.ledger.clipboard import parse_tsv
 from laomo_desktop.ledger.errors import ValidationError
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import rows as writer
@@ -65,37 +63,6 @@ ROW_KEY = ""  # the key of a row's problems that belong to no pasted column
 # what a new record's form already fills in (section page defaults) and a pasted list of
 # names usually leaves out: a member added without a role is an ordinary member
 PRESETS: dict[str, dict[str, Any]] = {"member": {"role": E.MemberRole.MEMBER.value}}
-
-
-# --- the clipboard's text ---------------------------------------------------------------------
-
-def _quoted(cell: str) -> str:
-    if any(c in cell for c in '\t\n\r"'):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
-
-
-def to_tsv(rows: Iterable[Sequence[str]]) -> str:
-    """Rows as a spreadsheet copies them: cells by tabs, rows by CRLF, awkward cells quoted."""
-    return "".join("\t".join(_quoted(c) for c in row) + "\r\n" for row in rows)
-
-
-def to_html(rows: Sequence[Sequence[str]]) -> str:
-    """The same rows as an HTML table (WPS and Excel prefer it when it is there): the first row
-    is the header; every cell is escaped, line breaks kept."""
-    def cells(row: Sequence[str], tag: str) -> str:
-        return "".join(f"<{tag}>{html.escape(c).replace(chr(10), '<br>')}</{tag}>" for c in row)
-
-    body = "".join(f"<tr>{cells(r, 'th' if i == 0 else 'td')}</tr>" for i, r in enumerate(rows))
-    return f"<html><body><table border=\"1\">{body}</table></body></html>"
-
-
-def parse_tsv(text: str) -> list[list[str]]:
-    """Tab-separated text as Excel/WPS copy it, quoted cells with line breaks included; empty
-    lines (a sheet's copy ends with one) are dropped."""
-    text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab")
-    return [row for row in reader if any(c.strip() for c in row)]
 
 
 # --- matching headers to fields ---------------------------------------------------------------

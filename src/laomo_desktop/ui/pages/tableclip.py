@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import paste
+from laomo_desktop.ledger import clipboard, paste
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.paste import PasteDialog
@@ -73,8 +73,8 @@ def copy_rows(page: SectionPage) -> int:
         return 0
     table = copied_table(page, rows)
     mime = QMimeData()
-    mime.setText(paste.to_tsv(table))
-    mime.setHtml(paste.to_html(table))
+    mime.setText(clipboard.to_tsv(table))
+    mime.setHtml(clipboard.to_html(table))
     QApplication.clipboard().setMimeData(mime)
     _status(page, tr("%1 rows copied: they paste into Excel or WPS as cells.")
             .replace("%1", str(len(rows))))
