@@ -9,8 +9,8 @@ What a window cannot lose (its layout's minimum) is kept small by its own scroll
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 FRAME = QSize(16, 40)  # title bar and borders, used before the window system tells them
@@ -57,50 +57,19 @@ def keep_on_screen(widget: QWidget) -> None:
 
 
 class _ScreenFit(QObject):
-    """Keeps each top-level window on screen when it is shown.
+    """Keeps each top-level window on screen as it is shown."""
 
-    A window's first show activates it, and the application says so with one C++ signal
-    (focusWindowChanged); from then on the window's own visibleChanged says when it is shown
-    again. Listening to these costs nothing in between, where an application-wide event filter
-    ran Python for every event of every widget (it doubled the time of every paint, key press
-    and timer)."""
-
-    def __init__(self, app: QApplication):
-        super().__init__(app)
-        self._watched: set[int] = set()
-        app.focusWindowChanged.connect(self._activated)
-
-    def _activated(self, window: QWindow | None) -> None:
-        if window is None or id(window) in self._watched:
-            return
-        widget = _fittable(window)
-        if widget is None:
-            return
-        keep_on_screen(widget)
-        key = id(window)
-        self._watched.add(key)
-        window.visibleChanged.connect(lambda shown: shown and _fit(window))
-        window.destroyed.connect(lambda: self._watched.discard(key))
-
-
-def _fittable(window: QWindow) -> QWidget | None:
-    """The top-level window or dialog shown in `window` (not a menu, tooltip or splash)."""
-    for widget in QApplication.topLevelWidgets():
-        if (widget.windowHandle() is window and widget.isVisible()
-                and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
-            return widget
-    return None
-
-
-def _fit(window: QWindow) -> None:
-    widget = _fittable(window)
-    if widget is not None:
-        keep_on_screen(widget)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow()
+                and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
+            keep_on_screen(obj)
+        return False
 
 
 def install(app: QApplication | None = None) -> None:
     """Watch every window of the application (once; later calls do nothing)."""
     app = app or QApplication.instance()
     if app is not None and app.property("screen_fit") is None:
-        _ScreenFit(app)
+        fit = _ScreenFit(app)
+        app.installEventFilter(fit)
         app.setProperty("screen_fit", True)
