@@ -28,8 +28,10 @@ translations: $(STAMP)
 run: $(STAMP) $(QM)
 	$(BIN)/laomo-desktop
 
+# One worker per core (pytest-xdist); tests sharing a module fixture stay in one worker.
+TEST_WORKERS ?= auto
 test: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -41,3 +41,14 @@ def sample_dir(tmp_path: Path, migrated_template: Path) -> Path:
     build(paths, tmp_path)
     close_ledger()
     return paths.root
+
+
+# The slowest tests (subprocesses, documents printed twice) go first, so that with one worker
+# per core (make test) none of them starts last while the other worker idles.
+SLOW_FIRST = ("tests/ui/test_fit_screen.py", "tests/ledger/test_as_of_year.py",
+              "tests/store/test_crash.py", "tests/test_cli_lock.py", "tests/store/test_safety.py")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {path: i for i, path in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable

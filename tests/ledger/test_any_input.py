@@ -24,6 +24,9 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import all_models, database
 
+# its module fixture is made once per worker: the tests using it run in one (make test)
+pytestmark = pytest.mark.xdist_group("test_any_input")
+
 TODAY = date(2025, 6, 15)
 CJK = re.compile("[\u4e00-\u9fff]")
 

@@ -16,6 +16,9 @@ from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.store.models import database
 from laomo_desktop.work import Cancelled, drive
 
+# its module fixture is made once per worker: the tests using it run in one (make test)
+pytestmark = pytest.mark.xdist_group("test_demo")
+
 TODAY = date(2026, 6, 1)
 CONTENT = """
     SELECT (SELECT group_concat(name, '|') FROM (SELECT name FROM studio ORDER BY name)),

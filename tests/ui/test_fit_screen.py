@@ -21,6 +21,9 @@ from helpers import new_ledger
 from laomo_desktop.store.database import close_ledger
 from sample_ledger import build
 
+# its module fixture is made once per worker: the tests using it run in one (make test)
+pytestmark = pytest.mark.xdist_group("test_fit_screen")
+
 PROBE = Path(__file__).with_name("fit_probe.py")
 TASK_BAR = 40  # logical pixels, as on Windows
 
