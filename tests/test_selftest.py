@@ -35,7 +35,6 @@ def test_self_test_passes_headless_and_leaves_the_data_dir_alone(tmp_path: Path)
     assert result["version"] == __version__ and result["frozen"] is False
     assert "6." in result["qt"] and sys.version.split()[0] in result["python"]
     assert "offscreen" in result["checks"][0]["detail"]
-    assert sum(c["ms"] for c in result["checks"]) < 5000
     assert not data.exists()
     assert list(temp.iterdir()) == []
 
