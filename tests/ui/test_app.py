@@ -235,7 +235,7 @@ def shown(window):  # run_gui calls it right after the window is shown
     def later():
         page = window.pages.get("dashboard")
         if page is not None and page.figures:
-            seen["filled"] = page.figures["training_sessions"]
+            seen["filled"] = page.figures.training_sessions
             seen["after"] = sorted(sys.modules)
             window.close()
             gui_app.QApplication.instance().quit()

@@ -29,7 +29,9 @@ class AuditEntry(BaseModel):
     record_uid = pw.TextField(null=True)
     studio_uid = pw.TextField(null=True)
     summary = pw.TextField(default="")
-    summary_en = pw.TextField(default="")  # the same summary in English ("" for older entries)
+    # the same summary in English; entries written before migration 5 have "" (the SQL default
+    # the migration's ALTER TABLE needs, declared here too so both ways make the same table)
+    summary_en = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
     before = pw.TextField(null=True)
     after = pw.TextField(null=True)
 
