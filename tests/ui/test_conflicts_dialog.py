@@ -112,7 +112,8 @@ def test_the_union_page_opens_the_conflicts_and_resolving_updates_it(office, qtb
         assert len(rows_of(dlg)) == 2
 
         asked.answer = QMessageBox.StandardButton.Yes
-        dlg.take_button.click()
+        with qtbot.waitSignal(dlg.ended, timeout=10000):  # a job: the backup, then the write
+            dlg.take_button.click()
         act = R.get("activity", uids["t1"])
         assert act["topic"] == "带电作业培训"
         assert [a["member"] for a in act["attendees"]] == [
@@ -121,7 +122,8 @@ def test_the_union_page_opens_the_conflicts_and_resolving_updates_it(office, qtb
         assert rows_of(dlg) == [["李明劳模创新工作室", "制度", "办公室改的"]]
         seen["count_after_one"] = page.conflicts.text()
 
-        dlg.keep_button.click()  # keeping the ledger's copy needs no confirmation
+        with qtbot.waitSignal(dlg.ended, timeout=10000):
+            dlg.keep_button.click()  # keeping the ledger's copy needs no confirmation
         assert len(asked.calls) == 2
         assert R.get("rule", uids["rule1"])["title"] == "办公室改的"
         assert rows_of(dlg) == [] and dlg.empty.isVisibleTo(dlg)
@@ -143,6 +145,56 @@ def test_a_conflict_resolved_meanwhile_is_refused_with_the_reason(office, qtbot,
     first = conflicts.list_conflicts()[0]
     conflicts.resolve(ctx.paths, first["id"], "local")  # e.g. from the command line
     assert len(rows_of(dlg)) == 2
-    assert not dlg.keep_local()
+    with qtbot.waitSignal(dlg.ended, timeout=10000):
+        assert dlg.keep_local()
     assert asked.calls[-1][0] == "warning" and "处理过" in asked.calls[-1][1]
     assert rows_of(dlg) == [["李明劳模创新工作室", "活动", "办公室改的主题"]]
+
+
+def test_a_resolution_shows_its_steps_and_a_failed_write_leaves_the_data(office, qtbot, asked,
+                                                                        monkeypatch):
+    """Taking the package's copy is a job: the backup, then the write, in a progress dialog;
+    when the write fails half-way, the record and the conflict are as they were."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from laomo_desktop.errors import LaomoError
+
+    ctx, uids = office
+    gate = threading.Event()
+    real_backup, real_overwrite = conflicts.backup.take_backup, importer.overwrite_record
+
+    def slow_backup(*args, **kwargs):
+        gate.wait(10)  # until the test has seen the progress dialog
+        return real_backup(*args, **kwargs)
+
+    def half_then_fail(kind_name, rec):
+        real_overwrite(kind_name, rec)  # the record is written…
+        raise LaomoError("磁盘已满")  # …then the write fails
+
+    monkeypatch.setattr(conflicts.backup, "take_backup", slow_backup)
+    monkeypatch.setattr(importer, "overwrite_record", half_then_fail)
+    dlg = ConflictsDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(1))
+    asked.answer = QMessageBox.StandardButton.Yes
+    audit_before = database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0]
+
+    def progress():
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QProgressDialog) and w.isVisible()]
+        return shown[0] if shown else None
+
+    with qtbot.waitSignal(dlg.ended, timeout=10000):
+        dlg.take_button.click()
+        qtbot.waitUntil(lambda: progress() is not None, timeout=5000)
+        assert progress().labelText() == str(importer.STEP_BACKUP)
+        assert progress().maximum() == 2
+        gate.set()
+    assert asked.calls[-1][0] == "warning" and "磁盘已满" in asked.calls[-1][1]
+    assert R.get("activity", uids["t1"])["topic"] == "办公室改的主题"
+    assert len(R.get("activity", uids["t1"])["attendees"]) == 2
+    assert len(conflicts.list_conflicts()) == 2 and len(rows_of(dlg)) == 2
+    assert database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0] == audit_before

@@ -329,7 +329,9 @@ def test_the_union_office_is_english(two, qtbot, seen, monkeypatch):
     bad.write_bytes(b"not a package")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: ([str(bad), str(two.package)], "")))
-    win.import_packages()  # a bad one refused, the good one already imported
+    imported: list = []
+    win.import_packages(imported.append)  # a bad one refused, the good one already imported
+    qtbot.waitUntil(lambda: bool(imported), timeout=10000)  # the checks run as jobs
     win.page("union").show_conflicts()
     opened = {where.split(":")[0] for where, _ in seen}
     assert {"import_preview", "import_report", "conflicts_dialog", "information box text",

@@ -84,6 +84,15 @@ def user(monkeypatch):
     return User
 
 
+def imported(qtbot, start) -> list:
+    """The outcomes of an import started by `start(then)` once it has ended (its checks and
+    the import run as jobs; what follows is a callback)."""
+    got: list = []
+    start(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
+    return got[0]
+
+
 # -- export -------------------------------------------------------------------------------------
 def test_export_writes_a_verified_package_and_says_the_stick_can_be_removed(two, qtbot, boxes):
     ctx = two.ctx(two.studio)
@@ -217,6 +226,7 @@ def test_import_through_the_union_page(two, qtbot, user):
 
     user.files = [pkg]
     page.import_button.click()
+    qtbot.waitUntil(lambda: len(user.reports) == 1, timeout=10000)  # checked, imported: jobs
     seen = user.previews[0]
     assert seen["status"] == "first" and not seen["enabled_before"] and seen["enabled_after"]
     assert seen["fingerprint"] == keys.installation_fingerprint(two.studio)
@@ -238,6 +248,7 @@ def test_import_through_the_union_page(two, qtbot, user):
 
     # the same package again: said to be imported already, nothing to apply
     page.import_button.click()
+    qtbot.waitUntil(lambda: len(user.reports) == 2, timeout=10000)
     again = user.previews[1]
     assert again["status"] == "match" and not again["enabled_after"]
     assert "导入过，再次导入" in again["warnings"]
@@ -251,7 +262,7 @@ def test_a_first_seen_key_is_not_imported_without_the_confirmation(two, qtbot, u
     page = UnionPage(ctx)
     qtbot.addWidget(page)
     user.files, user.tick = [pkg], False
-    page.import_from("")
+    imported(qtbot, lambda then: page.import_from("", then))
     assert not user.previews[0]["enabled_after"]
     assert page.table.rowCount() == 0 and "跳过" in user.reports[0]
 
@@ -262,14 +273,14 @@ def test_a_changed_key_needs_replace_ticked(two, qtbot, user):
     page = UnionPage(ctx)
     qtbot.addWidget(page)
     user.files = [first]
-    page.import_from("")
+    imported(qtbot, lambda then: page.import_from("", then))
     for f in keys.key_dir(two.studio).iterdir():  # the studio reinstalled: a new key
         f.unlink()
     second = two.package()
     page = UnionPage(two.ctx(two.office))
     qtbot.addWidget(page)
     user.files = [second]
-    page.import_from("")
+    imported(qtbot, lambda then: page.import_from("", then))
     seen = user.previews[-1]
     assert seen["status"] == "changed" and not seen["enabled_before"] and seen["enabled_after"]
     assert keys.pinned(two.uids["A"]).fingerprint == seen["fingerprint"]
@@ -284,7 +295,7 @@ def test_imported_studios_are_read_only_and_open_from_the_overview(two, qtbot, u
     qtbot.addWidget(win)
     win.show()
     user.files = [pkg]
-    win.import_packages()  # File ▸ Import, from the first-run page of an empty ledger
+    imported(qtbot, win.import_packages)  # File ▸ Import, from the first-run page
     keys_ = [s.key for s in SECTIONS]
     assert win.nav.currentRow() == keys_.index("union")
     page = win.pages["union"]
@@ -379,3 +390,50 @@ def test_about_shows_the_signing_key_fingerprint_once_there_is_one(ctx):
     assert not keys.key_dir(ctx.paths).exists()  # showing it makes no key
     fp = keys.installation_fingerprint(ctx.paths)
     assert fp in about_text(ctx)
+
+
+def test_three_packages_show_a_step_each_and_cancel_keeps_only_the_first(two, qtbot, user,
+                                                                         monkeypatch):
+    """One job imports the confirmed packages in turn, a named step each; Cancel pressed while
+    the first is imported stops before the second: the first stays, complete, the others are
+    said to be cancelled."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from laomo_desktop.exchange import importer
+
+    files = [two.package() for _ in range(3)]
+    ctx = two.ctx(two.office)
+    page = UnionPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    gate, calls = threading.Event(), []
+    real = importer.apply_steps
+
+    def held(*args, **kwargs):  # the first package waits until Cancel was pressed
+        calls.append(args[1])
+        if len(calls) == 1:
+            gate.wait(10)
+        return (yield from real(*args, **kwargs))
+
+    monkeypatch.setattr(importer, "apply_steps", held)
+
+    def progress():
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QProgressDialog) and w.isVisible()]
+        return shown[0] if shown else None
+
+    got: list = []
+    user.files = files
+    page.import_from("", got.append)
+    qtbot.waitUntil(lambda: progress() is not None and bool(calls), timeout=10000)
+    dlg = progress()
+    assert files[0].name in dlg.labelText() and dlg.maximum() == 3 and dlg.value() == 0
+    qtbot.mouseClick(dlg.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
+    assert [status for _, status, _ in got[0]] == ["imported", "skipped", "skipped"]
+    assert len(calls) == 1, "nothing was started after Cancel"
+    history = importer.import_history()
+    assert [h["file_name"] for h in history] == [files[0].name]
+    assert page.history.topLevelItemCount() == 1 and page.table.rowCount() == 1
+    assert user.reports[0].count("取消") == 2

@@ -165,3 +165,51 @@ def test_cancelling_a_paste_adds_no_row(ctx, open_window, tmp_path, qtbot, monke
                                     for w in QApplication.topLevelWidgets()), timeout=5000)
     qtbot.wait(50)
     assert (len(R.list_records("rule", u["A"])), ctx.undo_stack.count()) == before
+
+
+def test_no_nested_event_loop_in_the_gui():
+    """What follows a long job is its callback: no QEventLoop is made anywhere in ui/ but the
+    driver itself (ui/system/tasks.py)."""
+    from pathlib import Path
+
+    import laomo_desktop.ui as ui
+
+    root = Path(ui.__file__).parent
+    found = [str(p.relative_to(root)) for p in sorted(root.rglob("*.py"))
+             if "QEventLoop" in p.read_text(encoding="utf-8")
+             and p.relative_to(root).as_posix() != "system/tasks.py"]
+    assert found == []
+
+
+def test_restoring_over_a_damaged_ledger_runs_off_the_gui_thread(app_ctx, boxes, qtbot,
+                                                                 monkeypatch):
+    """The backup is put over the damaged ledger on a worker: a timer on the GUI thread fires
+    while it runs (the window keeps painting)."""
+    from PySide6.QtCore import QTimer
+
+    from laomo_desktop.store.health import LedgerProblem
+
+    kept = backup.take_backup(app_ctx.paths, "manual")
+    fired, threads = threading.Event(), []
+    real = backup.restore_over
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        assert fired.wait(5), "the GUI thread did not run while the backup was put in place"
+        return real(*args, **kwargs)
+
+    def damaged(*_a, **_k):
+        raise LedgerProblem("damaged", "已损坏")
+        yield  # a job
+
+    monkeypatch.setattr(backup, "restore_over", watched)
+    monkeypatch.setattr(backup, "restore_backup_steps", damaged)
+    monkeypatch.setattr(dialogs.RestoreDialog, "exec", lambda dlg: QDialog.DialogCode.Accepted)
+    timer = QTimer()
+    timer.timeout.connect(fired.set)
+    timer.start(20)
+    got: list = []
+    dialogs.restore_from_backup(app_ctx, None, got.append)
+    assert ended(qtbot, got) is True
+    assert threads and threads[0] is not threading.main_thread()
+    assert kept.path.is_file() and _names() == ["测试工作室"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import threading
 
 import pytest
 from boxes import stand_in_for_message_boxes
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from laomo_desktop.ledger import records as R
@@ -50,7 +52,7 @@ def quiet(monkeypatch):
     return shown
 
 
-def test_a_damaged_ledger_offers_its_backups_and_restores_the_chosen_one(tmp_path, qapp,
+def test_a_damaged_ledger_offers_its_backups_and_restores_the_chosen_one(tmp_path, qapp, qtbot,
                                                                        monkeypatch, quiet):
     paths, good = _ledger(tmp_path)
     paths.db.write_bytes(paths.db.read_bytes()[:-1000])  # the last page cut off
@@ -63,8 +65,23 @@ def test_a_damaged_ledger_offers_its_backups_and_restores_the_chosen_one(tmp_pat
         assert item.text(2) == "甲工作室" and item.text(3) == "4"  # the studio and 3 members
         assert "截断" in dlg.findChild(QLabel, "detail").text()
         assert dlg.empty_button is None  # damaged, not lost: no empty ledger offered
-        dlg.restore_button.click()
+        fired.clear()
+        dlg.restore_button.click()  # the backup is put in place off the GUI thread
+        qtbot.waitUntil(lambda: dlg.job is None, timeout=10000)
         return dlg.result()
+
+    fired, threads = threading.Event(), []
+    real = backup.restore_over
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        assert fired.wait(5), "the dialog did not paint while the backup was put in place"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "restore_over", watched)
+    timer = QTimer()  # the GUI thread's turn: it fires only while that thread runs its loop
+    timer.timeout.connect(fired.set)
+    timer.start(20)
 
     chooser = Chooser(pick_first)
     monkeypatch.setattr(recovery.RecoveryDialog, "exec", lambda dlg: chooser(dlg))
@@ -78,6 +95,7 @@ def test_a_damaged_ledger_offers_its_backups_and_restores_the_chosen_one(tmp_pat
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in kept] == [damaged]
     assert any(good.path.name in t for t in quiet), "the user is told which backup came back"
     assert len(chooser.seen) == 1
+    assert threads and threads[0] is not threading.main_thread()
 
 
 def test_a_lost_ledger_is_not_a_first_run(tmp_path, qapp, monkeypatch, quiet):

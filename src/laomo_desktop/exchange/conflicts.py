@@ -22,6 +22,7 @@ from laomo_desktop.store import backup, blobs
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import MODELS, Conflict, ImportLog, database
 from laomo_desktop.texts import Both, Joined, Text
+from laomo_desktop.work import Job, Progress, result_of
 
 KEEP = {"local": Both("保留本地", "Keep local"), "incoming": Both("采用数据包", "Take the package's")}
 TITLE_MAX = 40
@@ -196,13 +197,24 @@ def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
     """Resolve a conflict keeping the ledger's copy ("local") or taking the package's
     ("incoming", after an automatic backup). Returns the record as it now stands, the backup
     taken (or None) and a message."""
+    return result_of(resolve_steps(paths, conflict_id, keep, actor))
+
+
+def resolve_steps(paths: LedgerPaths, conflict_id: int, keep: str,
+                  actor: str | None = None) -> Job[dict]:
+    """`resolve` as a job (laomo_desktop.work): the backup (for "incoming"), then the write.
+
+    The last step is yielded inside the transaction, so Cancel there, like any failure of the
+    write, rolls the record and the conflict back: the ledger is as it was."""
     if keep not in KEEP:
         raise LaomoError(CHOOSE)
     c = _open_row(conflict_id)
     taken: Path | None = None
     if keep == "incoming":
         _check_incoming(paths, c)
+        yield Progress(0, 2, str(importer.STEP_BACKUP))
         taken = backup.take_backup(paths, "pre-import").path
+    yield Progress(1, 2, str(importer.STEP_WRITE))
     with database.atomic():
         c = _open_row(conflict_id)  # again, now that the ledger is locked
         kind = S.kind(c["kind"])
@@ -220,5 +232,6 @@ def resolve(paths: LedgerPaths, conflict_id: int, keep: str,
         summary = RESOLVED(keep=KEEP[keep], record=label)
         R.audit("resolve_conflict", kind.name, c["record_uid"], c["studio_uid"],
                 before or record, record, summary, actor)
+        yield Progress(2, 2, str(importer.STEP_WRITE))  # still inside: Cancel rolls it back
     return {"id": conflict_id, "keep": keep, "record": record, "backup": taken,
             "message": SENTENCE(said=summary)}

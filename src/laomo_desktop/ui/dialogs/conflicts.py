@@ -3,7 +3,7 @@ between the ledger's copy and the package's, and the clerk's choice of which to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, shown, tip, warn
-from laomo_desktop.ui.system.tasks import run_busy
+from laomo_desktop.ui.system.tasks import JobRunner, start_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,11 +51,16 @@ def package_text(c: dict) -> str:
 
 
 class ConflictsDialog(QDialog):
-    """Open conflicts above, the selected one's differing fields below, and the two choices."""
+    """Open conflicts above, the selected one's differing fields below, and the two choices.
+
+    A resolution runs as a job; `ended` is emitted once it has ended and the list is reloaded."""
+
+    ended = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.job: JobRunner | None = None
         self.rows: list[dict] = []
         self.setObjectName("conflicts_dialog")
         self.setWindowTitle(tr("Conflicts to review"))
@@ -174,9 +179,11 @@ class ConflictsDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------
     def keep_local(self) -> bool:
+        """Start keeping the ledger's copy; False when there is nothing to resolve."""
         return self._resolve("local")
 
     def take_incoming(self) -> bool:
+        """Ask, then start taking the package's copy (backup first); False when not started."""
         c = self.current()
         if c is None:
             return False
@@ -186,21 +193,40 @@ class ConflictsDialog(QDialog):
             return False
         return self._resolve("incoming")
 
+    def reject(self) -> None:
+        if self.job is None:  # not while a resolution runs: its outcome is shown here
+            super().reject()
+
     def _resolve(self, keep: str) -> bool:
+        """Run the resolution as a job (the backup, then the write); the list is reloaded when
+        it has ended, whatever the outcome. `ended` tells the dialog's users when that is."""
         c = self.current()
-        if c is None:
+        if c is None or self.job is not None:
             return False
         row = self.list.indexOfTopLevelItem(self.list.currentItem())
-        try:
-            run_busy(self, tr("Conflicts to review"), tr("Resolving the conflict…"),
-                     lambda: conflicts.resolve(self.ctx.paths, c["id"], keep))
-        except LaomoError as exc:
+
+        def resolved(_result: dict) -> None:
+            done = tr("Kept the ledger's copy of %1.") if keep == "local" else \
+                tr("Took the package's copy of %1.")
+            self.status.setText(done.replace("%1", record_text(c)))
+            self.ctx.changed()
+            finish()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, LaomoError):
+                finish()
+                raise exc
             warn(self, tr("Cannot resolve the conflict"), exc.message)
+            finish()
+
+        def finish() -> None:
+            self.job = None
             self.reload(row)
-            return False
-        done = tr("Kept the ledger's copy of %1.") if keep == "local" else \
-            tr("Took the package's copy of %1.")
-        self.status.setText(done.replace("%1", record_text(c)))
-        self.ctx.changed()
-        self.reload(row)
+            self.ended.emit()
+
+        self.keep_button.setEnabled(False)
+        self.take_button.setEnabled(False)
+        self.job = start_job(self, tr("Conflicts to review"), tr("Resolving the conflict…"),
+                             lambda: conflicts.resolve_steps(self.ctx.paths, c["id"], keep),
+                             resolved, on_failed=failed, on_cancelled=finish)
         return True

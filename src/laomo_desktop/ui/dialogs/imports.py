@@ -3,7 +3,9 @@ and the signing-key check), the import itself off the GUI thread, and the report
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer
-from laomo_desktop.exchange.package import SUFFIX, read_package
+from laomo_desktop.exchange.package import SUFFIX, Package, read_package
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
@@ -33,8 +35,8 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, RED, mono_label, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown
-from laomo_desktop.ui.system.tasks import run_busy
-from laomo_desktop.work import Cancelled
+from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.work import Job, Progress, result_of, single_step
 
 COUNT_KEYS = tuple(importer.COUNT_LABELS)
 
@@ -243,21 +245,70 @@ def _check(paths, file: Path):
     return pkg, importer.preview(paths, pkg)
 
 
-def import_packages(ctx: AppContext, parent: QWidget | None,
-                    files: list[Path]) -> list[tuple[Path, str, str]]:
-    """Preview, confirm and import each package; then the report. Returns (file, status,
-    message) per file, status one of imported / already / skipped / refused / failed."""
-    outcomes: list[tuple[Path, str, str]] = []
-    backed_up = False
-    title = tr("Import data packages")
-    for i, f in enumerate(files, 1):
+Outcome = tuple[Path, str, str]
+
+
+class _Chosen(NamedTuple):
+    """A package the user confirmed in its preview, with the key choices made there."""
+
+    index: int  # its place among the chosen files
+    package: Package
+    trust: bool
+    replace: bool
+    label: str  # its step in the progress dialog, worded on the GUI thread
+
+
+def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None]) -> Job[int]:
+    """Import the confirmed packages in turn: a step per package, named. Each package is
+    imported in its own transaction (importer.apply_steps), so Cancel, asked before each one,
+    stops before the next and keeps those already imported, each complete. What happened to
+    each is written into `outcomes` as it happens (read on the GUI thread once the job ended,
+    cancelled or not). Returns how many were imported."""
+    imported, backed_up = 0, False
+    for n, c in enumerate(chosen):
+        yield Progress(n, len(chosen), c.label)
         try:
-            pkg, pv = run_busy(parent, title, tr("Checking “%1”…").replace("%1", f.name),
-                               lambda f=f: _check(ctx.paths, f))
+            result = result_of(importer.apply_steps(paths, c.package, trust_new_key=c.trust,
+                                                    replace_key=c.replace,
+                                                    take_backup=not backed_up))
         except LaomoError as exc:
-            outcomes.append((f, "refused", exc.message))
+            outcomes[c.index] = (c.package.path, "failed", exc.message)
             continue
-        place = tr("%1 of %2").replace("%1", str(i)).replace("%2", str(len(files))) \
+        backed_up = backed_up or result.backup is not None
+        lines = [worded(result.message)] + [f"⚠ {worded(w)}" for w in result.preview.warnings]
+        outcomes[c.index] = (c.package.path, "imported" if result.applied else "already",
+                             "\n".join(lines))
+        imported += result.applied
+    return imported
+
+
+def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
+                    then: Callable[[list[Outcome]], None] | None = None) -> None:
+    """Check and preview each package (a job each, then its preview dialog), then import the
+    confirmed ones in one job, then the report. `then` gets (file, status, message) per file,
+    status one of imported / already / skipped / refused / failed, once it is all over."""
+    outcomes: list[Outcome | None] = [None] * len(files)
+    chosen: list[_Chosen] = []
+    title = tr("Import data packages")
+
+    def check(i: int) -> None:
+        if i == len(files):
+            return import_chosen()
+        f = files[i]
+        start_job(parent, title, tr("Checking “%1”…").replace("%1", f.name),
+                  lambda: single_step(lambda: _check(ctx.paths, f)),
+                  lambda checked: confirm(i, *checked), on_failed=lambda exc: refused(i, exc),
+                  cancellable=False)
+
+    def refused(i: int, exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            raise exc
+        outcomes[i] = (files[i], "refused", exc.message)
+        check(i + 1)
+
+    def confirm(i: int, pkg: Package, pv: importer.Preview) -> None:
+        f = files[i]
+        place = tr("%1 of %2").replace("%1", str(i + 1)).replace("%2", str(len(files))) \
             if len(files) > 1 else ""
         dlg = ImportPreviewDialog(pv, parent, place)
         try:
@@ -266,32 +317,40 @@ def import_packages(ctx: AppContext, parent: QWidget | None,
         finally:
             dlg.deleteLater()
         if pv.already_imported:
-            outcomes.append((f, "already", tr("Already imported on %1; nothing was changed.")
-                             .replace("%1", when_text(pv.already_imported))))
-            continue
-        if not accepted:
-            outcomes.append((f, "skipped", tr("Skipped; nothing was imported.")))
-            continue
-        try:
-            result = run_busy(parent, title, tr("Importing “%1”…").replace("%1", f.name),
-                              job=lambda pkg=pkg, t=trust, r=replace, b=backed_up:
-                              importer.apply_steps(ctx.paths, pkg, trust_new_key=t,
-                                                   replace_key=r, take_backup=not b))
-        except Cancelled:
-            outcomes.append((f, "skipped", tr("Cancelled; nothing was imported.")))
-            continue
-        except LaomoError as exc:
-            outcomes.append((f, "failed", exc.message))
-            continue
-        backed_up = backed_up or result.backup is not None
-        lines = [worded(result.message)] + [f"⚠ {worded(w)}" for w in result.preview.warnings]
-        outcomes.append((f, "imported" if result.applied else "already", "\n".join(lines)))
-    if any(status == "imported" for _, status, _ in outcomes):
-        ctx.changed()
-    if outcomes:
-        report = ImportReportDialog(outcomes, parent)
-        try:
-            report.exec()
-        finally:
-            report.deleteLater()
-    return outcomes
+            outcomes[i] = (f, "already", tr("Already imported on %1; nothing was changed.")
+                           .replace("%1", when_text(pv.already_imported)))
+        elif not accepted:
+            outcomes[i] = (f, "skipped", tr("Skipped; nothing was imported."))
+        else:
+            chosen.append(_Chosen(i, pkg, trust, replace,
+                                  tr("Importing “%1”…").replace("%1", f.name)))
+        check(i + 1)
+
+    def import_chosen() -> None:
+        if not chosen:
+            return report()
+        start_job(parent, title, chosen[0].label,
+                  lambda: import_steps(ctx.paths, chosen, outcomes), lambda _n: report(),
+                  on_failed=failed, on_cancelled=report)
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, LaomoError):
+            report()
+            raise exc
+        report()
+
+    def report() -> None:
+        done = [o if o is not None else (f, "skipped", tr("Cancelled; nothing was imported."))
+                for f, o in zip(files, outcomes, strict=True)]
+        if any(status == "imported" for _, status, _ in done):
+            ctx.changed()
+        if done:
+            dlg = ImportReportDialog(done, parent)
+            try:
+                dlg.exec()
+            finally:
+                dlg.deleteLater()
+        if then is not None:
+            then(done)
+
+    check(0)

@@ -266,7 +266,7 @@ def restore_from_backup(ctx: AppContext, parent: QWidget | None,
 
     def restore_failed(exc: BaseException) -> None:
         if isinstance(exc, LedgerProblem):  # too damaged to be backed up: restore over it
-            return then(_restore_over_damaged(ctx, parent, path, what, exc))
+            return _restore_over_damaged(ctx, parent, path, what, exc, then)
         if not isinstance(exc, LaomoError):
             raise exc
         warn(parent, tr("Restore failed"), exc.message)
@@ -280,29 +280,47 @@ def restore_from_backup(ctx: AppContext, parent: QWidget | None,
 
 
 def _restore_over_damaged(ctx: AppContext, parent: QWidget | None, path: Path, what: str,
-                          problem: LedgerProblem) -> bool:
+                          problem: LedgerProblem, then: Callable[[bool], None]) -> None:
     """The open ledger is damaged: it is closed, moved aside as it is, and the backup put in its
-    place (it cannot be backed up through SQLite first)."""
+    place (it cannot be backed up through SQLite first). The copy runs as a job, the window
+    disabled meanwhile (no page may read the closed ledger); `then` gets whether it was done."""
+    window = parent.window() if parent is not None else None
     close_ledger()
-    try:
-        moved = backup.restore_over(ctx.paths, path, problem.kind)
-    except LaomoError as exc:
-        warn(parent, tr("Restore failed"), exc.message)
-        moved = None
-    try:
-        open_ledger(ctx.paths, program="gui")
-    except LaomoError as exc:
-        fail(parent, tr("Cannot open the ledger"), exc.message)
-        return False
-    if moved is None:
-        return False
-    ctx.undo_stack.clear()
-    ctx.changed()
-    inform(parent, tr("Ledger restored"),
-           tr("The ledger now holds the backup of %1.").replace("%1", what) + "\n\n"
-           + tr("The previous file was damaged; it was kept, unchanged, as:") + "\n"
-           + "\n".join(str(m) for m in moved))
-    return True
+    if window is not None:
+        window.setEnabled(False)
+
+    def reopen() -> bool:
+        if window is not None:
+            window.setEnabled(True)
+        try:
+            open_ledger(ctx.paths, program="gui")
+        except LaomoError as exc:
+            fail(parent, tr("Cannot open the ledger"), exc.message)
+            return False
+        return True
+
+    def restored(moved: list[Path]) -> None:
+        if not reopen():
+            return then(False)
+        ctx.undo_stack.clear()
+        ctx.changed()
+        inform(parent, tr("Ledger restored"),
+               tr("The ledger now holds the backup of %1.").replace("%1", what) + "\n\n"
+               + tr("The previous file was damaged; it was kept, unchanged, as:") + "\n"
+               + "\n".join(str(m) for m in moved))
+        then(True)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, LaomoError):
+            warn(parent, tr("Restore failed"), exc.message)
+        reopen()
+        then(False)
+        if not isinstance(exc, LaomoError):
+            raise exc
+
+    start_job(parent, tr("Restore from a backup"), tr("Restoring the ledger…"),
+              lambda: single_step(lambda: backup.restore_over(ctx.paths, path, problem.kind)),
+              restored, on_failed=failed, cancellable=False)
 
 
 # -- Tools ▸ Check the ledger -----------------------------------------------------------------

@@ -30,6 +30,8 @@ from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.menus import reason_text, when_text
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, ask, inform, shown, tip, warn
+from laomo_desktop.ui.system.tasks import JobRunner, start_job
+from laomo_desktop.work import single_step
 
 RESTORE, EMPTY = "restore", "empty"
 
@@ -46,8 +48,10 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("recovery_dialog")
         self.setWindowTitle(tr("The ledger needs your help"))
-        self.paths = paths
+        self.paths, self.problem = paths, problem
         self.choice: tuple[str, Path | None] | None = None
+        self.job: JobRunner | None = None
+        self.moved: list[Path] = []  # where the damaged file went, once restored
 
         if problem.kind == "lost":
             head = tr("The ledger file is missing or empty, but there are backups of it.")
@@ -97,7 +101,7 @@ class RecoveryDialog(QDialog):
         header.setStretchLastSection(False)
         self.list.itemDoubleClicked.connect(lambda *_: self._restore())
 
-        buttons = QDialogButtonBox()
+        self.buttons = buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(tr("Restore this one"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore_button")
@@ -140,10 +144,35 @@ class RecoveryDialog(QDialog):
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _restore(self) -> None:
+        """Put the chosen backup in place as a job (the dialog keeps painting); the dialog is
+        accepted once it is done, and stays open to choose again when it failed."""
         path = self.selected_path()
-        if path is not None:
-            self.choice = (RESTORE, path)
+        if path is None or self.job is not None:
+            return
+        for button in self.buttons.buttons():
+            button.setEnabled(False)
+
+        def restored(moved: list[Path]) -> None:
+            self.job, self.moved, self.choice = None, moved, (RESTORE, path)
             self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.job = None
+            for button in self.buttons.buttons():
+                button.setEnabled(True)
+            self._update()
+            if not isinstance(exc, LaomoError):
+                raise exc
+            warn(self, tr("Restore failed"), exc.message)
+
+        self.job = start_job(self, tr("Restore from a backup"), tr("Restoring the ledger…"),
+                             lambda: single_step(lambda: backup.restore_over(
+                                 self.paths, path, self.problem.kind)),
+                             restored, on_failed=failed, cancellable=False)
+
+    def reject(self) -> None:
+        if self.job is None:  # not while a backup is being put in place
+            super().reject()
 
     def _start_empty(self) -> None:
         if ask(self, tr("Start an empty ledger"),
@@ -157,26 +186,21 @@ class RecoveryDialog(QDialog):
 
 
 def recover(paths: LedgerPaths, problem: LedgerProblem) -> tuple[str, Path | None] | None:
-    """Ask what to do; restore the chosen backup over the ledger file. Returns the choice made
-    (already carried out for a restore), or None when the user quits."""
-    while True:
-        dlg = RecoveryDialog(paths, problem)
-        try:
-            if dlg.exec() != QDialog.DialogCode.Accepted or dlg.choice is None:
-                return None
-            choice = dlg.choice
-        finally:
-            dlg.deleteLater()
-        if choice[0] == EMPTY:
-            return choice
-        try:
-            moved = backup.restore_over(paths, choice[1], problem.kind)
-        except LaomoError as exc:
-            warn(None, tr("Restore failed"), exc.message)
-            continue
-        kept = "\n".join(str(m) for m in moved)
-        text = tr("The ledger was restored from the backup “%1”.").replace("%1", choice[1].name)
-        if kept:
-            text += "\n\n" + tr("The previous file was kept, unchanged, as:") + "\n" + kept
-        inform(None, tr("Ledger restored"), text)
+    """Ask what to do; a backup chosen is put over the ledger file by the dialog itself, off
+    the GUI thread. Returns the choice made (already carried out for a restore), or None when
+    the user quits."""
+    dlg = RecoveryDialog(paths, problem)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.choice is None:
+            return None
+        choice, moved = dlg.choice, dlg.moved
+    finally:
+        dlg.deleteLater()
+    if choice[0] == EMPTY:
         return choice
+    kept = "\n".join(str(m) for m in moved)
+    text = tr("The ledger was restored from the backup “%1”.").replace("%1", choice[1].name)
+    if kept:
+        text += "\n\n" + tr("The previous file was kept, unchanged, as:") + "\n" + kept
+    inform(None, tr("Ledger restored"), text)
+    return choice

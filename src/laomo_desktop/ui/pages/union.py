@@ -9,6 +9,8 @@ its namings) opens its own (read-only) ledger."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -413,10 +415,19 @@ class UnionPage(LazyPage):
         if not targets:
             self.drive_menu.addAction(tr("No drives found")).setEnabled(False)
 
-    def import_from(self, start: str) -> list:
+    def import_from(self, start: str,
+                    then: Callable[[list], None] | None = None) -> None:
+        """Choose packages (the file dialog opens at `start`) and import them; the overview is
+        reloaded once the import has ended, then `then` gets the outcomes (none chosen: [])."""
         files = choose_packages(self, start)
         if not files:
-            return []
-        outcomes = import_packages(self.ctx, self, files)
-        self.reload()
-        return outcomes
+            if then is not None:
+                then([])
+            return
+
+        def imported(outcomes: list) -> None:
+            self.reload()
+            if then is not None:
+                then(outcomes)
+
+        import_packages(self.ctx, self, files, imported)

@@ -2,7 +2,9 @@
 with a connection of its own, shows a progress dialog with Cancel once the job has taken half a
 second, and hands its result, its error or its cancellation back on the GUI thread. Widgets are
 never touched from the worker. Every long job of the GUI goes through it: import, export, the
-reports, the list export, the demo, backup, restore and the check."""
+reports, the list export, the demo, backup, restore (over a damaged ledger too), the check, the
+paste of many rows and the resolution of a conflict. Nothing waits for a job in a nested event
+loop: what follows a job is its callback."""
 
 from __future__ import annotations
 
@@ -12,14 +14,14 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.store.database import release_connection
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, warn
-from laomo_desktop.work import Cancelled, Job, Progress, drive, single_step
+from laomo_desktop.work import Cancelled, Job, Progress, drive
 
 SHOW_AFTER_MS = 500  # a job that ends sooner never flashes a dialog
 
@@ -158,34 +160,3 @@ def start_job(parent: QWidget | None, title: str, text: str, make_job: Callable[
     worker = _Worker(make_job, runner.signals, runner.stop)
     QThreadPool.globalInstance().start(worker)
     return runner
-
-
-def run_busy(parent: QWidget | None, title: str, text: str, work: Callable[[], Any] | None = None,
-             *, job: Callable[[], Job] | None = None) -> Any:
-    """Run `work()` (or the job `job()` makes, with its progress and Cancel) through
-    tasks.start_job, and wait for it: return its result or raise its error (Cancelled included).
-
-    For the call sites written as one sequence of steps (restore, check, import of several
-    packages); the window keeps painting while it waits, but takes no input."""
-    outcome: dict[str, Any] = {}
-    loop = QEventLoop()
-
-    def done(result):
-        outcome["result"] = result
-
-    def failed(exc):
-        outcome["error"] = exc
-
-    runner = start_job(parent, title, text, job or (lambda: single_step(work)), done,
-                       on_failed=failed, on_cancelled=lambda: failed(Cancelled()),
-                       cancellable=job is not None)
-    runner.ended.connect(loop.quit)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        if runner.running:
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    finally:
-        QApplication.restoreOverrideCursor()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]

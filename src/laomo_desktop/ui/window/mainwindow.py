@@ -3,6 +3,7 @@ pages together; each page does its own work."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         self._action(m, tr("New studio…"), self.new_studio)
         m.addSeparator()
         self.export_action = self._action(m, tr("Export data package…"), self.export_package)
-        self._action(m, tr("Import data packages…"), self.import_packages)
+        self._action(m, tr("Import data packages…"), lambda: self.import_packages())
         m.addSeparator()
         self._action(m, tr("Back up now"), lambda: dialogs().backup_now(self.ctx, self))
         self._action(m, tr("Restore from a backup…"),
@@ -413,14 +414,23 @@ class MainWindow(QMainWindow):
             return
         export_dialog(self.ctx, self)
 
-    def import_packages(self) -> None:
-        """File ▸ Import: also from the first-run page of an empty union office ledger."""
+    def import_packages(self, then: Callable[[list], None] | None = None) -> None:
+        """File ▸ Import: also from the first-run page of an empty union office ledger. Once
+        the import has ended, the overview is shown if anything came in; then `then(outcomes)`."""
         from laomo_desktop.ui.dialogs.imports import choose_packages, import_packages
 
+        def imported(outcomes: list) -> None:
+            if any(s == "imported" for _, s, _ in outcomes):
+                self.refresh_studios()
+                self.nav.setCurrentRow([s.key for s in SECTIONS].index("union"))
+            if then is not None:
+                then(outcomes)
+
         files = choose_packages(self)
-        if files and any(s == "imported" for _, s, _ in import_packages(self.ctx, self, files)):
-            self.refresh_studios()
-            self.nav.setCurrentRow([s.key for s in SECTIONS].index("union"))
+        if files:
+            import_packages(self.ctx, self, files, imported)
+        else:
+            imported([])
 
     def global_search(self) -> None:
         from laomo_desktop.ui.window.search import SearchDialog
