@@ -41,6 +41,7 @@ from laomo_desktop.ledger.demo_words import (
     W,
 )
 from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.texts import Both, Text
 from laomo_desktop.work import Job, Progress
 
 HEAVY = (42, 10)  # studios, years for --heavy
@@ -463,7 +464,7 @@ class _Studio(Life):
     def write(self) -> str:
         self._people()
         today = self.today
-        with BulkWriter("载入示例数据", today=today) as w:
+        with BulkWriter(LOADED, today=today) as w:
             sid = w.add("studio", None, self._studio_values())
             for m in self.members:
                 m.uid = w.add("member", sid, self._member_values(m))
@@ -475,6 +476,11 @@ class _Studio(Life):
         return self.name
 
 
+LOADED = Both("载入示例数据", "Sample data loaded")  # the audit log's summary of the load
+NOT_EMPTY = Text("台账中已有工作室，示例数据只能载入空台账。",
+                 "The ledger already has studios; sample data can be loaded only into an empty ledger.")
+
+
 def generate(studios: int = 3, years: int = 3, seed: int = 2024,
              today: date | None = None) -> Job[None]:
     """Writes `studios` studios covering the `years` years up to and including today's year.
@@ -484,7 +490,7 @@ def generate(studios: int = 3, years: int = 3, seed: int = 2024,
     the ledger empty, as it was. Only for an empty ledger.
     """
     if MODELS["studio"].select().exists():
-        raise LaomoError("台账中已有工作室，示例数据只能载入空台账。")
+        raise LaomoError(NOT_EMPTY)
     today = today or date.today()
     rng = random.Random(seed)
     used: set[str] = set()
