@@ -83,3 +83,13 @@ def warnings(monkeypatch) -> Warnings:
     w = Warnings()
     monkeypatch.setattr(QMessageBox, "warning", w)
     return w
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_handed_over():
+    """As the program does when it ends (ui/app.run_gui): rows a test copied are handed back
+    to the clipboard as Qt's own text, so the test process does not crash on its way out."""
+    yield
+    from laomo_desktop.ui.pages.tableclip import hand_over_clipboard
+
+    hand_over_clipboard()

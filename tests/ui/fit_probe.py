@@ -115,9 +115,9 @@ def measuring_exec(self) -> int:
     return 0
 
 
-def main(data: Path) -> None:
+def main(data: Path, language: str = "zh_CN") -> None:
     app = QApplication.instance() or QApplication([])
-    i18n.install(app, "zh_CN")
+    i18n.install(app, language)
     paths = LedgerPaths(data / "ledger")
     made = data / "sample_uids.json"  # the caller copied in a sample ledger built once for all
     open_ledger(paths)
@@ -195,4 +195,4 @@ def main(data: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), *sys.argv[2:3])

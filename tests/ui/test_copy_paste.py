@@ -276,3 +276,34 @@ def test_del_moves_every_selected_row_to_the_bin_and_one_ctrl_z_brings_them_back
     assert not any(R.get("fund", uid)["deleted_at"] for uid in chosen)
     key(page.table, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: page.model.total_count() == before - 3)
+
+
+EXIT_PROBE = """
+import sys
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+from laomo_desktop.ui.pages import tableclip
+
+app = QApplication([])
+mime = QMimeData()  # as copy_rows makes it: made in Python, owned by the clipboard
+mime.setText("甲\\t乙")
+mime.setHtml("<table><tr><td>甲</td><td>乙</td></tr></table>")
+QApplication.clipboard().setMimeData(mime)
+tableclip._copied[:] = [mime]
+if sys.argv[1] == "hand over":
+    tableclip.hand_over_clipboard()  # what run_gui does when the window has closed
+print(QApplication.clipboard().text() == "甲\\t乙")
+"""
+
+
+def test_the_program_ends_cleanly_after_copying_rows_and_they_stay_on_the_clipboard():
+    """The copied rows' QMimeData is made in Python; left to Qt's last clean-up it was deleted
+    after Python had finished, and the program crashed on its way out (exit code -11)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", EXIT_PROBE, "hand over"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr[-2000:]

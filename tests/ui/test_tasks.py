@@ -65,3 +65,34 @@ def test_a_users_error_is_shown_as_a_message(qtbot, monkeypatch):
     with qtbot.waitSignal(runner.ended, timeout=5000):
         pass
     assert seen == [("warning", "导入数据包", "数据包已损坏。")]
+
+
+def test_a_window_closed_while_its_job_runs_takes_nothing_down_with_it(qtbot):
+    """The job outlives the window that started it (the user closed it, or a test ended): the
+    job's steps and outcome reach nothing that is gone, and its callbacks do not run."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    gate, log, got = threading.Event(), [], []
+    window = QWidget()
+    window.show()
+    runner = start_job(window, "标题", "工作中", lambda: gated(gate, log, steps=50), got.append)
+    qtbot.waitUntil(lambda: len(log) == 1)  # the job is under way
+    errors: list[str] = []
+    hook = threading.excepthook
+    threading.excepthook = lambda args: errors.append(repr(args.exc_value))
+    try:
+        window.deleteLater()  # the runner and its dialog go with the window
+        qtbot.waitUntil(lambda: not runner_alive(runner))
+        gate.set()  # the job now reports 49 steps and its result to a window that is gone
+        assert QThreadPool.globalInstance().waitForDone(10_000)
+        qtbot.wait(50)  # queued deliveries, if any were left, would arrive now
+    finally:
+        threading.excepthook = hook
+    assert got == [] and errors == []
+
+
+def runner_alive(runner) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(runner)

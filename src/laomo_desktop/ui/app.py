@@ -114,6 +114,9 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from laomo_desktop.ui.pages.tableclip import hand_over_clipboard
+
+        hand_over_clipboard()
         close_ledger()
         single.release()
 

@@ -158,12 +158,15 @@ class SectionPage(LazyPage):
         self.search.setPlaceholderText(tr("Search (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search this section"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        # wide where there is room, narrow enough that the buttons' longer English words still
+        # fit a 1366×768 screen at 125 % (tests/ui/test_fit_screen.py)
+        self.search.setMinimumWidth(140)
+        self.search.setMaximumWidth(320)
         self.search.textChanged.connect(self._filter)
-        bar.addWidget(self.search)
+        bar.addWidget(self.search, 2)
         self.count = QLabel()
         self.count.setObjectName("count")
-        self.count.setMinimumWidth(110)
+        self.count.setMinimumWidth(80)
         bar.addWidget(self.count)
         self.export = ListExport(self)  # export or print the shown list
         bar.addWidget(self.export.button)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import clipboard, paste
@@ -66,6 +67,9 @@ def copied_table(page: SectionPage, rows: list[int]) -> list[list[str]]:
     return out
 
 
+_copied: list[QMimeData] = []  # the last rows copy_rows put on the clipboard
+
+
 def copy_rows(page: SectionPage) -> int:
     """Put the selected rows on the clipboard; returns how many."""
     rows = selected_rows(page)
@@ -76,9 +80,24 @@ def copy_rows(page: SectionPage) -> int:
     mime.setText(clipboard.to_tsv(table))
     mime.setHtml(clipboard.to_html(table))
     QApplication.clipboard().setMimeData(mime)
+    _copied[:] = [mime]  # to know it is still ours when the program ends
     _status(page, tr("%1 rows copied: they paste into Excel or WPS as cells.")
             .replace("%1", str(len(rows))))
     return len(rows)
+
+
+def hand_over_clipboard() -> None:
+    """Before the program ends: leave the copied rows on the clipboard as text Qt makes itself.
+
+    The copy's QMimeData was made in Python and the clipboard owns it; Qt deletes it only when
+    the application's last pieces are torn down, after Python has finished, and telling Python
+    then crashed the program on its way out (a segmentation fault at exit). The rows stay
+    pasteable (as tab-separated text) after the program has closed."""
+    board = QApplication.clipboard()
+    ours = [m for m in _copied if isValid(m)]
+    _copied.clear()
+    if ours and board.mimeData() is ours[0]:  # nothing copied since, here or elsewhere
+        board.setText(ours[0].text())
 
 
 def paste_rows(page: SectionPage) -> None:

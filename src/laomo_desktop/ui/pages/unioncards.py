@@ -47,11 +47,12 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     caption.setFont(font)
     head.addWidget(caption)
-    head.addStretch(1)
     summary = QLabel()
     summary.setObjectName(f"{name}_summary")
     summary.setStyleSheet(f"color: {MUTED};")
-    head.addWidget(summary)
+    summary.setWordWrap(True)  # a long summary (in English) wraps rather than widen the card
+    summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    head.addWidget(summary, 1)
     lay.addLayout(head)
     return card, lay, summary
 

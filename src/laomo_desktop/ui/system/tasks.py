@@ -90,7 +90,10 @@ class JobRunner(QObject):
             d.setCancelButton(None)
         d.canceled.connect(self.cancel)
         d.hide()
-        self.signals = _Signals(self)
+        # no parent: the worker may still emit after the window (and this runner with it) is gone;
+        # the signals then reach no one instead of a deleted object. The runner's wrapper keeps
+        # them alive (in _alive until the job ends) for as long as the worker can emit.
+        self.signals = _Signals()
         self.signals.progress.connect(self._progress)
         self.signals.done.connect(self._done)
         self.signals.failed.connect(self._failed)
