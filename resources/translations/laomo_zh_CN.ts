@@ -9,13 +9,13 @@
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="140"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="295"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="298"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="152"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="155"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="279"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="280"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -234,6 +234,8 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="129"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="238"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="168"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -244,14 +246,14 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="141"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="340"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="72"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="76"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="77"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -267,98 +269,98 @@ Backups are kept in the folder %3.</source>
         <translation>第 %1 号 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="61"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="229"/>
         <source>Conflicts to review</source>
         <translation>待核对的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="67"/>
         <source>These records came in a data package with the same version as the ledger&apos;s copy but other content, so the import left them unchanged. For each one, keep the ledger&apos;s copy or take the package&apos;s.</source>
         <translation>以下记录随数据包传来，版本与本台账中的相同，内容却不同，导入时没有改动。请逐条选择保留本地的内容，或采用数据包中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="142"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="77"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="159"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="78"/>
         <source>There are no conflicts to review.</source>
         <translation>没有待核对的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="88"/>
         <source>Fields that differ</source>
         <translation>不同的字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="89"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="89"/>
         <source>In this ledger</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="85"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="90"/>
         <source>In the package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="104"/>
         <source>Keep local</source>
         <translation>保留本地</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="106"/>
         <source>Keep the ledger&apos;s copy; the package&apos;s is set aside</source>
         <translation>保留本台账中的内容，不采用数据包中的内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="103"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="108"/>
         <source>Take the package&apos;s</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="110"/>
         <source>Replace the ledger&apos;s copy with the package&apos;s (a backup is taken first)</source>
         <translation>用数据包中的内容替换本台账中的内容（先自动备份）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="190"/>
         <source>Take the package&apos;s copy</source>
         <translation>采用数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="191"/>
         <source>Replace the ledger&apos;s copy of %1 with the one from the package? A backup of the ledger is taken first.</source>
         <translation>要用数据包中的内容替换本台账中的%1吗？替换前会先自动备份台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="229"/>
         <source>Resolving the conflict…</source>
         <translation>正在处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="219"/>
         <source>Cannot resolve the conflict</source>
         <translation>无法处理冲突</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="209"/>
         <source>Kept the ledger&apos;s copy of %1.</source>
         <translation>已保留本地的%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="210"/>
         <source>Took the package&apos;s copy of %1.</source>
         <translation>已采用数据包中的%1。</translation>
     </message>
@@ -408,20 +410,22 @@ Everything entered since then will no longer be in the ledger. The current ledge
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="247"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="321"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="168"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="272"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="290"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="166"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="261"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="301"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="205"/>
         <source>Ledger restored</source>
         <translation>台账已恢复</translation>
     </message>
@@ -435,12 +439,12 @@ What it held just before was saved as the backup “%2”; restore that one to u
 恢复前的台账已保存为备份“%2”；如需撤销本次恢复，请恢复那个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="302"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="308"/>
         <source>The ledger now holds the backup of %1.</source>
         <translation>台账现在的内容是%1的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="303"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="309"/>
         <source>The previous file was damaged; it was kept, unchanged, as:</source>
         <translation>原来的台账文件已损坏，已原样保存为：</translation>
     </message>
@@ -487,7 +491,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -532,52 +536,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="322"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="340"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="333"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="351"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="337"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="355"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="357"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="344"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="362"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="389"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="407"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="390"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="408"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="392"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="410"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="413"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="426"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -592,141 +596,141 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="57"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="256"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="69"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="70"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="154"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="162"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="159"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="116"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="166"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="167"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="169"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="170"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="174"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="374"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="184"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="350"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="351"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="190"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="117"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="121"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="200"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="206"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="220"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -746,32 +750,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="256"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="276"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="328"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="450"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="460"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="456"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -783,7 +787,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="90"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="309"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="412"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="413"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -908,9 +912,9 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
-        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="78"/>
+        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -949,7 +953,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="476"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -964,7 +968,7 @@ It is now safe to remove the USB stick.</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="100"/>
         <source>Record</source>
         <translation>记录</translation>
@@ -1009,7 +1013,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="145"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="387"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1033,7 +1037,7 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../src/laomo_desktop/ui/pages/binlog.py" line="152"/>
         <location filename="../../src/laomo_desktop/ui/pages/members.py" line="53"/>
         <location filename="../../src/laomo_desktop/ui/pages/section.py" line="137"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="288"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1099,13 +1103,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="54"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="367"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="370"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="54"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="340"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="343"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1152,134 +1156,134 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="60"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="69"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="77"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="81"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="83"/>
         <location filename="../../src/laomo_desktop/ui/pages/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="111"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="116"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="122"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="124"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="125"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="127"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="133"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="163"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="168"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="170"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="176"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="178"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="183"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="183"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="185"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="214"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="214"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="216"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="236"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="238"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="239"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="252"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="292"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="255"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="298"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="260"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="311"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="269"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="320"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="273"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="323"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="326"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="343"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -1329,7 +1333,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="396"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1340,50 +1344,50 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="264"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="267"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="268"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="273"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/members.py" line="53"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="285"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="288"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="293"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="296"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="294"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="297"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="147"/>
         <location filename="../../src/laomo_desktop/ui/pages/attachments.py" line="154"/>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="356"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="359"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="389"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="391"/>
+        <location filename="../../src/laomo_desktop/ui/pages/section.py" line="394"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1503,7 +1507,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1776,300 +1780,300 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="91"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="93"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="104"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="106"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="108"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="142"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="144"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="139"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="141"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="141"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="143"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="146"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="210"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="209"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="50"/>
         <source>The ledger needs your help</source>
         <translation>台账需要您处理</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="53"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="57"/>
         <source>The ledger file is missing or empty, but there are backups of it.</source>
         <translation>台账文件不见了或是空的，但它有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="59"/>
         <source>The ledger file is damaged. The program has not changed it.</source>
         <translation>台账文件已损坏。程序没有改动它。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="62"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="66"/>
         <source>File: %1
 What is wrong: %2</source>
         <translation>文件：%1
 问题：%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="70"/>
         <source>Choose a backup to go back to. The ledger will hold exactly what it held when that backup was made. The current file is kept as it is in the folder “aside” of the data folder; nothing is deleted.</source>
         <translation>请选择要恢复的备份。恢复后，台账的内容与做这个备份时完全相同。现在的文件会原样保存在数据文件夹的“aside”文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="73"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="162"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="84"/>
         <source>(cannot be read)</source>
         <translation>（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="82"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="86"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="105"/>
         <source>Restore this one</source>
         <translation>恢复这个备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="149"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="116"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
         <source>Start an empty ledger</source>
         <translation>新建空台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="150"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="179"/>
         <source>Start with an empty ledger? The backups stay in the data folder, and you can restore one later from File ▸ Restore from a backup.</source>
         <translation>要从一个空台账开始吗？备份仍保留在数据文件夹中，以后可以在“文件 ▸ 从备份恢复”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="202"/>
         <source>The ledger was restored from the backup “%1”.</source>
         <translation>已从备份“%1”恢复台账。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="180"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="204"/>
         <source>The previous file was kept, unchanged, as:</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="176"/>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="80"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="178"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="183"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="156"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="155"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="172"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="175"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="174"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="199"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="217"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="70"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="75"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="222"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="83"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="85"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="268"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="270"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="265"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="267"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="64"/>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="63"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="66"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="68"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="270"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="272"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="272"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="274"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="275"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="277"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="295"/>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="359"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="361"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="297"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="299"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="326"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="328"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="187"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="186"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="193"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="192"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="337"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="339"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="347"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="95"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="94"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="95"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="109"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="108"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="109"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="118"/>
-        <source>Due for review %1 · removed or revoked %2</source>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="117"/>
+        <source>%1 due · %2 removed</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="119"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="371"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="373"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="375"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="377"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="379"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="414"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="416"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2331,7 +2335,7 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="112"/>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="114"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="133"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
@@ -2356,47 +2360,47 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>添加 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="79"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="84"/>
         <source>%1 rows copied: they paste into Excel or WPS as cells.</source>
         <translation>已复制 %1 行，可直接粘贴到 Excel 或 WPS 表格中。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="113"/>
         <source>Cannot paste</source>
         <translation>无法粘贴</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="131"/>
         <source>Nothing was added</source>
         <translation>未添加任何记录</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="119"/>
         <source>Paste %1 rows of %2</source>
         <translation>粘贴 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="125"/>
         <source>%1 records added. Ctrl+Z removes them all.</source>
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="134"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="140"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="159"/>
         <source>Copy rows</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="162"/>
         <source>Paste rows from Excel/WPS…</source>
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="105"/>
+        <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="110"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2629,27 +2633,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="44"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="46"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="45"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="47"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="46"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="48"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="47"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="49"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="48"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="50"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
@@ -2685,79 +2689,79 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="56"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="58"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="57"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="59"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="58"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="60"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="59"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="61"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="60"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="62"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="61"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="63"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="62"/>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="132"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="131"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="63"/>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="132"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="64"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="66"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="65"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="67"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="66"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="68"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="67"/>
+        <location filename="../../src/laomo_desktop/ui/pages/union.py" line="69"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="130"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="129"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="131"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="130"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="134"/>
+        <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="133"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>

@@ -50,9 +50,7 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     summary = QLabel()
     summary.setObjectName(f"{name}_summary")
     summary.setStyleSheet(f"color: {MUTED};")
-    summary.setWordWrap(True)  # a long summary (in English) wraps rather than widen the card
-    summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    head.addWidget(summary, 1)
+    head.addWidget(summary)
     lay.addLayout(head)
     return card, lay, summary
 
@@ -116,7 +114,7 @@ class NamingsCard:
             tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             group.setExpanded(True)
-        self.summary.setText(tr("Due for review %1 · removed or revoked %2").replace(
+        self.summary.setText(tr("%1 due · %2 removed").replace(
             "%1", str(len(due))).replace("%2", str(len(gone))))
         self.empty.setText(tr("No naming is due for review, and no plaque was removed "
                                       "or name revoked, in this year."))
