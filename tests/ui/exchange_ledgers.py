@@ -14,6 +14,16 @@ from laomo_desktop.ui.context import AppContext
 from sample_ledger import build
 
 
+def context_for(paths: LedgerPaths, folder: Path) -> AppContext:
+    """The ledger `paths` opened (the one before closed), with its own settings file in
+    `folder` that makes no backup when a window closes."""
+    close_ledger()
+    open_ledger(paths)
+    settings = QSettings(str(folder / f"{paths.root.name}.ini"), QSettings.Format.IniFormat)
+    settings.setValue("backup/on_close", False)
+    return AppContext(paths, settings)
+
+
 class Ledgers:
     """A studio's ledger (the sample ledger) and an empty union office ledger."""
 
@@ -31,11 +41,7 @@ class Ledgers:
         """Add to the studio's ledger while it is open (for subclasses)."""
 
     def ctx(self, paths: LedgerPaths) -> AppContext:
-        close_ledger()
-        open_ledger(paths)
-        settings = QSettings(str(self.tmp / f"{paths.root.name}.ini"), QSettings.Format.IniFormat)
-        settings.setValue("backup/on_close", False)
-        return AppContext(paths, settings)
+        return context_for(paths, self.tmp)
 
     def package(self) -> Path:
         """Export studio A with the core (the studio's ledger stays open)."""

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 from boxes import stand_in_for_message_boxes
-from PySide6.QtCore import QSettings, Qt
+from exchange_ledgers import context_for
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from seen_texts import Seen, widget_texts, window_texts
@@ -34,7 +35,7 @@ from laomo_desktop.exchange import export, importer
 from laomo_desktop.ledger import attachments
 from laomo_desktop.ledger import records as R
 from laomo_desktop.paths import LedgerPaths, resources_dir
-from laomo_desktop.store.database import close_ledger, open_ledger
+from laomo_desktop.store.database import close_ledger
 from laomo_desktop.store.health import LedgerProblem
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.context import AppContext
@@ -165,11 +166,7 @@ class Ledgers:
         close_ledger()
 
     def ctx(self, paths: LedgerPaths) -> AppContext:
-        close_ledger()
-        open_ledger(paths)
-        settings = QSettings(str(self.tmp / f"{paths.root.name}.ini"), QSettings.Format.IniFormat)
-        settings.setValue("backup/on_close", False)
-        return AppContext(paths, settings)
+        return context_for(paths, self.tmp)
 
 
 @pytest.fixture
