@@ -3,8 +3,10 @@
 Baselines are measured in the same run on the same machine:
 - cold start and peak memory: a fresh `python -c` that imports PySide6, shows a bare QMainWindow
   and quits after one event-loop turn, against a fresh `python -c` that does what run_gui does
-  (make_app, single instance, translations, open_ledger, WindowHost(...).show()) and quits the
-  same way. Each side runs in its own fresh process, started by a small launcher process (not
+  (make_app, single instance, translations, the window's frame shown: WindowHost(...).show(
+  fill=False)) and quits the same way; and the same start quitting once the window is filled
+  (after its first paint: open_or_recover, window.fill(), tell_how_it_opened, listen), which is
+  also the run whose peak memory is reported. Each side runs in its own fresh process, started by a small launcher process (not
   by this one): a process's ru_maxrss starts from the peak of the process that forked it (Linux
   carries it over fork and exec), so a child of this process, which holds the heavy ledger's
   generation, would report this process's peak as its own. The launcher times the child around
@@ -62,9 +64,9 @@ import laomo_desktop.cli  # noqa: F401 - the real entry point imports it first
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.store.database import close_ledger, open_ledger
 from laomo_desktop.ui import i18n
-from laomo_desktop.ui.app import WindowHost, make_app, settings_for
+from laomo_desktop.ui.app import (WindowHost, after_first_paint, make_app, open_or_recover,
+                                  settings_for, tell_how_it_opened)
 from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for
 from laomo_desktop.ui.system.single import SingleInstance
 QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -77,11 +79,24 @@ settings = settings_for(paths)
 i18n.install(app, str(settings.value("language", i18n.DEFAULT)))
 host = WindowHost(app, paths, settings)
 install_excepthook(log_dir_for(paths), lambda: host.window)
-open_ledger(paths)
-host.show()
-QTimer.singleShot(0, single.listen)
-QTimer.singleShot(0, app.quit)
+host.show(fill=False)
+filled = sys.argv[2] == "filled"
+
+
+def fill():
+    assert open_or_recover(paths)
+    host.window.fill()
+    tell_how_it_opened(host.window)
+    single.listen()
+    if filled:
+        QTimer.singleShot(0, app.quit)
+
+
+after_first_paint(host.window, fill)
+if not filled:
+    QTimer.singleShot(0, app.quit)
 app.exec()
+from laomo_desktop.store.database import close_ledger
 close_ledger()
 single.release()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -121,12 +136,14 @@ def cold_start(root: Path, repeat: int, pycache: Path) -> dict[str, list[tuple[f
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
     child(BARE, env=env)
-    child(APP, str(root), env=env)  # warm-up: disk cache, .pyc files
-    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "app": [], "floor": []}
+    child(APP, str(root), "filled", env=env)  # warm-up: disk cache, .pyc files
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "app": [], "filled": [],
+                                                  "floor": []}
     for _ in range(repeat):
         runs["floor"].append(child(NOTHING, env=env))
         runs["bare"].append(child(BARE, env=env))
-        runs["app"].append(child(APP, str(root), env=env))
+        runs["app"].append(child(APP, str(root), "shown", env=env))
+        runs["filled"].append(child(APP, str(root), "filled", env=env))
     return runs
 
 
@@ -235,12 +252,14 @@ def main() -> int:
         return statistics.median(xs) * 1000
 
     verdict = {True: "met", False: "NOT met"}
-    start_ratio, extra_mb = med["app"] / med["bare"], rss["app"] - rss["bare"]
+    start_ratio, extra_mb = med["app"] / med["bare"], rss["filled"] - rss["bare"]
     print(f"medians of {args.repeat} runs                ours      baseline     ratio")
     print(f"cold start to window shown   {med['app']:8.0f} ms  {med['bare']:8.0f} ms  "
           f"{start_ratio:6.2f}×   bare QMainWindow; target ≤ 1.5×")
-    print(f"peak RSS (ru_maxrss)         {rss['app']:8.0f} MiB {rss['bare']:8.0f} MiB "
-          f"{rss['app'] / rss['bare']:6.2f}×   {extra_mb:+.0f} MiB; target ≤ +150 MiB")
+    print(f"cold start to window filled  {med['filled']:8.0f} ms  {med['bare']:8.0f} ms  "
+          f"{med['filled'] / med['bare']:6.2f}×   ledger open, studios listed, page built")
+    print(f"peak RSS (ru_maxrss), filled {rss['filled']:8.0f} MiB {rss['bare']:8.0f} MiB "
+          f"{rss['filled'] / rss['bare']:6.2f}×   {extra_mb:+.0f} MiB; target ≤ +150 MiB")
     print(f"  (a child doing nothing, started the same way, reports {rss['floor']:.0f} MiB)")
     summary = [(f"cold start ≤ 1.5 × bare window ({start_ratio:.2f}×)", start_ratio <= 1.5),
                (f"peak memory ≤ bare + 150 MiB ({extra_mb:+.0f} MiB)", extra_mb <= 150)]

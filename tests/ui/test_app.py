@@ -19,6 +19,7 @@ from laomo_desktop.store import backup
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import i18n
 from laomo_desktop.ui.app import WindowHost, settings_for
+from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.window.mainwindow import MainWindow
 
 ROOT = Path(__file__).parents[2]
@@ -217,25 +218,45 @@ def test_the_dashboard_shows_what_laomo_stats_prints(ctx, qtbot, tmp_path, capsy
     }
 
 
-# What the window needs before it is first shown; the rest comes when it is used.
+# What the window needs before it is first painted; the ledger and the rest come after.
 START_PROBE = """
 import json, sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from laomo_desktop import cli
 from laomo_desktop.ui import app as gui_app
 
 seen = {}
+show = gui_app.WindowHost.show
 told = gui_app.tell_how_it_opened
 
 
-def shown(window):  # run_gui calls it right after the window is shown
-    seen["at_show"] = sorted(sys.modules)
+class FirstPaint(QObject):
+    def eventFilter(self, window, event):
+        if event.type() == QEvent.Type.Paint and "at_show" not in seen:
+            seen["at_show"] = sorted(sys.modules)
+            seen["frame"] = {"title": window.windowTitle(), "sections": window.nav.count(),
+                             "section": window.nav.currentRow(), "filled": window.filled,
+                             "studios": window.studio_box.count(), "pages": len(window.pages)}
+        return False
+
+
+watch = FirstPaint()
+
+
+def shown(host, fill=True):  # run_gui shows the window's frame, then opens the ledger
+    window = show(host, fill)
+    window.installEventFilter(watch)
+    return window
+
+
+def opened(window):  # run_gui calls it once the ledger is open and the window filled
     told(window)
 
     def later():
         page = window.pages.get("dashboard")
         if page is not None and page.figures:
             seen["filled"] = page.figures.training_sessions
+            seen["studio"] = window.studio_box.currentText()
             seen["after"] = sorted(sys.modules)
             window.close()
             gui_app.QApplication.instance().quit()
@@ -245,7 +266,8 @@ def shown(window):  # run_gui calls it right after the window is shown
     QTimer.singleShot(0, later)
 
 
-gui_app.tell_how_it_opened = shown
+gui_app.WindowHost.show = shown
+gui_app.tell_how_it_opened = opened
 sys.argv = ["laomo-desktop", "--data-dir", sys.argv[1]]
 seen["code"] = cli.gui_main()
 print(json.dumps(seen))
@@ -253,9 +275,10 @@ print(json.dumps(seen))
 
 
 def test_the_window_is_shown_before_the_parser_the_network_and_the_pages_are_loaded(ledger):
-    """A start from the `laomo-desktop` entry builds no command parser, loads QtNetwork only to
-    listen after the window is shown, imports only the page it shows, and fills the overview
-    after its first paint."""
+    """A start from the `laomo-desktop` entry builds no command parser, paints the window's
+    frame (title, sections) before it opens the ledger (no peewee, models or ledger modules
+    loaded yet), then fills it: the studio, the page it shows (the only one imported), the
+    overview's figures after its own first paint, QtNetwork to listen."""
     import json
 
     from laomo_desktop.store.database import close_ledger
@@ -271,8 +294,17 @@ def test_the_window_is_shown_before_the_parser_the_network_and_the_pages_are_loa
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["code"] == 0 and seen["filled"] == 0
+    assert seen["code"] == 0 and seen["filled"] == 0 and seen["studio"] == "测试"
+    assert seen["frame"] == {"title": "劳模创新工作室台账", "sections": len(SECTIONS),
+                             "section": 0, "filled": False, "studios": 0, "pages": 0}
     at_show, after = set(seen["at_show"]), set(seen["after"])
+    for later in ("peewee", "sqlite3", "laomo_desktop.store.models", "laomo_desktop.store.database",
+                  "laomo_desktop.store.migrations", "laomo_desktop.store.health",
+                  "laomo_desktop.ledger.records", "laomo_desktop.ledger.queries",
+                  "laomo_desktop.ledger.stats", "laomo_desktop.ledger.period",
+                  "laomo_desktop.ui.pages.dashboard"):
+        assert later not in at_show, later
+        assert later in after, later
     assert "laomo_desktop.cliargs" not in at_show and "laomo_desktop.cli_records" not in at_show
     assert "PySide6.QtNetwork" not in at_show
     assert "PySide6.QtNetwork" in after  # listening once the window is up

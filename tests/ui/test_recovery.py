@@ -134,6 +134,71 @@ def test_a_lost_ledger_may_be_started_empty_on_purpose(tmp_path, qapp, monkeypat
     assert len(backup.list_backups(paths)) == 1, "the backups stay"
 
 
+def _start(monkeypatch, paths, at_dialog):
+    """run_gui on `paths` in this process; `at_dialog(dlg, window)` answers the recovery
+    dialog, seeing the main window as it is then."""
+    from laomo_desktop.ui.system import crash
+
+    monkeypatch.setattr(crash, "install_excepthook", lambda *_a: None)  # pytest's own stays
+    frames = []
+    show = gui_app.WindowHost.show
+
+    def shown(host, fill=True):
+        frames.append(show(host, fill))
+        return frames[-1]
+
+    monkeypatch.setattr(gui_app.WindowHost, "show", shown)
+    chooser = Chooser(lambda dlg: at_dialog(dlg, frames[-1]))
+    monkeypatch.setattr(recovery.RecoveryDialog, "exec", lambda dlg: chooser(dlg))
+    return gui_app.run_gui(paths), frames, chooser
+
+
+def test_a_start_on_a_lost_ledger_shows_the_window_first_and_ends_when_the_user_declines(
+        tmp_path, qapp, monkeypatch, quiet):
+    paths, _ = _ledger(tmp_path)
+    paths.db.write_bytes(b"")
+    seen = []
+
+    def decline(_dlg, window):
+        seen.append((window.isVisible(), window.filled, window.studio_box.count()))
+        return QDialog.DialogCode.Rejected
+
+    code, frames, chooser = _start(monkeypatch, paths, decline)
+    assert code == 1 and len(chooser.seen) == 1
+    assert seen == [(True, False, 0)]  # the frame was up, not filled, while the dialog asked
+    assert not frames[0].isVisible()
+    assert paths.db.stat().st_size == 0
+    from laomo_desktop.store import lock
+
+    assert lock.try_acquire(paths, lock.GUI)  # the window let go of the ledger
+    lock.release(paths)
+
+
+def test_a_start_on_a_damaged_ledger_fills_the_window_with_the_restored_backup(
+        tmp_path, qapp, monkeypatch, quiet):
+    from PySide6.QtCore import QTimer
+
+    paths, _ = _ledger(tmp_path)
+    paths.db.write_bytes(paths.db.read_bytes()[:-1000])
+
+    def restore(dlg, window):
+        assert window.isVisible() and not window.filled
+        dlg.restore_button.click()
+
+        def close_when_filled():
+            if window.filled:
+                window.close()
+            else:
+                QTimer.singleShot(20, close_when_filled)
+
+        QTimer.singleShot(0, close_when_filled)
+        return dlg.result()
+
+    code, frames, _ = _start(monkeypatch, paths, restore)
+    assert code == 0
+    assert frames[0].filled and frames[0].studio_box.currentText() == "甲工作室"
+
+
 def test_a_damaged_backup_is_listed_but_cannot_be_chosen(tmp_path, qapp):
     paths, good = _ledger(tmp_path)
     good.path.write_bytes(b"garbage" * 100)

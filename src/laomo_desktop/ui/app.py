@@ -1,18 +1,23 @@
-"""Starting the GUI: one instance per ledger, translations, the crash hook, the main window."""
+"""Starting the GUI: one instance per ledger, translations, the crash hook, the main window.
+
+A start paints the window before it opens the ledger, as a bare window would be painted: the
+lock, the language and the window's frame first; after its first paint the ledger is opened
+(with the recovery dialog for a damaged or lost one), the window filled, what the opening found
+told, and the single-instance server started. peewee, the models and the ledger's modules are
+loaded in that second step."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths, resources_dir
-from laomo_desktop.store import health
-from laomo_desktop.store.database import close_ledger, current, open_ledger
 from laomo_desktop.texts import Text, worded
 from laomo_desktop.ui import i18n, prefs
 from laomo_desktop.ui.context import AppContext
@@ -34,11 +39,13 @@ class WindowHost:
         self.settings = settings
         self.window = None
 
-    def show(self):
+    def show(self, fill: bool = True):
+        """Show the main window; with `fill=False` only its frame (fill it once the ledger is
+        open: `window.fill()`)."""
         from laomo_desktop.ui.window.mainwindow import MainWindow
 
         ctx = AppContext(self.paths, self.settings)
-        self.window = MainWindow(ctx)
+        self.window = MainWindow(ctx, fill=fill)
         self.window.language_changed.connect(self.rebuild)
         self.window.show()
         return self.window
@@ -76,6 +83,34 @@ def app_icon() -> QIcon:
     return icon
 
 
+class _FirstPaint(QObject):
+    """Calls `then` once, when the loop turns after the widget's first paint (or after
+    `fallback_ms` if it is never painted, e.g. started minimized)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+    """Run `then` right after `widget` is first painted: what it does is not waited for by the
+    first sight of the window."""
+    _FirstPaint(widget, then, fallback_ms)
+
+
 def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -83,6 +118,8 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     try:
         paths.ensure()
     except OSError as exc:
+        from laomo_desktop.store import health
+
         if not (paths.db.exists() and health.folder_read_only(paths)):
             said = NO_DATA_FOLDER(folder=paths.root, reason=exc)  # no language chosen yet: both
             fail(None, "Laomo Desktop", f"{said.render('zh')}\n\n{said.render('en')}")
@@ -103,27 +140,39 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     i18n.install(app, prefs.read(settings, declared.LANGUAGE))
     host = WindowHost(app, paths, settings)
     install_excepthook(log_dir_for(paths), lambda: host.window)
-    if not open_or_recover(paths):
-        single.release()
-        return 1
-    window = host.show()
-    tell_how_it_opened(window)
-    single.activated.connect(lambda: host.window.bring_to_front())
-    QTimer.singleShot(0, single.listen)  # once the loop turns, the window painted: answer then
-    del window
+    host.show(fill=False)  # the frame: painted before the ledger is even opened
+    not_opened: list[bool] = []
+
+    def open_and_fill() -> None:
+        if not open_or_recover(paths):  # the user was told (or chose to quit)
+            not_opened.append(True)
+            app.exit(1)
+            host.window.close()
+            return
+        host.window.fill()
+        tell_how_it_opened(host.window)
+        single.activated.connect(lambda: host.window.bring_to_front())
+        single.listen()  # the window is up: later starts are answered from now on
+
+    after_first_paint(host.window, open_and_fill)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
+        from laomo_desktop.store.database import close_ledger
         from laomo_desktop.ui.pages.tableclip import hand_over_clipboard
 
         hand_over_clipboard()
         close_ledger()
         single.release()
+    return 1 if not_opened else code
 
 
 def open_or_recover(paths: LedgerPaths) -> bool:
     """Open the ledger; when it is damaged or lost, let the user restore a backup (or, for a
     lost one, start empty). False when it cannot be opened and the user was told."""
+    from laomo_desktop.store import health
+    from laomo_desktop.store.database import open_ledger
+
     start_empty = False
     while True:
         try:
@@ -146,6 +195,8 @@ def open_or_recover(paths: LedgerPaths) -> bool:
 
 def tell_how_it_opened(window) -> None:
     """Say once what the opening found: a read-only ledger, a stranger's journal set aside."""
+    from laomo_desktop.store.database import current
+
     state = current()
     if state is None:
         return

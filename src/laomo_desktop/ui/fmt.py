@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from laomo_desktop import texts
-from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
+
+if TYPE_CHECKING:  # the statistics year reads the ledger: loaded when a year is first shown
+    from laomo_desktop.ledger.period import Period
 
 _lang = {"code": "zh_CN"}
 
@@ -66,6 +69,8 @@ def wan_text(fen: int | None) -> str:
 def year_text(year: int, p: Period | None = None) -> str:
     """A statistics year in running text: "2025 年度" or "2025 统计年度" (under the ledger's
     setting unless `p` is given)."""
+    from laomo_desktop.ledger.period import period
+
     p = p or period(year)
     if is_chinese():
         return p.short
@@ -75,6 +80,8 @@ def year_text(year: int, p: Period | None = None) -> str:
 def period_label(year: int, p: Period | None = None) -> str:
     """A statistics year with its days when it is not the calendar year, as the year selector
     and the documents name it: "2025 统计年度（2024-10-01 至 2025-09-30）"."""
+    from laomo_desktop.ledger.period import period
+
     p = p or period(year)
     if is_chinese():
         return p.label

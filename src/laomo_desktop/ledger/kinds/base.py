@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import peewee as pw
+from typing import TYPE_CHECKING, Any
 
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both, Message, Text
+
+if TYPE_CHECKING:  # the window's navigation reads the kinds before peewee is loaded
+    import peewee as pw
 
 EARLIER = Text("“{end}”不能早于“{start}”", '"{end}" cannot be earlier than "{start}"')
 

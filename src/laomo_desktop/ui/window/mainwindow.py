@@ -1,5 +1,9 @@
 """The main window: studio and year at the top, sections on the left, menus. It only wires the
-pages together; each page does its own work."""
+pages together; each page does its own work.
+
+A start shows the window before the ledger is opened: built with `fill=False` it is the frame
+(title, menus, the sections), which needs neither peewee nor the models; `fill()` then shows the
+section and the studios from the opened ledger (ui/app.py calls it after the first paint)."""
 
 from __future__ import annotations
 
@@ -24,18 +28,11 @@ from PySide6.QtWidgets import (
 from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import kinds
-from laomo_desktop.ledger import queries as Q
-from laomo_desktop.ledger import records as R
-from laomo_desktop.ledger.period import current_year
-from laomo_desktop.ledger.studios import list_studios, studio_is_imported
-from laomo_desktop.store import backup
 from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.sections import SECTIONS, Section
 from laomo_desktop.ui.plain import DataLabel, shown, warn
-from laomo_desktop.ui.system import undo
-from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.ui.window import screenfit
 from laomo_desktop.ui.window.sectionkeys import SectionKeys
 
@@ -43,14 +40,15 @@ if TYPE_CHECKING:
     from laomo_desktop.ui.dialogs.welcome import WelcomePage
 
 # The pages, the record form and the first-run page are imported when first needed: with their
-# tables, editors and dialogs they are a good part of a start, and a start shows one page.
+# tables, editors and dialogs they are a good part of a start, and a start shows one page. So are
+# the ledger's modules (records, queries, studios, backup): the frame is painted before them.
 REDO_KEYS = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]  # the menu shows the first
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal()
 
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, *, fill: bool = True):
         super().__init__()
         self.ctx = ctx
         self._demo_job = None  # the demo loading, while it runs
@@ -61,6 +59,7 @@ class MainWindow(QMainWindow):
         screenfit.install()
         self.closing_for_rebuild = False
         self.read_only = False  # show_read_only: the ledger cannot be written
+        self.filled = False  # fill(): the section and the studios are shown (the ledger is open)
 
         self.root = QStackedWidget()
         self._welcome: WelcomePage | None = None
@@ -92,6 +91,14 @@ class MainWindow(QMainWindow):
         ctx.navigate_requested.connect(self.navigate)
         ctx.ledger_changed.connect(self._refresh_studios_if_needed)
         self._restore_state()
+        if fill:
+            self.fill()
+
+    def fill(self) -> None:
+        """Show what needs the open ledger: the section last shown and the studios (or the
+        first-run page). Until then the window is its frame, the section only marked."""
+        self.filled = True
+        self._show_section(self.nav.currentRow())
         self.refresh_studios()
 
     # -- building ---------------------------------------------------------------------------
@@ -116,7 +123,7 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _show_section(self, row: int) -> None:
-        if 0 <= row < len(SECTIONS):
+        if self.filled and 0 <= row < len(SECTIONS):
             self.stack.setCurrentWidget(self.page(SECTIONS[row].key))
             self.section_keys.update()
 
@@ -274,6 +281,8 @@ class MainWindow(QMainWindow):
         if (not self.closing_for_rebuild and prefs.read(self.ctx.settings, declared.BACKUP_ON_CLOSE)
                 and self.studio_box.count() and not self.read_only):
             self.statusBar().showMessage(tr("Backing up…"))
+            from laomo_desktop.store import backup
+
             try:
                 backup.auto_backup(self.ctx.paths)
             except LaomoError as exc:
@@ -282,6 +291,8 @@ class MainWindow(QMainWindow):
 
     # -- studios and years --------------------------------------------------------------------
     def refresh_studios(self, select: str | None = None) -> None:
+        from laomo_desktop.ledger.studios import list_studios
+
         studios = list_studios()
         wanted = select or self.ctx.studio_uid or prefs.read(self.ctx.settings,
                                                                     declared.LAST_STUDIO)
@@ -303,6 +314,8 @@ class MainWindow(QMainWindow):
         self._studio_picked(self.studio_box.currentIndex())
 
     def _refresh_studios_if_needed(self) -> None:
+        from laomo_desktop.ledger.studios import list_studios
+
         names = {s["uid"]: s["name"] for s in list_studios()}
         shown = {self.studio_box.itemData(i): self.studio_box.itemText(i)
                  for i in range(self.studio_box.count())}
@@ -310,6 +323,8 @@ class MainWindow(QMainWindow):
             self.refresh_studios()
 
     def _studio_picked(self, index: int) -> None:
+        from laomo_desktop.ledger.studios import studio_is_imported
+
         uid = self.studio_box.itemData(index) if index >= 0 else ""
         self._fill_years(uid or "")
         self.ctx.set_studio(uid or "")
@@ -318,6 +333,9 @@ class MainWindow(QMainWindow):
     def _fill_years(self, studio_uid: str) -> None:
         """The statistics years of the ledger's studios (a union office picks any year it
         holds), each named as the union names it (the ledger's setting decides the months)."""
+        from laomo_desktop.ledger import queries as Q
+        from laomo_desktop.ledger.period import current_year
+
         this_year = current_year()
         years = set(Q.years_with_data(None))
         years.add(this_year)
@@ -342,7 +360,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def new_studio(self) -> None:
+        from laomo_desktop.ledger import records as R
         from laomo_desktop.ui.dialogs.record import RecordDialog
+        from laomo_desktop.ui.system import undo
 
         dlg = RecordDialog(self.ctx.paths, "studio", "", None,
                            lambda v: R.create("studio", None, v), parent=self)
@@ -356,8 +376,11 @@ class MainWindow(QMainWindow):
         uid = self.ctx.studio_uid
         if not uid:
             return
+        from laomo_desktop.ledger import records as R
+        from laomo_desktop.ledger.studios import studio_is_imported
         from laomo_desktop.ui.dialogs.record import RecordDialog
         from laomo_desktop.ui.pages.section import make_read_only, refuse_edit
+        from laomo_desktop.ui.system import undo
 
         before = R.get("studio", uid)
         if studio_is_imported(uid):  # the studio's own packages change it, nothing else
@@ -407,6 +430,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow([s.key for s in SECTIONS].index("dashboard"))
 
     def export_package(self) -> None:
+        from laomo_desktop.ledger import records as R
+        from laomo_desktop.ledger.studios import studio_is_imported
         from laomo_desktop.ui.dialogs.exchange import export_dialog
 
         if self.ctx.studio_uid and studio_is_imported(self.ctx.studio_uid):
@@ -452,6 +477,7 @@ class MainWindow(QMainWindow):
     def change_year_start(self) -> None:
         """Tools ▸ Statistics year starts in…: after a change the selector's years and names,
         and every page, follow at once."""
+        from laomo_desktop.ledger.period import current_year
         from laomo_desktop.ui.dialogs.yearstart import change_year_start
 
         if change_year_start(self.ctx, self):
@@ -462,6 +488,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         from laomo_desktop.ledger import demo
+        from laomo_desktop.ui.system.tasks import start_job
 
         self._demo_job = start_job(self, tr("Sample data"), tr("Loading sample data…"),
                                    lambda: demo.generate(3, 3), self._demo_ended,
