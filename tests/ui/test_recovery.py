@@ -175,7 +175,7 @@ def test_a_start_on_a_lost_ledger_shows_the_window_first_and_ends_when_the_user_
 
 
 def test_a_start_on_a_damaged_ledger_fills_the_window_with_the_restored_backup(
-        tmp_path, qapp, monkeypatch, quiet):
+        tmp_path, qapp, qtbot, monkeypatch, quiet):
     from PySide6.QtCore import QTimer
 
     paths, _ = _ledger(tmp_path)
@@ -184,6 +184,7 @@ def test_a_start_on_a_damaged_ledger_fills_the_window_with_the_restored_backup(
     def restore(dlg, window):
         assert window.isVisible() and not window.filled
         dlg.restore_button.click()
+        qtbot.waitUntil(lambda: dlg.job is None, timeout=10000)  # the restore is a job
 
         def close_when_filled():
             if window.filled:
