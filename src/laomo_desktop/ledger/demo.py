@@ -40,12 +40,12 @@ from laomo_desktop.ledger.demo_words import (
     UNION,
     W,
 )
+from laomo_desktop.ledger.money import FEN_PER_WAN
 from laomo_desktop.store.models import MODELS, database
 from laomo_desktop.texts import Both, Text
 from laomo_desktop.work import Job, Progress
 
 HEAVY = (42, 10)  # studios, years for --heavy
-WAN = 1_000_000  # fen in one 万元
 # members, trainings a year, person-times a year, other activities, projects, results, new pairs
 PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30), (3, 5)),
             "normal": ((20, 28), (40, 55), (1300, 1800), (18, 30), (3, 6), (12, 20), (2, 4)),
@@ -251,7 +251,7 @@ class _Studio(Life):
         n = plan["results"] = self._n(prof[5])
         plan["patents"] = max(1, round(n * r.uniform(0.08, 0.2)))
         benefit = sum(self._result(w, sid, self._day(a, b), y) for _ in range(round(n * frac)))
-        plan["benefit_fen"] = max(WAN, benefit / max(frac, 0.3))
+        plan["benefit_fen"] = max(FEN_PER_WAN, benefit / max(frac, 0.3))
         plan["apprentices"] = self._n(prof[6])
         for _ in range(max(int(frac > 0.3), round(plan["apprentices"] * frac))):
             self._mentorship(w, sid, self._day(a, b))
@@ -433,7 +433,7 @@ class _Studio(Life):
             ("award", r.randint(1, 5)) for _ in range(r.random() < 0.15)]
         total, seq = 0, 0
         for source, wan in incomes:
-            fen, seq = int(round(wan * WAN * scale, -4)), seq + 1
+            fen, seq = int(round(wan * FEN_PER_WAN * scale, -4)), seq + 1
             total += fen
             d = self._day(a, min(b, a + timedelta(days=150)))
             w.add("fund", sid, {
@@ -464,7 +464,7 @@ class _Studio(Life):
     def write(self) -> str:
         self._people()
         today = self.today
-        with BulkWriter(LOADED, today=today) as w:
+        with BulkWriter(Both("载入示例数据", "Sample data loaded"), today=today) as w:
             sid = w.add("studio", None, self._studio_values())
             for m in self.members:
                 m.uid = w.add("member", sid, self._member_values(m))
@@ -476,7 +476,6 @@ class _Studio(Life):
         return self.name
 
 
-LOADED = Both("载入示例数据", "Sample data loaded")  # the audit log's summary of the load
 NOT_EMPTY = Text("台账中已有工作室，示例数据只能载入空台账。",
                  "The ledger already has studios; sample data can be loaded only into an empty ledger.")
 
