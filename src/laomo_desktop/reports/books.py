@@ -150,21 +150,25 @@ def _image(paths: LedgerPaths, p: dict) -> Image | None:
 def fitted(st: dict, header: list[str], rows: list[list], keep: Sequence[int]) -> list[float]:
     """Column widths that follow content: the `keep` columns (dates, numbers, vouchers, short
     codes) as wide as their longest cell, so they never break; the others share what is left
-    in proportion to their longest cell. Their headers may wrap (two characters at least)."""
+    in proportion to their longest cell, at least three characters a line."""
     font, size = st["cell"].fontName, st["cell"].fontSize
-    pad = 14  # the cell's padding (6 a side) and a little air
     natural = []
     for i, h in enumerate(header):
         cells = [stringWidth(str(r[i]), font, size) for r in rows[:500]]
         head = h if i in keep else h[:2]
-        natural.append(max([stringWidth(head, font, size), *cells]) + pad)
-    fixed = sum(natural[i] for i in keep)
+        # a plain cell needs its text + 8 (layout.table); a wrapped header its text + 12
+        natural.append(max([stringWidth(head, font, size) + 13, *(c + 9 for c in cells)]))
     free = [i for i in range(len(header)) if i not in keep]
-    room = BODY_W - fixed
-    want = sum(natural[i] for i in free) or 1.0
+    least = {i: min(natural[i], 3 * size + 13) for i in free}  # three characters a line
+    room = BODY_W - sum(natural[i] for i in keep)
     out = list(natural)
-    for i in free:
-        out[i] = natural[i] * min(1.0, room / want) if want > room else natural[i]
+    if room < sum(least.values()):  # too many columns: the kept ones give way too
+        shrink = (BODY_W - sum(least.values())) / (BODY_W - room)
+        out = [w * shrink if i in keep else least[i] for i, w in enumerate(natural)]
+    else:
+        want = sum(natural[i] for i in free) or 1.0
+        for i in free:
+            out[i] = max(least[i], natural[i] * min(1.0, room / want))
     spare = BODY_W - sum(out)
     if spare > 0:  # a narrow table fills the width, the free columns growing
         for i in free or range(len(out)):
