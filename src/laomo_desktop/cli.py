@@ -230,7 +230,9 @@ def cmd_report(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.studios import find_studio
     from laomo_desktop.reports.documents import Job, by_suffix, report_commands
 
-    doc = by_suffix(report_commands()[args.report], args.out)
+    docs = report_commands()[args.report]
+    kind = getattr(args, "kind", None)
+    doc = by_suffix([d for d in docs if kind is None or d.command[2:] == (kind,)], args.out)
     out = args.out
     if not out.parent.is_dir():
         raise LaomoError(NO_FOLDER(folder=out.parent))

@@ -90,6 +90,9 @@ def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) ->
     doc = docs[0]
     suffixes = [s for d in docs for s in d.formats]
     r = rsub.add_parser(name, parents=[common], help=doc.cli_help)
+    kinds = [d.command[2] for d in docs if len(d.command) > 2]
+    if kinds:  # `laomo report book KIND`: one document per kind
+        r.add_argument("kind", choices=kinds, metavar="KIND", help=doc.cli_help)
     if doc.needs_studio:
         r.add_argument("--studio", required=True, help="工作室名称或 uid")
     r.add_argument("--year", required=True, type=int)

@@ -20,9 +20,14 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.Argument
 
 
 def cli_documents() -> set[tuple[str, ...]]:
-    """Every command path of `laomo` that produces a document: `report X` and `assess`."""
+    """Every command path of `laomo` that produces a document: `report X`, `report book KIND`
+    and `assess`."""
     top = _subcommands(build_parser())
-    return {("report", name) for name in _subcommands(top["report"])} | {("assess",)}
+    out = {("assess",)}
+    for name, parser in _subcommands(top["report"]).items():
+        kinds = [a.choices for a in parser._actions if a.dest == "kind"]
+        out |= {("report", name, k) for k in kinds[0]} if kinds else {("report", name)}
+    return out
 
 
 def test_the_page_and_the_command_line_offer_the_registry_documents(ctx, qtbot):

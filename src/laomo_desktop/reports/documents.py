@@ -50,7 +50,8 @@ class Document:
     formats: tuple[str, ...]      # file suffixes written; () = shown, no file
     file_stem: str                # default file name without suffix: {studio}, {year}
     write: Writer = field(repr=False)
-    command: tuple[str, ...] = ()  # its `laomo` sub-command, e.g. ("report", "annual")
+    command: tuple[str, ...] = ()  # its `laomo` sub-command, e.g. ("report", "annual"), or
+    #                                ("report", "book", "funds"): `laomo report book funds`
     cli_help: str = ""
     needs_studio: bool = False
     uses_template: bool = False
@@ -111,6 +112,62 @@ def _union_writer(suffix: str) -> Writer:
     return write
 
 
+def _atomic_pdf(write: Callable[[Path], None], out: Path) -> None:
+    """Write to a temporary file beside `out`, then rename: a failed run leaves no half file."""
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        write(tmp)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LaomoError(CANNOT_WRITE(file=out, why=exc.strerror or exc)) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _book_writer(kind: str) -> Writer:
+    def write(job: Job, out: Path | None) -> None:
+        from laomo_desktop.reports.books import write_book
+
+        assert out is not None and job.studio_uid
+        _atomic_pdf(lambda tmp: write_book(kind, job.paths, job.studio_uid, job.year, tmp), out)
+    return write
+
+
+def _write_plan(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports.plan import write_plan
+
+    assert out is not None and job.studio_uid
+    _atomic_pdf(lambda tmp: write_plan(job.studio_uid, job.year, tmp), out)
+
+
+# The ledger books (台账分册): key, title, English title, what it holds (zh, en)
+_BOOKS = (
+    ("activities", "活动记录", "Activity records",
+     "本年度每次活动一页或半页：内容、成效、会议纪要、参加人员和照片。",
+     "Each activity of the year on a page or half a page: content, outcome, minutes, "
+     "attendees and photos."),
+    ("trainings", "培训记录", "Training records",
+     "本年度每次培训的记录和学员花名册（签到表格式）。",
+     "Each training of the year with its trainee roster laid out as a sign-in sheet."),
+    ("mentoring", "师徒结对登记表", "Mentoring register",
+     "本年度在培和出师的师徒结对：培养目标、培养计划、出师情况和带徒成效。",
+     "The year's master–apprentice pairs: goal, plan, graduation and outcome."),
+    ("results", "创新成果登记表", "Innovation results register",
+     "本年度创新成果：完成人、创新点、专利类型和专利号、应用情况、获奖情况。",
+     "The year's results: contributors, innovation points, patent kind and number, "
+     "application and awards."),
+    ("funds", "经费明细账", "Funds cash book",
+     "本年度经费逐笔收支，从上年结转起逐行结出余额。",
+     "Every income and expense of the year, with the running balance from the amount "
+     "carried over."),
+    ("members", "成员名册", "Member roster",
+     "年末在册成员：性别、出生年月、学历、岗位、职称、技能等级等。",
+     "The team at the year's end: sex, birth, education, post, title and skill level."),
+)
+BOOK_HELP = "台账分册 PDF：" + "、".join(f"{k}（{zh}）" for k, zh, *_ in _BOOKS)
+
 _UNION_HELP = "汇总表（所有工作室）PDF 或 XLSX"
 _UNION_STEM = "{year}-劳模创新工作室汇总表"
 
@@ -150,6 +207,18 @@ DOCUMENTS: tuple[Document, ...] = (
         "The same summary as a workbook to open in Excel or WPS.",
         (".xlsx",), _UNION_STEM, _union_writer(".xlsx"),
         command=("report", "union"), cli_help=_UNION_HELP, uses_union_targets=True),
+    *(Document(f"book_{key}", zh, en, hint, hint_en, (".pdf",), "{studio}-{year}-" + zh,
+               _book_writer(key), command=("report", "book", key), cli_help=BOOK_HELP,
+               needs_studio=True)
+      for key, zh, en, hint, hint_en in _BOOKS),
+    Document(
+        "plan", "年度工作计划", "Work plan",
+        "本年度工作计划：年度目标、主要措施和进度安排，文末留盖章和日期。",
+        "The year's work plan: targets, measures and schedule, with room for the seal and "
+        "date.",
+        (".pdf",), "{studio}-{year}-年度工作计划", _write_plan,
+        command=("report", "plan"), cli_help="年度工作计划 PDF（目标、措施、进度安排）",
+        needs_studio=True),
 )
 
 BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}
@@ -160,10 +229,11 @@ def document(key: str) -> Document:
 
 
 def report_commands() -> dict[str, list[Document]]:
-    """`laomo report NAME` → the documents it can write (one per format), in declared order."""
+    """`laomo report NAME` → the documents it can write (one per format, or per KIND of
+    `laomo report book KIND`), in declared order."""
     out: dict[str, list[Document]] = {}
     for d in DOCUMENTS:
-        if len(d.command) == 2 and d.command[0] == "report":
+        if len(d.command) >= 2 and d.command[0] == "report":
             out.setdefault(d.command[1], []).append(d)
     return out
 
