@@ -106,7 +106,7 @@ def test_the_score_sheet_total_stays_with_its_table(demo_ledger, tmp_path):
 def header_rows_not_at_top(pdf: Path, header: list[str], heading: str) -> list[int]:
     """Pages where the table's header row comes after other text that is not its heading."""
     bad = []
-    for n, page in enumerate(pdftotext_layout(pdf).split("\f"), 1):
+    for n, page in enumerate(pdftotext(pdf, layout=True).split("\f"), 1):
         lines = [line.split() for line in page.splitlines() if line.strip()]
         for i, words in enumerate(lines):
             if words == header:
@@ -116,11 +116,6 @@ def header_rows_not_at_top(pdf: Path, header: list[str], heading: str) -> list[i
     return bad
 
 
-def pdftotext_layout(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-
-
 def test_header_rows_repeat_only_at_the_top_of_a_page(demo_ledger, tmp_path):
     _, studios = demo_ledger
     uid, name = max(studios, key=lambda s: s[1])
@@ -128,7 +123,7 @@ def test_header_rows_repeat_only_at_the_top_of_a_page(demo_ledger, tmp_path):
     write_annual(uid, 2026, pdf, generated=DEMO_TODAY)
     acts = len(annual_data(uid, 2026)["activities"])
     assert acts > 60  # long enough to run over two pages
-    text = pdftotext_layout(pdf)
+    text = pdftotext(pdf, layout=True)
     assert len(re.findall(r"日期 +类型 +主题", text)) >= 2  # it repeats on the next pages
     assert not header_rows_not_at_top(pdf, ["日期", "类型", "主题", "地点", "人次"],
                                       "附表二 活动")
@@ -139,7 +134,7 @@ def test_columns_are_as_wide_as_a_date_or_a_voucher_number(demo_ledger, tmp_path
     for uid, _name in studios:
         pdf = tmp_path / f"{uid}.pdf"
         data = write_annual(uid, 2026, pdf, generated=DEMO_TODAY)
-        text = pdftotext_layout(pdf)
+        text = pdftotext(pdf, layout=True)
         whole = {date_cn(a["date"]) for a in data["activities"] + data["trainings"]
                  + data["funds"] + data["results"]}
         whole |= {x["voucher_no"] for x in data["funds"] if x["voucher_no"]}
@@ -160,14 +155,14 @@ def flat(text: str) -> str:
 def test_money_and_appendix_tables_have_totals(sample, tmp_path):
     pdf = tmp_path / "annual.pdf"
     write_annual(sample["A"], 2025, pdf, generated=date(2026, 1, 15))
-    lines = [line.split() for line in pdftotext_layout(pdf).splitlines()]
-    totals = [words for words in lines if words and words[0].endswith("合计")]
-    assert ["合计", "12.35"] in totals  # 五、经济效益
-    assert ["合计", "50,000.00"] in totals and ["合计", "12,345.67"] in totals  # 收入 / 支出
-    assert ["合计", "4", "项"] in totals  # 附表一 创新成果
-    assert any(w[:2] == ["合计", "2"] for w in totals)  # 附表二 活动: 2 that are not training
-    assert ["合计", "3", "次", "9.5", "40"] in totals  # 附表三 培训: sessions, hours, persons
-    assert ["收入合计", "50,000.00"] in totals and ["支出合计", "12,345.67"] in totals  # 附表五
-    assert ("上年结转5,000.00元+本年收入50,000.00元−本年支出12,345.67元=结余42,654.33元"
+    lines = [" ".join(line.split()) for line in pdftotext(pdf, layout=True).splitlines()]
+    totals = [line for line in lines if line.split(" ")[0].endswith("合计")]
+    assert "合计 12.35" in totals  # 五、经济效益 (万元)
+    assert "合计 50,000.00" in totals and "合计 12,345.67" in totals  # 收入 / 支出 (元)
+    assert "合计 4项" in totals  # 附表一 创新成果
+    assert "合计 5次 41" in totals  # 附表二 活动: count, 人次
+    assert "合计 3次 9.5 40" in totals  # 附表三 培训: count, 学时, 人次
+    assert "收入合计 50,000.00" in totals and "支出合计 12,345.67" in totals  # 附表五
+    assert ("上年结转5,000.00元+本年收入50,000.00元－本年支出12,345.67元=结余42,654.33元"
             in flat(pdftotext(pdf)))
 
