@@ -125,6 +125,8 @@ class PagedTable(Flowable):
             end = max(self.start, n - 2)  # keep what follows with two rows
         if self.totals and n - self.totals <= end < n:
             end = n - self.totals - 1  # the totals rows with at least one row above them
+        elif n - self.totals - end == 1 and end - 1 - self.start >= MIN_ROWS:
+            end -= 1  # nor a last row alone on the next page
         atop = getattr(getattr(self, "_frame", None), "_atTop", False)
         if end - self.start < min(MIN_ROWS, n - self.start) and not atop:
             return []  # too few rows here: the frame moves on and the table starts over there
