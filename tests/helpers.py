@@ -61,10 +61,11 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def pdftotext(pdf: Path) -> str:
-    """The text of a PDF as poppler reads it (the tool must be installed: see .ci/run)."""
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+def pdftotext(pdf: Path, layout: bool = False) -> str:
+    """The text of a PDF as poppler reads it (the tool must be installed: see .ci/run);
+    `layout`: a table's row on one line, its cells in their columns' order."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8",
+                           str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdffonts(pdf: Path) -> list[list[str]]:

@@ -72,10 +72,10 @@ def test_a_money_target_of_50_wan_prints_50_00_and_its_completion(ledger, sample
     pdf = tmp_path / "annual.pdf"
     write_annual(sample["A"], 2025, pdf)
     row = "经济效益（万元）50.0012.3524.7%未完成"  # 12.3456 of 50 万元
-    assert row in flat(pdftotext(pdf))
+    assert row in flat(pdftotext(pdf, layout=True))
     packet = tmp_path / "packet.pdf"
     write_packet(ledger, sample["A"], 2025, "eight_must_haves", [], packet)
-    assert row in flat(pdftotext(packet))
+    assert row in flat(pdftotext(packet, layout=True))
     close_ledger()
     code, out, _ = run_cli(capsys, "--data-dir", str(ledger.root), "stats", "--studio",
                            sample["A"], "--year", "2025")

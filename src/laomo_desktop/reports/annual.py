@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.ledger.period import Period
@@ -54,6 +54,11 @@ def pair_end_then(m: dict, per: Period) -> str:
     if m["ended_on"]:
         return f"{date_cn(m['ended_on'])} 解除"
     return "在培"
+
+
+def person_times(rows: list[dict]) -> str:
+    """The sum of the 人次 column (rows without a number count nothing)."""
+    return str(sum(r["person_times"] or 0 for r in rows))
 
 
 def story_for(data: dict, st: dict) -> list:
@@ -150,7 +155,9 @@ def story_for(data: dict, st: dict) -> list:
     out += table(st, ["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"],
                  [[b["result"] or "", lab(E.BenefitKind, b["kind"]), wan(b["amount_fen"]),
                    b["basis"], b["certified_by"] or ""] for b in data["benefits"]],
-                 [3.5, 1.2, 1.8, 6, 2])
+                 [3.5, 1.2, 1.8, 6, 2],
+                 totals=[["合计", "", wan(sum(b["amount_fen"] or 0 for b in data["benefits"])),
+                          "", ""]])
 
     h1("六、人才培养")
     para(f"本年度开展{W.trainings(f)}；技能晋级 {f.promotions} 人（累计 "
@@ -174,10 +181,15 @@ def story_for(data: dict, st: dict) -> list:
     h2("经费收支")
     income = [[lab(E.FundSource, k), yuan(v)] for k, v in f.fund_income_by_source.items()]
     expense = [[lab(E.FundCategory, k), yuan(v)] for k, v in f.fund_expense_by_category.items()]
-    out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入")
-    out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出")
+    out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入",
+                 totals=[["合计", yuan(f.fund_income_fen)]])
+    out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出",
+                 totals=[["合计", yuan(f.fund_expense_fen)]])
     para(f"本年度收入 {yuan(f.fund_income_fen)} 元，支出 {yuan(f.fund_expense_fen)} 元；"
          + W.by_end(per, f"累计结余 {yuan(f.fund_balance_fen)} 元。"))
+    para(f"经费平衡：上年结转 {yuan(f.fund_carried_in_fen)} 元 + 本年收入 "
+         f"{yuan(f.fund_income_fen)} 元 − 本年支出 {yuan(f.fund_expense_fen)} 元 = 结余 "
+         f"{yuan(f.fund_balance_fen)} 元。")
 
     party = f.party_activities
     if (data["party_org"] and data["party_org"] != E.PartyOrg.NONE) or party:
@@ -198,34 +210,43 @@ def story_for(data: dict, st: dict) -> list:
     h2("下一年度计划")
     para(W.filled(plan.get("next_year")))
 
+    out.append(PageBreak())  # the appendix is a part of its own, bound after the summary
     h1("附表")
     h2("附表一 创新成果")
     out += table(st, ["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
                  [[r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
                    r["first_author"] or "", patent_then(r, per),
                    r["award_name"] or ""] for r in data["results"]],
-                 [5, 2, 2.5, 2, 2.5, 3])
+                 [5, 2, 2.5, 2, 2.5, 3], totals=[["合计", f"{len(data['results'])} 项"] + [""] * 4])
     h2("附表二 活动")
     out += table(st, ["日期", "类型", "主题", "地点", "人次"],
                  [[date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
                    a["place"] or "", W.filled(a["person_times"])] for a in data["activities"]],
-                 [2.6, 2, 6, 3, 1.2])
+                 [2.6, 2, 6, 3, 1.2],
+                 totals=[["合计", f"{len(data['activities'])} 次", "", "",
+                          person_times(data["activities"])]])
     h2("附表三 培训")
     out += table(st, ["日期", "主题", "主讲人", "学时", "人次"],
                  [[date_cn(a["date"]), a["topic"], a["host"] or "",
                    W.filled(a["hours"], W.number), W.filled(a["person_times"])]
-                  for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2])
+                  for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2],
+                 totals=[["合计", f"{len(data['trainings'])} 次", "",
+                          W.number(sum(a["hours"] or 0 for a in data["trainings"])),
+                          person_times(data["trainings"])]])
     h2("附表四 师徒结对")
     out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
                    date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
-                  for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8])
+                  for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8],
+                 totals=[["合计", f"{len(data['mentoring'])} 对", "", "", ""]])
     h2("附表五 经费收支明细")
     out += table(st, ["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
                    lab(E.FundSource, x["source"]) or lab(E.FundCategory, x["category"]),
                    yuan(x["amount_fen"]), x["note"] or "", x["voucher_no"] or ""]
-                  for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2])
+                  for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2],
+                 totals=[["收入合计", "", "", yuan(f.fund_income_fen), "", ""],
+                         ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]])
     out.append(Spacer(1, 6))
     return out
 

@@ -1,8 +1,9 @@
 """Page layout shared by every document: A4 with a binding margin, a header naming the studio and
-year, a footer "第 X 页 共 Y 页" with the generation date; styles; long tables in page-sized chunks."""
+year, a footer "第 X 页 共 Y 页" with the generation date; styles; tables (reports/tables.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -25,13 +26,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from laomo_desktop.reports import fonts
+from laomo_desktop.reports import fonts, tables
 from laomo_desktop.reports.text import esc, printable
 
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 20 * mm, 24 * mm, 22 * mm  # left: binding
 BODY_W = PAGE_W - LEFT - RIGHT
-TABLE_CHUNK = 40  # rows per Table: one long table costs far more to split than many short ones
+NUMBER = re.compile(r"[-−]?[\d,]+(\.\d+)?%?")  # a cell right-aligned in its column
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -126,6 +127,7 @@ def build(path, story: list, *, title: str, header_left: str, header_right: str,
                           leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                           bottomMargin=BOTTOM, title=title, author=author,
                           creator="Laomo Desktop")
+    doc.keepTogetherClass = tables.KeepHeadingWithRows  # a heading with its table's first rows
     frame = Frame(LEFT, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body")
     doc.addPageTemplates([PageTemplate(id="cover", frames=[frame]),
                           PageTemplate(id="body", frames=[frame])])
@@ -146,42 +148,57 @@ STRIPE = colors.HexColor("#f6f1f1")
 
 
 def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
-          empty: str = "（无记录）") -> list:
-    """A table with its header on every page, built as page-sized chunks; every cell escaped."""
-    if not rows:
-        return [Paragraph(esc(empty), st["small"])]
-    head = [Paragraph(esc(h), st["head"]) for h in header]
-    total = sum(widths)
-    col = [w * BODY_W / total for w in widths]
-    cell = st["cell"]
-    room = [w - 8 for w in col]  # minus the cell padding
+          empty: str = "（无记录）", *, totals: Sequence[Sequence] = (),
+          after: Sequence = ()) -> list:
+    """One table, its header row on top of every page it runs over; every cell escaped.
 
-    def make(value, width):
+    `widths` are weights: short columns get the width of their longest value (a date or a
+    voucher number never breaks), the widest columns share the rest by weight and wrap.
+    `totals`: rows of sums under the rows; `after`: flowables kept under the last rows."""
+    if not rows:
+        return [Paragraph(esc(empty), st["small"]), *after]
+    cell, hst = st["cell"], st["head"]
+    body = [["" if v is None else printable(str(v)) for v in r] for r in rows]
+    body += [["" if v is None else printable(str(v)) for v in t] for t in totals]
+    need = [max(tables.text_width(r[i], cell.fontName, cell.fontSize) for r in body)
+            + 2 * tables.PAD for i in range(len(header))]
+    head_w = [tables.text_width(h, hst.fontName, hst.fontSize) + 2 * tables.PAD for h in header]
+    col = tables.column_widths(need, head_w, widths, BODY_W, cell.fontSize)
+    room = [w - 2 * tables.PAD for w in col]
+
+    def make(text, width):
         # A Paragraph wraps but costs ~10× a plain string: use it only where text must wrap.
-        text = "" if value is None else printable(str(value))
         if "\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= width:
             return text  # drawn as-is: no markup is parsed, so nothing to escape
         return Paragraph(esc(text), cell)
 
-    out = []
-    for start in range(0, len(rows), TABLE_CHUNK):
-        chunk = rows[start:start + TABLE_CHUNK]
-        data = [head] + [[make(v, room[i]) for i, v in enumerate(r)] for r in chunk]
-        t = Table(data, colWidths=col, repeatRows=1)
-        t.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
-            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
-            ("LEADING", (0, 0), (-1, -1), cell.leading),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ]))
-        out.append(t)
-    out.append(Spacer(1, 5))
-    return out
+    vpad = 2 * 2.5
+    head = [Paragraph(esc(h), hst) for h in header]
+    head_h = max(p.wrap(room[i], 0xFFFFFF)[1] for i, p in enumerate(head)) + vpad
+    data, heights = [], []
+    for r in body:
+        cells = [make(v, room[i]) for i, v in enumerate(r)]
+        data.append(cells)
+        heights.append(max(tables.row_height([c], room[i], cell.leading, 0)
+                           for i, c in enumerate(cells)) + vpad)
+    numeric = [i for i in range(len(header))
+               if all(NUMBER.fullmatch(r[i]) for r in body[:len(rows)] if r[i])
+               and any(r[i] for r in body)]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), cell.leading),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), tables.PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), tables.PAD),
+    ] + [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
+    return [tables.PagedTable(head, data, heights, head_h, col, style, totals=len(totals),
+                              after=after), Spacer(1, 5)]
 
 
 def key_values(st: dict, pairs: Sequence[tuple[str, object]], columns: int = 2) -> Table:

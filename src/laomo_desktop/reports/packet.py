@@ -96,10 +96,6 @@ def _assessment_story(result: dict, st: dict) -> list:
     out = [Paragraph(esc(f"自评：{result['template']['title']}"), st["h1"])]
     if result["template"].get("description"):
         out.append(Paragraph(esc(result["template"]["description"]), st["small"]))
-    out += table(st, ["考核项目", "考核内容", "分值", "自评得分", "结论", "说明"],
-                 [[c["area"], c["item"], f"{c['points']:g}", f"{c['score']:g}",
-                   STATUS[c["status"]], c["detail"]] for c in result["criteria"]],
-                 [2, 5, 1, 1.3, 1.8, 4.5])
     total = f"合计：{result['score']:g}"
     if result.get("points"):
         total += f" / {result['points']:g} 分"
@@ -108,8 +104,12 @@ def _assessment_story(result: dict, st: dict) -> list:
         total += "；结论：" + ("符合条件" if result["eligible"] else "尚不符合条件")
     if result.get("grade"):
         total += f"；等级：{result['grade']}"
-    out.append(Spacer(1, 4))
-    out.append(Paragraph(esc(total + "。"), st["body"]))
+    # the total under the table's last rows, never alone on a page
+    out += table(st, ["考核项目", "考核内容", "分值", "自评得分", "结论", "说明"],
+                 [[c["area"], c["item"], f"{c['points']:g}", f"{c['score']:g}",
+                   STATUS[c["status"]], c["detail"]] for c in result["criteria"]],
+                 [2, 5, 1, 1.3, 1.8, 4.5],
+                 after=[Spacer(1, 4), Paragraph(esc(total + "。"), st["body"])])
     return out
 
 
