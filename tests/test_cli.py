@@ -101,3 +101,12 @@ def test_demo_then_stats_from_the_real_entry_point(tmp_path):
     assert again.returncode == 1 and "空台账" in again.stderr
     version = subprocess.run([*cmd, "--version"], capture_output=True, text=True)
     assert __version__ in version.stdout
+
+
+def test_the_help_of_a_report_with_several_documents_names_each_format_once(capsys):
+    """`laomo report book --help`: six books, all PDF, so the output is "a PDF file", not
+    ".pdf 或 .pdf 或 …" once per book."""
+    with pytest.raises(SystemExit):
+        main(["report", "book", "--help"])
+    out = capsys.readouterr().out
+    assert "输出的 PDF 文件" in out and ".pdf 或 .pdf" not in out

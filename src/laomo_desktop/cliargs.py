@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) -> None:
     """`laomo report NAME`: its arguments follow what its documents need (reports.documents)."""
     doc = docs[0]
-    suffixes = [s for d in docs for s in d.formats]
+    suffixes = list(dict.fromkeys(s for d in docs for s in d.formats))  # each once, in order
     r = rsub.add_parser(name, parents=[common], help=doc.cli_help)
     kinds = [d.command[2] for d in docs if len(d.command) > 2]
     if kinds:  # `laomo report book KIND`: one document per kind
