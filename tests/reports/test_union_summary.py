@@ -10,11 +10,9 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from laomo_desktop.ledger.bulk import BulkWriter
-from laomo_desktop.reports import fonts
-from laomo_desktop.reports.union import TABLE_FONT_SIZE, write_union_pdf
+from laomo_desktop.reports.union import write_union_pdf
 from sample_ledger import build
 
 GENERATED = date(2026, 1, 15)
@@ -24,18 +22,6 @@ def pdftotext(pdf, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", *pages, str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
-
-
-def runs(pdf, page: int) -> list[tuple[str, float, float, float]]:
-    """(text, x, y, font size) of each text run drawn on `page` (1-based)."""
-    out: list[tuple[str, float, float, float]] = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            out.append((text.strip(), cm[4] + tm[4], cm[5] + tm[5], size))
-
-    PdfReader(str(pdf)).pages[page - 1].extract_text(visitor_text=visit)
-    return out
 
 
 @pytest.fixture
@@ -59,14 +45,22 @@ def test_the_table_has_serial_numbers_and_leaders(sample_pdf):
     assert lines["周红职工创新工作室"][:3] == ["2", "周红职工创新工作室", "周红"]
 
 
+def words(pdf, page: int) -> list[tuple[str, float, float, float]]:
+    """(word, left x, right x, baseline-ish y from the top) as pdftotext -bbox finds them."""
+    html = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l",
+                           str(page), str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return [(w, float(x0), float(x1), float(y1)) for x0, x1, y1, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        html)]
+
+
 def test_numbers_are_right_aligned(sample_pdf):
     """培训人次 of the two studios and their total (40, 501, 541) end at the same x."""
-    font = fonts.register()
-    drawn = [r for r in runs(sample_pdf, 1) if r[3] == TABLE_FONT_SIZE]
-    rows = [min(y for text, _, y, _ in drawn if text == label)  # the lowest: the studio table
+    drawn = words(sample_pdf, 1)
+    rows = [max(y for text, _, _, y in drawn if text == label)  # the lowest: the studio table
             for label in ("李明劳模创新工作室", "周红职工创新工作室", "合计")]
-    found = [next((x, x + stringWidth(text, font, size)) for text, x, y, size in drawn
-                  if text == value and abs(y - row) < 1)
+    found = [next((x0, x1) for text, x0, x1, y in drawn if text == value and abs(y - row) < 1)
              for value, row in zip(("40", "501", "541"), rows, strict=True)]
     right = [end for _, end in found]
     assert max(right) - min(right) < 0.5, found
@@ -118,13 +112,13 @@ def test_a_long_table_repeats_its_header_only_at_the_top_of_pages(ledger, tmp_pa
     assert serials == list(range(1, n + 1))  # every studio once, in order, none lost at a break
     long_name = "第001号国网江城供电公司输变电设备运维检修劳模创新工作室"
     for page in range(1, pages + 1):  # the studio table's cell: the lacking list's is wider
-        drawn = runs(pdf, page)
-        start = [(x, y) for text, x, y, _ in drawn
+        drawn = words(pdf, page)
+        start = [(x0, y) for text, x0, _, y in drawn
                  if text.startswith("第001号") and text != long_name]
         if start:
             break
     assert len(start) == 1, start  # wrapped within its column
     x, y = start[0]
-    column = sorted(((y2, text) for text, x2, y2, _ in drawn
-                     if abs(x2 - x) < 0.5 and y - 30 < y2 <= y), reverse=True)
+    column = sorted((y2, text) for text, x2, _, y2 in drawn
+                    if abs(x2 - x) < 0.5 and y <= y2 < y + 30)
     assert "".join(text for _, text in column[:2]) == long_name  # and printed whole
