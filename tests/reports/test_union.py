@@ -196,26 +196,26 @@ def test_the_xlsx_has_a_row_per_studio_and_totals(ledger, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总表", "目标完成情况"]
     ws = wb["汇总表"]
-    assert ws.freeze_panes == "B3" and ws.cell(2, 1).font.bold
+    assert ws.freeze_panes == "C3" and ws.cell(2, 1).font.bold
     header = [c.value.replace("\n", "") for c in ws[2]]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
-    assert rows[-1][0].startswith("说明：") and rows[-2] == [None] * len(header)
-    rows = rows[:-2]  # the notes below the table
+    assert rows[-1][0].startswith("填报单位（盖章）") and rows[-3][0].startswith("说明：")
+    assert rows[-2] == rows[-4] == [None] * len(header)
+    rows = rows[:-4]  # the notes and the sign-off line below the table
     assert len(rows) == len(data["studios"]) + 1 == 6
     *studios, totals = rows
-    assert totals[0] == "合计"
-    assert {r[0] for r in studios} == {r["name"] for r in data["studios"]}
-    assert {HOSTILE, FORMULA} <= {r[0] for r in studios}  # literal text, never a formula
-    assert next(c for c in ws["A"] if c.value == FORMULA).data_type == "s"
-    numeric = [i for i, v in enumerate(totals) if isinstance(v, int | float)]
-    assert len(numeric) == 11
+    assert totals[0] == "合计" and [r[0] for r in studios] == [1, 2, 3, 4, 5]
+    assert {r[1] for r in studios} == {r["name"] for r in data["studios"]}
+    assert {HOSTILE, FORMULA} <= {r[1] for r in studios}  # literal text, never a formula
+    assert next(c for c in ws["B"] if c.value == FORMULA).data_type == "s"
+    col = {h: i for i, h in enumerate(header)}
+    numeric = [i for i, v in enumerate(totals) if isinstance(v, str) and v.startswith("=SUM(")]
+    assert len(numeric) == 10 and "经济效益（元）" not in col
     for i in numeric:
         assert all(isinstance(r[i], int | float) for r in studios), header[i]
-        assert totals[i] == pytest.approx(sum(r[i] for r in studios), abs=1e-6), header[i]
-    col = {h: i for i, h in enumerate(header)}
-    assert totals[col["培训人次"]] == data["totals"]["training_person_times"]
-    assert isinstance(totals[col["培训人次"]], int)
-    assert totals[col["经济效益（元）"]] == pytest.approx(data["totals"]["benefit_fen"] / 100)
+    sums = {h: sum(r[col[h]] for r in studios) for h in ("培训人次", "经济效益（万元）")}
+    assert sums["培训人次"] == data["totals"]["training_person_times"]
+    assert sums["经济效益（万元）"] == pytest.approx(data["totals"]["benefit_fen"] / 1_000_000)
     assert ws.cell(3, col["经济效益（万元）"] + 1).number_format == "0.00"
     goals = [[c.value for c in r] for r in wb["目标完成情况"].iter_rows(min_row=3, max_row=6)]
     assert [g[0] for g in goals][1:] == ["培训人次", "技术创新和攻关成果（项）", "专利（件）"]

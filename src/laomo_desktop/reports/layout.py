@@ -94,13 +94,14 @@ class PagedCanvas(rl_canvas.Canvas):
         """Draw the current page's header and footer, knowing there are `total` pages."""
 
 
-def make_canvas_class(header_left: str, header_right: str, generated: date):
-    """The documents' canvas: no header or footer on the cover; then the two header texts,
-    "第 X 页 共 Y 页" and the generation date."""
+def make_canvas_class(header_left: str, header_right: str, generated: date,
+                      has_cover: bool = True):
+    """The documents' canvas: no header or footer on the cover (page 1 when `has_cover`); then
+    the two header texts, "第 X 页 共 Y 页" and the generation date."""
 
     class NumberedCanvas(PagedCanvas):
         def decorate(self, total: int) -> None:
-            if self._pageNumber == 1:  # the cover has neither header nor footer
+            if has_cover and self._pageNumber == 1:  # the cover has neither header nor footer
                 return
             font = fonts.register()
             self.saveState()
@@ -121,8 +122,10 @@ def make_canvas_class(header_left: str, header_right: str, generated: date):
 
 
 def build(path, story: list, *, title: str, header_left: str, header_right: str,
-          generated: date | None = None, author: str = "劳模创新工作室台账") -> None:
-    """Write `story` to `path` (a file name or a binary file object)."""
+          generated: date | None = None, author: str = "劳模创新工作室台账",
+          has_cover: bool = True) -> None:
+    """Write `story` to `path` (a file name or a binary file object); without `has_cover`
+    page 1 carries the header and footer like every other page."""
     doc = BaseDocTemplate(str(path) if not hasattr(path, "write") else path, pagesize=A4,
                           leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                           bottomMargin=BOTTOM, title=title, author=author,
@@ -132,7 +135,7 @@ def build(path, story: list, *, title: str, header_left: str, header_right: str,
     doc.addPageTemplates([PageTemplate(id="cover", frames=[frame]),
                           PageTemplate(id="body", frames=[frame])])
     doc.build(story, canvasmaker=make_canvas_class(header_left, header_right,
-                                                   generated or date.today()))
+                                                   generated or date.today(), has_cover))
 
 
 def cover(st: dict, title: str, subtitle_lines: Sequence[str]) -> list:

@@ -1,0 +1,136 @@
+"""A table for thousands of rows, drawn in time linear in its rows.
+
+ReportLab's Table (and LongTable) re-applies its styles and spans to every remaining row at
+each page break, and draws each cell with its own text object: 5,000 studios took over 20 s.
+GridTable measures each row once (a prefix sum of heights), splits by bisecting that sum (a
+page break copies nothing), and draws a page's cells into one text object and its rules as
+one path. Its header row is drawn at the top of every page it spans, never mid-page.
+Cells are plain strings (drawn as they are: no markup, nothing to escape) or Paragraphs for
+the few that must wrap."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+Cell = str | Paragraph
+
+
+class _Grid:
+    """What every page part of one table shares: rows, widths, measured heights, the look."""
+
+    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+                 widths: Sequence[float], aligns: Sequence[str], *, font: str, size: float,
+                 leading: float, pad: float, vpad: float, head_bg, head_fg, grid, stripe,
+                 last_bg) -> None:
+        self.header, self.rows, self.widths, self.aligns = list(header), rows, list(widths), aligns
+        self.font, self.size, self.leading, self.pad, self.vpad = font, size, leading, pad, vpad
+        self.head_bg, self.head_fg, self.grid, self.stripe = head_bg, head_fg, grid, stripe
+        self.last_bg = last_bg
+        self.xs = [0.0, *accumulate(self.widths)]
+        self.head_h = self.height(self.header)
+        self.prefix = [0.0, *accumulate(self.height(r) for r in rows)]
+
+    def height(self, row: Sequence[Cell]) -> float:
+        h = self.leading
+        for cell, w in zip(row, self.widths, strict=True):
+            if isinstance(cell, Paragraph):
+                h = max(h, cell.wrap(w - 2 * self.pad, 1e6)[1])
+            elif "\n" in cell:
+                h = max(h, (cell.count("\n") + 1) * self.leading)
+        return h + 2 * self.vpad
+
+
+class GridTable(Flowable):
+    """Rows `start` to `stop` of a grid, under its header; see the module's docstring."""
+
+    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+                 widths: Sequence[float], aligns: Sequence[str], *, font: str,
+                 size: float = 8.5, leading: float = 11.5, pad: float = 2, vpad: float = 2.5,
+                 head_bg=colors.darkred, head_fg=colors.white, grid=colors.grey,
+                 stripe=None, last_bg=None, _grid: _Grid | None = None, start: int = 0,
+                 stop: int | None = None) -> None:
+        super().__init__()
+        self.g = _grid or _Grid(header, rows, widths, aligns, font=font, size=size,
+                                leading=leading, pad=pad, vpad=vpad, head_bg=head_bg,
+                                head_fg=head_fg, grid=grid, stripe=stripe, last_bg=last_bg)
+        self.start, self.stop = start, len(self.g.rows) if stop is None else stop
+
+    def _part(self, start: int, stop: int) -> GridTable:
+        return GridTable((), (), (), (), font="", _grid=self.g, start=start, stop=stop)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        g = self.g
+        self.width = g.xs[-1]
+        self.height = g.head_h + g.prefix[self.stop] - g.prefix[self.start]
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        g = self.g
+        fit = bisect_right(g.prefix, g.prefix[self.start] + avail_height - g.head_h) - 1
+        fit = min(fit, self.stop)
+        if fit <= self.start:
+            return []  # not even one row: the frame moves on to the next page
+        if fit >= self.stop:
+            return [self]
+        return [self._part(self.start, fit), self._part(fit, self.stop)]
+
+    def _text(self, tx, row: Sequence[Cell], top: float, h: float, paras: list,
+              aligns: Sequence[str]) -> None:
+        g = self.g
+        for cell, x0, w, align in zip(row, g.xs[:-1], g.widths, aligns, strict=True):
+            if isinstance(cell, Paragraph):
+                ph = cell.wrap(w - 2 * g.pad, 1e6)[1]
+                paras.append((cell, x0 + g.pad, top - (h - ph) / 2 - ph))
+                continue
+            lines = cell.split("\n")
+            y = top - (h - len(lines) * g.leading) / 2 - g.leading + (g.leading - g.size) / 2 \
+                + g.size * 0.12  # the baseline: the text's box centred in the row
+            for line in lines:
+                if align == "LEFT":
+                    x = x0 + g.pad
+                else:
+                    tw = stringWidth(line, g.font, g.size)
+                    x = x0 + w - g.pad - tw if align == "RIGHT" else x0 + (w - tw) / 2
+                tx.setTextOrigin(x, y)
+                tx.textOut(line)
+                y -= g.leading
+
+    def draw(self) -> None:
+        g, c = self.g, self.canv
+        width, top = g.xs[-1], self.height
+        tops = [top - g.head_h - (g.prefix[i] - g.prefix[self.start])
+                for i in range(self.start, self.stop + 1)]
+        c.saveState()
+        c.setFillColor(g.head_bg)
+        c.rect(0, top - g.head_h, width, g.head_h, stroke=0, fill=1)
+        for i in range(self.start, self.stop):
+            last = i == len(g.rows) - 1
+            fill = g.last_bg if last and g.last_bg else g.stripe if i % 2 else None
+            if fill is not None:
+                y0, y1 = tops[i - self.start], tops[i - self.start + 1]
+                c.setFillColor(fill)
+                c.rect(0, y1, width, y0 - y1, stroke=0, fill=1)
+        tx = c.beginText()
+        tx.setFont(g.font, g.size, g.leading)
+        tx.setFillColor(g.head_fg)
+        paras: list = []
+        self._text(tx, g.header, top, g.head_h, paras, ["CENTER"] * len(g.widths))
+        tx.setFillColor(colors.black)
+        for i in range(self.start, self.stop):
+            y0, y1 = tops[i - self.start], tops[i - self.start + 1]
+            self._text(tx, g.rows[i], y0, y0 - y1, paras, g.aligns)
+        c.drawText(tx)
+        for p, x, y in paras:
+            p.drawOn(c, x, y)
+        c.setStrokeColor(g.grid)
+        c.setLineWidth(0.4)
+        rules = [(0, y, width, y) for y in (top, *tops)]
+        rules += [(x, top, x, tops[-1]) for x in g.xs]
+        c.lines(rules)
+        c.restoreState()
