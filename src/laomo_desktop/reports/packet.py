@@ -141,7 +141,7 @@ def _story(ctx: dict, pages: P.Pages) -> list:
     photos = [a for a in ctx["chosen"] if a["suffix"] in IMAGE_TYPES]
     if photos or ctx["pdfs"]:
         story += [PageBreak(), part(3)]
-        story += P.photo_pages(st, photos)
+        story += P.photo_pages(st, photos, draft=not pages.marks)
     story += P.back_page(st, ctx["fingerprint"])
     return story
 

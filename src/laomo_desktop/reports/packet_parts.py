@@ -97,6 +97,14 @@ def _cell(text: str, style: ParagraphStyle, width: float) -> Paragraph:
     return Paragraph("<br/>".join(esc(line) for line in lines), style)
 
 
+def _fit(text: str, style: ParagraphStyle, width: float):
+    """A cell's text as a plain string where it fits on one line (a Paragraph costs ~10×)."""
+    text = printable(text)
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    return _cell(text, style, width)
+
+
 def mark(flowable, level: int, title: str):
     """Mark a flowable as a bookmark (and contents) entry; packet.py records its page."""
     flowable._packet_mark = (level, title)
@@ -265,9 +273,10 @@ def _table(st: dict, header: list[str], rows: list[list], widths: list[float],
     col = [w * BODY_W / sum(widths) for w in widths]
     cell = st["cell"]
     data = [[Paragraph(esc(h), st["head"]) for h in header]]
-    data += [[_cell(str(v), cell, col[i] - 14) for i, v in enumerate(r)] for r in rows]
+    data += [[_fit(str(v), cell, col[i] - 14) for i, v in enumerate(r)] for r in rows]
     t = Table(data, colWidths=col, repeatRows=1)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+                           ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
                            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
                            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
                            ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -318,7 +327,8 @@ def prepare_photo(rec: dict) -> None:
             # a JPEG is decoded at 1/2, 1/4 or 1/8 of its size when that still fills the print
             im.draft("RGB", (int(im.size[0] * scale), int(im.size[1] * scale)))
             im = ImageOps.exif_transpose(im)
-            im.thumbnail((PHOTO_PX, PHOTO_PX), reducing_gap=2.0)
+            if max(im.size) > 1.5 * PHOTO_PX:  # the draft is close enough otherwise
+                im.thumbnail((PHOTO_PX, PHOTO_PX), reducing_gap=2.0)
             if im.mode not in ("RGB", "L"):
                 im = im.convert("RGB")
             buf = io.BytesIO()
@@ -328,8 +338,9 @@ def prepare_photo(rec: dict) -> None:
     rec["jpeg"], rec["size"] = buf.getvalue(), im.size
 
 
-def photo_pages(st: dict, photos: list[dict]) -> list:
-    """Four photos a page, two by two, each captioned from its record."""
+def photo_pages(st: dict, photos: list[dict], *, draft: bool = False) -> list:
+    """Four photos a page, two by two, each captioned from its record. A `draft` (the first
+    layout pass) holds the same room without embedding the images."""
     out: list = []
     cap = ParagraphStyle("caption", parent=st["cell"], alignment=1)
     for start in range(0, len(photos), 4):
@@ -337,7 +348,8 @@ def photo_pages(st: dict, photos: list[dict]) -> list:
         for rec in photos[start:start + 4]:
             w, h = rec["size"]
             scale = min(PHOTO_W / w, PHOTO_H / h)
-            img = Image(io.BytesIO(rec["jpeg"]), width=w * scale, height=h * scale)
+            img = (Spacer(w * scale, h * scale) if draft else
+                   Image(io.BytesIO(rec["jpeg"]), width=w * scale, height=h * scale))
             cells.append([img, Spacer(1, 2 * mm), _cell(caption(rec), cap, PHOTO_W)])
         cells += [""] * (4 - len(cells))
         grid = Table([cells[:2], cells[2:]], colWidths=[BODY_W / 2] * 2,
