@@ -187,16 +187,16 @@ def test_the_union_summary_counts_each_studio_as_it_stood_then(ledger, sample, t
         out = tmp_path / f"{year}.xlsx"
         write_union_xlsx(year, None, out)
         ws = openpyxl.load_workbook(out)["汇总表"]
-        return ws.cell(1, 1).value, {r[0].value: [c.value for c in r] for r in ws.iter_rows(
-            min_row=3) if r[0].value and r[0].value.endswith("工作室")}
+        return ws.cell(1, 1).value, {r[1].value: [c.value for c in r] for r in ws.iter_rows(
+            min_row=3) if isinstance(r[1].value, str) and r[1].value.endswith("工作室")}
 
     title, by_name = rows(2025)
     assert title == "2025 年度劳模创新工作室汇总表"
     assert set(by_name) == {"李明劳模创新工作室", "周红职工创新工作室"}
-    assert by_name["周红职工创新工作室"][2:4] == ["未命名", "无"]
+    assert by_name["周红职工创新工作室"][3:5] == ["未命名", "无"]  # after 序号, name, leader
     title, by_name = rows(2026)
     assert "新成立工作室" in by_name
-    assert by_name["周红职工创新工作室"][2:4] == ["市级", "党员先锋岗"]
+    assert by_name["周红职工创新工作室"][3:5] == ["市级", "党员先锋岗"]
     pdf = tmp_path / "2025.pdf"
     write_union_pdf(2025, None, pdf)
     text = flat(pdftotext(pdf))

@@ -64,7 +64,8 @@ def underfilled(pdf: Path, tmp: Path, furniture: tuple[str, ...]) -> list[tuple[
     for i, fill in enumerate(fills[:-1]):
         nxt = body_lines(pages[i + 1], furniture)
         first = flat(nxt[0]) if nxt else ""
-        part_ends = i == 0 or first in PART_STARTS or first.startswith("自评：")
+        part_ends = (i == 0 or first in PART_STARTS or first.startswith("自评：")
+                     or re.match(r"第[一二三四五]部分", first) is not None)  # the packet's parts
         if fill < MOSTLY_EMPTY and not part_ends:
             bad.append((i + 1, round(fill, 2)))
     return bad
