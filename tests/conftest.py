@@ -43,6 +43,20 @@ def sample_dir(tmp_path: Path, migrated_template: Path) -> Path:
     return paths.root
 
 
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once a GUI test has installed the GUI thread's collector (ui/system/collector), Python
+    collects no cycles by itself in this worker: between tests, on the main thread, collect what
+    the automatic collector would have."""
+    yield
+    import gc
+
+    if not gc.isenabled():
+        from laomo_desktop.ui.system.collector import collect_due
+
+        collect_due(gc.get_threshold())
+
+
 # The slowest tests (subprocesses, documents printed twice) go first, so that with one worker
 # per core (make test) none of them starts last while the other worker idles.
 SLOW_FIRST = ("tests/ui/test_fit_screen.py", "tests/ledger/test_as_of_year.py",

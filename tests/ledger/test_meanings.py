@@ -17,7 +17,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "laomo_desktop"
 RESTATED = {
     "the role of leader": re.compile(r"role\s*(=|!=)\s*'leader'"),
     "in the team on a day": re.compile(r"left_on IS NULL OR \w+\.left_on >"),
-    "person-times": re.compile(r"outside_count"),
+    # the sum itself (printing the outside count as such is not a restatement)
+    "person-times": re.compile(r"\+\s*\(?\s*(coalesce\()?[\w.\[\]\"'()]*outside_count"),
     "the latest 领衔人沿革 entry": re.compile(r"ORDER BY \w+\.since DESC"),
 }
 

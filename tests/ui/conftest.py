@@ -86,6 +86,14 @@ def warnings(monkeypatch) -> Warnings:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _collector_on_the_gui_thread(qapp):
+    """As make_app does: cycles are collected on the GUI thread, never by a worker's job."""
+    from laomo_desktop.ui.system.collector import keep_gc_on_gui_thread
+
+    keep_gc_on_gui_thread(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _clipboard_handed_over():
     """As the program does when it ends (ui/app.run_gui): rows a test copied are handed back
     to the clipboard as Qt's own text, so the test process does not crash on its way out."""

@@ -86,6 +86,7 @@ def test_changing_the_first_month_is_followed_everywhere_at_once(window, user, q
 
     win.nav.setCurrentRow(0)
     dashboard = win.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.up_to_date, timeout=5000)  # filled after its first paint
     assert "2026 统计年度（2025-10-01 至 2026-09-30）" in \
         dashboard.findChild(QLabel, "subheading").text()
     win.nav.setCurrentRow([s.key for s in SECTIONS].index("reports"))

@@ -96,3 +96,52 @@ def runner_alive(runner) -> bool:
     from shiboken6 import isValid
 
     return isValid(runner)
+
+
+class _Sentinel:
+    def __init__(self, log: list[str]):
+        self.log = log
+
+    def __del__(self):
+        self.log.append(threading.current_thread().name)
+
+
+def _allocating():
+    rows = []
+    for i in range(200_000):  # as a report's drawing does: many small containers
+        rows.append([i, (i, str(i))])
+        if i % 50_000 == 0:
+            yield Progress(i, 200_000, "")
+    return len(rows)
+
+
+def test_widgets_left_in_cycles_are_freed_on_the_gui_thread_while_a_job_allocates(qtbot):
+    """Python collects cycles in whatever thread allocates: a report job once freed a window
+    left behind by the GUI on its worker thread, and the program crashed."""
+    from PySide6.QtWidgets import QWidget
+
+    freed: list[str] = []
+    widget = QWidget()
+    widget.me = widget  # a cycle: only the cycle collector frees it
+    widget.sentinel = _Sentinel(freed)
+    del widget
+    got = []
+    runner = start_job(None, "标题", "工作中", _allocating, got.append)
+    with qtbot.waitSignal(runner.ended, timeout=10000):
+        pass
+    assert got == [200_000]
+    qtbot.waitUntil(lambda: freed != [], timeout=5000)  # the GUI thread's collector ran
+    assert freed == [threading.main_thread().name]
+
+
+def test_the_program_keeps_the_collector_on_the_gui_thread(qapp):
+    import gc
+
+    from laomo_desktop.ui.app import make_app
+    from laomo_desktop.ui.system.collector import GuiThreadCollector
+
+    app = make_app()
+    assert not gc.isenabled()
+    assert len(app.findChildren(GuiThreadCollector)) == 1
+    make_app()
+    assert len(app.findChildren(GuiThreadCollector)) == 1

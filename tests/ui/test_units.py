@@ -58,6 +58,7 @@ def test_a_benefit_target_of_50_is_50_wan_yuan(window, driver, qtbot):
     assert saved is not None, driver.opened[-1].errors
     assert saved["targets"] == [{"metric": "benefit_fen", "value": 50_000_000}]
     win.nav.setCurrentRow(0)
+    qtbot.waitUntil(lambda: win.pages["dashboard"].up_to_date, timeout=5000)
     text = win.pages["dashboard"].findChild(QLabel, "target_text_benefit_fen").text()
     assert "目标 50.00 万元" in text
 
@@ -140,9 +141,10 @@ def test_switching_a_decimal_to_a_count_is_refused_by_the_field(window, driver, 
     assert R.get("plan", u["plan"])["version"] == before["version"]
 
 
-def test_the_sample_plans_benefit_target_shows_in_wan_yuan(window):
+def test_the_sample_plans_benefit_target_shows_in_wan_yuan(window, qtbot):
     win, _ = window
     win.nav.setCurrentRow(0)
+    qtbot.waitUntil(lambda: win.pages["dashboard"].up_to_date, timeout=5000)
     text = win.pages["dashboard"].findChild(QLabel, "target_text_benefit_fen").text()
     assert text.endswith("目标 10.00 万元")
 

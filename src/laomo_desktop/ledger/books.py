@@ -11,7 +11,7 @@ stood at the end (asof.known_at_end), so a book never disagrees with the summary
 
 from __future__ import annotations
 
-from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import asof, meanings
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import check_founded, skill_levels_at
 from laomo_desktop.ledger.filetypes import is_image
@@ -45,14 +45,6 @@ def _dated(kind: str, studio_uid: str, per: Period, field: str = "date") -> list
                   key=lambda r: (r[field], r["created_at"]))
 
 
-def person_times(activity: dict) -> int | None:
-    """Member attendees plus the outside count; None when neither was entered (as the lists
-    and the statistics count them: ledger/meanings.py)."""
-    if activity.get("outside_count") is None and not activity.get("attendees"):
-        return None
-    return len(activity.get("attendees") or []) + (activity.get("outside_count") or 0)
-
-
 def activities(studio_uid: str, year: int, *, trainings: bool = False) -> list[dict]:
     """The year's activities (or only its trainings) by date, each with `attendee_names`,
     `attendee_posts`, `person_times`, `follow_up_lines` and `photos` (its live picture
@@ -70,7 +62,7 @@ def activities(studio_uid: str, year: int, *, trainings: bool = False) -> list[d
         people = [x["member"] for x in a.get("attendees") or [] if x.get("member")]
         a["attendee_names"] = [names.get(m, "") for m in people]
         a["attendee_posts"] = [posts.get(m) or "" for m in people]
-        a["person_times"] = person_times(a)
+        a["person_times"] = meanings.person_times(a)
         a["follow_up_lines"] = [
             (f["what"], names.get(f.get("owner") or "", ""), f.get("due"), bool(f.get("done")))
             for f in a.get("follow_ups") or []]

@@ -144,6 +144,15 @@ def person_times_sql(a: str) -> str:
     return f"({attendees_sql(a)} + coalesce({a}.outside_count, 0))"
 
 
+def person_times(activity: dict) -> int | None:
+    """An activity record's person-times as the lists show it (the Python twin of
+    `person_times_shown_sql`): member attendees plus the outside count; None when neither was
+    entered."""
+    if activity.get("outside_count") is None and not activity.get("attendees"):
+        return None
+    return len(activity.get("attendees") or []) + (activity.get("outside_count") or 0)
+
+
 def person_times_shown_sql(a: str) -> str:
     """An activity's person-times for a list: empty (NULL) when none were entered."""
     return f"CASE WHEN {uncounted_sql(a)} THEN NULL ELSE {person_times_sql(a)} END"

@@ -69,8 +69,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Laomo")
     app.setDesktopFileName("laomo-desktop")  # Linux: matches laomo-desktop.desktop's icon
     app.setWindowIcon(app_icon())
+    from laomo_desktop.ui.system.collector import keep_gc_on_gui_thread
     from laomo_desktop.ui.window import screenfit
 
+    keep_gc_on_gui_thread(app)  # before any job runs on a worker thread
     screenfit.install(app)  # every window, the recovery dialog before the main one included
     return app
 
