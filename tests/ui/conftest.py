@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from boxes import Warnings
+from loops import event_loops_still_run
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
@@ -101,3 +102,11 @@ def _clipboard_handed_over():
     from laomo_desktop.ui.pages.tableclip import hand_over_clipboard
 
     hand_over_clipboard()
+
+
+@pytest.fixture(autouse=True)
+def _event_loops_still_run_after_the_test(qapp):
+    """A test (or the program under it) must not leave the process unable to run an event loop:
+    every later wait would time out, far from the cause (seen on CI as random timeouts)."""
+    yield
+    assert event_loops_still_run(), "this test left a quit behind: later event loops end at once"

@@ -10,6 +10,7 @@ import threading
 
 import pytest
 from boxes import stand_in_for_message_boxes
+from loops import event_loops_still_run
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
@@ -172,6 +173,8 @@ def test_a_start_on_a_lost_ledger_shows_the_window_first_and_ends_when_the_user_
 
     assert lock.try_acquire(paths, lock.GUI)  # the window let go of the ledger
     lock.release(paths)
+    assert event_loops_still_run(), "a quit left over from the start stops every later loop"
+
 
 
 def test_a_start_on_a_damaged_ledger_fills_the_window_with_the_restored_backup(

@@ -160,6 +160,9 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        # closing the last window while the loop was ending posts a quit that the ended loop
+        # never takes; delivered later it would end every event loop still to come at once
+        QApplication.removePostedEvents(app, QEvent.Type.Quit)
         from laomo_desktop.store.database import close_ledger
         from laomo_desktop.ui.pages.tableclip import hand_over_clipboard
 
