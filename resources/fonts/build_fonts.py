@@ -86,14 +86,9 @@ EXTRA = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100))) + (
 
 def charset() -> set[int]:
     """GB 2312 (6,763 hanzi and 682 symbols) and EXTRA, as code points."""
-    out = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                out.add(ord(bytes((hi, lo)).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
-    return out | {ord(c) for c in EXTRA}
+    pairs = (bytes((hi, lo)) for hi in range(0xA1, 0xF8) for lo in range(0xA1, 0xFF))
+    gb = "".join(p.decode("gb2312", errors="ignore") for p in pairs)
+    return {ord(c) for c in gb + EXTRA}
 
 
 def fetch(packages: dict[str, str], into: Path) -> Path:

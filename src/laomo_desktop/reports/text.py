@@ -1,5 +1,5 @@
-"""Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup) and wrapped the
-Chinese way, with no line starting with closing punctuation."""
+"""Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup), wrapped the Chinese
+way, with no line starting with closing punctuation, and each character in a face that has it."""
 
 from __future__ import annotations
 
@@ -19,9 +19,31 @@ for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + "".join(
         c for c in NO_LINE_START if c not in _module.ALL_CANNOT_START)
 
+# Every Paragraph's fragments pass through ReportLab's textTransformFrags once, after its markup
+# is parsed: extended here, a run of characters the fragment's face lacks (a Latin letter with
+# an accent in 仿宋, a rare hanzi outside GB 2312) becomes a fragment in a face that has it.
+_transform_frags = _paragraph.textTransformFrags
 
-# Characters users type that the bundled font (WenQuanYi Zen Hei) has no glyph for, each with
-# the one it has that reads the same: the minus of "3700 元 − 1500 元" must not become a stand-in
+
+def _frags_in_faces(frags: list, style) -> None:
+    _transform_frags(frags, style)
+    i = 0
+    while i < len(frags):
+        frag = frags[i]
+        text, face = getattr(frag, "text", ""), getattr(frag, "fontName", None)
+        if text and face in fonts.FILES and not fonts.covers(face, text):
+            pieces = [frag.clone(text=t, fontName=f) for f, t in fonts.runs(text, face)]
+            frags[i:i + 1] = pieces
+            i += len(pieces)
+        else:
+            i += 1
+
+
+_paragraph.textTransformFrags = _frags_in_faces
+
+
+# Characters users type that no bundled face has a glyph for, each with one they have that
+# reads the same: the minus of "3700 元 − 1500 元" must not become a stand-in
 # in a calculation, nor a tick a code. Checked against the font's own character map (tests).
 SUBSTITUTES: dict[str, str] = {
     "\u2212": "－",  # − minus sign
@@ -44,12 +66,12 @@ _SUBSTITUTE = str.maketrans(SUBSTITUTES)
 
 
 def printable(text: str) -> str:
-    """`text` as the font can print it: a character it lacks becomes the one in SUBSTITUTES that
+    """`text` as the faces can print it: a character none has becomes the one in SUBSTITUTES that
     reads the same (− → －, ✓ → √), any other is shown as `[U+1F600]`.
 
-    The bundled font has no emoji: without this, what a secretary typed would vanish from
+    The bundled faces have no emoji: without this, what a secretary typed would vanish from
     the page without a trace. The notation is the one used for hidden characters on screen."""
-    have = fonts.covered()
+    have = fonts.any_covered()
     if have.issuperset(text):
         return text
     text = text.translate(_SUBSTITUTE)
