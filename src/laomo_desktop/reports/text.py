@@ -6,6 +6,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit as _textsplit
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _paragraph
 
 from laomo_desktop.reports import fonts
@@ -27,6 +29,10 @@ _transform_frags = _paragraph.textTransformFrags
 
 def _frags_in_faces(frags: list, style) -> None:
     _transform_frags(frags, style)
+    one = frags[0] if len(frags) == 1 else None
+    if (one is not None and style.alignment == TA_JUSTIFY and style.wordWrap == "CJK"
+            and len(getattr(one, "text", "")) > 1):  # wrapped as fragments: see below
+        frags[:] = [one.clone(text=one.text[:1]), one.clone(text=one.text[1:])]
     i = 0
     while i < len(frags):
         frag = frags[i]
@@ -40,6 +46,44 @@ def _frags_in_faces(frags: list, style) -> None:
 
 
 _paragraph.textTransformFrags = _frags_in_faces
+
+# ReportLab justifies a line by widening its spaces, and a line of hanzi has none: left as is,
+# a justified Chinese paragraph comes out ragged. A justified line of a CJK-wrapped paragraph
+# spreads its extra room over the gaps between its characters instead (PDF character spacing);
+# a line a closing mark hangs over the edge is drawn that much tighter. Such a paragraph is
+# always wrapped as fragments (see _frags_in_faces): ReportLab's faster path for a paragraph of
+# one fragment strips a line's end spaces without saying how wide they were.
+_justify_frag_line = _paragraph._justifyDrawParaLineX
+
+
+def _character_gap(tx, extra: float, text: str, font: str, size: float, last) -> float:
+    """The spacing that makes the line `text` (ending in `font`) `extra` points wider, up to
+    its last visible character; 0 when it is not to be spread (not CJK, the last line, already
+    full, a lone long word)."""
+    if getattr(tx, "direction", None) != "CJK" or last or abs(extra) <= 1e-8:
+        return 0.0
+    visible = text.rstrip(" ")
+    if len(visible) < 2:
+        return 0.0
+    extra += stringWidth(text[len(visible):], font, size)  # a space at the end shows nothing
+    gap = extra / (len(visible) - 1)
+    return gap if -0.25 * size < gap < 0.5 * size else 0.0
+
+
+def _spread_frag_line(tx, offset, line, last=0):
+    words = [w for w in line.words if not hasattr(w, "cbDefn")]
+    if line.lineBreak or not words:
+        return _justify_frag_line(tx, offset, line, last)
+    gap = _character_gap(tx, line.extraSpace, "".join(w.text for w in words),
+                         words[-1].fontName, words[-1].fontSize, last)
+    if not gap:
+        return _justify_frag_line(tx, offset, line, last)
+    tx.setCharSpace(gap)
+    _justify_frag_line(tx, offset, line, True)  # as a last line: no word spacing on top
+    tx.setCharSpace(0)
+
+
+_paragraph._justifyDrawParaLineX = _spread_frag_line
 
 
 # Characters users type that no bundled face has a glyph for, each with one they have that
