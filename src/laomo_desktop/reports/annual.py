@@ -229,14 +229,14 @@ def story_for(data: dict, st: dict) -> list:
                    r["first_author"] or "", patent_then(r, per),
                    r["award_name"] or ""] for r in data["results"]],
                  [5, 2, 2.5, 2, 2.5, 3], totals=[["合计", f"{len(data['results'])} 项"] + [""] * 4],
-                 title="创新成果", empty="创新成果：本年度无记录。")
+                 title="创新成果")
     out += table(["日期", "类型", "主题", "地点", "人次"],
                  [[date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
                    a["place"] or "", W.filled(a["person_times"])] for a in data["activities"]],
                  [2.6, 2, 6, 3, 1.2],
                  totals=[["合计", f"{len(data['activities'])} 次", "", "",
                           person_times(data["activities"])]],
-                 title="活动", empty="活动：本年度无记录。")
+                 title="活动")
     out += table(["日期", "主题", "主讲人", "学时", "人次"],
                  [[date_cn(a["date"]), a["topic"], a["host"] or "",
                    W.filled(a["hours"], W.number), W.filled(a["person_times"])]
@@ -244,13 +244,13 @@ def story_for(data: dict, st: dict) -> list:
                  totals=[["合计", f"{len(data['trainings'])} 次", "",
                           W.number(sum(a["hours"] or 0 for a in data["trainings"])),
                           person_times(data["trainings"])]],
-                 title="培训", empty="培训：本年度无记录。")
+                 title="培训")
     out += table(["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
                    date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
                   for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8],
                  totals=[["合计", f"{len(data['mentoring'])} 对", "", "", ""]],
-                 title="师徒结对", empty="师徒结对：本年度无记录。")
+                 title="师徒结对")
     out += table(["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
                    lab(E.FundSource, x["source"]) or lab(E.FundCategory, x["category"]),
@@ -258,7 +258,7 @@ def story_for(data: dict, st: dict) -> list:
                   for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2],
                  totals=[["收入合计", "", "", yuan(f.fund_income_fen), "", ""],
                          ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]],
-                 title="经费收支明细", empty="经费收支明细：本年度无记录。")
+                 title="经费收支明细")
     out.append(Spacer(1, 6))
     return out
 

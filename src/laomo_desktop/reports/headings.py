@@ -92,7 +92,7 @@ class Outline:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
               *, title: str, **options) -> list:
-        """layout.table titled "表N `title`" above it; a table with no rows (printed as a
-        note) takes no number."""
-        return layout.table(self.st, header, rows, widths,
-                            title=self.table_title(title) if rows else "", **options)
+        """layout.table titled "表N `title`" above it (one with no rows: its title over the
+        note saying so, so that the numbers of the tables do not change with the year)."""
+        return layout.table(self.st, header, rows, widths, title=self.table_title(title),
+                            **options)

@@ -74,6 +74,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "h2": heading("h2", fonts.KAI, 14, 6, 4),
         "h3": heading("h3", fonts.FANG, 12, 4, 2),
         "h4": heading("h4", fonts.FANG, 12, 2, 0),
+        "empty": ParagraphStyle("empty", parent=plain, fontName=fonts.SONG, fontSize=9,
+                                leading=14, alignment=TA_CENTER, spaceAfter=4),
         "table_title": ParagraphStyle("table_title", parent=plain, fontName=fonts.HEI,
                                       fontSize=10, leading=15, alignment=TA_CENTER,
                                       spaceBefore=4, spaceAfter=3, keepWithNext=1),
@@ -217,9 +219,9 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
     voucher number never breaks), the widest columns share the rest by weight and wrap.
     `totals`: rows of sums under the rows; `after`: flowables kept under the last rows;
     `title`: printed above the table (headings.Outline.table numbers it), kept with its rows."""
-    if not rows:
-        return [Paragraph(esc(empty), st["small"]), *after]
     above = [Paragraph(esc(title), st["table_title"])] if title else []
+    if not rows:
+        return [*above, Paragraph(esc(empty), st["empty"] if title else st["small"]), *after]
     cell, hst = st["cell"], st["head"]
     body = [["" if v is None else printable(str(v)) for v in r] for r in rows]
     body += [["" if v is None else printable(str(v)) for v in t] for t in totals]

@@ -29,6 +29,9 @@ _transform_frags = _paragraph.textTransformFrags
 
 def _frags_in_faces(frags: list, style) -> None:
     _transform_frags(frags, style)
+    if style.wordWrap == "CJK":
+        for frag in frags:
+            frag.cjk = True  # see _split_cjk_lines
     one = frags[0] if len(frags) == 1 else None
     if (one is not None and style.alignment == TA_JUSTIFY and style.wordWrap == "CJK"
             and len(getattr(one, "text", "")) > 1):  # wrapped as fragments: see below
@@ -84,6 +87,21 @@ def _spread_frag_line(tx, offset, line, last=0):
 
 
 _paragraph._justifyDrawParaLineX = _spread_frag_line
+
+# A paragraph split at a page's end goes on as a new paragraph of the rest of its fragments,
+# which ReportLab joins line to line with a space: right between words, wrong between hanzi
+# (the rest of the page would show a stray space per line). A CJK-wrapped one is joined as is.
+_split_lines = _paragraph._split_blParaHard
+
+
+def _split_cjk_lines(blPara, start: int, stop: int) -> list:
+    words = [w for line in blPara.lines[start:stop] for w in line.words]
+    if all(getattr(w, "cjk", False) for w in words if not hasattr(w, "cbDefn")):
+        return words
+    return _split_lines(blPara, start, stop)
+
+
+_paragraph._split_blParaHard = _split_cjk_lines
 
 
 # Characters users type that no bundled face has a glyph for, each with one they have that
