@@ -81,6 +81,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                       spaceBefore=4, spaceAfter=3, keepWithNext=1),
         "title": ParagraphStyle("title", parent=plain, fontName=fonts.SONG_BOLD, fontSize=24,
                                 leading=36, alignment=TA_CENTER),
+        "doc_title": ParagraphStyle("doc_title", parent=plain, fontName=fonts.SONG_BOLD,
+                                    fontSize=20, leading=32, alignment=TA_CENTER,
+                                    spaceAfter=6),  # a document without a cover (the plan)
         "subtitle": ParagraphStyle("subtitle", parent=plain, fontName=fonts.SONG, fontSize=15,
                                    leading=24, alignment=TA_CENTER),
         "center": ParagraphStyle("center", parent=plain, alignment=TA_CENTER),
