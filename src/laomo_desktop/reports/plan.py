@@ -61,4 +61,5 @@ def write_plan(studio_uid: str, year: int, out: Path | str,
     story += [Spacer(1, 24), Paragraph(esc(f"{studio['name']}（盖章）"), sign),
               Paragraph("年　　月　　日", sign)]
     build(out, story, title=title, header_left=studio["name"],
-          header_right=f"{per.short}工作计划", generated=generated)
+          header_right=f"{per.short}工作计划", generated=generated,
+          has_cover=False)  # no cover: page 1 has its header and page number too
