@@ -134,18 +134,25 @@ def test_level_three_is_fang_drawn_bold(tmp_path):
 
 # ---- colour, indent, justification -------------------------------------------------------------
 
-def test_the_summary_prints_in_black_and_grey_only(annual, tmp_path):
-    """Headings, table headers and charts carry no colour: a union prints in black and white,
-    and a dark-red heading comes out a muddy grey."""
-    out = tmp_path / "png"
-    out.mkdir()
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(annual), str(out / "p")], check=True)
+def test_documents_print_in_black_and_grey_only(ledger, sample, annual, tmp_path):
+    """Headings, table headers, totals rows and charts carry no colour: a union prints in
+    black and white, where a dark-red heading comes out a muddy grey."""
+    from laomo_desktop.reports.books import write_book
+    from laomo_desktop.reports.union import write_union_pdf
+
+    union, book = tmp_path / "union.pdf", tmp_path / "book.pdf"
+    write_union_pdf(2025, None, union)
+    write_book("activities", ledger, sample["A"], 2025, book)
     coloured = []
-    for png in sorted(out.glob("p-*.png")):
-        saturation = Image.open(png).convert("RGB").convert("HSV").getchannel("S")
-        n = sum(saturation.histogram()[48:])
-        if n:
-            coloured.append((png.stem, n))
+    for pdf in (annual, union, book):
+        out = tmp_path / f"{pdf.stem}-png"
+        out.mkdir()
+        subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(out / "p")], check=True)
+        for png in sorted(out.glob("p-*.png")):
+            saturation = Image.open(png).convert("RGB").convert("HSV").getchannel("S")
+            n = sum(saturation.histogram()[24:])
+            if n:
+                coloured.append((pdf.stem, png.stem, n))
     assert not coloured
 
 

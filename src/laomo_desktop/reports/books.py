@@ -35,7 +35,7 @@ from laomo_desktop.reports.wording import NOT_FILLED, number
 from laomo_desktop.store import blobs
 from laomo_desktop.store import enums as E
 
-LABEL_BG = colors.HexColor("#f3eeee")
+LABEL_BG = colors.HexColor("#efefef")
 PHOTO_W, PHOTO_H = (BODY_W - 6 * mm) / 2, 62 * mm
 SIGN_ROW_H = 9 * mm  # room for a handwritten signature
 

@@ -38,7 +38,7 @@ from laomo_desktop.store import enums as E
 HEADER_LEFT = "劳模创新工作室汇总表"
 PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "党小组",
                E.PartyOrg.PIONEER_POST: "先锋岗", E.PartyOrg.NONE: "无"}
-TOTAL_BG = colors.HexColor("#efe3c8")
+TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
 
 
 @contextmanager
@@ -98,7 +98,8 @@ def _studio_table(st: dict, body: list[list]) -> GridTable:
     aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * (
         len(STUDIO_HEADER) - NUMERIC_FROM)
     return GridTable(STUDIO_HEADER, data, widths, aligns, font=font, size=TABLE_FONT_SIZE,
-                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, grid=GRID,
+                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
+                     grid=GRID,
                      stripe=STRIPE, last_bg=TOTAL_BG)
 
 
