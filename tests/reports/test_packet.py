@@ -40,8 +40,8 @@ def test_the_packet_holds_summary_assessment_index_photos_and_pdfs(ledger, sampl
     assert f"合计：{result['score']:g} / 8 分" in text
     assert "附件1" in text and "揭牌仪式现场" in text and "专利证书" in text
     assert "周红职工创新工作室" in text, "the appended PDF's own text is there"
-    body_pages = int(re.search(r"第\s*2\s*页\s*共\s*(\d+)\s*页", text).group(1))
-    assert page_count(out) == body_pages + sample["scan_pages"]
+    total = int(re.search(r"第\s*2\s*页\s*共\s*(\d+)\s*页", text).group(1))
+    assert page_count(out) == total, "one numbering for the whole packet, appended PDFs too"
     assert all(row[-5] == "yes" for row in pdffonts(out))
     assert not list(tmp_path.glob("*.partial"))
     from laomo_desktop.exchange.keys import installation_fingerprint
