@@ -1,165 +1,136 @@
 """The review packet as an inspector reads it: photos upright and captioned from their records,
-four to a page; one page numbering for the whole file (appended PDFs stamped); a contents page
-and bookmarks; the score sheet in the inspectors' layout; an evidence index with numbers and
-pages; the cover's seal line."""
+four to a page; one page numbering for the whole file, appended PDFs stamped in the header band;
+a contents page and bookmarks; the cover's seal line and the back page; no page left mostly
+empty. The packet: packet_sample.make_packet (the `packet` fixture)."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 
-import pytest
-from PIL import Image
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from helpers import page_count, pdftotext
-from laomo_desktop.ledger import attachments as A
-from laomo_desktop.ledger import records as R
-from laomo_desktop.reports.annual import write_annual
-from laomo_desktop.reports.packet import write_packet
-from sample_ledger import build
-
-
-def _phone_photo(path, rotated: bool, shade: int = 0):
-    """A portrait photo (300 × 400 as seen) stored the way a phone stores it: the pixels
-    landscape (400 × 300) and EXIF orientation 6 saying "turn 90° clockwise to view"."""
-    seen = Image.new("RGB", (300, 400), (40 + 30 * shade, 90, 160))  # each its own image
-    if rotated:
-        exif = Image.Exif()
-        exif[0x0112] = 6
-        seen.transpose(Image.Transpose.ROTATE_90).save(path, exif=exif)
-    else:
-        seen.save(path)
-    return path
-
-
-@pytest.fixture
-def packet(ledger, tmp_path):
-    u = build(ledger, tmp_path)
-    photos = []
-    for i in range(5):
-        f = _phone_photo(tmp_path / f"IMG_{i:04d}.jpg", rotated=True, shade=i)
-        photos.append(A.attach(ledger, "activity", u["t1"], f)["uid"])
-    scan = tmp_path / "证书扫描.pdf"
-    write_annual(u["B"], 2025, scan)
-    u["scan_pages"] = page_count(scan)
-    scan_uid = A.attach(ledger, "result", u["r1"], scan, "专利证书")["uid"]
-    out = tmp_path / "packet.pdf"
-    u["result"] = write_packet(ledger, u["A"], 2025, "union_100", photos + [scan_uid], out)
-    u["out"] = out
-    return u
-
-
-def _pages(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    return text.split("\f")[:-1]
+from helpers import page_count
+from packet_sample import BAND, flat, pages, words
 
 
 def test_photos_are_upright_four_a_page_and_captioned_from_their_record(packet):
     reader = PdfReader(str(packet["out"]))
-    photo_pages = [p for p in reader.pages if len(p.images) > 0]
-    sizes = [img.image.size for p in photo_pages for img in p.images]
+    photo_pages = [(n, len(p.images)) for n, p in enumerate(reader.pages) if len(p.images) > 0]
+    sizes = [img.image.size for n, _ in photo_pages for img in reader.pages[n].images]
     assert len(sizes) == 5
     assert all(h > w for w, h in sizes), f"a portrait phone photo printed sideways: {sizes}"
-    assert [len(p.images) for p in photo_pages] == [4, 1]
-    text = pdftotext(packet["out"])
-    assert "IMG_0001" not in text, "captioned with the file name"
-    assert text.count("带电作业培训") >= 5 and "2025年3月10日" in text
+    assert [k for _, k in photo_pages] == [4, 1]
+    text = pages(packet["out"])
+    assert "IMG_0001" not in "".join(text), "captioned with the file name"
+    for n, k in photo_pages:  # each caption: the activity's title, date and place, none broken
+        t = text[n]
+        assert t.count("带电作业培训") == t.count("2025年3月10日") == t.count("二号楼实训室") == k
 
 
-def test_one_page_numbering_and_the_appended_pdf_is_stamped(packet):
-    pages = _pages(packet["out"])
+def test_one_page_numbering_and_the_appended_pdf_is_stamped_in_the_header_band(packet):
+    text = pages(packet["out"])
     total = page_count(packet["out"])
-    assert len(pages) == total
-    for number, text in enumerate(pages[1:], 2):  # the cover carries no number
-        assert re.search(rf"第\s*{number}\s*页\s*共\s*{total}\s*页", text), number
-    scan = [t for t in pages if "周红职工创新工作室" in t]
+    assert len(text) == total
+    for number, t in enumerate(text[1:], 2):  # the cover carries no number
+        assert re.search(rf"第\s*{number}\s*页\s*共\s*{total}\s*页", t), number
+    scan = [n for n, t in enumerate(text, 1) if "周红职工创新工作室" in t]
     assert len(scan) == packet["scan_pages"]
-    assert all("附件6" in t for t in scan), "each appended page names its attachment"
+    for own, n in enumerate(scan, 1):
+        page = words(packet["out"], n)
+        band = "".join(w for w, y in page if y < BAND)
+        below = "".join(w for w, y in page if y >= BAND)
+        assert band.startswith("附件6") and band.endswith(f"第{n}页共{total}页"), band
+        # one footer only, the attachment's own: nothing stamped over it
+        theirs = [] if own == 1 else [f"第{own}页共{len(scan)}页"]  # their cover: no footer
+        assert re.findall(r"第\d+页共\d+页", below) == theirs
+    first = "".join(w for w, y in words(packet["out"], scan[1]) if y >= BAND)
+    assert first.startswith("周红职工创新工作室"), "the attachment's own header is not covered"
 
 
-def test_contents_page_numbers_are_right_and_every_part_is_bookmarked(packet):
-    pages = _pages(packet["out"])
-    contents = next(t for t in pages if re.search(r"^目\s*录$", t, re.M))
-    for part in ("第一部分", "第二部分", "第三部分", "第四部分"):
-        m = re.search(rf"{part}[^\n]*\n?[^\d]*?(\d+)", contents)
-        assert m, part
-        assert part in pages[int(m.group(1)) - 1], f"{part} is not on page {m.group(1)}"
-    reader = PdfReader(str(packet["out"]))
+def _outline(pdf) -> list[tuple[int, str, int]]:
+    """The bookmarks as (depth, title, page)."""
+    reader = PdfReader(str(pdf))
 
-    def titles(items):
+    def walk(items, depth):
         for it in items:
             if isinstance(it, list):
-                yield from titles(it)
+                yield from walk(it, depth + 1)
             else:
-                yield it.title, reader.get_destination_page_number(it) + 1
-    marks = dict(titles(reader.outline))
-    for wanted in ("第一部分", "一、基本情况", "团队成员", "第二部分", "第三部分", "附件6"):
-        hit = [(t, p) for t, p in marks.items() if wanted in t]
-        assert hit, wanted
+                yield depth, it.title, reader.get_destination_page_number(it) + 1
+    return list(walk(reader.outline, 0))
+
+
+def test_every_contents_entry_gives_the_page_it_is_on(packet):
+    text = pages(packet["out"])
+    at = next(n for n, t in enumerate(text, 1) if re.search(r"^目\s*录$", t, re.M))
+    layout = pages(packet["out"], layout=True)[at - 1]
+    entries = [(m.group(1), int(m.group(2))) for m in
+               re.finditer(r"^\s*(\S.*?)[\s.·…]*?(\d+)\s*$", layout, re.M)
+               if not m.group(1).startswith(("第 ", "李明劳模"))]
+    titles = [flat(t).rstrip("·.…") for t, _ in entries]
+    for wanted in ("第一部分", "一、基本情况", "十一、存在问题", "附表", "第二部分", "第三部分",
+                   "考核项与佐证材料对照", "附件清单", "第四部分", "附件6"):
+        assert any(t.startswith(wanted) for t in titles), (wanted, titles)
+    for (title, page), short in zip(entries, titles, strict=True):
+        assert short in flat(text[page - 1]), f"{title} is not on page {page}"
+
+
+def test_every_part_heading_and_attachment_is_bookmarked_at_its_page(packet):
+    from laomo_desktop.ledger.annual import annual_data
+    from laomo_desktop.reports.annual import story_for
+    from laomo_desktop.reports.layout import styles
+
+    text = pages(packet["out"])
+    marks = _outline(packet["out"])
+    headings = [f.getPlainText() for f in story_for(annual_data(packet["A"], 2025), styles())
+                if getattr(getattr(f, "style", None), "name", "") in ("h1", "h2")]
+    wanted = ["第一部分", *headings, "第二部分", "第三部分", "考核项与佐证材料对照", "附件清单",
+              "第四部分", *(f"附件{n}" for n in range(1, 7))]
+    for w in wanted:
+        hit = [(t, p) for _, t, p in marks if flat(t).startswith(flat(w))]
+        assert hit, f"no bookmark for {w}"
         title, page = hit[0]
-        assert wanted in pages[page - 1] or wanted.startswith("附件"), title
-
-
-def test_the_score_sheet_is_the_inspectors_layout(packet):
-    pages = _pages(packet["out"])
-    sheet = "\n".join(t for t in pages if "考核得分" in t)
-    for col in ("考核项目", "考核内容", "分值", "评分标准", "自评得分", "考核得分"):
-        assert col in sheet, col
-    for sign in ("自评人", "单位盖章", "日期"):
-        assert sign in sheet, sign
-    assert sheet.split("\n").count("组织建设") == 1, "考核项目 is merged over its rows"
-    assert "要求 ≥ 10.00 万元" in sheet or "10.00 万元" in sheet, "money to two decimals"
-    assert "u01" not in sheet
-
-
-def test_no_opening_bracket_at_a_line_end():
-    from laomo_desktop.reports import fonts
-    from laomo_desktop.reports.packet_parts import wrap_lines
-
-    font = fonts.register()
-    text = "本年度经济效益 42.08 万元（要求 ≥ 10.00 万元）；成员人数（年度末）8 人"
-    for width in range(60, 260, 3):
-        lines = wrap_lines(text, width, font, 8.5)
-        assert "".join(lines) == text
-        assert not any(line.endswith(("（", "“", "《")) for line in lines[:-1]), (width, lines)
-        assert not any(line.startswith(("）", "，", "；")) for line in lines), (width, lines)
-        assert all(stringWidth(line, font, 8.5) <= width + 0.01 for line in lines
-                   if len(line) > 2), (width, lines)
-
-
-def test_the_evidence_index_numbers_its_evidence_and_hides_no_record(packet):
-    pages = _pages(packet["out"])
-    start = next(i for i, t in enumerate(pages) if "佐证材料索引" in t and "证据1" in t)
-    index = "\n".join(pages[start:start + 3])
-    assert "证据1" in index and "证据2" in index
-    for uid in (packet["t1"], packet["liming"]):
-        assert uid not in index
-    assert not re.search(r"\bu\d\d\b", index), "internal criterion ids"
-    m = re.search(r"团队成员[^\n]*?第\s*(\d+)\s*页", index)
-    assert m, "an evidence entry points to the page where the record is printed"
-    assert "团队成员" in pages[int(m.group(1)) - 1]
-
-
-def test_a_cap_is_said_not_silent(ledger, tmp_path):
-    u = build(ledger, tmp_path)
-    for i in range(12):
-        R.create("member", u["A"], {"name": f"成员{i:02d}", "role": "member",
-                                    "joined_on": "2020-01-01"})
-    out = tmp_path / "p.pdf"
-    write_packet(ledger, u["A"], 2025, "union_100", [], out)
-    text = pdftotext(out)
-    assert re.search(r"共\s*17\s*人，见", text), "more members than listed, and where to see them"
+        assert flat(w) in flat(text[page - 1]), f"bookmark {title} points to page {page}"
+    parts = [t[:4] for d, t, _ in marks if d == 0 and t.startswith("第")]
+    assert parts == ["第一部分", "第二部分", "第三部分", "第四部分"]
+    assert all(d == 1 for d, t, _ in marks if t.startswith("一、")), "sections under their part"
 
 
 def test_cover_carries_the_seal_line_and_the_fingerprint_is_on_the_back_page(packet, ledger):
     from laomo_desktop.exchange.keys import installation_fingerprint
 
-    pages = _pages(packet["out"])
-    assert "报送单位（盖章）" in pages[0] and "江城供电公司" in pages[0]
-    assert re.search(r"报送日期：\d{4}年\d+月\d+日", pages[0])
+    text = pages(packet["out"])
+    assert "报送单位（盖章）" in text[0] and "江城供电公司" in text[0]
+    assert re.search(r"报送日期：\d{4}年\d+月\d+日", text[0])
     fp = installation_fingerprint(ledger)
-    assert fp not in pages[0]
-    assert fp in pages[-1]
+    assert fp not in text[0]
+    assert fp in text[-1]
+
+
+def test_no_page_inside_a_part_of_the_packet_is_mostly_empty(packet, tmp_path):
+    from test_page_fill import underfilled
+
+    assert not underfilled(packet["out"], tmp_path, ("李明劳模创新工作室", "2025 年度考核材料"))
+
+
+def test_the_appended_pdf_keeps_its_own_bookmarks_out_of_the_packets(ledger, tmp_path):
+    """An attachment with bookmarks of its own does not add them at the packet's top level."""
+    from pypdf import PdfWriter
+
+    from laomo_desktop.ledger import attachments as A
+    from laomo_desktop.reports.packet import write_packet
+    from sample_ledger import build
+
+    u = build(ledger, tmp_path)
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    w.add_outline_item(title="外来书签", page_number=0)
+    scan = tmp_path / "外来.pdf"
+    with open(scan, "wb") as fh:
+        w.write(fh)
+    uid = A.attach(ledger, "studio", u["A"], scan, "外来文件")["uid"]
+    out = tmp_path / "p.pdf"
+    write_packet(ledger, u["A"], 2025, "union_100", [uid], out)
+    assert [t for d, t, _ in _outline(out) if d == 0 and "外来书签" in t] == []
+    assert subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True).returncode == 0

@@ -1,10 +1,11 @@
 """The review packet (考核材料): the annual summary, the self-assessment against a union's template,
 an evidence index, and the attachments the secretary ticked — photos four to a page, PDF
-attachments appended whole (pypdf) and stamped with their number and the packet's page — in one
-PDF with one page numbering, a contents page and bookmarks.
+attachments appended whole and stamped with their number and the packet's page — in one PDF
+with one page numbering, a contents page and bookmarks.
 
 Page numbers printed inside the packet (contents, evidence index) come from a first layout pass;
-the second pass prints them. The parts themselves are in reports/packet_parts.py."""
+the second pass prints them. The parts are in reports/packet_parts.py, packet_sheet.py and
+packet_index.py; the file is put together in reports/packet_merge.py."""
 
 from __future__ import annotations
 
@@ -14,16 +15,20 @@ import os
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Table
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.paths import LedgerPaths
-from laomo_desktop.reports import fonts
+from laomo_desktop.reports import packet_index as PI
+from laomo_desktop.reports import packet_merge as M
 from laomo_desktop.reports import packet_parts as P
+from laomo_desktop.reports import tables
 from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.annual import story_for
 from laomo_desktop.reports.layout import (
@@ -36,12 +41,12 @@ from laomo_desktop.reports.layout import (
     make_canvas_class,
     styles,
 )
-from laomo_desktop.reports.text import esc, printable
+from laomo_desktop.reports.packet_sheet import score_sheet
+from laomo_desktop.reports.text import esc
 from laomo_desktop.store import blobs
 from laomo_desktop.texts import Text
 
 IMAGE_TYPES = set(P.IMAGE_TYPES)
-STATUS = P.STATUS
 
 # What stops a packet, told to the user (the packet itself is the union's paperwork, in Chinese)
 NOT_OURS = Text("附件“{name}”不属于本工作室，不能放入考核材料。",
@@ -85,23 +90,48 @@ def _check_pdf(rec: dict) -> int:
 
 
 
+def _text(cell) -> str:
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, (list, tuple)):
+        return " ".join(_text(c) for c in cell)
+    return cell.getPlainText() if hasattr(cell, "getPlainText") else ""
+
+
 class _PacketDoc(BaseDocTemplate):
-    """Records the page of every marked flowable (headings, parts) and of every photo."""
+    """Records the page of every marked flowable (headings, parts), of every photo, and of
+    every table row of the summary (part one) with the heading it stands under."""
+
+    keepTogetherClass = tables.KeepHeadingWithRows  # a heading with its table's first rows
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.found = P.Pages()
+        self._part, self._heading = "", ""
 
     def afterFlowable(self, flowable):  # noqa: N802 - ReportLab API
         if getattr(flowable, "_packet_mark", None):
             level, title = flowable._packet_mark
             self.found.marks.append((level, title, self.page))
+            if level == 0:
+                self._part = title
+            self._heading = title
         for n in getattr(flowable, "_packet_photos", ()):
             self.found.photos[n] = self.page
+        if self._part != P.PARTS[0]:
+            return
+        if isinstance(flowable, tables.PagedTable):
+            rows = flowable.rows[flowable.start:]
+        elif isinstance(flowable, Table):
+            rows = flowable._cellvalues
+        else:
+            return
+        self.found.rows += [(self._heading, _text(r), self.page) for r in rows]
 
 
 def _summary(data: dict, st: dict) -> tuple[list, list[tuple[int, str]]]:
-    """The summary's flowables with its headings marked (level 1 and 2 under part one)."""
+    """The summary's flowables with its headings marked (level 1 and 2 under part one), and
+    its level-1 headings for the contents."""
     story, entries = story_for(data, st), []
     for f in story:
         level = {"h1": 1, "h2": 2}.get(getattr(getattr(f, "style", None), "name", ""))
@@ -123,39 +153,34 @@ def _story(ctx: dict, pages: P.Pages) -> list:
                             f"领衔人：{data['leader'] or '（未登记）'}", f"自评模板：{tpl.title}"],
                     ctx["generated"])
     summary, entries = _summary(data, st)
-    toc = [(0, P.PARTS[0]), *entries, *[(0, p) for p in P.PARTS[1:]]]
-    story += P.contents(st, toc, pages)
+    own = f"自评：{tpl.title}"
+    photos = [a for a in ctx["chosen"] if a["suffix"] in IMAGE_TYPES]
+    toc = [(0, P.PARTS[0]), *entries, (0, P.PARTS[1]), (1, own), (0, P.PARTS[2]),
+           (1, PI.TITLE), (1, PI.ATTACHMENTS)]
+    if photos or ctx["pdfs"]:
+        toc += [(0, P.PARTS[3]), *[(1, M.label(a)) for a in ctx["pdfs"]]]
+    page_of = {t: p for _, t, p in pages.marks}
+    page_of.update({M.label(a): a["page"] for a in ctx["pdfs"] if a["page"]})
+    story += P.contents(st, toc, page_of)
+    part_style = ParagraphStyle("part", parent=st["h1"], fontSize=18, leading=28,
+                                alignment=TA_CENTER, spaceBefore=0, spaceAfter=10)
 
-    def part(i: int) -> Paragraph:
-        return P.mark(Paragraph(esc(P.PARTS[i]), st["h1"] if i else st["title"]), 0, P.PARTS[i])
+    def part(i: int) -> list:
+        return [P.mark(Paragraph(esc(P.PARTS[i]), part_style), 0, P.PARTS[i])]
 
-    story += [part(0), *summary, PageBreak(), part(1),
-              Paragraph(esc(f"自评：{tpl.title}"), st["h2"])]
+    story += [*part(0), *summary, PageBreak(), *part(1),
+              P.mark(Paragraph(esc(own), st["h2"]), 1, own)]
     if tpl.description:
         story.append(Paragraph(esc(tpl.description), st["small"]))
     rules = {c["id"]: c["rule"] for c in tpl.criteria}
-    story += P.score_sheet(st, result, rules, ctx["evidence_of"])
-    story.append(Paragraph(esc(_total_line(result)), st["body"]))
-    story += [PageBreak(), part(2)]
-    story += P.evidence_index(st, ctx["evidence"], ctx["chosen"], pages)
-    photos = [a for a in ctx["chosen"] if a["suffix"] in IMAGE_TYPES]
+    story += score_sheet(st, result, rules, ctx["evidence_of"])
+    story += [PageBreak(), *part(2)]
+    story += PI.evidence_index(st, ctx["evidence"], ctx["chosen"], pages, P.mark)
     if photos or ctx["pdfs"]:
-        story += [PageBreak(), part(3)]
+        story += [PageBreak(), *part(3)]
         story += P.photo_pages(st, photos, draft=not pages.marks)
     story += P.back_page(st, ctx["fingerprint"])
     return story
-
-
-def _total_line(result: dict) -> str:
-    total = f"合计：{result['score']:g}"
-    if result.get("points"):
-        total += f" / {result['points']:g} 分"
-    total += f"；达到 {result['met']} 项，部分达到 {result['partly']} 项，未达到 {result['missing']} 项"
-    if "eligible" in result:
-        total += "；结论：" + ("符合条件" if result["eligible"] else "尚不符合条件")
-    if result.get("grade"):
-        total += f"；等级：{result['grade']}"
-    return total + "。"
 
 
 def _canvas(ctx: dict, total: int | None, back: int | None):
@@ -216,59 +241,9 @@ def _passes(ctx: dict, pages: P.Pages, total: int | None, back: int | None):
     return buf.getvalue(), found
 
 
-def _stamp(writer, first: int, rec: dict, total: int) -> None:
-    """Stamp each page of an appended PDF with "附件N" and the packet's page number, on a white
-    ground so that they read over a scan."""
-    from pypdf import PdfReader
-    from reportlab.pdfgen import canvas as rl_canvas
-
-    font = fonts.register()
-    pages = writer.pages[first:first + rec["pages"]]
-    buf = io.BytesIO()
-    c = rl_canvas.Canvas(buf, initialFontName=font)  # no unembedded Helvetica
-    label = printable(f"附件{rec['number']}　{rec.get('title') or rec['filename']}")
-    for i, page in enumerate(pages):
-        box = page.mediabox
-        w, h = float(box.width), float(box.height)
-        c.setPageSize((w, h))
-        c.translate(float(box.left), float(box.bottom))
-        footer = f"第 {first + i + 1} 页 共 {total} 页"
-        c.setFillColorRGB(1, 1, 1)
-        c.rect(14, h - 30, min(w - 28, 24 + 10.5 * len(label)), 20, stroke=0, fill=1)
-        c.rect(w / 2 - 60, 8, 120, 18, stroke=0, fill=1)
-        c.setFillColorRGB(0.55, 0.1, 0.1)
-        c.setFont(font, 10.5)
-        c.drawString(22, h - 24, label)
-        c.setFillColorRGB(0.2, 0.2, 0.2)
-        c.setFont(font, 8.5)
-        c.drawCentredString(w / 2, 14, footer)
-        c.showPage()
-    c.save()
-    overlay = PdfReader(io.BytesIO(buf.getvalue()))
-    for page, over in zip(pages, overlay.pages, strict=True):
-        page.merge_page(over)
-
-
-def _outline(writer, marks: list[tuple[int, str, int]], pdfs: list[dict], back: int) -> None:
-    """Bookmarks: the parts, the summary's sections and sub-sections, and each attachment."""
-    parents: dict[int, object] = {}
-    for level, title, page in marks:
-        if title == P.BACK:
-            continue
-        at = page - 1 if page < back else page - 1 + sum(a["pages"] for a in pdfs)
-        parents[level] = writer.add_outline_item(title, at, parent=parents.get(level - 1))
-    for a in pdfs:
-        writer.add_outline_item(f"附件{a['number']}　{a.get('title') or a['filename']}",
-                                a["page"] - 1, parent=parents.get(0))
-    total = len(writer.pages)
-    writer.add_outline_item(P.BACK, total - 1)
-
-
 def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str | Path,
                  attachment_uids: list[str], out: Path, generated: date | None = None) -> dict:
     """Write the review packet to `out` (written under a temporary name, then renamed)."""
-    from pypdf import PdfReader, PdfWriter
-
     from laomo_desktop.exchange.keys import installation_fingerprint
 
     tpl = assessment.load_template(template, paths.templates)
@@ -283,7 +258,8 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
             a["pages"] = _check_pdf(a)
         elif a["suffix"] in IMAGE_TYPES:
             P.prepare_photo(a)
-    evidence, evidence_of = P.evidence_list(result)
+    evidence, evidence_of = PI.evidence_list(
+        result, {c["id"]: c["evidence"] for c in tpl.criteria})
     s, per = data["studio"], data["period"]
     ctx = {"st": styles(), "data": data, "result": result, "tpl": tpl, "chosen": chosen,
            "pdfs": [a for a in chosen if a["suffix"] == ".pdf"], "evidence": evidence,
@@ -294,22 +270,7 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     out = Path(out)
     whole = out.with_name(out.name + ".partial")
     try:
-        reader = PdfReader(io.BytesIO(body))
-        back = len(reader.pages)
-        writer = PdfWriter()
-        writer.append(reader, pages=list(range(back - 1)))
-        grand = back + sum(a["pages"] for a in ctx["pdfs"])
-        for a in ctx["pdfs"]:
-            first = len(writer.pages)
-            writer.append(str(a["path"]))
-            _stamp(writer, first, a, grand)
-        writer.append(reader, pages=[back - 1])
-        _outline(writer, found.marks, ctx["pdfs"], back)
-        writer.add_metadata({"/Title": ctx["title"]})
-        with open(whole, "wb") as fh:
-            writer.write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+        M.assemble(body, found, chosen, ctx["title"], whole)
         os.replace(whole, out)
     except OSError as exc:
         raise LaomoError(CANNOT_WRITE(file=out, why=blobs.describe_os_error(exc))) from exc

@@ -1,7 +1,8 @@
-"""The parts of the review packet an inspector works with: the cover with its seal line, the
-contents, the score sheet in the layout inspectors score on, the evidence index, the photo pages
-and the back page. reports/packet.py puts them together and numbers the whole file; the page
-numbers these parts print come from its previous layout pass (`Pages`)."""
+"""The parts of the review packet an inspector works with around the summary: the cover with
+its seal line, the contents, the photo pages and the back page (the score sheet is in
+reports/packet_sheet.py, the evidence index in reports/packet_index.py). reports/packet.py puts
+them together and numbers the whole file; the page numbers these parts print come from its
+previous layout pass (`Pages`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,7 +25,8 @@ from reportlab.platypus import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
-from laomo_desktop.reports.layout import BODY_W, GRID, HEAD_BG, date_cn
+from laomo_desktop.reports.layout import BODY_W, date_cn
+from laomo_desktop.reports.packet_sheet import wrap_lines
 from laomo_desktop.reports.text import esc, printable
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Text
@@ -36,27 +37,20 @@ NOT_AN_IMAGE = Text("附件“{name}”不是能识别的图片，无法放入�
 PARTS = ("第一部分　年度工作总结（台账汇编）", "第二部分　自评表", "第三部分　佐证材料索引",
          "第四部分　附件")
 BACK = "数据包签名指纹"
-STATUS = {"met": "√达到", "partly": "◐部分达到", "missing": "×未达到"}  # all in the font
-NO_LINE_END = "（《“‘〈「『【〔[("
-NO_LINE_START = "，。、；：？！）》”’〉」』】〕…·%）]"
 PHOTO_W, PHOTO_H = BODY_W / 2 - 6 * mm, 92 * mm  # four photos a page, two by two
 PHOTO_PX = 1000  # the long side printed: ~280 dpi over the 92 mm a photo gets
-
-# Where the summary prints each kind of record, by a word of its heading (the headings'
-# numbers are assigned elsewhere), and how its records are counted.
-SECTION = {"member": "团队成员", "equipment": "设备设施", "rule": "制度建设", "project": "创新课题",
-           "result": "附表一", "activity": "附表二", "mentorship": "附表四", "fund": "附表五",
-           "benefit": "经济效益", "honour": "荣誉", "plan": "年度目标", "studio": "基本情况"}
-UNIT = {"member": "人", "activity": "次", "fund": "笔", "mentorship": "对"}
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".gif", ".bmp")
 
 
 @dataclass
 class Pages:
-    """What the previous layout pass found: the page of each marked heading and of each
-    photo (attachment number → page); empty on the first pass."""
+    """What the previous layout pass found (empty on the first): the page of each marked
+    heading, of each photo (attachment number → page) and of each table row the summary
+    prints, with the heading it stands under."""
 
     marks: list[tuple[int, str, int]] = field(default_factory=list)  # (level, title, page)
     photos: dict[int, int] = field(default_factory=dict)
+    rows: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, text, page)
 
     def of(self, word: str, *, part: int | None = None) -> int | None:
         """The page of the first heading holding `word` (within part 1 when part=1)."""
@@ -68,41 +62,17 @@ class Pages:
                 return page
         return None
 
+    def span(self, word: str) -> tuple[int, int] | None:
+        """The first and last page of the rows under the headings holding `word`."""
+        at = [page for heading, _, page in self.rows if word in heading]
+        return (min(at), max(at)) if at else None
 
-def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
-    """`text` broken into lines that fit `width`, the Chinese way: no line ends with an opening
-    bracket or quote and none starts with closing punctuation. ReportLab's CJK wrapping knows
-    only the second rule, so the packet's table cells are broken here and given as lines."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for ch in para:
-            if not line or stringWidth(line + ch, font, size) <= width:
-                line += ch
-                continue
-            rest = line + ch
-            cut = len(line)  # move the break back until both sides of it read right
-            while cut > 1 and (rest[cut] in NO_LINE_START or rest[cut - 1] in NO_LINE_END):
-                cut -= 1
-            if cut <= 1:
-                cut = len(line)
-            lines.append(line[:cut])
-            line = line[cut:] + ch
-        lines.append(line)
-    return lines
-
-
-def _cell(text: str, style: ParagraphStyle, width: float) -> Paragraph:
-    lines = wrap_lines(printable(text), width, style.fontName, style.fontSize)
-    return Paragraph("<br/>".join(esc(line) for line in lines), style)
-
-
-def _fit(text: str, style: ParagraphStyle, width: float):
-    """A cell's text as a plain string where it fits on one line (a Paragraph costs ~10×)."""
-    text = printable(text)
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
-        return text
-    return _cell(text, style, width)
+    def row(self, word: str, keys: list[str]) -> int | None:
+        """The page of the first row under a heading holding `word` that shows all `keys`."""
+        for heading, text, page in self.rows:
+            if word in heading and all(k in text for k in keys):
+                return page
+        return None
 
 
 def mark(flowable, level: int, title: str):
@@ -126,164 +96,28 @@ def cover(st: dict, studio: dict, lines: list[str], generated: date) -> list:
     return out
 
 
-def contents(st: dict, entries: list[tuple[int, str]], pages: Pages) -> list:
-    """The contents page: parts and the summary's sections, each with its page."""
-    page_of = {(lv, t): p for lv, t, p in pages.marks}
+def contents(st: dict, entries: list[tuple[int, str]], page_of: dict[str, int]) -> list:
+    """The contents page: each entry indented by its level, dots leading to its page."""
+    font, size = st["body"].fontName, st["body"].fontSize
+    number_w = 12 * mm
+    room = BODY_W - number_w - 8
+    dot = stringWidth("·", font, size)
     rows = []
     for level, title in entries:
-        page = page_of.get((level, title))
-        rows.append([Paragraph("　" * (2 * level) + esc(title), st["body"]),
-                     "" if page is None else str(page)])
-    t = Table(rows, colWidths=[BODY_W - 20 * mm, 20 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), st["body"].fontName),
-                           ("FONTSIZE", (0, 0), (-1, -1), 10.5),
+        text = "　" * (2 * level) + printable(title) + " "
+        dots = int((room - stringWidth(text, font, size)) / dot) - 1
+        page = page_of.get(title)
+        rows.append([text + "·" * max(dots, 0), "" if page is None else str(page)])
+    t = Table(rows, colWidths=[BODY_W - number_w, number_w])
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                           ("FONTSIZE", (0, 0), (-1, -1), size),
+                           ("LEADING", (0, 0), (-1, -1), 15),
                            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                           ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
-                           ("TOPPADDING", (0, 0), (-1, -1), 1),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+                           ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                           ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
     return [Paragraph("目　录", st["h1"]), t, PageBreak()]
-
-
-def standard(rule: dict, points: float) -> str:
-    """评分标准 as the template's rule scores: all or nothing, or in proportion."""
-    if rule.get("partial"):
-        return f"达到要求得 {points:g} 分；部分达到按比例计分"
-    return f"达到要求得 {points:g} 分，未达到不得分"
-
-
-def score_sheet(st: dict, result: dict, rules: dict[str, dict],
-                evidence_of: dict[str, list[int]]) -> list:
-    """The self-assessment as inspectors score it: 考核项目 merged over its rows, 考核内容 with
-    the ledger's finding, 分值, 评分标准, 自评得分 and a blank 考核得分; then the signatures."""
-    head = ParagraphStyle("sheet_head", parent=st["head"], alignment=1)
-    cell = st["cell"]
-    note = ParagraphStyle("sheet_note", parent=st["small"], fontSize=7.5, leading=10)
-    widths = [w * BODY_W / 15 for w in (1.9, 5.3, 1.1, 3.4, 1.65, 1.65)]
-    room = [w - 14 for w in widths]  # the cell padding (6 + 6) and a margin
-    data = [[Paragraph(h, head) for h in ("考核项目", "考核内容", "分值", "评分标准", "自评得分",
-                                          "考核得分")]]
-    spans, start = [], 1
-    crit = result["criteria"]
-    for i, c in enumerate(crit, 1):
-        found = f"自评{STATUS[c['status']]}：{c['detail']}"
-        if evidence_of.get(c["id"]):
-            found += "；佐证：" + "、".join(f"证据{n}" for n in evidence_of[c["id"]])
-        if c.get("note"):
-            found += f"（{c['note']}）"
-        content = [_cell(f"{i}. {c['item']}", cell, room[1]), _cell(found, note, room[1])]
-        data.append([_cell(c["area"], cell, room[0]), content, f"{c['points']:g}",
-                     _cell(standard(rules.get(c["id"], {}), c["points"]), cell, room[3]),
-                     f"{c['score']:g}", ""])
-        if i == len(crit) or crit[i]["area"] != c["area"]:
-            if i > start:
-                spans.append(("SPAN", (0, start), (0, i)))
-            start = i + 1
-    data.append(["合计", "", f"{result.get('points') or 0:g}", "", f"{result['score']:g}", ""])
-    t = Table(data, colWidths=widths, repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 1), (2, -1), "RIGHT"), ("ALIGN", (4, 1), (5, -1), "RIGHT"),
-        ("SPAN", (0, len(data) - 1), (1, len(data) - 1)),
-        ("ALIGN", (0, len(data) - 1), (0, len(data) - 1), "CENTER"),
-        *spans]))
-    sign = ParagraphStyle("sign", parent=st["body"], leading=24)
-    return [t, Spacer(1, 8 * mm), Paragraph(
-        "自评人（签字）：＿＿＿＿＿＿＿＿　　单位盖章：＿＿＿＿＿＿＿＿<br/>"
-        "日期：＿＿＿＿年＿＿月＿＿日", sign)]
-
-
-@dataclass
-class Evidence:
-    no: int
-    kind: str
-    title: str
-    criteria: list[int]
-    uid: str | None = None  # None: a count standing for a whole register
-
-
-def evidence_list(result: dict) -> tuple[list[Evidence], dict[str, list[int]]]:
-    """Every piece of evidence once, numbered 证据1, 2, … in the order the criteria cite them;
-    a criterion citing more than the assessment lists gets one entry that says how many and
-    where they all are. Returns the list and, per criterion id, its evidence numbers."""
-    out: list[Evidence] = []
-    by_uid: dict[str, Evidence] = {}
-    of: dict[str, list[int]] = {}
-    for i, c in enumerate(result["criteria"], 1):
-        nums = of.setdefault(c["id"], [])
-        total = c.get("evidence_total", len(c["evidence"]))
-        if total > len(c["evidence"]):
-            kind = c["evidence"][0]["kind"]
-            e = Evidence(len(out) + 1, kind, f"共 {total} {UNIT.get(kind, '项')}", [i])
-            out.append(e)
-            nums.append(e.no)
-            continue
-        for rec in c["evidence"]:
-            e = by_uid.get(rec["uid"])
-            if e is None:
-                e = by_uid[rec["uid"]] = Evidence(len(out) + 1, rec["kind"], rec["title"], [],
-                                                  rec["uid"])
-                out.append(e)
-            if i not in e.criteria:
-                e.criteria.append(i)
-            nums.append(e.no)
-    return out, of
-
-
-def _where(kind: str, pages: Pages) -> tuple[str, int | None]:
-    k = S.BY_NAME.get(kind)
-    word = SECTION.get(kind, k.label if k else "")
-    return word, pages.of(word, part=1)
-
-
-def evidence_index(st: dict, evidence: list[Evidence], attachments: list[dict],
-                   pages: Pages) -> list:
-    """The index: each piece of evidence with its number, the criteria it supports (their
-    numbers on the score sheet) and the page it is printed on; then the attachments."""
-    rows = []
-    for e in evidence:
-        word, page = _where(e.kind, pages)
-        k = S.BY_NAME.get(e.kind)
-        where = f"{word}，第 {page} 页" if page else word
-        title = f"{e.title}，见{where}" if e.uid is None else e.title
-        for n, a in enumerate(attachments, 1):
-            if e.uid and a["owner_uid"] == e.uid and a.get("page"):
-                where += f"；附件{n}，第 {a['page']} 页"
-        rows.append([f"证据{e.no}", k.label if k else e.kind, title,
-                     "、".join(f"第{i}项" for i in e.criteria), where])
-    out = [Paragraph("考核项与佐证材料对照", st["h2"])]
-    out += _table(st, ["编号", "类型", "佐证记录", "支撑考核内容", "所在位置"], rows,
-                  [1.5, 1.6, 5.4, 2.4, 3.6], "本模板的考核项没有引用台账记录。")
-    out.append(Paragraph("附件清单", st["h2"]))
-    out += _table(st, ["编号", "说明", "所属记录", "所在页"],
-                  [[f"附件{n}", caption(a, with_number=False), owner_title(a),
-                    f"第 {a['page']} 页" if a.get("page") else
-                    ("未附入（非图片/PDF）" if a["suffix"] not in (".pdf", *IMAGE_TYPES) else "")]
-                   for n, a in enumerate(attachments, 1)], [1.5, 6, 5, 2], "未选择附件。")
-    return out
-
-
-def _table(st: dict, header: list[str], rows: list[list], widths: list[float],
-           empty: str) -> list:
-    if not rows:
-        return [Paragraph(esc(empty), st["small"])]
-    col = [w * BODY_W / sum(widths) for w in widths]
-    cell = st["cell"]
-    data = [[Paragraph(esc(h), st["head"]) for h in header]]
-    data += [[_fit(str(v), cell, col[i] - 14) for i, v in enumerate(r)] for r in rows]
-    t = Table(data, colWidths=col, repeatRows=1)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cell.fontName),
-                           ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
-                           ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-                           ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [t, Spacer(1, 5)]
-
-
-IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".gif", ".bmp")
 
 
 def describe(rec: dict) -> None:
@@ -304,15 +138,26 @@ def describe(rec: dict) -> None:
         parts.append(owner.get(kind.title) or kind.label)
     if rec.get("title"):
         parts.append(rec["title"])
-    rec["what"] = "　".join(p for p in parts if p) or rec["filename"]
-
-
-def owner_title(rec: dict) -> str:
-    return rec["owner"]
+    rec["parts"] = [p for p in parts if p] or [rec["filename"]]
+    rec["what"] = "　".join(rec["parts"])
 
 
 def caption(rec: dict, *, with_number: bool = True) -> str:
     return f"附件{rec['number']}　{rec['what']}" if with_number else rec["what"]
+
+
+def _caption(rec: dict, style: ParagraphStyle, width: float) -> Paragraph:
+    """A photo's caption, broken between its parts (number, title, date, place) where it
+    does not fit one line, so that a date or a place is not cut in two."""
+    font, size = style.fontName, style.fontSize
+    lines: list[str] = []
+    for part in [f"附件{rec['number']}", *rec["parts"]]:
+        joined = f"{lines[-1]}　{part}" if lines else part
+        if lines and stringWidth(joined, font, size) <= width:
+            lines[-1] = joined
+        else:
+            lines += wrap_lines(printable(part), width, font, size)
+    return Paragraph("<br/>".join(esc(line) for line in lines), style)
 
 
 def prepare_photo(rec: dict) -> None:
@@ -344,16 +189,16 @@ def photo_pages(st: dict, photos: list[dict], *, draft: bool = False) -> list:
     out: list = []
     cap = ParagraphStyle("caption", parent=st["cell"], alignment=1)
     for start in range(0, len(photos), 4):
-        cells = []
+        cells: list = []
         for rec in photos[start:start + 4]:
             w, h = rec["size"]
             scale = min(PHOTO_W / w, PHOTO_H / h)
             img = (Spacer(w * scale, h * scale) if draft else
                    Image(io.BytesIO(rec["jpeg"]), width=w * scale, height=h * scale))
-            cells.append([img, Spacer(1, 2 * mm), _cell(caption(rec), cap, PHOTO_W)])
-        cells += [""] * (4 - len(cells))
-        grid = Table([cells[:2], cells[2:]], colWidths=[BODY_W / 2] * 2,
-                     rowHeights=[PHOTO_H + 20 * mm] * 2)
+            cells.append([img, Spacer(1, 2 * mm), _caption(rec, cap, PHOTO_W - 2)])
+        cells += [""] * (-len(cells) % 2)
+        grid = Table([cells[i:i + 2] for i in range(0, len(cells), 2)],
+                     colWidths=[BODY_W / 2] * 2, rowHeights=[PHOTO_H + 20 * mm] * (len(cells) // 2))
         grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cap.fontName),
                                   ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
