@@ -29,7 +29,7 @@ def test_the_score_sheet_is_the_inspectors_layout(packet):
     total = next(w for w in lines if w[:1] == ["合计"])
     assert total == ["合计", "100", f"{packet['result']['score']:g}"], "考核得分 left blank"
     last = sheet[-1]
-    for row in ("19.", "合计", "自评结论", "自评人（签字）", "单位（盖章）", "日期"):
+    for row in ("19.", "合计", "自评结论", "自评人", "（签字）", "单位（盖章）", "日期"):
         assert row in last, row
     conclusion = flat(last[last.index("自评结论"):])
     assert f"达到{packet['result']['met']}项" in conclusion
@@ -66,12 +66,13 @@ def test_a_cells_lines_end_on_no_opening_bracket_and_break_no_number():
 
     font = fonts.register()
     text = ("本年度经济效益 42.08 万元（要求 ≥ 10.00 万元）；成员人数（年度末）8 人；"
-            "经费收入 156,100.00 元，上年度结转 62,498.00 元；证据41、证据42")
+            "经费收入 156,100.00 元，上年度结转 62,498.00 元；证据41、证据42–45（要求 ≥ 8）")
     whole = re.findall(r"[\d,.]*\d", text)
     for width in range(60, 260, 3):
         lines = wrap_lines(text, width, font, 8.5)
         assert "".join(lines) == text
-        assert not any(line.endswith(("（", "“", "《")) for line in lines[:-1]), (width, lines)
+        assert not any(line.rstrip().endswith(("（", "“", "《", "≥")) for line in lines[:-1]), (
+            width, lines)
         assert not any(line.startswith(("）", "，", "；")) for line in lines), (width, lines)
         assert all(stringWidth(line, font, 8.5) <= width + 0.01 for line in lines
                    if len(line) > 2), (width, lines)

@@ -102,8 +102,8 @@ def test_the_score_sheet_total_stays_with_its_table(demo_ledger, tmp_path):
         write_packet(paths, uid, 2026, template, [], pdf, generated=DEMO_TODAY)
         assert not underfilled(pdf, tmp_path, (name, "2026 年度考核材料")), template
         pages = pdftotext(pdf).split("\f")
-        last = next(p for p in pages if "自评人（签字）" in p)  # the sheet's last rows
-        assert "合计" in last and "自评结论" in last and re.search(r"^\d+\.\s", last, re.M), (
+        last = next(p for p in pages if "自评结论" in p)  # the sheet's last rows
+        assert "合计" in last and "（签字）" in last and re.search(r"^\d+\.\s", last, re.M), (
             "the total, the conclusion and the signatures under a criterion")
 
 

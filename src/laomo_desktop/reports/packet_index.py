@@ -65,6 +65,9 @@ def _read(e: Evidence) -> None:
     elif e.kind == "mentorship":
         e.date = date_cn(rec["agreement_date"])
         e.keys = e.title.split(" 带徒 ")
+    elif e.kind == "benefit":
+        e.title = rec["basis"] or e.title  # whole, where the ledger's list cuts it at 40
+        e.keys = [e.title]
     elif e.kind in ("plan", "studio"):
         e.keys = []  # a section of its own, not a row
     else:
@@ -131,13 +134,13 @@ def evidence_index(st: dict, evidence: list[Evidence], attachments: list[dict],
         where = _where(e, pages)
         for a in attachments:
             if e.uid and a["owner_uid"] == e.uid and a.get("page"):
-                where += f"；附件{a['number']}，第 {a['page']} 页"
+                where += f"\n附件{a['number']}，第 {a['page']} 页"
         k = S.BY_NAME.get(e.kind)
         rows.append([f"证据{e.no}", k.label if k else e.kind, e.date, e.title,
                      "第" + "、".join(str(i) for i in e.criteria) + "项", where])
     out = [mark(Paragraph(TITLE, st["h2"]), 1, TITLE)]
-    out += table(st, ["编号", "类型", "日期", "佐证记录", "支撑考核内容", "所在位置"], rows,
-                 [1.3, 1.5, 2.2, 5, 2, 3.6], "本模板的考核项没有引用台账记录。")
+    out += table(st, ["编号", "类型", "日期", "佐证记录", "支撑考核项", "所在位置"], rows,
+                 [1, 1, 1, 6, 1, 2], "本模板的考核项没有引用台账记录。")
     out.append(mark(Paragraph(ATTACHMENTS, st["h2"]), 1, ATTACHMENTS))
     out += table(st, ["编号", "说明", "所属记录", "所在页"],
                  [[f"附件{a['number']}", caption(a, with_number=False), a["owner"],

@@ -22,12 +22,12 @@ from laomo_desktop.reports.text import esc, printable
 STATUS = {"met": "√达到", "partly": "◐部分达到", "missing": "×未达到"}  # all in the font
 NO_LINE_END = "（《“‘〈「『【〔[("
 NO_LINE_START = "，。、；：？！）》”’〉」』】〕…·%）]"
-# a number (156,100.00, 42.08%, ZL2025) or a Latin word is not broken across lines
-UNBROKEN = re.compile(r"[0-9A-Za-z]+(?:[.,:/_\-][0-9A-Za-z]+)*%?|.", re.S)
+# a number (156,100.00, 42.08%, ≥ 8, 证据8–12's 8–12, ZL2025) or a Latin word is not broken
+UNBROKEN = re.compile(r"(?:[≥≤]\s?)?[0-9A-Za-z]+(?:[.,:/_\-–][0-9A-Za-z]+)*%?|.", re.S)
 HEADER = ("考核项目", "考核内容", "分值", "评分标准", "自评得分", "考核得分")
 WEIGHTS = (1.9, 5.3, 1.1, 3.4, 1.65, 1.65)
 PAD, VPAD = 4, 3  # cell padding: left and right, top and bottom
-SIGN_H, DATE_H = 12 * mm, 9 * mm  # room to sign and to stamp the seal
+SIGN_H, DATE_H = 16 * mm, 9 * mm  # room to sign and to stamp the seal
 
 
 def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
@@ -188,7 +188,7 @@ def score_sheet(st: dict, result: dict, rules: dict[str, dict],
     said = cell(conclusion(result), text, sum(room[1:]) + 8 * PAD)
     rows += [["合计", "", f"{result.get('points') or 0:g}", "", f"{result['score']:g}", ""],
              ["自评结论", said, "", "", "", ""],
-             ["自评人（签字）", "", "单位（盖章）", "", "", ""],
+             ["自评人\n（签字）", "", "单位（盖章）", "", "", ""],
              ["日期", "　　　　年　　月　　日", "", "", "", ""]]
     areas += [None] * 4
     heights = [_height(r, col) for r in rows[:-4]]
