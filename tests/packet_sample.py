@@ -59,11 +59,14 @@ def pages(pdf: Path, *, layout: bool = False) -> list[str]:
 
 
 def words(pdf: Path, page: int) -> list[tuple[str, float]]:
-    """The words of one page with how far from the top each starts (points)."""
+    """The words of one page with how far from the top each starts (points), line by line
+    from the top, each line from the left."""
     out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
                          check=True, capture_output=True, text=True).stdout
-    return [(html.unescape(m.group(2)), float(m.group(1)))
-            for m in re.finditer(r'yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
+    found = [(round(float(m.group(2)) / 3), float(m.group(1)), html.unescape(m.group(3)),
+              float(m.group(2)))
+             for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
+    return [(w, y) for _, _, w, y in sorted(found)]
 
 
 def flat(text: str) -> str:

@@ -134,3 +134,30 @@ def test_the_appended_pdf_keeps_its_own_bookmarks_out_of_the_packets(ledger, tmp
     write_packet(ledger, u["A"], 2025, "union_100", [uid], out)
     assert [t for d, t, _ in _outline(out) if d == 0 and "外来书签" in t] == []
     assert subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True).returncode == 0
+
+
+def test_a_page_turned_by_its_pdf_is_stamped_at_the_top_as_it_is_seen(ledger, tmp_path):
+    from pypdf import PdfReader as Reader
+    from pypdf import PdfWriter
+
+    from laomo_desktop.ledger import attachments as A
+    from laomo_desktop.reports.annual import write_annual
+    from laomo_desktop.reports.packet import write_packet
+    from sample_ledger import build
+
+    u = build(ledger, tmp_path)
+    write_annual(u["B"], 2025, tmp_path / "b.pdf")
+    w = PdfWriter()
+    w.add_page(Reader(str(tmp_path / "b.pdf")).pages[1])
+    w.pages[0].rotate(90)  # shown landscape, its text running down the page
+    scan = tmp_path / "横向.pdf"
+    with open(scan, "wb") as fh:
+        w.write(fh)
+    uid = A.attach(ledger, "studio", u["A"], scan, "横向扫描")["uid"]
+    out = tmp_path / "p.pdf"
+    write_packet(ledger, u["A"], 2025, "union_100", [uid], out)
+    n = page_count(out) - 1  # the appended page, before the back page
+    page = Reader(str(out)).pages[n - 1]
+    assert page.mediabox.width > page.mediabox.height, "still landscape"
+    band = "".join(w for w, y in words(out, n) if y < BAND)
+    assert band.startswith("附件1") and band.endswith(f"第{n}页共{n + 1}页"), band

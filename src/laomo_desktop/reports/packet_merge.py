@@ -47,13 +47,12 @@ def _stamp(writer, first: int, rec: dict, total: int) -> None:
     c = rl_canvas.Canvas(buf, initialFontName=font)  # no unembedded Helvetica
     boxes = []
     for i, page in enumerate(pages):
-        page.transfer_rotation_to_content()  # a page turned by /Rotate: stamped as it is seen
+        if page.rotation % 360:  # a page turned by /Rotate: stamped as it is seen
+            page.transfer_rotation_to_content()
         box = page.cropbox
         left, bottom = float(box.left), float(box.bottom)
         w, h = float(box.width), float(box.height)
-        s = (h - BAND) / h
-        page.add_transformation(Transformation().translate(-left, -bottom).scale(s, s)
-                                .translate(left + w * (1 - s) / 2, bottom))
+        _shrink(page, (h - BAND) / h, left, bottom, w)
         boxes.append((left, bottom))
         c.setPageSize((w, h))
         number = f"第 {first + i + 1} 页 共 {total} 页"
@@ -72,6 +71,20 @@ def _stamp(writer, first: int, rec: dict, total: int) -> None:
     overlay = PdfReader(io.BytesIO(buf.getvalue()))
     for page, over, (left, bottom) in zip(pages, overlay.pages, boxes, strict=True):
         page.merge_transformed_page(over, Transformation().translate(left, bottom))
+        page.compress_content_streams()
+
+
+def _shrink(page, s: float, left: float, bottom: float, w: float) -> None:
+    """Scale a page's drawing by `s` towards its bottom edge, centred across. Written around
+    its content as it is: pypdf's add_transformation parses the whole content stream first,
+    a second or more for a dozen scanned or typeset pages."""
+    content = page.get_contents()
+    if content is None:
+        return
+    dx, dy = left * (1 - s) + w * (1 - s) / 2, bottom * (1 - s)
+    content.set_data(b"q %.5f 0 0 %.5f %.3f %.3f cm\n" % (s, s, dx, dy) + content.get_data()
+                     + b"\nQ\n")
+    page.replace_contents(content)
 
 
 def _outline(writer, found: Pages, chosen: list[dict], back: int, appended: int) -> None:
