@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -256,8 +257,11 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
         P.describe(a)
         if a["suffix"] == ".pdf":
             a["pages"] = _check_pdf(a)
-        elif a["suffix"] in IMAGE_TYPES:
-            P.prepare_photo(a)
+    photos = [a for a in chosen if a["suffix"] in IMAGE_TYPES]
+    # Pillow decodes and encodes without holding the GIL: a photo per core (the first that
+    # cannot be read is the one reported, in the attachments' order)
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        list(pool.map(P.prepare_photo, photos))
     evidence, evidence_of = PI.evidence_list(
         result, {c["id"]: c["evidence"] for c in tpl.criteria})
     s, per = data["studio"], data["period"]
