@@ -68,6 +68,21 @@ def test_a_damaged_pdf_attachment_is_refused_by_name(ledger, sample, tmp_path):
     assert not out.exists()
 
 
+def test_the_first_photo_that_cannot_be_read_is_refused_by_name(ledger, sample, tmp_path):
+    photos = []
+    for name in ("好照片.jpg", "坏照片一.jpg", "坏照片二.jpg"):
+        f = tmp_path / name
+        if name.startswith("好"):
+            Image.new("RGB", (40, 30)).save(f)
+        else:
+            f.write_bytes(b"\xff\xd8\xff not a photo")
+        photos.append(A.attach(ledger, "activity", sample["t1"], f)["uid"])
+    out = tmp_path / "packet.pdf"
+    with pytest.raises(LaomoError, match="坏照片一.jpg.*不是能识别的图片"):
+        write_packet(ledger, sample["A"], 2025, "eight_must_haves", photos, out)
+    assert not out.exists()
+
+
 def test_another_studios_attachment_is_refused(ledger, sample, tmp_path):
     f = tmp_path / "b.png"
     Image.new("RGB", (10, 10)).save(f)
