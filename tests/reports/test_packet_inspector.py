@@ -92,6 +92,7 @@ def test_every_part_heading_and_attachment_is_bookmarked_at_its_page(packet):
         assert hit, f"no bookmark for {w}"
         title, page = hit[0]
         assert flat(w) in flat(text[page - 1]), f"bookmark {title} points to page {page}"
+    assert not [t for _, t, _ in marks if "IMG_" in t], "a photo's bookmark is its caption"
     parts = [t[:4] for d, t, _ in marks if d == 0 and t.startswith("第")]
     assert parts == ["第一部分", "第二部分", "第三部分", "第四部分"]
     assert all(d == 1 for d, t, _ in marks if t.startswith("一、")), "sections under their part"

@@ -16,14 +16,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.packet_parts import PARTS, Pages
+from laomo_desktop.reports.packet_parts import PARTS, Pages, caption
 from laomo_desktop.reports.text import printable
 
 BAND = 12 * mm
 
 
 def label(rec: dict) -> str:
-    """An attachment as the contents, the bookmarks and its stamp name it."""
+    """An attachment as the contents, the bookmarks and its stamp name it: a photo by its
+    caption (a phone's file name says nothing), a document by its title or file name."""
+    if rec["suffix"] != ".pdf":
+        return printable(caption(rec))
     return printable(f"附件{rec['number']}　{rec.get('title') or rec['filename']}")
 
 
