@@ -184,24 +184,32 @@ def prepare_photo(rec: dict) -> None:
 
 
 def photo_pages(st: dict, photos: list[dict], *, draft: bool = False) -> list:
-    """Four photos a page, two by two, each captioned from its record. A `draft` (the first
-    layout pass) holds the same room without embedding the images."""
+    """Four photos a page, two by two, each centred in a box of the same size with its
+    caption from its record under the box, so that pictures and captions line up whatever
+    their shapes. A `draft` (the first layout pass) holds the same room without embedding
+    the images."""
     out: list = []
     cap = ParagraphStyle("caption", parent=st["cell"], alignment=1)
     for start in range(0, len(photos), 4):
-        cells: list = []
-        for rec in photos[start:start + 4]:
-            w, h = rec["size"]
-            scale = min(PHOTO_W / w, PHOTO_H / h)
-            img = (Spacer(w * scale, h * scale) if draft else
-                   Image(io.BytesIO(rec["jpeg"]), width=w * scale, height=h * scale))
-            cells.append([img, Spacer(1, 2 * mm), _caption(rec, cap, PHOTO_W - 2)])
-        cells += [""] * (-len(cells) % 2)
-        grid = Table([cells[i:i + 2] for i in range(0, len(cells), 2)],
-                     colWidths=[BODY_W / 2] * 2, rowHeights=[PHOTO_H + 20 * mm] * (len(cells) // 2))
+        rows: list[list] = []
+        for i in range(start, min(start + 4, len(photos)), 2):
+            pair = photos[i:i + 2]
+            images, captions = [], []
+            for rec in pair:
+                w, h = rec["size"]
+                scale = min(PHOTO_W / w, PHOTO_H / h)
+                images.append(Spacer(w * scale, h * scale) if draft else
+                              Image(io.BytesIO(rec["jpeg"]), width=w * scale, height=h * scale))
+                captions.append(_caption(rec, cap, PHOTO_W - 2))
+            pad = [""] * (2 - len(pair))
+            rows += [images + pad, captions + pad]
+        grid = Table(rows, colWidths=[BODY_W / 2] * 2,
+                     rowHeights=[PHOTO_H + 6, 20 * mm - 6] * (len(rows) // 2))
         grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cap.fontName),
                                   ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  *[("VALIGN", (0, r), (-1, r), "MIDDLE")
+                                    for r in range(0, len(rows), 2)]]))
         grid._packet_photos = [rec["number"] for rec in photos[start:start + 4]]
         if start:
             out.append(PageBreak())
