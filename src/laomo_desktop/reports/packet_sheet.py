@@ -22,8 +22,11 @@ from laomo_desktop.reports.text import esc, printable
 STATUS = {"met": "√达到", "partly": "◐部分达到", "missing": "×未达到"}  # all in the font
 NO_LINE_END = "（《“‘〈「『【〔[("
 NO_LINE_START = "，。、；：？！）》”’〉」』】〕…·%）]"
-# a number (156,100.00, 42.08%, ≥ 8, 证据8–12's 8–12, ZL2025) or a Latin word is not broken
-UNBROKEN = re.compile(r"(?:[≥≤]\s?)?[0-9A-Za-z]+(?:[.,:/_\-–][0-9A-Za-z]+)*%?|.", re.S)
+# a number with its unit (156,100.00 元, 0.10 万元, 42.08%, ≥ 8, 8–12), or a Latin word, is
+# not broken across lines
+UNBROKEN = re.compile(r"(?:[≥≤]\s?)?[0-9A-Za-z]+(?:[.,:/_\-–][0-9A-Za-z]+)*"
+                      r"(?:%|\s?(?:万元|元|人次|场次|项|件|次|人|对|分|页)(?![\u4e00-\u9fff]))?|.",
+                      re.S)
 HEADER = ("考核项目", "考核内容", "分值", "评分标准", "自评得分", "考核得分")
 WEIGHTS = (1.9, 5.3, 1.1, 3.4, 1.65, 1.65)
 PAD, VPAD = 4, 3  # cell padding: left and right, top and bottom
