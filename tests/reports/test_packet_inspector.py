@@ -70,7 +70,7 @@ def test_every_contents_entry_gives_the_page_it_is_on(packet):
                if not m.group(1).startswith(("第 ", "李明劳模"))]
     titles = [flat(t).rstrip("·.…") for t, _ in entries]
     for wanted in ("第一部分", "一、基本情况", "十一、存在问题", "附表", "第二部分", "第三部分",
-                   "考核项与佐证材料对照", "附件清单", "第四部分", "附件6"):
+                   "一、考核项与佐证材料对照", "二、附件清单", "第四部分", "附件6"):
         assert any(t.startswith(wanted) for t in titles), (wanted, titles)
     for (title, page), short in zip(entries, titles, strict=True):
         assert short in flat(text[page - 1]), f"{title} is not on page {page}"
@@ -85,7 +85,7 @@ def test_every_part_heading_and_attachment_is_bookmarked_at_its_page(packet):
     marks = _outline(packet["out"])
     headings = [f.getPlainText() for f in story_for(annual_data(packet["A"], 2025), styles())
                 if getattr(getattr(f, "style", None), "name", "") in ("h1", "h2")]
-    wanted = ["第一部分", *headings, "第二部分", "第三部分", "考核项与佐证材料对照", "附件清单",
+    wanted = ["第一部分", *headings, "第二部分", "第三部分", "一、考核项与佐证材料对照", "二、附件清单",
               "第四部分", *(f"附件{n}" for n in range(1, 7))]
     for w in wanted:
         hit = [(t, p) for _, t, p in marks if flat(t).startswith(flat(w))]
@@ -107,6 +107,22 @@ def test_cover_carries_the_seal_line_and_the_fingerprint_is_on_the_back_page(pac
     fp = installation_fingerprint(ledger)
     assert fp not in text[0]
     assert fp in text[-1]
+
+
+def test_the_back_page_keeps_the_binding_margin_of_the_number_it_is_printed_with(packet):
+    """Behind the appended PDF the back page is printed with the packet's last number: its
+    text stands on that page's side of the binding (28 mm on the left of an odd page, on the
+    right of an even one), like its header."""
+    total = page_count(packet["out"])
+    assert total % 2 != (total - packet["scan_pages"]) % 2, "laid out with the other parity"
+    bbox = subprocess.run(["pdftotext", "-f", str(total), "-l", str(total), "-bbox",
+                           str(packet["out"]), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    x0 = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"', bbox)]
+    x1 = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+    mm = 72 / 25.4
+    left, right = (28, 20) if total % 2 else (20, 28)
+    assert min(x0) >= left * mm - 1 and max(x1) <= (210 - right) * mm + 1, (min(x0), max(x1))
 
 
 def test_no_page_inside_a_part_of_the_packet_is_mostly_empty(packet, tmp_path):

@@ -16,6 +16,7 @@ from PIL import Image
 from helpers import pdffonts, pdftotext
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.annual import write_annual
+from laomo_desktop.reports.packet import write_packet
 from sample_ledger import build
 
 MM = 72 / 25.4
@@ -30,6 +31,14 @@ def sample(ledger, tmp_path):
 def annual(sample, tmp_path) -> Path:
     pdf = tmp_path / "annual.pdf"
     write_annual(sample["A"], 2025, pdf)
+    return pdf
+
+
+@pytest.fixture
+def packet(ledger, sample, tmp_path) -> Path:
+    """The sample's review packet without attachments (an appended PDF keeps its own margins)."""
+    pdf = tmp_path / "packet.pdf"
+    write_packet(ledger, sample["A"], 2025, "union_100", [], pdf)
     return pdf
 
 
@@ -134,7 +143,7 @@ def test_level_three_is_fang_drawn_bold(tmp_path):
 
 # ---- colour, indent, justification -------------------------------------------------------------
 
-def test_documents_print_in_black_and_grey_only(ledger, sample, annual, tmp_path):
+def test_documents_print_in_black_and_grey_only(ledger, sample, annual, packet, tmp_path):
     """Headings, table headers, totals rows and charts carry no colour: a union prints in
     black and white, where a dark-red heading comes out a muddy grey."""
     from laomo_desktop.reports.books import write_book
@@ -144,7 +153,7 @@ def test_documents_print_in_black_and_grey_only(ledger, sample, annual, tmp_path
     write_union_pdf(2025, None, union)
     write_book("activities", ledger, sample["A"], 2025, book)
     coloured = []
-    for pdf in (annual, union, book):
+    for pdf in (annual, union, book, packet):
         out = tmp_path / f"{pdf.stem}-png"
         out.mkdir()
         subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(out / "p")], check=True)
@@ -180,10 +189,11 @@ def test_body_paragraphs_are_indented_two_characters_and_justified(sample, tmp_p
     assert max(rights) - min(rights) < 1.0, rights
 
 
-def test_binding_margin_alternates_sides(annual):
+@pytest.mark.parametrize("document", ["annual", "packet"])
+def test_binding_margin_alternates_sides(document, request):
     """Printed on both sides: the 28 mm margin is on the left of odd pages, on the right of
     even ones (the back of the sheet), so text never runs into the binding."""
-    pages = lines(annual)
+    pages = lines(request.getfixturevalue(document))
     assert len(pages) >= 4
     for n, page in enumerate(pages[1:], 2):  # the cover has no header
         left = min(x["x"] for x in page)
@@ -210,3 +220,18 @@ def test_table_titles_stand_above_their_tables(annual):
     for name, (_, line, below) in found.items():
         assert below is not None, name  # the title never ends a page
         assert line["bottom"] <= below["y"] and below["y"] - line["bottom"] < 12, name
+
+
+def test_the_packets_titles_stand_in_the_middle_of_the_text_block(packet):
+    """The contents' title and each part's title are centred between the page's margins, as
+    the cover's lines are (not pushed right by a heading's indent)."""
+    seen = []
+    for n, page in enumerate(lines(packet)[1:], 2):
+        left = 28 * MM if n % 2 else 20 * MM
+        middle = left + (210 - 48) * MM / 2
+        for line in page:
+            if re.fullmatch(r"目\s*录|第[一二三四]部分.+", line["text"]):
+                seen.append(line["text"][:4])
+                assert (line["x"] + line["right"]) / 2 == pytest.approx(middle, abs=2), (
+                    n, line["text"])
+    assert {"目录", "第一部分", "第二部分", "第三部分"} <= {t.replace("　", "") for t in seen}

@@ -39,6 +39,7 @@ from laomo_desktop.reports.layout import (
     PAGE_H,
     RIGHT,
     TOP,
+    left_margin,
     make_canvas_class,
     styles,
 )
@@ -99,14 +100,27 @@ def _text(cell) -> str:
     return cell.getPlainText() if hasattr(cell, "getPlainText") else ""
 
 
+class _PacketPage(PageTemplate):
+    """A page whose frame moves with the binding margin (layout.left_margin) by the number the
+    page is printed with: the back page, laid out last but one behind the appended PDFs, is
+    numbered `doc.total`."""
+
+    def beforeDrawPage(self, canv, doc):  # noqa: N802 - ReportLab API
+        printed = doc.total if doc.back is not None and doc.page == doc.back else doc.page
+        for frame in self.frames:
+            frame.x1 = left_margin(printed)  # Frame recomputes its geometry on assignment
+        super().beforeDrawPage(canv, doc)
+
+
 class _PacketDoc(BaseDocTemplate):
     """Records the page of every marked flowable (headings, parts), of every photo, and of
-    every table row of the summary (part one) with the heading it stands under."""
+    every table row of the summary (part one) with the heading it stands under. `back` and
+    `total`: the body's last page and the number it is printed with (from the previous pass)."""
 
-    keepTogetherClass = tables.KeepHeadingWithRows  # a heading with its table's first rows
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, back: int | None = None, total: int | None = None, **kwargs):
+        # BaseDocTemplate sets keepTogetherClass on the instance: a class attribute is not seen
+        super().__init__(*args, keepTogetherClass=tables.KeepHeadingWithRows, **kwargs)
+        self.back, self.total = back, total
         self.found = P.Pages()
         self._part, self._heading = "", ""
 
@@ -132,10 +146,15 @@ class _PacketDoc(BaseDocTemplate):
 
 def _summary(data: dict, st: dict) -> tuple[list, list[tuple[int, str]]]:
     """The summary's flowables with its headings marked (level 1 and 2 under part one), and
-    its level-1 headings for the contents."""
+    its level-1 headings for the contents. The appendix's tables (附表一 …) are titled above
+    them, not headed: their titles are marked at level 2 under 附表, so that a bookmark finds
+    each and the evidence index knows which table a row is printed in."""
     story, entries = story_for(data, st), []
     for f in story:
-        level = {"h1": 1, "h2": 2}.get(getattr(getattr(f, "style", None), "name", ""))
+        name = getattr(getattr(f, "style", None), "name", "")
+        level = {"h1": 1, "h2": 2}.get(name)
+        if name == "table_title" and f.getPlainText().startswith("附表"):
+            level = 2
         if level and isinstance(f, Paragraph):
             title = f.getPlainText()
             P.mark(f, level, title)
@@ -157,22 +176,24 @@ def _story(ctx: dict, pages: P.Pages) -> list:
     own = f"自评：{tpl.title}"
     photos = [a for a in ctx["chosen"] if a["suffix"] in IMAGE_TYPES]
     toc = [(0, P.PARTS[0]), *entries, (0, P.PARTS[1]), (1, own), (0, P.PARTS[2]),
-           (1, PI.TITLE), (1, PI.ATTACHMENTS)]
+           *[(1, t) for t in PI.HEADINGS]]
     if photos or ctx["pdfs"]:
         toc += [(0, P.PARTS[3]), *[(1, M.label(a)) for a in ctx["pdfs"]]]
     page_of = {t: p for _, t, p in pages.marks}
     page_of.update({M.label(a): a["page"] for a in ctx["pdfs"] if a["page"]})
     story += P.contents(st, toc, page_of)
     part_style = ParagraphStyle("part", parent=st["h1"], fontSize=18, leading=28,
-                                alignment=TA_CENTER, spaceBefore=0, spaceAfter=10)
+                                alignment=TA_CENTER, firstLineIndent=0, spaceBefore=0,
+                                spaceAfter=10)
 
     def part(i: int) -> list:
         return [P.mark(Paragraph(esc(P.PARTS[i]), part_style), 0, P.PARTS[i])]
 
     story += [*part(0), *summary, PageBreak(), *part(1),
-              P.mark(Paragraph(esc(own), st["h2"]), 1, own)]
+              P.mark(Paragraph(esc(own), st["h1"]), 1, own)]
     if tpl.description:
-        story.append(Paragraph(esc(tpl.description), st["small"]))
+        note = ParagraphStyle("template_note", parent=st["small"], spaceAfter=4)
+        story.append(Paragraph(esc(tpl.description), note))  # a gap between it and the sheet
     rules = {c["id"]: c["rule"] for c in tpl.criteria}
     story += score_sheet(st, result, rules, ctx["evidence_of"])
     story += [PageBreak(), *part(2)]
@@ -221,12 +242,13 @@ def _layout(ctx: dict) -> tuple[bytes, P.Pages]:
 def _passes(ctx: dict, pages: P.Pages, total: int | None, back: int | None):
     for _ in range(4):
         buf = io.BytesIO()
-        frame = Frame(LEFT, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body")
         doc = _PacketDoc(buf, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                          bottomMargin=BOTTOM, title=ctx["title"], author="劳模创新工作室台账",
-                         creator="Laomo Desktop")
-        doc.addPageTemplates([PageTemplate(id="cover", frames=[frame]),
-                              PageTemplate(id="body", frames=[frame])])
+                         creator="Laomo Desktop", back=back, total=total)
+        doc.addPageTemplates([
+            _PacketPage(id=name, frames=[Frame(LEFT, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM,
+                                               id="body")])
+            for name in ("cover", "body")])
         ctx["pdf_pages"] = {}
         if back is not None:  # the appended PDFs follow the body's last page but one
             at = back

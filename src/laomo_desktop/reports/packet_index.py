@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Paragraph
-
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
+from laomo_desktop.reports.headings import Outline, label
 from laomo_desktop.reports.layout import date_cn, table
 from laomo_desktop.reports.packet_parts import IMAGE_TYPES, Pages, caption
 from laomo_desktop.reports.wording import yuan
@@ -25,8 +24,9 @@ SECTION = {"member": "团队成员", "equipment": "设备设施", "rule": "制�
            "benefit": "经济效益", "honour": "荣誉", "plan": "年度目标", "studio": "基本情况"}
 UNIT = {"member": "人", "activity": "次", "fund": "笔", "mentorship": "对"}
 TRAININGS = "附表三"  # activities of the type training have a table of their own
-TITLE = "考核项与佐证材料对照"
-ATTACHMENTS = "附件清单"
+# the index's two sections, numbered as headings.Outline numbers level-1 headings
+TITLE, ATTACHMENTS = "考核项与佐证材料对照", "附件清单"
+HEADINGS = tuple(label(1, n) + t for n, t in enumerate((TITLE, ATTACHMENTS), 1))
 
 
 @dataclass
@@ -138,10 +138,16 @@ def evidence_index(st: dict, evidence: list[Evidence], attachments: list[dict],
         k = S.BY_NAME.get(e.kind)
         rows.append([f"证据{e.no}", k.label if k else e.kind, e.date, e.title,
                      "第" + "、".join(str(i) for i in e.criteria) + "项", where])
-    out = [mark(Paragraph(TITLE, st["h2"]), 1, TITLE)]
-    out += table(st, ["编号", "类型", "日期", "佐证记录", "支撑考核项", "所在位置"], rows,
+    o = Outline(st)
+
+    def heading(text: str):
+        h = o.heading(1, text)
+        return mark(h, 1, h.getPlainText())
+
+    out = [heading(TITLE)]
+    out += table(st, ["编号", "类型", "日期", "佐证记录", "考核项", "所在位置"], rows,
                  [1, 1, 1, 6, 1, 2], "本模板的考核项没有引用台账记录。")
-    out.append(mark(Paragraph(ATTACHMENTS, st["h2"]), 1, ATTACHMENTS))
+    out.append(heading(ATTACHMENTS))
     out += table(st, ["编号", "说明", "所属记录", "所在页"],
                  [[f"附件{a['number']}", caption(a, with_number=False), a["owner"],
                    f"第 {a['page']} 页" if a.get("page") else

@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -117,7 +118,8 @@ def contents(st: dict, entries: list[tuple[int, str]], page_of: dict[str, int]) 
                            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
-    return [Paragraph("目　录", st["h1"]), t, PageBreak()]
+    title = ParagraphStyle("contents", parent=st["h1"], alignment=TA_CENTER, firstLineIndent=0)
+    return [Paragraph("目　录", title), t, PageBreak()]
 
 
 def describe(rec: dict) -> None:
