@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_stats.py
 	$(BIN)/python bench/bench_gui.py
 	$(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_packet.py
 	$(BIN)/python bench/bench_exchange.py
 	$(BIN)/python bench/bench_open.py
 	$(BIN)/python bench/bench_paste.py

@@ -406,8 +406,11 @@ def copyright_file(v: str) -> str:
         f"package ships one: {INSTALL_DIR}/_internal/<package>.dist-info/):",
         f"- Python {platform.python_version()} (Python Software Foundation License)",
         "- the Qt 6 libraries and plugins that PySide6 ships (LGPL-3.0; The Qt Company)",
-        "- WenQuanYi Zen Hei (GPL-2.0 with a font embedding exception):",
-        f"  {INSTALL_DIR}/_internal/resources/fonts/",
+        "- the report fonts, with their licences and what was changed in",
+        f"  {INSTALL_DIR}/_internal/resources/fonts/ (README.md): WenQuanYi Zen Hei, unmodified",
+        "  (GPL-2.0 with a font embedding exception); Laomo Serif, modified from Noto Serif CJK SC",
+        "  (SIL OFL 1.1); Laomo Fang, modified from FandolFang (GPL-3.0+ with the font",
+        "  exception); Laomo Kai, modified from AR PL UKai (Arphic Public License)",
         "- the PyInstaller bootloader (GPL-2.0 with the PyInstaller bootloader exception)",
         "- these Python packages (name, version, licence as their metadata states it):",
     ]

@@ -340,7 +340,8 @@ def test_cli_assess_json_is_the_assess_dict(sample_dir, capsys):
     assert data["score"] == 90.7 and data["grade"] == "三星级"
     assert {c["id"]: c["score"] for c in data["criteria"]} == UNION_100
     assert set(data["criteria"][0]) == {"id", "area", "item", "points", "score", "status",
-                                        "detail", "detail_en", "evidence", "note"}
+                                        "detail", "detail_en", "evidence", "evidence_total",
+                                        "note"}
     assert data["period_label"] == "2025 年度"
 
 
@@ -726,7 +727,7 @@ def test_money_targets_and_amounts_read_in_wan_with_two_decimals(ledger):
     _, detail = A.evaluate({"targets": "all"}, f)
     assert str(detail) == "年度目标完成 0/1 项；未完成：经济效益（万元）（目标 50.00，完成 12.35）"
     _, detail = A.evaluate({"metric": "benefit_wan", "min": 20}, f)
-    assert str(detail) == "本年度经济效益 12.35 万元（要求 ≥ 20）"
+    assert str(detail) == "本年度经济效益 12.35 万元（要求 ≥ 20.00 万元）"
 
 
 def test_the_leaders_honours_are_those_of_a_member_of_the_team_at_the_end(sample):

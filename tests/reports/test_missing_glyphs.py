@@ -3,6 +3,8 @@ stand-in such as [U+1F600], never as nothing: in paragraphs, in table cells, in 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import pdftotext
@@ -102,29 +104,71 @@ def typed(sample):
     return sample
 
 
-def test_every_character_printed_is_in_the_embedded_font(ledger, typed, tmp_path):
-    from helpers import pdffonts
-    from laomo_desktop.reports.fonts import font_path
+def faces_used(pdf) -> dict[str, set[str]]:
+    """For each face a PDF embeds (its PostScript name, without the subset tag), the characters
+    it prints, read from the ToUnicode map of each embedded subset."""
+    from pypdf import PdfReader
+
+    out: dict[str, set[str]] = {}
+    for page in PdfReader(str(pdf)).pages:
+        for font in page.get("/Resources", {}).get("/Font", {}).values():
+            font = font.get_object()
+            face = str(font["/BaseFont"]).split("+")[-1]
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            chars = out.setdefault(face, set())
+            for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for code in re.findall(r"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>", block):
+                    text = bytes.fromhex(code).decode("utf-16-be")
+                    chars.update(c for c in text if c.isprintable())  # not \0, \x7f
+    return out
+
+
+def face_file(face: str):
+    """The bundled file of a face named as the PDF names it (WenQuanYiZenHei-0, LaomoFang-…)."""
+    from laomo_desktop.paths import resources_dir
+
+    fonts = resources_dir() / "fonts"
+    if face.startswith("WenQuanYiZenHei"):
+        return fonts / "wqy-zenhei.ttc"
+    return fonts / {"LaomoSerif-Regular": "laomo-serif-regular.ttf",
+                    "LaomoSerif-Bold": "laomo-serif-bold.ttf",
+                    "LaomoFang-Regular": "laomo-fang.ttf",
+                    "LaomoKai-Regular": "laomo-kai.ttf"}[face]
+
+
+def test_every_character_printed_is_in_the_face_that_prints_it(ledger, typed, tmp_path):
+    """Per face: a character 仿宋 lacks (ñ, a rare hanzi outside GB 2312) is printed by a face
+    that has it, never as the missing-glyph box of the face asked for."""
     from laomo_desktop.reports.packet import write_packet
     from laomo_desktop.reports.union import write_union_pdf
 
-    cmap = font_cmap(font_path())
+    R.update("plan", typed["plan"], {"next_year": "与Peña合作；堃、喆、玥三位骨干；¥5,000；"
+                                                  "温度≤40℃ ①②③ ◐ ↔ H₂O"})
     annual, packet, union = (tmp_path / f"{n}.pdf" for n in ("annual", "packet", "union"))
     write_annual(typed["A"], 2025, annual)
     write_packet(ledger, typed["A"], 2025, "union_100", [], packet)
     write_union_pdf(2025, None, union)
+    cmaps: dict[str, set[int]] = {}
     for pdf in (annual, packet, union):
-        assert all("WenQuanYi" in row[0] for row in pdffonts(pdf)), pdf.name  # one font only
+        used = faces_used(pdf)
+        assert len(used) >= 3, (pdf.name, sorted(used))
+        for face, chars in used.items():
+            cmap = cmaps.setdefault(face, font_cmap(face_file(face)))
+            missing = sorted(f"U+{ord(c):04X} {c}" for c in chars
+                             if not c.isspace() and ord(c) not in cmap)
+            assert not missing, (pdf.name, face, missing)
         text = pdftotext(pdf)
-        missing = sorted({f"U+{ord(c):04X} {c}" for c in text
-                          if not c.isspace() and ord(c) not in cmap})
-        assert not missing, (pdf.name, missing)
+        printed = {c for chars in used.values() for c in chars}
+        assert {c for c in text if not c.isspace()} <= printed, pdf.name
         assert "李明√劳模－创新工作室" in flat(text), pdf.name
     text = flat(pdftotext(annual))
     assert "外委单价3700元－自修材料费1500元" in text  # the calculation still reads right
     assert "温度≤40℃压力≥2MPa误差±0.5%3×4÷2面积5㎡合格率99‰①②③⑩·要点√已整改×未整改" in text
     assert "√×××√×①②③——≤≥□√×★··1–2非-断abcd＋Ø12" in text
     assert "班长·技师√" in text and "√具备" in text
+    assert "与Peña合作；堃、喆、玥三位骨干；¥5,000；温度≤40℃①②③◐↔H₂O" in text
+    fang = faces_used(annual)["LaomoFang-Regular"]
+    assert "合" in fang and not {"ñ", "堃", "喆", "玥", "◐", "↔", "₂"} & fang
     packet_text = flat(pdftotext(packet))
     assert "√达到" in packet_text and "◐部分达到" in packet_text
 
@@ -137,11 +181,12 @@ def test_stand_ins_for_what_users_type():
     assert printable("😀\u200d") == "[U+1F600][U+200D]"  # still marked, never silently dropped
 
 
-def test_each_stand_in_is_in_the_font_and_each_replaced_character_is_not():
-    from laomo_desktop.reports.fonts import font_path
+def test_each_stand_in_is_in_a_face_and_each_replaced_character_in_none():
+    from laomo_desktop.reports.fonts import FILES, font_path
     from laomo_desktop.reports.text import SUBSTITUTES
 
-    cmap = font_cmap(font_path())
+    cmaps = [font_cmap(font_path(face), FILES[face][1]) for face in FILES]
+    anywhere = set().union(*cmaps)
     wrong = {f"U+{ord(k):04X}": v for k, v in SUBSTITUTES.items()
-             if ord(k) in cmap or any(ord(c) not in cmap for c in v)}
+             if ord(k) in anywhere or any(ord(c) not in anywhere for c in v)}
     assert not wrong

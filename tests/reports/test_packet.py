@@ -37,11 +37,12 @@ def test_the_packet_holds_summary_assessment_index_photos_and_pdfs(ledger, sampl
     for part in ("第一部分", "一、基本情况", "自评：", "佐证材料索引", "附件清单"):
         assert part in text, part
     assert "开展培训 3 场次、40 人次" in text
-    assert f"合计：{result['score']:g} / 8 分" in text
+    layout = pdftotext(out, layout=True)
+    assert re.search(rf"^\s*合计\s+8\s+{result['score']:g}\s*$", layout, re.M)
     assert "附件1" in text and "揭牌仪式现场" in text and "专利证书" in text
     assert "周红职工创新工作室" in text, "the appended PDF's own text is there"
-    body_pages = int(re.search(r"第\s*2\s*页\s*共\s*(\d+)\s*页", text).group(1))
-    assert page_count(out) == body_pages + sample["scan_pages"]
+    total = int(re.search(r"第\s*2\s*页\s*共\s*(\d+)\s*页", text).group(1))
+    assert page_count(out) == total, "one numbering for the whole packet, appended PDFs too"
     assert all(row[-5] == "yes" for row in pdffonts(out))
     assert not list(tmp_path.glob("*.partial"))
     from laomo_desktop.exchange.keys import installation_fingerprint
@@ -64,6 +65,21 @@ def test_a_damaged_pdf_attachment_is_refused_by_name(ledger, sample, tmp_path):
     out = tmp_path / "packet.pdf"
     with pytest.raises(LaomoError, match="坏文件.pdf.*不是有效的 PDF"):
         write_packet(ledger, sample["A"], 2025, "eight_must_haves", [uid], out)
+    assert not out.exists()
+
+
+def test_the_first_photo_that_cannot_be_read_is_refused_by_name(ledger, sample, tmp_path):
+    photos = []
+    for name in ("好照片.jpg", "坏照片一.jpg", "坏照片二.jpg"):
+        f = tmp_path / name
+        if name.startswith("好"):
+            Image.new("RGB", (40, 30)).save(f)
+        else:
+            f.write_bytes(b"\xff\xd8\xff not a photo")
+        photos.append(A.attach(ledger, "activity", sample["t1"], f)["uid"])
+    out = tmp_path / "packet.pdf"
+    with pytest.raises(LaomoError, match="坏照片一.jpg.*不是能识别的图片"):
+        write_packet(ledger, sample["A"], 2025, "eight_must_haves", photos, out)
     assert not out.exists()
 
 

@@ -65,7 +65,9 @@ def underfilled(pdf: Path, tmp: Path, furniture: tuple[str, ...]) -> list[tuple[
         nxt = body_lines(pages[i + 1], furniture)
         first = flat(nxt[0]) if nxt else ""
         part_ends = (i == 0 or first in PART_STARTS or first.startswith("自评：")
-                     or re.match(r"第[一二三四五]部分", first) is not None)  # the packet's parts
+                     or re.match(r"第[一二三四五]部分", first) is not None  # the packet's parts
+                     # a packet's appended document (each page stamped 附件N), its back page
+                     or re.match(r"附件\d+", first) is not None or first.startswith("数据包签名指纹"))
         if fill < MOSTLY_EMPTY and not part_ends:
             bad.append((i + 1, round(fill, 2)))
     return bad
@@ -100,8 +102,9 @@ def test_the_score_sheet_total_stays_with_its_table(demo_ledger, tmp_path):
         write_packet(paths, uid, 2026, template, [], pdf, generated=DEMO_TODAY)
         assert not underfilled(pdf, tmp_path, (name, "2026 年度考核材料")), template
         pages = pdftotext(pdf).split("\f")
-        total = next(i for i, p in enumerate(pages) if "合计：" in p)
-        assert not body_lines(pages[total], (name, "2026 年度考核材料"))[0].startswith("合计：")
+        last = next(p for p in pages if "自评结论" in p)  # the sheet's last rows
+        assert "合计" in last and "（签字）" in last and re.search(r"^\d+\.\s", last, re.M), (
+            "the total, the conclusion and the signatures under a criterion")
 
 
 def header_rows_not_at_top(pdf: Path, header: list[str], heading: str) -> list[int]:

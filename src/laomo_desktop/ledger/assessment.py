@@ -45,6 +45,7 @@ MAX_EVIDENCE = 10
 YES, NO = Both("是", "yes"), Both("否", "no")
 FLAG = Text("{label}：{answer}", "{label}: {answer}")
 AMOUNT = Text("{label} {value} {unit}", "{label} {value} {unit}")
+MONEY = Text("{value} {unit}", "{value} {unit}")
 PLUS = Text("{parts}", "{parts}")  # metrics added up, joined with " + "
 TOTAL = Text("{parts}，合计 {total}", "{parts}; total {total}")
 AT_LEAST = Text("{shown}（要求 ≥ {need}）", "{shown} (required: ≥ {need})")
@@ -174,10 +175,17 @@ def evaluate(rule: dict, f: Facts) -> tuple[float, Any]:
         total = sum(values)
         shown: Any = Joined(tuple(_describe(m, v) for m, v in zip(names, values, strict=True)),
                             " + ", " + ")
+        # money (万元) reads as money does, with two decimals: "≥ 10.00 万元", not "≥ 10"
+        is_money = all(TEMPLATE_METRICS[m].kind == WAN for m in names)
+        unit = TEMPLATE_METRICS[names[0]]
+
+        def amount(v: float) -> Any:
+            return (MONEY(value=money.wan(round(v * money.FEN_PER_WAN)),
+                          unit=Both(unit.unit, unit.unit_en)) if is_money else _num(v))
         if len(names) > 1:
-            shown = TOTAL(parts=shown, total=_num(total))
+            shown = TOTAL(parts=shown, total=amount(total))
         return (_fraction(total, rule["min"], partial),
-                AT_LEAST(shown=shown, need=_num(rule["min"])))
+                AT_LEAST(shown=shown, need=amount(rule["min"])))
     if "any_of" in rule or "all_of" in rule:
         subs = [evaluate(r, f) for r in rule.get("any_of") or rule["all_of"]]
         details = Joined(tuple(d for _, d in subs))
@@ -302,7 +310,8 @@ EARLIEST = "0001-01-01"  # a period "start" before any record: during … = begu
 
 
 def _evidence(spec: dict, p: dict) -> list[dict]:
-    """Up to MAX_EVIDENCE records of one kind for a criterion: {kind, uid, title}."""
+    """Every record of one kind a criterion cites: {kind, uid, title} (the caller keeps
+    MAX_EVIDENCE of them and says how many there are)."""
     kind, params = spec["kind"], dict(p)
     k, cond = S.kind(kind), ["t.deleted_at IS NULL"]
     title, order = _TITLES.get(kind, f't."{k.title}"'), "t.id"
@@ -335,7 +344,7 @@ def _evidence(spec: dict, p: dict) -> list[dict]:
             order = f't."{col}" DESC, t.id DESC'
     rows = database.execute_sql(
         f'SELECT t.uid, {title} FROM "{k.table}" t WHERE {" AND ".join(cond)} '
-        f"ORDER BY {order} LIMIT {MAX_EVIDENCE}", params).fetchall()
+        f"ORDER BY {order}", params).fetchall()
     return [{"kind": kind, "uid": uid, "title": str(title or "")} for uid, title in rows]
 
 
@@ -357,13 +366,15 @@ def assess(studio_uid: str, year: int, template: Template | str | Path) -> dict[
         if c["evidence"]:
             evidence = _evidence(c["evidence"], p)
         else:
-            cited = {e["uid"]: e for e in _cited(c["rule"], f, by_code)}
-            evidence = list(cited.values())[:MAX_EVIDENCE]
+            evidence = list({e["uid"]: e for e in _cited(c["rule"], f, by_code)}.values())
+        # the packet says "共 34 人，见成员名册" where more records stand behind a criterion
+        evidence_total, evidence = len(evidence), evidence[:MAX_EVIDENCE]
         status = "met" if fraction >= 1 - 1e-9 else "partly" if fraction > 0 else "missing"
         rows.append({"id": c["id"], "area": c["area"], "item": c["item"], "points": c["points"],
                      "score": round(c["points"] * min(fraction, 1.0), 2), "status": status,
                      "detail": detail.render("zh"), "detail_en": detail.render("en"),
-                     "evidence": evidence, "note": c["note"]})
+                     "evidence": evidence, "evidence_total": evidence_total,
+                     "note": c["note"]})
     out: dict[str, Any] = {
         "template": {"name": template.name, "title": template.title,
                      "description": template.description,

@@ -10,7 +10,8 @@ from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.ledger.period import Period
 from laomo_desktop.reports import charts
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.layout import build, cover, date_cn, key_values, styles, table
+from laomo_desktop.reports.headings import Outline
+from laomo_desktop.reports.layout import build, cover, date_cn, key_values, styles
 from laomo_desktop.reports.text import esc
 from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
@@ -66,17 +67,19 @@ def story_for(data: dict, st: dict) -> list:
     s, f, per = data["studio"], data["figures"], data["period"]
     P = Paragraph  # noqa: N806 - ReportLab's idiom
     out: list = []
+    o = Outline(st)  # 一、（一）and 表N numbered as they come: a section left out leaves no gap
+    table = o.table
 
     def h1(text):
-        out.append(P(esc(text), st["h1"]))
+        out.append(o.heading(1, text))
 
     def h2(text):
-        out.append(P(esc(text), st["h2"]))
+        out.append(o.heading(2, text))
 
     def para(text):
         out.append(P(esc(text), st["body"]))
 
-    h1("一、基本情况")
+    h1("基本情况")
     out.append(key_values(st, [
         ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
         ("所在单位", s["host_unit"]), ("单位性质", W.filled(lab(E.UnitType, s["unit_type"]))),
@@ -90,29 +93,31 @@ def story_for(data: dict, st: dict) -> list:
                                     if x))),
     ]))
     h2("命名表彰")
-    out += table(st, ["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
-                 naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）")
+    out += table(["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
+                 naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）",
+                 title="命名表彰情况")
     roles = {r: sum(1 for m in data["members"] if m["role"] == r) for r in E.MemberRole}
     para(W.by_end(per, "，") + f"工作室共有成员 {f.members_total} 人，其中领衔人 "
          f"{roles[E.MemberRole.LEADER]} 人、骨干 {roles[E.MemberRole.CORE]} 人，"
          f"中共党员 {f.members_party} 人。登记设备设施 {len(data['equipment'])} 项。")
     h2("团队成员")
-    out += table(st, ["姓名", "角色", "岗位", "职称", "技能等级", "党员"],
+    out += table(["姓名", "角色", "岗位", "职称", "技能等级", "党员"],
                  [[m["name"], lab(E.MemberRole, m["role"]), m["post"] or "", m["title"] or "",
                    lab(E.SkillLevel, m["skill_level"]), "是" if m["party_member"] else ""]
-                  for m in data["members"]], [3, 2, 4, 3, 3, 1.5])
+                  for m in data["members"]], [3, 2, 4, 3, 3, 1.5], title="团队成员")
     h2("设备设施")
-    out += table(st, ["名称", "数量", "价值（元）", "购置日期", "资金来源"],
+    out += table(["名称", "数量", "价值（元）", "购置日期", "资金来源"],
                  [[e["name"], W.filled(e["quantity"]), W.filled(e["value_fen"], yuan),
                    W.filled(e["acquired_on"], date_cn), lab(E.FundSource, e["funding_source"])]
-                  for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5])
+                  for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5], title="设备设施",
+                 empty="（未登记设备设施）")
 
-    h1("二、“八个必有”自查")
-    out += table(st, ["必有项", "情况", "说明"],
+    h1("“八个必有”自查")
+    out += table(["必有项", "情况", "说明"],
                  [[m.label.zh, "√ 具备" if m.met else "× 缺少", m.detail.render("zh")]
-                  for m in f.must_haves], [2, 2, 10])
+                  for m in f.must_haves], [2, 2, 10], title="“八个必有”自查情况")
 
-    h1("三、年度目标完成情况")
+    h1("年度目标完成情况")
     if data["plan"] and f.targets:
         rows = []
         for t in f.targets:
@@ -121,51 +126,55 @@ def story_for(data: dict, st: dict) -> list:
                          wan(t.actual) if money else t.actual,
                          W.completion(t.actual, t.target, met=t.met),
                          "完成" if t.met else "未完成"])
-        out += table(st, ["指标", "目标", "实际完成", "完成率", "结论"], rows, [5, 2, 2, 2, 2])
+        out += table(["指标", "目标", "实际完成", "完成率", "结论"], rows, [5, 2, 2, 2, 2],
+                     title="年度目标完成情况")
     else:
         para(f"{per.short}未登记年度计划或目标。")
 
-    h1("四、技术创新与攻关")
+    h1("技术创新与攻关")
     para(f"本年度在研及完成课题 {f.projects_total} 项（其中本年立项 {f.projects_started} 项）；"
          f"取得创新成果 {f.results_total} 项，其中获奖成果 {f.results_awarded} 项，"
          f"推广应用 {f.results_rolled_out} 项；" + W.by_end(per, "，")
          + f"累计创新成果 {f.results_cumulative} 项。")
     para(W.patents(f, per))
     h2("创新课题")
-    out += table(st, ["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
+    out += table(["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
                  [[p["title"], lab(E.ProjectType, p["type"]), lab(E.ProjectLevel, p["level"]),
                    project_status_then(p, per), p["leader"] or "",
                    f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
-                  for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4])
+                  for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4], title="创新课题",
+                 empty="（本年度无在研或完成的课题）")
     by_type = sorted(f.results_by_type.items(), key=lambda kv: -kv[1])
     out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
     awards = [r for r in data["results"] if r["award_name"]]
     h2("获奖成果")
-    out += table(st, ["成果名称", "奖项", "级别", "等次"],
+    out += table(["成果名称", "奖项", "级别", "等次"],
                  [[r["title"], r["award_name"], lab(E.Level, r["award_level"]),
-                   lab(E.AwardGrade, r["award_grade"])] for r in awards], [5, 4, 2, 2])
+                   lab(E.AwardGrade, r["award_grade"])] for r in awards], [5, 4, 2, 2],
+                 title="获奖成果", empty="（本年度无获奖成果）")
     rolled = [r for r in data["results"] if r["applied_where"]]
     h2("推广应用")
-    out += table(st, ["成果名称", "推广应用单位/范围"],
-                 [[r["title"], r["applied_where"]] for r in rolled], [5, 7])
+    out += table(["成果名称", "推广应用单位/范围"],
+                 [[r["title"], r["applied_where"]] for r in rolled], [5, 7], title="推广应用",
+                 empty="（本年度无推广应用的成果）")
 
-    h1("五、经济效益和社会效益")
+    h1("经济效益和社会效益")
     para(f"本年度认定经济效益 {wan(f.benefit_fen)} 万元，累计 "
          f"{wan(f.benefit_cumulative_fen)} 万元。")
-    out += table(st, ["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"],
+    out += table(["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"],
                  [[b["result"] or "", lab(E.BenefitKind, b["kind"]), wan(b["amount_fen"]),
                    b["basis"], b["certified_by"] or ""] for b in data["benefits"]],
                  [3.5, 1.2, 1.8, 6, 2],
                  totals=[["合计", "", wan(sum(b["amount_fen"] or 0 for b in data["benefits"])),
-                          "", ""]])
+                          "", ""]], title="经济效益认定", empty="（本年度无认定的经济效益）")
 
-    h1("六、人才培养")
+    h1("人才培养")
     para(f"本年度开展{W.trainings(f)}；技能晋级 {f.promotions} 人（累计 "
          f"{f.promotions_cumulative} 人）；师徒结对 {f.mentoring_pairs} 对（本年新结对 "
          f"{f.mentoring_new} 对），出师 {f.apprentices_graduated} 人；技能比武 "
          f"{f.activities_of(E.ActivityType.CONTEST)} 次。")
 
-    h1("七、交流与示范")
+    h1("交流与示范")
     t, A = f.activities_of, E.ActivityType  # noqa: N806
     para(f"本年度共记录活动 {f.activities_total} 次，其中技术交流 {t(A.EXCHANGE)} 次、"
          f"宣讲 {t(A.LECTURE)} 次、现场服务 {t(A.FIELD_SERVICE)} 次、技术咨询 "
@@ -173,18 +182,19 @@ def story_for(data: dict, st: dict) -> list:
          f"{t(A.STUDY_TRIP)} 次。")
     out.append(charts.activities_per_month(data["per_month"], per.months()))
 
-    h1("八、制度建设与经费")
-    out += table(st, ["制度名称", "类别", "制定日期", "上墙"],
+    h1("制度建设与经费")
+    out += table(["制度名称", "类别", "制定日期", "上墙"],
                  [[r["title"], lab(E.RuleCategory, r["category"]),
                    W.filled(r["adopted_on"], date_cn),
-                   "是" if r["on_wall"] else ""] for r in data["rules"]], [6, 2.5, 3, 1])
+                   "是" if r["on_wall"] else ""] for r in data["rules"]], [6, 2.5, 3, 1],
+                 title="规章制度", empty="（未登记规章制度）")
     h2("经费收支")
     income = [[lab(E.FundSource, k), yuan(v)] for k, v in f.fund_income_by_source.items()]
     expense = [[lab(E.FundCategory, k), yuan(v)] for k, v in f.fund_expense_by_category.items()]
-    out += table(st, ["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入",
-                 totals=[["合计", yuan(f.fund_income_fen)]])
-    out += table(st, ["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出",
-                 totals=[["合计", yuan(f.fund_expense_fen)]])
+    out += table(["收入来源", "金额（元）"], income, [3, 2], empty="本年度无经费收入",
+                 totals=[["合计", yuan(f.fund_income_fen)]], title="经费收入")
+    out += table(["支出类别", "金额（元）"], expense, [3, 2], empty="本年度无经费支出",
+                 totals=[["合计", yuan(f.fund_expense_fen)]], title="经费支出")
     para(f"本年度收入 {yuan(f.fund_income_fen)} 元，支出 {yuan(f.fund_expense_fen)} 元；"
          + W.by_end(per, f"累计结余 {yuan(f.fund_balance_fen)} 元。"))
     para(f"经费平衡：上年结转 {yuan(f.fund_carried_in_fen)} 元 + 本年收入 "
@@ -193,17 +203,18 @@ def story_for(data: dict, st: dict) -> list:
 
     party = f.party_activities
     if (data["party_org"] and data["party_org"] != E.PartyOrg.NONE) or party:
-        h1("九、党建工作")
+        h1("党建工作")
         para(f"党组织形式：{lab(E.PartyOrg, data['party_org']) or '无'}；"
              + W.by_end(per, f"，成员中有中共党员 {f.members_party} 人")
              + f"；本年度开展党建活动 {party} 次。")
 
-    h1("十、荣誉")
-    out += table(st, ["荣誉名称", "级别", "年度", "获得者", "授予单位"],
+    h1("荣誉")
+    out += table(["荣誉名称", "级别", "年度", "获得者", "授予单位"],
                  [[h["name"], lab(E.Level, h["level"]), h["year"], h["holder"] or "工作室",
-                   h["body"] or ""] for h in data["honours"]], [5, 1.5, 1.2, 2, 3.5])
+                   h["body"] or ""] for h in data["honours"]], [5, 1.5, 1.2, 2, 3.5],
+                 title="荣誉", empty="（本年度未登记荣誉）")
 
-    h1("十一、存在问题与下一年度计划")
+    h1("存在问题与下一年度计划")
     plan = data["plan"] or {}
     h2("存在问题")
     para(W.filled(plan.get("problems")))
@@ -211,42 +222,43 @@ def story_for(data: dict, st: dict) -> list:
     para(W.filled(plan.get("next_year")))
 
     out.append(PageBreak())  # the appendix is a part of its own, bound after the summary
-    h1("附表")
-    h2("附表一 创新成果")
-    out += table(st, ["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
+    out.append(P("附表", st["h1"]))
+    table = Outline(st, table_prefix="附表", chinese_tables=True).table  # 附表一 … above each
+    out += table(["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
                  [[r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
                    r["first_author"] or "", patent_then(r, per),
                    r["award_name"] or ""] for r in data["results"]],
-                 [5, 2, 2.5, 2, 2.5, 3], totals=[["合计", f"{len(data['results'])} 项"] + [""] * 4])
-    h2("附表二 活动")
-    out += table(st, ["日期", "类型", "主题", "地点", "人次"],
+                 [5, 2, 2.5, 2, 2.5, 3], totals=[["合计", f"{len(data['results'])} 项"] + [""] * 4],
+                 title="创新成果")
+    out += table(["日期", "类型", "主题", "地点", "人次"],
                  [[date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
                    a["place"] or "", W.filled(a["person_times"])] for a in data["activities"]],
                  [2.6, 2, 6, 3, 1.2],
                  totals=[["合计", f"{len(data['activities'])} 次", "", "",
-                          person_times(data["activities"])]])
-    h2("附表三 培训")
-    out += table(st, ["日期", "主题", "主讲人", "学时", "人次"],
+                          person_times(data["activities"])]],
+                 title="活动")
+    out += table(["日期", "主题", "主讲人", "学时", "人次"],
                  [[date_cn(a["date"]), a["topic"], a["host"] or "",
                    W.filled(a["hours"], W.number), W.filled(a["person_times"])]
                   for a in data["trainings"]], [2.6, 7, 2, 1.2, 1.2],
                  totals=[["合计", f"{len(data['trainings'])} 次", "",
                           W.number(sum(a["hours"] or 0 for a in data["trainings"])),
-                          person_times(data["trainings"])]])
-    h2("附表四 师徒结对")
-    out += table(st, ["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
+                          person_times(data["trainings"])]],
+                 title="培训")
+    out += table(["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
                    date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
                   for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8],
-                 totals=[["合计", f"{len(data['mentoring'])} 对", "", "", ""]])
-    h2("附表五 经费收支明细")
-    out += table(st, ["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
+                 totals=[["合计", f"{len(data['mentoring'])} 对", "", "", ""]],
+                 title="师徒结对")
+    out += table(["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
                    lab(E.FundSource, x["source"]) or lab(E.FundCategory, x["category"]),
                    yuan(x["amount_fen"]), x["note"] or "", x["voucher_no"] or ""]
                   for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2],
                  totals=[["收入合计", "", "", yuan(f.fund_income_fen), "", ""],
-                         ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]])
+                         ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]],
+                 title="经费收支明细")
     out.append(Spacer(1, 6))
     return out
 

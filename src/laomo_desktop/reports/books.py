@@ -21,6 +21,7 @@ from laomo_desktop.ledger import books as B
 from laomo_desktop.ledger.money import yuan
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
     BODY_W,
     build,
@@ -34,7 +35,7 @@ from laomo_desktop.reports.wording import NOT_FILLED, number
 from laomo_desktop.store import blobs
 from laomo_desktop.store import enums as E
 
-LABEL_BG = colors.HexColor("#f3eeee")
+LABEL_BG = colors.HexColor("#efefef")
 PHOTO_W, PHOTO_H = (BODY_W - 6 * mm) / 2, 62 * mm
 SIGN_ROW_H = 9 * mm  # room for a handwritten signature
 
@@ -95,10 +96,11 @@ def form(st: dict, rows: Sequence[Row]) -> Table:
     return t
 
 
-def block(st: dict, heading: str, *parts) -> list:
-    """One record's part of a page: kept whole on one page where it fits (so a record takes a
-    page or a part of one, never its end on the next), else split at the page's end."""
-    return [KeepTogether([Paragraph(esc(heading), st["h2"]), *parts, Spacer(1, 8)])]
+def block(heading: Paragraph, *parts) -> list:
+    """One record's part of a page under its numbered heading: kept whole on one page where it
+    fits (so a record takes a page or a part of one, never its end on the next), else split at
+    the page's end."""
+    return [KeepTogether([heading, *parts, Spacer(1, 8)])]
 
 
 def photo_grid(st: dict, paths: LedgerPaths, photos: list[dict], caption: str) -> list:
@@ -177,9 +179,10 @@ def fitted(st: dict, header: list[str], rows: list[list], keep: Sequence[int]) -
 
 
 def overview(st: dict, header: list[str], rows: list[list], widths: Sequence[float],
-             right: Sequence[int] = ()) -> list:
-    """A table of the registry's layout, numbers right-aligned in the `right` columns."""
-    out = table(st, header, rows, widths)
+             right: Sequence[int] = (), title: str = "") -> list:
+    """A table of the registry's layout, numbers right-aligned in the `right` columns, `title`
+    above it."""
+    out = table(st, header, rows, widths, title=title)
     for t in out:
         if isinstance(t, Table) and right:
             t.setStyle(TableStyle([("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]))
@@ -201,12 +204,16 @@ def _people(a: dict) -> str:
 
 
 def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
-    out = [Paragraph("活动一览", st["h1"])]
+    o = Outline(st)
+    out = [o.heading(1, "活动一览")]
     out += overview(st, ["序号", "日期", "类型", "主题", "地点", "人次"],
                     [[i, date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
                       a["place"] or "", "" if a["person_times"] is None else a["person_times"]]
-                     for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2], right=(0, 5))
-    for i, a in enumerate(rows, 1):
+                     for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2], right=(0, 5),
+                    title=o.table_title("活动一览表"))
+    if rows:
+        out.append(o.heading(1, "活动记录"))
+    for a in rows:
         fields: list[Row] = [
             ("活动主题", a["topic"]),
             (("活动日期", date_cn(a["date"])), ("活动类型", lab(E.ActivityType, a["type"]))),
@@ -226,14 +233,15 @@ def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
                 f"{'已完成' if done else '未完成'}）" for what, who, due, done
                 in a["follow_up_lines"])))
         caption = f"{a['topic']}（{date_cn(a['date'])}{'，' + a['place'] if a['place'] else ''}）"
-        out += block(st, f"{i}. {a['topic']}", form(st, fields), Spacer(1, 4),
+        out += block(o.heading(2, a["topic"]), form(st, fields), Spacer(1, 4),
                      Paragraph("照片", st["small"]), *photo_grid(st, paths, a["photos"], caption))
     return out
 
 
 def trainings_story(st: dict, rows: list[dict]) -> list:
     out: list = []
-    for i, a in enumerate(rows, 1):
+    o = Outline(st)
+    for a in rows:
         record = form(st, [
             ("培训主题", a["topic"]),
             (("培训日期", date_cn(a["date"])), ("培训地点", text_or_blank(a["place"]))),
@@ -243,8 +251,9 @@ def trainings_story(st: dict, rows: list[dict]) -> list:
             ("培训内容", text_or_blank(a.get("summary"))),
             ("培训成效", text_or_blank(a.get("outcome"))),
         ])
-        out += block(st, f"培训记录（{i}）{a['topic']}", record, Spacer(1, 6),
-                     Paragraph("学员花名册", st["h2"]), *sign_in(st, a))
+        out += block(o.heading(1, a["topic"]), record, Spacer(1, 6),
+                     Paragraph(esc(o.table_title("学员花名册")), st["table_title"]),
+                     *sign_in(st, a))
     return out or [Paragraph("本年度无培训记录。", st["body"])]
 
 
@@ -274,13 +283,16 @@ def sign_in(st: dict, a: dict) -> list:
 
 
 def mentoring_story(st: dict, rows: list[dict]) -> list:
-    out = [Paragraph("结对一览", st["h1"])]
+    o = Outline(st)
+    out = [o.heading(1, "结对一览")]
     out += overview(st, ["序号", "师傅", "徒弟", "协议签订日期", "情况"],
                     [[i, p["master_name"], p["apprentice_full"], date_cn(p["agreement_date"]),
                       _pair_state(p)] for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
-                    right=(0,))
-    for i, p in enumerate(rows, 1):
-        out += block(st, f"{i}. {p['master_name']} — {p['apprentice_full']}", form(st, [
+                    right=(0,), title=o.table_title("师徒结对一览表"))
+    if rows:
+        out.append(o.heading(1, "结对登记"))
+    for p in rows:
+        out += block(o.heading(2, f"{p['master_name']} — {p['apprentice_full']}"), form(st, [
             (("师傅", p["master_name"]), ("徒弟", p["apprentice_full"])),
             (("协议签订日期", date_cn(p["agreement_date"])),
              ("带徒期限", f"{p['period_months']}个月" if p.get("period_months") else NOT_FILLED)),
@@ -327,12 +339,15 @@ def results_story(st: dict, rows: list[dict]) -> list:
     line = (f"本年度创新成果 {len(rows)} 项，其中专利类成果 {sum(kinds.values())} 件"
             + ("：" + "、".join(f"{E.PatentKind.label(k)}{n}件" for k, n in kinds.items())
                if kinds else "") + "。")
-    out = [Paragraph(esc(line), st["body"]), Spacer(1, 4)]
+    o = Outline(st)
+    out = [o.heading(1, "成果一览"), Paragraph(esc(line), st["body"]), Spacer(1, 4)]
     out += overview(st, ["序号", "成果名称", "类型", "完成日期", "专利号"],
                     [[i, r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
                       r.get("patent_no") or ""] for i, r in enumerate(rows, 1)],
-                    [1, 5.5, 2.2, 2.8, 3.5], right=(0,))
-    for i, r in enumerate(rows, 1):
+                    [1, 5.5, 2.2, 2.8, 3.5], right=(0,), title=o.table_title("创新成果一览表"))
+    if rows:
+        out.append(o.heading(1, "成果登记"))
+    for r in rows:
         points = [p["text"] for p in r.get("points") or []]
         use = NOT_FILLED if not r.get("applied_where") else r["applied_where"] + (
             f"（自{date_cn(r['applied_since'])}起）" if r.get("applied_since") else "")
@@ -347,7 +362,7 @@ def results_story(st: dict, rows: list[dict]) -> list:
         if r["type"] == E.ResultType.PATENT or r.get("patent_no"):
             fields.append(("专利情况", _patent(r)))
         fields += [("应用情况", use), ("获奖情况", _award(r))]
-        out += block(st, f"{i}. {r['title']}", form(st, fields))
+        out += block(o.heading(2, r["title"]), form(st, fields))
     return out
 
 
@@ -364,7 +379,7 @@ def funds_story(st: dict, ledger: dict) -> list:
                  yuan(ledger["balance"])])
     header = ["日期", "凭证号", "摘要", "收入（元）", "支出（元）", "余额（元）"]
     out = overview(st, header, rows, fitted(st, header, rows, keep=(0, 1, 3, 4, 5)),
-                   right=(3, 4, 5))
+                   right=(3, 4, 5), title="表1 经费明细账")
     out.append(Paragraph(esc(
         f"上年结转 {yuan(ledger['carried'])} 元 ＋ 本年收入 {yuan(ledger['income'])} 元 － "
         f"本年支出 {yuan(ledger['expense'])} 元 ＝ 年末结余 {yuan(ledger['balance'])} 元。"),
@@ -372,7 +387,7 @@ def funds_story(st: dict, ledger: dict) -> list:
     return out
 
 
-def members_story(st: dict, rows: list[dict]) -> list:
+def members_story(st: dict, rows: list[dict], end: str) -> list:
     """Twelve columns across a portrait page: a point smaller than other tables, so that a
     birth month, a title or a date of joining stays on one line."""
     small = {**st, "cell": ParagraphStyle("roster", parent=st["cell"], fontSize=8, leading=10.5),
@@ -385,7 +400,8 @@ def members_story(st: dict, rows: list[dict]) -> list:
              lab(E.MemberRole, m["role"]), "是" if m.get("party_member") else "",
              month_cn(m.get("joined_on"))] for i, m in enumerate(rows, 1)]
     widths = fitted(small, header, data, keep=(0, 1, 2, 3, 4, 8, 9, 10, 11))
-    return overview(small, header, data, widths, right=(0,))
+    return overview(small, header, data, widths, right=(0,),
+                    title=f"表1 成员名册（截至 {end} 在册成员）")
 
 
 def _story(kind: str, st: dict, paths: LedgerPaths, studio_uid: str, year: int) -> list:
@@ -395,7 +411,8 @@ def _story(kind: str, st: dict, paths: LedgerPaths, studio_uid: str, year: int) 
         "mentoring": lambda: mentoring_story(st, B.mentoring(studio_uid, year)),
         "results": lambda: results_story(st, B.results(studio_uid, year)),
         "funds": lambda: funds_story(st, B.fund_ledger(studio_uid, year)),
-        "members": lambda: members_story(st, B.members(studio_uid, year)),
+        "members": lambda: members_story(st, B.members(studio_uid, year),
+                                         date_cn(B.studio_year(studio_uid, year)[1].end)),
     }
     return stories[kind]()
 
@@ -408,8 +425,6 @@ def write_book(kind: str, paths: LedgerPaths, studio_uid: str, year: int, out: P
     title = TITLES[kind]
     story = cover(st, studio["name"], [title, per.short, studio["host_unit"],
                                        date_cn(generated or date.today())])
-    if kind == "members":
-        story.append(Paragraph(esc(f"截至 {date_cn(per.end)} 在册成员"), st["h1"]))
     story += _story(kind, st, paths, studio_uid, year)
     build(out, story, title=f"{studio['name']} {per.short}{title}", header_left=studio["name"],
           header_right=f"{per.short}{title}", generated=generated)

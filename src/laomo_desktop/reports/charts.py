@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports.layout import BODY_W
 
-BAR = colors.HexColor("#b03a2e")
+BAR = colors.HexColor("#6e6e6e")  # grey: the summary prints in black and white
 
 
 def _title(d: Drawing, text: str) -> None:

@@ -1,5 +1,6 @@
-"""Page layout shared by every document: A4 with a binding margin, a header naming the studio and
-year, a footer "第 X 页 共 Y 页" with the generation date; styles; tables (reports/tables.py)."""
+"""Page layout shared by every document: A4 printed on both sides, its binding margin on the left
+of odd pages and the right of even ones; a header naming the studio and year, a footer
+"第 X 页 共 Y 页" with the generation date; the styles of each role; tables (reports/tables.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -30,31 +31,62 @@ from laomo_desktop.reports import fonts, tables
 from laomo_desktop.reports.text import esc, printable
 
 PAGE_W, PAGE_H = A4
-LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 20 * mm, 24 * mm, 22 * mm  # left: binding
-BODY_W = PAGE_W - LEFT - RIGHT
-NUMBER = re.compile(r"[-−]?[\d,]+(\.\d+)?%?")  # a cell right-aligned in its column
+BINDING, OUTER, TOP, BOTTOM = 28 * mm, 20 * mm, 24 * mm, 22 * mm
+LEFT, RIGHT = BINDING, OUTER  # an odd page's margins; an even page's are mirrored
+BODY_W = PAGE_W - BINDING - OUTER
+NUMBER = re.compile(r"[-−－]?[¥￥]?[\d,]+(\.\d+)?%?")  # a cell right-aligned in its column
+BLACK = colors.black
+
+
+def left_margin(page: int) -> float:
+    """Printed on both sides, the binding edge is on the left of an odd page and on the right
+    of an even one (its back): the wide margin alternates."""
+    return BINDING if page % 2 else OUTER
 
 
 def styles() -> dict[str, ParagraphStyle]:
-    f = fonts.register()
-    base = ParagraphStyle("body", fontName=f, fontSize=10.5, leading=16, wordWrap="CJK")
+    """The roles of an official document (GB/T 9704 as unions print): title in 宋体 bold (for
+    小标宋), level-1 headings 黑体, level-2 楷体, level-3 仿宋 bold (headings.BoldParagraph),
+    body 仿宋 justified with a two-character first-line indent; tables in 宋体, headed in 黑体;
+    everything black."""
+    fonts.register()
+    size = 12  # 小四
+    base = ParagraphStyle("body", fontName=fonts.FANG, fontSize=size, leading=20,
+                          wordWrap="CJK", alignment=TA_JUSTIFY, firstLineIndent=2 * size,
+                          textColor=BLACK)
+    plain = ParagraphStyle("plain", parent=base, firstLineIndent=0, alignment=TA_LEFT)
+
+    def heading(name, face, pt, before, after):
+        return ParagraphStyle(name, parent=base, fontName=face, fontSize=pt, leading=pt * 1.6,
+                              firstLineIndent=2 * pt, alignment=TA_LEFT, spaceBefore=before,
+                              spaceAfter=after, keepWithNext=1)
+
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12,
-                                textColor=colors.HexColor("#555555")),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
-        "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11.5,
-                               textColor=colors.white),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=24, spaceBefore=6,
-                             spaceAfter=8, textColor=colors.HexColor("#8b1a1a"),
-                             keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12.5, leading=19, spaceBefore=8,
-                             spaceAfter=4, keepWithNext=1),
-        "title": ParagraphStyle("title", parent=base, fontSize=26, leading=38,
-                                alignment=TA_CENTER),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=24,
-                                   alignment=TA_CENTER),
-        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "plain": plain,
+        "small": ParagraphStyle("small", parent=plain, fontName=fonts.SONG, fontSize=8.5,
+                                leading=12, textColor=colors.HexColor("#444444")),
+        "cell": ParagraphStyle("cell", parent=plain, fontName=fonts.SONG, fontSize=8.5,
+                               leading=11.5),
+        "head": ParagraphStyle("head", parent=plain, fontName=fonts.HEI, fontSize=8.5,
+                               leading=11.5, alignment=TA_CENTER),
+        "h1": heading("h1", fonts.HEI, 15, 8, 6),
+        "h2": heading("h2", fonts.KAI, 14, 6, 4),
+        "h3": heading("h3", fonts.FANG, 12, 4, 2),
+        "h4": heading("h4", fonts.FANG, 12, 2, 0),
+        "empty": ParagraphStyle("empty", parent=plain, fontName=fonts.SONG, fontSize=9,
+                                leading=14, alignment=TA_CENTER, spaceAfter=4),
+        "table_title": ParagraphStyle("table_title", parent=plain, fontName=fonts.HEI,
+                                      fontSize=10, leading=15, alignment=TA_CENTER,
+                                      spaceBefore=4, spaceAfter=3, keepWithNext=1),
+        "title": ParagraphStyle("title", parent=plain, fontName=fonts.SONG_BOLD, fontSize=24,
+                                leading=36, alignment=TA_CENTER),
+        "doc_title": ParagraphStyle("doc_title", parent=plain, fontName=fonts.SONG_BOLD,
+                                    fontSize=20, leading=32, alignment=TA_CENTER,
+                                    spaceAfter=6),  # a document without a cover (the plan)
+        "subtitle": ParagraphStyle("subtitle", parent=plain, fontName=fonts.SONG, fontSize=15,
+                                   leading=24, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", parent=plain, alignment=TA_CENTER),
     }
 
 
@@ -103,22 +135,52 @@ def make_canvas_class(header_left: str, header_right: str, generated: date,
         def decorate(self, total: int) -> None:
             if has_cover and self._pageNumber == 1:  # the cover has neither header nor footer
                 return
-            font = fonts.register()
+            page = self._pageNumber
+            x0 = left_margin(page)
+            x1 = x0 + BODY_W
             self.saveState()
-            self.setFont(font, 8.5)
-            self.setFillColor(colors.HexColor("#555555"))
+            self.setFont(fonts.SONG, 9)
+            self.setFillColor(colors.HexColor("#333333"))
             y = PAGE_H - TOP + 8 * mm
-            self.drawString(LEFT, y, printable(header_left))
-            self.drawRightString(PAGE_W - RIGHT, y, printable(header_right))
-            self.setStrokeColor(colors.HexColor("#bbbbbb"))
-            self.line(LEFT, y - 2 * mm, PAGE_W - RIGHT, y - 2 * mm)
-            footer = f"第 {self._pageNumber} 页 共 {total} 页"
-            self.drawCentredString(PAGE_W / 2, BOTTOM - 10 * mm, footer)
-            self.drawRightString(PAGE_W - RIGHT, BOTTOM - 10 * mm,
-                                 f"生成于 {date_cn(generated)}")
+            draw_runs(self, x0, y, printable(header_left), fonts.SONG, 9)
+            right = printable(header_right)
+            draw_runs(self, x1 - runs_width(right, fonts.SONG, 9), y, right, fonts.SONG, 9)
+            self.setStrokeColor(colors.HexColor("#777777"))
+            self.setLineWidth(0.5)
+            self.line(x0, y - 2 * mm, x1, y - 2 * mm)
+            self.setFont(fonts.SONG, 9)
+            self.drawCentredString(x0 + BODY_W / 2, BOTTOM - 10 * mm,
+                                   f"第 {page} 页 共 {total} 页")
+            made = f"生成于 {date_cn(generated)}"  # on the outer edge
+            if page % 2:
+                self.drawRightString(x1, BOTTOM - 10 * mm, made)
+            else:
+                self.drawString(x0, BOTTOM - 10 * mm, made)
             self.restoreState()
 
     return NumberedCanvas
+
+
+def runs_width(text: str, face: str, size: float) -> float:
+    return sum(stringWidth(t, f, size) for f, t in fonts.runs(text, face))
+
+
+def draw_runs(canvas, x: float, y: float, text: str, face: str, size: float) -> None:
+    """A plain string drawn with each character in a face that has it (fonts.runs)."""
+    for f, t in fonts.runs(text, face):
+        canvas.setFont(f, size)
+        canvas.drawString(x, y, t)
+        x += stringWidth(t, f, size)
+
+
+class BoundPageTemplate(PageTemplate):
+    """A page template whose frame moves with the binding margin: left on odd pages, right
+    on even ones."""
+
+    def beforeDrawPage(self, canv, doc):  # noqa: N802 - ReportLab API
+        for frame in self.frames:
+            frame.x1 = left_margin(doc.page)  # Frame recomputes its geometry on assignment
+        super().beforeDrawPage(canv, doc)
 
 
 def build(path, story: list, *, title: str, header_left: str, header_right: str,
@@ -127,13 +189,14 @@ def build(path, story: list, *, title: str, header_left: str, header_right: str,
     """Write `story` to `path` (a file name or a binary file object); without `has_cover`
     page 1 carries the header and footer like every other page."""
     doc = BaseDocTemplate(str(path) if not hasattr(path, "write") else path, pagesize=A4,
-                          leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                          leftMargin=BINDING, rightMargin=OUTER, topMargin=TOP,
                           bottomMargin=BOTTOM, title=title, author=author,
                           creator="Laomo Desktop")
     doc.keepTogetherClass = tables.KeepHeadingWithRows  # a heading with its table's first rows
-    frame = Frame(LEFT, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body")
-    doc.addPageTemplates([PageTemplate(id="cover", frames=[frame]),
-                          PageTemplate(id="body", frames=[frame])])
+    doc.addPageTemplates([
+        BoundPageTemplate(id=name, frames=[Frame(BINDING, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM,
+                                                 id="body")])
+        for name in ("cover", "body")])
     doc.build(story, canvasmaker=make_canvas_class(header_left, header_right,
                                                    generated or date.today(), has_cover))
 
@@ -145,21 +208,23 @@ def cover(st: dict, title: str, subtitle_lines: Sequence[str]) -> list:
     return out
 
 
-HEAD_BG = colors.HexColor("#8b1a1a")
-GRID = colors.HexColor("#c8c8c8")
-STRIPE = colors.HexColor("#f6f1f1")
+HEAD_BG = colors.HexColor("#e6e6e6")  # black on light grey: the page prints in black and white
+GRID = colors.HexColor("#666666")
+STRIPE = colors.HexColor("#f5f5f5")
 
 
 def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
           empty: str = "（无记录）", *, totals: Sequence[Sequence] = (),
-          after: Sequence = ()) -> list:
+          after: Sequence = (), title: str = "") -> list:
     """One table, its header row on top of every page it runs over; every cell escaped.
 
     `widths` are weights: short columns get the width of their longest value (a date or a
     voucher number never breaks), the widest columns share the rest by weight and wrap.
-    `totals`: rows of sums under the rows; `after`: flowables kept under the last rows."""
+    `totals`: rows of sums under the rows; `after`: flowables kept under the last rows;
+    `title`: printed above the table (headings.Outline.table numbers it), kept with its rows."""
+    above = [Paragraph(esc(title), st["table_title"])] if title else []
     if not rows:
-        return [Paragraph(esc(empty), st["small"]), *after]
+        return [*above, Paragraph(esc(empty), st["empty"] if title else st["small"]), *after]
     cell, hst = st["cell"], st["head"]
     body = [["" if v is None else printable(str(v)) for v in r] for r in rows]
     body += [["" if v is None else printable(str(v)) for v in t] for t in totals]
@@ -171,7 +236,8 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
 
     def make(text, width):
         # A Paragraph wraps but costs ~10× a plain string: use it only where text must wrap.
-        if "\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= width:
+        if ("\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= width
+                and fonts.covers(cell.fontName, text)):
             return text  # drawn as-is: no markup is parsed, so nothing to escape
         return Paragraph(esc(text), cell)
 
@@ -192,7 +258,7 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
         ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
         ("LEADING", (0, 0), (-1, -1), cell.leading),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -200,8 +266,8 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
         ("LEFTPADDING", (0, 0), (-1, -1), tables.PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), tables.PAD),
     ] + [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
-    return [tables.PagedTable(head, data, heights, head_h, col, style, totals=len(totals),
-                              after=after), Spacer(1, 5)]
+    return [*above, tables.PagedTable(head, data, heights, head_h, col, style,
+                                      totals=len(totals), after=after), Spacer(1, 5)]
 
 
 def key_values(st: dict, pairs: Sequence[tuple[str, object]], columns: int = 2) -> Table:

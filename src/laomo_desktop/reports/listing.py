@@ -30,7 +30,7 @@ from laomo_desktop.reports import fonts
 from laomo_desktop.reports.layout import GRID, HEAD_BG, STRIPE, PagedCanvas, date_cn, styles
 from laomo_desktop.reports.text import esc, printable
 
-TOTAL_BG = colors.HexColor("#efe3c8")
+TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
 MARGIN = 15 * mm
 PORTRAIT_MAX_COLUMNS = 6  # more columns than this print across a landscape page
 
@@ -258,8 +258,8 @@ def write_pdf(listing: L.Listing, target: Path | str, generated: date | None = N
     """The list on A4 (landscape when it has many columns): title, header row repeated on
     every page, the totals lines last, page numbers."""
     st = styles()
-    font = fonts.register()
     cell_style, head_style = st["cell"], st["head"]
+    font = cell_style.fontName
     page = pdf_page_size(listing)
     body_w = page[0] - 2 * MARGIN
     texts = [[cell_text(v, c) for v, c in zip(r, listing.columns, strict=False)]
@@ -269,7 +269,8 @@ def write_pdf(listing: L.Listing, target: Path | str, generated: date | None = N
 
     def make(text: str, width: float):
         text = printable(text)
-        if "\n" not in text and stringWidth(text, font, cell_style.fontSize) <= width - 8:
+        if ("\n" not in text and stringWidth(text, font, cell_style.fontSize) <= width - 8
+                and fonts.covers(font, text)):
             return text  # a plain string is drawn as-is: no markup is parsed
         return Paragraph(esc(text), cell_style)
 
@@ -293,7 +294,7 @@ def write_pdf(listing: L.Listing, target: Path | str, generated: date | None = N
     style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]
     if listing.totals:
         style.append(("BACKGROUND", (0, first_total), (-1, -1), TOTAL_BG))
-        style.append(("LINEABOVE", (0, first_total), (-1, first_total), 1, HEAD_BG))
+        style.append(("LINEABOVE", (0, first_total), (-1, first_total), 0.8, GRID))
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     story = [Paragraph(esc(listing.title), st["h2"]),

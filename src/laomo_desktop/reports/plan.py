@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph, Spacer
 from laomo_desktop.ledger import books as B
 from laomo_desktop.ledger.money import wan
 from laomo_desktop.reports.books import overview
+from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import build, styles
 from laomo_desktop.reports.text import esc
 from laomo_desktop.reports.wording import NOT_FILLED
@@ -44,19 +45,21 @@ def write_plan(studio_uid: str, year: int, out: Path | str,
     plan = B.plan(studio_uid, year)
     st = styles()
     title = f"{studio['name']}{per.short}工作计划"
-    story: list = [Spacer(1, 8), Paragraph(esc(title), st["subtitle"]), Spacer(1, 10)]
+    story: list = [Spacer(1, 8), Paragraph(esc(title), st["doc_title"]), Spacer(1, 10)]
     if plan is None:
         story.append(Paragraph(esc(f"{per.short}未登记工作计划。"), st["body"]))
     else:
-        story.append(Paragraph("一、年度目标", st["h1"]))
+        o = Outline(st)
+        story.append(o.heading(1, "年度目标"))
         story += overview(st, ["序号", "指标", "目标值"], target_rows(plan), [1, 6, 3],
-                          right=(0, 2))
-        story.append(Paragraph("二、主要措施", st["h1"]))
+                          right=(0, 2), title=o.table_title("年度目标"))
+        story.append(o.heading(1, "主要措施"))
         story += _paragraphs(st, plan.get("measures"))
-        story.append(Paragraph("三、进度安排", st["h1"]))
+        story.append(o.heading(1, "进度安排"))
         story += _paragraphs(st, plan.get("schedule"))
     sign = ParagraphStyle("sign", parent=st["body"], alignment=TA_RIGHT)
     story += [Spacer(1, 24), Paragraph(esc(f"{studio['name']}（盖章）"), sign),
               Paragraph("年　　月　　日", sign)]
     build(out, story, title=title, header_left=studio["name"],
-          header_right=f"{per.short}工作计划", generated=generated)
+          header_right=f"{per.short}工作计划", generated=generated,
+          has_cover=False)  # no cover: page 1 has its header and page number too

@@ -79,6 +79,7 @@ class PagedTable(Flowable):
                 suffix[i] = suffix[i + 1] + heights[i]
         self.suffix = suffix
         self.width = sum(col)
+        self.hAlign = "CENTER"  # as wide as the text block: flush with its edges, not 6 pt right
         self._after_h = 0.0
 
     def _after_height(self, aW: float) -> float:

@@ -1,11 +1,13 @@
-"""Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup) and wrapped the
-Chinese way, with no line starting with closing punctuation."""
+"""Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup), wrapped the Chinese
+way, with no line starting with closing punctuation, and each character in a face that has it."""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit as _textsplit
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _paragraph
 
 from laomo_desktop.reports import fonts
@@ -19,9 +21,91 @@ for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + "".join(
         c for c in NO_LINE_START if c not in _module.ALL_CANNOT_START)
 
+# Every Paragraph's fragments pass through ReportLab's textTransformFrags once, after its markup
+# is parsed: extended here, a run of characters the fragment's face lacks (a Latin letter with
+# an accent in 仿宋, a rare hanzi outside GB 2312) becomes a fragment in a face that has it.
+_transform_frags = _paragraph.textTransformFrags
 
-# Characters users type that the bundled font (WenQuanYi Zen Hei) has no glyph for, each with
-# the one it has that reads the same: the minus of "3700 元 − 1500 元" must not become a stand-in
+
+def _frags_in_faces(frags: list, style) -> None:
+    _transform_frags(frags, style)
+    if style.wordWrap == "CJK":
+        for frag in frags:
+            frag.cjk = True  # see _split_cjk_lines
+    one = frags[0] if len(frags) == 1 else None
+    if (one is not None and style.alignment == TA_JUSTIFY and style.wordWrap == "CJK"
+            and len(getattr(one, "text", "")) > 1):  # wrapped as fragments: see below
+        frags[:] = [one.clone(text=one.text[:1]), one.clone(text=one.text[1:])]
+    i = 0
+    while i < len(frags):
+        frag = frags[i]
+        text, face = getattr(frag, "text", ""), getattr(frag, "fontName", None)
+        if text and face in fonts.FILES and not fonts.covers(face, text):
+            pieces = [frag.clone(text=t, fontName=f) for f, t in fonts.runs(text, face)]
+            frags[i:i + 1] = pieces
+            i += len(pieces)
+        else:
+            i += 1
+
+
+_paragraph.textTransformFrags = _frags_in_faces
+
+# ReportLab justifies a line by widening its spaces, and a line of hanzi has none: left as is,
+# a justified Chinese paragraph comes out ragged. A justified line of a CJK-wrapped paragraph
+# spreads its extra room over the gaps between its characters instead (PDF character spacing);
+# a line a closing mark hangs over the edge is drawn that much tighter. Such a paragraph is
+# always wrapped as fragments (see _frags_in_faces): ReportLab's faster path for a paragraph of
+# one fragment strips a line's end spaces without saying how wide they were.
+_justify_frag_line = _paragraph._justifyDrawParaLineX
+
+
+def _character_gap(tx, extra: float, text: str, font: str, size: float, last) -> float:
+    """The spacing that makes the line `text` (ending in `font`) `extra` points wider, up to
+    its last visible character; 0 when it is not to be spread (not CJK, the last line, already
+    full, a lone long word)."""
+    if getattr(tx, "direction", None) != "CJK" or last or abs(extra) <= 1e-8:
+        return 0.0
+    visible = text.rstrip(" ")
+    if len(visible) < 2:
+        return 0.0
+    extra += stringWidth(text[len(visible):], font, size)  # a space at the end shows nothing
+    gap = extra / (len(visible) - 1)
+    return gap if -0.25 * size < gap < 0.5 * size else 0.0
+
+
+def _spread_frag_line(tx, offset, line, last=0):
+    words = [w for w in line.words if not hasattr(w, "cbDefn")]
+    if line.lineBreak or not words:
+        return _justify_frag_line(tx, offset, line, last)
+    gap = _character_gap(tx, line.extraSpace, "".join(w.text for w in words),
+                         words[-1].fontName, words[-1].fontSize, last)
+    if not gap:
+        return _justify_frag_line(tx, offset, line, last)
+    tx.setCharSpace(gap)
+    _justify_frag_line(tx, offset, line, True)  # as a last line: no word spacing on top
+    tx.setCharSpace(0)
+
+
+_paragraph._justifyDrawParaLineX = _spread_frag_line
+
+# A paragraph split at a page's end goes on as a new paragraph of the rest of its fragments,
+# which ReportLab joins line to line with a space: right between words, wrong between hanzi
+# (the rest of the page would show a stray space per line). A CJK-wrapped one is joined as is.
+_split_lines = _paragraph._split_blParaHard
+
+
+def _split_cjk_lines(blPara, start: int, stop: int) -> list:
+    words = [w for line in blPara.lines[start:stop] for w in line.words]
+    if all(getattr(w, "cjk", False) for w in words if not hasattr(w, "cbDefn")):
+        return words
+    return _split_lines(blPara, start, stop)
+
+
+_paragraph._split_blParaHard = _split_cjk_lines
+
+
+# Characters users type that no bundled face has a glyph for, each with one they have that
+# reads the same: the minus of "3700 元 − 1500 元" must not become a stand-in
 # in a calculation, nor a tick a code. Checked against the font's own character map (tests).
 SUBSTITUTES: dict[str, str] = {
     "\u2212": "－",  # − minus sign
@@ -44,12 +128,12 @@ _SUBSTITUTE = str.maketrans(SUBSTITUTES)
 
 
 def printable(text: str) -> str:
-    """`text` as the font can print it: a character it lacks becomes the one in SUBSTITUTES that
+    """`text` as the faces can print it: a character none has becomes the one in SUBSTITUTES that
     reads the same (− → －, ✓ → √), any other is shown as `[U+1F600]`.
 
-    The bundled font has no emoji: without this, what a secretary typed would vanish from
+    The bundled faces have no emoji: without this, what a secretary typed would vanish from
     the page without a trace. The notation is the one used for hidden characters on screen."""
-    have = fonts.covered()
+    have = fonts.any_covered()
     if have.issuperset(text):
         return text
     text = text.translate(_SUBSTITUTE)

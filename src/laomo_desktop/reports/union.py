@@ -22,6 +22,7 @@ from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.gridtable import GridTable
+from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
     BODY_W,
     GRID,
@@ -37,7 +38,7 @@ from laomo_desktop.store import enums as E
 HEADER_LEFT = "劳模创新工作室汇总表"
 PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "党小组",
                E.PartyOrg.PIONEER_POST: "先锋岗", E.PartyOrg.NONE: "无"}
-TOTAL_BG = colors.HexColor("#efe3c8")
+TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
 
 
 @contextmanager
@@ -97,7 +98,8 @@ def _studio_table(st: dict, body: list[list]) -> GridTable:
     aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * (
         len(STUDIO_HEADER) - NUMERIC_FROM)
     return GridTable(STUDIO_HEADER, data, widths, aligns, font=font, size=TABLE_FONT_SIZE,
-                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, grid=GRID,
+                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
+                     grid=GRID,
                      stripe=STRIPE, last_bg=TOTAL_BG)
 
 
@@ -126,14 +128,15 @@ def _sign_off(st: dict) -> Table:
 def _story(data: dict, per: Period, st: dict) -> list:
     rows, t, cov = data["studios"], data["totals"], data["coverage"]
     out: list = []
+    o = Outline(st)
 
     def h1(text):
-        out.append(Paragraph(esc(text), st["h1"]))
+        out.append(o.heading(1, text))
 
     def para(text, style="body"):
         out.append(Paragraph(esc(text), st[style]))
 
-    h1("一、总体情况")
+    h1("总体情况")
     if not rows:
         para(f"截至 {per.label}结束，台账中没有已成立的工作室，没有可汇总的记录。")
     else:
@@ -155,7 +158,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
                  f"{t['training_person_times']} 人次；新结对带徒 {t['mentoring_new']} 对；认定经济效益 "
                  f"{wan(t['benefit_fen'])} 万元；经费收入 {yuan(t['fund_income_fen'])} 元，支出 "
                  f"{yuan(t['fund_expense_fen'])} 元。")
-    out.append(Paragraph(esc("党组织覆盖情况"), st["h2"]))
+    out.append(o.heading(2, "党组织覆盖情况"))
     scope = cov["scope"]
     if not cov["total"]:
         para(f"台账中没有{scope}工作室。")
@@ -172,7 +175,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
     elif cov["total"]:
         para(f"{scope}工作室均已建立党组织或党员先锋岗。")
 
-    h1("二、年度目标完成情况")
+    h1("年度目标完成情况")
     goals = [[g["label"], g["target"], g["actual"],
               W.completion(g["actual"], g["target"], met=g["met"]),
               "完成" if g["met"] else "未完成"] for g in data["goals"]]
@@ -182,7 +185,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
 
     # Not kept with the whole table (that would push a long table to a new page and leave
     # this one mostly empty): the heading goes over when not even a few rows fit below it.
-    out += [CondPageBreak(90), Paragraph(esc("三、各工作室主要指标"),
+    out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
     numbers = ("projects_started", "results_total", "results_technical", "patents_total",
                "training_sessions", "training_person_times", "mentoring_new")
