@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.layout import BODY_W, date_cn
 from laomo_desktop.reports.packet_sheet import wrap_lines
@@ -134,10 +135,14 @@ def describe(rec: dict) -> None:
     rec["owner"] = f"{kind.label}：{owner.get(kind.title) or ''}" if owner else (
         kind.label if kind else "")
     parts = []
-    if owner and rec["owner_kind"] == "activity":
-        parts += [owner.get("topic") or "", date_cn(owner.get("date")), owner.get("place") or ""]
-    elif owner:
-        parts.append(owner.get(kind.title) or kind.label)
+    if owner:
+        title = owner.get(kind.title) or kind.label
+        cite = kinds.rules(kind.name).cite
+        if cite is None:
+            parts.append(title)
+        else:  # as the record is cited: an activity by its topic, date and place
+            cited = cite(owner, title)
+            parts += [cited.title, date_cn(cited.date) if cited.date else "", cited.place]
     if rec.get("title"):
         parts.append(rec["title"])
     rec["parts"] = [p for p in parts if p] or [rec["filename"]]
