@@ -29,13 +29,18 @@ def _lower(direction: E.FundDirection) -> Both:
     return Both(direction.zh, direction.en.lower())
 
 
+# how the Chinese documents word a fund line where they cite it (the packet's evidence index)
+CITED_LINE = "{direction} {money} 元"
+CITED_WHAT = "（{}）"
+
+
 def _cite(rec: dict, title: str) -> Cited:
     """As a ledger line reads: "收入 30,000.00 元（工会拨款） note", found by its day and amount."""
     money = yuan(rec["amount_fen"])
     what = (E.FundSource.label(rec["source"]) if rec.get("source") else
             E.FundCategory.label(rec["category"]) if rec.get("category") else "")
-    said = (f"{E.FundDirection.label(rec['direction'])} {money} 元" + (f"（{what}）" if what else "")
-            + (f" {rec['note']}" if rec.get("note") else ""))
+    said = (CITED_LINE.format(direction=E.FundDirection.label(rec["direction"]), money=money)
+            + (CITED_WHAT.format(what) if what else "") + (f" {rec['note']}" if rec.get("note") else ""))
     return Cited(said, rec["date"] or "", (money,), date_is_key=True)
 
 

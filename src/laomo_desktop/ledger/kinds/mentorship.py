@@ -29,9 +29,12 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
     before(kind, row, errors, "agreement_date", "ended_on")
 
 
+TITLE_JOIN = " 带徒 "  # how the assessment titles a pair in the documents (assessment._TITLES)
+
+
 def _cite(rec: dict, title: str) -> Cited:
-    """Found by the master's and the apprentice's names ("张三 带徒 李四")."""
-    return Cited(title, rec["agreement_date"] or "", tuple(title.split(" 带徒 ")))
+    """Found by the master's and the apprentice's names, as the assessment titles the pair."""
+    return Cited(title, rec["agreement_date"] or "", tuple(title.split(TITLE_JOIN)))
 
 
 RULES = KindRules(
