@@ -1,0 +1,341 @@
+"""The names a union's own form may use, and their values for one studio and year.
+
+Nothing here is listed by hand: the vocabulary is read from the declarations the rest of the
+program uses — the figures from the metric registry (ledger/metrics.py), the records and their
+fields from store/schema.py with each kind's derived columns (ledger/kinds), the studio's
+level, leader and party organisation as they stood at the year's end (ledger/asof.py through
+the statistics). A new metric or field is a new placeholder, and the help page lists it.
+
+How a name is made from a declared label (one rule, so the help can explain it):
+- a field's or list's name is its label without the part in full-width brackets and without
+  an alternative after "/" (主持人/主讲人 → 主持人, 徒弟（本工作室成员） → 徒弟);
+- a field of the studio loses the leading "工作室" (工作室名称 → 名称);
+- a figure's name is its label without a leading "本年度" (and, as above, without bracketed
+  parts); where several figures share a name, the unit follows (培训场次, 培训人次, 培训学时).
+
+Records of the year follow "as of the year": members, rules and equipment in force at its
+end, projects and mentoring pairs that lasted into it, dated and yearly records of the year
+(and, as 累计…, up to its end); each as it stood at the end (asof.known_at_end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from laomo_desktop.ledger import asof, kinds, metrics, stats
+from laomo_desktop.ledger import queries as Q
+from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.annual import check_founded
+from laomo_desktop.ledger.period import period
+from laomo_desktop.store import enums as E
+from laomo_desktop.store import schema as S
+
+YEAR, PERIOD, STUDIO, FIGURES, PLAN = "年度", "统计期间", "工作室", "统计", "年度计划"
+CUMULATIVE = "累计"
+ITEM = "x"  # the loop variable the help's examples use
+
+
+@dataclass(frozen=True)
+class Scalar:
+    meaning: str
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Fields:
+    meaning: str
+    fields: dict[str, Node] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Many:
+    meaning: str
+    item: Fields
+
+
+Node = Scalar | Fields | Many
+
+
+# ---- values -----------------------------------------------------------------------------------
+
+class Num(str):
+    """A number as the form shows it; `number` is what a spreadsheet cell gets."""
+
+    number: float | int
+
+    def __new__(cls, text: str, number: float | int) -> Num:
+        obj = str.__new__(cls, text)
+        obj.number = number
+        return obj
+
+
+class Row(dict):
+    """One record by its field names; printed whole, its filled values in order."""
+
+    def __str__(self) -> str:
+        return " ".join(str(v) for v in self.values()
+                        if v not in ("", None) and not isinstance(v, (Row, Rows)))
+
+
+class Rows(list):
+    """A list of records; printed whole, the records separated by 、."""
+
+    def __str__(self) -> str:
+        return "、".join(str(r) for r in self if str(r))
+
+
+def date_text(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
+
+
+def shown(f: S.Field, value: Any, titles: dict[str, dict[str, str]]) -> Any:
+    """A stored value as a form prints it: choices in Chinese, dates as 2025年3月5日, money in
+    元 with two decimals, a reference as the record's title."""
+    if value is None or value == "":
+        return ""
+    if f.type == S.CHOICE:
+        return f.choices.label(value)
+    if f.type == S.MULTI:
+        codes = value if isinstance(value, list) else str(value).split(",")
+        return "、".join(f.choices.label(c) for c in codes if c)
+    if f.type == S.DATE:
+        return date_text(value)
+    if f.type == S.BOOL:
+        return "是" if value else "否"
+    if f.type == S.MONEY:
+        return Num(f"{value / 100:,.2f}", round(value / 100, 2))
+    if f.type in (S.INT, S.YEAR):
+        return Num(str(int(value)), int(value))
+    if f.type == S.FLOAT:
+        return Num(_number(float(value)), float(value))
+    if f.type == S.REF:
+        return titles.get(f.ref, {}).get(value, "")
+    return str(value)
+
+
+# ---- names ------------------------------------------------------------------------------------
+
+def name_of(label: str, prefix: str = "") -> str:
+    """A declared label as a placeholder name (the module's rule)."""
+    name = re.sub(r"（[^）]*）", "", label).split("/")[0].strip()
+    if prefix and name.startswith(prefix) and len(name) > len(prefix):
+        name = name[len(prefix):]
+    return name
+
+
+def _unit_words(f: S.Field) -> str:
+    if f.type == S.MONEY:
+        return "（元）"
+    if f.type == S.DATE:
+        return "（如 2025年3月5日）"
+    if f.type == S.BOOL:
+        return "（是/否）"
+    return ""
+
+
+def _example(f: S.Field) -> str:
+    if f.type in (S.CHOICE, S.MULTI):
+        return next(iter(f.choices)).zh
+    return {S.DATE: "2025年3月5日", S.BOOL: "是", S.MONEY: "12,000.00", S.INT: "3",
+            S.YEAR: "2025", S.FLOAT: "120"}.get(f.type, "")
+
+
+def _record_fields(kind: S.Kind, prefix: str = "") -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for f in kind.fields:
+        out[name_of(f.label, prefix)] = Scalar(f.label + _unit_words(f), _example(f))
+    for e in kinds.rules(kind).extras:
+        out.setdefault(name_of(e.label, prefix), Scalar(e.label + "（由台账计算）"))
+    for c in kind.children:
+        item = Fields(c.label, {name_of(f.label): Scalar(f.label + _unit_words(f), _example(f))
+                                for f in c.fields})
+        out[name_of(c.label)] = Many(f"{c.label}（列表；直接填写时以“、”分隔）", item)
+    return out
+
+
+def _studio_facts() -> dict[str, Node]:
+    """The studio as it stood at the year's end (ledger/asof.py, via StudioThen)."""
+    return {"级别": Scalar("年度末有效命名中的最高级别", E.Level.CITY.zh),
+            "领衔人": Scalar("年度末的领衔人姓名"),
+            "党组织形式": Scalar("年度末的党组织形式", E.PartyOrg.label("party_group"))}
+
+
+def metric_names() -> dict[str, metrics.Metric]:
+    """Each figure a form can name, by its name (the module's rule); figures shown only in fen
+    and second names of the same figure are left out."""
+    chosen: list[metrics.Metric] = []
+    seen: set[tuple[str, str]] = set()
+    for m in metrics.METRICS.values():
+        if not m.in_templates or (m.label, m.unit) in seen:
+            continue
+        seen.add((m.label, m.unit))
+        chosen.append(m)
+    base = {m.key: name_of(m.label.removeprefix("本年度")) for m in chosen}
+    count: dict[str, int] = {}
+    for name in base.values():
+        count[name] = count.get(name, 0) + 1
+    return {base[m.key] + (m.unit if count[base[m.key]] > 1 else ""): m for m in chosen}
+
+
+def _metric_meaning(m: metrics.Metric) -> str:
+    unit = f"（{m.unit}）" if m.unit else "（是/否）"
+    return m.label + unit
+
+
+def list_kinds() -> list[S.Kind]:
+    """The record kinds a form can loop over (all of a studio's records but files and plans)."""
+    return [k for k in S.KINDS if k.per_studio and not kinds.rules(k).is_file
+            and k is not S.PLAN]
+
+
+def _dated(kind: S.Kind) -> bool:
+    return kinds.rules(kind).span is None and Q.year_filter(kind) is not None
+
+
+def _list_meaning(kind: S.Kind) -> str:
+    rules = kinds.rules(kind)
+    if rules.evidence_at_end:
+        return f"年度末在册的{kind.label}"
+    if rules.span is not None:
+        return f"本年度内存续的{kind.label}"
+    return f"本年度的{kind.label}"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Fields:
+    """Every name a form may use, as a tree: records (Fields), lists (Many) and values."""
+    studio = {**_record_fields(S.STUDIO, S.STUDIO.label), **_studio_facts()}
+    top: dict[str, Node] = {
+        YEAR: Scalar("统计年度", "2025"),
+        PERIOD: Scalar("统计年度的起止日期", "2025年1月1日至2025年12月31日"),
+        STUDIO: Fields("工作室（年度末的情况）", studio),
+        FIGURES: Fields("本年度统计数字（与年度工作总结、汇总表相同）",
+                        {n: Scalar(_metric_meaning(m), "12" if m.kind != metrics.FLAG else "是")
+                         for n, m in metric_names().items()}),
+        PLAN: Fields("本年度的年度计划", _record_fields(S.PLAN)),
+    }
+    for k in list_kinds():
+        item = Fields(k.label, _record_fields(k))
+        top[name_of(k.label)] = Many(_list_meaning(k), item)
+        if _dated(k):
+            top[CUMULATIVE + name_of(k.label)] = Many(f"截至年度末的全部{k.label}", item)
+    return Fields("表单可用的字段", top)
+
+
+# ---- one studio, one year -----------------------------------------------------------------
+
+def _row(kind: S.Kind, record: dict, titles: dict, extras: dict, prefix: str = "") -> Row:
+    row = Row()
+    for f in kind.fields:
+        row[name_of(f.label, prefix)] = shown(f, record.get(f.name), titles)
+    for e in kinds.rules(kind).extras:
+        value = extras.get(e.name)
+        row.setdefault(name_of(e.label, prefix),
+                       e.choices.label(value) if e.choices and value else
+                       Num(str(value), value) if isinstance(value, (int, float)) else
+                       value or "")
+    for c in kind.children:
+        row[name_of(c.label)] = Rows(Row({name_of(f.label): shown(f, item.get(f.name), titles)
+                                          for f in c.fields})
+                                     for item in record.get(c.name) or [])
+    return row
+
+
+def _ref_titles(studio_uid: str) -> dict[str, dict[str, str]]:
+    refs = {f.ref for k in S.KINDS for f in (*k.fields, *(g for c in k.children
+                                                         for g in c.fields))
+            if f.type == S.REF}
+    return {kind: dict(Q.ref_choices(kind, studio_uid)) for kind in refs}
+
+
+def _extras(kind: S.Kind, studio_uid: str) -> dict[str, dict[str, Any]]:
+    names = [e.name for e in kinds.rules(kind).extras]
+    if not names:
+        return {}
+    return {r[0]: dict(zip(names, r[2:], strict=True))
+            for r in Q.fetch_rows(kind.name, studio_uid, names)}
+
+
+def _skill_at(record: dict, end: str) -> str | None:
+    held = [s for s in record.get("skill_levels") or [] if s.get("date") and s["date"] <= end]
+    return max(held, key=lambda s: s["date"])["level"] if held else None
+
+
+def _in_year(kind: S.Kind, record: dict, per, cumulative: bool) -> bool:
+    rules = kinds.rules(kind)
+    if rules.span is not None:
+        return (asof.at_end if rules.evidence_at_end else asof.during)(kind.name, record, per)
+    col, is_date = Q.year_filter(kind)
+    value = record.get(col)
+    if value is None:
+        return cumulative
+    if is_date:
+        return value <= per.end and (cumulative or value >= per.start)
+    return value <= per.year if cumulative else value == per.year
+
+
+def _sort_key(kind: S.Kind):
+    yf = Q.year_filter(kind) or (kinds.rules(kind).span.since if kinds.rules(kind).span
+                                 else None, True)
+    col = yf[0]
+    return lambda r: (str(r.get(col) or "") if col else "")
+
+
+def context(studio_uid: str, year: int) -> dict[str, Any]:
+    """The values of every name of `vocabulary()` for a studio and statistics year."""
+    per = period(year)
+    studio = R.get("studio", studio_uid)
+    check_founded(studio, per)
+    figures = stats.studio_year(studio_uid, year, within=per)
+    titles = _ref_titles(studio_uid)
+    then = figures.studio
+    studio_row = _row(S.STUDIO, {**studio, "party_org": then.party_org,
+                                 "recognitions": asof.valid_namings(studio, per)},
+                      titles, {}, S.STUDIO.label)
+    studio_row.update({"级别": E.Level.label(then.level) if then.level else "",
+                       "领衔人": then.leader or "",
+                       "党组织形式": E.PartyOrg.label(then.party_org)})
+    names = metric_names()
+    stats_row = Row()
+    for name, m in names.items():
+        value = m.value(figures)
+        if m.kind == metrics.FLAG:
+            stats_row[name] = "是" if value else "否"
+        else:
+            number = m.fact(figures)
+            text = _number(value) if isinstance(value, float) and m.kind == metrics.COUNT \
+                else m.text_of(value)
+            stats_row[name] = Num(text, round(number, 4) if isinstance(number, float) else number)
+    plans = [p for p in R.list_records("plan", studio_uid) if p.get("year") == year]
+    out: dict[str, Any] = {
+        YEAR: Num(str(year), year), PERIOD: per.label, STUDIO: studio_row, FIGURES: stats_row,
+        PLAN: _row(S.PLAN, plans[0] if plans else {}, titles, {})}
+    for k in list_kinds():
+        extras = _extras(k, studio_uid)
+        records = sorted(R.list_records(k.name, studio_uid), key=_sort_key(k))
+        for cumulative in (False, True) if _dated(k) else (False,):
+            rows = Rows()
+            for r in records:
+                if not _in_year(k, r, per, cumulative):
+                    continue
+                known = asof.known_at_end(k.name, r, per)
+                ex = dict(extras.get(r["uid"], {}))
+                if k is S.MEMBER:
+                    ex["skill_level"] = _skill_at(r, per.end)
+                rows.append(_row(k, known, titles, ex))
+            out[(CUMULATIVE if cumulative else "") + name_of(k.label)] = rows
+    return out
