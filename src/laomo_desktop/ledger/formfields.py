@@ -339,3 +339,54 @@ def context(studio_uid: str, year: int) -> dict[str, Any]:
                 rows.append(_row(k, known, titles, ex))
             out[(CUMULATIVE if cumulative else "") + name_of(k.label)] = rows
     return out
+
+
+# ---- the help page ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the help on form fields: its group, the placeholder as a form writes it,
+    what it means and an example value (the chosen studio's, when there is one)."""
+
+    group: str
+    placeholder: str
+    meaning: str
+    example: str
+
+
+def _example_of(value: Any, node: Scalar) -> str:
+    if value is None:
+        return node.example
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def describe(ctx: dict[str, Any] | None = None) -> list[Entry]:
+    """Every placeholder of the vocabulary, in order, with the values of `ctx` (formfields.
+    context) as examples, or typical ones without it."""
+    out: list[Entry] = []
+    for name, node in vocabulary().fields.items():
+        value = ctx.get(name) if ctx else None
+        if isinstance(node, Scalar):
+            out.append(Entry("基本", "{{ " + name + " }}", node.meaning, _example_of(value, node)))
+        elif isinstance(node, Fields):
+            for f, sub in node.fields.items():
+                shown_value = value.get(f) if value is not None else None
+                if isinstance(sub, Many):
+                    out.append(Entry(name, f"{{{{ {name}.{f} }}}}", sub.meaning,
+                                     _example_of(shown_value, Scalar(""))))
+                else:
+                    out.append(Entry(name, f"{{{{ {name}.{f} }}}}", sub.meaning,
+                                     _example_of(shown_value, sub)))
+        else:
+            count = f"共 {len(value)} 项" if value is not None else ""
+            out.append(Entry(name, f"{{%tr for {ITEM} in {name} %}} … {{%tr endfor %}}",
+                             f"{node.meaning}：表格中夹在这两行之间的行按每项重复一次", count))
+            first = value[0] if value else None
+            for f, sub in node.item.fields.items():
+                shown_value = first.get(f) if first is not None else None
+                meaning = sub.meaning if isinstance(sub, Scalar) else sub.meaning
+                example = _example_of(shown_value, sub if isinstance(sub, Scalar)
+                                      else Scalar(""))
+                out.append(Entry(name, f"{{{{ {ITEM}.{f} }}}}", meaning, example))
+    return out

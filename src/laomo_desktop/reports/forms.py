@@ -204,12 +204,24 @@ def _partial(out: Path) -> Path:
     return out.with_name(f".{out.name}.partial")
 
 
-def fill_form(form: Path | Form, studio_uid: str, year: int, out: Path) -> Path:
-    """Fill `form` for one studio and year into `out` (written whole or not at all)."""
+def _names(ctx: dict) -> dict:
+    """What a file-name pattern may use, as the form itself shows it (the year's end)."""
+    studio = ctx["工作室"]
+    return {"name": studio["名称"], "leader": studio["领衔人"], "host_unit": studio["所在单位"]}
+
+
+def fill_form(form: Path | Form, studio_uid: str, year: int, out: Path,
+              pattern: str | None = None) -> Path:
+    """Fill `form` for one studio and year into `out` (written whole or not at all); with a
+    `pattern`, `out` is the folder and the file is named by it. Returns the file written."""
     from laomo_desktop.ledger import formfields
 
     form = form if isinstance(form, Form) else read_form(form)
+    if pattern is not None:
+        check_pattern(pattern)
     ctx = formfields.context(studio_uid, year)
+    if pattern is not None:
+        out = out / file_name(pattern, form.path, _names(ctx), year)
     partial = _partial(out)
     _write(form, ctx, partial)
     partial.replace(out)
@@ -244,9 +256,7 @@ def fill_all_steps(form_path: Path, year: int, folder: Path, pattern: str) -> Jo
             except LaomoError as exc:
                 done.skipped.append((s["name"], exc.message))
                 continue
-            studio = {"name": s["name"], "leader": ctx["工作室"]["领衔人"],
-                      "host_unit": ctx["工作室"]["所在单位"]}
-            name = file_name(pattern, form.path, studio, year)
+            name = file_name(pattern, form.path, _names(ctx), year)
             stem, n = Path(name).stem, 2
             while name.lower() in used:
                 name, n = f"{stem} ({n}){form.suffix}", n + 1
