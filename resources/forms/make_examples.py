@@ -12,6 +12,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
@@ -49,10 +50,19 @@ def _grid(doc, rows: int, widths: list[float]):
     t = doc.add_table(rows=rows, cols=len(widths))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    for col, w in zip(t.columns, widths, strict=True):
+        col.width = Cm(w)  # the grid LibreOffice and WPS lay out by
     for row in t.rows:
         for cell, w in zip(row.cells, widths, strict=True):
             cell.width = Cm(w)
     return t
+
+
+def _repeat_header(table) -> None:
+    """The heading row is printed again at the top of each page the table runs onto."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def make_docx() -> None:
@@ -102,7 +112,8 @@ def make_docx() -> None:
     _para(doc, "")
     _para(doc, "主要创新成果", "黑体", 14)
     heads = ("序号", "成果名称", "类型", "完成时间", "第一完成人", "专利号/获奖情况")
-    r = _grid(doc, 4, [1.2, 4.6, 2.2, 3.0, 2.0, 4.0])
+    r = _grid(doc, 4, [1.0, 3.9, 1.8, 3.4, 1.8, 3.7])
+    _repeat_header(r)
     for cell, text in zip(r.rows[0].cells, heads, strict=True):
         _cell(cell, text, bold=True)
     _cell(r.rows[1].cells[0], "{%tr for x in 创新成果 %}")
@@ -111,12 +122,13 @@ def make_docx() -> None:
               "{{ x.获奖名称 }}{{ x.获奖等次 }}")
     for cell, text in zip(r.rows[2].cells, values, strict=True):
         _cell(cell, text, align=WD_ALIGN_PARAGRAPH.LEFT if "名称" in text else
-              WD_ALIGN_PARAGRAPH.CENTER, size=10.5)
+              WD_ALIGN_PARAGRAPH.CENTER, size=10)
     _cell(r.rows[3].cells[0], "{%tr endfor %}")
 
     _para(doc, "")
     _para(doc, "工作室及成员所获荣誉", "黑体", 14)
-    h = _grid(doc, 4, [1.2, 6.6, 2.6, 2.0, 4.6])
+    h = _grid(doc, 4, [1.0, 6.0, 2.2, 1.8, 4.6])
+    _repeat_header(h)
     for cell, text in zip(h.rows[0].cells, ("序号", "荣誉名称", "级别", "年度", "授予单位"),
                           strict=True):
         _cell(cell, text, bold=True)
@@ -124,7 +136,7 @@ def make_docx() -> None:
     for cell, text in zip(h.rows[2].cells, ("{{ loop.index }}", "{{ x.荣誉名称 }}",
                                             "{{ x.荣誉级别 }}", "{{ x.获得年度 }}",
                                             "{{ x.授予单位 }}"), strict=True):
-        _cell(cell, text, size=10.5)
+        _cell(cell, text, size=10)
     _cell(h.rows[3].cells[0], "{%tr endfor %}")
 
     _para(doc, "")
@@ -170,6 +182,8 @@ def make_xlsx() -> None:
             cell = ws.cell(r, c, v)
             cell.border, cell.alignment = box, center
             cell.font = Font(name="黑体" if r == 4 else "宋体", size=11)
+            if c == 4 and values[2] == "万元":
+                cell.number_format = "0.00"
     end = 4 + len(rows)
     ws.cell(end + 1, 1, "填表人：              审核人：              单位（盖章）：").font = \
         Font(name="宋体", size=11)
@@ -199,6 +213,11 @@ def make_xlsx() -> None:
     d["G6"] = "项"
     for c in range(1, 8):
         d.cell(6, c).border = box
+    for sheet, landscape in ((ws, False), (d, True)):
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     wb.save(XLSX)
 
 

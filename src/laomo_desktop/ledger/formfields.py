@@ -221,7 +221,7 @@ def vocabulary() -> Fields:
     studio = {**_record_fields(S.STUDIO, S.STUDIO.label), **_studio_facts()}
     top: dict[str, Node] = {
         YEAR: Scalar("统计年度", "2025"),
-        PERIOD: Scalar("统计年度的起止日期", "2025年1月1日至2025年12月31日"),
+        PERIOD: Scalar("统计年度的称呼（统计年度不从 1 月起时注明起止日期）", "2025 年度"),
         STUDIO: Fields("工作室（年度末的情况）", studio),
         FIGURES: Fields("本年度统计数字（与年度工作总结、汇总表相同）",
                         {n: Scalar(_metric_meaning(m), "12" if m.kind != metrics.FLAG else "是")
