@@ -216,3 +216,24 @@ def test_the_command_line_reads_the_pattern_the_window_saved(tmp_path):
     ini.write_text('[General]\nlanguage=zh_CN\n\n[forms]\nfile_name="{年度}-{工作室名称}, 表"\n',
                    "utf-8")
     assert declared.stored(ini, declared.FORM_FILE_NAME) == "{年度}-{工作室名称}, 表"
+
+
+def test_numbers_add_up_and_compare_as_numbers(sample, tmp_path):
+    form = _docx_form(tmp_path, "合计 {{ 统计.培训场次 + 统计.技术交流 }} 次",
+                      "{% if 统计.培训人次 > 30 %}超过三十人次{% endif %}",
+                      "{% if 统计.培训人次 == 40 %}正好四十{% endif %}",
+                      "效益合计 {{ 经济效益|sum(attribute='效益金额') }} 元",
+                      "{{ 创新成果|selectattr('成果类型', 'equalto', '专利')|list|length }} 件专利",
+                      name="算术.docx")
+    out = forms.fill_form(form, sample, 2025, tmp_path / "算术结果.docx")
+    text, _ = _docx_text(out)
+    assert "合计 4 次" in text and "超过三十人次" in text and "正好四十" in text
+    assert "效益合计 123456.0 元" in text and "2 件专利" in text
+
+
+def test_a_mistake_only_the_data_shows_is_said_with_the_file(sample, tmp_path):
+    form = _docx_form(tmp_path, "{{ 统计.培训人次 / 0 }}", name="除零.docx")
+    with pytest.raises(FormError) as exc:
+        forms.fill_form(form, sample, 2025, tmp_path / "out.docx")
+    assert "除零.docx" in exc.value.message and "division by zero" in exc.value.message
+    assert not (tmp_path / "out.docx").exists()

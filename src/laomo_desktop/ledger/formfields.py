@@ -62,8 +62,16 @@ Node = Scalar | Fields | Many
 
 # ---- values -----------------------------------------------------------------------------------
 
+def _numeric(value: Any) -> Any:
+    if isinstance(value, Num):
+        return value.number
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 class Num(str):
-    """A number as the form shows it; `number` is what a spreadsheet cell gets."""
+    """A number as the form shows it (培训学时 9.5, 金额 1,234.56); `number` is what a
+    spreadsheet cell gets. Arithmetic and comparisons with numbers use the number, so
+    `{{ 统计.培训场次 + 统计.技术交流 }}` adds up and `{% if 统计.培训人次 > 30 %}` compares."""
 
     number: float | int
 
@@ -71,6 +79,34 @@ class Num(str):
         obj = str.__new__(cls, text)
         obj.number = number
         return obj
+
+    def _op(self, other: Any, op, text_op=None, swap: bool = False) -> Any:
+        o = _numeric(other)
+        if o is None:
+            return text_op(self, other) if text_op else NotImplemented
+        return op(o, self.number) if swap else op(self.number, o)
+
+    def __add__(self, o):  return self._op(o, lambda a, b: a + b, str.__add__)
+    def __radd__(self, o): return self._op(o, lambda a, b: a + b, swap=True)
+    def __sub__(self, o):  return self._op(o, lambda a, b: a - b)
+    def __rsub__(self, o): return self._op(o, lambda a, b: a - b, swap=True)
+    def __mul__(self, o):  return self._op(o, lambda a, b: a * b)
+    def __rmul__(self, o): return self._op(o, lambda a, b: a * b, swap=True)
+    def __truediv__(self, o):  return self._op(o, lambda a, b: a / b)
+    def __rtruediv__(self, o): return self._op(o, lambda a, b: a / b, swap=True)
+    def __lt__(self, o): return self._op(o, lambda a, b: a < b, str.__lt__)
+    def __le__(self, o): return self._op(o, lambda a, b: a <= b, str.__le__)
+    def __gt__(self, o): return self._op(o, lambda a, b: a > b, str.__gt__)
+    def __ge__(self, o): return self._op(o, lambda a, b: a >= b, str.__ge__)
+
+    def __eq__(self, o: object) -> bool:
+        n = _numeric(o)
+        return self.number == n if n is not None else str.__eq__(self, o)
+
+    def __ne__(self, o: object) -> bool:
+        return not self.__eq__(o)
+
+    __hash__ = str.__hash__
 
 
 class Row(dict):

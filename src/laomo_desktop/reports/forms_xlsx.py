@@ -124,6 +124,8 @@ class _Cells:
 
 def _items(env, clause: str, ctx: dict) -> list[tuple[dict, Any]]:
     m = FOR.match(clause)
+    if m is None:
+        raise ValueError(clause)
     var, over, test = m.group(1), m.group(2), m.group(3)
     items = list(env.compile_expression(over, undefined_to_none=False)(**ctx))
     cond = env.compile_expression(test, undefined_to_none=False) if test else None
@@ -153,7 +155,12 @@ def fill_sheet(ws, env, ctx: dict, file: str, cells: _Cells) -> None:
             r += 1
             continue
         first, last, clause = block
-        for bound, _x in _items(env, clause, ctx):
+        try:
+            items = _items(env, clause, ctx)
+        except Exception as exc:  # noqa: BLE001 - a form's own mistake, said with its place
+            raise FormError(FAILED(file=file, why=str(exc), where=PLACE(
+                place=SHEET_CELL.format(sheet=ws.title, cell=f"A{first - 1}")))) from None
+        for bound, _x in items:
             plan.extend((s, bound) for s in range(first, last + 1))
         r = last + 2
     for out, (src, bound) in enumerate(plan, start=1):
