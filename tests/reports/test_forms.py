@@ -237,3 +237,15 @@ def test_a_mistake_only_the_data_shows_is_said_with_the_file(sample, tmp_path):
         forms.fill_form(form, sample, 2025, tmp_path / "out.docx")
     assert "除零.docx" in exc.value.message and "division by zero" in exc.value.message
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_the_team_lists_the_leader_first_and_loops_know_their_place(sample, tmp_path):
+    form = _docx_form(tmp_path, "{%p for x in 成员 %}", "{{ loop.index }}/{{ loop.length }} "
+                      "{{ x.姓名 }} {{ x.技能等级 }}", "{%p endfor %}", name="名册.docx")
+    text, _ = _docx_text(forms.fill_form(form, sample, 2025, tmp_path / "名册结果.docx"))
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert lines[0].startswith("1/5 李明")
+    assert "赵强" not in text  # left in 2024: not in the team at 2025's end
+    assert any(ln.endswith("张伟 技师") for ln in lines)  # promoted 2025-09-01
+    entries = {e.placeholder for e in FF.describe()}
+    assert "{{ loop.index }}" in entries

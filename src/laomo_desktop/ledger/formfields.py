@@ -59,6 +59,14 @@ class Many:
 
 Node = Scalar | Fields | Many
 
+# inside a loop, `loop` says where it stands (Jinja's own loop variable; an Excel form gets the
+# same names)
+LOOP = Fields("循环的状态", {n: Scalar(m, e) for n, m, e in (
+    ("index", "第几项（从 1 起，可作序号）", "1"), ("index0", "第几项（从 0 起）", "0"),
+    ("revindex", "倒数第几项", "4"), ("revindex0", "倒数第几项（从 0 起）", "3"),
+    ("first", "是否第一项", "True"), ("last", "是否最后一项", "False"),
+    ("length", "共几项", "4"))})
+
 
 # ---- values -----------------------------------------------------------------------------------
 
@@ -325,10 +333,12 @@ def _in_year(kind: S.Kind, record: dict, per, cumulative: bool) -> bool:
 
 
 def _sort_key(kind: S.Kind):
+    """Records in date order; the leader first in the kind the leader is a record of."""
     yf = Q.year_filter(kind) or (kinds.rules(kind).span.since if kinds.rules(kind).span
                                  else None, True)
-    col = yf[0]
-    return lambda r: (str(r.get(col) or "") if col else "")
+    col, leader_first = yf[0], kinds.rules(kind).leader_first
+    return lambda r: (leader_first and r.get("role") != E.MemberRole.LEADER.value,
+                      str(r.get(col) or "") if col else "")
 
 
 def context(studio_uid: str, year: int) -> dict[str, Any]:
@@ -425,4 +435,6 @@ def describe(ctx: dict[str, Any] | None = None) -> list[Entry]:
                 example = _example_of(shown_value, sub if isinstance(sub, Scalar)
                                       else Scalar(""))
                 out.append(Entry(name, f"{{{{ {ITEM}.{f} }}}}", meaning, example))
+    out += [Entry("循环", f"{{{{ loop.{n} }}}}", node.meaning, node.example)
+            for n, node in LOOP.fields.items()]
     return out

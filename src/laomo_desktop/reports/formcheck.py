@@ -17,7 +17,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger.formfields import Fields, Many, Node, Scalar, vocabulary
+from laomo_desktop.ledger.formfields import LOOP, Fields, Many, Node, Scalar, vocabulary
 from laomo_desktop.texts import Text
 
 FORM_PROBLEM = Text("表单“{file}”中的“{tag}”：{problem}{where}",
@@ -55,10 +55,6 @@ LISTS_OUT = frozenset({"sort", "reverse", "unique", "selectattr", "rejectattr", 
 ITEM_OUT = frozenset({"first", "last", "min", "max"})
 TESTS = frozenset({"defined", "undefined", "none", "number", "string", "equalto", "eq", "ne",
                    "in", "odd", "even", "divisibleby", "lt", "le", "gt", "ge", "true", "false"})
-LOOP = Fields("循环的状态", {n: Scalar(m) for n, m in (
-    ("index", "第几项（从 1 起）"), ("index0", "第几项（从 0 起）"), ("revindex", "倒数第几项"),
-    ("revindex0", "倒数第几项（从 0 起）"), ("first", "是否第一项"), ("last", "是否最后一项"),
-    ("length", "共几项"))})
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{.*|\{%.*")
 
 
