@@ -249,3 +249,11 @@ def test_the_team_lists_the_leader_first_and_loops_know_their_place(sample, tmp_
     assert any(ln.endswith("张伟 技师") for ln in lines)  # promoted 2025-09-01
     entries = {e.placeholder for e in FF.describe()}
     assert "{{ loop.index }}" in entries
+
+
+def test_a_form_gathers_only_the_lists_it_reads(sample):
+    form = forms.read_form(XLSX)
+    assert form.uses == {"年度", "工作室", "统计", "创新成果"}
+    ctx = FF.context(sample, 2025, only=form.uses)
+    assert len(ctx["创新成果"]) == 4 and ctx["活动"] == [] and ctx["累计创新成果"] == []
+    assert len(FF.context(sample, 2025)["活动"]) == 5

@@ -341,8 +341,11 @@ def _sort_key(kind: S.Kind):
                       str(r.get(col) or "") if col else "")
 
 
-def context(studio_uid: str, year: int) -> dict[str, Any]:
-    """The values of every name of `vocabulary()` for a studio and statistics year."""
+def context(studio_uid: str, year: int, only: set[str] | frozenset[str] | None = None
+            ) -> dict[str, Any]:
+    """The values of every name of `vocabulary()` for a studio and statistics year; with
+    `only`, the record lists are gathered for those names only (a form's own, reports/
+    formcheck.py finds them), the others are left empty."""
     per = period(year)
     studio = R.get("studio", studio_uid)
     check_founded(studio, per)
@@ -371,9 +374,17 @@ def context(studio_uid: str, year: int) -> dict[str, Any]:
         YEAR: Num(str(year), year), PERIOD: per.label, STUDIO: studio_row, FIGURES: stats_row,
         PLAN: _row(S.PLAN, plans[0] if plans else {}, titles, {})}
     for k in list_kinds():
+        names = {name_of(k.label), CUMULATIVE + name_of(k.label)}
+        if only is not None and not names & set(only):
+            out.update({n: Rows() for n in names if n in vocabulary().fields})
+            continue
         extras = _extras(k, studio_uid)
         records = sorted(R.list_records(k.name, studio_uid), key=_sort_key(k))
         for cumulative in (False, True) if _dated(k) else (False,):
+            name = (CUMULATIVE if cumulative else "") + name_of(k.label)
+            if only is not None and name not in only:
+                out[name] = Rows()
+                continue
             rows = Rows()
             for r in records:
                 if not _in_year(k, r, per, cumulative):
@@ -383,7 +394,7 @@ def context(studio_uid: str, year: int) -> dict[str, Any]:
                 if k is S.MEMBER:
                     ex["skill_level"] = _skill_at(r, per.end)
                 rows.append(_row(k, known, titles, ex))
-            out[(CUMULATIVE if cumulative else "") + name_of(k.label)] = rows
+            out[name] = rows
     return out
 
 

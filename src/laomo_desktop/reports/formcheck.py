@@ -62,9 +62,23 @@ class FormError(LaomoError):
     """A form that cannot be filled as it is; the message names the file and the placeholder."""
 
 
+class _FormEnvironment(SandboxedEnvironment):
+    """Compiles each source once: filling one form for many studios renders the same parts
+    again and again (docxtpl asks for a template of each part at every fill)."""
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (source, self.autoescape)
+        cache = self.__dict__.setdefault("_compiled", {})
+        if key not in cache:
+            cache[key] = super().from_string(source)
+        return cache[key]
+
+
 def environment() -> SandboxedEnvironment:
     """The engine every form runs in: sandboxed, strict about undefined names."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    return _FormEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
 class _Refused(Exception):
@@ -96,6 +110,8 @@ class Checker:
     def __init__(self, env: SandboxedEnvironment):
         self.env = env
         self.lineno = 0
+        self.top = vocabulary().fields
+        self.used: set[str] = set()  # the vocabulary's top-level names the form reads
 
     def template(self, tree: nodes.Template) -> None:
         self.body(tree.body, dict(vocabulary().fields))
@@ -153,6 +169,8 @@ class Checker:
                 raise _Refused(INTERNALS(name=n.name), n.name)
             if n.name not in scope:
                 raise _Refused(UNKNOWN_FIELD(name=n.name), n.name)
+            if scope[n.name] is self.top.get(n.name):
+                self.used.add(n.name)
             return scope[n.name]
         if isinstance(n, nodes.Getattr):
             if isinstance(n.node, nodes.Const) or n.attr.startswith("_"):
@@ -239,9 +257,10 @@ def _syntax_why(exc: TemplateSyntaxError) -> str:
 
 
 def check(env: SandboxedEnvironment, source: str, file: str,
-          place_of: Callable[[int], tuple[str, str]]) -> None:
+          place_of: Callable[[int], tuple[str, str]]) -> set[str]:
     """Parse and check a form's source. `place_of(lineno)` → (the line's text, where it stands
-    in words); every problem is a FormError naming `file`, the tag and the place."""
+    in words); every problem is a FormError naming `file`, the tag and the place. Returns the
+    vocabulary's top-level names the form reads (so only those lists are gathered)."""
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as exc:
@@ -262,6 +281,7 @@ def check(env: SandboxedEnvironment, source: str, file: str,
         line, where = place_of(checker.lineno)
         raise FormError(FORM_PROBLEM(file=file, tag=_tag_in(line, r.name), problem=r.said,
                                      where=PLACE(place=where) if where else "")) from None
+    return checker.used
 
 
 def _text(xml_line: str) -> str:

@@ -111,6 +111,7 @@ class Form:
 
     path: Path
     fill: Callable[[dict, Path], None] = field(repr=False)
+    uses: frozenset[str] = frozenset()  # the vocabulary's top-level names it reads
 
     @property
     def suffix(self) -> str:
@@ -133,24 +134,27 @@ def _docx(path: Path) -> Form:
             parts += [tpl.get_part_xml(p) for _, p in tpl.get_headers_footers(uri)]
     except Exception as exc:  # noqa: BLE001 - python-docx says "package not found", zipfile …
         raise FormError(NOT_A_FORM(file=path.name, why=DAMAGED(kind="Word"))) from exc
+    uses: set[str] = set()
     for xml in parts:
         lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)).split("\n")
 
         def place_of(lineno: int, lines=lines) -> tuple[str, str]:
             text = _paragraph(lines[min(max(lineno, 1), len(lines)) - 1])
             return text, (f"段落“{text[:30]}…”" if len(text) > 30 else f"段落“{text}”")
-        check(env, "\n".join(lines), path.name, place_of)
+        uses |= check(env, "\n".join(lines), path.name, place_of)
+
+    render_env = environment()  # one per form: its parts are compiled once for every studio
 
     def fill(ctx: dict, out: Path) -> None:
         t = DocxTemplate(str(path))
         try:
-            t.render(ctx, jinja_env=environment(), autoescape=True)
+            t.render(ctx, jinja_env=render_env, autoescape=True)
         except Exception as exc:  # noqa: BLE001 - a form's mistake the check could not see
             near = " ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())
             raise FormError(FAILED(file=path.name, why=str(exc),
                                    where=PLACE(place=near[:60]) if near else "")) from None
         t.save(str(out))
-    return Form(path, fill)
+    return Form(path, fill, frozenset(uses))
 
 
 def _xlsx(path: Path) -> Form:
@@ -164,8 +168,8 @@ def _xlsx(path: Path) -> Form:
     except Exception as exc:  # noqa: BLE001 - zipfile, KeyError, InvalidFileException …
         raise FormError(NOT_A_FORM(file=path.name, why=DAMAGED(kind="Excel"))) from exc
     source, lines = X.source(wb, path.name)
-    check(env, source, path.name,
-          lambda n: lines[min(max(n, 1), len(lines)) - 1] if lines else ("", ""))
+    uses = check(env, source, path.name,
+                 lambda n: lines[min(max(n, 1), len(lines)) - 1] if lines else ("", ""))
 
     def fill(ctx: dict, out: Path) -> None:
         book = openpyxl.load_workbook(path)
@@ -173,7 +177,7 @@ def _xlsx(path: Path) -> Form:
         for ws in book.worksheets:
             X.fill_sheet(ws, env, ctx, path.name, cells)
         book.save(out)
-    return Form(path, fill)
+    return Form(path, fill, frozenset(uses))
 
 
 def read_form(path: Path) -> Form:
@@ -219,7 +223,7 @@ def fill_form(form: Path | Form, studio_uid: str, year: int, out: Path,
     form = form if isinstance(form, Form) else read_form(form)
     if pattern is not None:
         check_pattern(pattern)
-    ctx = formfields.context(studio_uid, year)
+    ctx = formfields.context(studio_uid, year, only=form.uses)
     if pattern is not None:
         out = out / file_name(pattern, form.path, _names(ctx), year)
     partial = _partial(out)
@@ -252,7 +256,7 @@ def fill_all_steps(form_path: Path, year: int, folder: Path, pattern: str) -> Jo
         for i, s in enumerate(studios):
             yield Progress(i, len(studios), FILLING(studio=s["name"]).render())
             try:
-                ctx = formfields.context(s["uid"], year)
+                ctx = formfields.context(s["uid"], year, only=form.uses)
             except LaomoError as exc:
                 done.skipped.append((s["name"], exc.message))
                 continue
