@@ -100,9 +100,9 @@ def test_every_studio_with_progress_and_cancel_leaving_nothing(dialog, qtbot, tm
     go = threading.Event()
     real = formfields.context
 
-    def held(uid, year):
+    def held(uid, year, **kw):
         go.wait(30)
-        return real(uid, year)
+        return real(uid, year, **kw)
     monkeypatch.setattr(formfields, "context", held)
     d.fill_button.click()
     assert d._job is not None and not d.fill_button.isEnabled()
