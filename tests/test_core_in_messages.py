@@ -22,6 +22,8 @@ DOCUMENTS_AND_DATA = {
     "ledger/demo_words.py": "the words the sample records are made of",
     "ledger/demo_life.py": "the sample studio's history",
     "ledger/listing.py": "the exported list (XLSX/CSV/PDF), a document in Chinese like the others",
+    "ledger/formfields.py": "the names a union's (Chinese) forms use, their values as the forms "
+                            "print them and what the help says of them",
 }
 
 # module-level constants that are data: what readers of typed text accept, units and the
