@@ -27,8 +27,7 @@ from reportlab.platypus import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.layout import BODY_W, date_cn
-from laomo_desktop.reports.packet_sheet import wrap_lines
-from laomo_desktop.reports.text import esc, printable
+from laomo_desktop.reports.text import esc, printable, wrap_lines
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Text
 
