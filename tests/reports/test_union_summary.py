@@ -122,3 +122,26 @@ def test_a_long_table_repeats_its_header_only_at_the_top_of_pages(ledger, tmp_pa
     column = sorted((y2, text) for text, x2, _, y2 in drawn
                     if abs(x2 - x) < 0.5 and y <= y2 < y + 30)
     assert "".join(text for _, text in column[:2]) == long_name  # and printed whole
+
+
+def test_the_studio_table_prints_in_the_table_face_headed_in_hei(ledger, tmp_path):
+    """Like every other table: cells in 宋体 (a character it lacks, 堃, in the face that has
+    it), the header row in 黑体."""
+    from test_missing_glyphs import face_file, faces_used, font_cmap
+    from test_typography import faces_of_text
+
+    from laomo_desktop.ledger import records as R
+
+    u = build(ledger, tmp_path)
+    R.update("studio", u["A"], {"name": "李明堃劳模创新工作室"})
+    pdf = tmp_path / "union.pdf"
+    write_union_pdf(2025, None, pdf, generated=GENERATED)
+    faces = faces_of_text(pdf)
+    serif, hei = faces.get("LaomoSerif-Regular", ""), faces.get("WenQuanYiZenHei", "")
+    assert "李明劳模创新工作室" in serif and "周红职工创新工作室" in serif
+    assert "541" in serif  # the total of 培训人次
+    assert "堃" in hei and "堃" not in serif
+    assert "领衔人" in hei and "领衔人" not in serif  # the header row
+    for face, chars in faces_used(pdf).items():
+        cmap = font_cmap(face_file(face))
+        assert not [c for c in chars if not c.isspace() and ord(c) not in cmap], face

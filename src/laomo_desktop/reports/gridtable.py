@@ -6,7 +6,8 @@ GridTable measures each row once (a prefix sum of heights), splits by bisecting 
 page break copies nothing), and draws a page's cells into one text object and its rules as
 one path. Its header row is drawn at the top of every page it spans, never mid-page.
 Cells are plain strings (drawn as they are: no markup, nothing to escape) or Paragraphs for
-the few that must wrap."""
+the few that must wrap. Cells print in the table face (`font`), the header in `head_font`, as
+layout.table's do; a character a face lacks is drawn in one that has it (fonts.runs)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,27 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from laomo_desktop.reports import fonts
+
 Cell = str | Paragraph
+
+
+def text_width(text: str, face: str, size: float) -> float:
+    """How wide `text` prints in `face`, its characters the face lacks in the faces that
+    draw them."""
+    return sum(stringWidth(t, f, size) for f, t in fonts.runs(text, face))
 
 
 class _Grid:
     """What every page part of one table shares: rows, widths, measured heights, the look."""
 
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-                 widths: Sequence[float], aligns: Sequence[str], *, font: str, size: float,
-                 leading: float, pad: float, vpad: float, head_bg, head_fg, grid, stripe,
-                 last_bg) -> None:
+                 widths: Sequence[float], aligns: Sequence[str], *, font: str, head_font: str,
+                 size: float, leading: float, pad: float, vpad: float, head_bg, head_fg, grid,
+                 stripe, last_bg) -> None:
         self.header, self.rows, self.widths, self.aligns = list(header), rows, list(widths), aligns
         self.font, self.size, self.leading, self.pad, self.vpad = font, size, leading, pad, vpad
+        self.head_font = head_font
         self.head_bg, self.head_fg, self.grid, self.stripe = head_bg, head_fg, grid, stripe
         self.last_bg = last_bg
         self.xs = [0.0, *accumulate(self.widths)]
@@ -50,16 +60,18 @@ class GridTable(Flowable):
     """Rows `start` to `stop` of a grid, under its header; see the module's docstring."""
 
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-                 widths: Sequence[float], aligns: Sequence[str], *, font: str,
+                 widths: Sequence[float], aligns: Sequence[str], *, font: str, head_font: str = "",
                  size: float = 8.5, leading: float = 11.5, pad: float = 2, vpad: float = 2.5,
-                 head_bg=colors.darkred, head_fg=colors.white, grid=colors.grey,
+                 head_bg=colors.lightgrey, head_fg=colors.black, grid=colors.grey,
                  stripe=None, last_bg=None, _grid: _Grid | None = None, start: int = 0,
                  stop: int | None = None) -> None:
         super().__init__()
-        self.g = _grid or _Grid(header, rows, widths, aligns, font=font, size=size,
-                                leading=leading, pad=pad, vpad=vpad, head_bg=head_bg,
+        self.g = _grid or _Grid(header, rows, widths, aligns, font=font,
+                                head_font=head_font or font, size=size, leading=leading,
+                                pad=pad, vpad=vpad, head_bg=head_bg,
                                 head_fg=head_fg, grid=grid, stripe=stripe, last_bg=last_bg)
         self.start, self.stop = start, len(self.g.rows) if stop is None else stop
+        self.hAlign = "CENTER"  # as wide as the text block: flush with its edges, like the others
 
     def _part(self, start: int, stop: int) -> GridTable:
         return GridTable((), (), (), (), font="", _grid=self.g, start=start, stop=stop)
@@ -81,7 +93,7 @@ class GridTable(Flowable):
         return [self._part(self.start, fit), self._part(fit, self.stop)]
 
     def _text(self, tx, row: Sequence[Cell], top: float, h: float, paras: list,
-              aligns: Sequence[str]) -> None:
+              aligns: Sequence[str], face: str) -> None:
         g = self.g
         for cell, x0, w, align in zip(row, g.xs[:-1], g.widths, aligns, strict=True):
             if isinstance(cell, Paragraph):
@@ -92,13 +104,20 @@ class GridTable(Flowable):
             y = top - (h - len(lines) * g.leading) / 2 - g.leading + (g.leading - g.size) / 2 \
                 + g.size * 0.12  # the baseline: the text's box centred in the row
             for line in lines:
+                runs = fonts.runs(line, face)
                 if align == "LEFT":
                     x = x0 + g.pad
                 else:
-                    tw = stringWidth(line, g.font, g.size)
+                    tw = sum(stringWidth(t, f, g.size) for f, t in runs)
                     x = x0 + w - g.pad - tw if align == "RIGHT" else x0 + (w - tw) / 2
                 tx.setTextOrigin(x, y)
-                tx.textOut(line)
+                for f, t in runs:
+                    if f != face:  # a character the face lacks, in one that has it
+                        tx.setFont(f, g.size, g.leading)
+                        tx.textOut(t)
+                        tx.setFont(face, g.size, g.leading)
+                    else:
+                        tx.textOut(t)
                 y -= g.leading
 
     def draw(self) -> None:
@@ -117,14 +136,15 @@ class GridTable(Flowable):
                 c.setFillColor(fill)
                 c.rect(0, y1, width, y0 - y1, stroke=0, fill=1)
         tx = c.beginText()
-        tx.setFont(g.font, g.size, g.leading)
         tx.setFillColor(g.head_fg)
+        tx.setFont(g.head_font, g.size, g.leading)
         paras: list = []
-        self._text(tx, g.header, top, g.head_h, paras, ["CENTER"] * len(g.widths))
+        self._text(tx, g.header, top, g.head_h, paras, ["CENTER"] * len(g.widths), g.head_font)
         tx.setFillColor(colors.black)
+        tx.setFont(g.font, g.size, g.leading)
         for i in range(self.start, self.stop):
             y0, y1 = tops[i - self.start], tops[i - self.start + 1]
-            self._text(tx, g.rows[i], y0, y0 - y1, paras, g.aligns)
+            self._text(tx, g.rows[i], y0, y0 - y1, paras, g.aligns, g.font)
         c.drawText(tx)
         for p, x, y in paras:
             p.drawOn(c, x, y)
