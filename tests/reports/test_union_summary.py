@@ -145,3 +145,21 @@ def test_the_studio_table_prints_in_the_table_face_headed_in_hei(ledger, tmp_pat
     for face, chars in faces_used(pdf).items():
         cmap = font_cmap(face_file(face))
         assert not [c for c in chars if not c.isspace() and ord(c) not in cmap], face
+
+
+def test_the_studio_tables_totals_row_is_not_left_alone_on_a_page():
+    """Split where all but the totals row fit, the studio table carries its last studio over
+    with the totals; and it does not start at a page's foot with fewer than three rows."""
+    from laomo_desktop.reports import fonts
+    from laomo_desktop.reports.gridtable import GridTable
+    from laomo_desktop.reports.tables import MIN_ROWS
+
+    face = fonts.register()
+    rows = [[str(i), f"第{i}号工作室"] for i in range(1, 21)] + [["合计", ""]]
+    grid = GridTable(("序号", "工作室"), rows, (40, 200), ("CENTER", "LEFT"), font=face,
+                     last_bg="#eeeeee")
+    _, whole = grid.wrap(240, 1e6)
+    row_h = (whole - grid.g.head_h) / len(rows)
+    first, rest = grid.split(240, whole - row_h / 2)  # room for all but the totals row
+    assert first.stop == len(rows) - 2 and rest.start == len(rows) - 2
+    assert grid.split(240, grid.g.head_h + (MIN_ROWS - 0.5) * row_h) == []

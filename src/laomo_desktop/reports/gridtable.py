@@ -2,16 +2,16 @@
 
 ReportLab's Table (and LongTable) re-applies its styles and spans to every remaining row at
 each page break, and draws each cell with its own text object: 5,000 studios took over 20 s.
-GridTable measures each row once (a prefix sum of heights), splits by bisecting that sum (a
-page break copies nothing), and draws a page's cells into one text object and its rules as
-one path. Its header row is drawn at the top of every page it spans, never mid-page.
-Cells are plain strings (drawn as they are: no markup, nothing to escape) or Paragraphs for
-the few that must wrap. Cells print in the table face (`font`), the header in `head_font`, as
-layout.table's do; a character a face lacks is drawn in one that has it (fonts.runs)."""
+GridTable measures each row once (a prefix sum of heights), splits where tables.page_end says
+(bisecting that sum, by the rules PagedTable follows: a page break copies nothing), and draws
+a page's cells into one text object and its rules as one path. Its header row is drawn at the
+top of every page it spans, never mid-page. Cells are plain strings (drawn as they are: no
+markup, nothing to escape) or Paragraphs for the few that must wrap. Cells print in the table
+face (`font`), the header in `head_font`, as layout.table's do; a character a face lacks is
+drawn in one that has it (fonts.runs)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports.tables import page_end, row_height
 
 Cell = str | Paragraph
 
@@ -47,13 +48,8 @@ class _Grid:
         self.prefix = [0.0, *accumulate(self.height(r) for r in rows)]
 
     def height(self, row: Sequence[Cell]) -> float:
-        h = self.leading
-        for cell, w in zip(row, self.widths, strict=True):
-            if isinstance(cell, Paragraph):
-                h = max(h, cell.wrap(w - 2 * self.pad, 1e6)[1])
-            elif "\n" in cell:
-                h = max(h, (cell.count("\n") + 1) * self.leading)
-        return h + 2 * self.vpad
+        return max(row_height([cell], w - 2 * self.pad, self.leading, 0)
+                   for cell, w in zip(row, self.widths, strict=True)) + 2 * self.vpad
 
 
 class GridTable(Flowable):
@@ -83,14 +79,18 @@ class GridTable(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Cut where tables.page_end says, as PagedTable does: the totals row (the last, when
+        shaded) never alone, the table not begun at a page's foot with fewer than MIN_ROWS."""
         g = self.g
-        fit = bisect_right(g.prefix, g.prefix[self.start] + avail_height - g.head_h) - 1
-        fit = min(fit, self.stop)
-        if fit <= self.start:
-            return []  # not even one row: the frame moves on to the next page
-        if fit >= self.stop:
+        prefix = g.prefix if self.stop == len(g.rows) else g.prefix[:self.stop + 1]
+        atop = getattr(getattr(self, "_frame", None), "_atTop", False)
+        end = page_end(prefix, self.start, avail_height - g.head_h,
+                       totals=1 if g.last_bg else 0, atop=atop)
+        if end is None:
+            return []  # too few rows here: the frame moves on to the next page
+        if end >= self.stop:
             return [self]
-        return [self._part(self.start, fit), self._part(fit, self.stop)]
+        return [self._part(self.start, end), self._part(end, self.stop)]
 
     def _text(self, tx, row: Sequence[Cell], top: float, h: float, paras: list,
               aligns: Sequence[str], face: str) -> None:

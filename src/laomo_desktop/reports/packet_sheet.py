@@ -93,7 +93,7 @@ class ScoreSheet(PagedTable):
 
     def _rest(self, start: int) -> ScoreSheet:
         return ScoreSheet(self.head, self.rows, self.heights, self.head_h, self.col, self.style,
-                          totals=self.totals, start=start, suffix=self.suffix, areas=self.areas,
+                          totals=self.totals, start=start, prefix=self.prefix, areas=self.areas,
                           area_cells=self.area_cells)
 
 
