@@ -48,8 +48,11 @@ class _Grid:
         self.prefix = [0.0, *accumulate(self.height(r) for r in rows)]
 
     def height(self, row: Sequence[Cell]) -> float:
-        return max(row_height([cell], w - 2 * self.pad, self.leading, 0)
-                   for cell, w in zip(row, self.widths, strict=True)) + 2 * self.vpad
+        h = self.leading  # a one-line string's height, without a call for each such cell
+        for cell, w in zip(row, self.widths, strict=True):
+            if isinstance(cell, Paragraph) or "\n" in cell:
+                h = max(h, row_height([cell], w - 2 * self.pad, self.leading, 0))
+        return h + 2 * self.vpad
 
 
 class GridTable(Flowable):
@@ -95,6 +98,7 @@ class GridTable(Flowable):
     def _text(self, tx, row: Sequence[Cell], top: float, h: float, paras: list,
               aligns: Sequence[str], face: str) -> None:
         g = self.g
+        have = fonts.covered(face)
         for cell, x0, w, align in zip(row, g.xs[:-1], g.widths, aligns, strict=True):
             if isinstance(cell, Paragraph):
                 ph = cell.wrap(w - 2 * g.pad, 1e6)[1]
@@ -104,20 +108,23 @@ class GridTable(Flowable):
             y = top - (h - len(lines) * g.leading) / 2 - g.leading + (g.leading - g.size) / 2 \
                 + g.size * 0.12  # the baseline: the text's box centred in the row
             for line in lines:
-                runs = fonts.runs(line, face)
+                plain = have.issuperset(line)  # all in the face: drawn as before, at once
+                runs = () if plain else fonts.runs(line, face)
                 if align == "LEFT":
                     x = x0 + g.pad
                 else:
-                    tw = sum(stringWidth(t, f, g.size) for f, t in runs)
+                    tw = (stringWidth(line, face, g.size) if plain
+                          else sum(stringWidth(t, f, g.size) for f, t in runs))
                     x = x0 + w - g.pad - tw if align == "RIGHT" else x0 + (w - tw) / 2
                 tx.setTextOrigin(x, y)
-                for f, t in runs:
-                    if f != face:  # a character the face lacks, in one that has it
+                if plain:
+                    tx.textOut(line)
+                for f, t in runs:  # a character the face lacks, in a face that has it
+                    if f != face:
                         tx.setFont(f, g.size, g.leading)
-                        tx.textOut(t)
+                    tx.textOut(t)
+                    if f != face:
                         tx.setFont(face, g.size, g.leading)
-                    else:
-                        tx.textOut(t)
                 y -= g.leading
 
     def draw(self) -> None:
