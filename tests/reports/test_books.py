@@ -187,3 +187,28 @@ def test_the_cli_writes_each_book_and_the_plan(sample, ledger, tmp_path, capsys)
         assert "每季度组织一次技术交流" in pdftotext(plan)
     finally:
         open_ledger(ledger)
+
+
+@pytest.mark.parametrize("kind, records", [
+    ("activities", [("年度启动会", "2025年1月8日例会年度启动会"),
+                    ("带电作业培训", "2025年3月10日培训带电作业培训"),
+                    ("对外授课", "2025年11月1日培训对外授课")]),
+    ("mentoring", [("李明—刘洋", "李明刘洋"), ("张伟—孙丽", "张伟孙丽")]),
+    ("results", [("一种绝缘操作杆", "一种绝缘操作杆"), ("带电作业方法", "带电作业方法")])])
+def test_a_record_has_the_same_number_in_the_overview_and_on_its_heading(
+        kind, records, sample, ledger, tmp_path):
+    """An inspector reading "（三）" on a record's heading finds the record as （三） in the
+    一览 table above it; the headings still go 一、 → （一）."""
+    lines = [flat(line) for line in _write(kind, sample, ledger, tmp_path, layout=True)
+             .splitlines()]
+    assert "一、" + {"activities": "活动一览", "mentoring": "结对一览",
+                    "results": "成果一览"}[kind] in lines
+    numbers = {}
+    for heading, row in records:
+        at = [line for line in lines if re.fullmatch(r"（[一二三四五六七八九十]+）" + heading, line)]
+        assert len(at) == 1, (heading, lines)
+        number = at[0][:-len(heading)]
+        numbers[heading] = number
+        assert any(line.startswith(number + row) and line != number + heading
+                   for line in lines), (number, row)  # its row in the table
+    assert len(set(numbers.values())) == len(records)

@@ -21,7 +21,7 @@ from laomo_desktop.ledger import books as B
 from laomo_desktop.ledger.money import yuan
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.headings import Outline
+from laomo_desktop.reports.headings import Outline, label
 from laomo_desktop.reports.layout import (
     BODY_W,
     build,
@@ -96,11 +96,31 @@ def form(st: dict, rows: Sequence[Row]) -> Table:
     return t
 
 
-def block(heading: Paragraph, *parts) -> list:
-    """One record's part of a page under its numbered heading: kept whole on one page where it
-    fits (so a record takes a page or a part of one, never its end on the next), else split at
-    the page's end."""
-    return [KeepTogether([heading, *parts, Spacer(1, 8)])]
+def block(heading: Paragraph | list, *parts) -> list:
+    """One record's part of a page under its numbered heading (after the section's heading,
+    for the first record: a heading does not end a page alone): kept whole on one page where
+    it fits (so a record takes a page or a part of one, never its end on the next), else split
+    at the page's end."""
+    return [KeepTogether([*(heading if isinstance(heading, list) else [heading]), *parts,
+                          Spacer(1, 8)])]
+
+
+def record_number(i: int) -> str:
+    """The 序号 of the `i`th record in a book's 一览 table: the number its heading carries
+    under the records' section (（一）, （二）…), so an inspector finds one from the other."""
+    return label(2, i)
+
+
+def records_section(o: Outline, title: str, rows: list) -> Callable[[str], list]:
+    """The records' level-1 heading and a maker of each record's numbered level-2 heading, the
+    section's heading going with the first record."""
+    section = [o.heading(1, title)] if rows else []
+
+    def heading(text: str) -> list:
+        out = [*section, o.heading(2, text)]
+        section.clear()
+        return out
+    return heading
 
 
 def photo_grid(st: dict, paths: LedgerPaths, photos: list[dict], caption: str) -> list:
@@ -207,12 +227,12 @@ def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
     o = Outline(st)
     out = [o.heading(1, "活动一览")]
     out += overview(st, ["序号", "日期", "类型", "主题", "地点", "人次"],
-                    [[i, date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
-                      a["place"] or "", "" if a["person_times"] is None else a["person_times"]]
-                     for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2], right=(0, 5),
+                    [[record_number(i), date_cn(a["date"]), lab(E.ActivityType, a["type"]),
+                      a["topic"], a["place"] or "",
+                      "" if a["person_times"] is None else a["person_times"]]
+                     for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2], right=(5,),
                     title=o.table_title("活动一览表"))
-    if rows:
-        out.append(o.heading(1, "活动记录"))
+    heading = records_section(o, "活动记录", rows)
     for a in rows:
         fields: list[Row] = [
             ("活动主题", a["topic"]),
@@ -233,7 +253,7 @@ def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
                 f"{'已完成' if done else '未完成'}）" for what, who, due, done
                 in a["follow_up_lines"])))
         caption = f"{a['topic']}（{date_cn(a['date'])}{'，' + a['place'] if a['place'] else ''}）"
-        out += block(o.heading(2, a["topic"]), form(st, fields), Spacer(1, 4),
+        out += block(heading(a["topic"]), form(st, fields), Spacer(1, 4),
                      Paragraph("照片", st["small"]), *photo_grid(st, paths, a["photos"], caption))
     return out
 
@@ -286,13 +306,13 @@ def mentoring_story(st: dict, rows: list[dict]) -> list:
     o = Outline(st)
     out = [o.heading(1, "结对一览")]
     out += overview(st, ["序号", "师傅", "徒弟", "协议签订日期", "情况"],
-                    [[i, p["master_name"], p["apprentice_full"], date_cn(p["agreement_date"]),
-                      _pair_state(p)] for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
-                    right=(0,), title=o.table_title("师徒结对一览表"))
-    if rows:
-        out.append(o.heading(1, "结对登记"))
+                    [[record_number(i), p["master_name"], p["apprentice_full"],
+                      date_cn(p["agreement_date"]), _pair_state(p)]
+                     for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
+                    title=o.table_title("师徒结对一览表"))
+    heading = records_section(o, "结对登记", rows)
     for p in rows:
-        out += block(o.heading(2, f"{p['master_name']} — {p['apprentice_full']}"), form(st, [
+        out += block(heading(f"{p['master_name']} — {p['apprentice_full']}"), form(st, [
             (("师傅", p["master_name"]), ("徒弟", p["apprentice_full"])),
             (("协议签订日期", date_cn(p["agreement_date"])),
              ("带徒期限", f"{p['period_months']}个月" if p.get("period_months") else NOT_FILLED)),
@@ -342,11 +362,11 @@ def results_story(st: dict, rows: list[dict]) -> list:
     o = Outline(st)
     out = [o.heading(1, "成果一览"), Paragraph(esc(line), st["body"]), Spacer(1, 4)]
     out += overview(st, ["序号", "成果名称", "类型", "完成日期", "专利号"],
-                    [[i, r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
-                      r.get("patent_no") or ""] for i, r in enumerate(rows, 1)],
-                    [1, 5.5, 2.2, 2.8, 3.5], right=(0,), title=o.table_title("创新成果一览表"))
-    if rows:
-        out.append(o.heading(1, "成果登记"))
+                    [[record_number(i), r["title"], lab(E.ResultType, r["type"]),
+                      date_cn(r["date"]), r.get("patent_no") or ""]
+                     for i, r in enumerate(rows, 1)],
+                    [1, 5.5, 2.2, 2.8, 3.5], title=o.table_title("创新成果一览表"))
+    heading = records_section(o, "成果登记", rows)
     for r in rows:
         points = [p["text"] for p in r.get("points") or []]
         use = NOT_FILLED if not r.get("applied_where") else r["applied_where"] + (
@@ -362,7 +382,7 @@ def results_story(st: dict, rows: list[dict]) -> list:
         if r["type"] == E.ResultType.PATENT or r.get("patent_no"):
             fields.append(("专利情况", _patent(r)))
         fields += [("应用情况", use), ("获奖情况", _award(r))]
-        out += block(o.heading(2, r["title"]), form(st, fields))
+        out += block(heading(r["title"]), form(st, fields))
     return out
 
 
