@@ -45,8 +45,8 @@ IDENTITY: dict[str, tuple[str, ...]] = {
 }
 KINDS = tuple(IDENTITY)  # the kinds a sheet can hold
 
-SERIAL = Text("序号列，不导入", "A row-number column: not imported")
-UNMAPPED = Text("已设为不导入", "Set not to be imported")
+SERIAL = Text("序号列", "a row-number column")
+UNMAPPED = Text("对应已取消", "unmatched by hand")
 NO_SUCH_COLUMN = Text("工作表中没有“{column}”这一列。列：{names}。",
                       'The sheet has no column "{column}". Its columns: {names}.')
 NO_SUCH_FIELD = Text("{kind}没有“{name}”这一项。可用的项：{names}。",
