@@ -68,7 +68,7 @@ SUMMARY = Text("可导入 {new} 行；台账中已有 {same} 行；与台账不�
 PREPARING = Text("正在整理各行", "Preparing the rows")
 
 NEW, KNOWN, DIFFERENT, ERROR = "new", "same", "differs", "error"
-EMPTY = "（空）"
+EMPTY = Text("（空）", "(empty)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -91,7 +91,7 @@ def find_field(kind: S.Kind, name: str) -> S.Field | None:
     found = paste.match_headers(kind, [name])[0].field
     if found is None:
         raise LaomoError(NO_SUCH_FIELD(kind=kind, name=name,
-                                       names=[f"{f.name}（{f.label}）" for f in kind.fields]))
+                                       names=[f"{f.name} {f.label}" for f in kind.fields]))
     return found
 
 
@@ -181,16 +181,16 @@ class _Shown:
         self._titles: dict[str, dict[str, str]] = {}
 
     def __call__(self, kind: S.Kind, f: S.Field, value: Any) -> str:
-        if value is None or value == "" or value == []:
-            return "否" if f.type == S.BOOL else EMPTY
-        if f.type == S.REF:
+        if value == [] or value == "":
+            value = None
+        if f.type == S.REF and value is not None:
             if f.ref not in self._titles:
                 self._titles[f.ref] = dict(Q.ref_choices(f.ref, self.studio_uid))
             return self._titles[f.ref].get(value) or str(value)
         if f.type == S.MULTI and isinstance(value, list | tuple):
             value = ",".join(value)
         shown = listing.cell(kind, f.name, value)
-        return EMPTY if shown is None else str(shown)
+        return worded(EMPTY) if shown is None else str(shown)
 
 
 def _existing(kind: S.Kind, studio_uid: str) -> dict[tuple[str, ...], dict]:

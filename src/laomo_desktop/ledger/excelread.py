@@ -64,7 +64,9 @@ _TOTAL = re.compile(r"[\d一二三四五六七八九十]*(月份?|季度|年度?
                     r"(合计|小计|总计|共计)[:：]?")
 _SPACES = re.compile(r"\s+")
 _PADDED_NAME = re.compile(r"[\u4e00-\u9fff](\s+[\u4e00-\u9fff]){1,3}")  # 王  芳, 张 小 明
-_WAN = re.compile(r"万元?$")
+_WAN = re.compile(r"万元?$")  # 1.5万元, 1.5万
+_WAN_HEADER = re.compile(r"万元")  # 金额（万元）
+_YUAN = re.compile(r"元$")
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ def _in_wan(text: str) -> str:
 
 def is_wan(header: str) -> bool:
     """A header that gives money in 万元: 金额（万元）."""
-    return "万元" in header
+    return bool(_WAN_HEADER.search(header))
 
 
 def cell_text(v: Any, f: S.Field | None, wan: bool = False) -> str:
@@ -267,7 +269,7 @@ def cell_text(v: Any, f: S.Field | None, wan: bool = False) -> str:
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return "true" if v else "false"  # words the paste reads as yes and no
     if isinstance(v, int | float):
         if ftype == S.DATE and 1 <= v < 2958466:
             return (EXCEL_EPOCH + timedelta(days=int(v))).isoformat()
@@ -276,11 +278,11 @@ def cell_text(v: Any, f: S.Field | None, wan: bool = False) -> str:
         return _number(v)
     text = str(v)
     if ftype == S.MONEY:
-        t = text.strip().lstrip("¥￥").strip()
+        t = text.strip().lstrip(paste.NUMBER_AFFIXES[0]).strip()
         if _WAN.search(t):
             return _in_wan(_WAN.sub("", t).strip())
         if wan:
-            return _in_wan(t.removesuffix("元").strip())
+            return _in_wan(_YUAN.sub("", t).strip())
     if ftype == S.TEXT and _PADDED_NAME.fullmatch(text.strip()):
         return _SPACES.sub("", text)
     return text
