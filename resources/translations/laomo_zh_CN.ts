@@ -2409,6 +2409,121 @@ Records already entered are not changed; only the year they are counted in follo
         <source>Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="91"/>
+        <source>Left out because</source>
+        <translation>未导入的原因</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="103"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="122"/>
+        <source>%1 (about %2 rows)</source>
+        <translation>%1（约 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="132"/>
+        <source>Workbook:</source>
+        <translation>工作簿：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="133"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="134"/>
+        <source>The sheet holds:</source>
+        <translation>表中记录：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="137"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="137"/>
+        <source>Header in the sheet</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="137"/>
+        <source>First row</source>
+        <translation>第一行数据</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="137"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
+        <source>Columns are matched by their headers; choose another item where the match is wrong, or &quot;Not imported&quot;. Rows already in the ledger are not imported again.</source>
+        <translation>各列已按列名对应到台账的项目；对应不对的，请另选项目或选“不导入”。台账中已有的行不会重复导入。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="178"/>
+        <source>The header is row %1 of the sheet.</source>
+        <translation>表头在工作表的第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="180"/>
+        <source>No header found in this sheet.</source>
+        <translation>这个工作表中找不到表头。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="232"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="251"/>
+        <source>Red cells are refused by the ledger, yellow cells differ from the record the ledger already has, grey rows are in the ledger already: pointing at a cell tells why. Only the new rows without errors are imported; Ctrl+Z undoes the whole import.</source>
+        <translation>红色单元格台账不接受，黄色单元格与台账中已有的记录不同，灰色的行台账中已有：指向单元格可看原因。只导入没有错误的新行；按 Ctrl+Z 可撤销整个导入。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="263"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="287"/>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="294"/>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="308"/>
+        <source>Opening the workbook…</source>
+        <translation>正在打开工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="324"/>
+        <source>Import %1 rows of %2 from Excel</source>
+        <translation>从 Excel 导入 %1 行%2</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/dialogs/excelimport.py" line="332"/>
+        <source>%1 records imported. Ctrl+Z removes them all.</source>
+        <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-xlimport/src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>

@@ -78,6 +78,7 @@ class SheetInfo:
     headers: tuple[str, ...]
     kind: str | None             # the kind suggested for it (None: nothing matched)
     size: int                    # rows the sheet says it has, for the progress
+    sample: tuple[str, ...] = ()  # the first row under the header, as an example of each column
 
     def column_letters(self) -> list[str]:
         return [letter(i) for i in range(len(self.headers))]
@@ -132,7 +133,7 @@ def _open(path: Path):
 
 
 def _cell_text(v: Any) -> str:
-    return "" if v is None else str(v).strip()
+    return "" if v is None else cell_text(v, None).strip()
 
 
 def _header_score(cells: Sequence[str]) -> tuple[int, str | None]:
@@ -171,8 +172,10 @@ def _inspect(ws) -> SheetInfo:
     headers = top[line - 1] if line else ()
     while headers and not headers[-1]:
         headers = headers[:-1]
+    sample = next((c for c in top[line:] if any(c)), ()) if line else ()
+    sample = tuple(sample[:len(headers)]) + ("",) * (len(headers) - len(sample))
     return SheetInfo(ws.title, line, tuple(headers), suggest_kind(ws.title, kind),
-                     ws.max_row or 0)
+                     ws.max_row or 0, sample)
 
 
 def inspect(path: Path | str) -> list[SheetInfo]:
