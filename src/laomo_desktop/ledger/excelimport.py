@@ -56,9 +56,10 @@ NOT_IMPORTED_KIND = Text("“{kind}”不能从 Excel 导入。可导入的类�
 NO_ROWS = Text("工作表“{sheet}”的表头下没有数据行。", 'The sheet "{sheet}" has no rows under its header.')
 SAME = Text("台账中已有这条记录，不再导入", "Already in the ledger: not imported again")
 REPEAT = Text("与第 {line} 行相同，不重复导入", "The same as row {line}: not imported twice")
-DIFFERS = Text("台账中已有这条记录，但内容不同：{fields}（不导入，请核对）",
-               "Already in the ledger with other values: {fields} (not imported; check it)")
+DIFFERS = Text("与台账中已有的记录不同，不导入：{fields}",
+               "Differs from the record in the ledger, not imported: {fields}")
 IN_LEDGER = Text("台账中为“{value}”", 'The ledger has "{value}"')
+FIELD_IN_LEDGER = Text("{field}在台账中为“{value}”", '{field} is "{value}" in the ledger')
 REPEAT_DIFFERS = Text("与第 {line} 行是同一条记录，但内容不同", "The same record as row {line}, with other values")
 SUMMARY = Text("可导入 {new} 行；台账中已有 {same} 行；与台账不同 {differs} 行；有错误 {bad} 行"
                "（跳过空行 {blank} 行、合计行 {totals} 行）",
@@ -215,13 +216,13 @@ def _classify(ip: ImportPreview) -> None:
         key = _key(kind, row.values)
         other = stored.get(key)
         if other is not None:
-            differ = {f.name: worded(IN_LEDGER(value=shown(kind, f, other.get(f.name))))
-                      for f in compared
-                      if _norm(f, other.get(f.name)) != _norm(f, row.values.get(f.name))}
-            if differ:
+            was = {f: shown(kind, f, other.get(f.name)) for f in compared
+                   if _norm(f, other.get(f.name)) != _norm(f, row.values.get(f.name))}
+            if was:
                 ip.status.append(DIFFERENT)
-                ip.diffs[i] = differ
-                ip.notes[i] = worded(DIFFERS(fields=[f for f in compared if f.name in differ]))
+                ip.diffs[i] = {f.name: worded(IN_LEDGER(value=v)) for f, v in was.items()}
+                ip.notes[i] = worded(DIFFERS(fields=[FIELD_IN_LEDGER(field=f, value=v)
+                                                     for f, v in was.items()]))
             else:
                 ip.status.append(KNOWN)
                 ip.notes[i] = worded(SAME())

@@ -38,9 +38,9 @@ from laomo_desktop.ledger import excelimport as I
 from laomo_desktop.ledger import excelread as X
 from laomo_desktop.ledger import paste
 from laomo_desktop.store import schema as S
-from laomo_desktop.texts import worded
+from laomo_desktop.texts import Joined, worded
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dialogs.paste import PreviewModel
+from laomo_desktop.ui.dialogs.paste import BAD, PreviewModel
 from laomo_desktop.ui.dialogs.record import available_geometry
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, tip, warn
@@ -69,6 +69,12 @@ class ExcelPreviewModel(PreviewModel):
         last = c == len(self._fields)
         name = None if last else self._fields[c]
         differ = self.ip.diffs.get(r, {})
+        if status == I.ERROR and last and role in (Qt.ItemDataRole.DisplayRole,
+                                                   Qt.ItemDataRole.ToolTipRole):
+            text = self.row_errors(r)
+            return shown(text) if role == Qt.ItemDataRole.DisplayRole else tip(text)
+        if status == I.ERROR and last and role == Qt.ItemDataRole.BackgroundRole:
+            return BAD
         if status in (I.KNOWN, I.DIFFERENT):
             if last and role == Qt.ItemDataRole.DisplayRole:
                 return shown(self.ip.notes.get(r, ""))
@@ -81,6 +87,10 @@ class ExcelPreviewModel(PreviewModel):
             if role == Qt.ItemDataRole.ForegroundRole and status == I.KNOWN:
                 return KNOWN_TEXT
         return super().data(index, role)
+
+    def row_errors(self, r: int) -> str:
+        """Every problem of a row (each message names its item)."""
+        return worded(Joined(tuple(self.ip.preview.rows[r].errors.values())))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -282,6 +292,11 @@ class ExcelImportDialog(QDialog):
         self.preview = ip
         self.model = ExcelPreviewModel(ip, self)
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # the first rows tell the widths, fast
+        self.table.resizeColumnsToContents()
+        for c in range(self.model.columnCount() - 1):
+            header.resizeSection(c, min(header.sectionSize(c), 220))
         self.summary.setText(ip.summary())
         n = ip.count(I.NEW)
         self.import_button.setText(tr("Import %1 rows").replace("%1", str(n)))
