@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from boxes import stand_in_for_message_boxes
 from PySide6.QtCore import Qt
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from laomo_desktop.ledger import excelimport as I
 from laomo_desktop.ledger import records as R
-from laomo_desktop.store.models import AuditEntry
+from laomo_desktop.store import schema as S
+from laomo_desktop.store.models import MODELS, AuditEntry
 from laomo_desktop.ui.dialogs import excelimport as dialogs
 from laomo_desktop.ui.dialogs.paste import BAD
 from sample_ledger import build
@@ -58,6 +60,10 @@ def click(button) -> None:
 def to_preview(dlg, qtbot) -> None:
     click(dlg.next_button)
     qtbot.waitUntil(lambda: dlg.stack.currentIndex() == 1, timeout=20000)
+
+
+def snapshot() -> tuple[int, ...]:
+    return (AuditEntry.select().count(), *(MODELS[k.name].select().count() for k in S.KINDS))
 
 
 def members(u) -> list[str]:
@@ -128,6 +134,26 @@ def test_a_refused_cell_is_red_and_its_row_is_not_imported(window, qtbot, monkey
     assert dlg.model.data(dlg.model.index(0, last), Qt.ItemDataRole.BackgroundRole) == BAD
     click(dlg.findChild(type(dlg.next_button), "excel_back"))
     assert dlg.stack.currentIndex() == 0
+
+
+def test_cancel_while_a_long_sheet_is_read_leaves_the_dialog_at_its_columns(
+        window, qtbot, monkeypatch, tmp_path):
+    win, u = window
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "经费"
+    ws.append(["日期", "收支", "支出类别", "金额", "摘要"])
+    for i in range(20_000):
+        ws.append([f"2023.{1 + i % 12}.{1 + i % 28}", "支出", "材料", 100 + i, f"第{i}笔"])
+    wb.save(tmp_path / "long.xlsx")
+    before = snapshot()
+    dlg = open_dialog(win, qtbot, monkeypatch, tmp_path / "long.xlsx")
+    assert dlg.kind == "fund"
+    click(dlg.next_button)
+    dlg.reading.cancel()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: not dlg.reading.running, timeout=20000)
+    assert dlg.stack.currentIndex() == 0 and dlg.preview is None
+    assert snapshot() == before
 
 
 def test_a_file_that_is_not_a_workbook_is_refused_with_its_name(window, qtbot, monkeypatch,

@@ -113,6 +113,7 @@ class ExcelImportDialog(QDialog):
         self.setWindowTitle(tr("Import from Excel"))
         self.path, self.infos, self.studio_uid = path, infos, studio_uid
         self.preview: I.ImportPreview | None = None
+        self.reading = None  # the job reading the sheet (its Cancel), once started
         self.stack = QStackedWidget()
         self.stack.addWidget(self._mapping_step())
         self.stack.addWidget(self._preview_step())
@@ -239,9 +240,9 @@ class ExcelImportDialog(QDialog):
             warn(self, tr("Import from Excel"), exc.message)
             return
         info, kind, path, studio = self.info, self.kind, self.path, self.studio_uid
-        start_job(self, tr("Import from Excel"), tr("Reading the sheet…"),
-                  lambda: I.preview_steps(path, info, kind, studio, columns=cols),
-                  self._previewed)
+        self.reading = start_job(self, tr("Import from Excel"), tr("Reading the sheet…"),
+                                 lambda: I.preview_steps(path, info, kind, studio, columns=cols),
+                                 self._previewed)
 
     def _explicit(self) -> dict[str, str]:
         """The choices that differ from the match by header: applied over it, in order, so a
