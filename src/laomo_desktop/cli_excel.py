@@ -98,7 +98,7 @@ def _report(ip, imported: list[str] | None) -> dict[str, Any]:
                      "field": c.field.name if c.field else None,
                      "reason": worded(c.reason) if c.reason else ""}
                     for i, c in enumerate(p.columns)],
-        "counts": {s: ip.count(s) for s in (I.NEW, I.KNOWN, I.DIFFERENT, I.ERROR)}
+        "counts": {s: ip.count(s) for s in I.STATUSES}
         | {"blank": ip.blank, "totals": ip.totals},
         "rows": rows, "imported": imported,
     }

@@ -197,6 +197,23 @@ def test_a_changed_row_is_shown_as_a_difference_not_added(u):
     assert names.count("李明") == 1 and len(names) == before + ip.count(I.NEW)
 
 
+def test_a_row_repeated_in_the_sheet_is_imported_once(u, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "荣誉"
+    ws.append(["荣誉名称", "荣誉级别", "获得年度", "授予单位"])
+    ws.append(["工人先锋号", "市级", 2020, "市总工会"])
+    ws.append(["工人先锋号", "市级", 2020, "市总工会"])     # copied twice
+    ws.append(["工人先锋号", "市级", 2020, "省总工会"])     # the same honour, another body
+    wb.save(tmp_path / "h.xlsx")
+    ip = I.preview(tmp_path / "h.xlsx", X.inspect(tmp_path / "h.xlsx")[0], "honour", u["A"])
+    assert ip.status == [I.NEW, I.REPEAT, I.ERROR]
+    assert ip.notes[1] == "与第 2 行相同，不重复导入"
+    assert ip.preview.rows[2].errors[paste.ROW_KEY] == "与第 2 行是同一条记录，但内容不同"
+    assert "表中重复的行 1 行" in ip.summary()
+    assert len(drive(I.import_steps(ip))) == 1
+
+
 def test_undo_of_an_import_is_the_paste_undo(u):
     ip = I.preview(OLD, sheet("荣誉"), "honour", u["A"])
     uids = drive(I.import_steps(ip))

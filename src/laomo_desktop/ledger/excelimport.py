@@ -55,20 +55,21 @@ NOT_IMPORTED_KIND = Text("“{kind}”不能从 Excel 导入。可导入的类�
                          '"{kind}" records cannot be imported from Excel. The kinds: {kinds}.')
 NO_ROWS = Text("工作表“{sheet}”的表头下没有数据行。", 'The sheet "{sheet}" has no rows under its header.')
 SAME = Text("台账中已有这条记录，不再导入", "Already in the ledger: not imported again")
-REPEAT = Text("与第 {line} 行相同，不重复导入", "The same as row {line}: not imported twice")
+REPEATED = Text("与第 {line} 行相同，不重复导入", "The same as row {line}: not imported twice")
 DIFFERS = Text("与台账中已有的记录不同，不导入：{fields}",
                "Differs from the record in the ledger, not imported: {fields}")
 IN_LEDGER = Text("台账中为“{value}”", 'The ledger has "{value}"')
 FIELD_IN_LEDGER = Text("{field}在台账中为“{value}”", '{field} is "{value}" in the ledger')
 REPEAT_DIFFERS = Text("与第 {line} 行是同一条记录，但内容不同", "The same record as row {line}, with other values")
 SUMMARY = Text("可导入 {new} 行；台账中已有 {same} 行；与台账不同 {differs} 行；有错误 {bad} 行"
-               "（跳过空行 {blank} 行、合计行 {totals} 行）",
+               "（跳过空行 {blank} 行、合计行 {totals} 行、表中重复的行 {repeat} 行）",
                "{new} rows can be imported; {same} are in the ledger already; {differs} differ "
-               "from the ledger; {bad} have errors ({blank} blank lines and {totals} total "
-               "rows skipped)")
+               "from the ledger; {bad} have errors ({blank} blank lines, {totals} total rows "
+               "and {repeat} rows repeated in the sheet skipped)")
 PREPARING = Text("正在整理各行", "Preparing the rows")
 
-NEW, KNOWN, DIFFERENT, ERROR = "new", "same", "differs", "error"
+NEW, KNOWN, DIFFERENT, ERROR, REPEAT = "new", "same", "differs", "error", "repeat"
+STATUSES = (NEW, KNOWN, DIFFERENT, ERROR, REPEAT)
 EMPTY = Text("（空）", "(empty)")
 _SPACES = re.compile(r"\s+")
 
@@ -136,7 +137,7 @@ class ImportPreview:
     preview: paste.Preview
     sheet: X.SheetInfo
     lines: list[int]                      # each row's line in the sheet
-    status: list[str]                     # NEW, KNOWN, DIFFERENT or ERROR, a row
+    status: list[str]                     # one of STATUSES a row
     notes: dict[int, str] = field(default_factory=dict)       # row → why it is left out
     # row → field → the ledger's value, shown (the fields that differ)
     diffs: dict[int, dict[str, str]] = field(default_factory=dict)
@@ -149,7 +150,8 @@ class ImportPreview:
     def summary(self) -> str:
         return worded(SUMMARY(new=self.count(NEW), same=self.count(KNOWN),
                               differs=self.count(DIFFERENT), bad=self.count(ERROR),
-                              blank=self.blank, totals=self.totals))
+                              blank=self.blank, totals=self.totals,
+                              repeat=self.count(REPEAT)))
 
     def to_add(self) -> paste.Preview:
         """The paste preview of the rows to add: the new valid ones."""
@@ -231,8 +233,8 @@ def _classify(ip: ImportPreview) -> None:
             first = seen[key]
             same = all(_norm(f, p.rows[first].values.get(f.name))
                        == _norm(f, row.values.get(f.name)) for f in compared)
-            ip.status.append(KNOWN if same else ERROR)
-            note = (REPEAT if same else REPEAT_DIFFERS)(line=ip.lines[first])
+            ip.status.append(REPEAT if same else ERROR)
+            note = (REPEATED if same else REPEAT_DIFFERS)(line=ip.lines[first])
             ip.notes[i] = worded(note)
             if not same:
                 row.errors[paste.ROW_KEY] = worded(note)

@@ -11,7 +11,6 @@ adds them.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -126,9 +125,8 @@ def _open(path: Path):
         raise LaomoError(NOT_WORKBOOK(file=path.name))
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise LaomoError(NOT_WORKBOOK(file=path.name)) from exc
-    except Exception as exc:  # openpyxl's InvalidFileException and what a broken part raises
+    except Exception as exc:  # a zip without a workbook (.docx), a broken part, …: each a
+        # different exception of zipfile, openpyxl or its XML parser, all meaning the same
         raise LaomoError(NOT_WORKBOOK(file=path.name)) from exc
 
 

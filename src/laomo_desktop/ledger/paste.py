@@ -416,7 +416,7 @@ def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
 
 
 BATCH = 200  # rows checked or written between two progress steps (and chances to stop)
-CHECKING_ROWS = Text("正在核对粘贴的行", "Checking the pasted rows")
+CHECKING_ROWS = Text("正在核对各行", "Checking the rows")
 ADDING_ROWS = Text("正在添加记录", "Adding the records")
 
 

@@ -75,7 +75,7 @@ class ExcelPreviewModel(PreviewModel):
             return shown(text) if role == Qt.ItemDataRole.DisplayRole else tip(text)
         if status == I.ERROR and last and role == Qt.ItemDataRole.BackgroundRole:
             return BAD
-        if status in (I.KNOWN, I.DIFFERENT):
+        if status in (I.KNOWN, I.REPEAT, I.DIFFERENT):
             if last and role == Qt.ItemDataRole.DisplayRole:
                 return shown(self.ip.notes.get(r, ""))
             if last and role == Qt.ItemDataRole.ToolTipRole:
@@ -84,7 +84,7 @@ class ExcelPreviewModel(PreviewModel):
                 return DIFF if (name in differ or (last and differ)) else None
             if role == Qt.ItemDataRole.ToolTipRole and name in differ:
                 return tip(differ[name])
-            if role == Qt.ItemDataRole.ForegroundRole and status == I.KNOWN:
+            if role == Qt.ItemDataRole.ForegroundRole and status != I.DIFFERENT:
                 return KNOWN_TEXT
         return super().data(index, role)
 
