@@ -4,7 +4,8 @@
 The 成员名单 sheet, with two cells spoilt (a sex the ledger does not know, a 13th month), is
 imported once beforehand; six of those members are then removed again and two changed, so the
 preview shows every case: new rows, rows already in the ledger (grey), rows that differ from
-the ledger (yellow) and rows with errors (red).
+the ledger (yellow) and rows with errors (red). Then the 经费收支 sheet: dates and amounts
+as the sheet keeps them, blank lines and 小计 rows left out.
 Run under Xvfb:  xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_excel_shots.py
 """
 
@@ -45,7 +46,7 @@ def main() -> int:
     open_ledger(LedgerPaths(tmp / "data"))
     list(demo.generate(1, 2))
     studio = R.list_records("studio")[0]["uid"]
-    book = openpyxl.load_workbook(OLD)
+    book = openpyxl.load_workbook(OLD, data_only=True)  # saved again: values, not formulas
     ws = book["成员名单"]
     ws["C9"] = "未知"
     ws["D12"] = "1988.13.5"
@@ -67,6 +68,14 @@ def main() -> int:
     for _ in range(10):
         app.processEvents()
     dlg.grab().save(str(OUT / "excel-import-columns.png"))
+    preview(app, dlg, "excel-import-preview.png")
+    dlg.stack.setCurrentIndex(0)  # 上一步, then the fund sheet: dates and money as kept
+    dlg.sheet_box.setCurrentIndex([i.name for i in infos].index("经费收支"))
+    preview(app, dlg, "excel-import-funds.png")
+    return 0
+
+
+def preview(app, dlg: ExcelImportDialog, name: str) -> None:
     dlg.show_preview()
     deadline = time.monotonic() + 60
     while dlg.stack.currentIndex() != 1 and time.monotonic() < deadline:
@@ -75,9 +84,8 @@ def main() -> int:
     dlg.table.scrollTo(dlg.model.index(0, 0))
     for _ in range(10):
         app.processEvents()
-    dlg.grab().save(str(OUT / "excel-import-preview.png"))
-    print(dlg.summary.text())
-    return 0
+    dlg.grab().save(str(OUT / name))
+    print(name, dlg.summary.text())
 
 
 if __name__ == "__main__":
