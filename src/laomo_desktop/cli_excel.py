@@ -100,7 +100,7 @@ def _report(ip, imported: list[str] | None) -> dict[str, Any]:
                     for i, c in enumerate(p.columns)],
         "counts": {s: ip.count(s) for s in I.STATUSES}
         | {"blank": ip.blank, "totals": ip.totals},
-        "rows": rows, "imported": imported,
+        "rows": rows, "warnings": ip.warnings(), "imported": imported,
     }
 
 
@@ -112,6 +112,8 @@ def _print(ip, report: dict[str, Any], imported: list[str] | None) -> None:
                   else f"{worded(NOT_IMPORTED)}（{c['reason']}）")
         print(f"  {c['column']} {visible(c['header'].strip()) or '—'} → {target}")
     print(ip.summary())
+    for warning in ip.warnings():
+        print(warning)
     for row in report["rows"]:
         text = "；".join(visible(m) for m in row["errors"].values()) or visible(row["note"])
         if row["differences"]:

@@ -278,6 +278,23 @@ def test_a_long_sheet_is_read_in_steps_and_cancel_writes_nothing(u, tmp_path):
     assert snapshot() == before
 
 
+def test_formulas_without_a_saved_result_are_pointed_out(u, tmp_path):
+    """openpyxl (and other programs that do not calculate) save formulas without results."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "设备"
+    ws.append(["设备名称", "单价", "数量", "价值"])
+    ws.append(["测试仪", 500, 2, "=B2*C2"])
+    ws.append(["工具柜", 800, 1, 800])
+    wb.save(tmp_path / "f.xlsx")
+    ip = I.preview(tmp_path / "f.xlsx", X.inspect(tmp_path / "f.xlsx")[0], "equipment", u["A"])
+    assert ip.preview.rows[0].values.get("value_fen") is None
+    assert ip.warnings() == ["工作表“设备”中有 1 个公式没有保存计算结果（文件由其他程序生成，未在 Excel 或 "
+                             "WPS 中保存过），这些单元格读作空白。请用 Excel 或 WPS 打开并保存该文件后再导入。"]
+    fixture = I.preview(OLD, sheet("设备设施"), "equipment", u["A"])  # saved with results
+    assert fixture.unsaved == 0 and fixture.warnings() == []
+
+
 def test_a_sheet_without_rows_under_its_header_says_so(u, tmp_path):
     shutil.copy(OLD, tmp_path / "x.xlsx")
     wb = openpyxl.Workbook()

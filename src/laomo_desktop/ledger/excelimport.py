@@ -143,6 +143,12 @@ class ImportPreview:
     diffs: dict[int, dict[str, str]] = field(default_factory=dict)
     blank: int = 0
     totals: int = 0
+    unsaved: int = 0  # formulas without a saved result, read as blank
+
+    def warnings(self) -> list[str]:
+        """What the user should know about the sheet before importing it."""
+        return [worded(X.UNSAVED_FORMULAS(sheet=self.sheet.name, n=self.unsaved))
+                ] if self.unsaved else []
 
     def count(self, status: str) -> int:
         return self.status.count(status)
@@ -261,7 +267,8 @@ def preview_steps(path: Path | str, info: X.SheetInfo, kind_name: str, studio_ui
     sheet.values = []
     p = yield from paste.check_steps(kind.name, studio_uid, [list(info.headers)], body,
                                      columns=cols, today=today)
-    ip = ImportPreview(p, info, sheet.lines, [], blank=sheet.blank, totals=sheet.totals)
+    ip = ImportPreview(p, info, sheet.lines, [], blank=sheet.blank, totals=sheet.totals,
+                       unsaved=sheet.unsaved)
     _classify(ip)
     return ip
 

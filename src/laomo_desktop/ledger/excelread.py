@@ -11,6 +11,7 @@ adds them.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -43,6 +44,12 @@ NO_SUCH_SHEET = Text("工作簿中没有名为“{sheet}”的工作表。工作
                      'The workbook has no sheet called "{sheet}". Its sheets: {names}.')
 NO_HEADER_ROW = Text("工作表“{sheet}”前 {n} 行中找不到表头（列名）。",
                      'No header (column names) in the first {n} rows of the sheet "{sheet}".')
+UNSAVED_FORMULAS = Text("工作表“{sheet}”中有 {n} 个公式没有保存计算结果（文件由其他程序生成，未在 Excel 或 WPS "
+                        "中保存过），这些单元格读作空白。请用 Excel 或 WPS 打开并保存该文件后再导入。",
+                        'The sheet "{sheet}" has {n} formulas without a saved result (the file '
+                        "was made by another program and never saved in Excel or WPS): those "
+                        "cells read as blank. Open the file in Excel or WPS, save it, then import "
+                        "it again.")
 READING = Text("正在读取工作表“{sheet}”：第 {row} 行", 'Reading the sheet "{sheet}": row {row}')
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or an encrypted .xlsx
@@ -92,6 +99,7 @@ class Sheet:
     values: list[tuple] = field(default_factory=list)
     blank: int = 0     # blank lines skipped
     totals: int = 0    # 合计/小计/总计 rows skipped
+    unsaved: int = 0   # formulas without a saved result (read as blank)
 
 
 def letter(i: int) -> str:
@@ -228,9 +236,28 @@ def read_steps(path: Path | str, info: SheetInfo) -> Job[Sheet]:
             else:
                 out.lines.append(line)
                 out.values.append(cells)
+        out.unsaved = formulas_without_values(path, ws)
     finally:
         wb.close()
     return out
+
+
+_CELL = re.compile(rb"<c\b[^>]*?(?<!/)>(.*?)</c>", re.S)  # a cell with content, not <c …/>
+_VALUE = re.compile(rb"<v>[^<]")  # a saved result (openpyxl writes <v></v> for none)
+
+
+def formulas_without_values(path: Path | str, ws) -> int:
+    """How many formulas of the sheet have no saved result: a workbook written by a program
+    that does not calculate (Excel and WPS always save the results). openpyxl reads those
+    cells as blank, so the sheet's XML is looked at; 0 when it cannot be."""
+    part = getattr(ws, "_worksheet_path", None)  # where openpyxl read the sheet from
+    if not part:
+        return 0
+    with zipfile.ZipFile(path) as z:
+        data = z.read(part)
+    if b"<f" not in data:
+        return 0
+    return sum(1 for m in _CELL.finditer(data) if b"<f" in m[1] and not _VALUE.search(m[1]))
 
 
 # --- a cell as text the paste reads ------------------------------------------------------------

@@ -259,6 +259,10 @@ class ExcelImportDialog(QDialog):
         self.summary.setObjectName("excel_summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold;")
+        self.warning = DataLabel()
+        self.warning.setObjectName("excel_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020;")
         note = QLabel(tr("Red cells are refused by the ledger, yellow cells differ from the "
                          "record the ledger already has, grey rows are in the ledger already: "
                          "pointing at a cell tells why. Only the new rows without errors are "
@@ -284,6 +288,7 @@ class ExcelImportDialog(QDialog):
         buttons.addWidget(cancel)
         lay = QVBoxLayout(page)
         lay.addWidget(self.summary)
+        lay.addWidget(self.warning)
         lay.addWidget(note)
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
@@ -299,6 +304,8 @@ class ExcelImportDialog(QDialog):
         for c in range(self.model.columnCount() - 1):
             header.resizeSection(c, min(header.sectionSize(c), 220))
         self.summary.setText(ip.summary())
+        self.warning.setText("\n".join(ip.warnings()))
+        self.warning.setVisible(bool(ip.warnings()))
         n = ip.count(I.NEW)
         self.import_button.setText(tr("Import %1 rows").replace("%1", str(n)))
         self.import_button.setEnabled(n > 0)
