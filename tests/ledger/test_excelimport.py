@@ -78,6 +78,27 @@ def test_rows_that_only_mention_a_total_are_kept(cell):
     assert not X.is_total((None, cell, 1200))
 
 
+def test_a_sheet_that_states_a_wrong_size_is_read_whole(tmp_path):
+    """Some programs write a sheet's size (its dimension) wrong; openpyxl's read-only mode
+    would believe it and stop there."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "荣誉名称", "荣誉级别", "获得年度"])
+    for i in range(50):
+        ws.append([i, f"荣誉{i}", "市级", 2020])
+    wb.save(tmp_path / "d.xlsx")
+    with zipfile.ZipFile(tmp_path / "d.xlsx") as zin, \
+            zipfile.ZipFile(tmp_path / "lying.xlsx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data.replace(b'ref="A1:D51"', b'ref="A1:B10"')
+            zout.writestr(item, data)
+    info = X.inspect(tmp_path / "lying.xlsx")[0]
+    assert info.headers == ("序号", "荣誉名称", "荣誉级别", "获得年度") and info.size == 10
+    assert len(drive(X.read_steps(tmp_path / "lying.xlsx", info)).values) == 50
+
+
 def test_blank_lines_and_totals_rows_are_skipped_and_counted():
     s = drive(X.read_steps(OLD, sheet("经费收支")))
     assert len(s.values) == 108  # 12 months × 9 entries

@@ -164,6 +164,8 @@ def suggest_kind(sheet_name: str, kind_by_headers: str | None) -> str | None:
 
 
 def _inspect(ws) -> SheetInfo:
+    size = ws.max_row or 0  # as the sheet says: for the progress only
+    ws.reset_dimensions()  # the rows and columns there are, whatever the sheet says
     top = [tuple(_cell_text(v) for v in row)
            for row in ws.iter_rows(max_row=HEADER_SEARCH, values_only=True)]
     best, line, kind = 0, 0, None
@@ -180,8 +182,7 @@ def _inspect(ws) -> SheetInfo:
         headers = headers[:-1]
     sample = next((c for c in top[line:] if any(c)), ()) if line else ()
     sample = tuple(sample[:len(headers)]) + ("",) * (len(headers) - len(sample))
-    return SheetInfo(ws.title, line, tuple(headers), suggest_kind(ws.title, kind),
-                     ws.max_row or 0, sample)
+    return SheetInfo(ws.title, line, tuple(headers), suggest_kind(ws.title, kind), size, sample)
 
 
 def inspect(path: Path | str) -> list[SheetInfo]:
@@ -220,13 +221,15 @@ def read_steps(path: Path | str, info: SheetInfo) -> Job[Sheet]:
     wb = _open(Path(path))
     try:
         ws = wb[info.name]
+        ws.reset_dimensions()  # a program that wrote a wrong size would cut the rows short
         width = len(info.headers)
         out = Sheet(info)
         total = max(info.size - info.header_line, 0)
         for line, row in enumerate(ws.iter_rows(min_row=info.header_line + 1, values_only=True),
                                    info.header_line + 1):
-            if (line - info.header_line) % READ_STEP == 1:
-                yield Progress(line - info.header_line, total,
+            done = line - info.header_line
+            if done % READ_STEP == 1:  # past the size the sheet gave: how far is not known
+                yield Progress(done, total if done <= total else 0,
                                str(READING(sheet=info.name, row=line)))
             cells = tuple(row[:width]) + (None,) * (width - len(row))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
