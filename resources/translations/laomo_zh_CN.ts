@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="288"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="289"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -491,7 +491,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="223"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -597,7 +597,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="55"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="263"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -798,7 +798,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="181"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="396"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="397"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
@@ -809,7 +809,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="371"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
@@ -825,76 +825,81 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="109"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="201"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="121"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="207"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="209"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="210"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="211"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="220"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="221"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="222"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="223"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="224"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="224"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="225"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="226"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="227"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -914,32 +919,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="262"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="263"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="282"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="283"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="346"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="77"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="83"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="90"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="84"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="90"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -1076,11 +1081,129 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="101"/>
+        <source>Left out because</source>
+        <translation>未导入的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="240"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="133"/>
+        <source>%1 (about %2 rows)</source>
+        <translation>%1（约 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
+        <source>Workbook:</source>
+        <translation>工作簿：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="145"/>
+        <source>The sheet holds:</source>
+        <translation>表中记录：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Header in the sheet</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>First row</source>
+        <translation>第一行数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="154"/>
+        <source>Columns are matched by their headers; choose another item where the match is wrong, or &quot;Not imported&quot;. Rows already in the ledger are not imported again.</source>
+        <translation>各列已按列名对应到台账的项目；对应不对的，请另选项目或选“不导入”。台账中已有的行不会重复导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="158"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="282"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="189"/>
+        <source>The header is row %1 of the sheet.</source>
+        <translation>表头在工作表的第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="191"/>
+        <source>No header found in this sheet.</source>
+        <translation>这个工作表中找不到表头。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="266"/>
+        <source>Red cells are refused by the ledger, yellow cells differ from the record the ledger already has, grey rows are in the ledger already: pointing at a cell tells why. Only the new rows without errors are imported; Ctrl+Z undoes the whole import.</source>
+        <translation>红色单元格台账不接受，黄色单元格与台账中已有的记录不同，灰色的行台账中已有：指向单元格可看原因。只导入没有错误的新行；按 Ctrl+Z 可撤销整个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="278"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="317"/>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <source>Opening the workbook…</source>
+        <translation>正在打开工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="347"/>
+        <source>Import %1 rows of %2 from Excel</source>
+        <translation>从 Excel 导入 %1 行%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="355"/>
+        <source>%1 records imported. Ctrl+Z removes them all.</source>
+        <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="323"/>
@@ -1117,7 +1240,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="94"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="100"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -2506,6 +2629,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>其他问题</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="206"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="96"/>
         <source>Not imported</source>
         <translation>不导入</translation>
@@ -2562,6 +2686,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="134"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>
