@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import paste, typed
+from laomo_desktop.ledger import kinds, paste, typed
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Text
 from laomo_desktop.work import Job, Progress
@@ -146,7 +146,7 @@ def _header_score(cells: Sequence[str]) -> tuple[int, str | None]:
     """How many cells of a row name fields of one kind, for the kind they name most."""
     best, kind = 0, None
     for k in S.KINDS:
-        if not k.per_studio or k.name in ("attachment",):
+        if not k.per_studio or kinds.rules(k.name).is_file:  # files are attached, not typed
             continue
         n = sum(1 for c in paste.match_headers(k, list(cells)) if c.field is not None)
         if n > best:
