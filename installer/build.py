@@ -48,7 +48,7 @@ DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 APP = DIST / "laomo-desktop"  # the one-folder program (COLLECT name in laomo.spec)
 SPEC = ROOT / "installer" / "laomo.spec"
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "src" / "laomo_desktop" / "resources" / "icons"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 WINDOWS = sys.platform == "win32"
 LINUX = sys.platform.startswith("linux")
@@ -151,7 +151,7 @@ def ensure_pyinstaller() -> None:
 
 
 def ensure_qm() -> None:
-    ts = ROOT / "resources" / "translations" / "laomo_zh_CN.ts"
+    ts = ROOT / "src" / "laomo_desktop" / "resources" / "translations" / "laomo_zh_CN.ts"
     qm = ts.with_suffix(".qm")
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return
@@ -407,7 +407,7 @@ def copyright_file(v: str) -> str:
         f"- Python {platform.python_version()} (Python Software Foundation License)",
         "- the Qt 6 libraries and plugins that PySide6 ships (LGPL-3.0; The Qt Company)",
         "- the report fonts, with their licences and what was changed in",
-        f"  {INSTALL_DIR}/_internal/resources/fonts/ (README.md): WenQuanYi Zen Hei, unmodified",
+        f"  {INSTALL_DIR}/_internal/laomo_desktop/resources/fonts/ (README.md): WenQuanYi Zen Hei, unmodified",
         "  (GPL-2.0 with a font embedding exception); Laomo Serif, modified from Noto Serif CJK SC",
         "  (SIL OFL 1.1); Laomo Fang, modified from FandolFang (GPL-3.0+ with the font",
         "  exception); Laomo Kai, modified from AR PL UKai (Arphic Public License)",

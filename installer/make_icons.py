@@ -1,4 +1,4 @@
-"""Render the app icon's PNG sizes and the Windows .ico from resources/icons/laomo.svg.
+"""Render the app icon's PNG sizes and the Windows .ico from src/laomo_desktop/resources/icons/laomo.svg.
 
 Run once after editing the SVG, then commit the results (the build does not run this):
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "src" / "laomo_desktop" / "resources" / "icons"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # what Windows asks an .ico for
 

@@ -13,14 +13,15 @@ import pytest
 from helpers import pdftotext
 
 ROOT = Path(__file__).resolve().parents[1]
+RES = ROOT / "src" / "laomo_desktop" / "resources"
 VARIANT = "台" + "帐"  # spelled apart so that this file passes its own scan
 TERM = "创新课题"
 
 
 def _scanned() -> list[Path]:
-    files = [ROOT / "README.md", *sorted((ROOT / "resources" / "translations").glob("*.ts"))]
+    files = [ROOT / "README.md", *sorted((RES / "translations").glob("*.ts"))]
     for folder, patterns in ((ROOT / "src", ("*.py", "*.sql")),
-                             (ROOT / "resources" / "templates", ("*.json", "*.md")),
+                             (RES / "templates", ("*.json", "*.md")),
                              (ROOT / "docs", ("*.md",))):
         for pattern in patterns:
             files += sorted(folder.rglob(pattern))
@@ -37,7 +38,7 @@ def test_the_ledger_is_spelled_one_way_everywhere():
 
 
 def _translations() -> list[tuple[str, str, str]]:
-    tree = ET.parse(ROOT / "resources" / "translations" / "laomo_zh_CN.ts")
+    tree = ET.parse(RES / "translations" / "laomo_zh_CN.ts")
     return [(ctx.findtext("name") or "", m.findtext("source") or "", m.findtext("translation") or "")
             for ctx in tree.getroot().iter("context") for m in ctx.iter("message")]
 
@@ -59,7 +60,7 @@ def test_choices_that_name_projects_use_the_same_word():
 
     assert "课题" in E.RuleCategory.PROJECT.zh and "项目" not in E.RuleCategory.PROJECT.zh
     assert "课题" in E.FundCategory.PROJECT.zh and "项目" not in E.FundCategory.PROJECT.zh
-    template = (ROOT / "resources" / "templates" / "eight_must_haves.json").read_text("utf-8")
+    template = (RES / "templates" / "eight_must_haves.json").read_text("utf-8")
     assert "课题管理" in template and "项目管理" not in template
 
 

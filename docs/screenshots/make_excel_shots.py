@@ -32,7 +32,7 @@ from laomo_desktop.work import result_of
 
 OUT = Path(__file__).parent
 OLD = Path(__file__).parents[2] / "tests" / "fixtures" / "old_ledger.xlsx"
-FONTS = Path(__file__).parents[2] / "resources" / "fonts"
+FONTS = Path(__file__).parents[2] / "src" / "laomo_desktop" / "resources" / "fonts"
 
 
 def main() -> int:

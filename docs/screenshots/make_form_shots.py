@@ -33,7 +33,7 @@ YEAR = 2026
 
 def main() -> None:
     app = QApplication(sys.argv)
-    font = QFontDatabase.addApplicationFont(str(ROOT / "resources/fonts/wqy-zenhei.ttc"))
+    font = QFontDatabase.addApplicationFont(str(ROOT / "src/laomo_desktop/resources/fonts/wqy-zenhei.ttc"))
     app.setFont(QFont(QFontDatabase.applicationFontFamilies(font)[0], 10))
     i18n.install(app, "zh_CN")
     paths = LedgerPaths(Path(tempfile.mkdtemp()) / "data")

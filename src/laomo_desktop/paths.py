@@ -6,19 +6,25 @@ program keeps there is a property here, so no other module joins names onto the 
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "LaomoDesktop"
 
 
 def resources_dir() -> Path:
-    """resources/ (fonts, templates, translations) of a source checkout or a frozen build."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The package's resources/ folder (fonts, templates, forms, icons, translations), found
+    through importlib.resources: in a source checkout, an installed wheel or an editable
+    install it is src/laomo_desktop/resources or its installed copy; in the frozen build,
+    PyInstaller's reader answers with _internal/laomo_desktop/resources (installer/laomo.spec).
+
+    The fonts and Qt need real files, so a package imported from a zip archive is refused."""
+    found = resources.files("laomo_desktop") / "resources"
+    if not isinstance(found, Path):
+        raise RuntimeError(f"laomo_desktop must be installed as files, not imported from an "
+                           f"archive ({found}): its fonts and translations are read from disk")
+    return found
 
 
 def default_data_dir() -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import laomo_desktop
 from helpers import run_cli as run
 from laomo_desktop.cli import main
 from laomo_desktop.errors import LaomoError
@@ -235,13 +235,14 @@ def test_a_broken_union_file_is_listed_with_its_error(tmp_path):
     assert "不是有效的 JSON" in rows["broken"]["error"] and "union_100" in rows
 
 
-def test_load_by_path_and_the_frozen_resources(sample, tmp_path, monkeypatch):
+def test_load_by_path_and_the_shipped_templates_inside_the_package(sample, tmp_path):
     path = write(tmp_path, "x.json", own_template())
     assert A.load_template(path).name == "my_union"
     with pytest.raises(LaomoError, match="找不到评分模板文件"):
         A.load_template(tmp_path / "nothing.json")
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert A.shipped_dir() == tmp_path / "resources" / "templates"
+    # beside the code, so an installed wheel (and the frozen build) has them too
+    assert A.shipped_dir() == Path(laomo_desktop.__file__).parent / "resources" / "templates"
+    assert (A.shipped_dir() / "union_100.json").is_file()
 
 
 def crit(rule, **kw) -> dict:

@@ -23,7 +23,7 @@ from laomo_desktop.ui.pages.sections import SECTIONS
 from laomo_desktop.ui.window.mainwindow import MainWindow
 
 ROOT = Path(__file__).parents[2]
-TS = ROOT / "resources" / "translations" / "laomo_zh_CN.ts"
+TS = ROOT / "src" / "laomo_desktop" / "resources" / "translations" / "laomo_zh_CN.ts"
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:

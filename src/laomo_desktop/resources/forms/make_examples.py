@@ -1,7 +1,7 @@
 """Writes the two example forms shipped beside this file, modelled on the forms unions attach
 to their notices: 推荐表 (Word) and 年度统计表 (Excel). Run it after changing them:
 
-    /work/main/.venv/bin/python resources/forms/make_examples.py
+    /work/main/.venv/bin/python src/laomo_desktop/resources/forms/make_examples.py
 
 The forms use only the placeholders of the program's field vocabulary (laomo fill --fields)."""
 

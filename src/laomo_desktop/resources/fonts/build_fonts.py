@@ -6,8 +6,8 @@ EXTRA), its cubic outlines converted to quadratic ones (fontTools.cu2qu), hintin
 vertical tables dropped, and renamed (a modified Noto font may not keep its name under the OFL;
 the others are renamed too, so no one mistakes a subset for the original).
 
-    python resources/fonts/build_fonts.py            # fetch the .deb files with apt-get
-    python resources/fonts/build_fonts.py --from DIR # or use a folder they were unpacked in
+    python src/laomo_desktop/resources/fonts/build_fonts.py            # fetch the .deb files with apt-get
+    python src/laomo_desktop/resources/fonts/build_fonts.py --from DIR # or use a folder they were unpacked in
 
 Needs fontTools (`pip install -e .[fonts]`) and, without --from, apt-get and dpkg-deb. Each
 source file is checked against its SHA-256; the output is the same bytes on every run with the
