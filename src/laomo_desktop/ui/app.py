@@ -114,6 +114,10 @@ def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: in
 
 
 def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
+    from laomo_desktop.ui.system import crash
+    from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for
+
+    crash.trace_native_crashes(log_dir_for(paths))  # before Qt's first native code runs
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app(argv)
@@ -127,7 +131,6 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
             fail(None, "Laomo Desktop", f"{said.render('zh')}\n\n{said.render('en')}")
             return 1
         # a read-only folder with a ledger: it opens for reading and printing
-    from laomo_desktop.ui.system.crash import install_excepthook, log_dir_for
     from laomo_desktop.ui.system.single import SingleInstance
 
     single = SingleInstance(paths)
@@ -139,7 +142,15 @@ def run_gui(paths: LedgerPaths, argv: list[str] | None = None) -> int:
             return 1
         return 0  # the running window was brought to the front
     settings = settings_for(paths)
-    i18n.install(app, prefs.read(settings, declared.LANGUAGE))
+    try:
+        i18n.install(app, prefs.read(settings, declared.LANGUAGE))
+    except i18n.TranslationMissing as exc:  # logged for support, told in both languages
+        text = crash.log_text(type(exc), exc, exc.__traceback__)
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+        log = crash.write_log(log_dir_for(paths), text)
+        fail(None, "Laomo Desktop", f"{exc}\n\n{log or ''}".strip())
+        return 1
     host = WindowHost(app, paths, settings)
     install_excepthook(log_dir_for(paths), lambda: host.window)
     host.show(fill=False)  # the frame: painted before the ledger is even opened

@@ -1,8 +1,10 @@
 """Languages: Simplified Chinese by default whatever the system locale, English selectable.
 
 UI text is written in English and translated through Qt; resources/translations holds the
-.ts source and the .qm the build compiles from it. Domain labels (fields, choices) carry both
-languages in the ledger's declarations and are picked by ui.fmt.
+.ts source and the .qm compiled from it (committed, so every install has it: `make
+translations`). A missing .qm is an incomplete install and raises, never a silent English
+window. Domain labels (fields, choices) carry both languages in the ledger's declarations and
+are picked by ui.fmt.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+class TranslationMissing(RuntimeError):
+    """The program's own Chinese translation cannot be loaded: the install is incomplete."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"找不到界面的中文翻译文件 {path}：程序安装不完整，请重新安装。\n\n"
+            f"The Chinese translation of the window is missing ({path}): the installation is "
+            f"incomplete; please install the program again.")
+        self.path = path
+
+
 _installed: list[QTranslator] = []
 
 
@@ -51,6 +64,8 @@ def install(app: QCoreApplication, language: str) -> str:
         if t.load(name, folder):
             app.installTranslator(t)
             _installed.append(t)
+        elif name == "laomo_zh_CN":  # Qt's own (standard buttons) may lack it; ours may not
+            raise TranslationMissing(translations_dir() / f"{name}.qm")
     _name_the_program(app)
     return language
 

@@ -1,10 +1,17 @@
 """What happens on an unexpected error: a log file for support and a plain message; the program
 keeps running. Every change to the ledger is saved in its own transaction, so an error in the
-GUI never leaves half a change behind."""
+GUI never leaves half a change behind.
+
+A native crash (in Qt, a driver, a C extension) ends the process before any of that can run,
+and the windowed program has no console: `trace_native_crashes` has faulthandler write every
+thread's Python stack into a log file of the same folder instead."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import faulthandler
+import os
 import platform
 import sys
 import tempfile
@@ -14,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import PySide6
 from PySide6.QtCore import QObject, Signal, qVersion
@@ -63,6 +71,37 @@ def write_log(log_dir: Path, text: str, now: datetime | None = None) -> Path | N
         except OSError:
             continue
     return None
+
+
+def trace_native_crashes(log_dir: Path, now: datetime | None = None) -> Path | None:
+    """From now on a fatal signal (segmentation fault, abort, a Windows access violation) writes
+    the stacks of all threads to log_dir/laomo-crash-YYYYmmdd-HHMMSS-<pid>.log (the temp folder
+    if that cannot be written); a normal exit removes the file when it stayed empty. Returns the
+    file; None if none could be opened, or if faulthandler already writes somewhere (`python -X
+    faulthandler`, PYTHONFAULTHANDLER, a test runner): that choice is left as it was."""
+    if faulthandler.is_enabled():
+        return None
+    now = now or datetime.now()
+    name = f"laomo-crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    for folder in (log_dir, Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            trace = open(folder / name, "x", encoding="utf-8")  # noqa: SIM115 - open until exit
+        except OSError:
+            continue
+        faulthandler.enable(trace, all_threads=True)
+        atexit.register(_untrace, trace, folder / name)
+        return folder / name
+    return None
+
+
+def _untrace(trace: TextIO, path: Path) -> None:
+    """At a normal exit: stop tracing, and remove the trace unless something was written."""
+    faulthandler.disable()
+    trace.close()
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def message_text(log_path: Path | None) -> str:
