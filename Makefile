@@ -1,5 +1,6 @@
 # Every target creates .venv from pyproject.toml when it is missing; a fresh clone needs only
-# python3 (3.11+) and make.
+# python3 (3.11+) and make. What is installed is pinned by constraints.txt (the versions the tests
+# passed with): the same in a fresh clone, in CI (.ci/run) and for make dist.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,10 +12,12 @@ QM := src/laomo_desktop/resources/translations/laomo_zh_CN.qm
 
 .PHONY: run test lint bench bench-dist dist clean translations
 
-$(STAMP): pyproject.toml
+PIN := -c constraints.txt --build-constraint constraints.txt
+
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.3"  # --build-constraint
+	$(BIN)/python -m pip install --quiet $(PIN) -e ".[test,dev]"
 	touch $(STAMP)
 
 # After changing UI text: collect it into the .ts, translate the unfinished entries, then run
@@ -48,7 +51,7 @@ bench: $(STAMP)
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.
 $(DIST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	$(BIN)/python -m pip install --quiet $(PIN) -e ".[dist]"
 	touch $(DIST_STAMP)
 
 dist: $(DIST_STAMP)

@@ -59,7 +59,7 @@ def _collect_between_tests():
 
 # The slowest tests (subprocesses, documents printed twice) go first, so that with one worker
 # per core (make test) none of them starts last while the other worker idles.
-SLOW_FIRST = ("tests/ui/test_fit_screen.py", "tests/ledger/test_as_of_year.py",
+SLOW_FIRST = ("tests/test_wheel.py", "tests/ui/test_fit_screen.py", "tests/ledger/test_as_of_year.py",
               "tests/store/test_crash.py", "tests/test_cli_lock.py", "tests/store/test_safety.py")
 
 
