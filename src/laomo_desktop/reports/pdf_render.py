@@ -1,0 +1,50 @@
+"""A document's blocks (reports/docmodel.py) as ReportLab flowables in the styles of
+reports/layout.py: what the PDFs always printed, now read from the one description."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+from laomo_desktop.reports import docmodel as D
+from laomo_desktop.reports import layout
+from laomo_desktop.reports.headings import BoldParagraph
+from laomo_desktop.reports.text import esc
+
+
+def _para_style(st: dict, role: str) -> ParagraphStyle:
+    if role == "right":
+        return ParagraphStyle("sign", parent=st["body"], alignment=TA_RIGHT)
+    return st[role]
+
+
+def flowables(blocks: Sequence[D.Block], st: dict) -> list:
+    """The flowables of `blocks` in order, styled by `st` (layout.styles())."""
+    out: list = []
+    for b in blocks:
+        if isinstance(b, D.Cover):
+            out += layout.cover(st, b.title, b.lines)
+        elif isinstance(b, D.Title):
+            out.append(Paragraph(esc(b.text), st["doc_title"]))
+        elif isinstance(b, D.Heading):
+            kind = BoldParagraph if b.level == 3 else Paragraph  # 仿宋 has no bold face
+            out.append(kind(esc(b.text), st[f"h{b.level}"]))
+        elif isinstance(b, D.Para):
+            out.append(Paragraph(esc(b.text), _para_style(st, b.role)))
+        elif isinstance(b, D.Table):
+            out += layout.table(st, b.header, b.rows, b.widths, b.empty, totals=b.totals,
+                                title=b.title)
+        elif isinstance(b, D.KeyValues):
+            out.append(layout.key_values(st, b.pairs))
+        elif isinstance(b, D.Chart):
+            out.append(b.draw())
+        elif isinstance(b, D.PageBreak):
+            out.append(PageBreak())
+        elif isinstance(b, D.Space):
+            out.append(Spacer(1, b.points))
+        else:
+            raise TypeError(f"not a block: {b!r}")
+    return out
