@@ -1732,6 +1732,41 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>PDF (for printing)</source>
+        <translation>PDF（用于打印）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>Word document (editable)</source>
+        <translation>Word 文档（可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>The Word document “%1” is ready. Save it to edit it in Word or WPS.</source>
+        <translation>Word 文档“%1”已生成。请保存，然后用 Word 或 WPS 编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
