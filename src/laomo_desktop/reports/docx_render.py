@@ -186,7 +186,8 @@ class _Writer:
         self.space = 0.0
 
     def para(self, text: str, style: str):
-        p = self.doc.add_paragraph(style=self.st[style])
+        p = self.doc.add_paragraph()
+        _style(p, self.st[style])
         _text(p, text)
         if self.page_break:
             p.paragraph_format.page_break_before = True
@@ -226,7 +227,7 @@ class _Writer:
             for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.width = widths[j]
                 p = cell.paragraphs[0]
-                p.style = style
+                _style(p, style)
                 if style is cell_st and j in numeric and fill is None:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _text(p, value)
@@ -245,6 +246,12 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Seque
             + 2 * tables.PAD for i in range(n)]
     head = [tables.text_width(h, face, CELL_PT) + 2 * tables.PAD for h in header] or [0.0] * n
     return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, CELL_PT)]
+
+
+def _style(paragraph, style) -> None:
+    """`paragraph` in `style`, by its id: python-docx's own setter looks the default style up
+    among all the styles on each call (most of the time of a long table)."""
+    paragraph._p.style = style.style_id
 
 
 def _row_flag(row, tag: str) -> None:
