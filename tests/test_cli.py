@@ -128,6 +128,12 @@ def test_report_annual_and_plan_as_word_documents(sample_dir, capsys, tmp_path):
     code, said, _ = run(capsys, *data, "report", "plan", "--studio", "李明", "--year", "2025",
                         "--format", "docx", "--out", str(tmp_path / "计划"))
     assert code == 0 and (tmp_path / "计划.docx").is_file()
+    code, said, _ = run(capsys, *data, "report", "sheet", "--studio", "李明", "--year", "2025",
+                        "--template", "union_100", "--format", "docx",
+                        "--out", str(tmp_path / "自评表.docx"))
+    assert code == 0
+    sheet = Document(str(tmp_path / "自评表.docx")).tables[0]
+    assert sheet.rows[0].cells[-1].text == "考核得分"
     code, _, err = run(capsys, *data, "report", "annual", "--studio", "李明", "--year", "2025",
                        "--format", "docx", "--out", str(tmp_path / "总结.pdf"))
     assert code != 0 and "“总结.pdf”的扩展名应为 .docx" in err

@@ -180,3 +180,30 @@ def test_the_word_plan_says_what_the_pdf_plan_says(sample, tmp_path):
         "一、年度目标", "二、主要措施", "三、进度安排"]
     assert doc.paragraphs[0].style.name == "公文标题"
     assert not doc.sections[0].different_first_page_header_footer  # no cover: page 1 numbered
+
+
+def test_the_self_assessment_sheet_in_word_merges_each_area_as_the_pdf_does(sample, ledger,
+                                                                            tmp_path):
+    from laomo_desktop.reports.sheet import write_sheet
+
+    pdf, docx = tmp_path / "sheet.pdf", tmp_path / "sheet.docx"
+    write_sheet(sample["A"], 2025, "union_100", ledger.templates, pdf, generated=GENERATED)
+    write_sheet(sample["A"], 2025, "union_100", ledger.templates, docx, docx=True)
+    pdf_text = body_text(pdf, ("李明劳模创新工作室", "2025 年度自评表"), cover=False)
+    said = assert_same_order(docx, pdf_text)
+    assert flat(said[0]) == "李明劳模创新工作室2025年度自评表"
+    sheet = next(b for b in blocks(docx) if isinstance(b, Table))
+    assert [c.text for c in sheet.rows[0].cells] == [
+        "考核项目", "考核内容", "分值", "评分标准", "自评得分", "考核得分"]
+    areas = [r.cells[0].text for r in sheet.rows[1:]]
+    assert areas[:3] == ["组织建设"] * 3  # one cell merged down its rows: read from each
+    assert sum(1 for tc in sheet._tbl.iter(qn("w:tc")) if tc.tcPr is not None
+               and tc.tcPr.find(qn("w:vMerge")) is not None and "组织建设" in tc.xml) == 1
+    rows = [[c.text for c in r.cells] for r in sheet.rows]
+    total = next(r for r in rows if r[0] == "合计")
+    assert total[1] == "合计" and total[5] == ""  # 合计 over two columns; 考核得分 left blank
+    assert any(r[0] == "自评结论" and r[1].startswith("达到 ") for r in rows)
+    assert [r[0] for r in rows[-2:]] == ["自评人\n（签字）", "日期"]  # a line break kept
+    for row in sheet.rows[1:]:  # the criteria, in the PDF's order
+        text = flat(printable(row.cells[1].text))
+        assert text[:12] in pdf_text, text

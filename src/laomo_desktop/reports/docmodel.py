@@ -39,7 +39,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph; `role`: body (indented, justified), right (the seal line) or plain."""
+    """A paragraph; `role`: body (indented, justified), right (the seal line), plain (not
+    indented) or small (a note in the tables' face)."""
 
     text: str
     role: str = "body"
@@ -78,6 +79,30 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """One row of a score sheet: its area (merged over the rows of the same area), the item
+    with what the ledger shows, the points, the scoring rule and the self-assessed score."""
+
+    area: str
+    item: str
+    found: str
+    points: str
+    standard: str
+    score: str
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    """The self-assessment sheet inspectors score on (reports/packet_sheet.py): its criteria,
+    then 合计, 自评结论 and rows for the signature, the seal and the date."""
+
+    criteria: tuple[Criterion, ...]
+    points: str
+    score: str
+    conclusion: str
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -89,7 +114,8 @@ class Space:
     points: float
 
 
-Block = Cover | Title | Heading | Para | Table | KeyValues | Chart | PageBreak | Space
+Block = (Cover | Title | Heading | Para | Table | KeyValues | Chart | ScoreSheet | PageBreak
+         | Space)
 
 
 class Outline:

@@ -143,6 +143,14 @@ def _write_plan(job: Job, out: Path | None) -> None:
     _atomic(lambda tmp: write(job.studio_uid, job.year, tmp), out)
 
 
+def _write_sheet(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports.sheet import write_sheet
+
+    assert out is not None and job.studio_uid and job.template
+    _atomic(lambda tmp: write_sheet(job.studio_uid, job.year, job.template, job.paths.templates,
+                                    tmp, docx=out.suffix.lower() == ".docx"), out)
+
+
 # The ledger books (台账分册): key, title, English title, what it holds (zh, en)
 _BOOKS = (
     ("activities", "活动记录", "Activity records",
@@ -196,6 +204,15 @@ DOCUMENTS: tuple[Document, ...] = (
         "is written.",
         (), "{studio}-{year}-自评", _assess,
         command=("assess",), cli_help="对照评分模板自评某工作室某年度",
+        needs_studio=True, uses_template=True),
+    Document(
+        "assess_sheet", "自评表", "Self-assessment sheet",
+        "按所选模板打分的自评表：考核项目、考核内容、分值、评分标准、自评得分，留考核得分和签字"
+        "盖章栏；可存为 Word 文档修改后打印。",
+        "The year scored against the chosen template on the inspectors' sheet, with the "
+        "assessor's column, signature and seal left blank; also as a Word document to edit.",
+        (".pdf", ".docx"), "{studio}-{year}-自评表", _write_sheet,
+        command=("report", "sheet"), cli_help="自评表 PDF 或 Word（按评分模板打分，留签字盖章栏）",
         needs_studio=True, uses_template=True),
     Document(
         "union_pdf", "汇总表 PDF", "Union summary (PDF)",

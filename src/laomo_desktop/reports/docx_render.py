@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from docx import Document as new_document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -49,10 +49,11 @@ _STYLES = {
     "表格文字": ("Normal", SONG, CELL_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
     "表头": ("Normal", HEI, CELL_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
     "表注": ("Normal", SONG, CELL_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
+    "表格说明": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
     "Header": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
     "Footer": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
 }
-_ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进"}
+_ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small": "表格说明"}
 
 
 def set_faces(rpr, face: str) -> None:
@@ -173,10 +174,9 @@ def _field(paragraph, code: str) -> None:
 def _text(paragraph, text: str) -> None:
     """`text` added to `paragraph`, its line breaks as Word line breaks."""
     for i, line in enumerate(_NOT_XML.sub("", text).split("\n")):
-        run = paragraph.add_run()
-        if i:
-            run.add_break(WD_BREAK.LINE)
-        run.text = line.rstrip("\r")
+        if i:  # in a run of its own: setting a run's text replaces all it holds
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        paragraph.add_run(line.rstrip("\r"))
 
 
 class _Writer:
@@ -238,6 +238,70 @@ class _Writer:
         return t
 
 
+    def sheet(self, sheet: D.ScoreSheet) -> None:
+        """The score sheet as inspectors score on it: 考核项目 merged down its rows; the
+        signature, seal and date rows kept with the last criterion."""
+        from laomo_desktop.reports.packet_sheet import HEADER, WEIGHTS
+
+        self.flush_break()
+        widths = [Pt(BODY_W_PT * w / sum(WEIGHTS)) for w in WEIGHTS]
+        t = self.doc.add_table(rows=0, cols=len(HEADER))
+        t.style = self.doc.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        st, right, centre = self.st, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER
+
+        def row(values, style="表格文字", align=(), height=None):
+            r = t.add_row()
+            _row_flag(r, "w:cantSplit")
+            if height:
+                r.height, r.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
+            for j, (c, v) in enumerate(zip(r.cells, values, strict=True)):
+                c.width = widths[j]
+                c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                p = c.paragraphs[0]
+                _style(p, st[style])
+                if j in align:
+                    p.alignment = align[j]
+                _text(p, v)
+            return r
+
+        head = row(HEADER, "表头")
+        _row_flag(head, "w:tblHeader")
+        for c in head.cells:
+            _shade(c, HEAD_FILL)
+        runs: list[list] = []
+        for c in sheet.criteria:
+            r = row(["", c.item, c.points, c.standard, c.score, ""], align={2: right, 4: right})
+            found = r.cells[1].add_paragraph()
+            _style(found, st["表格说明"])
+            _text(found, c.found)
+            if runs and runs[-1][0] == c.area:
+                runs[-1].append(r)
+            else:
+                runs.append([c.area, r])
+        for area, first, *rest in runs:
+            cell = _merge(first.cells[0], rest[-1].cells[0]) if rest else first.cells[0]
+            cell.paragraphs[0].alignment = centre
+            _text(cell.paragraphs[0], area)
+        last = [row(["合计", "", sheet.points, "", sheet.score, ""], align={2: right, 4: right}),
+                row(["自评结论", sheet.conclusion, "", "", "", ""]),
+                row(["自评人\n（签字）", "", "单位（盖章）", "", "", ""], align={2: centre},
+                    height=Mm(16)),
+                row(["日期", "　　　　年　　月　　日", "", "", "", ""], height=Mm(9))]
+        for r in last:
+            r.cells[0].paragraphs[0].alignment = centre
+            _shade(r.cells[0], TOTAL_FILL)
+        for r, a, b in ((0, 0, 1), (1, 1, 5), (2, 2, 3), (2, 4, 5), (3, 1, 5)):
+            _merge(last[r].cells[a], last[r].cells[b])
+        for j, col in enumerate(t.columns):  # the grid LibreOffice lays the columns out by
+            col.width = widths[j]
+        for r in [runs[-1][-1] if runs else head, *last[:-1]]:  # kept with the next row
+            for c in r.cells:
+                for p in c.paragraphs:
+                    p.paragraph_format.keep_with_next = True
+
+
 def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float]):
     """Column widths as layout.table sets them (tables.column_widths), at the table's size."""
     face = fonts.register()
@@ -252,6 +316,15 @@ def _style(paragraph, style) -> None:
     """`paragraph` in `style`, by its id: python-docx's own setter looks the default style up
     among all the styles on each call (most of the time of a long table)."""
     paragraph._p.style = style.style_id
+
+
+def _merge(a, b):
+    """Cells `a` to `b` as one, without the empty paragraphs the others bring in."""
+    cell = a.merge(b)
+    for p in cell.paragraphs[1:]:
+        if not p.text:
+            p._p.getparent().remove(p._p)
+    return cell
 
 
 def _row_flag(row, tag: str) -> None:
@@ -309,6 +382,8 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
                 w.table(b.header, b.items, (3, 2))
             else:
                 w.para(b.empty or "（无记录）", "表注")
+        elif isinstance(b, D.ScoreSheet):
+            w.sheet(b)
         elif isinstance(b, D.PageBreak):
             w.page_break = True
         elif isinstance(b, D.Space):

@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import layout
 from laomo_desktop.reports.headings import BoldParagraph
+from laomo_desktop.reports.packet_sheet import sheet_flowables
 from laomo_desktop.reports.text import esc
 
 
@@ -41,6 +42,8 @@ def flowables(blocks: Sequence[D.Block], st: dict) -> list:
             out.append(layout.key_values(st, b.pairs))
         elif isinstance(b, D.Chart):
             out.append(b.draw())
+        elif isinstance(b, D.ScoreSheet):
+            out += sheet_flowables(st, b)
         elif isinstance(b, D.PageBreak):
             out.append(PageBreak())
         elif isinstance(b, D.Space):
