@@ -104,12 +104,12 @@ def test_demo_then_stats_from_the_real_entry_point(tmp_path):
 
 
 def test_the_help_of_a_report_with_several_documents_names_each_format_once(capsys):
-    """`laomo report book --help`: six books, all PDF, so the output is "a PDF file", not
-    ".pdf 或 .pdf 或 …" once per book."""
+    """`laomo report book --help`: six books, each PDF or Word, so the output is "a .pdf or
+    .docx file", not ".pdf 或 .docx 或 .pdf 或 …" once per book."""
     with pytest.raises(SystemExit):
         main(["report", "book", "--help"])
     out = capsys.readouterr().out
-    assert "输出的 PDF 文件" in out and ".pdf 或 .pdf" not in out
+    assert "输出文件：.pdf 或 .docx\n" in out and ".pdf 或 .pdf" not in out
 
 
 def test_report_annual_and_plan_as_word_documents(sample_dir, capsys, tmp_path):
@@ -134,6 +134,10 @@ def test_report_annual_and_plan_as_word_documents(sample_dir, capsys, tmp_path):
     assert code == 0
     sheet = Document(str(tmp_path / "自评表.docx")).tables[0]
     assert sheet.rows[0].cells[-1].text == "考核得分"
+    code, said, _ = run(capsys, *data, "report", "book", "funds", "--studio", "李明", "--year",
+                        "2025", "--format", "docx", "--out", str(tmp_path / "经费.docx"))
+    assert code == 0 and "上年结转" in [c.text for c in
+                                     Document(str(tmp_path / "经费.docx")).tables[0].columns[2].cells]
     code, _, err = run(capsys, *data, "report", "annual", "--studio", "李明", "--year", "2025",
                        "--format", "docx", "--out", str(tmp_path / "总结.pdf"))
     assert code != 0 and "“总结.pdf”的扩展名应为 .docx" in err

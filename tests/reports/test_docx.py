@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from docx_compare import assert_same_order, blocks, body_text, flat
 from helpers import page_count, pdftotext, soffice_pdf
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.annual import write_annual, write_annual_docx
@@ -24,9 +25,6 @@ from laomo_desktop.reports.text import printable
 from sample_ledger import build
 
 GENERATED = date(2026, 1, 15)
-FOOTER = re.compile(r"第 ?\d+ ?页 ?共 ?\d+ ?页|生成于 ?\d+ ?年 ?\d+ ?月 ?\d+ ?日")
-
-
 @pytest.fixture
 def sample(ledger, tmp_path):
     return build(ledger, tmp_path)
@@ -38,46 +36,6 @@ def annual(sample, tmp_path) -> tuple[Path, Path]:
     write_annual(sample["A"], 2025, pdf, generated=GENERATED)
     write_annual_docx(sample["A"], 2025, docx, generated=GENERATED)
     return pdf, docx
-
-
-def flat(text: str) -> str:
-    return "".join(text.split())
-
-
-def body_text(pdf: Path, header: tuple[str, ...], cover: bool) -> str:
-    """The PDF's text without its page headers and footers (a paragraph may run over a page
-    break), flattened: a line may wrap anywhere."""
-    pages = pdftotext(pdf).split("\f")
-    kept = []
-    for i, page in enumerate(pages):
-        if cover and i == 0:
-            kept.append(page)
-            continue
-        kept += [line for line in page.splitlines()
-                 if line.strip() not in header and not FOOTER.fullmatch(line.strip())]
-    return flat("\n".join(kept))
-
-
-def blocks(docx: Path) -> list[Paragraph | Table]:
-    doc = Document(str(docx))
-    out = []
-    for el in doc.element.body.iterchildren():
-        if el.tag == qn("w:p"):
-            out.append(Paragraph(el, doc))
-        elif el.tag == qn("w:tbl"):
-            out.append(Table(el, doc))
-    return out
-
-
-def assert_same_order(docx: Path, pdf_text: str) -> list[str]:
-    """Every heading and paragraph of the .docx is in the PDF, in the same order."""
-    said = [p.text for p in blocks(docx) if isinstance(p, Paragraph) and p.text.strip()]
-    at = 0
-    for text in said:  # as the PDF's faces print it (− as －: text.printable)
-        found = pdf_text.find(flat(printable(text)), at)
-        assert found >= 0, f"not in the PDF after position {at}: {text!r}"
-        at = found + len(flat(printable(text)))
-    return said
 
 
 def test_the_word_summary_says_what_the_pdf_says_in_the_same_order(annual):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from laomo_desktop.reports.headings import chinese_number, label
@@ -40,7 +41,7 @@ class Heading:
 @dataclass(frozen=True)
 class Para:
     """A paragraph; `role`: body (indented, justified), right (the seal line), plain (not
-    indented) or small (a note in the tables' face)."""
+    indented), small (a note in the tables' face) or table_title (a title over a table)."""
 
     text: str
     role: str = "body"
@@ -57,6 +58,7 @@ class Table:
     widths: tuple[float, ...]
     totals: tuple[tuple[Any, ...], ...] = ()
     empty: str = "（无记录）"
+    compact: bool = False  # a point smaller: many columns across the page (the roster)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,50 @@ class ScoreSheet:
     conclusion: str
 
 
+FormRow = tuple[str, Any] | tuple[tuple[str, Any], tuple[str, Any]]
+
+
+@dataclass(frozen=True)
+class Form:
+    """A registration form: each row one (label, value) across the width, or two side by side."""
+
+    rows: tuple[FormRow, ...]
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A picture of a record: its file in the store (or None when it cannot be found), the
+    name it was attached under, and the words under it."""
+
+    file: Path | None
+    filename: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Photos:
+    """A record's pictures, two to a row."""
+
+    photos: tuple[Photo, ...]
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """A sign-in sheet: 序号, 姓名, 岗位/单位 and blank rows to sign; `outside`: people from
+    elsewhere, listed apart."""
+
+    people: tuple[tuple[str, str], ...]
+    outside: int = 0
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record of a book under its heading, kept on one page where it fits."""
+
+    heading: Heading
+    parts: tuple[Any, ...]
+
+
 @dataclass(frozen=True)
 class PageBreak:
     pass
@@ -114,8 +160,8 @@ class Space:
     points: float
 
 
-Block = (Cover | Title | Heading | Para | Table | KeyValues | Chart | ScoreSheet | PageBreak
-         | Space)
+Block = (Cover | Title | Heading | Para | Table | KeyValues | Chart | ScoreSheet | Form | Photos
+         | SignIn | Record | PageBreak | Space)
 
 
 class Outline:
@@ -135,10 +181,14 @@ class Outline:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
               *, title: str, totals: Sequence[Sequence] = (), empty: str = "（无记录）") -> Table:
+        return Table(self.table_title(title), tuple(header), [list(r) for r in rows],
+                     tuple(widths), tuple(tuple(t) for t in totals), empty)
+
+    def table_title(self, title: str) -> str:
+        """"表N title": the next table's number (a title printed on its own)."""
         self.tables += 1
         n = chinese_number(self.tables) if self.chinese_tables else str(self.tables)
-        return Table(f"{self.table_prefix}{n} {title}", tuple(header), [list(r) for r in rows],
-                     tuple(widths), tuple(tuple(t) for t in totals), empty)
+        return f"{self.table_prefix}{n} {title}"
 
 
 def cell_text(value: Any) -> str:

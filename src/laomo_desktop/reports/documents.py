@@ -131,7 +131,8 @@ def _book_writer(kind: str) -> Writer:
         from laomo_desktop.reports.books import write_book
 
         assert out is not None and job.studio_uid
-        _atomic(lambda tmp: write_book(kind, job.paths, job.studio_uid, job.year, tmp), out)
+        _atomic(lambda tmp: write_book(kind, job.paths, job.studio_uid, job.year, tmp,
+                                       docx=out.suffix.lower() == ".docx"), out)
     return write
 
 
@@ -175,7 +176,7 @@ _BOOKS = (
      "年末在册成员：性别、出生年月、学历、岗位、职称、技能等级等。",
      "The team at the year's end: sex, birth, education, post, title and skill level."),
 )
-BOOK_HELP = "台账分册 PDF：" + "、".join(f"{k}（{zh}）" for k, zh, *_ in _BOOKS)
+BOOK_HELP = "台账分册 PDF 或 Word：" + "、".join(f"{k}（{zh}）" for k, zh, *_ in _BOOKS)
 
 _UNION_HELP = "汇总表（所有工作室）PDF 或 XLSX"
 _UNION_STEM = "{year}-劳模创新工作室汇总表"
@@ -226,7 +227,8 @@ DOCUMENTS: tuple[Document, ...] = (
         "The same summary as a workbook to open in Excel or WPS.",
         (".xlsx",), _UNION_STEM, _union_writer(".xlsx"),
         command=("report", "union"), cli_help=_UNION_HELP, uses_union_targets=True),
-    *(Document(f"book_{key}", zh, en, hint, hint_en, (".pdf",), "{studio}-{year}-" + zh,
+    *(Document(f"book_{key}", zh, en, hint, hint_en, (".pdf", ".docx"),
+               "{studio}-{year}-" + zh,
                _book_writer(key), command=("report", "book", key), cli_help=BOOK_HELP,
                needs_studio=True)
       for key, zh, en, hint, hint_en in _BOOKS),

@@ -10,6 +10,7 @@ this program does not ship): a chart's figures are printed as a small table unde
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 
@@ -50,10 +51,15 @@ _STYLES = {
     "表头": ("Normal", HEI, CELL_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
     "表注": ("Normal", SONG, CELL_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
     "表格说明": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
+    "紧凑表格文字": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
+    "紧凑表头": ("Normal", HEI, 9, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
+    "图题": ("Normal", FANG, 12, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
     "Header": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.LEFT, 0),
     "Footer": ("Normal", SONG, 9, False, WD_ALIGN_PARAGRAPH.CENTER, 0),
 }
-_ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small": "表格说明"}
+_ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small": "表格说明",
+         "table_title": "表题"}
+LABEL_FILL = "EFEFEF"
 
 
 def set_faces(rpr, face: str) -> None:
@@ -204,19 +210,23 @@ class _Writer:
             self.page_break = False
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence], weights: Sequence[float],
-              totals: Sequence[Sequence] = (), grid: bool = True, head_row: bool = True):
+              totals: Sequence[Sequence] = (), grid: bool = True, head_row: bool = True,
+              compact: bool = False, shares: bool = False):
         self.flush_break()
         body = [[D.cell_text(v) for v in r] for r in rows]
         sums = [[D.cell_text(v) for v in r] for r in totals]
         n = len(weights)
-        widths = _widths(header if head_row else (), body + sums, weights)
+        size = 9 if compact else CELL_PT
+        widths = ([Pt(BODY_W_PT * w / sum(weights)) for w in weights] if shares  # as on paper
+                  else _widths(header if head_row else (), body + sums, weights, size))
         t = self.doc.add_table(rows=0, cols=n)
         t.style = self.doc.styles["Table Grid"] if grid else None
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
         numeric = {i for i in range(n)
                    if any(r[i] for r in body) and all(NUMBER.fullmatch(r[i]) for r in body if r[i])}
-        cell_st, head_st = self.st["表格文字"], self.st["表头"]
+        cell_st = self.st["紧凑表格文字" if compact else "表格文字"]
+        head_st = self.st["紧凑表头" if compact else "表头"]
         lines = [(list(header), head_st, HEAD_FILL)] if head_row else []
         lines += [(r, cell_st, None) for r in body] + [(r, cell_st, TOTAL_FILL) for r in sums]
         for i, (values, style, fill) in enumerate(lines):
@@ -302,14 +312,100 @@ class _Writer:
                     p.paragraph_format.keep_with_next = True
 
 
-def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float]):
+    def part(self, b) -> None:
+        """The blocks a book's record is made of (and a page break or room)."""
+        if isinstance(b, D.Para):
+            self.para(b.text, _ROLE.get(b.role, "Normal"))
+        elif isinstance(b, D.Form):
+            self.form(b)
+        elif isinstance(b, D.Photos):
+            self.photos(b)
+        elif isinstance(b, D.SignIn):
+            self.sign_in(b)
+        elif isinstance(b, D.PageBreak):
+            self.page_break = True
+        elif isinstance(b, D.Space):
+            self.space += b.points
+        else:
+            raise TypeError(f"not a block: {b!r}")
+
+    def form(self, f: D.Form) -> None:
+        """Label | value, a long value across the row; labels shaded."""
+        cells: list[list[str]] = []
+        for row in f.rows:
+            if isinstance(row[0], tuple):
+                (k1, v1), (k2, v2) = row  # type: ignore[misc]
+                cells.append([k1, D.cell_text(v1), k2, D.cell_text(v2)])
+            else:
+                k, v = row  # type: ignore[misc]
+                cells.append([k, D.cell_text(v), "", ""])
+        t = self.table((), cells, (0.15, 0.35, 0.15, 0.35), head_row=False, shares=True)
+        for row, r in zip(f.rows, t.rows, strict=True):
+            _shade(r.cells[0], LABEL_FILL)
+            if isinstance(row[0], tuple):
+                _shade(r.cells[2], LABEL_FILL)
+            else:
+                _merge(r.cells[1], r.cells[3])
+
+    def photos(self, p: D.Photos) -> None:
+        """Two pictures to a row, each with its caption under it."""
+        from laomo_desktop.reports.book_parts import photo_jpeg
+
+        if not p.photos:
+            self.para("（无照片）", "表格说明")
+            return
+        self.flush_break()
+        t = self.doc.add_table(rows=0, cols=2)
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        box_w, box_h = Mm(78), Mm(62)
+        for i in range(0, len(p.photos), 2):
+            row = t.add_row()
+            _row_flag(row, "w:cantSplit")
+            for cell, photo in zip(row.cells, p.photos[i:i + 2], strict=False):
+                para = cell.paragraphs[0]
+                pic = photo_jpeg(photo.file)
+                if pic is None:
+                    _style(para, self.st["表格说明"])
+                    _text(para, f"（照片“{photo.filename}”无法读取）")
+                    continue
+                data, w, h = pic
+                scale = min(box_w / w, box_h / h)
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                para.paragraph_format.first_line_indent = Pt(0)
+                para.paragraph_format.line_spacing = 1.0  # an exact line would crop it
+                para.add_run().add_picture(io.BytesIO(data), width=int(w * scale),
+                                           height=int(h * scale))
+                words = cell.add_paragraph()
+                _style(words, self.st["图题"])
+                _text(words, photo.caption)
+
+    def sign_in(self, s: D.SignIn) -> None:
+        """序号, 姓名, 岗位/单位 and rows tall enough to sign in."""
+        from laomo_desktop.reports.book_parts import SIGN_HEAD, SIGN_WIDTHS
+
+        if s.people:
+            t = self.table(SIGN_HEAD, [[str(i), n, p, "", ""] for i, (n, p)
+                                       in enumerate(s.people, 1)], SIGN_WIDTHS, shares=True)
+            for r in t.rows[1:]:
+                r.height, r.height_rule = Mm(9), WD_ROW_HEIGHT_RULE.AT_LEAST
+                for c in r.cells:
+                    c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                r.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            self.para("（未登记本工作室参加成员）", "表格说明")
+        if s.outside:
+            self.para(f"另有外部学员 {s.outside} 人（名单另附）。", "表格说明")
+
+
+def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float],
+            size: float = CELL_PT):
     """Column widths as layout.table sets them (tables.column_widths), at the table's size."""
-    face = fonts.register()
-    n = len(weights)
-    need = [max((tables.text_width(r[i], face, CELL_PT) for r in rows), default=0.0)
+    fonts.register()
+    face, n = fonts.SONG, len(weights)
+    need = [max((tables.text_width(r[i], face, size) for r in rows), default=0.0)
             + 2 * tables.PAD for i in range(n)]
-    head = [tables.text_width(h, face, CELL_PT) + 2 * tables.PAD for h in header] or [0.0] * n
-    return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, CELL_PT)]
+    head = [tables.text_width(h, face, size) + 2 * tables.PAD for h in header] or [0.0] * n
+    return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, size)]
 
 
 def _style(paragraph, style) -> None:
@@ -357,7 +453,7 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
             w.para(b.title, "封面标题")
             w.space = 40
             for line in b.lines:
-                w.para(line, "封面副标题")
+                w.para(D.cell_text(line), "封面副标题")
             w.page_break = True
         elif isinstance(b, D.Title):
             w.para(b.text, "公文标题").paragraph_format.space_after = Pt(12)
@@ -368,7 +464,7 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
         elif isinstance(b, D.Table):
             w.para(b.title, "表题")
             if b.rows:
-                w.table(b.header, b.rows, b.widths, b.totals)
+                w.table(b.header, b.rows, b.widths, b.totals, compact=b.compact)
             else:
                 w.para(b.empty, "表注")
         elif isinstance(b, D.KeyValues):
@@ -384,12 +480,12 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
                 w.para(b.empty or "（无记录）", "表注")
         elif isinstance(b, D.ScoreSheet):
             w.sheet(b)
-        elif isinstance(b, D.PageBreak):
-            w.page_break = True
-        elif isinstance(b, D.Space):
-            w.space += b.points
+        elif isinstance(b, D.Record):  # its heading keeps with what follows (Heading style)
+            w.para(b.heading.text, f"Heading {b.heading.level}")
+            for part in b.parts:
+                w.part(part)
         else:
-            raise TypeError(f"not a block: {b!r}")
+            w.part(b)
     w.flush_break()
     if body[-2].tag == qn("w:tbl"):  # the body ends with a paragraph (before w:sectPr)
         doc.add_paragraph()

@@ -9,8 +9,8 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
+from laomo_desktop.reports import book_parts, layout
 from laomo_desktop.reports import docmodel as D
-from laomo_desktop.reports import layout
 from laomo_desktop.reports.headings import BoldParagraph
 from laomo_desktop.reports.packet_sheet import sheet_flowables
 from laomo_desktop.reports.text import esc
@@ -20,6 +20,12 @@ def _para_style(st: dict, role: str) -> ParagraphStyle:
     if role == "right":
         return ParagraphStyle("sign", parent=st["body"], alignment=TA_RIGHT)
     return st[role]
+
+
+def _compact(st: dict) -> dict:
+    """The styles of a table a point smaller (twelve columns across the page: the roster)."""
+    return {**st, "cell": ParagraphStyle("roster", parent=st["cell"], fontSize=8, leading=10.5),
+            "head": ParagraphStyle("roster_head", parent=st["head"], fontSize=8, leading=10.5)}
 
 
 def flowables(blocks: Sequence[D.Block], st: dict) -> list:
@@ -36,14 +42,22 @@ def flowables(blocks: Sequence[D.Block], st: dict) -> list:
         elif isinstance(b, D.Para):
             out.append(Paragraph(esc(b.text), _para_style(st, b.role)))
         elif isinstance(b, D.Table):
-            out += layout.table(st, b.header, b.rows, b.widths, b.empty, totals=b.totals,
-                                title=b.title)
+            out += layout.table(_compact(st) if b.compact else st, b.header, b.rows, b.widths,
+                                b.empty, totals=b.totals, title=b.title)
         elif isinstance(b, D.KeyValues):
             out.append(layout.key_values(st, b.pairs))
         elif isinstance(b, D.Chart):
             out.append(b.draw())
         elif isinstance(b, D.ScoreSheet):
             out += sheet_flowables(st, b)
+        elif isinstance(b, D.Form):
+            out.append(book_parts.form(st, b.rows))
+        elif isinstance(b, D.Photos):
+            out += book_parts.photo_grid(st, b.photos)
+        elif isinstance(b, D.SignIn):
+            out += book_parts.sign_in(st, b)
+        elif isinstance(b, D.Record):
+            out += book_parts.block(*flowables([b.heading], st), *flowables(b.parts, st))
         elif isinstance(b, D.PageBreak):
             out.append(PageBreak())
         elif isinstance(b, D.Space):
