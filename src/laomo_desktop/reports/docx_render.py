@@ -10,30 +10,35 @@ this program does not ship): a chart's figures are printed as a small table unde
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 
 from docx import Document as new_document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from laomo_desktop.reports import docmodel as D
-from laomo_desktop.reports import fonts, tables
+from laomo_desktop.reports import docx_parts, fonts, tables
+from laomo_desktop.reports.docx_parts import (
+    BODY_W_PT,
+    HEAD_FILL,
+    TOTAL_FILL,
+    put_text,
+    row_flag,
+    set_style,
+    shade,
+)
 
 SONG, FANG, HEI, KAI = "宋体", "仿宋_GB2312", "黑体", "楷体_GB2312"
 BODY_PT, CELL_PT = 16, 10.5  # 三号 body as official documents print it; 五号 in tables
 PAGE_W, PAGE_H = Mm(210), Mm(297)
 BINDING, OUTER, TOP, BOTTOM = Mm(28), Mm(20), Mm(25), Mm(22)
-BODY_W_PT = (210 - 28 - 20) * 72 / 25.4
 NUMBER = re.compile(r"[-−－]?[¥￥]?[\d,]+(\.\d+)?%?")  # right-aligned, as layout.table does
 BLACK = RGBColor(0, 0, 0)
-HEAD_FILL, TOTAL_FILL = "E6E6E6", "EEEEEE"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file holds these
 
 # style name → (base, face, size, bold, alignment, first-line indent in characters)
 _STYLES = {
@@ -59,7 +64,6 @@ _STYLES = {
 }
 _ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small": "表格说明",
          "table_title": "表题"}
-LABEL_FILL = "EFEFEF"
 
 
 def set_faces(rpr, face: str) -> None:
@@ -132,15 +136,15 @@ def _page_setup(doc, title: str, header_left: str, header_right: str, cover: boo
     head = s.header.paragraphs[0]
     head.style = doc.styles["Header"]
     head.paragraph_format.tab_stops.add_tab_stop(Pt(BODY_W_PT), WD_TAB_ALIGNMENT.RIGHT)
-    _text(head, f"{header_left}\t{header_right}")
+    put_text(head, f"{header_left}\t{header_right}")
     _border(head, "bottom")
     foot = s.footer.paragraphs[0]
     foot.style = doc.styles["Footer"]
-    _text(foot, "第 ")
+    put_text(foot, "第 ")
     _field(foot, "PAGE")
-    _text(foot, " 页 共 ")
+    put_text(foot, " 页 共 ")
     _field(foot, "NUMPAGES")
-    _text(foot, " 页")
+    put_text(foot, " 页")
     props = doc.core_properties
     props.title, props.author, props.comments = title, "劳模创新工作室台账", "Laomo Desktop"
 
@@ -177,14 +181,6 @@ def _field(paragraph, code: str) -> None:
         paragraph._p.append(el)
 
 
-def _text(paragraph, text: str) -> None:
-    """`text` added to `paragraph`, its line breaks as Word line breaks."""
-    for i, line in enumerate(_NOT_XML.sub("", text).split("\n")):
-        if i:  # in a run of its own: setting a run's text replaces all it holds
-            paragraph.add_run().add_break(WD_BREAK.LINE)
-        paragraph.add_run(line.rstrip("\r"))
-
-
 class _Writer:
     def __init__(self, doc, styles: dict):
         self.doc, self.st = doc, styles
@@ -193,8 +189,8 @@ class _Writer:
 
     def para(self, text: str, style: str):
         p = self.doc.add_paragraph()
-        _style(p, self.st[style])
-        _text(p, text)
+        set_style(p, self.st[style])
+        put_text(p, text)
         if self.page_break:
             p.paragraph_format.page_break_before = True
             self.page_break = False
@@ -232,84 +228,20 @@ class _Writer:
         for i, (values, style, fill) in enumerate(lines):
             row = t.add_row()
             if head_row and i == 0:
-                _row_flag(row, "w:tblHeader")  # repeated atop each page the table runs over
-            _row_flag(row, "w:cantSplit")
+                row_flag(row, "w:tblHeader")  # repeated atop each page the table runs over
+            row_flag(row, "w:cantSplit")
             for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.width = widths[j]
                 p = cell.paragraphs[0]
-                _style(p, style)
+                set_style(p, style)
                 if style is cell_st and j in numeric and fill is None:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                _text(p, value)
+                put_text(p, value)
                 if fill:
-                    _shade(cell, fill)
+                    shade(cell, fill)
         for j, col in enumerate(t.columns):
             col.width = widths[j]
         return t
-
-
-    def sheet(self, sheet: D.ScoreSheet) -> None:
-        """The score sheet as inspectors score on it: 考核项目 merged down its rows; the
-        signature, seal and date rows kept with the last criterion."""
-        from laomo_desktop.reports.packet_sheet import HEADER, WEIGHTS
-
-        self.flush_break()
-        widths = [Pt(BODY_W_PT * w / sum(WEIGHTS)) for w in WEIGHTS]
-        t = self.doc.add_table(rows=0, cols=len(HEADER))
-        t.style = self.doc.styles["Table Grid"]
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        st, right, centre = self.st, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER
-
-        def row(values, style="表格文字", align=(), height=None):
-            r = t.add_row()
-            _row_flag(r, "w:cantSplit")
-            if height:
-                r.height, r.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
-            for j, (c, v) in enumerate(zip(r.cells, values, strict=True)):
-                c.width = widths[j]
-                c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                p = c.paragraphs[0]
-                _style(p, st[style])
-                if j in align:
-                    p.alignment = align[j]
-                _text(p, v)
-            return r
-
-        head = row(HEADER, "表头")
-        _row_flag(head, "w:tblHeader")
-        for c in head.cells:
-            _shade(c, HEAD_FILL)
-        runs: list[list] = []
-        for c in sheet.criteria:
-            r = row(["", c.item, c.points, c.standard, c.score, ""], align={2: right, 4: right})
-            found = r.cells[1].add_paragraph()
-            _style(found, st["表格说明"])
-            _text(found, c.found)
-            if runs and runs[-1][0] == c.area:
-                runs[-1].append(r)
-            else:
-                runs.append([c.area, r])
-        for area, first, *rest in runs:
-            cell = _merge(first.cells[0], rest[-1].cells[0]) if rest else first.cells[0]
-            cell.paragraphs[0].alignment = centre
-            _text(cell.paragraphs[0], area)
-        last = [row(["合计", "", sheet.points, "", sheet.score, ""], align={2: right, 4: right}),
-                row(["自评结论", sheet.conclusion, "", "", "", ""]),
-                row(["自评人\n（签字）", "", "单位（盖章）", "", "", ""], align={2: centre},
-                    height=Mm(16)),
-                row(["日期", "　　　　年　　月　　日", "", "", "", ""], height=Mm(9))]
-        for r in last:
-            r.cells[0].paragraphs[0].alignment = centre
-            _shade(r.cells[0], TOTAL_FILL)
-        for r, a, b in ((0, 0, 1), (1, 1, 5), (2, 2, 3), (2, 4, 5), (3, 1, 5)):
-            _merge(last[r].cells[a], last[r].cells[b])
-        for j, col in enumerate(t.columns):  # the grid LibreOffice lays the columns out by
-            col.width = widths[j]
-        for r in [runs[-1][-1] if runs else head, *last[:-1]]:  # kept with the next row
-            for c in r.cells:
-                for p in c.paragraphs:
-                    p.paragraph_format.keep_with_next = True
 
 
     def part(self, b) -> None:
@@ -317,85 +249,17 @@ class _Writer:
         if isinstance(b, D.Para):
             self.para(b.text, _ROLE.get(b.role, "Normal"))
         elif isinstance(b, D.Form):
-            self.form(b)
+            docx_parts.form(self, b)
         elif isinstance(b, D.Photos):
-            self.photos(b)
+            docx_parts.photos(self, b)
         elif isinstance(b, D.SignIn):
-            self.sign_in(b)
+            docx_parts.sign_in(self, b)
         elif isinstance(b, D.PageBreak):
             self.page_break = True
         elif isinstance(b, D.Space):
             self.space += b.points
         else:
             raise TypeError(f"not a block: {b!r}")
-
-    def form(self, f: D.Form) -> None:
-        """Label | value, a long value across the row; labels shaded."""
-        cells: list[list[str]] = []
-        for row in f.rows:
-            if isinstance(row[0], tuple):
-                (k1, v1), (k2, v2) = row  # type: ignore[misc]
-                cells.append([k1, D.cell_text(v1), k2, D.cell_text(v2)])
-            else:
-                k, v = row  # type: ignore[misc]
-                cells.append([k, D.cell_text(v), "", ""])
-        t = self.table((), cells, (0.15, 0.35, 0.15, 0.35), head_row=False, shares=True)
-        for row, r in zip(f.rows, t.rows, strict=True):
-            _shade(r.cells[0], LABEL_FILL)
-            if isinstance(row[0], tuple):
-                _shade(r.cells[2], LABEL_FILL)
-            else:
-                _merge(r.cells[1], r.cells[3])
-
-    def photos(self, p: D.Photos) -> None:
-        """Two pictures to a row, each with its caption under it."""
-        from laomo_desktop.reports.book_parts import photo_jpeg
-
-        if not p.photos:
-            self.para("（无照片）", "表格说明")
-            return
-        self.flush_break()
-        t = self.doc.add_table(rows=0, cols=2)
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        box_w, box_h = Mm(78), Mm(62)
-        for i in range(0, len(p.photos), 2):
-            row = t.add_row()
-            _row_flag(row, "w:cantSplit")
-            for cell, photo in zip(row.cells, p.photos[i:i + 2], strict=False):
-                para = cell.paragraphs[0]
-                pic = photo_jpeg(photo.file)
-                if pic is None:
-                    _style(para, self.st["表格说明"])
-                    _text(para, f"（照片“{photo.filename}”无法读取）")
-                    continue
-                data, w, h = pic
-                scale = min(box_w / w, box_h / h)
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                para.paragraph_format.first_line_indent = Pt(0)
-                para.paragraph_format.line_spacing = 1.0  # an exact line would crop it
-                para.add_run().add_picture(io.BytesIO(data), width=int(w * scale),
-                                           height=int(h * scale))
-                words = cell.add_paragraph()
-                _style(words, self.st["图题"])
-                _text(words, photo.caption)
-
-    def sign_in(self, s: D.SignIn) -> None:
-        """序号, 姓名, 岗位/单位 and rows tall enough to sign in."""
-        from laomo_desktop.reports.book_parts import SIGN_HEAD, SIGN_WIDTHS
-
-        if s.people:
-            t = self.table(SIGN_HEAD, [[str(i), n, p, "", ""] for i, (n, p)
-                                       in enumerate(s.people, 1)], SIGN_WIDTHS, shares=True)
-            for r in t.rows[1:]:
-                r.height, r.height_rule = Mm(9), WD_ROW_HEIGHT_RULE.AT_LEAST
-                for c in r.cells:
-                    c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                r.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        else:
-            self.para("（未登记本工作室参加成员）", "表格说明")
-        if s.outside:
-            self.para(f"另有外部学员 {s.outside} 人（名单另附）。", "表格说明")
-
 
 def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float],
             size: float = CELL_PT):
@@ -406,34 +270,6 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Seque
             + 2 * tables.PAD for i in range(n)]
     head = [tables.text_width(h, face, size) + 2 * tables.PAD for h in header] or [0.0] * n
     return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, size)]
-
-
-def _style(paragraph, style) -> None:
-    """`paragraph` in `style`, by its id: python-docx's own setter looks the default style up
-    among all the styles on each call (most of the time of a long table)."""
-    paragraph._p.style = style.style_id
-
-
-def _merge(a, b):
-    """Cells `a` to `b` as one, without the empty paragraphs the others bring in."""
-    cell = a.merge(b)
-    for p in cell.paragraphs[1:]:
-        if not p.text:
-            p._p.getparent().remove(p._p)
-    return cell
-
-
-def _row_flag(row, tag: str) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement(tag))
-
-
-def _shade(cell, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
 
 
 def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
@@ -479,7 +315,7 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
             else:
                 w.para(b.empty or "（无记录）", "表注")
         elif isinstance(b, D.ScoreSheet):
-            w.sheet(b)
+            docx_parts.sheet(w, b)
         elif isinstance(b, D.Record):  # its heading keeps with what follows (Heading style)
             w.para(b.heading.text, f"Heading {b.heading.level}")
             for part in b.parts:
