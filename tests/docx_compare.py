@@ -58,3 +58,44 @@ def assert_same_order(docx: Path, pdf_text: str) -> list[str]:
     return said
 
 
+
+
+# The order of the children of a paragraph's, a cell's and a run's properties in the schema
+# (ECMA-376 Part 1, 17.3.1.26, 17.4.70, 17.3.2.28): Word reports a file whose elements come
+# in another order as damaged, where LibreOffice reads it without a word.
+_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+           "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+           "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid "
+           "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+            "tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+           "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+           "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
+           "specVanish oMath",
+}
+
+
+def out_of_order(docx: Path) -> list[tuple[str, list[str]]]:
+    """The property elements of `docx` whose children are not in the schema's order."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found = []
+    with zipfile.ZipFile(docx) as z:
+        for name in z.namelist():
+            if not (name.startswith("word/") and name.endswith(".xml")):
+                continue
+            root = etree.fromstring(z.read(name))
+            for tag, names in _ORDER.items():
+                order = names.split()
+                for el in root.iter(w + tag):
+                    kids = [c.tag.removeprefix(w) for c in el]
+                    at = [order.index(k) for k in kids if k in order]
+                    if at != sorted(at):
+                        found.append((f"{name} {tag}", kids))
+    return found

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from docx_compare import assert_same_order, blocks, body_text, flat
+from docx_compare import assert_same_order, blocks, body_text, flat, out_of_order
 from helpers import page_count, pdftotext, soffice_pdf
 from laomo_desktop.ledger import records as R
 from laomo_desktop.reports.annual import write_annual, write_annual_docx
@@ -165,3 +165,15 @@ def test_the_self_assessment_sheet_in_word_merges_each_area_as_the_pdf_does(samp
     for row in sheet.rows[1:]:  # the criteria, in the PDF's order
         text = flat(printable(row.cells[1].text))
         assert text[:12] in pdf_text, text
+
+
+def test_word_finds_every_property_in_the_order_of_the_schema(annual, sample, ledger, tmp_path):
+    from laomo_desktop.reports.books import write_book
+    from laomo_desktop.reports.sheet import write_sheet
+
+    _, docx = annual
+    sheet, book = tmp_path / "sheet.docx", tmp_path / "activities.docx"
+    write_sheet(sample["A"], 2025, "union_100", ledger.templates, sheet, docx=True)
+    write_book("trainings", ledger, sample["A"], 2025, book, docx=True)
+    for made in (docx, sheet, book):
+        assert out_of_order(made) == [], made.name

@@ -149,6 +149,14 @@ def _page_setup(doc, title: str, header_left: str, header_right: str, cover: boo
     props.title, props.author, props.comments = title, "劳模创新工作室台账", "Laomo Desktop"
 
 
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+               "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+               "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+               "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _border(paragraph, side: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
@@ -156,7 +164,7 @@ def _border(paragraph, side: str) -> None:
     for k, v in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "777777")):
         edge.set(qn(f"w:{k}"), v)
     bdr.append(edge)
-    ppr.append(bdr)
+    ppr.insert_element_before(bdr, *_AFTER_PBDR)  # Word reads pPr's children in schema order
 
 
 def _field(paragraph, code: str) -> None:
