@@ -22,6 +22,8 @@ DOCUMENTS_AND_DATA = {
     "ledger/demo_words.py": "the words the sample records are made of",
     "ledger/demo_life.py": "the sample studio's history",
     "ledger/listing.py": "the exported list (XLSX/CSV/PDF), a document in Chinese like the others",
+    "ledger/formfields.py": "the names a union's (Chinese) forms use, their values as the forms "
+                            "print them and what the help says of them",
 }
 
 # module-level constants that are data: what readers of typed text accept, units and the
@@ -32,9 +34,13 @@ DATA = {
     "ledger/paste.py": {"_BRACKETS", "_WORDS", "_YES", "_NO", "LOOSE_HEADERS",
                         "NUMBER_AFFIXES", "LIST_SEPARATORS"},
     "ledger/targets.py": {"PERCENT_SIGNS"},
+    "ledger/excelread.py": {"SHEET_WORDS", "SERIAL_HEADERS", "_TOTAL", "_WAN",
+                            "_WAN_HEADER", "_YUAN"},
     "ledger/metrics.py": {"_TIMES", "_ITEMS", "_PEOPLE", "_PAIRS", "_WAN", "_UNITS_EN",
                           "INTERNAL", "_zh"},
     "ledger/assessment.py": {"_TITLES"},
+    "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
+    "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
 }
 
 

@@ -4,6 +4,7 @@ the choices that name it."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -94,7 +95,9 @@ def test_navigation_form_and_summary_name_the_project_kind_alike(sample, ledger,
 
     pdf = tmp_path / "annual.pdf"
     write_annual(sample["A"], 2025, pdf)
-    headings = [line.strip() for line in pdftotext(pdf).splitlines()]
+    # a heading as printed carries its number (一、 （一） 1. （1）), assigned by the outline
+    number = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)\s*")
+    headings = [number.sub("", line.strip()) for line in pdftotext(pdf).splitlines()]
 
     assert nav == TERM
     assert title == f"新建{TERM}"

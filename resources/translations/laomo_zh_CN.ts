@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="98"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="137"/>
         <source>The ledger is in use by %1. Please wait until it has finished, then open the program again.</source>
         <translation>台账正在被%1使用。请等它完成后再打开本程序。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="197"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="298"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/app.py" line="155"/>
+        <location filename="../../src/laomo_desktop/ui/app.py" line="211"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/menus.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="280"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="289"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -491,7 +491,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="68"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/check.py" line="126"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="216"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="223"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -596,13 +596,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>未能添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="58"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="55"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="263"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="68"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -610,127 +610,297 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../src/laomo_desktop/ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
         <location filename="../../src/laomo_desktop/ui/pages/unioncards.py" line="67"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="155"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="162"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="168"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="159"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="58"/>
+        <source>The form could not be saved: %1. If the file is open in Word, Excel or WPS, close it first, or choose another folder, and try again.</source>
+        <translation>表单无法保存：%1。如果该文件正在 Word、Excel 或 WPS 中打开，请先关闭，或换一个文件夹，再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="70"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="169"/>
+        <source>Fill a union form</source>
+        <translation>填写单位表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="71"/>
+        <source>Fills a union&apos;s own Word (.docx) or Excel (.xlsx) form from the ledger. Put the union&apos;s forms in the forms folder of the data folder, or choose a file.</source>
+        <translation>用台账数据填写工会下发的 Word（.docx）或 Excel（.xlsx）表单。可把工会的表单放进数据文件夹中的 forms 文件夹，或直接选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="77"/>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="80"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="81"/>
+        <source>Open the forms folder</source>
+        <translation>打开表单文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="82"/>
+        <source>Form fields…</source>
+        <translation>表单字段说明…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="93"/>
+        <source>Fill one for every studio of the ledger (union office)</source>
+        <translation>为台账中每个工作室各填一份（工会使用）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="98"/>
+        <source>{工作室名称} {年度} {表单名称} {领衔人} {所在单位} stand for their values.</source>
+        <translation>{工作室名称}{年度}{表单名称}{领衔人}{所在单位}会换成相应内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="165"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="116"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="109"/>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="112"/>
+        <source>Fill and save…</source>
+        <translation>填写并保存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="132"/>
+        <source>forms folder</source>
+        <translation>表单文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="132"/>
+        <source>example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="135"/>
+        <source>chosen file</source>
+        <translation>所选文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="159"/>
+        <source>Choose a form</source>
+        <translation>选择表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="161"/>
+        <source>Word or Excel forms (*.docx *.xlsx)</source>
+        <translation>Word 或 Excel 表单 (*.docx *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="175"/>
+        <source>Examples are typical values; choose a studio to see its own.</source>
+        <translation>示例为常见取值；选择工作室后显示该工作室的实际内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="179"/>
+        <source>Examples are the values of %1 in %2.</source>
+        <translation>示例为“%1” %2 年度的实际内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="189"/>
+        <source>(studio)</source>
+        <translation>（工作室）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="197"/>
+        <source>No studio chosen</source>
+        <translation>未选择工作室</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="202"/>
+        <source>Saved as: %1</source>
+        <translation>保存为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="221"/>
+        <source>Save the filled forms in</source>
+        <translation>填好的表单保存到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="233"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="264"/>
+        <source>Not filled</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="236"/>
+        <source>Save the filled form</source>
+        <translation>保存填好的表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="448"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="252"/>
+        <source>Form filled</source>
+        <translation>表单已填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="253"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="270"/>
+        <source>Filling the form</source>
+        <translation>填写表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="270"/>
+        <source>Filling the form…</source>
+        <translation>正在填写表单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="275"/>
+        <source>%1 file(s) saved in “%2”.</source>
+        <translation>已在“%2”中保存 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="278"/>
+        <source>Not filled:</source>
+        <translation>未填写：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="280"/>
+        <source>Forms filled</source>
+        <translation>表单已填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="106"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="122"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="173"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="108"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="176"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="175"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="374"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="181"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="397"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="186"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="351"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="371"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="194"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="192"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="199"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="109"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="195"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="202"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/recovery.py" line="121"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="197"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="204"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="198"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/system/selftest.py" line="66"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="200"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="207"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="203"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="196"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="210"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="205"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="206"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="212"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="213"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="220"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="215"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="222"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="217"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="224"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="218"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="225"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="219"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="226"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="220"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="227"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -750,32 +920,32 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="263"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="276"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="283"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="328"/>
+        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="346"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="460"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="83"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="90"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="466"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="90"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -787,7 +957,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="90"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="309"/>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="29"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
@@ -912,11 +1082,129 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="101"/>
+        <source>Left out because</source>
+        <translation>未导入的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="113"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="240"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="133"/>
+        <source>%1 (about %2 rows)</source>
+        <translation>%1（约 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
+        <source>Workbook:</source>
+        <translation>工作簿：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="145"/>
+        <source>The sheet holds:</source>
+        <translation>表中记录：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Header in the sheet</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>First row</source>
+        <translation>第一行数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="154"/>
+        <source>Columns are matched by their headers; choose another item where the match is wrong, or &quot;Not imported&quot;. Rows already in the ledger are not imported again.</source>
+        <translation>各列已按列名对应到台账的项目；对应不对的，请另选项目或选“不导入”。台账中已有的行不会重复导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="158"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="161"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="282"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="189"/>
+        <source>The header is row %1 of the sheet.</source>
+        <translation>表头在工作表的第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="191"/>
+        <source>No header found in this sheet.</source>
+        <translation>这个工作表中找不到表头。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="266"/>
+        <source>Red cells are refused by the ledger, yellow cells differ from the record the ledger already has, grey rows are in the ledger already: pointing at a cell tells why. Only the new rows without errors are imported; Ctrl+Z undoes the whole import.</source>
+        <translation>红色单元格台账不接受，黄色单元格与台账中已有的记录不同，灰色的行台账中已有：指向单元格可看原因。只导入没有错误的新行；按 Ctrl+Z 可撤销整个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="278"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="317"/>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <source>Opening the workbook…</source>
+        <translation>正在打开工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="347"/>
+        <source>Import %1 rows of %2 from Excel</source>
+        <translation>从 Excel 导入 %1 行%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="355"/>
+        <source>%1 records imported. Ctrl+Z removes them all.</source>
+        <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/exchange.py" line="323"/>
@@ -953,7 +1241,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="476"/>
+        <location filename="../../src/laomo_desktop/ui/window/commands.py" line="100"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1116,7 +1404,7 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="425"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1437,219 +1725,229 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="90"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="91"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="100"/>
+        <source>Fill a union form…</source>
+        <translation>填写单位表单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="101"/>
+        <source>A union&apos;s own Word or Excel form, filled from the ledger</source>
+        <translation>用台账数据填写工会下发的 Word 或 Excel 表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="103"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="110"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="113"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="125"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="121"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="124"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="131"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="127"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="134"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="72"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="159"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="196"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="204"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="168"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="170"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="171"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="182"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="190"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="193"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="222"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="230"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="227"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="235"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="234"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="242"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="256"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="264"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="287"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="296"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="306"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="345"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="377"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="296"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="327"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="307"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="339"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="347"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="315"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="347"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="325"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="357"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="339"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="371"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="353"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="364"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="396"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="368"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="404"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="370"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="406"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="413"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="418"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="382"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="418"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="384"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="420"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="399"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="435"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="411"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="447"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
@@ -1669,6 +1967,8 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>打印列表</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="117"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="79"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -1685,7 +1985,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="412"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="448"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -1726,45 +2026,41 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在写入“%1”…</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="238"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="413"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="449"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="120"/>
         <source>File format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="124"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="292"/>
         <source>PDF (for printing)</source>
         <translation>PDF（用于打印）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="292"/>
         <source>Word document (editable)</source>
         <translation>Word 文档（可编辑）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="293"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="400"/>
         <source>The Word document “%1” is ready. Save it to edit it in Word or WPS.</source>
         <translation>Word 文档“%1”已生成。请保存，然后用 Word 或 WPS 编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="1"/>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
@@ -1783,7 +2079,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="426"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="462"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -1793,7 +2089,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="437"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="473"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -2364,6 +2660,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>其他问题</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="206"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="96"/>
         <source>Not imported</source>
         <translation>不导入</translation>
@@ -2420,6 +2717,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="134"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>
@@ -2443,6 +2741,51 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../src/laomo_desktop/ui/i18n.py" line="61"/>
         <source>Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="35"/>
+        <source>Form fields</source>
+        <translation>表单字段说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="38"/>
+        <source>Type these placeholders into a Word or Excel form. A value: {{ 工作室.名称 }}. A table row repeated for each record: a row holding {%tr for x in 创新成果 %}, then the row with {{ x.成果名称 }} and the other fields, then a row holding {%tr endfor %}. In Excel the same three rows work. Conditions: {% if … %} … {% endif %}.</source>
+        <translation>把下列占位符写进 Word 或 Excel 表单。填一个值：{{ 工作室.名称 }}。表格中按每条记录重复一行：一行写 {%tr for x in 创新成果 %}，下一行写 {{ x.成果名称 }} 等字段，再一行写 {%tr endfor %}；Excel 表单同样用这三行。按条件填写：{% if … %} … {% endif %}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="50"/>
+        <source>Search placeholders and meanings</source>
+        <translation>搜索占位符或含义</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="55"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="55"/>
+        <source>Placeholder</source>
+        <translation>占位符</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="55"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="56"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="76"/>
+        <source>Copy the placeholder</source>
+        <translation>复制占位符</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/dialogs/formfields.py" line="104"/>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
     </message>
 </context>
 <context>

@@ -450,6 +450,8 @@ def _gui_data_dir(argv: list[str]) -> Path | str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from laomo_desktop.cli_excel import COMMANDS as EXCEL_COMMANDS
+    from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
     from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command
@@ -469,7 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.store.database import close_ledger
 
     try:
-        return run_command(args, paths, {**COMMANDS, **RECORD_COMMANDS}, RECOVER)
+        commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS}
+        return run_command(args, paths, commands, RECOVER)
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
         print(INTERRUPTED, file=sys.stderr)
         return 130

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from laomo_desktop import __version__
+from laomo_desktop.cli_excel import add_parsers as add_excel_parsers
+from laomo_desktop.cli_forms import add_parsers as add_form_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
 
@@ -82,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-test", parents=[common],
                    help="自检本程序（无界面，输出 JSON；只用临时文件夹，不读写台账）")
     add_record_parsers(sub, common)
+    add_form_parsers(sub, common)
+    add_excel_parsers(sub, common)
     return p
 
 

@@ -55,6 +55,11 @@ class LedgerPaths:
         return self.root / "templates"
 
     @property
+    def forms(self) -> Path:
+        """The union's own Word and Excel forms, filled from the ledger (reports/forms.py)."""
+        return self.root / "forms"
+
+    @property
     def logs(self) -> Path:
         """Crash logs: what went wrong, for whoever helps the user."""
         return self.root / "logs"

@@ -10,7 +10,9 @@ users, whose settings.ini must stay valid. The GUI reads and writes these throug
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 TYPES = (bool, int, str, bytes)  # bytes: state Qt saved (geometry, header), kept as stored
@@ -73,6 +75,12 @@ BACKUP_ON_CLOSE = declare("backup/on_close", bool, True,
                           "Back up the ledger every time the program closes",
                           "每次关闭程序时备份台账")
 
+FORM_FILE_NAME = declare("forms/file_name", str, "{工作室名称}{年度}考核材料",
+                         "File name of a filled union form: {工作室名称} {年度} {表单名称} "
+                         "{领衔人} {所在单位} stand for their values",
+                         "填好的表单的文件名格式：{工作室名称}{年度}{表单名称}{领衔人}{所在单位}"
+                         "会换成相应内容")
+
 # -- remembered from the last session -------------------------------------------------------
 WINDOW_GEOMETRY = declare("window/geometry", bytes, None,
                           "Size and place of the main window", "主窗口的大小和位置")
@@ -96,6 +104,32 @@ REPORT_TEMPLATE = declare("reports/template", str, "eight_must_haves",
 REPORTS_SAVE_DIR = declare("reports/save_dir", str, "",
                            "Folder a report was saved to last (unset: Documents)",
                            "上次保存报表的文件夹（未设置时为“文档”）")
+FORMS_SAVE_DIR = declare("forms/save_dir", str, "",
+                         "Folder a filled form was saved to last (unset: Documents)",
+                         "上次保存填好的表单的文件夹（未设置时为“文档”）")
 LISTS_SAVE_DIR = declare("lists/save_dir", str, "",
                          "Folder a list was saved to last (unset: Documents)",
                          "上次保存列表的文件夹（未设置时为“文档”）")
+
+
+def stored(ini: Path, setting: Setting) -> Any:
+    """A setting as the GUI stored it in `ini` (QSettings' INI format), read without Qt, for the
+    command line; its default when the file or the key is absent. Keys with "{}" are not read."""
+    section, _, key = setting.key.rpartition("/")
+    section = section or "General"
+    try:
+        text = ini.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return setting.default
+    current = None
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == section and line.partition("=")[0].strip() == key:
+            raw = line.partition("=")[2].strip()
+            if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+                raw = re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]),
+                             raw[1:-1])
+            return setting.parse(raw)
+    return setting.default

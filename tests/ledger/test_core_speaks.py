@@ -81,8 +81,8 @@ def test_a_criterion_detail_in_english(studio, english):
                                  "basis": "节约"})
     f = A.facts(studio, 2025)
     _, detail = A.evaluate({"metric": "benefit_wan", "min": 20}, f)
-    assert detail.render() == "Economic benefit 12.35 10k yuan (required: ≥ 20)"
-    assert detail.render("zh") == "本年度经济效益 12.35 万元（要求 ≥ 20）"
+    assert detail.render() == "Economic benefit 12.35 10k yuan (required: ≥ 20.00 10k yuan)"
+    assert detail.render("zh") == "本年度经济效益 12.35 万元（要求 ≥ 20.00 万元）"
     _, detail = A.evaluate({"targets": "all"}, f)
     assert detail.render() == "0 of 1 targets met; not met: Economic benefit (target 50.00, done 12.35)"
     _, detail = A.evaluate({"leader_honour": [{"levels": ["national"]}]}, f)

@@ -252,3 +252,78 @@ def test_a_photo_in_the_word_activity_book_is_shown_whole(sample, ledger, tmp_pa
     assert len(boxes) == 1, boxes
     x0, y0, x1, y1 = boxes[0]
     assert abs((y1 - y0) / (x1 - x0) - 0.75) < 0.08, boxes[0]
+
+
+@pytest.mark.parametrize("kind, records", [
+    ("activities", [("年度启动会", "2025年1月8日例会年度启动会"),
+                    ("带电作业培训", "2025年3月10日培训带电作业培训"),
+                    ("对外授课", "2025年11月1日培训对外授课")]),
+    ("mentoring", [("李明—刘洋", "李明刘洋"), ("张伟—孙丽", "张伟孙丽")]),
+    ("results", [("一种绝缘操作杆", "一种绝缘操作杆"), ("带电作业方法", "带电作业方法")])])
+def test_a_record_has_the_same_number_in_the_overview_and_on_its_heading(
+        kind, records, sample, ledger, tmp_path):
+    """An inspector reading "（三）" on a record's heading finds the record as （三） in the
+    一览 table above it; the headings still go 一、 → （一）."""
+    lines = [flat(line) for line in _write(kind, sample, ledger, tmp_path, layout=True)
+             .splitlines()]
+    assert "一、" + {"activities": "活动一览", "mentoring": "结对一览",
+                    "results": "成果一览"}[kind] in lines
+    numbers = {}
+    for heading, row in records:
+        at = [line for line in lines if re.fullmatch(r"（[一二三四五六七八九十]+）" + heading, line)]
+        assert len(at) == 1, (heading, lines)
+        number = at[0][:-len(heading)]
+        numbers[heading] = number
+        assert any(line.startswith(number + row) and line != number + heading
+                   for line in lines), (number, row)  # its row in the table
+    assert len(set(numbers.values())) == len(records)
+
+
+@pytest.mark.parametrize("kind, headings", [
+    ("activities", ["（一）年度启动会", "（二）带电作业培训"]),
+    ("mentoring", ["（一）李明 — 刘洋", "（二）张伟 — 孙丽"]),
+    ("results", ["（一）一种绝缘操作杆", "（二）带电作业方法"])])
+def test_the_word_book_numbers_its_overview_rows_as_its_record_headings(
+        kind, headings, sample, ledger, tmp_path):
+    """The Word book's 一览 table reads （一）（二）… down its 序号 column, the numbers its
+    record headings carry, in the same order."""
+    from docx import Document
+
+    docx = tmp_path / f"{kind}.docx"
+    write_book(kind, ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    doc = Document(str(docx))
+    overview = doc.tables[0]
+    assert overview.rows[0].cells[0].text == "序号"
+    numbers = [r.cells[0].text for r in overview.rows[1:]]
+    records = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert records[:len(headings)] == headings
+    assert numbers == [h[:h.index("）") + 1] for h in records]
+
+
+def _pages_with(text: str, pdf) -> list[int]:
+    return [n for n, page in enumerate(pdftotext(pdf).split("\f"), 1) if text in flat(page)]
+
+
+def test_the_records_section_heading_starts_a_page_with_the_first_record(
+        sample, ledger, tmp_path):
+    """二、活动记录 is not left alone at a page's foot: the PDF prints it on the page of the
+    first record's heading, and the Word file keeps it with that heading (keep with next), as
+    LibreOffice shows. The first record's minutes make it too tall for the room left under
+    the 一览 table, so in the PDF (a record kept on one page) it starts the next page."""
+    from docx import Document
+
+    from helpers import soffice_pdf
+
+    R.update("activity", sample["m1"], {"minutes": "\n".join(
+        f"{k}. 议定本季度攻关课题的分工与进度安排，落实到人。" for k in range(1, 31))})
+    pdf, docx = tmp_path / "activities.pdf", tmp_path / "word" / "activities.docx"
+    docx.parent.mkdir()
+    write_book("activities", ledger, sample["A"], 2025, pdf, generated=GENERATED)
+    write_book("activities", ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    paragraphs = Document(str(docx)).paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "二、活动记录")
+    assert paragraphs[at].paragraph_format.keep_with_next
+    assert paragraphs[at + 1].text == "（一）年度启动会"
+    assert _pages_with("二、活动记录", pdf) == _pages_with("（一）年度启动会", pdf) == [3]
+    word = soffice_pdf(docx)  # Word lets the form's rows run on: the record starts at once
+    assert _pages_with("二、活动记录", word) == _pages_with("（一）年度启动会", word) == [2]

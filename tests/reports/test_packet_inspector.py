@@ -178,3 +178,28 @@ def test_a_page_turned_by_its_pdf_is_stamped_at_the_top_as_it_is_seen(ledger, tm
     assert page.mediabox.width > page.mediabox.height, "still landscape"
     band = "".join(w for w, y in words(out, n) if y < BAND)
     assert band.startswith("附件1") and band.endswith(f"第{n}页共{n + 1}页"), band
+
+
+def test_contents_dot_leaders_run_up_to_the_page_number(packet):
+    """Each entry's dots end just before its page number (no blank column between them), and
+    the page numbers end at one x."""
+    text = pages(packet["out"])
+    at = next(n for n, t in enumerate(text, 1) if re.search(r"^目\s*录$", t, re.M))
+    html = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(at), "-l", str(at),
+                           str(packet["out"]), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
+                       r'([^<]*)</word>', html)
+    lines: dict[int, list] = {}
+    for x0, y0, x1, w in found:
+        lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), w))
+    gaps, ends = [], []
+    for words_ in lines.values():
+        words_.sort()
+        if len(words_) < 2 or not words_[-1][2].isdigit() or "·" not in words_[-2][2]:
+            continue
+        gaps.append(words_[-1][0] - words_[-2][1])
+        ends.append(words_[-1][1])
+    assert len(gaps) >= 10
+    assert max(gaps) < 9, gaps  # under one character of the body face (16 pt)
+    assert max(ends) - min(ends) < 1, ends

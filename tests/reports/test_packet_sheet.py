@@ -62,7 +62,7 @@ def test_the_total_conclusion_and_signatures_stay_with_the_last_criterion(ledger
 
 
 def test_a_cells_lines_end_on_no_opening_bracket_and_break_no_number():
-    from laomo_desktop.reports.packet_sheet import wrap_lines
+    from laomo_desktop.reports.text import wrap_lines
 
     font = fonts.register()
     text = ("本年度经济效益 42.08 万元（要求 ≥ 10.00 万元）；成员人数（年度末）8 人；"

@@ -122,3 +122,44 @@ def test_a_long_table_repeats_its_header_only_at_the_top_of_pages(ledger, tmp_pa
     column = sorted((y2, text) for text, x2, _, y2 in drawn
                     if abs(x2 - x) < 0.5 and y <= y2 < y + 30)
     assert "".join(text for _, text in column[:2]) == long_name  # and printed whole
+
+
+def test_the_studio_table_prints_in_the_table_face_headed_in_hei(ledger, tmp_path):
+    """Like every other table: cells in 宋体 (a character it lacks, 堃, in the face that has
+    it), the header row in 黑体."""
+    from test_missing_glyphs import face_file, faces_used, font_cmap
+    from test_typography import faces_of_text
+
+    from laomo_desktop.ledger import records as R
+
+    u = build(ledger, tmp_path)
+    R.update("studio", u["A"], {"name": "李明堃劳模创新工作室"})
+    pdf = tmp_path / "union.pdf"
+    write_union_pdf(2025, None, pdf, generated=GENERATED)
+    faces = faces_of_text(pdf)
+    serif, hei = faces.get("LaomoSerif-Regular", ""), faces.get("WenQuanYiZenHei", "")
+    assert "李明劳模创新工作室" in serif and "周红职工创新工作室" in serif
+    assert "541" in serif  # the total of 培训人次
+    assert "堃" in hei and "堃" not in serif
+    assert "领衔人" in hei and "领衔人" not in serif  # the header row
+    for face, chars in faces_used(pdf).items():
+        cmap = font_cmap(face_file(face))
+        assert not [c for c in chars if not c.isspace() and ord(c) not in cmap], face
+
+
+def test_the_studio_tables_totals_row_is_not_left_alone_on_a_page():
+    """Split where all but the totals row fit, the studio table carries its last studio over
+    with the totals; and it does not start at a page's foot with fewer than three rows."""
+    from laomo_desktop.reports import fonts
+    from laomo_desktop.reports.gridtable import GridTable
+    from laomo_desktop.reports.tables import MIN_ROWS
+
+    face = fonts.register()
+    rows = [[str(i), f"第{i}号工作室"] for i in range(1, 21)] + [["合计", ""]]
+    grid = GridTable(("序号", "工作室"), rows, (40, 200), ("CENTER", "LEFT"), font=face,
+                     last_bg="#eeeeee")
+    _, whole = grid.wrap(240, 1e6)
+    row_h = (whole - grid.g.head_h) / len(rows)
+    first, rest = grid.split(240, whole - row_h / 2)  # room for all but the totals row
+    assert first.stop == len(rows) - 2 and rest.start == len(rows) - 2
+    assert grid.split(240, grid.g.head_h + (MIN_ROWS - 0.5) * row_h) == []

@@ -98,3 +98,24 @@ def test_libreoffice_prints_it_with_the_totals_computed(workbook, tmp_path):
     total = next(line for line in text.splitlines() if line.strip().startswith("合计"))
     assert "541" in total.split()  # 40 + 501 training person-times, computed by the formula
     assert "李明劳模创新工作室" in text and "填报单位（盖章）" in text
+
+
+def test_the_workbook_prints_in_black_and_grey_in_song(workbook):
+    """Like the PDFs: header and totals shaded grey, all text black (no dark red header with
+    white text, no beige totals), 宋体 throughout; the header still stands out (shaded)."""
+    wb = openpyxl.load_workbook(workbook)
+    colours, faces, shaded = set(), set(), set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                faces.add(c.font.name)
+                colour = c.font.color.rgb if c.font.color is not None else "FF000000"
+                colours.add(colour if isinstance(colour, str) else "FF000000")
+                if c.fill.fill_type == "solid":
+                    shaded.add(c.fill.fgColor.rgb)
+    assert faces == {"宋体"}
+    assert colours == {"FF000000"}, colours
+    assert shaded and all(len({rgb[-6:-4], rgb[-4:-2], rgb[-2:]}) == 1 and rgb[-6:] != "000000"
+                          for rgb in shaded), shaded

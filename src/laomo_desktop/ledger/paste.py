@@ -168,10 +168,10 @@ class _Refs:
     def find(self, kind: str, title: str) -> tuple[str | None, Message | None]:
         if kind not in self._by_title:
             table: dict[str, list[str]] = {}
-            for uid, t in Q.ref_choices(kind, self.studio_uid):
-                table.setdefault((t or "").strip(), []).append(uid)
+            for uid, t in Q.ref_choices(kind, self.studio_uid):  # 王 芳 is 王芳
+                table.setdefault(_SPACES.sub("", t or ""), []).append(uid)
             self._by_title[kind] = table
-        uids = self._by_title[kind].get(title.strip(), [])
+        uids = self._by_title[kind].get(_SPACES.sub("", title), [])
         declared = S.kind(kind)
         if not uids:
             return None, NONE_CALLED(title=title.strip(), kind=declared)
@@ -312,17 +312,26 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
 
     Raises LaomoError when there is nothing to paste, when no header names a field of the
     kind, or when the studio cannot be written (imported, in the recycle bin)."""
+    table = parse_tsv(text)
+    return result_of(check_steps(kind_name, studio_uid, table[:1], table[1:], today=today))
+
+
+def check_steps(kind_name: str, studio_uid: str, header: list[list[str]], body: list[list[str]],
+                *, columns: list[Column] | None = None, today: date | None = None
+                ) -> Job[Preview]:
+    """`preview` of a table already split into its header ([] or [cells]) and its rows, as a
+    job (a step per BATCH rows): the paste, and an Excel sheet (ledger.excelimport) with its
+    `columns` matched there."""
     kind = S.kind(kind_name)
     if not kind.per_studio or kinds.rules(kind).is_file:
         raise LaomoError(NOT_PASTED(kind=kind))
     studio_id = _studio(studio_uid)
-    table = parse_tsv(text)
-    if not table:
+    if not header:
         raise LaomoError(NO_DATA())
-    columns = match_headers(kind, table[0])
+    columns = match_headers(kind, header[0]) if columns is None else columns
     if not any(c.field for c in columns):
         raise LaomoError(NO_HEADER(kind=kind, names=list(kind.fields[:4])))
-    if len(table) == 1:
+    if not body:
         raise LaomoError(ONLY_HEADER())
     ctx = V.Context(studio_id, _CachedResolver(), today or date.today())
     refs = _Refs(studio_uid)
@@ -331,7 +340,9 @@ def preview(kind_name: str, studio_uid: str, text: str, *, today: date | None = 
     checked: list[tuple[Row, dict]] = []
     rows = []
     preset_used: set[str] = set()
-    for cells in table[1:]:
+    for i, cells in enumerate(body):
+        if i % BATCH == 0:
+            yield Progress(i, len(body), str(CHECKING_ROWS))
         extra = [c for c in cells[width:] if c.strip()]
         cells = (cells + [""] * width)[:width] if len(cells) != width else cells
         values: dict[str, Any] = {}
@@ -405,7 +416,7 @@ def _broken(kind: S.Kind, studio_id: int, rows: dict[str, dict]) -> None:
 
 
 BATCH = 200  # rows checked or written between two progress steps (and chances to stop)
-CHECKING_ROWS = Text("正在核对粘贴的行", "Checking the pasted rows")
+CHECKING_ROWS = Text("正在核对各行", "Checking the rows")
 ADDING_ROWS = Text("正在添加记录", "Adding the records")
 
 

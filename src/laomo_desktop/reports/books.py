@@ -16,6 +16,7 @@ from laomo_desktop.ledger.money import yuan
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports.headings import label
 from laomo_desktop.reports.layout import BODY_W, date_cn
 from laomo_desktop.reports.wording import NOT_FILLED, number
 from laomo_desktop.store import blobs
@@ -97,16 +98,34 @@ def _photos(paths: LedgerPaths, photos: list[dict], caption: str) -> D.Photos:
                                   p.get("title") or caption) for p in photos))
 
 
+def record_number(i: int) -> str:
+    """The 序号 of the `i`th record in a book's 一览 table: the number its heading carries
+    under the records' section (（一）, （二）…), so an inspector finds one from the other."""
+    return label(2, i)
+
+
+def records_section(o: D.Outline, title: str) -> Callable[[str, tuple], D.Record]:
+    """A maker of the section's records, each under its numbered level-2 heading; the first
+    carries the section's level-1 heading `title` (numbered only once a record exists), which
+    the renderers keep with it."""
+    pending = [title]
+
+    def record(text: str, parts: tuple) -> D.Record:
+        section = o.heading(1, pending.pop()) if pending else None
+        return D.Record(o.heading(2, text), parts, section)
+    return record
+
+
 def activities_blocks(paths: LedgerPaths, rows: list[dict]) -> list[D.Block]:
     o = D.Outline()
     out: list[D.Block] = [o.heading(1, "活动一览")]
     out.append(o.table(["序号", "日期", "类型", "主题", "地点", "人次"],
-                       [[i, date_cn(a["date"]), lab(E.ActivityType, a["type"]), a["topic"],
-                         a["place"] or "", "" if a["person_times"] is None else a["person_times"]]
+                       [[record_number(i), date_cn(a["date"]), lab(E.ActivityType, a["type"]),
+                         a["topic"], a["place"] or "",
+                         "" if a["person_times"] is None else a["person_times"]]
                         for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2],
                        title="活动一览表"))
-    if rows:
-        out.append(o.heading(1, "活动记录"))
+    record = records_section(o, "活动记录")
     for a in rows:
         fields: list[Row] = [
             ("活动主题", a["topic"]),
@@ -127,7 +146,7 @@ def activities_blocks(paths: LedgerPaths, rows: list[dict]) -> list[D.Block]:
                 f"{'已完成' if done else '未完成'}）" for what, who, due, done
                 in a["follow_up_lines"])))
         caption = f"{a['topic']}（{date_cn(a['date'])}{'，' + a['place'] if a['place'] else ''}）"
-        out.append(D.Record(o.heading(2, a["topic"]), (
+        out.append(record(a["topic"], (
             D.Form(tuple(fields)), D.Space(4), D.Para("照片", "small"),
             _photos(paths, a["photos"], caption))))
     return out
@@ -158,13 +177,13 @@ def mentoring_blocks(rows: list[dict]) -> list[D.Block]:
     o = D.Outline()
     out: list[D.Block] = [o.heading(1, "结对一览")]
     out.append(o.table(["序号", "师傅", "徒弟", "协议签订日期", "情况"],
-                       [[i, p["master_name"], p["apprentice_full"], date_cn(p["agreement_date"]),
-                         _pair_state(p)] for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
+                       [[record_number(i), p["master_name"], p["apprentice_full"],
+                         date_cn(p["agreement_date"]), _pair_state(p)]
+                        for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
                        title="师徒结对一览表"))
-    if rows:
-        out.append(o.heading(1, "结对登记"))
+    record = records_section(o, "结对登记")
     for p in rows:
-        out.append(D.Record(o.heading(2, f"{p['master_name']} — {p['apprentice_full']}"), (
+        out.append(record(f"{p['master_name']} — {p['apprentice_full']}", (
             D.Form((
                 (("师傅", p["master_name"]), ("徒弟", p["apprentice_full"])),
                 (("协议签订日期", date_cn(p["agreement_date"])),
@@ -216,11 +235,11 @@ def results_blocks(rows: list[dict]) -> list[D.Block]:
     o = D.Outline()
     out: list[D.Block] = [o.heading(1, "成果一览"), D.Para(line), D.Space(4)]
     out.append(o.table(["序号", "成果名称", "类型", "完成日期", "专利号"],
-                       [[i, r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
-                         r.get("patent_no") or ""] for i, r in enumerate(rows, 1)],
+                       [[record_number(i), r["title"], lab(E.ResultType, r["type"]),
+                         date_cn(r["date"]), r.get("patent_no") or ""]
+                        for i, r in enumerate(rows, 1)],
                        [1, 5.5, 2.2, 2.8, 3.5], title="创新成果一览表"))
-    if rows:
-        out.append(o.heading(1, "成果登记"))
+    record = records_section(o, "成果登记")
     for r in rows:
         points = [p["text"] for p in r.get("points") or []]
         use = NOT_FILLED if not r.get("applied_where") else r["applied_where"] + (
@@ -236,7 +255,7 @@ def results_blocks(rows: list[dict]) -> list[D.Block]:
         if r["type"] == E.ResultType.PATENT or r.get("patent_no"):
             fields.append(("专利情况", _patent(r)))
         fields += [("应用情况", use), ("获奖情况", _award(r))]
-        out.append(D.Record(o.heading(2, r["title"]), (D.Form(tuple(fields)),)))
+        out.append(record(r["title"], (D.Form(tuple(fields)),)))
     return out
 
 

@@ -142,10 +142,13 @@ class SignIn:
 
 @dataclass(frozen=True)
 class Record:
-    """One record of a book under its heading, kept on one page where it fits."""
+    """One record of a book under its heading, kept on one page where it fits; the first
+    record of a section carries the section's heading (`section`), printed above its own and
+    kept with it, so a section's heading never ends a page alone."""
 
     heading: Heading
     parts: tuple[Any, ...]
+    section: Heading | None = None
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,9 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
         elif isinstance(b, D.ScoreSheet):
             docx_parts.sheet(w, b)
         elif isinstance(b, D.Record):  # its heading keeps with what follows (Heading style)
+            if b.section is not None:  # and the section's, with the record's heading
+                w.para(b.section.text, f"Heading {b.section.level}"
+                       ).paragraph_format.keep_with_next = True
             w.para(b.heading.text, f"Heading {b.heading.level}")
             for part in b.parts:
                 w.part(part)

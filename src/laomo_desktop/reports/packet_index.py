@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
+from laomo_desktop.ledger.kinds import Cited
 from laomo_desktop.reports.headings import Outline, label
 from laomo_desktop.reports.layout import date_cn, table
 from laomo_desktop.reports.packet_parts import IMAGE_TYPES, Pages, caption
-from laomo_desktop.reports.wording import yuan
-from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
 # Where the summary prints each kind of record, by a word of its heading (the headings'
@@ -23,7 +23,7 @@ SECTION = {"member": "团队成员", "equipment": "设备设施", "rule": "制�
            "result": "附表一", "activity": "附表二", "mentorship": "附表四", "fund": "附表五",
            "benefit": "经济效益", "honour": "荣誉", "plan": "年度目标", "studio": "基本情况"}
 UNIT = {"member": "人", "activity": "次", "fund": "笔", "mentorship": "对"}
-TRAININGS = "附表三"  # activities of the type training have a table of their own
+OWN_TABLE = {("activity", ("training",)): "附表三"}  # the trainings' table of their own
 # the index's two sections, numbered as headings.Outline numbers level-1 headings
 TITLE, ATTACHMENTS = "考核项与佐证材料对照", "附件清单"
 HEADINGS = tuple(label(1, n) + t for n, t in enumerate((TITLE, ATTACHMENTS), 1))
@@ -42,41 +42,26 @@ class Evidence:
 
 
 def _read(e: Evidence) -> None:
-    """What an inspector reads of a record, and what finds its row in the summary: a fund as
-    its date, direction and amount (not as the ledger stores them), an activity with its date."""
+    """What an inspector reads of a record, and what finds its row in the summary, as its kind
+    cites it (ledger/kinds: a fund as its date, direction and amount, an activity with its
+    date)."""
     try:
         rec = R.get(e.kind, e.uid)
     except LaomoError:
         e.keys = [e.title]
         return
-    if e.kind == "activity":
-        e.date, e.title = date_cn(rec["date"]), rec["topic"] or e.title
-        e.keys = [e.title, e.date]
-    elif e.kind == "fund":
-        e.date, money = date_cn(rec["date"]), yuan(rec["amount_fen"])
-        what = (E.FundSource.label(rec["source"]) if rec.get("source") else
-                E.FundCategory.label(rec["category"]) if rec.get("category") else "")
-        e.title = (f"{E.FundDirection.label(rec['direction'])} {money} 元"
-                   + (f"（{what}）" if what else "") + (f" {rec['note']}" if rec["note"] else ""))
-        e.keys = [e.date, money]
-    elif e.kind == "result":
-        e.date = date_cn(rec["date"])
-        e.keys = [rec["title"]]
-    elif e.kind == "mentorship":
-        e.date = date_cn(rec["agreement_date"])
-        e.keys = e.title.split(" 带徒 ")
-    elif e.kind == "benefit":
-        e.title = rec["basis"] or e.title  # whole, where the ledger's list cuts it at 40
-        e.keys = [e.title]
-    elif e.kind in ("plan", "studio"):
-        e.keys = []  # a section of its own, not a row
-    else:
-        e.keys = [e.title]
+    cite = kinds.rules(e.kind).cite
+    cited = cite(rec, e.title) if cite is not None else Cited(e.title, keys=(e.title,))
+    e.title, e.date = cited.title, date_cn(cited.date) if cited.date else ""
+    e.keys = [*([e.date] if cited.date_is_key and e.date else []), *cited.keys]
 
 
 def _section(kind: str, spec: dict | None = None) -> str:
-    if kind == "activity" and spec and spec.get("types") == ["training"]:
-        return TRAININGS
+    """The summary's section that prints the records a criterion cites (its activities of
+    one type may have a table of their own: the trainings)."""
+    types = tuple(spec.get("types") or ()) if spec else ()
+    if (kind, types) in OWN_TABLE:
+        return OWN_TABLE[kind, types]
     k = S.BY_NAME.get(kind)
     return SECTION.get(kind, k.label if k else "")
 

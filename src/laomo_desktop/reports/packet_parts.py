@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    Flowable,
     Image,
     NextPageTemplate,
     PageBreak,
@@ -25,10 +26,11 @@ from reportlab.platypus import (
 )
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import records as R
+from laomo_desktop.reports import fonts
 from laomo_desktop.reports.layout import BODY_W, date_cn
-from laomo_desktop.reports.packet_sheet import wrap_lines
-from laomo_desktop.reports.text import esc, printable
+from laomo_desktop.reports.text import esc, printable, wrap_lines
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Text
 
@@ -97,29 +99,49 @@ def cover(st: dict, studio: dict, lines: list[str], generated: date) -> list:
     return out
 
 
+class ContentsEntry(Flowable):
+    """One line of the contents: the title (indented by its level) at the left, its page
+    number flush right, and dots between them running from the one to the other."""
+
+    def __init__(self, title: str, page: int | None, font: str, size: float, height: float):
+        super().__init__()
+        self.title, self.page, self.font, self.size, self.h = title, page, font, size, height
+
+    def wrap(self, aW, aH):  # noqa: N803 - ReportLab API
+        self.width = aW
+        return aW, self.h
+
+    def draw(self) -> None:
+        c, font, size = self.canv, self.font, self.size
+        number = "" if self.page is None else str(self.page)
+        y = (self.h - size) / 2 + 0.15 * size  # the baseline of text centred in the line
+        tx = c.beginText(0, y)
+        for face, run in fonts.runs(self.title, font):
+            tx.setFont(face, size)
+            tx.textOut(run)
+        gap = size / 4
+        start = tx.getX() + gap
+        end = self.width - gap - stringWidth(number, font, size)
+        dot = stringWidth("·", font, size)
+        count = int((end - start) / dot)
+        if number and count > 0:
+            tx.setFont(font, size)
+            tx.setTextOrigin(start, y)
+            tx.setCharSpace((end - start - count * dot) / count)  # the dots end at `end`
+            tx.textOut("·" * count)
+            tx.setCharSpace(0)
+        c.drawText(tx)
+        c.setFont(font, size)
+        c.drawRightString(self.width, y, number)
+
+
 def contents(st: dict, entries: list[tuple[int, str]], page_of: dict[str, int]) -> list:
     """The contents page: each entry indented by its level, dots leading to its page."""
     font, size = st["body"].fontName, st["body"].fontSize
-    number_w = 12 * mm
-    room = BODY_W - number_w - 8
-    dot = stringWidth("·", font, size)
-    rows = []
-    for level, title in entries:
-        text = "　" * (2 * level) + printable(title) + " "
-        dots = int((room - stringWidth(text, font, size)) / dot) - 1
-        page = page_of.get(title)
-        rows.append([text + "·" * max(dots, 0), "" if page is None else str(page)])
-    t = Table(rows, colWidths=[BODY_W - number_w, number_w])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
-                           ("FONTSIZE", (0, 0), (-1, -1), size),
-                           ("LEADING", (0, 0), (-1, -1), 15),
-                           ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                           ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    rows = [ContentsEntry("　" * (2 * level) + printable(title), page_of.get(title), font,
+                          size, 20) for level, title in entries]
     title = ParagraphStyle("contents", parent=st["h1"], alignment=TA_CENTER, firstLineIndent=0)
-    return [Paragraph("目　录", title), t, PageBreak()]
+    return [Paragraph("目　录", title), *rows, PageBreak()]
 
 
 def describe(rec: dict) -> None:
@@ -134,10 +156,14 @@ def describe(rec: dict) -> None:
     rec["owner"] = f"{kind.label}：{owner.get(kind.title) or ''}" if owner else (
         kind.label if kind else "")
     parts = []
-    if owner and rec["owner_kind"] == "activity":
-        parts += [owner.get("topic") or "", date_cn(owner.get("date")), owner.get("place") or ""]
-    elif owner:
-        parts.append(owner.get(kind.title) or kind.label)
+    if owner:
+        title = owner.get(kind.title) or kind.label
+        cite = kinds.rules(kind.name).cite
+        if cite is None:
+            parts.append(title)
+        else:  # as the record is cited: an activity by its topic, date and place
+            cited = cite(owner, title)
+            parts += [cited.title, date_cn(cited.date) if cited.date else "", cited.place]
     if rec.get("title"):
         parts.append(rec["title"])
     rec["parts"] = [p for p in parts if p] or [rec["filename"]]

@@ -7,68 +7,21 @@ rows stay with the last criterion."""
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports.layout import BODY_W, HEAD_BG
 from laomo_desktop.reports.tables import PagedTable
-from laomo_desktop.reports.text import esc, printable
+from laomo_desktop.reports.text import esc, printable, wrap_lines
 
 STATUS = {"met": "√达到", "partly": "◐部分达到", "missing": "×未达到"}  # all in the font
-NO_LINE_END = "（《“‘〈「『【〔[("
-NO_LINE_START = "，。、；：？！）》”’〉」』】〕…·%）]"
-# a number with its unit (156,100.00 元, 0.10 万元, 42.08%, ≥ 8, 8–12), or a Latin word, is
-# not broken across lines
-UNBROKEN = re.compile(r"(?:[≥≤]\s?)?[0-9A-Za-z]+(?:[.,:/_\-–][0-9A-Za-z]+)*"
-                      r"(?:%|\s?(?:万元|元|人次|场次|项|件|次|人|对|分|页)(?![\u4e00-\u9fff]))?|.",
-                      re.S)
 HEADER = ("考核项目", "考核内容", "分值", "评分标准", "自评得分", "考核得分")
 WEIGHTS = (1.9, 5.3, 1.1, 3.4, 1.65, 1.65)
 PAD, VPAD = 4, 3  # cell padding: left and right, top and bottom
 SIGN_H, DATE_H = 16 * mm, 9 * mm  # room to sign and to stamp the seal
-
-
-def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
-    """`text` broken into lines that fit `width`, the Chinese way: no line ends with an opening
-    bracket or quote, none starts with closing punctuation, and no number is cut. ReportLab's
-    CJK wrapping knows only the second rule, so a sheet's cells are broken here and given as
-    lines."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for tok in UNBROKEN.findall(para):
-            w = stringWidth(tok, font, size)
-            if not line or used + w <= width:
-                line.append(tok)
-                used += w
-                continue
-            cut = len(line)  # move the break back until both sides of it read right
-            while cut > 1 and (line[cut - 1][-1] in NO_LINE_END
-                               or (cut < len(line) and line[cut][0] in NO_LINE_START)
-                               or (cut == len(line) and tok[0] in NO_LINE_START)):
-                cut -= 1
-            if cut <= 1:
-                cut = len(line)
-            lines.append("".join(line[:cut]))
-            line = line[cut:] + [tok]
-            used = sum(stringWidth(t, font, size) for t in line)
-            while used > width and len(line) == 1 and len(line[0]) > 1:  # a word wider
-                head = line[0]                                          # than the line
-                k = len(head)
-                while k > 1 and stringWidth(head[:k], font, size) > width:
-                    k -= 1
-                lines.append(head[:k])
-                line = [head[k:]]
-                used = stringWidth(line[0], font, size)
-        lines.append("".join(line))
-    return lines
 
 
 def cell(text: str, style: ParagraphStyle, width: float) -> Paragraph:
@@ -141,7 +94,7 @@ class ScoreSheet(PagedTable):
 
     def _rest(self, start: int) -> ScoreSheet:
         return ScoreSheet(self.head, self.rows, self.heights, self.head_h, self.col, self.style,
-                          totals=self.totals, start=start, suffix=self.suffix, areas=self.areas,
+                          totals=self.totals, start=start, prefix=self.prefix, areas=self.areas,
                           area_cells=self.area_cells)
 
 

@@ -57,7 +57,8 @@ def flowables(blocks: Sequence[D.Block], st: dict) -> list:
         elif isinstance(b, D.SignIn):
             out += book_parts.sign_in(st, b)
         elif isinstance(b, D.Record):
-            out += book_parts.block(*flowables([b.heading], st), *flowables(b.parts, st))
+            heads = [b.heading] if b.section is None else [b.section, b.heading]
+            out += book_parts.block(*flowables(heads, st), *flowables(b.parts, st))
         elif isinstance(b, D.PageBreak):
             out.append(PageBreak())
         elif isinstance(b, D.Space):

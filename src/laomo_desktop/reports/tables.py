@@ -9,7 +9,9 @@ so the cost stays linear and each header row heads a page or follows its heading
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
@@ -63,6 +65,30 @@ def text_width(value: str, font: str, size: float) -> float:
     return max(stringWidth(line, font, size) for line in value.split("\n")) if value else 0.0
 
 
+def page_end(prefix: Sequence[float], start: int, room: float, *, totals: int = 0,
+             after_h: float = 0.0, atop: bool = False) -> int | None:
+    """Where the part of a table from row `start` that goes on this page ends, the rows' heights
+    given as prefix sums (`prefix[i]`: rows 0…i-1) and `room` the height left under the header.
+    All rows (`len(prefix) - 1`) when they fit with `after_h` under them; else as many as fit,
+    but what follows the table keeps two rows, the `totals` last rows at least one above them,
+    and no last row goes alone to the next page. None: fewer than MIN_ROWS fit and the page is
+    not a fresh one, so the table starts over on the next page (at a page's top: one row at
+    least, however tall)."""
+    n = len(prefix) - 1
+    end = min(bisect_right(prefix, prefix[start] + room) - 1, n)
+    if end == n:
+        if room - (prefix[n] - prefix[start]) >= after_h:
+            return n  # everything fits after all
+        end = max(start, n - 2)  # keep what follows with two rows
+    if totals and n - totals <= end < n:
+        end = n - totals - 1  # the totals rows with at least one row above them
+    elif n - totals - end == 1 and end - 1 - start >= MIN_ROWS:
+        end -= 1  # nor a last row alone on the next page
+    if end - start < min(MIN_ROWS, n - start) and not atop:
+        return None
+    return max(end, start + 1)
+
+
 class PagedTable(Flowable):
     """One logical table cut into one Table per page. Rows are measured once (`heights`, with
     their padding); `totals`: how many last rows are sums, never carried alone onto a page;
@@ -70,14 +96,11 @@ class PagedTable(Flowable):
 
     def __init__(self, head: list, rows: list[list], heights: list[float], head_h: float,
                  col: list[float], style: list, *, totals: int = 0,
-                 after: Sequence[Flowable] = (), start: int = 0, suffix: list[float] | None = None):
+                 after: Sequence[Flowable] = (), start: int = 0, prefix: list[float] | None = None):
         self.head, self.rows, self.heights, self.head_h = head, rows, heights, head_h
         self.col, self.style, self.totals, self.after, self.start = col, style, totals, after, start
-        if suffix is None:  # suffix[i]: the height of rows i… (computed once for all pieces)
-            suffix = [0.0] * (len(heights) + 1)
-            for i in range(len(heights) - 1, -1, -1):
-                suffix[i] = suffix[i + 1] + heights[i]
-        self.suffix = suffix
+        # prefix[i]: the height of rows 0…i-1 (computed once for all pieces)
+        self.prefix = [0.0, *accumulate(heights)] if prefix is None else prefix
         self.width = sum(col)
         self.hAlign = "CENTER"  # as wide as the text block: flush with its edges, not 6 pt right
         self._after_h = 0.0
@@ -91,14 +114,14 @@ class PagedTable(Flowable):
     def begins_with(self, rows: int = MIN_ROWS) -> float:
         """The height of the header and the first `rows` rows (all of them, with what follows
         the table, when the table is no longer): what must fit under the table's heading."""
-        n = len(self.heights) - self.start
-        if n <= rows:
-            return self.head_h + self.suffix[self.start] + self._after_h
-        return self.head_h + self.suffix[self.start] - self.suffix[self.start + rows]
+        p, n = self.prefix, len(self.heights)
+        if n - self.start <= rows:
+            return self.head_h + p[n] - p[self.start] + self._after_h
+        return self.head_h + p[self.start + rows] - p[self.start]
 
     def wrap(self, aW, aH):
         self._after_h = self._after_height(aW)
-        self.height = self.head_h + self.suffix[self.start] + self._after_h
+        self.height = self.head_h + self.prefix[-1] - self.prefix[self.start] + self._after_h
         return self.width, self.height
 
     def _piece(self, start: int, end: int) -> Table:
@@ -114,29 +137,19 @@ class PagedTable(Flowable):
                      rowHeights=[self.head_h] + self.heights[start:end], style=style)
 
     def split(self, aW, aH):
-        n = len(self.rows)
-        room = aH - self.head_h
-        end = self.start
-        while end < n and room >= self.heights[end]:
-            room -= self.heights[end]
-            end += 1
-        if end == n:
-            if room >= self._after_height(aW):
-                return [self._rest(self.start)]  # everything fits after all
-            end = max(self.start, n - 2)  # keep what follows with two rows
-        if self.totals and n - self.totals <= end < n:
-            end = n - self.totals - 1  # the totals rows with at least one row above them
-        elif n - self.totals - end == 1 and end - 1 - self.start >= MIN_ROWS:
-            end -= 1  # nor a last row alone on the next page
         atop = getattr(getattr(self, "_frame", None), "_atTop", False)
-        if end - self.start < min(MIN_ROWS, n - self.start) and not atop:
+        end = page_end(self.prefix, self.start, aH - self.head_h, totals=self.totals,
+                       after_h=self._after_height(aW), atop=atop)
+        if end is None:
             return []  # too few rows here: the frame moves on and the table starts over there
-        end = max(end, self.start + 1)  # at the top of a page: at least one row, however tall
+        rows_h = self.prefix[-1] - self.prefix[self.start]
+        if end == len(self.rows) and aH - self.head_h - rows_h >= self._after_height(aW):
+            return [self._rest(self.start)]  # everything fits after all
         return [self._piece(self.start, end), self._rest(end)]
 
     def _rest(self, start: int) -> PagedTable:
         return PagedTable(self.head, self.rows, self.heights, self.head_h, self.col, self.style,
-                          totals=self.totals, after=self.after, start=start, suffix=self.suffix)
+                          totals=self.totals, after=self.after, start=start, prefix=self.prefix)
 
     def draw(self):
         t = self._piece(self.start, len(self.rows))

@@ -1,25 +1,131 @@
 """Text that goes into a PDF: escaped (ReportLab's Paragraph parses markup), wrapped the Chinese
-way, with no line starting with closing punctuation, and each character in a face that has it."""
+way (no line ends with an opening bracket or quote, none starts with closing punctuation, no
+number is cut from its unit), and each character in a face that has it."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _paragraph
+from reportlab.rl_config import _FUZZ
 
 from laomo_desktop.reports import fonts
 from laomo_desktop.visible import mark
 
 # ReportLab's CJK wrapping keeps 。、 off the start of a line but not the full-width ，；：？！
-# and closing brackets. Its rule table is a module constant, read by both wrapping paths
-# (simple paragraphs in lib.textsplit, mixed-style ones in platypus.paragraph): complete both.
+# and closing brackets, and it has no rule for the end of a line: "深化“" could end one, the
+# quote cut from what it opens. Both its wrapping paths (simple paragraphs through
+# lib.textsplit.wordSplit, mixed-style ones through platypus.paragraph.cjkFragSplit) are
+# replaced below by line_ranges, which table cells broken into fixed lines use too.
 NO_LINE_START = "，；：？！）》」』】〕〉”’·…%℃"
+NO_LINE_END = "“‘（《〈【〔「『(["
 for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START = _module.ALL_CANNOT_START + "".join(
         c for c in NO_LINE_START if c not in _module.ALL_CANNOT_START)
+_NO_START = frozenset(_textsplit.ALL_CANNOT_START + " ")  # a space hangs too (it is not seen)
+_NO_END = frozenset(NO_LINE_END + _textsplit.CANNOT_END_LINE[0])
+# a number with its unit (156,100.00 元, 0.10 万元, 42.08%, ≥ 8, 8–12), or a Latin word, is
+# not broken across lines
+UNBROKEN = re.compile(r"(?:[≥≤]\s?)?[0-9A-Za-z]+(?:[.,:/_\-–][0-9A-Za-z]+)*"
+                      r"(?:%|\s?(?:万元|元|人次|场次|项|件|次|人|对|分|页)(?![\u4e00-\u9fff]))?")
+
+
+def line_ranges(text: str, widths: Sequence[float], max_widths: Sequence[float], *,
+                hang: bool = True, forced: frozenset[int] = frozenset()
+                ) -> list[tuple[int, int, bool]]:
+    """`text` (one character a width) broken into lines as (start, stop, ended by a forced
+    break): as many characters as fit, then back to the nearest place where the line neither
+    ends with an opening mark, nor the next starts with closing punctuation, nor a number or
+    word is cut (none in the line: cut where it overflows). With `hang`, one closing mark
+    that overflows stays on its line, over the edge. `forced`: positions after which a line
+    ends (a <br/>). Trailing characters of no width make no line of their own."""
+    glued = {b for m in UNBROKEN.finditer(text) for b in range(m.start() + 1, m.end())}
+
+    def breakable(b: int) -> bool:
+        return text[b - 1] not in _NO_END and text[b] not in _NO_START and b not in glued
+
+    n, out = len(text), []
+    start = i = 0
+    used, limit = 0.0, max_widths[0]
+    while i < n:
+        if used + widths[i] > limit + _FUZZ and i > start:
+            if hang and text[i] in _NO_START and text[i - 1] not in _NO_END and (
+                    i + 1 == n or breakable(i + 1)):
+                stop = i + 1
+            else:
+                stop = i
+                while stop > start and not breakable(stop):
+                    stop -= 1
+                stop = stop if stop > start else i
+            out.append((start, stop, False))
+        elif i in forced:
+            out.append((start, i + 1, True))
+        else:
+            used += widths[i]
+            i += 1
+            continue
+        start = i = out[-1][1]
+        used, limit = 0.0, max_widths[min(len(out), len(max_widths) - 1)]
+    if start < n and sum(widths[start:]) > 0:
+        out.append((start, n, False))
+    return out
+
+
+def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """`text` broken into lines that fit `width` by line_ranges, nothing over the edge: for a
+    cell given as lines (its Paragraph then breaks nowhere else). Each line of `text` starts
+    a new one."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        widths = [stringWidth(c, font, size) for c in para]
+        lines += [para[a:b] for a, b, _ in line_ranges(para, widths, [width], hang=False)] or [""]
+    return lines
+
+
+def _word_split(word: str, maxWidths, fontName: str, fontSize: float, encoding="utf8") -> list:
+    """lib.textsplit.wordSplit's result — [room left, text] a line — by line_ranges."""
+    if not isinstance(maxWidths, (list, tuple)):
+        maxWidths = [maxWidths]
+    widths = [stringWidth(c, fontName, fontSize) for c in word]
+    out = []
+    for k, (a, b, _) in enumerate(line_ranges(word, widths, maxWidths)):
+        line = word[a:b].strip()
+        out.append([maxWidths[min(k, len(maxWidths) - 1)] - stringWidth(line, fontName, fontSize),
+                    line])
+    return out
+
+
+def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
+    """platypus.paragraph.cjkFragSplit by line_ranges: a paragraph of several fragments."""
+    glyphs = []
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        glyphs += [_paragraph.cjkU(t, f, encoding) for t in text] if text else [
+            _paragraph.cjkU(text, f, encoding)]
+    widths = []
+    for u in glyphs:
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = maxWidths[0]
+            w = w.normalizedValue(maxWidths[0])
+        widths.append(w)
+    forced = frozenset(k for k, u in enumerate(glyphs) if hasattr(u.frag, "lineBreak"))
+    lines = []
+    for k, (a, b, brk) in enumerate(line_ranges("".join(u or "\0" for u in glyphs), widths,
+                                                maxWidths, forced=forced)):
+        room, used = maxWidths[min(k, len(maxWidths) - 1)], sum(widths[a:b])
+        lines.append(_paragraph.makeCJKParaLine(glyphs[a:b], room, used, room - used, brk,
+                                                calcBounds))
+    return _paragraph.ParaLines(kind=1, lines=lines)
+
+
+_paragraph.wordSplit = _word_split
+_paragraph.cjkFragSplit = _cjk_frag_split
 
 # Every Paragraph's fragments pass through ReportLab's textTransformFrags once, after its markup
 # is parsed: extended here, a run of characters the fragment's face lacks (a Latin letter with

@@ -14,14 +14,13 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.gridtable import GridTable
+from laomo_desktop.reports.gridtable import GridTable, text_width
 from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
     BODY_W,
@@ -82,7 +81,7 @@ def _studio_table(st: dict, body: list[list]) -> GridTable:
     row (the totals) shaded. Linear in the studios (reports/gridtable.py): 5,000 studios took
     21 s as a Table with a Paragraph per cell. Cells are plain strings; only a studio name too
     wide for its column becomes a Paragraph that wraps."""
-    font = fonts.register()
+    font = st["cell"].fontName
     widths = list(STUDIO_WIDTHS)
     widths[1] = BODY_W - sum(widths)
     cell = ParagraphStyle("ucell", parent=st["cell"], fontSize=TABLE_FONT_SIZE,
@@ -91,13 +90,14 @@ def _studio_table(st: dict, body: list[list]) -> GridTable:
 
     def name(value) -> str | Paragraph:
         text = printable(str(value))
-        return text if stringWidth(text, font, TABLE_FONT_SIZE) <= room else Paragraph(
+        return text if text_width(text, font, TABLE_FONT_SIZE) <= room else Paragraph(
             esc(text), cell)
 
     data = [[str(r[0]), name(r[1])] + [printable(str(v)) for v in r[2:]] for r in body]
     aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * (
         len(STUDIO_HEADER) - NUMERIC_FROM)
-    return GridTable(STUDIO_HEADER, data, widths, aligns, font=font, size=TABLE_FONT_SIZE,
+    return GridTable(STUDIO_HEADER, data, widths, aligns, font=font,
+                     head_font=st["head"].fontName, size=TABLE_FONT_SIZE,
                      leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
                      grid=GRID,
                      stripe=STRIPE, last_bg=TOTAL_BG)

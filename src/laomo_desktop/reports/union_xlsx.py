@@ -60,6 +60,11 @@ def _shown(value: Any, fmt: str | None) -> str:
     return str(value or "")
 
 
+# black text, header and totals shaded grey: the PDFs' look (layout.HEAD_BG, union.TOTAL_BG),
+# which prints the same on a black-and-white printer
+HEAD_FILL, TOTAL_FILL = "E6E6E6", "EEEEEE"
+
+
 class _Styles:
     """The workbook's cell styles as named styles, each made once: a cell then takes one by
     name (a copy of a few ids), where setting a font, border and fill on each cell would hash
@@ -74,13 +79,12 @@ class _Styles:
         self.kinds = {
             "title": dict(font=Font(name=FONT, size=16, bold=True),
                           alignment=Alignment(horizontal="center", vertical="center")),
-            "head": dict(font=Font(name=FONT, size=10.5, bold=True, color="FFFFFF"),
-                         fill=PatternFill("solid", fgColor="8B1A1A"), border=border,
+            "head": dict(font=bold, fill=PatternFill("solid", fgColor=HEAD_FILL), border=border,
                          alignment=Alignment(horizontal="center", vertical="center",
                                              wrap_text=True)),
             "cell": dict(font=plain, border=border, alignment=middle),
             "total": dict(font=bold, border=border, alignment=middle,
-                          fill=PatternFill("solid", fgColor="EFE3C8")),
+                          fill=PatternFill("solid", fgColor=TOTAL_FILL)),
             "note": dict(font=plain, alignment=Alignment(wrap_text=True, vertical="top")),
             "plain": dict(font=plain), "bold": dict(font=bold)}
 

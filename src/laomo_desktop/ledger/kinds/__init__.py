@@ -12,11 +12,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from laomo_desktop.ledger.kinds.base import Extra, KindRules, OnePer, Span
+from laomo_desktop.ledger.kinds.base import Cited, Extra, KindRules, OnePer, Span
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both
 
-__all__ = ["BY_KIND", "Extra", "KindRules", "OnePer", "Span", "columns", "discover", "rules",
+__all__ = ["BY_KIND", "Cited", "Extra", "KindRules", "OnePer", "Span", "columns", "discover", "rules",
            "section_kinds", "section_title", "spans"]
 
 _NONE = KindRules()

@@ -124,6 +124,21 @@ class OnePer:
 
 
 @dataclass(frozen=True)
+class Cited:
+    """How an inspector reads a record where a document cites it (the packet's evidence index):
+    its title, its date (ISO; "" for none) and the words that find its row where the annual
+    summary prints it (empty: the record has a section of its own, not a row). `date_is_key`:
+    the row shows the date too, as the document prints dates. `place`: where it happened, for
+    a photo's caption."""
+
+    title: str
+    date: str = ""
+    keys: tuple[str, ...] = ()
+    date_is_key: bool = False
+    place: str = ""
+
+
+@dataclass(frozen=True)
 class KindRules:
     """Everything a kind does beyond its declared shape.
 
@@ -160,6 +175,9 @@ class KindRules:
     The figures:
     counted: the kind has a `<kind>_count` figure (records as of the period).
     count_words: that figure's (Chinese label, English label, unit 项 or 对); None: "累计登记…".
+
+    cite: how a document citing a record reads it, `cite(record, title)` -> Cited (title: as
+        the assessment lists it); None: by that title alone.
     """
 
     validate: Validate | None = None
@@ -182,3 +200,4 @@ class KindRules:
     balance: tuple[str, str] | None = None
     counted: bool = True
     count_words: tuple[str, str, str] | None = None
+    cite: Callable[[dict, str], Cited] | None = None

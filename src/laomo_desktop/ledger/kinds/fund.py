@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, label
+from laomo_desktop.ledger.kinds.base import Cited, KindRules, label
+from laomo_desktop.ledger.money import yuan
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both, Text
@@ -28,7 +29,23 @@ def _lower(direction: E.FundDirection) -> Both:
     return Both(direction.zh, direction.en.lower())
 
 
+# how the Chinese documents word a fund line where they cite it (the packet's evidence index)
+CITED_LINE = "{direction} {money} 元"
+CITED_WHAT = "（{}）"
+
+
+def _cite(rec: dict, title: str) -> Cited:
+    """As a ledger line reads: "收入 30,000.00 元（工会拨款） note", found by its day and amount."""
+    money = yuan(rec["amount_fen"])
+    what = (E.FundSource.label(rec["source"]) if rec.get("source") else
+            E.FundCategory.label(rec["category"]) if rec.get("category") else "")
+    said = (CITED_LINE.format(direction=E.FundDirection.label(rec["direction"]), money=money)
+            + (CITED_WHAT.format(what) if what else "") + (f" {rec['note']}" if rec.get("note") else ""))
+    return Cited(said, rec["date"] or "", (money,), date_is_key=True)
+
+
 RULES = KindRules(
+    cite=_cite,
     validate=_validate,
     section=Both("经费", "Funds"),
     columns=("date", "direction", "source", "category", "amount_fen", "note", "voucher_no"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, Span, before, label
+from laomo_desktop.ledger.kinds.base import Cited, KindRules, Span, before, label
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both, Text
 
@@ -29,7 +29,16 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
     before(kind, row, errors, "agreement_date", "ended_on")
 
 
+TITLE_JOIN = " 带徒 "  # how the assessment titles a pair in the documents (assessment._TITLES)
+
+
+def _cite(rec: dict, title: str) -> Cited:
+    """Found by the master's and the apprentice's names, as the assessment titles the pair."""
+    return Cited(title, rec["agreement_date"] or "", tuple(title.split(TITLE_JOIN)))
+
+
 RULES = KindRules(
+    cite=_cite,
     validate=_validate,
     span=Span("agreement_date", ("graduated_on", "ended_on")),
     later={"graduated_on": ("promoted",), "ended_on": ()},

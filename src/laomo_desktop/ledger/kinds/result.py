@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from laomo_desktop.ledger.kinds.base import Extra, KindRules, before, choice, label
+from laomo_desktop.ledger.kinds.base import Cited, Extra, KindRules, before, choice, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both, Text
@@ -53,7 +53,12 @@ def _known_at_end(record: dict, out: dict, p: Any) -> None:
         out.update({f: None for f in _AWARD if f in out})
 
 
+def _cite(rec: dict, title: str) -> Cited:
+    return Cited(title, rec["date"] or "", (rec["title"],))
+
+
 RULES = KindRules(
+    cite=_cite,
     validate=_validate,
     extras=(
         Extra("first_author", "第一完成人", "First author",

@@ -3,7 +3,7 @@ leaders over time are dated lists that start no earlier than its founding."""
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import KindRules, choice, label
+from laomo_desktop.ledger.kinds.base import Cited, KindRules, choice, label
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Message, Text
@@ -80,4 +80,9 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
         errors["code"] = CODE_CHARACTERS(field=label(kind, "code"))
 
 
-RULES = KindRules(validate=_validate, owns_records=True)
+def _cite(rec: dict, title: str) -> Cited:
+    return Cited(title)  # a section of its own in the summary, not a row
+
+
+RULES = KindRules(
+    cite=_cite, validate=_validate, owns_records=True)

@@ -97,6 +97,8 @@ class ReportsPage(LazyPage):
             self.doc_group.addButton(button, i)
         self.hint = _label("doc_hint", MUTED)
         _box(QVBoxLayout(docs), *self.doc_buttons.values(), self.hint, margins=None)
+        union_form = _button(tr("Fill a union form…"), "fill_union_form", self.fill_union_form)
+        union_form.setToolTip(tr("A union's own Word or Excel form, filled from the ledger"))
 
         options = QGroupBox(tr("Options"))
         self.year = QSpinBox()
@@ -132,7 +134,8 @@ class ReportsPage(LazyPage):
         self.generate_button = _button(tr("Generate"), "generate_report", self.generate)
         self.generate_button.setMinimumHeight(34)
         choices = QWidget()
-        _box(QVBoxLayout(choices), heading, docs, options, (files, 1), self.generate_button)
+        _box(QVBoxLayout(choices), heading, docs, union_form, options, (files, 1),
+             self.generate_button)
         left = QScrollArea()  # the choices scroll on a low screen (768 pixels at 125 %)
         left.setObjectName("report_choices")
         left.setWidgetResizable(True)
@@ -307,6 +310,12 @@ class ReportsPage(LazyPage):
             self.choose(doc)
             if doc == "assessment":
                 self.generate()
+
+    def fill_union_form(self) -> None:
+        """The union's own forms (ui/dialogs/fillform.py), for the year chosen here."""
+        from laomo_desktop.ui.dialogs.fillform import FillFormDialog
+
+        FillFormDialog(self.ctx, self.year.value(), self).exec()
 
     # -- generating -------------------------------------------------------------------------
     def generate(self) -> None:

@@ -48,6 +48,12 @@ class MenuCommands:
         else:
             imported([])
 
+    def import_excel(self) -> None:
+        """File ▸ Import from Excel…: an old Excel ledger's rows into the chosen studio."""
+        from laomo_desktop.ui.dialogs.excelimport import excel_import
+
+        excel_import(self.ctx, self)
+
     def global_search(self) -> None:
         from laomo_desktop.ui.window.search import SearchDialog
 

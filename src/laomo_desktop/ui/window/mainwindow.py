@@ -193,6 +193,7 @@ class MainWindow(MenuCommands, QMainWindow):
         m.addSeparator()
         self.export_action = self._action(m, tr("Export data package…"), self.export_package)
         self._action(m, tr("Import data packages…"), lambda: self.import_packages())
+        self.excel_action = self._action(m, tr("Import from Excel…"), self.import_excel)
         m.addSeparator()
         self._action(m, tr("Back up now"), lambda: dialogs().backup_now(self.ctx, self))
         self._action(m, tr("Restore from a backup…"),
