@@ -1082,74 +1082,74 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="100"/>
         <source>Left out because</source>
         <translation>未导入的原因</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="240"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="325"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="239"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="351"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="132"/>
         <source>%1 (about %2 rows)</source>
         <translation>%1（约 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="142"/>
         <source>Workbook:</source>
         <translation>工作簿：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
         <source>The sheet holds:</source>
         <translation>表中记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Header in the sheet</source>
         <translation>表中列名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>First row</source>
         <translation>第一行数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Goes to</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="153"/>
         <source>Columns are matched by their headers; choose another item where the match is wrong, or &quot;Not imported&quot;. Rows already in the ledger are not imported again.</source>
         <translation>各列已按列名对应到台账的项目；对应不对的，请另选项目或选“不导入”。台账中已有的行不会重复导入。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="157"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="161"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="282"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="275"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="80"/>
@@ -1157,52 +1157,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="188"/>
         <source>The header is row %1 of the sheet.</source>
         <translation>表头在工作表的第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="190"/>
         <source>No header found in this sheet.</source>
         <translation>这个工作表中找不到表头。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="242"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="265"/>
         <source>Red cells are refused by the ledger, yellow cells differ from the record the ledger already has, grey rows are in the ledger already: pointing at a cell tells why. Only the new rows without errors are imported; Ctrl+Z undoes the whole import.</source>
         <translation>红色单元格台账不接受，黄色单元格与台账中已有的记录不同，灰色的行台账中已有：指向单元格可看原因。只导入没有错误的新行；按 Ctrl+Z 可撤销整个导入。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="271"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="303"/>
         <source>Import %1 rows</source>
         <translation>导入 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
         <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="324"/>
         <source>Opening the workbook…</source>
         <translation>正在打开工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="340"/>
         <source>Import %1 rows of %2 from Excel</source>
         <translation>从 Excel 导入 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="348"/>
         <source>%1 records imported. Ctrl+Z removes them all.</source>
         <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
@@ -2655,39 +2655,39 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="106"/>
         <source>Other problems</source>
         <translation>其他问题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="206"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="109"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="125"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="133"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="128"/>
         <source>%1 rows can be added, %2 rows have errors</source>
         <translation>可添加 %1 行，%2 行有错误</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="133"/>
         <source>Not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="142"/>
         <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
         <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="153"/>
         <source>Add %1 rows</source>
         <translation>添加 %1 行</translation>
     </message>
@@ -2717,7 +2717,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="351"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="134"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>
