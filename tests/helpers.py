@@ -78,3 +78,18 @@ def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
                           text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def soffice_pdf(doc: Path) -> Path:
+    """`doc` (.docx) converted to PDF by LibreOffice headless, beside it. LibreOffice must be
+    installed (`soffice` on the PATH; see .ci/run): without it this fails, it does not skip."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    assert exe, ("LibreOffice is not installed: the Word documents are checked by converting "
+                 "them with `soffice --headless` (apt-get install libreoffice-writer-nogui)")
+    profile = doc.parent / "lo-profile"  # its own profile: no clash with a running LibreOffice
+    subprocess.run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(doc.parent), str(doc)],
+                   check=True, capture_output=True, timeout=240)
+    pdf = doc.with_suffix(".pdf")
+    assert pdf.exists(), f"LibreOffice wrote no PDF for {doc.name}"
+    return pdf

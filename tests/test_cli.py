@@ -104,9 +104,41 @@ def test_demo_then_stats_from_the_real_entry_point(tmp_path):
 
 
 def test_the_help_of_a_report_with_several_documents_names_each_format_once(capsys):
-    """`laomo report book --help`: six books, all PDF, so the output is "a PDF file", not
-    ".pdf 或 .pdf 或 …" once per book."""
+    """`laomo report book --help`: six books, each PDF or Word, so the output is "a .pdf or
+    .docx file", not ".pdf 或 .docx 或 .pdf 或 …" once per book."""
     with pytest.raises(SystemExit):
         main(["report", "book", "--help"])
     out = capsys.readouterr().out
-    assert "输出的 PDF 文件" in out and ".pdf 或 .pdf" not in out
+    assert "输出文件：.pdf 或 .docx\n" in out and ".pdf 或 .pdf" not in out
+
+
+def test_report_annual_and_plan_as_word_documents(sample_dir, capsys, tmp_path):
+    """`--format docx` writes a Word document (a suffix is added to a bare name); a suffix
+    that says otherwise is refused before anything is written."""
+    from docx import Document
+
+    data = ("--data-dir", str(sample_dir))
+    out = tmp_path / "总结.docx"
+    code, said, _ = run(capsys, *data, "report", "annual", "--studio", "李明", "--year", "2025",
+                        "--format", "docx", "--out", str(out))
+    assert code == 0 and said.strip() == str(out)
+    assert [p.text for p in Document(str(out)).paragraphs
+            if p.style.name == "Heading 1"][:1] == ["一、基本情况"]
+    assert not list(tmp_path.glob("*.partial"))
+    code, said, _ = run(capsys, *data, "report", "plan", "--studio", "李明", "--year", "2025",
+                        "--format", "docx", "--out", str(tmp_path / "计划"))
+    assert code == 0 and (tmp_path / "计划.docx").is_file()
+    code, said, _ = run(capsys, *data, "report", "sheet", "--studio", "李明", "--year", "2025",
+                        "--template", "union_100", "--format", "docx",
+                        "--out", str(tmp_path / "自评表.docx"))
+    assert code == 0
+    sheet = Document(str(tmp_path / "自评表.docx")).tables[0]
+    assert sheet.rows[0].cells[-1].text == "考核得分"
+    code, said, _ = run(capsys, *data, "report", "book", "funds", "--studio", "李明", "--year",
+                        "2025", "--format", "docx", "--out", str(tmp_path / "经费.docx"))
+    assert code == 0 and "上年结转" in [c.text for c in
+                                     Document(str(tmp_path / "经费.docx")).tables[0].columns[2].cells]
+    code, _, err = run(capsys, *data, "report", "annual", "--studio", "李明", "--year", "2025",
+                       "--format", "docx", "--out", str(tmp_path / "总结.pdf"))
+    assert code != 0 and "“总结.pdf”的扩展名应为 .docx" in err
+    assert not (tmp_path / "总结.pdf").exists()

@@ -30,7 +30,7 @@ DOCUMENTS_AND_DATA = {
 # separators the catalogue itself words with, SQL that titles evidence in the Chinese documents
 DATA = {
     "texts.py": {"zh_sep"},
-    "ledger/typed.py": {"_FULL_WIDTH", "_DATE", "NUMBER_SEPARATORS"},
+    "ledger/typed.py": {"_FULL_WIDTH", "_DATE", "NUMBER_SEPARATORS", "CHINESE_DATE"},
     "ledger/paste.py": {"_BRACKETS", "_WORDS", "_YES", "_NO", "LOOSE_HEADERS",
                         "NUMBER_AFFIXES", "LIST_SEPARATORS"},
     "ledger/targets.py": {"PERCENT_SIGNS"},

@@ -228,12 +228,12 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
 
 def cmd_report(args, paths: LedgerPaths) -> int:
     from laomo_desktop.ledger.studios import find_studio
-    from laomo_desktop.reports.documents import Job, by_suffix, report_commands
+    from laomo_desktop.reports.documents import Job, by_suffix, report_commands, with_format
 
     docs = report_commands()[args.report]
     kind = getattr(args, "kind", None)
-    doc = by_suffix([d for d in docs if kind is None or d.command[2:] == (kind,)], args.out)
-    out = args.out
+    out = with_format(args.out, getattr(args, "format", None))
+    doc = by_suffix([d for d in docs if kind is None or d.command[2:] == (kind,)], out)
     if not out.parent.is_dir():
         raise LaomoError(NO_FOLDER(folder=out.parent))
     uid = find_studio(args.studio)["uid"] if doc.needs_studio else None

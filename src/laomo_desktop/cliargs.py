@@ -103,6 +103,9 @@ def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) ->
     r.add_argument("--out", required=True, type=Path, help=(
         f"输出的 {suffixes[0][1:].upper()} 文件" if len(suffixes) == 1
         else "输出文件：" + " 或 ".join(suffixes)))
+    if len(suffixes) > 1:
+        r.add_argument("--format", choices=[x[1:] for x in suffixes], default=None,
+                       help="输出格式（默认按 --out 的扩展名；--out 没有扩展名时补上）")
     if doc.uses_template:
         r.add_argument("--template", required=True,
                        help="评分模板名称（见 laomo templates）或文件路径")

@@ -31,7 +31,7 @@ BILINGUAL = {"Extra", "FileType", "Field"}
 # Chinese that is data by nature, held in clearly named module-level constants: what the
 # readers of typed and pasted text accept (full-width digits, 年/月/日, 是/否, header words).
 DATA = {
-    "ledger/typed.py": {"_FULL_WIDTH", "_DATE", "NUMBER_SEPARATORS"},
+    "ledger/typed.py": {"_FULL_WIDTH", "_DATE", "NUMBER_SEPARATORS", "CHINESE_DATE"},
     "ledger/paste.py": {"_BRACKETS", "_WORDS", "_YES", "_NO", "LOOSE_HEADERS",
                         "NUMBER_AFFIXES", "LIST_SEPARATORS"},
     "ledger/targets.py": {"PERCENT_SIGNS"},

@@ -189,6 +189,71 @@ def test_the_cli_writes_each_book_and_the_plan(sample, ledger, tmp_path, capsys)
         open_ledger(ledger)
 
 
+@pytest.mark.parametrize("kind", ["activities", "trainings", "mentoring", "results", "funds",
+                                  "members"])
+def test_each_book_as_a_word_document_says_what_its_pdf_says(kind, sample, ledger, tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from docx_compare import assert_same_order, body_text, flat
+    from laomo_desktop.reports.books import TITLES
+
+    pdf, docx = tmp_path / f"{kind}.pdf", tmp_path / f"{kind}.docx"
+    write_book(kind, ledger, sample["A"], 2025, pdf, generated=GENERATED)
+    write_book(kind, ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    said = assert_same_order(docx, body_text(
+        pdf, ("李明劳模创新工作室", f"2025 年度{TITLES[kind]}"), cover=True))
+    assert said[:2] == ["李明劳模创新工作室", TITLES[kind]]  # the cover
+    doc = Document(str(docx))
+    cells = flat("".join(c.text for t in doc.tables for r in t.rows for c in r.cells))
+    pdf_text = flat(pdftotext(pdf))
+    if kind == "activities":
+        assert "讨论全年课题安排" in cells and "王芳、张伟、刘洋" in cells  # the forms
+        pictures = doc.element.body.findall(".//" + qn("w:drawing"))
+        assert len(pictures) == 1 and "培训现场" in cells  # the photo, captioned
+        assert [p.style.name for p in doc.paragraphs if p.text == "（一）年度启动会"] == [
+            "Heading 2"]
+    if kind == "trainings":
+        roster = next(t for t in doc.tables if t.rows[0].cells[3].text == "签名")
+        assert [c.text for c in roster.rows[0].cells] == ["序号", "姓名", "岗位/单位", "签名",
+                                                          "备注"]
+        assert roster.rows[1].height.mm > 8.9  # room to sign (9 mm, in twips)
+    if kind == "funds":
+        assert "上年结转" in cells and "本年合计" in cells
+    if kind == "members":
+        size = doc.styles["紧凑表格文字"].font.size.pt
+        assert size < doc.styles["表格文字"].font.size.pt  # twelve columns: a point smaller
+        assert "运维班长" in cells
+    for t in doc.tables:  # every cell's text is printed in the PDF
+        for r in t.rows:
+            for c in r.cells:
+                assert flat(c.text)[:10] in pdf_text, c.text
+
+
+def test_a_photo_in_the_word_activity_book_is_shown_whole(sample, ledger, tmp_path):
+    """The picture's paragraph is not on the body's exact line height (which crops a picture
+    to one line in Word and LibreOffice): rendered by LibreOffice, the red 400 × 300 photo is
+    as tall as three quarters of its width."""
+    from helpers import soffice_pdf
+
+    docx = tmp_path / "activities.docx"
+    write_book("activities", ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    pdf = soffice_pdf(docx)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    boxes = []
+    for png in sorted(tmp_path.glob("page-*.png")):
+        red = Image.open(png).convert("RGB").point(lambda v: 255 if v > 150 else 0)
+        r, g, _ = red.split()  # red where red is high and green low
+        mask = Image.eval(g, lambda v: 255 - v)
+        box = Image.composite(r, Image.new("L", r.size), mask).getbbox()
+        if box:
+            boxes.append(box)
+    assert len(boxes) == 1, boxes
+    x0, y0, x1, y1 = boxes[0]
+    assert abs((y1 - y0) / (x1 - x0) - 0.75) < 0.08, boxes[0]
+
+
 @pytest.mark.parametrize("kind, records", [
     ("activities", [("年度启动会", "2025年1月8日例会年度启动会"),
                     ("带电作业培训", "2025年3月10日培训带电作业培训"),
@@ -212,3 +277,53 @@ def test_a_record_has_the_same_number_in_the_overview_and_on_its_heading(
         assert any(line.startswith(number + row) and line != number + heading
                    for line in lines), (number, row)  # its row in the table
     assert len(set(numbers.values())) == len(records)
+
+
+@pytest.mark.parametrize("kind, headings", [
+    ("activities", ["（一）年度启动会", "（二）带电作业培训"]),
+    ("mentoring", ["（一）李明 — 刘洋", "（二）张伟 — 孙丽"]),
+    ("results", ["（一）一种绝缘操作杆", "（二）带电作业方法"])])
+def test_the_word_book_numbers_its_overview_rows_as_its_record_headings(
+        kind, headings, sample, ledger, tmp_path):
+    """The Word book's 一览 table reads （一）（二）… down its 序号 column, the numbers its
+    record headings carry, in the same order."""
+    from docx import Document
+
+    docx = tmp_path / f"{kind}.docx"
+    write_book(kind, ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    doc = Document(str(docx))
+    overview = doc.tables[0]
+    assert overview.rows[0].cells[0].text == "序号"
+    numbers = [r.cells[0].text for r in overview.rows[1:]]
+    records = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert records[:len(headings)] == headings
+    assert numbers == [h[:h.index("）") + 1] for h in records]
+
+
+def _pages_with(text: str, pdf) -> list[int]:
+    return [n for n, page in enumerate(pdftotext(pdf).split("\f"), 1) if text in flat(page)]
+
+
+def test_the_records_section_heading_starts_a_page_with_the_first_record(
+        sample, ledger, tmp_path):
+    """二、活动记录 is not left alone at a page's foot: the PDF prints it on the page of the
+    first record's heading, and the Word file keeps it with that heading (keep with next), as
+    LibreOffice shows. The first record's minutes make it too tall for the room left under
+    the 一览 table, so in the PDF (a record kept on one page) it starts the next page."""
+    from docx import Document
+
+    from helpers import soffice_pdf
+
+    R.update("activity", sample["m1"], {"minutes": "\n".join(
+        f"{k}. 议定本季度攻关课题的分工与进度安排，落实到人。" for k in range(1, 31))})
+    pdf, docx = tmp_path / "activities.pdf", tmp_path / "word" / "activities.docx"
+    docx.parent.mkdir()
+    write_book("activities", ledger, sample["A"], 2025, pdf, generated=GENERATED)
+    write_book("activities", ledger, sample["A"], 2025, docx, generated=GENERATED, docx=True)
+    paragraphs = Document(str(docx)).paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "二、活动记录")
+    assert paragraphs[at].paragraph_format.keep_with_next
+    assert paragraphs[at + 1].text == "（一）年度启动会"
+    assert _pages_with("二、活动记录", pdf) == _pages_with("（一）年度启动会", pdf) == [3]
+    word = soffice_pdf(docx)  # Word lets the form's rows run on: the record starts at once
+    assert _pages_with("二、活动记录", word) == _pages_with("（一）年度启动会", word) == [2]

@@ -109,7 +109,7 @@ def test_cli_report_commands(ledger, sample, tmp_path, capsys):
     assert union.stat().st_size > 0
     capsys.readouterr()
     assert cli_main([*data, "report", "annual", "--studio", "李明", "--year", "2025",
-                     "--out", str(tmp_path / "x.docx")]) == 1
+                     "--out", str(tmp_path / "x.xlsx")]) == 1  # PDF or Word only
     assert "扩展名" in capsys.readouterr().err
     assert cli_main([*data, "report", "packet", "--studio", "李明", "--year", "2025",
                      "--template", "no-such-template", "--out", str(tmp_path / "y.pdf")]) == 1

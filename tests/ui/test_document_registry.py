@@ -65,7 +65,7 @@ def test_the_english_page_shows_the_registry_english_titles(ctx, qtbot, qapp):
 def test_a_wrong_file_type_names_the_types_the_document_writes(name, tmp_path, capsys):
     where = ["--studio", "甲"] if name == "annual" else []
     code = cli_main(["--data-dir", str(tmp_path / "data"), "report", name, *where,
-                     "--year", "2025", "--out", str(tmp_path / "x.docx")])
+                     "--year", "2025", "--out", str(tmp_path / "x.txt")])
     assert code == 1
-    wanted = {"annual": ".pdf。", "union": ".pdf 或 .xlsx。"}[name]
+    wanted = {"annual": ".pdf 或 .docx。", "union": ".pdf 或 .xlsx。"}[name]
     assert capsys.readouterr().err.strip().endswith(wanted)

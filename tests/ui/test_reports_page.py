@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -218,6 +219,28 @@ def test_the_union_summary_pdf_and_xlsx(page, qtbot, tmp_path, monkeypatch):
                         lambda *a: (str(tmp_path / "汇总.xlsx"), ""))
     page.findChild(QPushButton, "save_xlsx").click()
     assert load_workbook(tmp_path / "汇总.xlsx").sheetnames[0] == "汇总表"
+
+
+def test_the_annual_summary_as_a_word_document_is_saved_not_previewed(page, qtbot, tmp_path,
+                                                                      monkeypatch):
+    page.choose("packet")
+    assert not page.format.isEnabled() and page.format.count() == 1  # a PDF only
+    page.choose("annual")
+    assert page.format.isEnabled()
+    page.format.setCurrentIndex(page.format.findData(".docx"))
+    generate(page, qtbot, "annual")
+    assert page.stack.currentIndex() == 3 and page.document.pageCount() == 0
+    assert page.current.file_name == "李明劳模创新工作室-2025-年度工作总结.docx"
+    assert "Word" in page.xlsx_text.text()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "总结"), ""))
+    page.findChild(QPushButton, "save_xlsx").click()
+    headings = [p.text for p in Document(str(tmp_path / "总结.docx")).paragraphs
+                if p.style.name == "Heading 1"]
+    assert headings[:2] == ["一、基本情况", "二、“八个必有”自查"]
+    page.choose("plan")  # the choice of Word carries over to the next document written both ways
+    assert page.format.currentData() == ".docx"
+    page.choose("packet")
+    assert page.format.currentData() == ".pdf"
 
 
 def test_studio_documents_need_a_studio(page):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +30,7 @@ from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import check_founded
 from laomo_desktop.ledger.period import period
+from laomo_desktop.ledger.typed import date_cn
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
@@ -132,16 +132,6 @@ class Rows(list):
         return "、".join(str(r) for r in self if str(r))
 
 
-def date_text(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
 
@@ -157,7 +147,7 @@ def shown(f: S.Field, value: Any, titles: dict[str, dict[str, str]]) -> Any:
         codes = value if isinstance(value, list) else str(value).split(",")
         return "、".join(f.choices.label(c) for c in codes if c)
     if f.type == S.DATE:
-        return date_text(value)
+        return date_cn(value)
     if f.type == S.BOOL:
         return "是" if value else "否"
     if f.type == S.MONEY:

@@ -20,6 +20,7 @@ from laomo_desktop.ledger.kinds.base import COUNT as COUNT  # re-exported, as th
 from laomo_desktop.ledger.kinds.base import FEN, HOURS, PERSONS, SESSIONS, WAN
 from laomo_desktop.ledger.period import period
 from laomo_desktop.ledger.queries import EXTRAS, in_period_sql
+from laomo_desktop.ledger.typed import date_cn
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.visible import visible
@@ -236,7 +237,7 @@ def build(kind_name: str, columns: Sequence[str], rows: Sequence[tuple], *, stud
     if total_count is not None and total_count != len(rows):
         shown = f"显示 {len(rows)} 条（共 {total_count} 条）"
     parts.append(shown)
-    parts.append(f"制表日期：{_date_cn(today or date.today())}")
+    parts.append(f"制表日期：{date_cn(today or date.today())}")
     cols = [column(kind, c) for c in columns]
     body = [[NOT_PROVIDED if c in hidden else cell(kind, c, v)
              for c, v in zip(columns, r[2:], strict=False)] for r in rows]
@@ -244,10 +245,6 @@ def build(kind_name: str, columns: Sequence[str], rows: Sequence[tuple], *, stud
     return Listing(title=title, subtitle="　".join(parts), columns=cols, rows=body,
                    totals=totals(kind_name, columns, rows),
                    file_stem=f"{studio}-{section}-{stem_scope}")
-
-
-def _date_cn(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def total_cells(listing: Listing, line: TotalLine) -> list[Figure | str | None]:

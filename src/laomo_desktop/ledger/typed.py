@@ -16,6 +16,22 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
+CHINESE_DATE = "{year}年{month}月{day}日"  # how documents write a day (the reader above takes it)
+
+
+def date_cn(value: date | str | None) -> str:
+    """A day as Chinese documents write it ("2025年3月5日"); text that is not an ISO date is
+    given back as it is, and no date as ""."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return CHINESE_DATE.format(year=value.year, month=value.month, day=value.day)
+
+
 def half_width(text: str) -> str:
     """Full-width digits and their punctuation as ASCII."""
     return text.translate(_FULL_WIDTH)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer
-
 from laomo_desktop.ledger.annual import annual_data
 from laomo_desktop.ledger.period import Period
 from laomo_desktop.reports import charts
+from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.headings import Outline
-from laomo_desktop.reports.layout import build, cover, date_cn, key_values, styles
-from laomo_desktop.reports.text import esc
+from laomo_desktop.reports.layout import date_cn
 from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
 
@@ -64,11 +61,20 @@ def person_times(rows: list[dict]) -> str:
 
 def story_for(data: dict, st: dict) -> list:
     """The flowables of the summary (also reused by the review packet)."""
+    from laomo_desktop.reports.pdf_render import flowables
+
+    return flowables(blocks_for(data), st)
+
+
+def blocks_for(data: dict) -> list[D.Block]:
+    """The summary's blocks (docmodel), cover left out: the PDF, the .docx and the packet's
+    part one all print these."""
     s, f, per = data["studio"], data["figures"], data["period"]
-    P = Paragraph  # noqa: N806 - ReportLab's idiom
-    out: list = []
-    o = Outline(st)  # 一、（一）and 表N numbered as they come: a section left out leaves no gap
-    table = o.table
+    out: list[D.Block] = []
+    o = D.Outline()  # 一、（一）and 表N numbered as they come: a section left out leaves no gap
+
+    def table(*args, **options) -> list[D.Block]:
+        return [o.table(*args, **options)]
 
     def h1(text):
         out.append(o.heading(1, text))
@@ -77,10 +83,10 @@ def story_for(data: dict, st: dict) -> list:
         out.append(o.heading(2, text))
 
     def para(text):
-        out.append(P(esc(text), st["body"]))
+        out.append(D.Para(text))
 
     h1("基本情况")
-    out.append(key_values(st, [
+    out.append(D.KeyValues((
         ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
         ("所在单位", s["host_unit"]), ("单位性质", W.filled(lab(E.UnitType, s["unit_type"]))),
         ("所属行业", W.filled(s["industry"])), ("成立日期", date_cn(s["founded_on"])),
@@ -91,7 +97,7 @@ def story_for(data: dict, st: dict) -> list:
         ("级别", lab(E.Level, data["level"]) or "未命名"),
         ("联系人", W.filled(" ".join(x for x in (s["contact_person"], s["contact_phone"])
                                     if x))),
-    ]))
+    )))
     h2("命名表彰")
     out += table(["命名日期", "命名级别", "命名单位", "文件号", W.by_end(per, "的状态")],
                  naming_rows(data), [2.4, 2.6, 3, 3, 3.8], empty="（未登记命名表彰）",
@@ -145,7 +151,10 @@ def story_for(data: dict, st: dict) -> list:
                   for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4], title="创新课题",
                  empty="（本年度无在研或完成的课题）")
     by_type = sorted(f.results_by_type.items(), key=lambda kv: -kv[1])
-    out.append(charts.results_by_type([(lab(E.ResultType, t), n) for t, n in by_type]))
+    kinds = tuple((lab(E.ResultType, t), n) for t, n in by_type)
+    out.append(D.Chart("创新成果按类型", ("成果类型", "项数"), kinds,
+                       lambda: charts.results_by_type(list(kinds)),
+                       empty="本年度没有创新成果记录"))
     awards = [r for r in data["results"] if r["award_name"]]
     h2("获奖成果")
     out += table(["成果名称", "奖项", "级别", "等次"],
@@ -180,7 +189,10 @@ def story_for(data: dict, st: dict) -> list:
          f"宣讲 {t(A.LECTURE)} 次、现场服务 {t(A.FIELD_SERVICE)} 次、技术咨询 "
          f"{t(A.CONSULTING)} 次、校企合作 {t(A.SCHOOL_COOPERATION)} 次、外出学习 "
          f"{t(A.STUDY_TRIP)} 次。")
-    out.append(charts.activities_per_month(data["per_month"], per.months()))
+    months = tuple((f"{m}月", n) for (_, m), n in zip(per.months(), data["per_month"],
+                                                      strict=True))
+    out.append(D.Chart("各月活动次数", ("月份", "活动次数"), months,
+                       lambda: charts.activities_per_month(data["per_month"], per.months())))
 
     h1("制度建设与经费")
     out += table(["制度名称", "类别", "制定日期", "上墙"],
@@ -221,9 +233,9 @@ def story_for(data: dict, st: dict) -> list:
     h2("下一年度计划")
     para(W.filled(plan.get("next_year")))
 
-    out.append(PageBreak())  # the appendix is a part of its own, bound after the summary
-    out.append(P("附表", st["h1"]))
-    table = Outline(st, table_prefix="附表", chinese_tables=True).table  # 附表一 … above each
+    out.append(D.PageBreak())  # the appendix is a part of its own, bound after the summary
+    out.append(D.Heading(1, "附表"))
+    o = D.Outline(table_prefix="附表", chinese_tables=True)  # 附表一 … above each
     out += table(["成果名称", "类型", "完成日期", "第一完成人", "专利", "获奖"],
                  [[r["title"], lab(E.ResultType, r["type"]), date_cn(r["date"]),
                    r["first_author"] or "", patent_then(r, per),
@@ -259,19 +271,37 @@ def story_for(data: dict, st: dict) -> list:
                  totals=[["收入合计", "", "", yuan(f.fund_income_fen), "", ""],
                          ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]],
                  title="经费收支明细")
-    out.append(Spacer(1, 6))
+    out.append(D.Space(6))
     return out
+
+
+def document_blocks(data: dict, generated: date | None = None) -> list[D.Block]:
+    """The whole summary: its cover, then blocks_for."""
+    s, per = data["studio"], data["period"]
+    lines = (f"{per.short}工作总结（台账汇编）", W.span(per), s["host_unit"],
+             f"领衔人：{data['leader'] or '（未登记）'}", date_cn(generated or date.today()))
+    return [D.Cover(s["name"], tuple(line for line in lines if line)), *blocks_for(data)]
 
 
 def write_annual(studio_uid: str, year: int, out, generated: date | None = None) -> dict:
     """Write the annual summary PDF to `out` (path or binary file); returns the data used."""
+    from laomo_desktop.reports.layout import build, styles
+    from laomo_desktop.reports.pdf_render import flowables
+
     data = annual_data(studio_uid, year)
-    st = styles()
     s, per = data["studio"], data["period"]
-    story = cover(st, s["name"], [line for line in (
-        f"{per.short}工作总结（台账汇编）", W.span(per), s["host_unit"],
-        f"领衔人：{data['leader'] or '（未登记）'}", date_cn(generated or date.today())) if line])
-    story += story_for(data, st)
-    build(out, story, title=f"{s['name']} {per.short}工作总结", header_left=s["name"],
+    build(out, flowables(document_blocks(data, generated), styles()),
+          title=f"{s['name']} {per.short}工作总结", header_left=s["name"],
           header_right=f"{per.short}工作总结", generated=generated)
+    return data
+
+
+def write_annual_docx(studio_uid: str, year: int, out, generated: date | None = None) -> dict:
+    """The same summary as an editable Word document (docx_render)."""
+    from laomo_desktop.reports.docx_render import write_docx
+
+    data = annual_data(studio_uid, year)
+    s, per = data["studio"], data["period"]
+    write_docx(out, document_blocks(data, generated), title=f"{s['name']} {per.short}工作总结",
+               header_left=s["name"], header_right=f"{per.short}工作总结")
     return data

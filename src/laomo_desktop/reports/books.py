@@ -11,33 +11,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
-
 from laomo_desktop.ledger import books as B
 from laomo_desktop.ledger.money import yuan
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.headings import Outline, label
-from laomo_desktop.reports.layout import (
-    BODY_W,
-    build,
-    cover,
-    date_cn,
-    styles,
-    table,
-)
-from laomo_desktop.reports.text import esc
+from laomo_desktop.reports.headings import label
+from laomo_desktop.reports.layout import BODY_W, date_cn
 from laomo_desktop.reports.wording import NOT_FILLED, number
 from laomo_desktop.store import blobs
 from laomo_desktop.store import enums as E
-
-LABEL_BG = colors.HexColor("#efefef")
-PHOTO_W, PHOTO_H = (BODY_W - 6 * mm) / 2, 62 * mm
-SIGN_ROW_H = 9 * mm  # room for a handwritten signature
 
 TITLES = {"activities": "活动记录", "trainings": "培训记录", "mentoring": "师徒结对登记表",
           "results": "创新成果登记表", "funds": "经费明细账", "members": "成员名册"}
@@ -59,121 +42,18 @@ def month_cn(iso: str | None) -> str:
     return f"{int(iso[:4])}年{int(iso[5:7])}月" if iso else ""
 
 
-# -- a form: label | value cells, a long value across the row ----------------------------------
-
-Row = tuple[str, object] | tuple[tuple[str, object], tuple[str, object]]
+Row = D.FormRow
 
 
-def form(st: dict, rows: Sequence[Row]) -> Table:
-    """A bordered registration form: each row is one (label, value) across the width, or two
-    pairs side by side; labels shaded, values wrapped."""
-    label_w, value_w = 0.15 * BODY_W, 0.35 * BODY_W
-    data, spans = [], []
-    for i, row in enumerate(rows):
-        cell = st["cell"]
-        if isinstance(row[0], tuple):
-            (k1, v1), (k2, v2) = row  # type: ignore[misc]
-            data.append([Paragraph(esc(k1), cell), Paragraph(esc(v1), cell),
-                         Paragraph(esc(k2), cell), Paragraph(esc(v2), cell)])
-        else:
-            k, v = row  # type: ignore[misc]
-            data.append([Paragraph(esc(k), cell), Paragraph(esc(v), cell), "", ""])
-            spans.append(("SPAN", (1, i), (3, i)))
-    t = Table(data, colWidths=[label_w, value_w, label_w, value_w])
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.register()),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-        ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
-        ("BACKGROUND", (2, 0), (2, -1), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        *spans,
-    ]))
-    for i, row in enumerate(rows):  # the label column of a row across the width is shaded too
-        if not isinstance(row[0], tuple):
-            t.setStyle(TableStyle([("BACKGROUND", (1, i), (3, i), colors.white)]))
-    return t
+def fitted(size: float, header: list[str], rows: list[list], keep: Sequence[int]) -> list[float]:
+    """Column widths that follow content (cells in 宋体 at `size`): the `keep` columns (dates,
+    numbers, vouchers, short codes) as wide as their longest cell, so they never break; the
+    others share what is left in proportion to their longest cell, at least three characters
+    a line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-
-def block(heading: Paragraph | list, *parts) -> list:
-    """One record's part of a page under its numbered heading (after the section's heading,
-    for the first record: a heading does not end a page alone): kept whole on one page where
-    it fits (so a record takes a page or a part of one, never its end on the next), else split
-    at the page's end."""
-    return [KeepTogether([*(heading if isinstance(heading, list) else [heading]), *parts,
-                          Spacer(1, 8)])]
-
-
-def record_number(i: int) -> str:
-    """The 序号 of the `i`th record in a book's 一览 table: the number its heading carries
-    under the records' section (（一）, （二）…), so an inspector finds one from the other."""
-    return label(2, i)
-
-
-def records_section(o: Outline, title: str, rows: list) -> Callable[[str], list]:
-    """The records' level-1 heading and a maker of each record's numbered level-2 heading, the
-    section's heading going with the first record."""
-    section = [o.heading(1, title)] if rows else []
-
-    def heading(text: str) -> list:
-        out = [*section, o.heading(2, text)]
-        section.clear()
-        return out
-    return heading
-
-
-def photo_grid(st: dict, paths: LedgerPaths, photos: list[dict], caption: str) -> list:
-    """The record's pictures two to a row, each scaled to fit and captioned with its own
-    caption, else the record's; a file that cannot be read is named, not skipped silently."""
-    cells = []
-    for p in photos:
-        img = _image(paths, p)
-        words = p.get("title") or caption
-        if img is None:
-            cells.append(Paragraph(esc(f"（照片“{p['filename']}”无法读取）"), st["small"]))
-        else:
-            cells.append([img, Paragraph(esc(words), st["center"])])
-    if not cells:
-        return [Paragraph("（无照片）", st["small"])]
-    rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-    t = Table(rows, colWidths=[BODY_W / 2] * 2)
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
-    return [t]
-
-
-def _image(paths: LedgerPaths, p: dict) -> Image | None:
-    """The picture upright (its EXIF orientation applied) and scaled into the photo box; a
-    phone's 4000-pixel photo is reduced to what the box prints at about 300 dpi."""
-    import io
-
-    from PIL import Image as PILImage
-    from PIL import ImageOps
-
-    path = blobs.blob_path(paths, p["sha256"])
-    try:
-        with PILImage.open(path) as raw:
-            pic = ImageOps.exif_transpose(raw)
-            pic.load()
-    except (OSError, ValueError, SyntaxError):
-        return None
-    w, h = pic.size
-    scale = min(PHOTO_W / w, PHOTO_H / h)
-    if pic.mode not in ("RGB", "L"):
-        pic = pic.convert("RGB")
-    pic.thumbnail((1000, 1000))
-    buf = io.BytesIO()
-    pic.save(buf, "JPEG", quality=85)
-    buf.seek(0)
-    return Image(buf, width=w * scale, height=h * scale)
-
-
-def fitted(st: dict, header: list[str], rows: list[list], keep: Sequence[int]) -> list[float]:
-    """Column widths that follow content: the `keep` columns (dates, numbers, vouchers, short
-    codes) as wide as their longest cell, so they never break; the others share what is left
-    in proportion to their longest cell, at least three characters a line."""
-    font, size = st["cell"].fontName, st["cell"].fontSize
+    fonts.register()
+    font = fonts.SONG  # the tables' face (layout.styles "cell")
     natural = []
     for i, h in enumerate(header):
         cells = [stringWidth(str(r[i]), font, size) for r in rows[:500]]
@@ -198,17 +78,6 @@ def fitted(st: dict, header: list[str], rows: list[list], keep: Sequence[int]) -
     return out
 
 
-def overview(st: dict, header: list[str], rows: list[list], widths: Sequence[float],
-             right: Sequence[int] = (), title: str = "") -> list:
-    """A table of the registry's layout, numbers right-aligned in the `right` columns, `title`
-    above it."""
-    out = table(st, header, rows, widths, title=title)
-    for t in out:
-        if isinstance(t, Table) and right:
-            t.setStyle(TableStyle([("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]))
-    return out
-
-
 # -- the books -------------------------------------------------------------------------------------
 
 def _people(a: dict) -> str:
@@ -223,16 +92,40 @@ def _people(a: dict) -> str:
     return text
 
 
-def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
-    o = Outline(st)
-    out = [o.heading(1, "活动一览")]
-    out += overview(st, ["序号", "日期", "类型", "主题", "地点", "人次"],
-                    [[record_number(i), date_cn(a["date"]), lab(E.ActivityType, a["type"]),
-                      a["topic"], a["place"] or "",
-                      "" if a["person_times"] is None else a["person_times"]]
-                     for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2], right=(5,),
-                    title=o.table_title("活动一览表"))
-    heading = records_section(o, "活动记录", rows)
+def _photos(paths: LedgerPaths, photos: list[dict], caption: str) -> D.Photos:
+    """Each picture's stored file and the words under it: its own caption, else the record's."""
+    return D.Photos(tuple(D.Photo(blobs.blob_path(paths, p["sha256"]), p["filename"],
+                                  p.get("title") or caption) for p in photos))
+
+
+def record_number(i: int) -> str:
+    """The 序号 of the `i`th record in a book's 一览 table: the number its heading carries
+    under the records' section (（一）, （二）…), so an inspector finds one from the other."""
+    return label(2, i)
+
+
+def records_section(o: D.Outline, title: str) -> Callable[[str, tuple], D.Record]:
+    """A maker of the section's records, each under its numbered level-2 heading; the first
+    carries the section's level-1 heading `title` (numbered only once a record exists), which
+    the renderers keep with it."""
+    pending = [title]
+
+    def record(text: str, parts: tuple) -> D.Record:
+        section = o.heading(1, pending.pop()) if pending else None
+        return D.Record(o.heading(2, text), parts, section)
+    return record
+
+
+def activities_blocks(paths: LedgerPaths, rows: list[dict]) -> list[D.Block]:
+    o = D.Outline()
+    out: list[D.Block] = [o.heading(1, "活动一览")]
+    out.append(o.table(["序号", "日期", "类型", "主题", "地点", "人次"],
+                       [[record_number(i), date_cn(a["date"]), lab(E.ActivityType, a["type"]),
+                         a["topic"], a["place"] or "",
+                         "" if a["person_times"] is None else a["person_times"]]
+                        for i, a in enumerate(rows, 1)], [1, 2.8, 1.8, 5, 3, 1.2],
+                       title="活动一览表"))
+    record = records_section(o, "活动记录")
     for a in rows:
         fields: list[Row] = [
             ("活动主题", a["topic"]),
@@ -253,16 +146,17 @@ def activities_story(st: dict, paths: LedgerPaths, rows: list[dict]) -> list:
                 f"{'已完成' if done else '未完成'}）" for what, who, due, done
                 in a["follow_up_lines"])))
         caption = f"{a['topic']}（{date_cn(a['date'])}{'，' + a['place'] if a['place'] else ''}）"
-        out += block(heading(a["topic"]), form(st, fields), Spacer(1, 4),
-                     Paragraph("照片", st["small"]), *photo_grid(st, paths, a["photos"], caption))
+        out.append(record(a["topic"], (
+            D.Form(tuple(fields)), D.Space(4), D.Para("照片", "small"),
+            _photos(paths, a["photos"], caption))))
     return out
 
 
-def trainings_story(st: dict, rows: list[dict]) -> list:
-    out: list = []
-    o = Outline(st)
+def trainings_blocks(rows: list[dict]) -> list[D.Block]:
+    out: list[D.Block] = []
+    o = D.Outline()
     for a in rows:
-        record = form(st, [
+        record = D.Form((
             ("培训主题", a["topic"]),
             (("培训日期", date_cn(a["date"])), ("培训地点", text_or_blank(a["place"]))),
             (("主讲人", text_or_blank(a["host"])),
@@ -270,58 +164,37 @@ def trainings_story(st: dict, rows: list[dict]) -> list:
             ("参加人次", NOT_FILLED if a["person_times"] is None else f"{a['person_times']} 人次"),
             ("培训内容", text_or_blank(a.get("summary"))),
             ("培训成效", text_or_blank(a.get("outcome"))),
-        ])
-        out += block(o.heading(1, a["topic"]), record, Spacer(1, 6),
-                     Paragraph(esc(o.table_title("学员花名册")), st["table_title"]),
-                     *sign_in(st, a))
-    return out or [Paragraph("本年度无培训记录。", st["body"])]
+        ))
+        heading = o.heading(1, a["topic"])
+        people = tuple(zip(a["attendee_names"], a["attendee_posts"], strict=True))
+        out.append(D.Record(heading, (
+            record, D.Space(6), D.Para(o.table_title("学员花名册"), "table_title"),
+            D.SignIn(people, a.get("outside_count") or 0))))
+    return out or [D.Para("本年度无培训记录。")]
 
 
-def sign_in(st: dict, a: dict) -> list:
-    """The sign-in sheet: 序号, 姓名, 岗位, a blank 签名 box tall enough to sign in, 备注."""
-    cell = st["cell"]
-    head = ["序号", "姓名", "岗位/单位", "签名", "备注"]
-    data = [head] + [[str(i), n, p, "", ""] for i, (n, p) in
-                     enumerate(zip(a["attendee_names"], a["attendee_posts"], strict=True), 1)]
-    widths = [w * BODY_W for w in (0.08, 0.18, 0.3, 0.26, 0.18)]
-    t = Table(data, colWidths=widths, rowHeights=[7 * mm] + [SIGN_ROW_H] * (len(data) - 1),
-              repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.register()),
-        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize + 1),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-    ]))
-    out: list = [t] if len(data) > 1 else [Paragraph("（未登记本工作室参加成员）", st["small"])]
-    if a.get("outside_count"):
-        out.append(Paragraph(esc(f"另有外部学员 {a['outside_count']} 人（名单另附）。"),
-                             st["small"]))
-    return out
-
-
-def mentoring_story(st: dict, rows: list[dict]) -> list:
-    o = Outline(st)
-    out = [o.heading(1, "结对一览")]
-    out += overview(st, ["序号", "师傅", "徒弟", "协议签订日期", "情况"],
-                    [[record_number(i), p["master_name"], p["apprentice_full"],
-                      date_cn(p["agreement_date"]), _pair_state(p)]
-                     for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
-                    title=o.table_title("师徒结对一览表"))
-    heading = records_section(o, "结对登记", rows)
+def mentoring_blocks(rows: list[dict]) -> list[D.Block]:
+    o = D.Outline()
+    out: list[D.Block] = [o.heading(1, "结对一览")]
+    out.append(o.table(["序号", "师傅", "徒弟", "协议签订日期", "情况"],
+                       [[record_number(i), p["master_name"], p["apprentice_full"],
+                         date_cn(p["agreement_date"]), _pair_state(p)]
+                        for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
+                       title="师徒结对一览表"))
+    record = records_section(o, "结对登记")
     for p in rows:
-        out += block(heading(f"{p['master_name']} — {p['apprentice_full']}"), form(st, [
-            (("师傅", p["master_name"]), ("徒弟", p["apprentice_full"])),
-            (("协议签订日期", date_cn(p["agreement_date"])),
-             ("带徒期限", f"{p['period_months']}个月" if p.get("period_months") else NOT_FILLED)),
-            (("培养目标", text_or_blank(p.get("goal"))),
-             ("目标技能等级", lab(E.SkillLevel, p.get("target_level")) or NOT_FILLED)),
-            ("培养计划", text_or_blank(p.get("plan"))),
-            (("出师/解除", _pair_state(p)), ("徒弟晋级", "是" if p.get("promoted") else "否")),
-            ("带徒成效", text_or_blank(p.get("outcome"))),
-        ]))
+        out.append(record(f"{p['master_name']} — {p['apprentice_full']}", (
+            D.Form((
+                (("师傅", p["master_name"]), ("徒弟", p["apprentice_full"])),
+                (("协议签订日期", date_cn(p["agreement_date"])),
+                 ("带徒期限", f"{p['period_months']}个月" if p.get("period_months")
+                  else NOT_FILLED)),
+                (("培养目标", text_or_blank(p.get("goal"))),
+                 ("目标技能等级", lab(E.SkillLevel, p.get("target_level")) or NOT_FILLED)),
+                ("培养计划", text_or_blank(p.get("plan"))),
+                (("出师/解除", _pair_state(p)), ("徒弟晋级", "是" if p.get("promoted") else "否")),
+                ("带徒成效", text_or_blank(p.get("outcome"))),
+            )),)))
     return out
 
 
@@ -354,19 +227,19 @@ def _award(r: dict) -> str:
     return r["award_name"] + (f"（{extra}）" if extra else "")
 
 
-def results_story(st: dict, rows: list[dict]) -> list:
+def results_blocks(rows: list[dict]) -> list[D.Block]:
     kinds = B.patents_by_kind(rows)
     line = (f"本年度创新成果 {len(rows)} 项，其中专利类成果 {sum(kinds.values())} 件"
             + ("：" + "、".join(f"{E.PatentKind.label(k)}{n}件" for k, n in kinds.items())
                if kinds else "") + "。")
-    o = Outline(st)
-    out = [o.heading(1, "成果一览"), Paragraph(esc(line), st["body"]), Spacer(1, 4)]
-    out += overview(st, ["序号", "成果名称", "类型", "完成日期", "专利号"],
-                    [[record_number(i), r["title"], lab(E.ResultType, r["type"]),
-                      date_cn(r["date"]), r.get("patent_no") or ""]
-                     for i, r in enumerate(rows, 1)],
-                    [1, 5.5, 2.2, 2.8, 3.5], title=o.table_title("创新成果一览表"))
-    heading = records_section(o, "成果登记", rows)
+    o = D.Outline()
+    out: list[D.Block] = [o.heading(1, "成果一览"), D.Para(line), D.Space(4)]
+    out.append(o.table(["序号", "成果名称", "类型", "完成日期", "专利号"],
+                       [[record_number(i), r["title"], lab(E.ResultType, r["type"]),
+                         date_cn(r["date"]), r.get("patent_no") or ""]
+                        for i, r in enumerate(rows, 1)],
+                       [1, 5.5, 2.2, 2.8, 3.5], title="创新成果一览表"))
+    record = records_section(o, "成果登记")
     for r in rows:
         points = [p["text"] for p in r.get("points") or []]
         use = NOT_FILLED if not r.get("applied_where") else r["applied_where"] + (
@@ -382,11 +255,11 @@ def results_story(st: dict, rows: list[dict]) -> list:
         if r["type"] == E.ResultType.PATENT or r.get("patent_no"):
             fields.append(("专利情况", _patent(r)))
         fields += [("应用情况", use), ("获奖情况", _award(r))]
-        out += block(heading(r["title"]), form(st, fields))
+        out.append(record(r["title"], (D.Form(tuple(fields)),)))
     return out
 
 
-def funds_story(st: dict, ledger: dict) -> list:
+def funds_blocks(ledger: dict) -> list[D.Block]:
     rows = [["", "", "上年结转", "", "", yuan(ledger["carried"])]]
     for f in ledger["lines"]:
         income = f["direction"] == E.FundDirection.INCOME
@@ -398,20 +271,15 @@ def funds_story(st: dict, ledger: dict) -> list:
     rows.append(["", "", "本年合计", yuan(ledger["income"]), yuan(ledger["expense"]),
                  yuan(ledger["balance"])])
     header = ["日期", "凭证号", "摘要", "收入（元）", "支出（元）", "余额（元）"]
-    out = overview(st, header, rows, fitted(st, header, rows, keep=(0, 1, 3, 4, 5)),
-                   right=(3, 4, 5), title="表1 经费明细账")
-    out.append(Paragraph(esc(
+    widths = fitted(8.5, header, rows, keep=(0, 1, 3, 4, 5))
+    return [D.Table("表1 经费明细账", tuple(header), rows, tuple(widths)), D.Para(
         f"上年结转 {yuan(ledger['carried'])} 元 ＋ 本年收入 {yuan(ledger['income'])} 元 － "
-        f"本年支出 {yuan(ledger['expense'])} 元 ＝ 年末结余 {yuan(ledger['balance'])} 元。"),
-        st["body"]))
-    return out
+        f"本年支出 {yuan(ledger['expense'])} 元 ＝ 年末结余 {yuan(ledger['balance'])} 元。")]
 
 
-def members_story(st: dict, rows: list[dict], end: str) -> list:
-    """Twelve columns across a portrait page: a point smaller than other tables, so that a
-    birth month, a title or a date of joining stays on one line."""
-    small = {**st, "cell": ParagraphStyle("roster", parent=st["cell"], fontSize=8, leading=10.5),
-             "head": ParagraphStyle("roster_head", parent=st["head"], fontSize=8, leading=10.5)}
+def members_blocks(rows: list[dict], end: str) -> list[D.Block]:
+    """Twelve columns across a portrait page: a point smaller than other tables (compact), so
+    that a birth month, a title or a date of joining stays on one line."""
     header = ["序号", "姓名", "性别", "出生年月", "学历", "专业", "岗位", "职称", "技能等级",
               "角色", "党员", "加入时间"]
     data = [[i, m["name"], lab(E.Sex, m.get("sex")), month_cn(m.get("birth_date")),
@@ -419,32 +287,42 @@ def members_story(st: dict, rows: list[dict], end: str) -> list:
              m.get("post") or "", m.get("title") or "", lab(E.SkillLevel, m["skill_level"]),
              lab(E.MemberRole, m["role"]), "是" if m.get("party_member") else "",
              month_cn(m.get("joined_on"))] for i, m in enumerate(rows, 1)]
-    widths = fitted(small, header, data, keep=(0, 1, 2, 3, 4, 8, 9, 10, 11))
-    return overview(small, header, data, widths, right=(0,),
-                    title=f"表1 成员名册（截至 {end} 在册成员）")
+    widths = fitted(8, header, data, keep=(0, 1, 2, 3, 4, 8, 9, 10, 11))
+    return [D.Table(f"表1 成员名册（截至 {end} 在册成员）", tuple(header), data, tuple(widths),
+                    compact=True)]
 
 
-def _story(kind: str, st: dict, paths: LedgerPaths, studio_uid: str, year: int) -> list:
-    stories: dict[str, Callable[[], list]] = {
-        "activities": lambda: activities_story(st, paths, B.activities(studio_uid, year)),
-        "trainings": lambda: trainings_story(st, B.activities(studio_uid, year, trainings=True)),
-        "mentoring": lambda: mentoring_story(st, B.mentoring(studio_uid, year)),
-        "results": lambda: results_story(st, B.results(studio_uid, year)),
-        "funds": lambda: funds_story(st, B.fund_ledger(studio_uid, year)),
-        "members": lambda: members_story(st, B.members(studio_uid, year),
-                                         date_cn(B.studio_year(studio_uid, year)[1].end)),
+def book_blocks(kind: str, paths: LedgerPaths, studio_uid: str, year: int,
+                generated: date | None = None) -> tuple[list[D.Block], str, str, str]:
+    """The book `kind` (ledger.books.BOOKS) of the studio-year: its blocks with its cover, its
+    title and its header's two texts."""
+    studio, per = B.studio_year(studio_uid, year)
+    makers: dict[str, Callable[[], list[D.Block]]] = {
+        "activities": lambda: activities_blocks(paths, B.activities(studio_uid, year)),
+        "trainings": lambda: trainings_blocks(B.activities(studio_uid, year, trainings=True)),
+        "mentoring": lambda: mentoring_blocks(B.mentoring(studio_uid, year)),
+        "results": lambda: results_blocks(B.results(studio_uid, year)),
+        "funds": lambda: funds_blocks(B.fund_ledger(studio_uid, year)),
+        "members": lambda: members_blocks(B.members(studio_uid, year), date_cn(per.end)),
     }
-    return stories[kind]()
+    title = TITLES[kind]
+    cover = D.Cover(studio["name"], (title, per.short, studio["host_unit"],
+                                     date_cn(generated or date.today())))
+    return ([cover, *makers[kind]()], f"{studio['name']} {per.short}{title}", studio["name"],
+            f"{per.short}{title}")
 
 
 def write_book(kind: str, paths: LedgerPaths, studio_uid: str, year: int, out: Path | str,
-               generated: date | None = None) -> None:
-    """Write the ledger book `kind` (ledger.books.BOOKS) of the studio-year to `out`."""
-    studio, per = B.studio_year(studio_uid, year)
-    st = styles()
-    title = TITLES[kind]
-    story = cover(st, studio["name"], [title, per.short, studio["host_unit"],
-                                       date_cn(generated or date.today())])
-    story += _story(kind, st, paths, studio_uid, year)
-    build(out, story, title=f"{studio['name']} {per.short}{title}", header_left=studio["name"],
-          header_right=f"{per.short}{title}", generated=generated)
+               generated: date | None = None, *, docx: bool = False) -> None:
+    """Write the ledger book `kind` of the studio-year to `out`: PDF, or Word with `docx`."""
+    blocks, title, left, right = book_blocks(kind, paths, studio_uid, year, generated)
+    if docx:
+        from laomo_desktop.reports.docx_render import write_docx
+
+        write_docx(out, blocks, title=title, header_left=left, header_right=right)
+        return
+    from laomo_desktop.reports.layout import build, styles
+    from laomo_desktop.reports.pdf_render import flowables
+
+    build(out, flowables(blocks, styles()), title=title, header_left=left, header_right=right,
+          generated=generated)

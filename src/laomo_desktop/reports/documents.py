@@ -47,7 +47,7 @@ class Document:
     en: str                       # English title
     hint: str                     # Chinese description
     hint_en: str                  # English description
-    formats: tuple[str, ...]      # file suffixes written; () = shown, no file
+    formats: tuple[str, ...]      # file suffixes written, the default first; () = shown, no file
     file_stem: str                # default file name without suffix: {studio}, {year}
     write: Writer = field(repr=False)
     command: tuple[str, ...] = ()  # its `laomo` sub-command, e.g. ("report", "annual"), or
@@ -60,8 +60,12 @@ class Document:
 
     @property
     def suffix(self) -> str:
-        """The suffix of the file it writes ("" when it writes none)."""
+        """The suffix of the file it writes by default ("" when it writes none)."""
         return self.formats[0] if self.formats else ""
+
+    def writes(self, suffix: str) -> str:
+        """`suffix` if it writes that kind of file, else its default suffix."""
+        return suffix if suffix in self.formats else self.suffix
 
     def file_name(self, studio: str, year: int) -> str:
         """The file name offered by "Save as…", before the unsafe characters are replaced."""
@@ -69,16 +73,12 @@ class Document:
 
 
 def _write_annual(job: Job, out: Path | None) -> dict[str, Any]:
-    from laomo_desktop.reports.annual import write_annual
+    from laomo_desktop.reports.annual import write_annual, write_annual_docx
 
     assert out is not None and job.studio_uid
-    tmp = out.with_name(out.name + ".partial")  # a failed run leaves no half file at `out`
-    try:
-        data = write_annual(job.studio_uid, job.year, tmp)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LaomoError(CANNOT_WRITE(file=out, why=exc.strerror or exc)) from exc
+    write = write_annual_docx if out.suffix.lower() == ".docx" else write_annual
+    data: dict[str, Any] = {}
+    _atomic(lambda tmp: data.update(write(job.studio_uid, job.year, tmp)), out)
     return data
 
 
@@ -112,7 +112,7 @@ def _union_writer(suffix: str) -> Writer:
     return write
 
 
-def _atomic_pdf(write: Callable[[Path], None], out: Path) -> None:
+def _atomic(write: Callable[[Path], Any], out: Path) -> None:
     """Write to a temporary file beside `out`, then rename: a failed run leaves no half file."""
     tmp = out.with_name(out.name + ".partial")
     try:
@@ -131,15 +131,25 @@ def _book_writer(kind: str) -> Writer:
         from laomo_desktop.reports.books import write_book
 
         assert out is not None and job.studio_uid
-        _atomic_pdf(lambda tmp: write_book(kind, job.paths, job.studio_uid, job.year, tmp), out)
+        _atomic(lambda tmp: write_book(kind, job.paths, job.studio_uid, job.year, tmp,
+                                       docx=out.suffix.lower() == ".docx"), out)
     return write
 
 
 def _write_plan(job: Job, out: Path | None) -> None:
-    from laomo_desktop.reports.plan import write_plan
+    from laomo_desktop.reports.plan import write_plan, write_plan_docx
 
     assert out is not None and job.studio_uid
-    _atomic_pdf(lambda tmp: write_plan(job.studio_uid, job.year, tmp), out)
+    write = write_plan_docx if out.suffix.lower() == ".docx" else write_plan
+    _atomic(lambda tmp: write(job.studio_uid, job.year, tmp), out)
+
+
+def _write_sheet(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports.sheet import write_sheet
+
+    assert out is not None and job.studio_uid and job.template
+    _atomic(lambda tmp: write_sheet(job.studio_uid, job.year, job.template, job.paths.templates,
+                                    tmp, docx=out.suffix.lower() == ".docx"), out)
 
 
 # The ledger books (台账分册): key, title, English title, what it holds (zh, en)
@@ -166,7 +176,7 @@ _BOOKS = (
      "年末在册成员：性别、出生年月、学历、岗位、职称、技能等级等。",
      "The team at the year's end: sex, birth, education, post, title and skill level."),
 )
-BOOK_HELP = "台账分册 PDF：" + "、".join(f"{k}（{zh}）" for k, zh, *_ in _BOOKS)
+BOOK_HELP = "台账分册 PDF 或 Word：" + "、".join(f"{k}（{zh}）" for k, zh, *_ in _BOOKS)
 
 _UNION_HELP = "汇总表（所有工作室）PDF 或 XLSX"
 _UNION_STEM = "{year}-劳模创新工作室汇总表"
@@ -177,8 +187,9 @@ DOCUMENTS: tuple[Document, ...] = (
         "由台账自动汇编的本工作室年度情况：基本情况、“八个必有”、年度目标、活动、成果和经费等。",
         "The studio's year compiled from the ledger: basic facts, the eight must-haves, "
         "targets, activities, results and funds.",
-        (".pdf",), "{studio}-{year}-年度工作总结", _write_annual,
-        command=("report", "annual"), cli_help="年度工作总结（台账汇编）PDF", needs_studio=True),
+        (".pdf", ".docx"), "{studio}-{year}-年度工作总结", _write_annual,
+        command=("report", "annual"), cli_help="年度工作总结（台账汇编）PDF 或 Word（DOCX）",
+        needs_studio=True),
     Document(
         "packet", "考核材料", "Review packet",
         "年度工作总结、按所选模板的自评表、佐证材料索引和勾选的附件，合成一个 PDF 文件。",
@@ -196,6 +207,15 @@ DOCUMENTS: tuple[Document, ...] = (
         command=("assess",), cli_help="对照评分模板自评某工作室某年度",
         needs_studio=True, uses_template=True),
     Document(
+        "assess_sheet", "自评表", "Self-assessment sheet",
+        "按所选模板打分的自评表：考核项目、考核内容、分值、评分标准、自评得分，留考核得分和签字"
+        "盖章栏；可存为 Word 文档修改后打印。",
+        "The year scored against the chosen template on the inspectors' sheet, with the "
+        "assessor's column, signature and seal left blank; also as a Word document to edit.",
+        (".pdf", ".docx"), "{studio}-{year}-自评表", _write_sheet,
+        command=("report", "sheet"), cli_help="自评表 PDF 或 Word（按评分模板打分，留签字盖章栏）",
+        needs_studio=True, uses_template=True),
+    Document(
         "union_pdf", "汇总表 PDF", "Union summary (PDF)",
         "台账中所有工作室的主要指标汇总，以及工会本年度目标的完成情况。",
         "Every studio of the ledger in one table, with the union's targets for the year.",
@@ -207,7 +227,8 @@ DOCUMENTS: tuple[Document, ...] = (
         "The same summary as a workbook to open in Excel or WPS.",
         (".xlsx",), _UNION_STEM, _union_writer(".xlsx"),
         command=("report", "union"), cli_help=_UNION_HELP, uses_union_targets=True),
-    *(Document(f"book_{key}", zh, en, hint, hint_en, (".pdf",), "{studio}-{year}-" + zh,
+    *(Document(f"book_{key}", zh, en, hint, hint_en, (".pdf", ".docx"),
+               "{studio}-{year}-" + zh,
                _book_writer(key), command=("report", "book", key), cli_help=BOOK_HELP,
                needs_studio=True)
       for key, zh, en, hint, hint_en in _BOOKS),
@@ -216,8 +237,8 @@ DOCUMENTS: tuple[Document, ...] = (
         "本年度工作计划：年度目标、主要措施和进度安排，文末留盖章和日期。",
         "The year's work plan: targets, measures and schedule, with room for the seal and "
         "date.",
-        (".pdf",), "{studio}-{year}-年度工作计划", _write_plan,
-        command=("report", "plan"), cli_help="年度工作计划 PDF（目标、措施、进度安排）",
+        (".pdf", ".docx"), "{studio}-{year}-年度工作计划", _write_plan,
+        command=("report", "plan"), cli_help="年度工作计划 PDF 或 Word（目标、措施、进度安排）",
         needs_studio=True),
 )
 
@@ -245,3 +266,15 @@ def by_suffix(docs: Sequence[Document], out: Path) -> Document:
         if out.suffix.lower() in d.formats:
             return d
     raise LaomoError(WRONG_SUFFIX(name=out.name, suffixes=Joined(tuple(suffixes), OR.zh, OR.en)))
+
+
+def with_format(out: Path, fmt: str | None) -> Path:
+    """`out` for `--format FMT`: given its suffix when it has none; a clear message when it has
+    another one (F.pdf with --format docx)."""
+    if not fmt:
+        return out
+    if not out.suffix:
+        return out.with_name(out.name + "." + fmt)
+    if out.suffix.lower() != "." + fmt:
+        raise LaomoError(WRONG_SUFFIX(name=out.name, suffixes="." + fmt))
+    return out

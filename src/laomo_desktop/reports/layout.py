@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from laomo_desktop.ledger.typed import date_cn  # noqa: F401 - the documents' dates, re-exported
 from laomo_desktop.reports import fonts, tables
 from laomo_desktop.reports.text import esc, printable
 
@@ -88,17 +89,6 @@ def styles() -> dict[str, ParagraphStyle]:
                                    leading=24, alignment=TA_CENTER),
         "center": ParagraphStyle("center", parent=plain, alignment=TA_CENTER),
     }
-
-
-def date_cn(d: date | str | None) -> str:
-    if not d:
-        return ""
-    if isinstance(d, str):
-        try:
-            d = date.fromisoformat(d[:10])
-        except ValueError:
-            return d
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 class PagedCanvas(rl_canvas.Canvas):

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
+from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports.layout import BODY_W, HEAD_BG
 from laomo_desktop.reports.tables import PagedTable
 from laomo_desktop.reports.text import esc, printable, wrap_lines
@@ -113,10 +114,33 @@ def _height(cells: list, col: list[float]) -> float:
     return h + 2 * VPAD
 
 
+def sheet_block(result: dict, rules: dict[str, dict],
+                evidence_of: dict[str, list[int]]) -> D.ScoreSheet:
+    """What the sheet says (docmodel), for the PDF (score_sheet) and the Word document alike.
+    `rules`: each criterion's rule (for 评分标准); `evidence_of`: the evidence numbers each
+    criterion cites (reports/packet_index), none outside the packet."""
+    rows = []
+    for i, c in enumerate(result["criteria"], 1):
+        found = f"自评{STATUS[c['status']]}：{c['detail']}"
+        if evidence_of.get(c["id"]):
+            found += "；佐证：" + cited(evidence_of[c["id"]])
+        if c.get("note"):
+            found += f"（{c['note']}）"
+        rows.append(D.Criterion(c["area"], f"{i}. {c['item']}", found, f"{c['points']:g}",
+                                standard(rules.get(c["id"], {}), c["points"]),
+                                f"{c['score']:g}"))
+    return D.ScoreSheet(tuple(rows), f"{result.get('points') or 0:g}", f"{result['score']:g}",
+                        conclusion(result))
+
+
 def score_sheet(st: dict, result: dict, rules: dict[str, dict],
                 evidence_of: dict[str, list[int]]) -> list:
-    """The sheet's flowables. `rules`: each criterion's rule (for 评分标准); `evidence_of`: the
-    evidence numbers each criterion cites (reports/packet_index)."""
+    """The sheet's flowables (sheet_block's arguments)."""
+    return sheet_flowables(st, sheet_block(result, rules, evidence_of))
+
+
+def sheet_flowables(st: dict, sheet: D.ScoreSheet) -> list:
+    """The flowables of a score sheet described by `sheet`."""
     text = st["cell"]
     head_style = ParagraphStyle("sheet_head", parent=st["head"], alignment=1)
     centred = ParagraphStyle("sheet_centred", parent=text, alignment=1)
@@ -125,24 +149,17 @@ def score_sheet(st: dict, result: dict, rules: dict[str, dict],
     room = [w - 2 * PAD for w in col]
     head = [Paragraph(h, head_style) for h in HEADER]
     rows, areas, area_cells = [], [], {}
-    crit = result["criteria"]
-    for i, c in enumerate(crit, 1):
-        found = f"自评{STATUS[c['status']]}：{c['detail']}"
-        if evidence_of.get(c["id"]):
-            found += "；佐证：" + cited(evidence_of[c["id"]])
-        if c.get("note"):
-            found += f"（{c['note']}）"
-        if c["area"] not in area_cells:
-            area_cells[c["area"]] = cell(c["area"], centred, room[0])
-        first = i == 1 or crit[i - 2]["area"] != c["area"]
-        rows.append([area_cells[c["area"]] if first else "",
-                     [cell(f"{i}. {c['item']}", text, room[1]), cell(found, note, room[1])],
-                     f"{c['points']:g}", cell(standard(rules.get(c["id"], {}), c["points"]),
-                                              text, room[3]),
-                     f"{c['score']:g}", ""])
-        areas.append(c["area"])
-    said = cell(conclusion(result), text, sum(room[1:]) + 8 * PAD)
-    rows += [["合计", "", f"{result.get('points') or 0:g}", "", f"{result['score']:g}", ""],
+    crit = sheet.criteria
+    for i, c in enumerate(crit):
+        if c.area not in area_cells:
+            area_cells[c.area] = cell(c.area, centred, room[0])
+        first = i == 0 or crit[i - 1].area != c.area
+        rows.append([area_cells[c.area] if first else "",
+                     [cell(c.item, text, room[1]), cell(c.found, note, room[1])],
+                     c.points, cell(c.standard, text, room[3]), c.score, ""])
+        areas.append(c.area)
+    said = cell(sheet.conclusion, text, sum(room[1:]) + 8 * PAD)
+    rows += [["合计", "", sheet.points, "", sheet.score, ""],
              ["自评结论", said, "", "", "", ""],
              ["自评人\n（签字）", "", "单位（盖章）", "", "", ""],
              ["日期", "　　　　年　　月　　日", "", "", "", ""]]

@@ -7,16 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer
-
 from laomo_desktop.ledger import books as B
 from laomo_desktop.ledger.money import wan
-from laomo_desktop.reports.books import overview
-from laomo_desktop.reports.headings import Outline
-from laomo_desktop.reports.layout import build, styles
-from laomo_desktop.reports.text import esc
+from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports.wording import NOT_FILLED
 from laomo_desktop.store import enums as E
 
@@ -31,35 +24,49 @@ def target_rows(plan: dict) -> list[list]:
     return rows
 
 
-def _paragraphs(st: dict, text: str | None) -> list:
+def _paragraphs(text: str | None) -> list[D.Block]:
     """A long text as entered, one paragraph per line; 未填写 when empty."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return [Paragraph(esc(line), st["body"]) for line in lines] or [
-        Paragraph(NOT_FILLED, st["body"])]
+    return [D.Para(line) for line in lines] or [D.Para(NOT_FILLED)]
+
+
+def plan_blocks(studio: dict, per, plan: dict | None) -> list[D.Block]:
+    """The plan's blocks (docmodel): title, targets, measures, schedule, the seal line."""
+    out: list[D.Block] = [D.Space(8), D.Title(f"{studio['name']}{per.short}工作计划"),
+                          D.Space(10)]
+    if plan is None:
+        out.append(D.Para(f"{per.short}未登记工作计划。"))
+    else:
+        o = D.Outline()
+        out.append(o.heading(1, "年度目标"))
+        out.append(o.table(["序号", "指标", "目标值"], target_rows(plan), [1, 6, 3],
+                           title="年度目标"))
+        out.append(o.heading(1, "主要措施"))
+        out += _paragraphs(plan.get("measures"))
+        out.append(o.heading(1, "进度安排"))
+        out += _paragraphs(plan.get("schedule"))
+    return out + [D.Space(24), D.Para(f"{studio['name']}（盖章）", "right"),
+                  D.Para("年　　月　　日", "right")]
 
 
 def write_plan(studio_uid: str, year: int, out: Path | str,
                generated: date | None = None) -> None:
     """Write the plan of the studio-year to `out`; a year with no plan says so."""
+    from laomo_desktop.reports.layout import build, styles
+    from laomo_desktop.reports.pdf_render import flowables
+
     studio, per = B.studio_year(studio_uid, year)
-    plan = B.plan(studio_uid, year)
-    st = styles()
-    title = f"{studio['name']}{per.short}工作计划"
-    story: list = [Spacer(1, 8), Paragraph(esc(title), st["doc_title"]), Spacer(1, 10)]
-    if plan is None:
-        story.append(Paragraph(esc(f"{per.short}未登记工作计划。"), st["body"]))
-    else:
-        o = Outline(st)
-        story.append(o.heading(1, "年度目标"))
-        story += overview(st, ["序号", "指标", "目标值"], target_rows(plan), [1, 6, 3],
-                          right=(0, 2), title=o.table_title("年度目标"))
-        story.append(o.heading(1, "主要措施"))
-        story += _paragraphs(st, plan.get("measures"))
-        story.append(o.heading(1, "进度安排"))
-        story += _paragraphs(st, plan.get("schedule"))
-    sign = ParagraphStyle("sign", parent=st["body"], alignment=TA_RIGHT)
-    story += [Spacer(1, 24), Paragraph(esc(f"{studio['name']}（盖章）"), sign),
-              Paragraph("年　　月　　日", sign)]
-    build(out, story, title=title, header_left=studio["name"],
-          header_right=f"{per.short}工作计划", generated=generated,
+    blocks = plan_blocks(studio, per, B.plan(studio_uid, year))
+    build(out, flowables(blocks, styles()), title=f"{studio['name']}{per.short}工作计划",
+          header_left=studio["name"], header_right=f"{per.short}工作计划", generated=generated,
           has_cover=False)  # no cover: page 1 has its header and page number too
+
+
+def write_plan_docx(studio_uid: str, year: int, out: Path | str) -> None:
+    """The same plan as an editable Word document (docx_render)."""
+    from laomo_desktop.reports.docx_render import write_docx
+
+    studio, per = B.studio_year(studio_uid, year)
+    blocks = plan_blocks(studio, per, B.plan(studio_uid, year))
+    write_docx(out, blocks, title=f"{studio['name']}{per.short}工作计划",
+               header_left=studio["name"], header_right=f"{per.short}工作计划")

@@ -73,6 +73,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from laomo_desktop.ui.window import screenfit
 
     keep_gc_on_gui_thread(app)  # before any job runs on a worker thread
+    from laomo_desktop.ui.system.cjkfont import ensure_chinese_font
+
+    ensure_chinese_font()  # before the first label is drawn
     screenfit.install(app)  # every window, the recovery dialog before the main one included
     return app
 

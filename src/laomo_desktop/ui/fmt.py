@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from laomo_desktop import texts
+from laomo_desktop.ledger.typed import date_cn
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 
@@ -46,11 +47,13 @@ def choice_label(choices: type[E.Choice], code: str | None) -> str:
 def date_text(iso: str | None) -> str:
     if not iso:
         return ""
+    if is_chinese():
+        return date_cn(iso)
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return f"{d.year}年{d.month}月{d.day}日" if is_chinese() else d.strftime("%d %b %Y")
+    return d.strftime("%d %b %Y")
 
 
 def money_text(fen: int | None) -> str:

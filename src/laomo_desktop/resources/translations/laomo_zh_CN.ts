@@ -745,6 +745,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="448"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -785,13 +786,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="106"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="118"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="122"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="173"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="107"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="108"/>
         <location filename="../../src/laomo_desktop/ui/window/mainwindow.py" line="176"/>
         <source>Year</source>
         <translation>年度</translation>
@@ -1081,74 +1082,74 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>正在重新写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="101"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="100"/>
         <source>Left out because</source>
         <translation>未导入的原因</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="113"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="240"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="316"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="325"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="239"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="242"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="309"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="318"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="351"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="133"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="132"/>
         <source>%1 (about %2 rows)</source>
         <translation>%1（约 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="142"/>
         <source>Workbook:</source>
         <translation>工作簿：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="143"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="145"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="144"/>
         <source>The sheet holds:</source>
         <translation>表中记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Header in the sheet</source>
         <translation>表中列名</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>First row</source>
         <translation>第一行数据</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="148"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="147"/>
         <source>Goes to</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="154"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="153"/>
         <source>Columns are matched by their headers; choose another item where the match is wrong, or &quot;Not imported&quot;. Rows already in the ledger are not imported again.</source>
         <translation>各列已按列名对应到台账的项目；对应不对的，请另选项目或选“不导入”。台账中已有的行不会重复导入。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="158"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="157"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="161"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="282"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="160"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="275"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/imports.py" line="136"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/targets.py" line="109"/>
         <location filename="../../src/laomo_desktop/ui/system/tasks.py" line="80"/>
@@ -1156,52 +1157,52 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="189"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="188"/>
         <source>The header is row %1 of the sheet.</source>
         <translation>表头在工作表的第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="191"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="190"/>
         <source>No header found in this sheet.</source>
         <translation>这个工作表中找不到表头。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="243"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="242"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="266"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="265"/>
         <source>Red cells are refused by the ledger, yellow cells differ from the record the ledger already has, grey rows are in the ledger already: pointing at a cell tells why. Only the new rows without errors are imported; Ctrl+Z undoes the whole import.</source>
         <translation>红色单元格台账不接受，黄色单元格与台账中已有的记录不同，灰色的行台账中已有：指向单元格可看原因。只导入没有错误的新行；按 Ctrl+Z 可撤销整个导入。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="278"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="271"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="303"/>
         <source>Import %1 rows</source>
         <translation>导入 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="317"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="310"/>
         <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="331"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="324"/>
         <source>Opening the workbook…</source>
         <translation>正在打开工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="347"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="340"/>
         <source>Import %1 rows of %2 from Excel</source>
         <translation>从 Excel 导入 %1 行%2</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="355"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="348"/>
         <source>%1 records imported. Ctrl+Z removes them all.</source>
         <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
@@ -1403,7 +1404,7 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="112"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/record.py" line="156"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="434"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1724,229 +1725,229 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="89"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="90"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="90"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="91"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="99"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="100"/>
         <source>Fill a union form…</source>
         <translation>填写单位表单…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="100"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="101"/>
         <source>A union&apos;s own Word or Excel form, filled from the ledger</source>
         <translation>用台账数据填写工会下发的 Word 或 Excel 表单</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="102"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="103"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="113"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="125"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="123"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="126"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="128"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="131"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="134"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="72"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="162"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="199"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="167"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="204"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="71"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="163"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="168"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="173"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="178"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <location filename="../../src/laomo_desktop/ui/pages/union.py" line="221"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="174"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="179"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="185"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="190"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="188"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="193"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="225"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="230"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="230"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="235"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="237"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="242"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="259"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="264"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="281"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="287"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="305"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="315"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="354"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="327"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="338"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="377"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="305"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="327"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="316"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="339"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="347"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="324"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="347"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="334"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="357"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="348"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="371"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="362"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="385"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="373"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="396"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="377"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="404"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="379"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="406"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="386"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="413"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="391"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="418"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="391"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="418"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="393"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="420"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="395"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="408"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="435"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="420"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="447"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
@@ -1984,7 +1985,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="99"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="421"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="448"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2027,9 +2028,39 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/fillform.py" line="238"/>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="422"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="449"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="120"/>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="124"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="292"/>
+        <source>PDF (for printing)</source>
+        <translation>PDF（用于打印）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="292"/>
+        <source>Word document (editable)</source>
+        <translation>Word 文档（可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="293"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="400"/>
+        <source>The Word document “%1” is ready. Save it to edit it in Word or WPS.</source>
+        <translation>Word 文档“%1”已生成。请保存，然后用 Word 或 WPS 编辑。</translation>
     </message>
     <message>
         <location filename="../../src/laomo_desktop/ui/dialogs/listexport.py" line="192"/>
@@ -2048,7 +2079,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="435"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="462"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -2058,7 +2089,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="446"/>
+        <location filename="../../src/laomo_desktop/ui/pages/reports.py" line="473"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -2624,39 +2655,39 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="93"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="106"/>
         <source>Other problems</source>
         <translation>其他问题</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="206"/>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="96"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="205"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="109"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="112"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="125"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="133"/>
         <source>Paste %1 from a spreadsheet</source>
         <translation>从表格粘贴%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="115"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="128"/>
         <source>%1 rows can be added, %2 rows have errors</source>
         <translation>可添加 %1 行，%2 行有错误</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="120"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="133"/>
         <source>Not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="129"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="142"/>
         <source>Rows with an error are not added: their cells are red, and pointing at a cell tells why. Ctrl+Z undoes the whole paste.</source>
         <translation>有错误的行不会添加：出错的单元格显示为红色，鼠标指向单元格可看到原因。添加后按 Ctrl+Z 可撤销整次粘贴。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="147"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/paste.py" line="153"/>
         <source>Add %1 rows</source>
         <translation>添加 %1 行</translation>
     </message>
@@ -2686,7 +2717,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>已添加 %1 条记录，按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="358"/>
+        <location filename="../../src/laomo_desktop/ui/dialogs/excelimport.py" line="351"/>
         <location filename="../../src/laomo_desktop/ui/pages/tableclip.py" line="134"/>
         <source>Adding the rows…</source>
         <translation>正在添加记录…</translation>

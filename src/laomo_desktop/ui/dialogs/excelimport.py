@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from laomo_desktop.ledger import paste
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Joined, worded
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dialogs.paste import BAD, PreviewModel
+from laomo_desktop.ui.dialogs.paste import BAD, PreviewModel, preview_table
 from laomo_desktop.ui.dialogs.record import available_geometry
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, tip, warn
@@ -268,13 +267,7 @@ class ExcelImportDialog(QDialog):
                          "pointing at a cell tells why. Only the new rows without errors are "
                          "imported; Ctrl+Z undoes the whole import."))
         note.setWordWrap(True)
-        self.table = QTableView(objectName="excel_preview")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(120)
-        header.setStretchLastSection(True)
+        self.table = preview_table("excel_preview")
         back = QPushButton(tr("Back"), objectName="excel_back")
         back.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         self.import_button = QPushButton(objectName="excel_import")

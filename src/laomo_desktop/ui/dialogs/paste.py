@@ -36,6 +36,19 @@ BAD_TEXT = QBrush(QColor("#b00020"))
 SKIPPED = QBrush(QColor("#8a8f98"))
 
 
+def preview_table(name: str) -> QTableView:
+    """A read-only table of rows about to be added (the paste's and the Excel import's
+    previews): one line a row, columns as wide as the user drags them, the last one filling."""
+    table = QTableView(objectName=name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(120)
+    header.setStretchLastSection(True)
+    return table
+
+
 class PreviewModel(QAbstractTableModel):
     """The pasted cells, one column per pasted column and a last one for the problems of a row
     that no pasted column shows (a required field left out of the paste)."""
@@ -131,15 +144,8 @@ class PasteDialog(QDialog):
         note.setWordWrap(True)
 
         self.model = PreviewModel(preview, self)
-        self.table = QTableView()
-        self.table.setObjectName("paste_table")
+        self.table = preview_table("paste_table")
         self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(120)
-        header.setStretchLastSection(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -1,6 +1,7 @@
 """The reports page (报表): choose a document and a year, generate it off the GUI thread, look at
-it, then save or print it. PDFs are previewed with Qt PDF, the union workbook (XLSX) is only
-saved, the self-assessment is a table. Files are written to a temporary file first: nothing
+it, then save or print it. PDFs are previewed with Qt PDF, the union workbook (XLSX) and the
+Word documents (DOCX: the summary and the plan, chosen as their format) are only saved, the
+self-assessment is a table. Files are written to a temporary file first: nothing
 reaches the user's folder until "Save as…", and a cancelled or failed run leaves nothing."""
 
 from __future__ import annotations
@@ -114,9 +115,13 @@ class ReportsPage(LazyPage):
         self.template.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.template_problems = _label("template_problems", "color: #8a5a00;")
+        self.format = QComboBox()  # PDF or Word, for a document written both ways
+        self.format.setObjectName("report_format")
+        self.format.setAccessibleName(tr("File format"))
         form = QFormLayout(options)
         form.addRow(tr("Year:"), self.year)
         form.addRow("", self.period_text)
+        form.addRow(tr("Format:"), self.format)
         form.addRow(tr("Template:"), self.template)
         form.addRow(self.template_problems)
 
@@ -275,10 +280,27 @@ class ReportsPage(LazyPage):
         prefs.write(self.ctx.settings, declared.REPORT_DOCUMENT, doc.key)
         self.hint.setText(doc_texts()[doc.key][1])
         self.template.setEnabled(doc.uses_template)
+        self._fill_formats(doc.formats)
         self.attachments.setEnabled(doc.takes_attachments)
         no_studio = doc.needs_studio and not self.ctx.studio_uid
         self.generate_button.setEnabled(self._job is None and not no_studio)
         self.generate_button.setToolTip(tr("Choose a studio first.") if no_studio else "")
+
+    def _fill_formats(self, formats: tuple[str, ...]) -> None:
+        """The formats of the chosen document; the user's last choice kept where offered."""
+        keep = self.format.currentData()
+        names = {".pdf": tr("PDF (for printing)"), ".docx": tr("Word document (editable)"),
+                 ".xlsx": tr("Excel workbook")}
+        self.format.clear()
+        for suffix in formats:
+            self.format.addItem(names.get(suffix, suffix), suffix)
+        found = self.format.findData(keep)
+        self.format.setCurrentIndex(max(found, 0))
+        self.format.setEnabled(len(formats) > 1 and self._job is None)
+
+    def chosen_format(self) -> str:
+        """The suffix of the file to write: the chosen format, else the document's own."""
+        return BY_KEY[self.chosen()].writes(self.format.currentData() or "")
 
     def open_document(self, doc: str) -> None:
         """Select a document (navigate_requested("reports", doc)); the self-assessment runs."""
@@ -307,10 +329,11 @@ class ReportsPage(LazyPage):
         if template:
             prefs.write(self.ctx.settings, declared.REPORT_TEMPLATE, template)
         studio = R.get("studio", uid)["name"] if doc.needs_studio else ""
-        gen = Generated(doc.key, year, safe_file_name(doc.file_name(studio, year)) + doc.suffix)
-        if doc.suffix:
+        suffix = self.chosen_format()
+        gen = Generated(doc.key, year, safe_file_name(doc.file_name(studio, year)) + suffix)
+        if suffix:
             try:
-                fd, name = tempfile.mkstemp(doc.suffix, "laomo-preview-", self.preview_dir)
+                fd, name = tempfile.mkstemp(suffix, "laomo-preview-", self.preview_dir)
             except OSError as exc:
                 warn(self, tr("Not generated"), tr(
                     "No temporary file can be made in %1: %2.").replace(
@@ -373,6 +396,10 @@ class ReportsPage(LazyPage):
             self.xlsx_text.setText(tr("The workbook “%1” is ready. Save it to open it in Excel "
                                       "or WPS.").replace("%1", gen.file_name))
             self.stack.setCurrentIndex(3)
+        elif gen.path is not None and gen.path.suffix == ".docx":  # no preview: saved, edited
+            self.xlsx_text.setText(tr("The Word document “%1” is ready. Save it to edit it in "
+                                      "Word or WPS.").replace("%1", gen.file_name))
+            self.stack.setCurrentIndex(3)
         elif self.document.load(str(gen.path)) != QPdfDocument.Error.None_:
             self.clear_result(tr("The document was written but cannot be shown."))
         else:
@@ -418,8 +445,8 @@ class ReportsPage(LazyPage):
             QStandardPaths.StandardLocation.DocumentsLocation)
         name, _ = QFileDialog.getSaveFileName(
             self, tr("Save the report"), str(Path(folder) / gen.file_name),
-            tr("PDF documents (*.pdf)") if gen.path.suffix == ".pdf"
-            else tr("Excel workbooks (*.xlsx)"))
+            {".pdf": tr("PDF documents (*.pdf)"), ".docx": tr("Word documents (*.docx)")}.get(
+                gen.path.suffix, tr("Excel workbooks (*.xlsx)")))
         if not name:
             return None
         target = Path(name)
