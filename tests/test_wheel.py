@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import pdftotext
+
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.wheel
@@ -47,7 +49,8 @@ def _run(args: list, cwd: Path, env: dict, timeout: int = 300) -> subprocess.Com
 
 def test_a_wheel_installed_in_a_fresh_venv_works_from_outside_the_tree(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(QT_QPA_PLATFORM="offscreen", LAOMO_DATA_DIR=str(tmp_path / "nowhere"))
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8",
+               LAOMO_DATA_DIR=str(tmp_path / "nowhere"))  # never the user's own ledger
 
     source = _copy_sources(tmp_path / "source")
     (source.parent / "wheels").mkdir()
@@ -90,5 +93,5 @@ def test_a_wheel_installed_in_a_fresh_venv_works_from_outside_the_tree(tmp_path)
     _run([laomo, "--data-dir", data, "report", "annual", "--studio", studio["uid"],
           "--year", date.today().year - 1, "--out", pdf], away, env)
     assert pdf.read_bytes().startswith(b"%PDF")
-    text = _run(["pdftotext", pdf, "-"], away, env).stdout
+    text = pdftotext(pdf)
     assert studio["name"] in text and "年度" in text
