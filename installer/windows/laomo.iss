@@ -28,15 +28,10 @@
   #error laomo-desktop.exe not found in SourceDir: build the folder first (python installer\build.py)
 #endif
 
-; Simplified Chinese is not one of the languages Inno Setup 6 ships: its ChineseSimplified.isl is
-; an unofficial translation (https://jrsoftware.org/files/istrans/). Use the compiler's copy if
-; this Inno Setup has one, else a copy put next to this script (see installer/README.md).
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseIsl "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-  #define ChineseIsl AddBackslash(SourcePath) + "ChineseSimplified.isl"
-#else
-  #error ChineseSimplified.isl not found: download it into installer\windows\ (see installer\README.md)
+; Inno Setup 6.5 or later: the Chinese messages file below has the message names of 6.5+, and
+; this script and that file are UTF-8 without a BOM (read as such since 6.3.0).
+#if Ver < EncodeVer(6,5,0)
+  #error Inno Setup 6.5 or later is needed (installer\README.md)
 #endif
 
 #define AppNameZh "劳模创新工作室台账"
@@ -85,7 +80,9 @@ SignedUninstaller=yes
 
 [Languages]
 ; The first one is used when Windows' language is neither of the two.
-Name: "chinesesimplified"; MessagesFile: "{#ChineseIsl}"
+; Simplified Chinese is not among the languages Inno Setup ships; ChineseSimplified.isl, next
+; to this script, is this project's own translation (a path relative to the script's folder).
+Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Messages]
