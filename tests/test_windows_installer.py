@@ -120,6 +120,16 @@ def test_the_script_takes_the_chinese_messages_from_the_repository():
     assert "installer/windows/ChineseSimplified.isl" not in (ROOT / ".gitignore").read_text()
 
 
+def test_the_files_the_script_names_in_the_repository_exist():
+    """SetupIconFile (and any other {#SourcePath}-relative path) points at a file that is there:
+    the compiler stops on a missing one, which only a Windows build would otherwise show."""
+    paths = re.findall(r"^\w+=\{#AddBackslash\(SourcePath\)\}(.+)$", ISS.read_text("utf-8"), re.M)
+    files = [p for p in paths if "." in p.rsplit("\\", 1)[-1]]
+    assert files, paths
+    for path in files:
+        assert (ISS.parent / path.replace("\\", "/")).resolve().is_file(), path
+
+
 def test_every_custom_message_the_script_uses_exists_in_chinese():
     iss = ISS.read_text("utf-8")
     used = set(re.findall(r"\{cm:(\w+)", iss))

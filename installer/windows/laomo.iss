@@ -1,12 +1,13 @@
 ; Laomo Desktop (劳模创新工作室台账) — Inno Setup script for the Windows setup program.
 ;
-; NOT BUILT OR RUN HERE: this file was written against the Inno Setup 6 documentation and checked
-; by reading only (no Windows, no Inno Setup on the development machine). See
-; installer/README.md for how to build, sign and test it on Windows.
+; NOT BUILT OR RUN ON THE DEVELOPMENT MACHINE (no Windows, no Inno Setup there): written against
+; the Inno Setup 6 documentation; .github/workflows/windows.yml compiles it on a Windows runner.
+; See installer/README.md for what was checked, and how to build, sign and test it on Windows.
 ;
 ; Build (from the repository root, after `python installer\build.py` made dist\laomo-desktop):
 ;   iscc /DAppVersion=0.1.0 installer\windows\laomo.iss
-; installer\build.py does exactly that when iscc.exe is on PATH. Output:
+; installer\build.py does exactly that when it finds ISCC.exe (PATH or Program Files (x86)\Inno
+; Setup 6). Output:
 ;   dist\laomo-desktop-<version>-setup.exe
 ;
 ; Optional defines:
