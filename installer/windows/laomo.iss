@@ -1,12 +1,13 @@
 ; Laomo Desktop (劳模创新工作室台账) — Inno Setup script for the Windows setup program.
 ;
-; NOT BUILT OR RUN HERE: this file was written against the Inno Setup 6 documentation and checked
-; by reading only (no Windows, no Inno Setup on the development machine). See
-; installer/README.md for how to build, sign and test it on Windows.
+; NOT BUILT OR RUN ON THE DEVELOPMENT MACHINE (no Windows, no Inno Setup there): written against
+; the Inno Setup 6 documentation; .github/workflows/windows.yml compiles it on a Windows runner.
+; See installer/README.md for what was checked, and how to build, sign and test it on Windows.
 ;
 ; Build (from the repository root, after `python installer\build.py` made dist\laomo-desktop):
 ;   iscc /DAppVersion=0.1.0 installer\windows\laomo.iss
-; installer\build.py does exactly that when iscc.exe is on PATH. Output:
+; installer\build.py does exactly that when it finds ISCC.exe (PATH or Program Files (x86)\Inno
+; Setup 6). Output:
 ;   dist\laomo-desktop-<version>-setup.exe
 ;
 ; Optional defines:
@@ -28,15 +29,10 @@
   #error laomo-desktop.exe not found in SourceDir: build the folder first (python installer\build.py)
 #endif
 
-; Simplified Chinese is not one of the languages Inno Setup 6 ships: its ChineseSimplified.isl is
-; an unofficial translation (https://jrsoftware.org/files/istrans/). Use the compiler's copy if
-; this Inno Setup has one, else a copy put next to this script (see installer/README.md).
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseIsl "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-  #define ChineseIsl AddBackslash(SourcePath) + "ChineseSimplified.isl"
-#else
-  #error ChineseSimplified.isl not found: download it into installer\windows\ (see installer\README.md)
+; Inno Setup 6.5 or later: the Chinese messages file below has the message names of 6.5+, and
+; this script and that file are UTF-8 without a BOM (read as such since 6.3.0).
+#if Ver < EncodeVer(6,5,0)
+  #error Inno Setup 6.5 or later is needed (installer\README.md)
 #endif
 
 #define AppNameZh "劳模创新工作室台账"
@@ -85,7 +81,9 @@ SignedUninstaller=yes
 
 [Languages]
 ; The first one is used when Windows' language is neither of the two.
-Name: "chinesesimplified"; MessagesFile: "{#ChineseIsl}"
+; Simplified Chinese is not among the languages Inno Setup ships; ChineseSimplified.isl, next
+; to this script, is this project's own translation (a path relative to the script's folder).
+Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Messages]
