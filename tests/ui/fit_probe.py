@@ -188,6 +188,16 @@ def main(data: Path, language: str = "zh_CN") -> None:
                    "change_leader_dialog")
     measure_dialog(RecoveryDialog(paths, LedgerProblem("damaged", "台账文件已损坏。", "细节"),
                                   None), "recovery_dialog")
+    from laomo_desktop.ledger import excelread
+    from laomo_desktop.ui.dialogs.excelimport import ExcelImportDialog
+    from laomo_desktop.ui.dialogs.fillform import FillFormDialog
+    from laomo_desktop.ui.dialogs.formfields import FieldsHelp
+
+    measure_dialog(FillFormDialog(ctx, 2025, win), "fill_form")
+    measure_dialog(FieldsHelp(None, "", win), "form_fields_help")
+    old = Path(__file__).parents[1] / "fixtures" / "old_ledger.xlsx"
+    measure_dialog(ExcelImportDialog(old, excelread.inspect(old), u["A"], win),
+                   "excel_import_dialog")
     report["available"] = rect(win.screen().availableGeometry())
     report["scale"] = win.screen().devicePixelRatio()
     print(json.dumps(report, ensure_ascii=False), flush=True)
