@@ -75,3 +75,16 @@ def test_fields_lists_every_placeholder_with_the_studios_values(sample_dir, caps
     assert rows["{%tr for x in 创新成果 %} … {%tr endfor %}"]["example"] == "共 4 项"
     code, stdout, _ = run(capsys, "--data-dir", str(sample_dir), "fill", "--fields")
     assert code == 0 and "{{ 统计.培训人次 }}  本年度培训（人次）" in stdout
+
+
+def test_a_forms_name_may_be_shortened_while_it_names_one_form(sample_dir, capsys, tmp_path):
+    out = tmp_path / "a.docx"
+    code, stdout, err = run(capsys, "--data-dir", str(sample_dir), "fill", "推荐表",
+                            "--studio", "李明", "--year", "2025", "--out", str(out))
+    assert code == 0, err
+    assert out.exists()
+    code, _, err = run(capsys, "--data-dir", str(sample_dir), "fill", "劳模创新工作室",
+                       "--studio", "李明", "--year", "2025", "--out", str(tmp_path / "b.docx"))
+    assert code == 1  # both examples hold it: which one is meant cannot be told
+    assert "劳模创新工作室推荐表" in err and "劳模创新工作室年度统计表" in err
+    assert not (tmp_path / "b.docx").exists()

@@ -55,6 +55,9 @@ def _form(paths: LedgerPaths, name: str) -> Path:
     for f in found:
         if f.name == name:
             return f.path
+    partly = [f for f in found if name and name in f.name]  # 推荐表 for 劳模创新工作室推荐表
+    if len(partly) == 1:
+        return partly[0].path
     raise LaomoError(NO_FORM(name=name, names="、".join(f.name for f in found) or "（无）"))
 
 
