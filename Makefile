@@ -47,6 +47,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_exchange.py
 	$(BIN)/python bench/bench_open.py
 	$(BIN)/python bench/bench_paste.py
+	$(BIN)/python bench/bench_excel.py
+	$(BIN)/python bench/bench_union.py
+	$(BIN)/python bench/bench_thumbs.py
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.
