@@ -257,3 +257,68 @@ def test_a_form_gathers_only_the_lists_it_reads(sample):
     ctx = FF.context(sample, 2025, only=form.uses)
     assert len(ctx["创新成果"]) == 4 and ctx["活动"] == [] and ctx["累计创新成果"] == []
     assert len(FF.context(sample, 2025)["活动"]) == 5
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    (["{{ 工作室.名称 * 1000000000 }}"], ["结果过大"]),
+    (["{{ [0] * 1000000000 }}"], ["结果过大"]),
+    (["{{ 工作室.名称|center(1000000000)|length }}"], None),  # padded only up to a cap
+    ([*(f"{{%p for {v} in [1,2] %}}" for v in "abcd"), "x", *["{%p endfor %}"] * 4],
+     ["层的循环嵌套"]),
+    (["{% set a = 工作室.名称 %}{% set a = a ~ a %}{{ a }}"], ["用变量自身给它赋值"]),
+])
+def test_a_form_cannot_fill_the_memory(sample, tmp_path, lines, said):
+    """A form that would make gigabytes of text or loop forever is refused with its file named,
+    and nothing is written (the check, or the fill's own limits)."""
+    form = _docx_form(tmp_path, *lines)
+    out = tmp_path / "out.docx"
+    if said is None:
+        forms.fill_form(form, sample, 2025, out)
+        assert int(_docx_text(out)[0].split()[0]) <= 100_000
+        return
+    with pytest.raises(FormError) as exc:
+        forms.fill_form(form, sample, 2025, out)
+    assert "坏表单.docx" in exc.value.message
+    for words in said:
+        assert words in exc.value.message
+    assert not out.exists() and not list(tmp_path.glob(".*.partial"))
+
+
+def test_a_documents_properties_are_checked_as_its_text_is(sample, tmp_path):
+    """docxtpl fills the title, subject … of a Word form too: what stands there is checked, and
+    the lists it reads are gathered (they printed as empty before)."""
+    form = _docx_form(tmp_path, "正文")
+    doc = Document(str(form))
+    doc.core_properties.title = "{{ 工作室.名称.upper }}"
+    doc.save(str(form))
+    with pytest.raises(FormError) as exc:
+        forms.fill_form(form, sample, 2025, tmp_path / "out.docx")
+    assert "文档属性“title”" in exc.value.message
+    doc.core_properties.title = "制度 {{ 制度|length }} 项"
+    doc.save(str(form))
+    out = forms.fill_form(form, sample, 2025, tmp_path / "out.docx")
+    assert Document(str(out)).core_properties.title != "制度 0 项"
+
+
+def test_a_file_that_cannot_be_replaced_leaves_no_half_written_files(sample, tmp_path):
+    folder = tmp_path / "out"
+    (folder / "李明劳模创新工作室2025统计.xlsx").mkdir(parents=True)  # as if open elsewhere
+    with pytest.raises(LaomoError) as exc:
+        drive(forms.fill_all_steps(XLSX, 2025, folder, "{工作室名称}{年度}统计"))
+    assert "无法写入" in exc.value.message
+    assert not list(folder.glob(".*.partial"))
+
+
+def test_an_interrupt_on_a_terminal_leaves_no_hidden_files(sample, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    seen = []
+
+    def interrupt(p):
+        seen.append(p)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        drive(forms.fill_all_steps(XLSX, 2025, folder, "{工作室名称}{年度}统计"), interrupt)
+    assert list(folder.iterdir()) == []

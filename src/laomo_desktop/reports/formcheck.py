@@ -62,9 +62,35 @@ class FormError(LaomoError):
     """A form that cannot be filled as it is; the message names the file and the placeholder."""
 
 
+MAX_TEXT = 100_000  # characters or items one multiplication or padding may make
+MAX_LOOPS = 3  # loops inside loops
+MAX_SETS = 20  # {% set %} tags in one part of a form
+TOO_BIG = Text("结果过大（超过 {n} 个字或项）", "the result is too large (over {n} characters or items)")
+
+
+def _center(value, width=80):
+    """Jinja's center, with the width a form may ask for capped (a huge width is only memory)."""
+    return str(value).center(min(int(width), MAX_TEXT))
+
+
 class _FormEnvironment(SandboxedEnvironment):
     """Compiles each source once: filling one form for many studios renders the same parts
-    again and again (docxtpl asks for a template of each part at every fill)."""
+    again and again (docxtpl asks for a template of each part at every fill). Text or a list
+    multiplied by a number, and padding, are capped: a form cannot fill the memory."""
+
+    intercepted_binops = frozenset({"*"})
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.filters["center"] = _center
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
+                        and len(seq) * times > MAX_TEXT:
+                    raise FormError(TOO_BIG(n=f"{MAX_TEXT:,}"))
+        return super().call_binop(context, operator, left, right)
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
         if globals is not None or template_class is not None or not isinstance(source, str):
@@ -112,6 +138,8 @@ class Checker:
         self.lineno = 0
         self.top = vocabulary().fields
         self.used: set[str] = set()  # the vocabulary's top-level names the form reads
+        self.depth = 0  # loops inside loops here
+        self.sets = 0
 
     def template(self, tree: nodes.Template) -> None:
         self.body(tree.body, dict(vocabulary().fields))
@@ -136,6 +164,11 @@ class Checker:
                 self.statement(e, scope)
             self.body(n.else_, dict(scope))
         elif isinstance(n, nodes.Assign) and isinstance(n.target, nodes.Name):
+            self.sets += 1
+            if self.sets > MAX_SETS or any(x.name == n.target.name
+                                           for x in n.node.find_all(nodes.Name)):
+                raise _Refused(NOT_ALLOWED(what=f"超过 {MAX_SETS} 个 set 或用变量自身给它赋值"),
+                               n.target.name)
             scope[n.target.name] = self.expr(n.node, scope)
         else:
             raise _Refused(NOT_ALLOWED(what=f"“{type(n).__name__}”标记"), type(n).__name__)
@@ -150,7 +183,11 @@ class Checker:
         inner = {**scope, n.target.name: over.item, "loop": LOOP}
         if n.test is not None:
             self.expr(n.test, inner)
+        self.depth += 1
+        if self.depth > MAX_LOOPS:
+            raise _Refused(NOT_ALLOWED(what=f"超过 {MAX_LOOPS} 层的循环嵌套"), path_of(n.iter))
         self.body(n.body, inner)
+        self.depth -= 1
         self.body(n.else_, dict(scope))
 
     def field(self, base: Node, name: str, whole: str) -> Node:

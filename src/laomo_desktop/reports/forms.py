@@ -27,7 +27,7 @@ from laomo_desktop.reports.formcheck import (
     environment,
 )
 from laomo_desktop.texts import Text
-from laomo_desktop.work import Cancelled, Job, Progress
+from laomo_desktop.work import Job, Progress
 
 SUFFIXES = (".docx", ".xlsx")
 PATTERN_FIELDS = ("工作室名称", "年度", "表单名称", "领衔人", "所在单位")
@@ -118,6 +118,11 @@ class Form:
         return self.path.suffix.lower()
 
 
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's
+PROPERTY = Text("文档属性“{name}”", 'the document property "{name}"')
+
+
 def _paragraph(xml_line: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", xml_line)).strip()
 
@@ -132,6 +137,10 @@ def _docx(path: Path) -> Form:
         parts = [tpl.get_xml()]
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             parts += [tpl.get_part_xml(p) for _, p in tpl.get_headers_footers(uri)]
+        parts += [p.blob.decode("utf-8") for p in tpl.docx.part.package.parts  # filled too
+                  if p.content_type == FOOTNOTES]
+        properties = {name: getattr(tpl.docx.core_properties, name) or ""
+                      for name in PROPERTIES}
     except Exception as exc:  # noqa: BLE001 - python-docx says "package not found", zipfile …
         raise FormError(NOT_A_FORM(file=path.name, why=DAMAGED(kind="Word"))) from exc
     uses: set[str] = set()
@@ -142,6 +151,9 @@ def _docx(path: Path) -> Form:
             text = _paragraph(lines[min(max(lineno, 1), len(lines)) - 1])
             return text, (f"段落“{text[:30]}…”" if len(text) > 30 else f"段落“{text}”")
         uses |= check(env, "\n".join(lines), path.name, place_of)
+    for name, text in properties.items():  # docxtpl fills the document's properties as well
+        uses |= check(env, text, path.name,
+                      lambda _line, name=name, text=text: (text, PROPERTY(name=name)))
 
     render_env = environment()  # one per form: its parts are compiled once for every studio
 
@@ -151,7 +163,7 @@ def _docx(path: Path) -> Form:
             t.render(ctx, jinja_env=render_env, autoescape=True)
         except Exception as exc:  # noqa: BLE001 - a form's mistake the check could not see
             near = " ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())
-            raise FormError(FAILED(file=path.name, why=str(exc),
+            raise FormError(FAILED(file=path.name, why=str(exc) or type(exc).__name__,
                                    where=PLACE(place=near[:60]) if near else "")) from None
         t.save(str(out))
     return Form(path, fill, frozenset(uses))
@@ -269,11 +281,16 @@ def fill_all_steps(form_path: Path, year: int, folder: Path, pattern: str) -> Jo
             pending.append((_partial(out), out))
             _write(form, ctx, pending[-1][0])
         yield Progress(len(studios), len(studios), "")
-    except (Cancelled, GeneratorExit, Exception):
+    except BaseException:  # a cancel, a failure, Ctrl-C on a terminal: nothing is left behind
         for partial, _ in pending:
             partial.unlink(missing_ok=True)
         raise
-    for partial, out in pending:
-        partial.replace(out)
-        done.written.append(out)
+    try:
+        for partial, out in pending:
+            partial.replace(out)  # a file of that name open in Word or WPS refuses this
+            done.written.append(out)
+    except OSError as exc:  # the files renamed so far are whole; the rest are not left half
+        for partial, _ in pending:
+            partial.unlink(missing_ok=True)
+        raise LaomoError(CANNOT_WRITE(file=out, why=exc.strerror or exc)) from exc
     return done
