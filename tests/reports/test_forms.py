@@ -300,9 +300,18 @@ def test_a_documents_properties_are_checked_as_its_text_is(sample, tmp_path):
     assert Document(str(out)).core_properties.title != "制度 0 项"
 
 
-def test_a_file_that_cannot_be_replaced_leaves_no_half_written_files(sample, tmp_path):
+def test_a_file_that_cannot_be_written_leaves_no_half_written_files(sample, tmp_path,
+                                                                  monkeypatch):
     folder = tmp_path / "out"
-    (folder / "李明劳模创新工作室2025统计.xlsx").mkdir(parents=True)  # as if open elsewhere
+    folder.mkdir()
+    replace = Path.replace
+
+    def refused(self, target):  # as Windows refuses a name a program holds open
+        if Path(target).name.startswith("周红"):
+            raise PermissionError(13, "Permission denied")
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", refused)
     with pytest.raises(LaomoError) as exc:
         drive(forms.fill_all_steps(XLSX, 2025, folder, "{工作室名称}{年度}统计"))
     assert "无法写入" in exc.value.message
@@ -322,3 +331,14 @@ def test_an_interrupt_on_a_terminal_leaves_no_hidden_files(sample, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         drive(forms.fill_all_steps(XLSX, 2025, folder, "{工作室名称}{年度}统计"), interrupt)
     assert list(folder.iterdir()) == []
+
+
+def test_filling_for_every_studio_never_replaces_a_file_already_there(sample, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    mine = folder / "李明劳模创新工作室2025统计.xlsx"
+    mine.write_bytes(b"the secretary's own final version")
+    done = drive(forms.fill_all_steps(XLSX, 2025, folder, "{工作室名称}{年度}统计"))
+    assert mine.read_bytes() == b"the secretary's own final version"
+    assert folder / "李明劳模创新工作室2025统计 (2).xlsx" in done.written
+    assert (folder / "李明劳模创新工作室2025统计 (2).xlsx").exists()

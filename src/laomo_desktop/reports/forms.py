@@ -252,7 +252,8 @@ class Filled:
 
 def fill_all_steps(form_path: Path, year: int, folder: Path, pattern: str) -> Job[Filled]:
     """Fill a form for every studio of the ledger into `folder`, one file each, named by
-    `pattern`. A studio not yet founded in `year` is skipped (and said). Every file is first
+    `pattern` (a file already in the folder is kept: the new one is numbered). A studio not
+    yet founded in `year` is skipped (and said). Every file is first
     written as a hidden `.partial`; only when all are done are they renamed, so a cancel or
     a failure leaves the folder as it was."""
     from laomo_desktop.ledger import formfields
@@ -274,7 +275,9 @@ def fill_all_steps(form_path: Path, year: int, folder: Path, pattern: str) -> Jo
                 continue
             name = file_name(pattern, form.path, _names(ctx), year)
             stem, n = Path(name).stem, 2
-            while name.lower() in used:
+            # a file already there (last year's, edited by hand) is never replaced: the new
+            # one is named "… (2)", as two studios of one name are
+            while name.lower() in used or (folder / name).exists():
                 name, n = f"{stem} ({n}){form.suffix}", n + 1
             used.add(name.lower())
             out = folder / name
