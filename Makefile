@@ -10,7 +10,7 @@ DIST_STAMP := $(VENV)/.installed-dist
 TS := src/laomo_desktop/resources/translations/laomo_zh_CN.ts
 QM := src/laomo_desktop/resources/translations/laomo_zh_CN.qm
 
-.PHONY: run test lint bench bench-dist dist clean translations
+.PHONY: run test lint bench bench-dist dist test-release clean translations
 
 PIN := -c constraints.txt --build-constraint constraints.txt
 
@@ -52,13 +52,28 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_thumbs.py
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
-# frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz.
+# frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz,
+# frozen with a Python built for glibc 2.28 (installer/floor.py, cached in build/floor/). That
+# build needs Debian's autoconf, automake, libtool and tcl: installed here when missing.
+FLOOR_TOOLS := autoconf automake libtool tcl
 $(DIST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet $(PIN) -e ".[dist]"
+	@if command -v dpkg-query >/dev/null; then \
+	  missing=$$(for p in $(FLOOR_TOOLS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	    | grep -q "ok installed" || echo $$p; done); \
+	  if [ -n "$$missing" ]; then echo "installing Debian build tools:" $$missing; \
+	    apt-get install -y -q $$missing >/dev/null; fi; fi
 	touch $(DIST_STAMP)
 
 dist: $(DIST_STAMP)
 	$(BIN)/python installer/build.py
+
+# The whole test suite in the Linux release's environment: the floor's Python 3.13 with
+# PySide6 6.9 and constraints-release.txt (builds it first when needed, as `make dist` does).
+test-release: $(DIST_STAMP)
+	$(BIN)/python installer/floor.py
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=src build/floor/venv/bin/python -m pytest -q \
+	  -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup
 
 # The frozen build's start-up against the source run, and its sizes (needs `make dist` first).
 bench-dist: $(STAMP)

@@ -1,25 +1,31 @@
-"""`make dist`: clean → build the one-folder program with PyInstaller → run its self-test → package.
+"""`make dist`: the floor → clean → build the one-folder program → self-test → package.
 
     .venv/bin/python installer/build.py          (what `make dist` runs)
 
-Linux (tested, Debian 12): dist/laomo-desktop/ (the folder), dist/laomo-desktop_<v>_<arch>.deb,
-dist/laomo-desktop-<v>-linux-<machine>.tar.gz and dist/SHA256SUMS. Steps:
+Linux (x86_64, built on Debian 12): dist/laomo-desktop/ (the folder),
+dist/laomo-desktop_<v>_<arch>.deb, dist/laomo-desktop-<v>-linux-<machine>.tar.gz and
+dist/SHA256SUMS, for desks with glibc 2.28 or newer (UOS 20, Kylin V10, Debian 10+). Steps:
+  0. the floor (installer/floor.py, cached in build/floor/): a Python built for glibc 2.28 and
+     a virtual environment of it with the wheels of constraints-release.txt (PySide6 6.9.x);
+     PyInstaller runs in that environment
   1. clean build/pyinstaller, build/deb and this script's outputs in dist/
-  2. PyInstaller with installer/laomo.spec (installs PyInstaller into the venv when missing)
+  2. PyInstaller with installer/laomo.spec; no library of the build machine's system goes in
   3. the frozen `laomo self-test` offscreen, in a scrubbed environment (no venv on PATH, no
      PYTHON* variables, a temporary working folder); also on X11 (xcb) under Xvfb when Xvfb is
      installed. A failing check fails the build.
-  4. every shared library the folder takes from the system must belong to a package the .deb
-     declares (Depends/Recommends), and libc6/libstdc++6's minimum versions are computed from
-     the symbol versions the binaries ask for
-  5. .tar.gz of the folder; .deb by dpkg-deb (app in /opt/laomo-desktop, `laomo` and
-     `laomo-desktop` in /usr/bin, a .desktop entry, hicolor icons)
+  4. no file of the folder may need more than GLIBC_2.28 / GLIBCXX_3.4.24; every shared library
+     it takes from the system must belong to a package the .deb declares (Depends/Recommends),
+     and libc6/libstdc++6's minimum versions are computed from the symbol versions asked for
+  5. .tar.gz of the folder; .deb by dpkg-deb, xz only (dpkg 1.19 reads no zstd): app in
+     /opt/laomo-desktop, `laomo` and `laomo-desktop` in /usr/bin, a .desktop entry, icons
   6. `dpkg-deb -x` the .deb into a temporary folder and run ITS laomo self-test; check the
      .desktop entry and the icons in it
+installer/verify_root.py then installs the .deb into a Debian 11 root with apt and runs its
+self-test there (`make verify-debian11`).
 Windows (not run here: written by reading the docs; .github/workflows/windows.yml runs it on a
-Windows build host): steps 1-3, then installer/windows/laomo.iss is compiled with Inno Setup's
-ISCC.exe when it is found (PATH, or "Program Files (x86)/Inno Setup 6"); `--no-setup` stops
-after step 3. See installer/README.md.
+Windows build host): steps 1-3 with the build environment's own Python, then
+installer/windows/laomo.iss is compiled with Inno Setup's ISCC.exe when it is found (PATH, or
+"Program Files (x86)/Inno Setup 6"); `--no-setup` stops after step 3. See installer/README.md.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import elfdeps  # noqa: E402
+import floor  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -58,13 +65,15 @@ EXE = ".exe" if WINDOWS else ""
 
 PACKAGE = "laomo-desktop"
 INSTALL_DIR = "/opt/laomo-desktop"
-# The desk's graphics/font/session/printing stack, which the spec leaves out of the folder on
-# purpose (see SYSTEM_LIBS in laomo.spec). Names as in Debian 12 / Ubuntu 22.04; step 4 checks
-# that they cover every library the folder needs from the system. libc6 and libstdc++6 get
-# their minimum versions from the binaries.
+# What the desk provides and the spec leaves out of the folder on purpose (see _from_system in
+# laomo.spec): glibc, libstdc++, glib and the graphics/font/session/printing stack. Names as in
+# Debian 11-12 / Ubuntu 20.04-24.04, with the older name as an alternative where Debian 10
+# (UOS 20's base) had another; step 4 checks that they cover every library the folder needs
+# from the system. libc6 and libstdc++6 get their minimum versions from the binaries.
 DEPENDS = [
-    "libc6", "libstdc++6", "libgcc-s1", "libgl1", "libegl1", "libfontconfig1", "libfreetype6",
-    "libdbus-1-3", "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-glx0",
+    "libc6", "libstdc++6", "libgcc-s1 | libgcc1", "libglib2.0-0", "libgl1", "libegl1",
+    "libfontconfig1", "libfreetype6", "libdbus-1-3", "libgssapi-krb5-2",
+    "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-glx0",
     "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-util1",
     "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon0", "libxkbcommon-x11-0",
@@ -79,7 +88,8 @@ KNOWN_PACKAGES = {
     "libwayland-egl.so.1": "libwayland-egl1",
 }
 # libstdc++'s GLIBCXX_3.4.N symbol versions → the GCC release whose libstdc++6 has them
-GLIBCXX_GCC = {28: 10, 29: 11, 30: 12, 31: 13, 32: 13, 33: 14, 34: 15}
+GLIBCXX_GCC = {21: 5, 22: 6, 23: 7, 24: 7, 25: 8, 26: 9, 27: 9, 28: 10, 29: 11, 30: 12,
+               31: 13, 32: 13, 33: 14, 34: 15}
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]
@@ -173,9 +183,9 @@ def clean() -> None:
             old.unlink()
 
 
-def pyinstaller() -> None:
+def pyinstaller(python: str) -> None:
     BUILD.mkdir(exist_ok=True)
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+    run([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(SPEC)],
         cwd=ROOT)
     if LINUX:
@@ -291,18 +301,13 @@ def system_dependencies(folder: Path) -> tuple[str, list[str]]:
     Returns the Depends field (with computed minimum versions) and notes to print."""
     present = {p.name for p in folder.rglob("*")}
     needed: dict[str, set[str]] = {}
-    highest: dict[str, tuple[int, ...]] = {}
     for p in folder.rglob("*"):
         if p.is_symlink() or not p.is_file() or not elfdeps.is_elf(p):
             continue
         info = elfdeps.read(p)
-        if info is None:
-            continue
-        for lib in info.needed:
+        for lib in info.needed if info else ():
             if lib not in present:
                 needed.setdefault(lib, set()).add(p.name)
-        for family, v in info.versions.items():
-            highest[family] = max(highest.get(family, ()), v)
     ldconfig = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
     declared = {alt.strip() for entry in DEPENDS + RECOMMENDS for alt in entry.split("|")}
     problems, used = [], set()
@@ -321,19 +326,25 @@ def system_dependencies(folder: Path) -> tuple[str, list[str]]:
         raise BuildError("the folder needs system libraries the .deb does not depend on:\n  "
                          + "\n  ".join(problems) + "\nadd them to DEPENDS in installer/build.py "
                          "or leave them in the folder (SYSTEM_LIBS in laomo.spec)")
-    glibc = highest.get("GLIBC", (2, 17))
-    glibcxx = highest.get("GLIBCXX", (3, 4, 28))
+    glibc, glibcxx, above = floor.ceiling(folder)
+    if LINUX and above:
+        raise BuildError(f"{len(above)} files need more than the floor (GLIBC_"
+                         f"{'.'.join(map(str, floor.FLOOR_GLIBC))}, GLIBCXX_"
+                         f"{'.'.join(map(str, floor.FLOOR_GLIBCXX))}):\n  " + "\n  ".join(above[:20]))
+    glibc, glibcxx = glibc or (2, 17), glibcxx or (3, 4, 22)
     if glibcxx[:2] != (3, 4) or len(glibcxx) < 3 or glibcxx[2] not in GLIBCXX_GCC:
         raise BuildError(f"GLIBCXX_{'.'.join(map(str, glibcxx))}: extend GLIBCXX_GCC in build.py")
-    gcc = GLIBCXX_GCC[max(glibcxx[2], 28)]
+    gcc = GLIBCXX_GCC[glibcxx[2]]
     versions = {"libc6": f"libc6 (>= {'.'.join(map(str, glibc[:2]))})",
                 "libstdc++6": f"libstdc++6 (>= {gcc})"}
     depends = ", ".join(versions.get(d, d) for d in DEPENDS)
     unused = [entry for entry in DEPENDS + RECOMMENDS
               if not {alt.strip() for alt in entry.split("|")} & used]
     notes = [f"{len(needed)} libraries come from the system, all from declared packages",
-             f"highest symbol versions: GLIBC_{'.'.join(map(str, glibc))}, "
-             f"GLIBCXX_{'.'.join(map(str, glibcxx))} → {versions['libc6']}, "
+             f"highest symbol versions any file needs: GLIBC_{'.'.join(map(str, glibc))}, "
+             f"GLIBCXX_{'.'.join(map(str, glibcxx))} (the floor: GLIBC_"
+             f"{'.'.join(map(str, floor.FLOOR_GLIBC))}, GLIBCXX_"
+             f"{'.'.join(map(str, floor.FLOOR_GLIBCXX))}) → {versions['libc6']}, "
              f"{versions['libstdc++6']}"]
     if unused:
         notes.append("declared but not needed by any binary here: " + ", ".join(unused))
@@ -362,17 +373,19 @@ def tarball(v: str) -> Path:
 
 
 def _distributions() -> list[tuple[str, str, str]]:
-    """(name, version, licence) of every Python distribution the program runs on."""
+    """(name, version, licence) of every Python distribution in the built folder (the spec
+    copies their metadata there), starting from pyproject.toml's dependencies."""
+    internal = [str(APP / "_internal")]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     seen: dict[str, tuple[str, str, str]] = {}
-    todo = ["laomo-desktop"]
+    todo = [re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0] for r in project["dependencies"]]
     while todo:
         name = todo.pop()
         key = re.sub(r"[-_.]+", "-", name).lower()
         if key in seen:
             continue
-        try:
-            dist = importlib.metadata.distribution(name)
-        except importlib.metadata.PackageNotFoundError:
+        dist = next(iter(importlib.metadata.distributions(name=name, path=internal)), None)
+        if dist is None:
             continue
         meta = dist.metadata
         classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or []
@@ -389,7 +402,6 @@ def _distributions() -> list[tuple[str, str, str]]:
         for req in dist.requires or []:
             if "extra ==" not in req:
                 todo.append(re.split(r"[\s;<>=!~\[(]", req, maxsplit=1)[0])
-    seen.pop("laomo-desktop", None)
     return sorted(seen.values(), key=lambda t: t[0].lower())
 
 
@@ -398,7 +410,7 @@ def project_licence() -> str:
     return (lic.get("text") or lic.get("file") or "?") if isinstance(lic, dict) else str(lic)
 
 
-def copyright_file(v: str) -> str:
+def copyright_file(v: str, python: str) -> str:
     lines = [
         "Laomo Desktop (劳模创新工作室台账) " + v,
         "",
@@ -406,7 +418,9 @@ def copyright_file(v: str) -> str:
         "",
         "The folder /opt/laomo-desktop also contains, unmodified (licence texts, where a",
         f"package ships one: {INSTALL_DIR}/_internal/<package>.dist-info/):",
-        f"- Python {platform.python_version()} (Python Software Foundation License)",
+        f"- {python} (Python Software Foundation License), built for glibc 2.28 by",
+        "  installer/floor.py with, linked into it: zlib (Zlib licence), libffi (MIT) and",
+        "  SQLite (public domain)",
         "- the Qt 6 libraries and plugins that PySide6 ships (LGPL-3.0; The Qt Company)",
         "- the report fonts, with their licences and what was changed in",
         f"  {INSTALL_DIR}/_internal/laomo_desktop/resources/fonts/ (README.md): WenQuanYi Zen Hei, unmodified",
@@ -417,12 +431,12 @@ def copyright_file(v: str) -> str:
         "- these Python packages (name, version, licence as their metadata states it):",
     ]
     lines += [f"  {n} {ver}: {lic}" for n, ver, lic in _distributions()]
-    lines += ["- shared libraries of the build machine (Debian) that those packages link to:",
-              "  zlib, glib, ICU, OpenSSL, Kerberos, zstd, brotli, SQLite, libffi, ..."]
+    lines += ["- the shared libraries those packages' wheels carry (<package>.libs/ folders, and",
+              "  ICU in PySide6/Qt/lib), as their wheels ship them"]
     return "\n".join(lines) + "\n"
 
 
-def deb(v: str, depends: str) -> Path:
+def deb(v: str, depends: str, python: str) -> Path:
     arch = deb_arch()
     root = BUILD / "deb" / f"{PACKAGE}_{v}_{arch}"
     opt = root / INSTALL_DIR.lstrip("/")
@@ -443,7 +457,7 @@ def deb(v: str, depends: str) -> Path:
     shutil.copy2(ICONS / "laomo.svg", scalable / f"{PACKAGE}.svg")
     doc = usr / "share" / "doc" / PACKAGE
     doc.mkdir(parents=True)
-    (doc / "copyright").write_text(copyright_file(v), encoding="utf-8")
+    (doc / "copyright").write_text(copyright_file(v, python), encoding="utf-8")
     # whatever the umask was: directories and programs 755, other files 644
     for p in root.rglob("*"):
         if not p.is_symlink():
@@ -478,7 +492,35 @@ def deb(v: str, depends: str) -> Path:
     out = DIST / f"{PACKAGE}_{v}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(out)],
         stdout=subprocess.DEVNULL)
+    check_old_dpkg_reads(out)
     return out
+
+
+def check_old_dpkg_reads(path: Path) -> None:
+    members = deb_members(path)
+    if members[:1] != ["debian-binary"] or not set(members[1:]) <= OLD_DPKG_READS:
+        raise BuildError(f"{path.name} holds {members}: dpkg 1.19 (Debian 10, UOS 20) reads "
+                         "only " + ", ".join(sorted(OLD_DPKG_READS)))
+
+
+# what the oldest dpkg on the floor's distributions (1.19, Debian 10 / UOS 20) can unpack: no
+# zstd (Ubuntu's dpkg 1.21 and Debian's 1.21.18 added it)
+OLD_DPKG_READS = {f"{part}.tar.{z}" for part in ("control", "data") for z in ("xz", "gz")}
+
+
+def deb_members(path: Path) -> list[str]:
+    """The member names of a .deb (an `ar` archive), in order."""
+    names = []
+    with open(path, "rb") as f:
+        if f.read(8) != b"!<arch>\n":
+            raise BuildError(f"{path.name} is not an ar archive")
+        while header := f.read(60):
+            if len(header) < 60:
+                break
+            names.append(header[:16].decode("ascii").strip().rstrip("/"))
+            size = int(header[48:58].decode("ascii").strip())
+            f.seek(size + size % 2, os.SEEK_CUR)
+    return names
 
 
 # ---------------------------------------------------------------------------------------- 6
@@ -576,29 +618,36 @@ def main(argv: list[str] | None = None) -> int:
         say(f"Laomo Desktop {v}: building on {platform.platform()}")
         if not (LINUX or WINDOWS):
             raise BuildError("only Linux and Windows builds are set up")
+        python = sys.executable
+        if LINUX:
+            with step("0. the floor: Python for glibc 2.28 and the release's wheels", timings):
+                python = str(floor.release_env(floor.build_python(say),
+                                               [sys.executable, "-m", "pip"], say))
         with step("1. clean", timings):
             clean()
-            ensure_pyinstaller()
+            if not LINUX:
+                ensure_pyinstaller()
             ensure_qm()
         with step("2. PyInstaller (one folder)", timings):
-            pyinstaller()
+            pyinstaller(python)
             say(f"    {APP.relative_to(ROOT)}: {mb(folder_size(APP))}")
         program = APP / f"laomo{EXE}"
         with step("3. self-test of the frozen build (offscreen)", timings):
-            self_test(program, "frozen build")
+            frozen = self_test(program, "frozen build")
             results["frozen self-test"] = "passed"
             if LINUX:
                 results["frozen self-test on X11"] = self_test_on_x11(program)
         if LINUX:
             if not shutil.which("dpkg-deb"):
                 raise BuildError("dpkg-deb is missing: the .deb is built on Debian/Ubuntu")
-            with step("4. system libraries against the .deb's Depends", timings):
+            with step("4. the floor, and system libraries against the .deb's Depends", timings):
                 depends, notes = system_dependencies(APP)
                 for note in notes:
                     say(f"    {note}")
+                results["highest symbol versions"] = notes[1].split(": ", 1)[1]
             with step("5. package: .tar.gz and .deb", timings):
                 outputs.append(tarball(v))
-                outputs.append(deb(v, depends))
+                outputs.append(deb(v, depends, frozen["python"]))
             with step("6. the .deb: extract it and run its self-test", timings):
                 verify_deb(outputs[-1], v)
                 results[".deb self-test (dpkg-deb -x)"] = "passed"
@@ -607,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
                 setup = inno_setup(v)
                 if setup:
                     outputs.append(setup)
-    except (BuildError, subprocess.CalledProcessError) as exc:
+    except (BuildError, floor.FloorError, subprocess.CalledProcessError) as exc:
         say(f"\nBUILD FAILED: {exc}")
         return 1
     sums = DIST / "SHA256SUMS"
