@@ -15,7 +15,8 @@ archive.debian.org, which does not resolve here. Runs as root. Steps:
   5. a summary; exit 0 only when apt installed the .deb and the frozen self-test passed
 --force-depends: when apt refuses the .deb (say, it asks for a newer libc6 than the root has),
 install its dependencies by name and the .deb with `dpkg --force-depends`, to see what the
-program itself does there. A forced install never passes.
+program itself does there. A forced install never passes. The command lines, the reading of
+apt's and the self-test's output and the summary are in debroot.py (pure, tested).
 
 Each command in the root runs in its own mount namespace (unshare) with /proc, /sys and /dev
 mounted: the kernel removes those mounts when the command ends (also on Ctrl-C or kill -9), and
@@ -27,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shlex
 import shutil
 import signal
@@ -35,216 +35,31 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from debroot import (  # noqa: E402
+    CHROOT_PATH,
+    INSTALL_DIR,
+    MIRROR,
+    PACKAGE,
+    STAMP,
+    Report,
+    VerifyError,
+    apt_env,
+    chroot_command,
+    debootstrap_command,
+    dependency_names,
+    glibc_version,
+    mounts_under,
+    parse_self_test,
+    root_is_complete,
+    self_test_env,
+    self_test_problem,
+    unmet_dependencies,
+)
+
 REPO = Path(__file__).resolve().parents[1]
-MIRROR = "http://deb.debian.org/debian"
-PACKAGE = "laomo-desktop"
-INSTALL_DIR = "/opt/laomo-desktop"
-STAMP = ".laomo-root-complete"  # in the root: JSON, written once debootstrap has finished
-CHROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-# (what, mount arguments relative to the root); applied in this order in each command's namespace
-MOUNTS = [
-    ("proc", ["-t", "proc", "proc"]),
-    ("sys", ["-t", "sysfs", "-o", "ro", "sysfs"]),
-    ("dev", ["--rbind", "/dev"]),  # with /dev/pts and /dev/shm
-]
-LOADER_ERROR = re.compile(r"version `[^']+' not found|error while loading shared libraries|"
-                          r"cannot open shared object file|Failed to load Python shared library|"
-                          r"GLIBC(XX)?_[0-9.]+")
-
-
-class VerifyError(Exception):
-    """One paragraph for the developer; the script exits 1."""
-
-
-# ------------------------------------------------------------------------- pure parts (tested)
-
-
-def debootstrap_command(suite: str, root: Path, mirror: str = MIRROR) -> list[str]:
-    return ["debootstrap", "--variant=minbase", suite, str(root), mirror]
-
-
-def chroot_command(root: Path, argv: list[str], env: dict[str, str] | None = None) -> list[str]:
-    """`argv` in the root, in a private mount namespace with MOUNTS, with only `env` (plus PATH
-    and LANG) in its environment."""
-    full_env = {"PATH": CHROOT_PATH, "LANG": "C.UTF-8", **(env or {})}
-    r = str(root)
-    lines = ["set -e"]
-    lines += [shlex.join(["mount", *args, f"{r}/{target}"]) for target, args in MOUNTS]
-    lines.append(shlex.join(["exec", "chroot", r, "/usr/bin/env", "-i",
-                             *(f"{k}={v}" for k, v in full_env.items()), *argv]))
-    return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
-            "\n".join(lines)]
-
-
-def apt_env() -> dict[str, str]:
-    return {"DEBIAN_FRONTEND": "noninteractive", "HOME": "/root"}
-
-
-def self_test_env(home: str, data_dir: str) -> dict[str, str]:
-    return {"QT_QPA_PLATFORM": "offscreen", "HOME": home, "LAOMO_DATA_DIR": data_dir,
-            "TMPDIR": "/tmp"}
-
-
-def root_is_complete(root: Path) -> bool:
-    try:
-        stamp = json.loads((root / STAMP).read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(stamp.get("packages"), list) and bool(stamp["packages"])
-
-
-def mounts_under(root: Path, mountinfo: str) -> list[str]:
-    """Mount points at or below `root` in /proc/self/mountinfo text (octal escapes undone)."""
-    base = str(root).rstrip("/")
-    found = []
-    for line in mountinfo.splitlines():
-        fields = line.split()
-        if len(fields) < 5:
-            continue
-        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
-        if point == base or point.startswith(base + "/"):
-            found.append(point)
-    return found
-
-
-def glibc_version(ldd_output: str) -> str:
-    """'ldd (Debian GLIBC 2.31-13+deb11u11) 2.31' → '2.31'."""
-    first = ldd_output.strip().splitlines()[0] if ldd_output.strip() else ""
-    m = re.search(r"(\d+\.\d+)\s*$", first)
-    return m.group(1) if m else "?"
-
-
-def unmet_dependencies(apt_output: str) -> list[str]:
-    """The lines under apt's 'The following packages have unmet dependencies:'."""
-    lines = apt_output.splitlines()
-    for i, line in enumerate(lines):
-        if "have unmet dependencies" in line:
-            out = []
-            for nxt in lines[i + 1:]:
-                if not nxt.startswith(" "):
-                    break
-                out.append(nxt.strip())
-            return out
-    return []
-
-
-def dependency_names(depends: str) -> list[str]:
-    """Package names of a Depends field, versions dropped, the first of each alternative."""
-    names = []
-    for group in depends.split(","):
-        first = group.split("|")[0].strip()
-        name = re.split(r"[\s(:\[]", first, maxsplit=1)[0]
-        if name:
-            names.append(name)
-    return names
-
-
-def loader_errors(stderr: str) -> list[str]:
-    return [line.strip() for line in stderr.splitlines() if LOADER_ERROR.search(line)]
-
-
-@dataclass
-class Check:
-    name: str
-    ok: bool
-    ms: float
-    detail: str
-
-
-@dataclass
-class SelfTest:
-    ok: bool
-    frozen: bool
-    checks: list[Check]
-    qt: str
-    python: str
-    seconds: float
-
-    def check_lines(self) -> list[str]:
-        return [f"    {'ok  ' if c.ok else 'FAIL'} {c.name:<13} {c.ms:>7.1f} ms  {c.detail}"
-                for c in self.checks]
-
-
-def parse_self_test(stdout: str, stderr: str, returncode: int, seconds: float) -> SelfTest:
-    """The self-test's JSON, or VerifyError saying why there is none (the loader's words first)."""
-    try:
-        data = json.loads(stdout)
-        if not isinstance(data, dict):
-            raise ValueError("not an object")
-        checks = [Check(str(c["name"]), bool(c["ok"]), float(c["ms"]), str(c["detail"]))
-                  for c in data.get("checks", [])]
-    except (ValueError, KeyError, TypeError):
-        loader = loader_errors(stderr)
-        if loader:
-            raise VerifyError(f"the program did not start in the root (exit {returncode}); "
-                              "the dynamic loader says:\n" + "\n".join(loader)) from None
-        tail = "\n".join((stderr.strip() or stdout.strip() or "(nothing)").splitlines()[-15:])
-        raise VerifyError(f"the self-test printed no JSON (exit {returncode}); its last "
-                          f"output:\n{tail}") from None
-    return SelfTest(ok=bool(data.get("ok")) and returncode == 0, frozen=bool(data.get("frozen")),
-                    checks=checks, qt=str(data.get("qt")), python=str(data.get("python")),
-                    seconds=seconds)
-
-
-def self_test_problem(result: SelfTest) -> str | None:
-    """Why this result does not pass, or None."""
-    failed = [c for c in result.checks if not c.ok]
-    if failed:
-        return "the self-test failed: " + "; ".join(f"{c.name}: {c.detail}" for c in failed)
-    if not result.ok:
-        return "the self-test did not report ok (and names no failed check)"
-    if not result.frozen:
-        return "the self-test says it is not the frozen build"
-    return None
-
-
-@dataclass
-class Report:
-    suite: str
-    root: str
-    deb: str = ""
-    root_mb: float | None = None
-    glibc: str = "?"
-    libc6: str = "?"
-    dpkg: str = "?"
-    install: str = "not run"  # ok | FAILED | forced (dpkg --force-depends) | not run
-    install_seconds: float | None = None
-    self_test: SelfTest | None = None
-    cleanup: str = "not run"
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        return (self.install == "ok" and self.self_test is not None
-                and self_test_problem(self.self_test) is None and not self.errors)
-
-    def lines(self) -> list[str]:
-        size = f", {self.root_mb:.0f} MB" if self.root_mb is not None else ""
-        took = f" ({self.install_seconds:.1f} s)" if self.install_seconds is not None else ""
-        if self.self_test is None:
-            test = "FAILED (no result)" if self.install in ("ok", "forced") else "not run"
-        else:
-            t = self.self_test
-            verdict = "ok" if self_test_problem(t) is None else "FAILED"
-            test = (f"{verdict} in {t.seconds:.2f} s, {sum(c.ok for c in t.checks)}/"
-                    f"{len(t.checks)} checks, frozen={t.frozen} ({t.qt}, {t.python})")
-        return [
-            "== summary " + "=" * 60,
-            f"suite       {self.suite} (root {self.root}{size})",
-            f"glibc       {self.glibc} (libc6 {self.libc6})",
-            f"dpkg        {self.dpkg}",
-            f".deb        {self.deb}",
-            f"install     {self.install}{took}",
-            f"self-test   {test}",
-            f"clean-up    {self.cleanup}",
-            f"result      {'PASS' if self.passed else 'FAIL'}",
-        ]
-
-
-# ---------------------------------------------------------------------------- running things
 
 
 def say(text: str = "") -> None:
@@ -260,20 +75,33 @@ class Log:
         self.file = path.open("w", encoding="utf-8")
 
     def run(self, cmd: list[str], what: str) -> tuple[int, str]:
-        """Run `cmd` (stderr into stdout); its exit status and output."""
+        """Run `cmd` (stderr into stdout); its exit status and output. On Ctrl-C (or SIGTERM)
+        the command gets SIGINT and is waited for, so that apt or dpkg is not cut off mid-way
+        and the clean-up that follows finds the dpkg lock free; then the interrupt goes on."""
         self.file.write(f"\n### {what}\n")
         self.file.flush()
-        out = []
-        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              errors="replace", stdin=subprocess.DEVNULL) as proc:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                out.append(line)
-                self.file.write(line)
-                if self.echo:
-                    print("    | " + line, end="", flush=True)
+        out: list[str] = []
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                errors="replace", stdin=subprocess.DEVNULL)
+        try:
+            self._drain(proc, out)
+        except KeyboardInterrupt:
+            say(f"    interrupted: waiting for {what} to stop (Ctrl-C again to leave it running)")
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+            self._drain(proc, out)
+            proc.wait()
+            raise
+        return proc.wait(), "".join(out)
+
+    def _drain(self, proc: subprocess.Popen, out: list[str]) -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            out.append(line)
+            self.file.write(line)
+            if self.echo:
+                print("    | " + line, end="", flush=True)
         self.file.flush()
-        return proc.returncode, "".join(out)
 
 
 def in_root(log: Log, root: Path, argv: list[str], what: str,
@@ -335,7 +163,10 @@ def ensure_root(root: Path, suite: str, mirror: str, log: Log) -> None:
 
 def purge(root: Path, log: Log, baseline: set[str]) -> str:
     """Remove the package and everything installed for it; what the root looks like after."""
-    if PACKAGE in installed_packages(root):
+    start = time.perf_counter()
+    in_root(log, root, ["dpkg", "--configure", "-a"], "finish an interrupted dpkg run")
+    was_there = PACKAGE in installed_packages(root)
+    if was_there:
         in_root(log, root, ["apt-get", "purge", "-y", "-q", PACKAGE], "purge")
     in_root(log, root, ["apt-get", "autoremove", "--purge", "-y", "-q"], "autoremove")
     extra = sorted(installed_packages(root) - baseline)
@@ -350,7 +181,9 @@ def purge(root: Path, log: Log, baseline: set[str]) -> str:
         problems.append(f"packages left over: {' '.join(left)}")
     if problems:
         return "FAILED: " + "; ".join(problems)
-    return f"ok ({PACKAGE} purged, {INSTALL_DIR} gone, {len(baseline)} base packages again)"
+    what = f"{PACKAGE} purged" if was_there else f"{PACKAGE} was not installed"
+    return (f"ok in {time.perf_counter() - start:.1f} s ({what}, {INSTALL_DIR} absent, "
+            f"the {len(baseline)} base packages only)")
 
 
 def install(root: Path, log: Log, deb_in_root: str, deb: Path, report: Report,
@@ -364,10 +197,12 @@ def install(root: Path, log: Log, deb_in_root: str, deb: Path, report: Report,
         return
     unmet = unmet_dependencies(out)
     reason = "\n".join(unmet) if unmet else "\n".join(out.strip().splitlines()[-10:])
-    report.install = "FAILED" + (f": {unmet[0]}" if unmet else "")
+    report.install = "refused"
+    report.install_detail = unmet[0] if unmet else f"exit {status}"
+    hint = "" if force_depends else "\n(--force-depends installs it anyway, to see what the program does)"
     report.errors.append(f"apt-get could not install {deb.name} in {report.suite} (glibc "
-                         f"{report.glibc}, exit {status}). apt says:\n{reason}")
-    say(f"    apt-get refused the .deb (exit {status}):\n" + reason)
+                         f"{report.glibc}, exit {status}). apt says:\n{reason}{hint}")
+    say(f"    apt-get refused the .deb (exit {status}):\n      " + reason.replace("\n", "\n      "))
     if not force_depends:
         return
     fields = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True,
@@ -375,15 +210,20 @@ def install(root: Path, log: Log, deb_in_root: str, deb: Path, report: Report,
     names = dependency_names(fields.replace("\n", " "))
     say(f"    --force-depends: installing its {len(names)} dependencies by name, then dpkg "
         "--force-depends -i")
+    start = time.perf_counter()
     status, out = in_root(log, root, ["apt-get", "install", "-y", "-q", *names], "dependencies")
     if status == 0:
         in_root(log, root, ["apt-mark", "auto", *names], "mark auto")
         status, out = in_root(log, root, ["dpkg", "--force-depends", "-i", deb_in_root], "dpkg -i")
+    report.install_seconds += time.perf_counter() - start
     if status != 0:
+        report.install = "failed"
+        report.install_detail = f"the forced install failed too (exit {status})"
         report.errors.append("the forced install failed too:\n"
                              + "\n".join(out.strip().splitlines()[-10:]))
         return
-    report.install = f"forced (dpkg --force-depends) after: {report.install}"
+    report.install = "forced"
+    say(f"    installed with dpkg --force-depends ({report.install_seconds:.1f} s in all)")
 
 
 def run_self_test(root: Path, work: Path, report: Report) -> None:
@@ -397,13 +237,16 @@ def run_self_test(root: Path, work: Path, report: Report) -> None:
         proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace",
                               timeout=300, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
+        report.self_test_failure = "did not finish within 300 s"
         report.errors.append("the self-test did not finish within 300 s")
         return
-    seconds = time.perf_counter() - start
+    seconds = report.self_test_seconds = time.perf_counter() - start
     try:
         result = parse_self_test(proc.stdout, proc.stderr, proc.returncode, seconds)
     except VerifyError as e:
         report.errors.append(str(e))
+        lines = str(e).splitlines()
+        report.self_test_failure = lines[-1] if len(lines) > 1 else lines[0]
         say("    " + str(e).replace("\n", "\n    "))
         return
     report.self_test = result
@@ -432,6 +275,8 @@ def verify(deb: Path, root: Path, suite: str, mirror: str, force_depends: bool,
     if PACKAGE in installed_packages(root) or (installed_packages(root) - baseline):
         say("    left over from an interrupted run: cleaning the root first")
         purge(root, log, baseline)
+    for old in (root / "tmp").glob("laomo-verify-*"):
+        shutil.rmtree(old, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix="laomo-verify-", dir=root / "tmp"))
     try:
         work.chmod(0o755)  # apt's _apt user reads the .deb from here
@@ -439,19 +284,21 @@ def verify(deb: Path, root: Path, suite: str, mirror: str, force_depends: bool,
         (work / deb.name).chmod(0o644)
         deb_in_root = f"/{work.relative_to(root)}/{deb.name}"
         say("\n==> 2. apt-get update; apt-get install -y " + deb_in_root)
+        start = time.perf_counter()
         status, out = in_root(log, root, ["apt-get", "update", "-q"], "update")
+        report.update_seconds = time.perf_counter() - start
         if status != 0:
             raise VerifyError(f"apt-get update failed in the root (exit {status}):\n"
                               + "\n".join(out.strip().splitlines()[-8:]))
         install(root, log, deb_in_root, deb, report, force_depends)
-        if report.install != "not run" and not report.install.startswith("FAILED"):
+        if report.install in ("ok", "forced"):
             say("\n==> 3. /usr/bin/laomo self-test (offscreen)")
             run_self_test(root, work, report)
     finally:
+        shutil.rmtree(work, ignore_errors=True)
         say("\n==> 4. apt-get purge, autoremove")
         report.cleanup = purge(root, log, baseline)
         say(f"    {report.cleanup}")
-        shutil.rmtree(work, ignore_errors=True)
         if report.cleanup.startswith("FAILED"):
             report.errors.append(f"the root is not clean: {report.cleanup}")
     return report
@@ -496,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         say(f"\nERROR: {e}")
         return 1
     except KeyboardInterrupt:
-        say("\ninterrupted; a half-made root is rebuilt and a left-over install purged next time")
+        say("\ninterrupted; what is left in the root (a half-made root, an install) is "
+            "removed by the next run")
         return 130
     report.root_mb = du_mb(root)
     say()

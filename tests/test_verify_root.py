@@ -1,4 +1,4 @@
-"""installer/verify_root.py's pure parts, offline and without root: the command lines it runs in
+"""installer/verify_root.py's pure parts (installer/debroot.py), offline and without root: the command lines it runs in
 the Debian root, reading the self-test's JSON (made here by the real self-test runner), the
 dynamic loader's and apt's complaints, and when a run passes. Nothing here runs debootstrap,
 chroot or apt (installer/README.md says what a real run printed)."""
@@ -17,9 +17,9 @@ import pytest
 from laomo_desktop import selftest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("verify_root", ROOT / "installer" / "verify_root.py")
+_spec = importlib.util.spec_from_file_location("debroot", ROOT / "installer" / "debroot.py")
 vr = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("verify_root", vr)  # its dataclasses look their module up there
+sys.modules.setdefault("debroot", vr)  # its dataclasses look their module up there
 _spec.loader.exec_module(vr)
 
 # What the PyInstaller bootloader printed for a glibc 2.35 build in a glibc 2.31 root.
@@ -178,21 +178,34 @@ def _frozen_pass() -> vr.SelfTest:
 
 def test_only_an_apt_install_with_a_passing_frozen_self_test_passes():
     report = vr.Report(suite="bullseye", root="/r", glibc="2.31", dpkg="1.20.13",
-                       install="ok", self_test=_frozen_pass(), cleanup="ok")
+                       install="ok", install_seconds=12.0, self_test=_frozen_pass(),
+                       self_test_seconds=2.5, cleanup="ok")
     assert report.passed
     text = "\n".join(report.lines())
     assert "glibc       2.31" in text and "dpkg        1.20.13" in text
-    assert "self-test   ok in 2.50 s, 1/1 checks" in text and text.endswith("PASS")
+    assert "install     ok in 12.0 s" in text
+    assert "self-test   ok in 2.50 s, 1/1 checks, frozen=True" in text and text.endswith("PASS")
 
-    forced = vr.Report(suite="bullseye", root="/r", install="forced (dpkg --force-depends)",
-                       self_test=_frozen_pass())
+    not_frozen = vr.Report(suite="bullseye", root="/r", install="ok",
+                           self_test=vr.SelfTest(**{**_frozen_pass().__dict__, "frozen": False}))
+    assert not not_frozen.passed
+    forced = vr.Report(suite="bullseye", root="/r", install="forced", self_test=_frozen_pass(),
+                       install_detail="laomo-desktop : Depends: libc6 (>= 2.35)")
     assert not forced.passed  # a desk's apt would have refused it
-    refused = vr.Report(suite="bullseye", root="/r", install="FAILED: libc6 (>= 2.35)")
-    assert not refused.passed and "self-test   not run" in "\n".join(refused.lines())
-    no_result = vr.Report(suite="bullseye", root="/r", install="ok",
-                          errors=["the program did not start"])
-    assert not no_result.passed
-    assert "self-test   FAILED (no result)" in "\n".join(no_result.lines())
+    assert "forced with dpkg --force-depends" in "\n".join(forced.lines())
     dirty = vr.Report(suite="bullseye", root="/r", install="ok", self_test=_frozen_pass(),
                       errors=["the root is not clean"])
     assert not dirty.passed
+
+
+def test_the_summary_says_why_it_failed():
+    refused = vr.Report(suite="bullseye", root="/r", install="refused", install_seconds=0.9,
+                        install_detail="laomo-desktop : Depends: libc6 (>= 2.35) but 2.31-13 "
+                                       "is to be installed")
+    text = "\n".join(refused.lines())
+    assert not refused.passed and text.endswith("FAIL")
+    assert "install     FAILED in 0.9 s: apt refused it: laomo-desktop : Depends: libc6" in text
+    assert "self-test   not run" in text
+    crashed = vr.Report(suite="bullseye", root="/r", install="forced", self_test_seconds=0.05,
+                        self_test_failure=LOADER_STDERR.strip())
+    assert f"self-test   FAILED in 0.05 s: {LOADER_STDERR.strip()}" in crashed.lines()
