@@ -81,3 +81,11 @@ bench-dist: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+
+# The .deb installed by apt in a Debian 11 root (glibc 2.31; debootstrap, cached in
+# build/roots/bullseye) and self-tested there. Needs root and the network: installer/README.md.
+DEB ?= $(firstword $(wildcard dist/laomo-desktop_*_amd64.deb))
+.PHONY: verify-debian11
+verify-debian11: $(STAMP)
+	@test -n "$(DEB)" || { echo "verify-debian11: no dist/laomo-desktop_*_amd64.deb; run make dist first (or give DEB=path)" >&2; exit 1; }
+	$(BIN)/python installer/verify_root.py $(DEB)
