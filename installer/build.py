@@ -31,6 +31,7 @@ installer/windows/laomo.iss is compiled with Inno Setup's ISCC.exe when it is fo
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import contextlib
 import hashlib
 import importlib.metadata
@@ -72,10 +73,11 @@ INSTALL_DIR = "/opt/laomo-desktop"
 # from the system. libc6 and libstdc++6 get their minimum versions from the binaries.
 DEPENDS = [
     "libc6", "libstdc++6", "libgcc-s1 | libgcc1", "libglib2.0-0", "libgl1", "libegl1",
-    "libfontconfig1", "libfreetype6", "libdbus-1-3", "libgssapi-krb5-2",
+    "libfontconfig1", "libfreetype6", "libdbus-1-3", "libgssapi-krb5-2", "zlib1g", "libzstd1",
+    "libatomic1",
     "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-glx0",
     "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render0",
-    "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-util1",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1",
     "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon0", "libxkbcommon-x11-0",
     "libcups2 | libcups2t64",  # printing; renamed libcups2t64 in Ubuntu 24.04 / Debian 13
 ]
@@ -86,6 +88,8 @@ KNOWN_PACKAGES = {
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
 }
 # libstdc++'s GLIBCXX_3.4.N symbol versions → the GCC release whose libstdc++6 has them
 GLIBCXX_GCC = {21: 5, 22: 6, 23: 7, 24: 7, 25: 8, 26: 9, 27: 9, 28: 10, 29: 11, 30: 12,
@@ -324,8 +328,9 @@ def system_dependencies(folder: Path) -> tuple[str, list[str]]:
             used.add(owner)
     if problems:
         raise BuildError("the folder needs system libraries the .deb does not depend on:\n  "
-                         + "\n  ".join(problems) + "\nadd them to DEPENDS in installer/build.py "
-                         "or leave them in the folder (SYSTEM_LIBS in laomo.spec)")
+                         + "\n  ".join(problems) + "\nadd their packages to DEPENDS in "
+                         "installer/build.py (what the desk's distribution provides is never "
+                         "copied into the folder: _from_system in laomo.spec)")
     glibc, glibcxx, above = floor.ceiling(folder)
     if LINUX and above:
         raise BuildError(f"{len(above)} files need more than the floor (GLIBC_"
@@ -432,7 +437,9 @@ def copyright_file(v: str, python: str) -> str:
     ]
     lines += [f"  {n} {ver}: {lic}" for n, ver, lic in _distributions()]
     lines += ["- the shared libraries those packages' wheels carry (<package>.libs/ folders, and",
-              "  ICU in PySide6/Qt/lib), as their wheels ship them"]
+              "  ICU in PySide6/Qt/lib), as their wheels ship them",
+              "- libxcb-util.so.1 (xcb-util, MIT), from Debian, for desks whose distribution has",
+              "  only libxcb-util.so.0 (Debian 10, UOS 20)"]
     return "\n".join(lines) + "\n"
 
 
@@ -645,9 +652,12 @@ def main(argv: list[str] | None = None) -> int:
                 for note in notes:
                     say(f"    {note}")
                 results["highest symbol versions"] = notes[1].split(": ", 1)[1]
-            with step("5. package: .tar.gz and .deb", timings):
-                outputs.append(tarball(v))
-                outputs.append(deb(v, depends, frozen["python"]))
+            # gzip (in this process: zlib lets go of the GIL) and xz (dpkg-deb) take a core each
+            with (step("5. package: .tar.gz and .deb (side by side)", timings),
+                  concurrent.futures.ThreadPoolExecutor(2) as pool):
+                tar_job = pool.submit(tarball, v)
+                deb_job = pool.submit(deb, v, depends, frozen["python"])
+                outputs += [tar_job.result(), deb_job.result()]
             with step("6. the .deb: extract it and run its self-test", timings):
                 verify_deb(outputs[-1], v)
                 results[".deb self-test (dpkg-deb -x)"] = "passed"
