@@ -196,7 +196,7 @@ def gui(paths: LedgerPaths, tmp: Path, year: int, repeat: int) -> dict:
     page = win.page("union")
     m = database.execute_sql("SELECT s.uid FROM member m JOIN studio s ON s.id = m.studio_id "
                              "LIMIT 1").fetchone()
-    for i in range(repeat):  # a record changed (as a sync would): the figures are recomputed
+    for _ in range(repeat):  # a record changed (as a sync would): the figures are recomputed
         win.nav.setCurrentRow(away)
         app.processEvents()
         database.execute_sql("UPDATE studio SET host_unit = host_unit || '' WHERE uid = ?", m)
