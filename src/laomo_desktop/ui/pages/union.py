@@ -134,6 +134,8 @@ class UnionPage(LazyPage):
         # what the figures left over: "龚玲…" at 1366×768); the last column takes the rest
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setMinimumSectionSize(48)
+        # columns fitted to a sample of rows, not to every studio's (2,000 rows' texts)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setToolTip(tr("Double-click a studio to open its ledger"))
         self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
         self.totals = QLabel()
