@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_excel.py
 	$(BIN)/python bench/bench_union.py
 	$(BIN)/python bench/bench_thumbs.py
+	$(BIN)/python bench/bench_province.py
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz,

@@ -306,15 +306,16 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 
 def cmd_import(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import importer
+    from laomo_desktop.exchange.session import ImportSession
     from laomo_desktop.store.schema import kind
 
     failed = 0
-    backed_up = False
+    session = ImportSession()  # one backup before this call's first import
     for f in args.files:
         try:
             r = run_in_terminal(importer.apply_steps(paths, f, trust_new_key=args.yes,
                                                      replace_key=args.replace_key,
-                                                     take_backup=not backed_up))
+                                                     take_backup=session.needs_backup()))
         except importer.KeyNotTrusted as exc:
             failed += 1
             print(ABOUT_FILE(file=_v(f.name), message=NOT_TRUSTED(fingerprint=_v(exc.fingerprint))),
@@ -326,7 +327,7 @@ def cmd_import(args, paths: LedgerPaths) -> int:
             failed += 1
             print(ABOUT_FILE(file=_v(f.name), message=_v(exc.message)), file=sys.stderr)
             continue
-        backed_up = backed_up or r.backup is not None
+        session.imported(r.backup)
         print(_v(r.message))
         for k, c in r.preview.counts.items():
             if any(c.as_dict().values()):

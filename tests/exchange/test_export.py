@@ -14,7 +14,7 @@ from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import export, package
 from laomo_desktop.store.models import ExportLog
 
-NAME = re.compile(r"^LM-0001-[0-9a-f]{8}-\d{8}T\d{6}Z-\d{4}\.laomo\.zip$")
+NAME = re.compile(r"^(?P<name>[^_]+)_LM-0001-[0-9a-f]{8}-\d{8}T\d{6}Z-\d{4}\.laomo\.zip$")
 
 
 class Stick:
@@ -51,7 +51,7 @@ class Stick:
 
 def test_the_package_has_the_documented_shape(ex):
     res = ex.export()
-    assert NAME.match(res.path.name) and res.path.name.isascii()
+    assert NAME.match(res.path.name)["name"] == res.studio_name  # a clerk reads whose it is
     assert res.path.read_bytes() == res.outbox_path.read_bytes()
     with zipfile.ZipFile(res.path) as zf:
         names = zf.namelist()

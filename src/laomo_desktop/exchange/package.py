@@ -19,11 +19,11 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
+from laomo_desktop.exchange.filenames import FILE_NAME_RE, SUFFIX, package_name  # noqa: F401
 from laomo_desktop.ledger import shapes as H
 from laomo_desktop.store import blobs, migrations
 from laomo_desktop.store import schema as S
@@ -32,7 +32,6 @@ from laomo_desktop.visible import visible
 
 FORMAT = "laomo-package"
 FORMAT_VERSION = 1
-SUFFIX = ".laomo.zip"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.ed25519"
 
@@ -49,8 +48,6 @@ CHUNK = 1 << 20
 NAME_RE = re.compile(
     r"manifest\.json|signature\.ed25519|attachments/[0-9a-f]{64}|records/(?:"
     + "|".join(re.escape(k.name) for k in S.KINDS) + r")\.jsonl")
-FILE_NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z0-9-]+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<seq>\d{4,})"
-                          + re.escape(SUFFIX) + "$")
 
 # Upgrades of older format versions to the current one, by the version they start from:
 # (manifest, records by kind) -> None, in place. Version 1 is the first, so none yet.
@@ -63,16 +60,6 @@ def record_file(kind: str) -> str:
 
 def attachment_file(sha256: str) -> str:
     return f"attachments/{sha256}"
-
-
-def package_name(studio: dict, created: datetime, sequence: int) -> str:
-    """ASCII and FAT32-safe: `[<code>-]<uid[:8]>-<yyyymmddTHHMMSSZ>-<sequence:04d>.laomo.zip`.
-
-    The uid part keeps two studios that typed the same code from overwriting each other's
-    packages in one folder."""
-    code = re.sub(r"[^A-Za-z0-9-]", "", studio.get("code") or "")[:20].strip("-")
-    prefix = f"{code}-{studio['uid'][:8]}" if code else studio["uid"][:8]
-    return f"{prefix}-{created.astimezone(UTC):%Y%m%dT%H%M%SZ}-{sequence:04d}{SUFFIX}"
 
 
 # --- reading -------------------------------------------------------------------------------

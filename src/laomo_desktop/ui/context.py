@@ -23,6 +23,17 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.studio_uid = ""
         self.year = 0
+        # the program run's imports share one pre-import backup (exchange/session.py); made
+        # when first needed: exchange/ is loaded only when imports are
+        self._import_session = None
+
+    @property
+    def import_session(self):
+        if self._import_session is None:
+            from laomo_desktop.exchange.session import ImportSession
+
+            self._import_session = ImportSession()
+        return self._import_session
 
     def set_studio(self, uid: str) -> None:
         if uid != self.studio_uid:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer
 from laomo_desktop.exchange.package import SUFFIX, Package, read_package
+from laomo_desktop.exchange.session import ImportSession
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
@@ -258,23 +259,27 @@ class _Chosen(NamedTuple):
     label: str  # its step in the progress dialog, worded on the GUI thread
 
 
-def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None]) -> Job[int]:
+def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None],
+                 session: ImportSession | None = None) -> Job[int]:
     """Import the confirmed packages in turn: a step per package, named. Each package is
     imported in its own transaction (importer.apply_steps), so Cancel, asked before each one,
     stops before the next and keeps those already imported, each complete. What happened to
     each is written into `outcomes` as it happens (read on the GUI thread once the job ended,
-    cancelled or not). Returns how many were imported."""
-    imported, backed_up = 0, False
+    cancelled or not). A backup is taken before the first import of the `session` (the
+    program's run) and again only when the ledger was changed otherwise since its last import.
+    Returns how many were imported."""
+    session = session or ImportSession()
+    imported = 0
     for n, c in enumerate(chosen):
         yield Progress(n, len(chosen), c.label)
         try:
             result = result_of(importer.apply_steps(paths, c.package, trust_new_key=c.trust,
                                                     replace_key=c.replace,
-                                                    take_backup=not backed_up))
+                                                    take_backup=session.needs_backup()))
         except LaomoError as exc:
             outcomes[c.index] = (c.package.path, "failed", exc.message)
             continue
-        backed_up = backed_up or result.backup is not None
+        session.imported(result.backup)
         lines = [worded(result.message)] + [f"⚠ {worded(w)}" for w in result.preview.warnings]
         outcomes[c.index] = (c.package.path, "imported" if result.applied else "already",
                              "\n".join(lines))
@@ -330,7 +335,7 @@ def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
         if not chosen:
             return report()
         start_job(parent, title, chosen[0].label,
-                  lambda: import_steps(ctx.paths, chosen, outcomes), lambda _n: report(),
+                  lambda: import_steps(ctx.paths, chosen, outcomes, ctx.import_session), lambda _n: report(),
                   on_failed=failed, on_cancelled=report)
 
     def failed(exc: BaseException) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,9 +31,8 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import period, union
-from laomo_desktop.ledger.metrics import metric
+from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
-from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
@@ -49,51 +46,21 @@ from laomo_desktop.ui.dialogs.imports import (
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.pages.lazypage import LazyPage
-from laomo_desktop.ui.pages.unioncards import UID_ROLE, GoalsCard, NamingsCard, card
+from laomo_desktop.ui.pages.unioncards import GoalsCard, NamingsCard, card
+from laomo_desktop.ui.pages.uniontable import (  # noqa: F401 - the page's tests reach them here
+    COLUMNS,
+    NUMERIC,
+    SORT_ROLE,
+    UnionTable,
+    UnionTableModel,
+    cell_text,
+    ut,
+    withheld_text,
+)
 from laomo_desktop.ui.plain import DataLabel, shown, tip
 from laomo_desktop.ui.system import drives
 
-# (row key, header); headers translated in context "Union"
-COLUMNS = (
-    ("name", QT_TRANSLATE_NOOP("Union", "Studio")),
-    ("level", QT_TRANSLATE_NOOP("Union", "Level")),
-    ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
-    ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
-    ("projects_started", QT_TRANSLATE_NOOP("Union", "Projects")),
-    ("results_total", QT_TRANSLATE_NOOP("Union", "Results")),
-    ("results_technical", QT_TRANSLATE_NOOP("Union", "Technical innovations")),
-    ("patents_total", QT_TRANSLATE_NOOP("Union", "Patents")),
-    ("training_sessions", QT_TRANSLATE_NOOP("Union", "Trainings")),
-    ("training_person_times", QT_TRANSLATE_NOOP("Union", "Person-times")),
-    ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
-    ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
-)
-NUMERIC = tuple(k for k, _ in COLUMNS[4:])
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_SHOWN = 200
-
-
-def ut(text: str) -> str:
-    return QCoreApplication.translate("Union", text)
-
-
-def withheld_text(withheld: dict) -> str:
-    """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
-    names = [worded(x) for x in privacy.labels(withheld)]
-    if not names:
-        return ""
-    return tr("Not provided: %1").replace("%1", fmt.listed(names))
-
-
-def cell_text(row: dict, key: str) -> str:
-    if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
-        m = metric(key)
-        return m.text_of(row[m.attribute])
-    if key == "level":
-        return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
-    if key == "party_org":
-        return fmt.choice_label(E.PartyOrg, row["party_org"])
-    return str(row[key])
 
 
 def result_text(result: dict) -> str:
@@ -109,16 +76,6 @@ def result_text(result: dict) -> str:
     return text
 
 
-class _Item(QTableWidgetItem):
-    """A table cell that sorts by its SORT_ROLE value (numbers as numbers)."""
-
-    def __lt__(self, other) -> bool:
-        a, b = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if a is None or b is None or type(a) is not type(b):
-            a, b = self.text(), other.text()
-        return a < b
-
-
 class UnionPage(LazyPage):
     open_studio = Signal(str)  # drill down: the main window switches to the studio
 
@@ -128,6 +85,7 @@ class UnionPage(LazyPage):
         self.setStyleSheet(STYLE)
         self.data: dict = {}
         self.year = 0
+        self._shown: tuple | None = None  # (what was shown, the ledger's stamp then)
 
         self.heading = QLabel()
         self.heading.setObjectName("union_heading")
@@ -157,10 +115,11 @@ class UnionPage(LazyPage):
         top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.model = UnionTableModel(self)
+        self.table = UnionTable()
+        self.table.setModel(self.model)
         self.table.setObjectName("union_table")
         self.table.setAccessibleName(tr("Studios"))
-        self.table.setHorizontalHeaderLabels([ut(h) for _, h in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,6 +134,8 @@ class UnionPage(LazyPage):
         # what the figures left over: "龚玲…" at 1366×768); the last column takes the rest
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setMinimumSectionSize(48)
+        # columns fitted to a sample of rows, not to every studio's (2,000 rows' texts)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setToolTip(tr("Double-click a studio to open its ledger"))
         self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
         self.totals = QLabel()
@@ -254,14 +215,44 @@ class UnionPage(LazyPage):
         """The selected year, or the statistics year today falls in (the office's setting)."""
         return self.ctx.year or period.current_year()
 
+    def _targets(self, year: int) -> tuple[dict | None, object]:
+        try:
+            return union.load_targets(self.ctx.paths.union_targets, year), ""
+        except LaomoError as exc:
+            return None, exc.message
+
+    def _shown_for(self) -> tuple:
+        """What the page shows depends on: the year, the targets, whether every year is
+        selected, the language (the ledger's content is the stamp's)."""
+        year = self.shown_year()
+        targets, note = self._targets(year)
+        return (year, repr(targets), str(note), bool(self.ctx.year), fmt.is_chinese())
+
+    def mark_dirty(self, *_args) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        QWidget.showEvent(self, event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload unless the page already shows this: the same year and targets, and nothing
+        written to the ledger since (a re-open after another studio was looked at costs a
+        check, not the figures of every studio again)."""
+        if self._shown is not None and self._shown == (self._shown_for(), changes.stamp()):
+            self._dirty = False
+            return
+        self.reload()
+
     def reload(self) -> None:
         self._dirty = False
+        self._shown = None
+        before = changes.stamp()  # a write while loading: loaded again next time
         self.year = year = self.shown_year()
-        note = ""
-        try:
-            targets = union.load_targets(self.ctx.paths.union_targets, year)
-        except LaomoError as exc:
-            targets, note = None, exc.message
+        targets, note = self._targets(year)
         self.data = data = union.union_year(year, targets)
         imported = union.imported_studios()
         sub = tr("%1 studios, %2 of them imported from their data packages").replace(
@@ -281,37 +272,11 @@ class UnionPage(LazyPage):
         self._fill_party(data["coverage"])
         self.naming_card.fill(data)
         self._fill_history(data["studios"])
+        self._shown = (self._shown_for(), before)
 
     def _fill_table(self, rows: list[dict], imported: dict) -> None:
         t = self.table
-        t.setSortingEnabled(False)
-        t.setRowCount(len(rows))
-        withheld = privacy.withheld_by_studio()
-        for r, row in enumerate(rows):
-            last = imported.get(row["uid"])
-            for c, (key, _) in enumerate(COLUMNS):
-                if key == "last_package":
-                    item = _Item(when_text(last[0]) if last else "—")
-                    item.setData(SORT_ROLE, last[0] if last else "")
-                    item.setToolTip("\n".join(filter(None, (
-                        tr("Package No. %1").replace("%1", str(last[1])),
-                        withheld_text(withheld.get(row["uid"], {}))))) if last
-                                    else tr("Entered in this ledger, not imported"))
-                else:
-                    item = _Item(shown(cell_text(row, key)))
-                if key in NUMERIC:
-                    item.setData(SORT_ROLE, row["benefit_fen"] if key == "benefit_wan"
-                                 else row[key])
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                elif key == "level":
-                    rank = E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
-                    item.setData(SORT_ROLE, rank)
-                elif key == "party_org" and not union.has_party_org(row):
-                    item.setForeground(Qt.GlobalColor.red)
-                item.setData(UID_ROLE, row["uid"])
-                t.setItem(r, c, item)
-        t.setSortingEnabled(True)
+        self.model.set_rows(rows, imported, privacy.withheld_by_studio)
         if rows and not getattr(self, "_fitted", False):
             self._fitted = True
             t.resizeColumnsToContents()
@@ -351,9 +316,9 @@ class UnionPage(LazyPage):
     def _fill_history(self, studios: list[dict]) -> None:
         names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
         names.update({s["uid"]: s["name"] for s in studios})
-        history = importer.import_history()
+        history = importer.import_history(limit=HISTORY_SHOWN)
         self.history.clear()
-        for h in history[:HISTORY_SHOWN]:
+        for h in history:
             result = h["result"]
             item = QTreeWidgetItem([shown(names.get(h["studio_uid"], "")),
                                     when_text(h["imported_at"]), result_text(result),
@@ -368,8 +333,9 @@ class UnionPage(LazyPage):
             self.history.addTopLevelItem(item)
         for c in range(3):
             self.history.resizeColumnToContents(c)
-        self.history_summary.setText(str(len(history)) if history else "")
-        n = len(importer.open_conflicts())
+        total = importer.import_count()
+        self.history_summary.setText(str(total) if total else "")
+        n = importer.open_conflict_count()
         self.conflicts.setText(tr("Open conflicts: %1").replace("%1", str(n)))
         self.conflicts.setStyleSheet(f"color: {RED if n else MUTED}; text-align: left; "
                                      f"border: none; text-decoration: {'underline' if n else 'none'};")
@@ -380,8 +346,7 @@ class UnionPage(LazyPage):
 
     # -- actions ----------------------------------------------------------------------------
     def uid_at(self, row: int) -> str | None:
-        item = self.table.item(row, 0)
-        return item.data(UID_ROLE) if item is not None else None
+        return self.model.uid_at(row)
 
     def _drill(self, row: int) -> None:
         uid = self.uid_at(row)

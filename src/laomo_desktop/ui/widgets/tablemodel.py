@@ -1,5 +1,7 @@
 """A table model over rows fetched in one query. Filtering and sorting work on the model's own
-row list (never a QSortFilterProxyModel: far too slow at 100,000 rows)."""
+row list (never a QSortFilterProxyModel: far too slow at 100,000 rows). A row's text is made
+when the view first asks for it (the rows on screen), the text searched only once a search is
+typed: a list of every studio's records paints without formatting all of them first."""
 
 from __future__ import annotations
 
@@ -36,8 +38,8 @@ class RecordTableModel(QAbstractTableModel):
         self._headers = list(headers)
         self._formatters = list(formatters)
         self._rows: list[tuple] = []
-        self._text: list[tuple[str, ...]] = []
-        self._hay: list[str] = []
+        self._text: list[tuple[str, ...] | None] = []
+        self._hay_cache: list[str] | None = None
         self._view: list[int] = []
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -56,11 +58,26 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._muted, self._muted_tip = muted, muted_tip
-        fmts = self._formatters
-        self._text = [tuple(f(v) for f, v in zip(fmts, r[2:], strict=False)) for r in rows]
-        self._hay = ["\t".join(t).casefold() for t in self._text]
+        self._text = [None] * len(rows)
+        self._hay_cache = None
         self._view = self._compute_view()
         self.endResetModel()
+
+    def _row_text(self, i: int) -> tuple[str, ...]:
+        text = self._text[i]
+        if text is None:
+            fmts = self._formatters
+            text = self._text[i] = tuple(f(v) for f, v in
+                                         zip(fmts, self._rows[i][2:], strict=False))
+        return text
+
+    @property
+    def _hay(self) -> list[str]:
+        """Each row's text as searched (made for every row at the first search)."""
+        if self._hay_cache is None:
+            self._hay_cache = ["\t".join(self._row_text(i)).casefold()
+                               for i in range(len(self._rows))]
+        return self._hay_cache
 
     def set_filter(self, text: str) -> None:
         self._filter = text.strip().casefold()
@@ -105,7 +122,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def text_at(self, row: int, column: int) -> str:
         """A shown cell's text as formatted (copying puts this on the clipboard)."""
-        return self._text[self._view[row]][column]
+        return self._row_text(self._view[row])[column]
 
     def row_of_uid(self, uid: str) -> int:
         for pos, i in enumerate(self._view):
@@ -125,9 +142,9 @@ class RecordTableModel(QAbstractTableModel):
             return None
         i = self._view[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:  # made visible here: only cells on screen
-            return shown(self._text[i][index.column()])
+            return shown(self._row_text(i)[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:  # tooltips take markup: a title is shown as is
-            text = self._text[i][index.column()]
+            text = self._row_text(i)[index.column()]
             if self._muted and self._rows[i][0] in self._muted:
                 text = f"{self._muted_tip}\n{text}" if text else self._muted_tip
             return tip(text)

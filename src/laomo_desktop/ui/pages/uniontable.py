@@ -1,0 +1,214 @@
+"""The union page's table of studios: a model over the rows of union_year that makes a cell's
+text, tooltip and colour only when the view asks for it (the cells on screen), instead of
+2,000 × 12 table items built at each reload; sorted by a key per column, as the items sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
+
+from laomo_desktop.exchange import privacy
+from laomo_desktop.ledger import union
+from laomo_desktop.ledger.metrics import metric
+from laomo_desktop.store import enums as E
+from laomo_desktop.texts import worded
+from laomo_desktop.ui import fmt
+from laomo_desktop.ui.dialogs.exchange import when_text
+from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.unioncards import UID_ROLE
+from laomo_desktop.ui.plain import shown
+
+# (row key, header); headers translated in context "Union"
+COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("Union", "Studio")),
+    ("level", QT_TRANSLATE_NOOP("Union", "Level")),
+    ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
+    ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
+    ("projects_started", QT_TRANSLATE_NOOP("Union", "Projects")),
+    ("results_total", QT_TRANSLATE_NOOP("Union", "Results")),
+    ("results_technical", QT_TRANSLATE_NOOP("Union", "Technical innovations")),
+    ("patents_total", QT_TRANSLATE_NOOP("Union", "Patents")),
+    ("training_sessions", QT_TRANSLATE_NOOP("Union", "Trainings")),
+    ("training_person_times", QT_TRANSLATE_NOOP("Union", "Person-times")),
+    ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
+    ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
+)
+NUMERIC = tuple(k for k, _ in COLUMNS[4:])
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def ut(text: str) -> str:
+    return QCoreApplication.translate("Union", text)
+
+
+def withheld_text(withheld: dict) -> str:
+    """"Not provided: …" for the personal fields a studio withheld ("" when none)."""
+    names = [worded(x) for x in privacy.labels(withheld)]
+    if not names:
+        return ""
+    return tr("Not provided: %1").replace("%1", fmt.listed(names))
+
+
+def cell_text(row: dict, key: str) -> str:
+    if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
+        m = metric(key)
+        return m.text_of(row[m.attribute])
+    if key == "level":
+        return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
+    if key == "party_org":
+        return fmt.choice_label(E.PartyOrg, row["party_org"])
+    return str(row[key])
+
+
+def sort_value(row: dict, key: str, last: tuple | None) -> Any:
+    if key == "last_package":
+        return last[0] if last else ""
+    if key in NUMERIC:
+        return row["benefit_fen"] if key == "benefit_wan" else row[key]
+    if key == "level":
+        return E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
+    return None  # by the shown text
+
+
+class UnionTableModel(QAbstractTableModel):
+    """The year's studios (union_year's rows, in its order until a header is clicked)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._view: list[int] = []
+        self._imported: dict[str, tuple[str, int]] = {}
+        self._withheld: Callable[[], dict] = dict
+        self._withheld_loaded: dict | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: list[dict], imported: dict,
+                 withheld: Callable[[], dict]) -> None:
+        """`withheld`: the personal fields each studio withheld, asked for the first time a
+        tooltip needs them (it reads the newest import record of every studio)."""
+        self.beginResetModel()
+        self._rows, self._imported = rows, imported
+        self._withheld, self._withheld_loaded = withheld, None
+        self._view = self._compute_view()
+        self.endResetModel()
+
+    def _compute_view(self) -> list[int]:
+        view = list(range(len(self._rows)))
+        if self._sort is not None:
+            col, order = self._sort
+            key = COLUMNS[col][0]
+
+            def by(i: int) -> tuple:
+                row = self._rows[i]
+                v = sort_value(row, key, self._imported.get(row["uid"]))
+                return (0, v) if v is not None else (1, cell_text(row, key))
+
+            view.sort(key=by, reverse=order == Qt.SortOrder.DescendingOrder)
+        return view
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._view = self._compute_view()
+        self.layoutChanged.emit()
+
+    def row_at(self, row: int) -> dict | None:
+        return self._rows[self._view[row]] if 0 <= row < len(self._view) else None
+
+    def uid_at(self, row: int) -> str | None:
+        r = self.row_at(row)
+        return r["uid"] if r else None
+
+    def _withheld_of(self, uid: str) -> dict:
+        if self._withheld_loaded is None:
+            self._withheld_loaded = self._withheld()
+        return self._withheld_loaded.get(uid, {})
+
+    # -- Qt interface -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._view)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def text(self, row: dict, key: str) -> str:
+        if key == "last_package":
+            last = self._imported.get(row["uid"])
+            return when_text(last[0]) if last else "—"
+        return shown(cell_text(row, key))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[self._view[index.row()]]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, key)
+        if role == UID_ROLE:
+            return row["uid"]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "last_package":
+            last = self._imported.get(row["uid"])
+            if not last:
+                return tr("Entered in this ledger, not imported")
+            return "\n".join(filter(None, (
+                tr("Package No. %1").replace("%1", str(last[1])),
+                withheld_text(self._withheld_of(row["uid"])))))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and key == "party_org" \
+                and not union.has_party_org(row):
+            return Qt.GlobalColor.red
+        if role == SORT_ROLE:
+            return sort_value(row, key, self._imported.get(row["uid"]))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ut(COLUMNS[section][1])
+        return None
+
+
+class _Cell:
+    """A shown cell, read as a QTableWidgetItem is (its text, tooltip and roles)."""
+
+    def __init__(self, index: QModelIndex):
+        self.index = index
+
+    def text(self) -> str:
+        return self.index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def toolTip(self) -> str:  # noqa: N802 - as QTableWidgetItem
+        return self.index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+    def data(self, role: int) -> Any:
+        return self.index.data(role)
+
+
+class UnionTable(QTableView):
+    """The view of UnionTableModel; rowCount() and item() read it as the table widget was."""
+
+    def rowCount(self) -> int:  # noqa: N802 - as QTableWidget
+        return self.model().rowCount()
+
+    def columnCount(self) -> int:  # noqa: N802 - as QTableWidget
+        return self.model().columnCount()
+
+    def item(self, row: int, column: int) -> _Cell | None:
+        index = self.model().index(row, column)
+        return _Cell(index) if index.isValid() else None
