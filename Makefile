@@ -74,7 +74,7 @@ dist: $(DIST_STAMP)
 # Less test_wheel.py: it builds the wheel with pip from PyPI, and the floor's Python has no TLS.
 test-release: $(DIST_STAMP)
 	$(BIN)/python installer/floor.py
-	QT_QPA_PLATFORM=offscreen PYTHONPATH=src build/floor/venv/bin/python -m pytest -q \
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR)/src build/floor/venv/bin/python -m pytest -q \
 	  -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --deselect tests/test_wheel.py
 
 # The frozen build's start-up against the source run, and its sizes (needs `make dist` first).
