@@ -145,3 +145,31 @@ def test_the_new_choices_are_appended_and_counted(studio):
     f = stats.studio_year(s, 2025)
     assert f.results_technical == 1 and f.results_by_type == {"construction_method": 1}
     assert M.fact(f, "activities_firm_service") == M.fact(f, "activities_academy_teaching") == 1
+
+
+def test_the_annual_summary_has_the_registers_section_in_pdf_and_word(studio, tmp_path):
+    from laomo_desktop.reports.annual import document_blocks, write_annual, write_annual_docx
+    from laomo_desktop.reports.docmodel import Heading, Table
+
+    s, m1, m2 = studio
+    blocks = document_blocks(annual_data(s, 2025))
+    assert not any(isinstance(b, Heading) and "合理化建议" in b.text for b in blocks)
+    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", benefit_fen=5_000_000)
+    _add("qc_group", s, {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
+                         "stage": "do", "members": [{"member": m1}]})
+    _add("firm_service", s, {"date": "2025-04-01", "firm": "江城机械厂", "problem": "电机过热",
+                             "solved": True, "trained": 30, "servers": [{"member": m2}]})
+    blocks = document_blocks(annual_data(s, 2025))
+    heads = [b.text for b in blocks if isinstance(b, Heading)]
+    assert any(h.endswith("、合理化建议、QC小组与助企服务") for h in heads), heads
+    tables = {b.title: b for b in blocks if isinstance(b, Table)}
+    proposals = next(t for title, t in tables.items() if title.endswith("合理化建议"))
+    assert proposals.rows == [["2025年3月1日", "改进配电柜巡检路线", "李明、王芳", "采纳", "5.00"]]
+    services = next(t for title, t in tables.items() if title.endswith("助企服务"))
+    assert services.rows[0][1:5] == ["江城机械厂", "电机过热", "已解决", "30"]
+    write_annual(s, 2025, tmp_path / "a.pdf")
+    write_annual_docx(s, 2025, tmp_path / "a.docx")
+    assert (tmp_path / "a.pdf").stat().st_size > 0
+    import zipfile
+    xml = zipfile.ZipFile(tmp_path / "a.docx").read("word/document.xml").decode("utf-8")
+    assert "江城机械厂" in xml and "降损QC小组" in xml
