@@ -10,7 +10,7 @@ from laomo_desktop.texts import Both, Text
 AWARD_WITHOUT_RESULT = Text("填写“{award}”前请先填写“{result}”",
                             'Fill in "{result}" before "{award}"')
 
-MEMBERS = (f"(SELECT count(*) FROM qc_group_member c WHERE c.parent_id = t.id)")
+MEMBERS = "(SELECT count(*) FROM qc_group_member c WHERE c.parent_id = t.id)"
 
 
 def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> None:
