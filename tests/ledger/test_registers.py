@@ -173,3 +173,32 @@ def test_the_annual_summary_has_the_registers_section_in_pdf_and_word(studio, tm
     import zipfile
     xml = zipfile.ZipFile(tmp_path / "a.docx").read("word/document.xml").decode("utf-8")
     assert "江城机械厂" in xml and "降损QC小组" in xml
+
+
+def test_the_registers_travel_to_the_union_office_in_a_package(studio, tmp_path):
+    from laomo_desktop.exchange import export, importer
+    from laomo_desktop.paths import LedgerPaths
+    from laomo_desktop.store.database import close_ledger, open_ledger
+
+    s, m1, m2 = studio
+    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", benefit_fen=100)
+    _add("qc_group", s, {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
+                         "stage": "do", "members": [{"member": m1}]})
+    _add("firm_service", s, {"date": "2025-04-01", "firm": "江城机械厂", "problem": "电机过热",
+                             "solved": True, "trained": 30, "servers": [{"member": m2}]})
+    _add("mentorship", s, {"master": m1, "apprentice": m2, "agreement_date": "2023-03-01",
+                           "graduated_on": "2025-06-01", "grade": "excellent",
+                           "records": [{"date": "2025-01-10", "content": "讲解继电保护"}]})
+    before = stats.studio_year(s, 2025)
+    (tmp_path / "usb").mkdir()
+    path = export.export_studio(LedgerPaths(tmp_path / "data"), s, tmp_path / "usb").path
+    close_ledger()
+    office = LedgerPaths(tmp_path / "office")
+    open_ledger(office)
+    importer.apply(office, path, trust_new_key=True)
+    after = stats.studio_year(s, 2025)
+    assert (after.proposals_adopted, after.qc_groups, after.firm_problems_solved,
+            after.apprentices_excellent, after.mentoring_records) == \
+        (before.proposals_adopted, before.qc_groups, before.firm_problems_solved,
+         before.apprentices_excellent, before.mentoring_records) == (1, 1, 1, 1, 1)
+    assert R.list_records("proposal", s)[0]["proposers"] == [{"member": m1}, {"member": m2}]
