@@ -202,3 +202,18 @@ def test_the_registers_travel_to_the_union_office_in_a_package(studio, tmp_path)
         (before.proposals_adopted, before.qc_groups, before.firm_problems_solved,
          before.apprentices_excellent, before.mentoring_records) == (1, 1, 1, 1, 1)
     assert R.list_records("proposal", s)[0]["proposers"] == [{"member": m1}, {"member": m2}]
+
+
+def test_laomo_stats_prints_the_registers_line(studio, capsys, tmp_path):
+    from laomo_desktop.cli import main
+    from laomo_desktop.store.database import close_ledger
+
+    s, m1, _ = studio
+    _proposal(s, [m1], status="adopted", adopted_on="2025-04-01")
+    _add("firm_service", s, {"date": "2025-04-01", "firm": "江城机械厂", "problem": "电机过热",
+                             "solved": True, "trained": 30})
+    close_ledger()
+    assert main(["--data-dir", str(tmp_path / "data"), "stats", "--studio", "李明劳模创新工作室",
+                 "--year", "2025"]) == 0
+    assert ("合理化建议 1 条（已采纳 1 条）；QC小组 0 个；助企服务 1 次，服务企业 1 家，解决难题 1 个，"
+            "培训职工 30 人次") in capsys.readouterr().out
