@@ -39,10 +39,10 @@ def _proposal(s, who, **values):
 def test_proposals_count_in_the_year_of_their_date_and_stand_where_they_were_at_its_end(studio):
     s, m1, m2 = studio
     _proposal(s, [m1, m2], status="accepted", adopted_on="2025-04-01",
-              implemented_on="2025-05-01", accepted_on="2025-06-01", benefit_fen=1_234_500)
+              implemented_on="2025-05-01", accepted_on="2025-06-01", amount_fen=1_234_500)
     # adopted in 2025, implemented only in 2026: implemented is not yet known to 2025
     _proposal(s, [m1], status="implemented", adopted_on="2025-09-01",
-              implemented_on="2026-02-01", benefit_fen=100)
+              implemented_on="2026-02-01", amount_fen=100)
     _proposal(s, [m2], status="not_adopted", reviewed_on="2025-05-01")
     _proposal(s, [m2], status="adopted")  # adopted, the day not entered: counted
     _proposal(s, [m1], date="2026-01-05", status="adopted", adopted_on="2026-01-06")
@@ -51,7 +51,7 @@ def test_proposals_count_in_the_year_of_their_date_and_stand_where_they_were_at_
             f.proposals_accepted, f.proposal_benefit_fen) == (4, 3, 1, 1, 1_234_600)
     assert M.fact(f, "proposal_benefit_wan") == 1.2346
     assert stats.studio_year(s, 2026).proposals_total == 1
-    shown = {p["title"] + p["status"] for p in annual_data(s, 2025)["proposals"]}
+    shown = {p["title"] + p["status"] for p in annual_data(s, 2025)["proposal_rows"]}
     assert "改进配电柜巡检路线adopted" in shown and "改进配电柜巡检路线not_adopted" in shown
 
 
@@ -154,7 +154,7 @@ def test_the_annual_summary_has_the_registers_section_in_pdf_and_word(studio, tm
     s, m1, m2 = studio
     blocks = document_blocks(annual_data(s, 2025))
     assert not any(isinstance(b, Heading) and "合理化建议" in b.text for b in blocks)
-    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", benefit_fen=5_000_000)
+    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", amount_fen=5_000_000)
     _add("qc_group", s, {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
                          "stage": "do", "members": [{"member": m1}]})
     _add("firm_service", s, {"date": "2025-04-01", "firm": "江城机械厂", "problem": "电机过热",
@@ -181,7 +181,7 @@ def test_the_registers_travel_to_the_union_office_in_a_package(studio, tmp_path)
     from laomo_desktop.store.database import close_ledger, open_ledger
 
     s, m1, m2 = studio
-    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", benefit_fen=100)
+    _proposal(s, [m1, m2], status="adopted", adopted_on="2025-04-01", amount_fen=100)
     _add("qc_group", s, {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
                          "stage": "do", "members": [{"member": m1}]})
     _add("firm_service", s, {"date": "2025-04-01", "firm": "江城机械厂", "problem": "电机过热",

@@ -78,7 +78,7 @@ def test_a_proposal_is_added_and_edited_by_typing(window, driver, qtbot):
         typed(dlg.editors["date"].line, "2025-03-01")
         dlg.editors["status"].set("adopted")
         typed(dlg.editors["adopted_on"].line, "2025/4/2")
-        typed(dlg.editors["benefit_fen"].line, "12,345.50")
+        typed(dlg.editors["amount_fen"].line, "12,345.50")
         typed(dlg.editors["department"].widget, "运检部")
         tick(dlg.editors["proposers"], "李明", "王芳")
         dlg.accept()

@@ -135,14 +135,14 @@ def register_rows(studio_uid: str, per: Period) -> dict[str, list[dict]]:
     dated in it."""
     proposals = [asof.known_at_end("proposal", r, per) for r in _rows(
         "proposal", studio_uid, ["title", "date", "proposer_names", "status", "adopted_on",
-                                 "implemented_on", "accepted_on", "benefit_fen"], per)]
+                                 "implemented_on", "accepted_on", "amount_fen"], per)]
     return {
-        "proposals": sorted(proposals, key=lambda r: r["date"]),
-        "qc_groups": sorted(_rows("qc_group", studio_uid,
+        "proposal_rows": sorted(proposals, key=lambda r: r["date"]),
+        "qc_group_rows": sorted(_rows("qc_group", studio_uid,
                                   ["name", "topic", "leader", "member_count", "stage", "result",
                                    "award_level", "award_grade"], per),
                             key=lambda r: r["name"]),
-        "firm_services": sorted(_rows("firm_service", studio_uid,
+        "firm_service_rows": sorted(_rows("firm_service", studio_uid,
                                       ["date", "firm", "problem", "solved", "trained",
                                        "server_names"], per), key=lambda r: r["date"]),
     }

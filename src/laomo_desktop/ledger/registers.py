@@ -23,7 +23,7 @@ ADOPTED, IMPLEMENTED, ACCEPTED = (CHAIN.index(s) for s in (P.ADOPTED, P.IMPLEMEN
 FIRM = "nullif(trim(firm), '')"
 
 _PROPOSALS = (f"count(*), total({rank_sql()} >= {ADOPTED}), total({rank_sql()} >= {IMPLEMENTED}),"
-              f" total({rank_sql()} >= {ACCEPTED}), total(benefit_fen)")
+              f" total({rank_sql()} >= {ACCEPTED}), total(amount_fen)")
 _QC = (f"count(*), total(stage = '{Q.FINISHED.value}'), total(result IS NOT NULL), "
        "total(award_level IS NOT NULL)")
 _FIRMS = (f"count(*), count(DISTINCT {FIRM}), total(solved), total(trained), "
@@ -73,7 +73,7 @@ def register_figures(run) -> dict[str, int]:
 # are the figures' names, so a summary row reads like studio_year's figures.
 UNION_QUERIES: dict[str, str] = {
     "proposals": f"""
-        SELECT studio_id, count(*), total({rank_sql()} >= {ADOPTED}), total(benefit_fen)
+        SELECT studio_id, count(*), total({rank_sql()} >= {ADOPTED}), total(amount_fen)
         FROM {PROPOSAL} t WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
     "qc_groups": f"""
         SELECT studio_id, count(*) FROM {QC_GROUP} t WHERE {LIVE} AND year = :year

@@ -19,7 +19,7 @@ def lab(choices: type[E.Choice], code: str | None) -> str:
 
 def _has_any(data: dict) -> bool:
     f, A = data["figures"], E.ActivityType  # noqa: N806
-    return bool(data["proposals"] or data["qc_groups"] or data["firm_services"]
+    return bool(data["proposal_rows"] or data["qc_group_rows"] or data["firm_service_rows"]
                 or f.activities_of(A.FIRM_SERVICE) or f.activities_of(A.ACADEMY_TEACHING)
                 or f.apprentices_excellent or f.mentoring_renewed or f.mentoring_records)
 
@@ -43,15 +43,15 @@ def register_blocks(data: dict, o: D.Outline) -> list[D.Block]:
         f"师徒结对：本年度出师考核优秀 {f.apprentices_excellent} 人，续签师徒协议 "
         f"{f.mentoring_renewed} 对，填写带徒记录 {f.mentoring_records} 条。"))
     out.append(o.heading(2, "合理化建议"))
-    rows = data["proposals"]
+    rows = data["proposal_rows"]
     out.append(o.table(
         ["提出日期", "建议名称", "建议人", W.by_end(per := data["period"], "状态"),
          "经济效益（万元）"],
         [[date_cn(r["date"]), r["title"], r["proposer_names"] or "",
-          lab(E.ProposalStatus, r["status"]), W.filled(r["benefit_fen"], wan)] for r in rows],
+          lab(E.ProposalStatus, r["status"]), W.filled(r["amount_fen"], wan)] for r in rows],
         [2.6, 5, 3, 1.8, 2.2], title="合理化建议",
         totals=[["合计", f"{len(rows)} 条", "", "",
-                 wan(sum(r["benefit_fen"] or 0 for r in rows))]] if rows else [],
+                 wan(sum(r["amount_fen"] or 0 for r in rows))]] if rows else [],
         empty="（本年度未提出合理化建议）"))
     out.append(o.heading(2, "QC小组"))
     out.append(o.table(
@@ -59,10 +59,10 @@ def register_blocks(data: dict, o: D.Outline) -> list[D.Block]:
         [[g["name"], g["topic"], g["leader"] or "", g["member_count"],
           lab(E.QcStage, g["stage"]), g["result"] or "",
           (lab(E.Level, g["award_level"]) + lab(E.AwardGrade, g["award_grade"]))]
-         for g in data["qc_groups"]], [2.6, 3.6, 1.4, 1, 1.6, 3, 1.8],
+         for g in data["qc_group_rows"]], [2.6, 3.6, 1.4, 1, 1.6, 3, 1.8],
         title=f"{per.short}注册QC小组", empty="（本年度未注册QC小组）"))
     out.append(o.heading(2, "劳模工匠助企行"))
-    services = data["firm_services"]
+    services = data["firm_service_rows"]
     out.append(o.table(
         ["服务日期", "服务企业", "技术难题", "解决", "培训（人次）", "服务人员"],
         [[date_cn(x["date"]), x["firm"], x["problem"], "已解决" if x["solved"] else "未解决",

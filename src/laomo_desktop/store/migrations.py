@@ -153,7 +153,7 @@ _V6 = (
     '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
     '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "title" TEXT, "date" TEXT, "content" '
     'TEXT, "status" TEXT, "reviewed_on" TEXT, "adopted_on" TEXT, "implemented_on" TEXT, '
-    '"accepted_on" TEXT, "benefit_fen" INTEGER, "department" TEXT, FOREIGN KEY ("studio_id") '
+    '"accepted_on" TEXT, "amount_fen" INTEGER, "department" TEXT, FOREIGN KEY ("studio_id") '
     'REFERENCES "studio" ("id") ON DELETE RESTRICT)',
     'CREATE UNIQUE INDEX "proposal_uid" ON "proposal" ("uid")',
     'CREATE INDEX "proposal_studio_id" ON "proposal" ("studio_id")',

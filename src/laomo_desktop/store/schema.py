@@ -396,7 +396,7 @@ PROPOSAL = Kind(
         F("adopted_on", "采纳日期", "Adopted on", DATE),
         F("implemented_on", "实施日期", "Implemented on", DATE),
         F("accepted_on", "验收日期", "Accepted on", DATE),
-        F("benefit_fen", "经济效益", "Economic benefit", MONEY),
+        F("amount_fen", "经济效益", "Economic benefit", MONEY),
         F("department", "受理部门", "Handled by", max_len=100),
     ),
     children=(

@@ -6,7 +6,8 @@ from __future__ import annotations
 from laomo_desktop.ledger.kinds.base import PERSONS, Extra, KindRules
 from laomo_desktop.texts import Both
 
-SERVERS = ("(SELECT group_concat(m.name, '、') FROM "
+NAMES_JOIN = "、"  # how a cell lists several people, as Chinese forms do (data, not a message)
+SERVERS = (f"(SELECT group_concat(m.name, '{NAMES_JOIN}') FROM "
            "(SELECT c.member_id FROM firm_service_server c WHERE c.parent_id = t.id "
            "ORDER BY c.position) c JOIN member m ON m.id = c.member_id)")
 

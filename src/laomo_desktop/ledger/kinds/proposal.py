@@ -77,7 +77,8 @@ def _known_at_end(record: dict, out: dict, p: Any) -> None:
     out["status"] = status_then(record, p.end)
 
 
-PROPOSERS = (f"(SELECT group_concat(m.name, '、') FROM "
+NAMES_JOIN = "、"  # how a cell lists several people, as Chinese forms do (data, not a message)
+PROPOSERS = (f"(SELECT group_concat(m.name, '{NAMES_JOIN}') FROM "
              f"(SELECT c.member_id FROM proposal_proposer c WHERE c.parent_id = t.id "
              f"ORDER BY c.position) c JOIN {S.MEMBER.table} m ON m.id = c.member_id)")
 
@@ -88,8 +89,8 @@ RULES = KindRules(
     known_at_end=_known_at_end,
     people_lists=frozenset({"proposers"}),
     section=Both("合理化建议", "Rationalisation proposals"),
-    columns=("title", "date", "proposer_names", "status", "adopted_on", "benefit_fen",
+    columns=("title", "date", "proposer_names", "status", "adopted_on", "amount_fen",
              "department"),
-    totals=("title", (("benefit_fen", FEN),)),
+    totals=("title", (("amount_fen", FEN),)),
     count_words=("累计提出合理化建议", "Rationalisation proposals to date", "项"),
 )
