@@ -41,6 +41,8 @@ DATA = {
     "ledger/assessment.py": {"_TITLES"},
     "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
+    "ledger/kinds/proposal.py": {"NAMES_JOIN"},
+    "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
 }
 
 

@@ -89,6 +89,11 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
           f"累计结余 {_yuan(data.fund_balance_fen)}")
     print(f"  成员 {data.members_total} 人；技能晋级 {data.promotions} 人；"
           f"师徒结对 {data.mentoring_pairs} 对，徒弟 {data.apprentices} 人")
+    if data.proposals_total or data.qc_groups or data.firm_services:  # issue 16 §3's registers
+        print(f"  合理化建议 {data.proposals_total} 条（已采纳 {data.proposals_adopted} 条）；"
+              f"QC小组 {data.qc_groups} 个；助企服务 {data.firm_services} 次，服务企业 "
+              f"{data.firms_served} 家，解决难题 {data.firm_problems_solved} 个，培训职工 "
+              f"{data.firm_workers_trained} 人次")
     if data.targets:
         print("  年度目标：")
         for t in data.targets:

@@ -20,6 +20,7 @@ from laomo_desktop.ledger import stats
 from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import migrations
 from laomo_desktop.store.database import close_ledger, open_ledger
 from sample_ledger import EXPECTED_2025
 
@@ -63,6 +64,8 @@ def test_an_older_package_imports_into_this_ledger_with_all_its_records(v, ledge
     assert all(e["disposed_on"] is None for e in R.list_records("equipment", uid))
     assert all(r["repealed_on"] is None for r in R.list_records("rule", uid))
     assert all(n["status"] is None for n in R.get("studio", uid)["recognitions"])
+    assert all(m["grade"] is None and m["records"] == []
+               for m in R.list_records("mentorship", uid))
 
 
 def test_a_current_package_is_not_converted_again(ledger, tmp_path):
@@ -75,7 +78,7 @@ def test_a_current_package_is_not_converted_again(ledger, tmp_path):
     (tmp_path / "usb").mkdir()
     result = export.export_studio(ledger, studio, tmp_path / "usb")
     pkg = read_package(result.path)
-    assert pkg.manifest["schema_version"] == 4
+    assert pkg.manifest["schema_version"] == migrations.RECORDS_SCHEMA
     assert _benefit_targets(pkg.records["plan"]) == {2025: 50}
 
 

@@ -38,6 +38,8 @@ DATA = {
     # how the Chinese documents cite a record (the packet's evidence index)
     "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
+    "ledger/kinds/proposal.py": {"NAMES_JOIN"},
+    "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
 }
 
 

@@ -29,13 +29,20 @@ NEW = {
     "fund": lambda u: {"date": "2025-09-09", "direction": "income", "source": "award",
                        "amount_fen": 880000},
     "honour": lambda u: {"name": "工人先锋号", "level": "city", "year": 2025},
+    "proposal": lambda u: {"title": "巡检路线优化", "date": "2025-03-03", "status": "proposed",
+                           "proposers": [{"member": u["wangfang"]}]},
+    "qc_group": lambda u: {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
+                           "stage": "plan", "members": [{"member": u["wangfang"]}]},
+    "firm_service": lambda u: {"date": "2025-04-04", "firm": "江城机械厂", "problem": "电机过热",
+                               "servers": [{"member": u["wangfang"]}]},
 }
 EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
         "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
         "plan": ("measures", "每月一次培训"), "project": ("partners", "某大学"),
         "activity": ("place", "二楼会议室"), "result": ("applied_where", "全市供电所"),
         "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
-        "honour": ("body", "市总工会")}
+        "honour": ("body", "市总工会"), "proposal": ("department", "运检部"),
+        "qc_group": ("registration_no", "QC-2025-01"), "firm_service": ("solution", "更换轴承")}
 KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 

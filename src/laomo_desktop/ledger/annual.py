@@ -76,7 +76,8 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     mentoring = [asof.known_at_end("mentorship", m, per)
                  for m in _rows("mentorship", studio_uid,
                                 ["master", "apprentice", "apprentice_name", "agreement_date",
-                                 "goal", "graduated_on", "ended_on", "promoted"])
+                                 "goal", "graduated_on", "ended_on", "promoted",
+                                 "grade", "allowance_fen", "renewed_on", "renewed_months"])
                  if asof.during("mentorship", m, per)]
     activities = _rows("activity", studio_uid,
                        ["date", "type", "topic", "place", "host", "person_times", "hours"], per)
@@ -124,6 +125,26 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
                                "voucher_no"], per), key=lambda f: f["date"]),
         "honours": _rows("honour", studio_uid, ["name", "level", "year", "holder", "body"], per),
         "per_month": activities_per_month(studio_uid, per),
+        **register_rows(studio_uid, per),
+    }
+
+
+def register_rows(studio_uid: str, per: Period) -> dict[str, list[dict]]:
+    """The registers unions count (issue 16 §3) in the period: proposals dated in it, each at
+    the stage it had reached by the end; QC groups registered for its year; services to firms
+    dated in it."""
+    proposals = [asof.known_at_end("proposal", r, per) for r in _rows(
+        "proposal", studio_uid, ["title", "date", "proposer_names", "status", "adopted_on",
+                                 "implemented_on", "accepted_on", "amount_fen"], per)]
+    return {
+        "proposal_rows": sorted(proposals, key=lambda r: r["date"]),
+        "qc_group_rows": sorted(_rows("qc_group", studio_uid,
+                                  ["name", "topic", "leader", "member_count", "stage", "result",
+                                   "award_level", "award_grade"], per),
+                            key=lambda r: r["name"]),
+        "firm_service_rows": sorted(_rows("firm_service", studio_uid,
+                                      ["date", "firm", "problem", "solved", "trained",
+                                       "server_names"], per), key=lambda r: r["date"]),
     }
 
 

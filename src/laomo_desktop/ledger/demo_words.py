@@ -48,7 +48,7 @@ POINTS = W("结构简单、操作便捷，单人即可完成作业 采用模块�
            "消除了作业过程中的人身安全隐患 作业时间缩短一半以上 材料消耗明显降低 提高了作业质量的一致性 "
            "利用废旧材料制作，成本低廉")
 PROJ_TYPES = (list(E.ProjectType)[:8], (3, 4, 2, 1, 2, 2, 1, 1))
-RESULT_TYPES = ([t for t in E.ResultType if t not in ("patent", "other")], (5, 3, 2, 1, 3, 4, 4, 4, 3, 1, 1))
+RESULT_TYPES = ([t for t in list(E.ResultType)[:13] if t not in ("patent", "other")], (5, 3, 2, 1, 3, 4, 4, 4, 3, 1, 1))
 OTHER_ACTS = (W("exchange field_service breakthrough lecture consulting contest study_trip "
                 "school_cooperation other party"), (6, 6, 5, 3, 3, 2, 2, 2, 1, 4))
 RULES = {"training": W("学习培训制度 师带徒管理办法 技能培训考核办法"),

@@ -195,6 +195,42 @@ class YearFigures:
     must_haves: tuple[MustHave, ...]
     """The eight must-haves, in their fixed order."""
 
+    # ---- the registers unions count (ledger/registers.py) ----
+    proposals_total: int = 0
+    """Rationalisation proposals dated (提出) in the period."""
+    proposals_adopted: int = 0
+    """Of those, adopted by the period's end (采纳, 实施 or 验收 reached by then)."""
+    proposals_implemented: int = 0
+    """Of those, implemented by the period's end (实施 or 验收)."""
+    proposals_accepted: int = 0
+    """Of those, accepted (验收) by the period's end."""
+    proposal_benefit_fen: int = 0
+    """The economic benefit entered on those proposals."""
+    qc_groups: int = 0
+    """QC groups registered for the statistics year."""
+    qc_groups_finished: int = 0
+    """Of those, finished (已结题)."""
+    qc_groups_with_result: int = 0
+    """Of those, with a result entered (the 成果率's numerator)."""
+    qc_groups_awarded: int = 0
+    """Of those, with an award level entered."""
+    firm_services: int = 0
+    """Services to firms (助企行 / 技术服务) dated in the period."""
+    firms_served: int = 0
+    """Distinct firms among those (by name)."""
+    firm_problems_solved: int = 0
+    """Of those services, the problems solved."""
+    firm_workers_trained: int = 0
+    """The firms' workers trained in those services (person-times)."""
+    firm_service_person_times: int = 0
+    """The studio's people who served in them (person-times)."""
+    apprentices_excellent: int = 0
+    """Pairs that graduated in the period with the 出师 grade 优秀."""
+    mentoring_renewed: int = 0
+    """Mentoring agreements renewed in the period."""
+    mentoring_records: int = 0
+    """Mentoring records (带徒记录) dated in the period."""
+
     @property
     def party_activities(self) -> int:
         """Party activities dated in the period."""

@@ -150,6 +150,38 @@ _DECLARED: tuple[Metric, ...] = (
        attr="fund_balance_fen", in_templates=False),
 )
 
+# the registers unions count (issue 16 §3; ledger/registers.py)
+_REGISTERS: tuple[Metric, ...] = (
+    _m("proposals_total", "本年度提出合理化建议", "Rationalisation proposals made", "条",
+       "proposals"),
+    _m("proposals_adopted", "本年度合理化建议被采纳", "Proposals adopted", "条", "proposals"),
+    _m("proposals_implemented", "本年度合理化建议已实施", "Proposals implemented", "条",
+       "proposals"),
+    _m("proposals_accepted", "本年度合理化建议已验收", "Proposals accepted", "条", "proposals"),
+    _m("proposal_benefit_wan", "本年度合理化建议经济效益", "Benefit of the proposals", *_WAN,
+       kind=WAN, attr="proposal_benefit_fen"),
+    _m("qc_groups", "本年度注册QC小组", "QC groups registered", "个", "groups"),
+    _m("qc_groups_finished", "本年度QC小组已结题", "QC groups finished", "个", "groups"),
+    _m("qc_groups_with_result", "本年度QC小组取得成果", "QC groups with a result", "个",
+       "groups"),
+    _m("qc_groups_awarded", "本年度QC小组成果获奖", "QC groups awarded", "个", "groups"),
+    _m("firm_services", "本年度助企服务", "Services to firms", *_TIMES),
+    _m("firms_served", "本年度服务企业", "Firms served", "家", "firms"),
+    _m("firm_problems_solved", "本年度为企业解决技术难题", "Firms' problems solved", "个",
+       "problems"),
+    _m("firm_workers_trained", "本年度助企培训职工", "Firms' workers trained", "人次",
+       "person-times"),
+    _m("firm_service_person_times", "本年度劳模工匠助企服务", "Person-times serving firms",
+       "人次", "person-times"),
+    _m("apprentices_excellent", "本年度出师考核优秀", "Apprentices graduated with excellence",
+       *_PEOPLE),
+    _m("mentoring_renewed", "本年度续签师徒协议", "Mentoring agreements renewed", *_PAIRS),
+    _m("mentoring_records", "本年度带徒记录", "Mentoring records", "条", "records"),
+    _m("proposal_benefit_fen", "本年度合理化建议经济效益", "Benefit of the proposals", *_WAN,
+       kind=WAN, in_templates=False),
+)
+_DECLARED += _REGISTERS
+
 # <kind>_count: standing records as of the period (rules and equipment in force at its end,
 # pairs and projects that lasted into it); dated and yearly records up to its end.
 # Which kinds have one, and its words, are declared with the kind (KindRules.counted/count_words).

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof
+from laomo_desktop.ledger import asof, registers
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.asof import highest_level
 from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
@@ -157,6 +157,11 @@ FIGURES: dict[str, tuple[str, ...]] = {
 NUMBERS = ("projects_started", "results_total", "results_technical", "patents_total",
            "training_sessions", "training_person_times", "mentoring_new", "benefit_fen",
            "fund_income_fen", "fund_expense_fen")
+
+# the registers unions count (issue 16 §3): columns a summary may show beside the others
+QUERIES.update(registers.UNION_QUERIES)
+FIGURES.update(registers.UNION_FIGURES)
+NUMBERS += registers.UNION_NUMBERS
 
 
 # ---- targets (settings) -----------------------------------------------------------------------

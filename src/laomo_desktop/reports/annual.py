@@ -9,6 +9,7 @@ from laomo_desktop.ledger.period import Period
 from laomo_desktop.reports import charts
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
+from laomo_desktop.reports.annual_registers import register_blocks
 from laomo_desktop.reports.layout import date_cn
 from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
@@ -193,6 +194,8 @@ def blocks_for(data: dict) -> list[D.Block]:
                                                       strict=True))
     out.append(D.Chart("各月活动次数", ("月份", "活动次数"), months,
                        lambda: charts.activities_per_month(data["per_month"], per.months())))
+
+    out += register_blocks(data, o)  # the registers unions count, when the year has any
 
     h1("制度建设与经费")
     out += table(["制度名称", "类别", "制定日期", "上墙"],

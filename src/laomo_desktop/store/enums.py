@@ -41,6 +41,7 @@ class ProjectLevel(Choice):
     CITY = "city", "市级", "City"
     PROVINCIAL = "provincial", "省级", "Provincial"
     NATIONAL = "national", "国家级", "National"
+    OPEN_CALL = "open_call", "揭榜挂帅", "Open call (jiebang guashuai)"
 
 
 class UnitType(Choice):
@@ -195,6 +196,8 @@ class ActivityType(Choice):
     PARTY = "party", "党建活动", "Party-building activity"
     UNVEILING = "unveiling", "揭牌仪式", "Plaque unveiling"
     OTHER = "other", "其他", "Other"
+    FIRM_SERVICE = "firm_service", "助企行/技术服务", "Service to firms"
+    ACADEMY_TEACHING = "academy_teaching", "工匠学院授课", "Teaching at a craftsman academy"
 
 
 class ResultType(Choice):
@@ -211,6 +214,9 @@ class ResultType(Choice):
     STANDARD = "standard", "标准", "Standard"
     SOFTWARE = "software", "软件著作权", "Software copyright"
     OTHER = "other", "其他", "Other"
+    CONSTRUCTION_METHOD = "construction_method", "工法", "Construction method (gongfa)"
+    WORK_METHOD = "work_method", "先进工作法", "Advanced work method"
+    COOPERATION = "cooperation", "技术协作", "Technical cooperation"
 
 
 # Result types that count as "technical innovations and breakthroughs" in union targets.
@@ -246,3 +252,37 @@ class BenefitKind(Choice):
     INCREASE = "increase", "增收", "Revenue increase"
     SAVING = "saving", "节支", "Cost saving"
     OTHER = "other", "其他", "Other"
+
+
+# ---- the registers unions count (issue 16 §3) -------------------------------------------------
+
+# 工法 and 先进工作法 are counted with the technical innovations, as unions tally them
+TECHNICAL_RESULT_TYPES += (ResultType.CONSTRUCTION_METHOD, ResultType.WORK_METHOD)
+
+
+class ProposalStatus(Choice):
+    """A rationalisation proposal's way: 提出 → 审核 → 采纳 → 实施 → 验收, or not adopted."""
+
+    PROPOSED = "proposed", "提出", "Proposed"
+    REVIEWED = "reviewed", "审核", "Under review"
+    ADOPTED = "adopted", "采纳", "Adopted"
+    IMPLEMENTED = "implemented", "实施", "Implemented"
+    ACCEPTED = "accepted", "验收", "Accepted"
+    NOT_ADOPTED = "not_adopted", "未采纳", "Not adopted"
+
+
+class QcStage(Choice):
+    PLAN = "plan", "计划（P）", "Plan (P)"
+    DO = "do", "实施（D）", "Do (D)"
+    CHECK = "check", "检查（C）", "Check (C)"
+    ACT = "act", "处置（A）", "Act (A)"
+    FINISHED = "finished", "已结题", "Finished"
+
+
+class MentorGrade(Choice):
+    """The 出师 assessment grade, which decides the master's allowance."""
+
+    EXCELLENT = "excellent", "优秀", "Excellent"
+    GOOD = "good", "良好", "Good"
+    PASS = "pass", "合格", "Pass"
+    FAIL = "fail", "不合格", "Fail"

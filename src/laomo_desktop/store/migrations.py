@@ -145,6 +145,76 @@ def _v4(db: pw.Database) -> None:
              json.dumps({"benefit_fen": value}), json.dumps({"benefit_fen": value * FEN_PER_WAN})))
 
 
+# Step 6: the registers unions count (issue 16 §3): rationalisation proposals, QC groups,
+# services to firms; the 出师 grade, allowance, renewal and records of a mentoring pair. Frozen
+# DDL, as peewee generated it once for the models declared in store/schema.py.
+_V6 = (
+    'CREATE TABLE "proposal" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "title" TEXT, "date" TEXT, "content" '
+    'TEXT, "status" TEXT, "reviewed_on" TEXT, "adopted_on" TEXT, "implemented_on" TEXT, '
+    '"accepted_on" TEXT, "amount_fen" INTEGER, "department" TEXT, FOREIGN KEY ("studio_id") '
+    'REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "proposal_uid" ON "proposal" ("uid")',
+    'CREATE INDEX "proposal_studio_id" ON "proposal" ("studio_id")',
+    'CREATE INDEX "proposal_studio_id_date" ON "proposal" ("studio_id", "date")',
+    'CREATE TABLE "proposal_proposer" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER '
+    'NOT NULL, "position" INTEGER NOT NULL, "member_id" INTEGER, FOREIGN KEY ("parent_id") '
+    'REFERENCES "proposal" ("id") ON DELETE CASCADE, FOREIGN KEY ("member_id") REFERENCES '
+    '"member" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "proposalproposer_member_id" ON "proposal_proposer" ("member_id")',
+    'CREATE INDEX "proposalproposer_parent_id_position" ON "proposal_proposer" ("parent_id", '
+    '"position")',
+    'CREATE TABLE "qc_group" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "year" INTEGER, "name" TEXT, '
+    '"registration_no" TEXT, "topic" TEXT, "leader_id" INTEGER, "stage" TEXT, "result" TEXT, '
+    '"award_level" TEXT, "award_grade" TEXT, FOREIGN KEY ("studio_id") REFERENCES "studio" '
+    '("id") ON DELETE RESTRICT, FOREIGN KEY ("leader_id") REFERENCES "member" ("id") ON DELETE '
+    'RESTRICT)',
+    'CREATE UNIQUE INDEX "qcgroup_uid" ON "qc_group" ("uid")',
+    'CREATE INDEX "qcgroup_studio_id" ON "qc_group" ("studio_id")',
+    'CREATE INDEX "qcgroup_leader_id" ON "qc_group" ("leader_id")',
+    'CREATE INDEX "qcgroup_studio_id_year" ON "qc_group" ("studio_id", "year")',
+    'CREATE TABLE "qc_group_member" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER NOT'
+    ' NULL, "position" INTEGER NOT NULL, "member_id" INTEGER, FOREIGN KEY ("parent_id") '
+    'REFERENCES "qc_group" ("id") ON DELETE CASCADE, FOREIGN KEY ("member_id") REFERENCES '
+    '"member" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "qcgroupmember_member_id" ON "qc_group_member" ("member_id")',
+    'CREATE INDEX "qcgroupmember_parent_id_position" ON "qc_group_member" ("parent_id", '
+    '"position")',
+    'CREATE TABLE "firm_service" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT '
+    'NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "date" TEXT, "firm" TEXT, "problem" TEXT,'
+    ' "solved" INTEGER NOT NULL, "trained" INTEGER, "solution" TEXT, FOREIGN KEY ("studio_id") '
+    'REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "firmservice_uid" ON "firm_service" ("uid")',
+    'CREATE INDEX "firmservice_studio_id" ON "firm_service" ("studio_id")',
+    'CREATE INDEX "firmservice_studio_id_date" ON "firm_service" ("studio_id", "date")',
+    'CREATE TABLE "firm_service_server" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER'
+    ' NOT NULL, "position" INTEGER NOT NULL, "member_id" INTEGER, FOREIGN KEY ("parent_id") '
+    'REFERENCES "firm_service" ("id") ON DELETE CASCADE, FOREIGN KEY ("member_id") REFERENCES '
+    '"member" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "firmserviceserver_member_id" ON "firm_service_server" ("member_id")',
+    'CREATE INDEX "firmserviceserver_parent_id_position" ON "firm_service_server" ("parent_id",'
+    ' "position")',
+    'CREATE TABLE "mentorship_record" ("id" INTEGER NOT NULL PRIMARY KEY, "parent_id" INTEGER '
+    'NOT NULL, "position" INTEGER NOT NULL, "date" TEXT, "content" TEXT, FOREIGN KEY '
+    '("parent_id") REFERENCES "mentorship" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "mentorshiprecord_parent_id_position" ON "mentorship_record" ("parent_id", '
+    '"position")',
+    'ALTER TABLE "mentorship" ADD COLUMN "grade" TEXT',
+    'ALTER TABLE "mentorship" ADD COLUMN "allowance_fen" INTEGER',
+    'ALTER TABLE "mentorship" ADD COLUMN "renewed_on" TEXT',
+    'ALTER TABLE "mentorship" ADD COLUMN "renewed_months" INTEGER',
+)
+
+
+def _v6(db: pw.Database) -> None:
+    for stmt in _V6:
+        db.execute_sql(stmt)
+
+
 def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     """A record of a package written at records schema `schema`, as this version reads it."""
     if schema < 4 and kind == "plan":
@@ -164,14 +234,17 @@ STEPS: list[Step] = [
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
     Step(5, "the audit log keeps each summary in English too", _v5),
+    Step(6, "the registers unions count: rationalisation proposals, QC groups, services to "
+            "firms; a mentoring pair's graduation grade, allowance, renewal and records", _v6),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
-# upgrade_record.
-RECORDS_SCHEMA = 4
+# upgrade_record. Step 6 adds kinds and a pair's fields: packages say 6 (an older package has none
+# of them, which reads as empty).
+RECORDS_SCHEMA = 6
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

@@ -185,6 +185,18 @@ MENTORSHIP = Kind(
         F("ended_on", "解除日期（未出师）", "Ended without graduating", DATE),
         F("promoted", "徒弟已晋级", "Apprentice promoted", BOOL),
         F("outcome", "带徒成效", "Outcome", LONGTEXT),
+        # issue 16 §3: the 出师 assessment, the master's allowance, renewal
+        F("grade", "出师考核等级", "Graduation grade", CHOICE, choices=E.MentorGrade),
+        F("allowance_fen", "师傅带徒津贴（每月）", "Master's allowance (a month)", MONEY),
+        F("renewed_on", "续签日期", "Renewed on", DATE),
+        F("renewed_months", "续签期限（月）", "Renewed for (months)", INT, min=1, max=120),
+    ),
+    children=(
+        Child("records", "带徒记录", "Mentoring records", "mentorship_record", (
+            F("date", "记录日期", "Date", DATE, required=True),
+            F("content", "带徒内容与进展", "What was taught, progress", required=True,
+              max_len=500),
+        )),
     ),
 )
 
@@ -370,11 +382,78 @@ ATTACHMENT = Kind(
     ),
 )
 
+# ---- the registers unions count (issue 16 §3) -----------------------------------------------
+
+PROPOSAL = Kind(
+    "proposal", "合理化建议", "Rationalisation proposal", "proposal", title="title",
+    date_field="date", indexes=(("date",),),
+    fields=(
+        F("title", "建议名称", "Title", required=True, max_len=100),
+        F("date", "提出日期", "Proposed on", DATE, required=True),
+        F("content", "建议内容", "Content", LONGTEXT),
+        F("status", "建议状态", "Status", CHOICE, required=True, choices=E.ProposalStatus),
+        F("reviewed_on", "审核日期", "Reviewed on", DATE),
+        F("adopted_on", "采纳日期", "Adopted on", DATE),
+        F("implemented_on", "实施日期", "Implemented on", DATE),
+        F("accepted_on", "验收日期", "Accepted on", DATE),
+        F("amount_fen", "经济效益", "Economic benefit", MONEY),
+        F("department", "受理部门", "Handled by", max_len=100),
+    ),
+    children=(
+        Child("proposers", "建议人", "Proposers", "proposal_proposer", (
+            F("member", "成员", "Member", REF, required=True, ref="member"),
+        ), unique="member"),
+    ),
+)
+
+QC_GROUP = Kind(
+    "qc_group", "QC小组", "QC group", "qc_group", title="name", indexes=(("year",),),
+    fields=(
+        F("year", "注册年度", "Year registered", YEAR, required=True),
+        F("name", "小组名称", "Group name", required=True, max_len=100),
+        F("registration_no", "注册编号", "Registration no.", max_len=40),
+        F("topic", "活动课题", "Topic", required=True, max_len=200),
+        F("leader", "组长", "Group leader", REF, ref="member"),
+        F("stage", "活动阶段", "Stage", CHOICE, required=True, choices=E.QcStage),
+        F("result", "活动成果", "Result", max_len=200),
+        F("award_level", "成果获奖级别", "Award level", CHOICE, choices=E.Level),
+        F("award_grade", "成果获奖等次", "Award grade", CHOICE, choices=E.AwardGrade),
+    ),
+    children=(
+        Child("members", "小组成员", "Group members", "qc_group_member", (
+            F("member", "成员", "Member", REF, required=True, ref="member"),
+        ), unique="member"),
+    ),
+)
+
+FIRM_SERVICE = Kind(
+    "firm_service", "助企服务", "Service to a firm", "firm_service", title="problem",
+    date_field="date", indexes=(("date",),),
+    fields=(
+        F("date", "服务日期", "Date", DATE, required=True),
+        F("firm", "服务企业", "Firm", required=True, max_len=100),
+        F("problem", "技术难题", "Problem", required=True, max_len=200),
+        F("solved", "已解决", "Solved", BOOL),
+        F("trained", "培训职工（人次）", "Workers trained (person-times)", INT, min=0,
+          max=1000000),
+        F("solution", "解决措施与成效", "What was done", LONGTEXT),
+    ),
+    children=(
+        Child("servers", "服务人员", "Served by", "firm_service_server", (
+            F("member", "成员", "Member", REF, required=True, ref="member"),
+        ), unique="member"),
+    ),
+)
+
+REGISTER_KINDS = (PROPOSAL, QC_GROUP, FIRM_SERVICE)
+
 RESERVED = frozenset({"id", "uid", "studio", "created_at", "updated_at", "version", "deleted_at"})
 
 KINDS: tuple[Kind, ...] = (
     STUDIO, MEMBER, MENTORSHIP, RULE, EQUIPMENT, PLAN, PROJECT, ACTIVITY, RESULT, BENEFIT,
-    FUND, HONOUR, ATTACHMENT,
+    FUND, HONOUR,
+    *REGISTER_KINDS,
+    ATTACHMENT,
 )
 BY_NAME = {k.name: k for k in KINDS}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from laomo_desktop.ledger.kinds.base import Cited, KindRules, Span, before, label
+from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
 from laomo_desktop.texts import Both, Text
 
@@ -27,6 +28,24 @@ def _validate(kind: S.Kind, row: dict, children: dict, ctx, errors: dict) -> Non
         errors.setdefault("ended_on", GRADUATED_OR_ENDED(graduated=label(kind, "graduated_on"),
                                                          ended=label(kind, "ended_on")))
     before(kind, row, errors, "agreement_date", "ended_on")
+    _validate_registers(kind, row, errors)
+
+
+# issue 16 §3: the 出师 grade needs the 出师 (a failed assessment is no 出师), a renewal its day
+GRADE_NEEDS_GRADUATION = Text("填写“{grade}”（合格及以上）时请同时填写“{graduated}”",
+                              'A passing "{grade}" needs "{graduated}" filled in too')
+RENEWAL_NEEDS_DAY = Text("填写“{months}”时请同时填写“{renewed}”",
+                         'Fill in "{renewed}" together with "{months}"')
+
+
+def _validate_registers(kind: S.Kind, row: dict, errors: dict) -> None:
+    if row.get("grade") and row["grade"] != E.MentorGrade.FAIL and not row.get("graduated_on"):
+        errors.setdefault("grade", GRADE_NEEDS_GRADUATION(
+            grade=label(kind, "grade"), graduated=label(kind, "graduated_on")))
+    if row.get("renewed_months") and not row.get("renewed_on"):
+        errors.setdefault("renewed_on", RENEWAL_NEEDS_DAY(
+            months=label(kind, "renewed_months"), renewed=label(kind, "renewed_on")))
+    before(kind, row, errors, "agreement_date", "renewed_on")
 
 
 TITLE_JOIN = " 带徒 "  # how the assessment titles a pair in the documents (assessment._TITLES)
@@ -41,9 +60,10 @@ RULES = KindRules(
     cite=_cite,
     validate=_validate,
     span=Span("agreement_date", ("graduated_on", "ended_on")),
-    later={"graduated_on": ("promoted",), "ended_on": ()},
+    later={"graduated_on": ("promoted", "grade"), "ended_on": (),
+           "renewed_on": ("renewed_months",)},
     section=Both("师徒结对", "Mentoring pairs"),
     columns=("master", "apprentice", "apprentice_name", "agreement_date", "goal", "graduated_on",
-             "ended_on"),
+             "ended_on", "grade", "renewed_on"),
     count_words=("本年度在带师徒结对", "Mentoring pairs under way", "对"),
 )
