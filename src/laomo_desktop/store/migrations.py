@@ -157,6 +157,30 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     return record
 
 
+# Step 8: notices (通知) and their required items (issue 16 §1). Frozen DDL, as peewee generated
+# it for the kind "notice" declared in store/schema.py.
+_V8 = (
+    'CREATE TABLE "notice" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "issuer" TEXT, "doc_no" TEXT, '
+    '"title" TEXT, "received_on" TEXT, "due_on" TEXT, "closed_on" TEXT, "note" TEXT, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "notice_uid" ON "notice" ("uid")',
+    'CREATE INDEX "notice_studio_id" ON "notice" ("studio_id")',
+    'CREATE INDEX "notice_studio_id_due_on" ON "notice" ("studio_id", "due_on")',
+    'CREATE TABLE "notice_item" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "what" TEXT, "source" TEXT, '
+    '"done" INTEGER NOT NULL, "done_on" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "notice" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "noticeitem_parent_id_position" ON "notice_item" ("parent_id", "position")',
+)
+
+
+def _v8(db: pw.Database) -> None:
+    for stmt in _V8:
+        db.execute_sql(stmt)
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
@@ -164,6 +188,7 @@ STEPS: list[Step] = [
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
     Step(5, "the audit log keeps each summary in English too", _v5),
+    Step(8, "notices: issuing union, document number, due date and the required items", _v8),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
@@ -171,7 +196,7 @@ LATEST = STEPS[-1].version
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
 # upgrade_record.
-RECORDS_SCHEMA = 4
+RECORDS_SCHEMA = 8  # step 8: a studio's package carries its notices (older ones hold none)
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:
