@@ -104,3 +104,12 @@ def test_english_countdown_follows_the_chosen_language():
         assert str(N.countdown("Notice", "2026-06-06", TODAY)) == "2 days left: Notice (due 6 June)"
     finally:
         set_language("zh")
+
+
+@pytest.mark.parametrize(("due", "closed", "zh", "en"), [
+    ("2026-06-09", False, "还有 5 天", "5 days left"), ("2026-06-05", False, "明天截止", "Due tomorrow"),
+    ("2026-06-04", False, "今天截止", "Due today"), ("2026-06-03", False, "已逾期 1 天", "1 day overdue"),
+    ("2026-06-01", False, "已逾期 3 天", "3 days overdue"), ("2026-06-01", True, "已办结", "Closed")])
+def test_the_state_beside_a_notice(due, closed, zh, en):
+    said = N.state(due, TODAY, closed=closed)
+    assert (said.render("zh"), said.render("en")) == (zh, en)

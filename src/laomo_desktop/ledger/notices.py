@@ -25,6 +25,13 @@ TODAY = Text("今天截止：{title}（{due}）", "Due today: {title} ({due})")
 OVERDUE = Text("已逾期 {n} 天：{title}（{due}截止）", "{n} days overdue: {title} (was due {due})")
 OVERDUE_ONE = Text("已逾期 1 天：{title}（{due}截止）", "1 day overdue: {title} (was due {due})")
 CLOSED = Text("已办结：{title}（{due}截止）", "Closed: {title} (due {due})")
+# the same, without the title (beside it on the checklist and the notice's screen)
+LEFT_SHORT = Text("还有 {n} 天", "{n} days left")
+TOMORROW_SHORT = Text("明天截止", "Due tomorrow")
+TODAY_SHORT = Text("今天截止", "Due today")
+OVERDUE_SHORT = Text("已逾期 {n} 天", "{n} days overdue")
+OVERDUE_ONE_SHORT = Text("已逾期 1 天", "1 day overdue")
+CLOSED_SHORT = Text("已办结", "Closed")
 NO_SUCH_ITEM = Text("这份通知没有第 {n} 项报送材料", "This notice has no required item {n}")
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -57,6 +64,18 @@ def countdown(title: str, due: str, today: date, *, closed: bool = False) -> Mes
     if n == 0:
         return TODAY(title=title, due=words)
     return (OVERDUE_ONE if n == -1 else OVERDUE)(n=-n, title=title, due=words)
+
+
+def state(due: str, today: date, *, closed: bool = False) -> Message:
+    """"还有 5 天", "明天截止", "今天截止", "已逾期 3 天" or "已办结"."""
+    if closed:
+        return CLOSED_SHORT()
+    n = days_left(due, today)
+    if n > 1:
+        return LEFT_SHORT(n=n)
+    if n in (0, 1):
+        return (TODAY_SHORT if n == 0 else TOMORROW_SHORT)()
+    return OVERDUE_ONE_SHORT() if n == -1 else OVERDUE_SHORT(n=-n)
 
 
 @dataclass(frozen=True)
