@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from helpers import pdftotext, run_cli as run
+from helpers import pdftotext
+from helpers import run_cli as run
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths

@@ -33,8 +33,8 @@ from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.pages.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
 from laomo_desktop.ui.pages import noticeline
+from laomo_desktop.ui.pages.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
 from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.plain import shown
 
