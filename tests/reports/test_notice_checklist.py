@@ -82,3 +82,14 @@ def test_a_notice_of_another_studio_is_refused_and_no_file_is_left(studio, ledge
         BY_KEY["notice_checklist"].write(Job(ledger, 2026, studio, record_uid=rec["uid"]), out)
     assert "没有这份通知" in str(exc.value)
     assert list(tmp_path.glob("x.pdf*")) == []
+
+
+def test_every_document_an_item_can_name_is_one_the_registry_writes():
+    """An item's 生成方式 names a document of the registry (its key), a union form or 其他; an
+    entry the registry lost would leave an item that opens nothing."""
+    from laomo_desktop.store import enums as E
+
+    named = {c.value for c in E.NoticeSource} - {"union_form", "other"}
+    assert named <= set(BY_KEY)
+    assert all(BY_KEY[k].formats and BY_KEY[k].needs_studio for k in named)
+    assert {c.zh for c in E.NoticeSource if c in named} == {BY_KEY[k].label for k in named}
