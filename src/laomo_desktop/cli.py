@@ -243,7 +243,8 @@ def cmd_report(args, paths: LedgerPaths) -> int:
         raise LaomoError(NO_FOLDER(folder=out.parent))
     uid = find_studio(args.studio)["uid"] if doc.needs_studio else None
     job = Job(paths, args.year, uid, getattr(args, "template", None),
-              getattr(args, "attach", ()), getattr(args, "targets", None))
+              getattr(args, "attach", ()), getattr(args, "targets", None),
+              getattr(args, "notice", None))
     run_in_terminal(single_step(lambda: doc.write(job, out)))
     print(_v(out))
     return 0
@@ -458,6 +459,7 @@ def _gui_data_dir(argv: list[str]) -> Path | str | None:
 def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.cli_excel import COMMANDS as EXCEL_COMMANDS
     from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
+    from laomo_desktop.cli_notices import COMMANDS as NOTICE_COMMANDS
     from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command
@@ -477,7 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.store.database import close_ledger
 
     try:
-        commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS}
+        commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS,
+                    **NOTICE_COMMANDS}
         return run_command(args, paths, commands, RECOVER)
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
         print(INTERRUPTED, file=sys.stderr)

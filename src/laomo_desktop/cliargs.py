@@ -8,6 +8,7 @@ from pathlib import Path
 from laomo_desktop import __version__
 from laomo_desktop.cli_excel import add_parsers as add_excel_parsers
 from laomo_desktop.cli_forms import add_parsers as add_form_parsers
+from laomo_desktop.cli_notices import add_parsers as add_notice_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_record_parsers(sub, common)
     add_form_parsers(sub, common)
     add_excel_parsers(sub, common)
+    add_notice_parsers(sub, common)
     return p
 
 
@@ -111,6 +113,9 @@ def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) ->
                        help="评分模板名称（见 laomo templates）或文件路径")
     if doc.takes_attachments:
         r.add_argument("--attach", nargs="*", default=[], metavar="UID", help="放入的附件 uid")
+    if doc.one_record:
+        r.add_argument("--notice", default=None, metavar="UID",
+                       help="只打印这一份通知（uid，见 laomo notices --all）")
     if doc.uses_union_targets:
         r.add_argument("--targets", type=Path, default=None,
                        help="年度目标设置（JSON）；默认使用数据文件夹中的 union_targets.json")

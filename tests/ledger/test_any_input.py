@@ -89,6 +89,9 @@ class World:
             "fund": {"date": "2024-02-01", "direction": "income", "source": "union",
                      "category": "training", "amount_fen": 500_000},
             "honour": {"name": "五一劳动奖章", "level": "provincial", "year": 2023},
+            "notice": {"issuer": "市总工会", "title": "关于报送成果的通知", "due_on": "2024-06-09",
+                       "items": [{"what": "成果登记表", "source": "book_results", "done": True,
+                                  "done_on": "2024-06-01"}]},
             "attachment": {"owner_kind": "project", "owner_uid": u["project"],
                            "sha256": "0" * 64, "size": 10, "filename": "报告.pdf"},
         }[kind]

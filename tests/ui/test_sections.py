@@ -35,6 +35,8 @@ NEW = {
                            "stage": "plan", "members": [{"member": u["wangfang"]}]},
     "firm_service": lambda u: {"date": "2025-04-04", "firm": "江城机械厂", "problem": "电机过热",
                                "servers": [{"member": u["wangfang"]}]},
+    "notice": lambda u: {"issuer": "市总工会", "title": "关于报送成果的通知", "due_on": "2025-06-09",
+                         "items": [{"what": "创新成果登记表", "source": "book_results"}]},
 }
 EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
         "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
@@ -42,7 +44,8 @@ EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师
         "activity": ("place", "二楼会议室"), "result": ("applied_where", "全市供电所"),
         "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
         "honour": ("body", "市总工会"), "proposal": ("department", "运检部"),
-        "qc_group": ("registration_no", "QC-2025-01"), "firm_service": ("solution", "更换轴承")}
+        "qc_group": ("registration_no", "QC-2025-01"), "firm_service": ("solution", "更换轴承"),
+        "notice": ("doc_no", "市工发〔2025〕9号")}
 KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 

@@ -32,6 +32,7 @@ class Job:
     template: Any = None              # a template's name or file, or a loaded Template
     attachments: Sequence[str] = ()
     targets_file: Path | None = None  # the union's targets; the data folder's file if None
+    record_uid: str | None = None     # the one record a document prints (a notice's checklist)
 
 
 Writer = Callable[[Job, "Path | None"], "dict[str, Any] | None"]
@@ -57,6 +58,7 @@ class Document:
     uses_template: bool = False
     takes_attachments: bool = False
     uses_union_targets: bool = False
+    one_record: str | None = None  # a kind: prints one record of it when given (--notice UID)
 
     @property
     def suffix(self) -> str:
@@ -240,6 +242,28 @@ DOCUMENTS: tuple[Document, ...] = (
         (".pdf", ".docx"), "{studio}-{year}-年度工作计划", _write_plan,
         command=("report", "plan"), cli_help="年度工作计划 PDF 或 Word（目标、措施、进度安排）",
         needs_studio=True),
+)
+
+
+
+# --- notices (issue 16 §1): the checklist of a notice, or of the year's notices --------------
+def _write_checklist(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports.notices import write_checklist
+
+    assert out is not None and job.studio_uid
+    _atomic(lambda tmp: write_checklist(job.studio_uid, job.year, tmp, job.record_uid,
+                                        docx=out.suffix.lower() == ".docx"), out)
+
+
+DOCUMENTS += (
+    Document(
+        "notice_checklist", "通知报送清单", "Notice checklist",
+        "本年度截止的每份通知一页：发文单位、文号、截止日期和报送材料，已完成的打勾，便于逐项核对。",
+        "Each notice due in the year on a page: issuer, document number, due date and the "
+        "required items, the done ones ticked, to check them off one by one.",
+        (".pdf", ".docx"), "{studio}-{year}-通知报送清单", _write_checklist,
+        command=("report", "notices"), cli_help="通知报送清单 PDF 或 Word（--notice 只打印一份通知）",
+        needs_studio=True, one_record="notice"),
 )
 
 BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}

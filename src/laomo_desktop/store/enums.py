@@ -286,3 +286,21 @@ class MentorGrade(Choice):
     GOOD = "good", "良好", "Good"
     PASS = "pass", "合格", "Pass"
     FAIL = "fail", "不合格", "Fail"
+# --- notices (通知) and what produces each required item (issue 16 §1) ---------------------
+
+class NoticeSource(Choice):
+    """What produces a notice's required item: a document of reports/documents.py (the code is
+    its key), a union's own form filled from the ledger, or something made outside the program."""
+
+    ANNUAL = "annual", "年度工作总结", "Annual summary"
+    PACKET = "packet", "考核材料", "Review packet"
+    ASSESS_SHEET = "assess_sheet", "自评表", "Self-assessment sheet"
+    PLAN = "plan", "年度工作计划", "Work plan"
+    BOOK_ACTIVITIES = "book_activities", "活动记录", "Activity records"
+    BOOK_TRAININGS = "book_trainings", "培训记录", "Training records"
+    BOOK_MENTORING = "book_mentoring", "师徒结对登记表", "Mentoring register"
+    BOOK_RESULTS = "book_results", "创新成果登记表", "Innovation results register"
+    BOOK_FUNDS = "book_funds", "经费明细账", "Funds cash book"
+    BOOK_MEMBERS = "book_members", "成员名册", "Member roster"
+    UNION_FORM = "union_form", "工会表单（填写单位表单）", "Union form (fill a form)"
+    OTHER = "other", "其他", "Other"

@@ -227,6 +227,30 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     return record
 
 
+# Step 8: notices (通知) and their required items (issue 16 §1). Frozen DDL, as peewee generated
+# it for the kind "notice" declared in store/schema.py.
+_V8 = (
+    'CREATE TABLE "notice" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "issuer" TEXT, "doc_no" TEXT, '
+    '"title" TEXT, "received_on" TEXT, "due_on" TEXT, "closed_on" TEXT, "note" TEXT, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "notice_uid" ON "notice" ("uid")',
+    'CREATE INDEX "notice_studio_id" ON "notice" ("studio_id")',
+    'CREATE INDEX "notice_studio_id_due_on" ON "notice" ("studio_id", "due_on")',
+    'CREATE TABLE "notice_item" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "what" TEXT, "source" TEXT, '
+    '"done" INTEGER NOT NULL, "done_on" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "notice" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "noticeitem_parent_id_position" ON "notice_item" ("parent_id", "position")',
+)
+
+
+def _v8(db: pw.Database) -> None:
+    for stmt in _V8:
+        db.execute_sql(stmt)
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
@@ -236,15 +260,16 @@ STEPS: list[Step] = [
     Step(5, "the audit log keeps each summary in English too", _v5),
     Step(6, "the registers unions count: rationalisation proposals, QC groups, services to "
             "firms; a mentoring pair's graduation grade, allowance, renewal and records", _v6),
+    Step(8, "notices: issuing union, document number, due date and the required items", _v8),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
-# upgrade_record. Step 6 adds kinds and a pair's fields: packages say 6 (an older package has none
-# of them, which reads as empty).
-RECORDS_SCHEMA = 6
+# upgrade_record. Step 6 adds kinds and a pair's fields, step 8 notices: packages say 8 (an older
+# package has none of them, which reads as empty).
+RECORDS_SCHEMA = 8
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

@@ -369,6 +369,29 @@ HONOUR = Kind(
     ),
 )
 
+# --- notices (通知): what the union asks for, by when (issue 16 §1) -------------------------
+NOTICE = Kind(
+    "notice", "通知", "Notice", "notice", title="title", date_field="due_on",
+    indexes=(("due_on",),),
+    fields=(
+        F("issuer", "发文单位", "Issued by", required=True, max_len=100),
+        F("doc_no", "文号", "Document no.", max_len=60),
+        F("title", "通知标题", "Title", required=True, max_len=200),
+        F("received_on", "收文日期", "Received on", DATE),
+        F("due_on", "截止日期", "Due on", DATE, required=True),
+        F("closed_on", "办结日期", "Closed on", DATE),
+        F("note", "备注", "Note", LONGTEXT, max_len=2000),
+    ),
+    children=(
+        Child("items", "报送材料", "Required items", "notice_item", (
+            F("what", "报送材料", "Item to hand in", required=True, max_len=200),
+            F("source", "生成方式", "Produced by", CHOICE, choices=E.NoticeSource),
+            F("done", "已完成", "Done", BOOL),
+            F("done_on", "完成日期", "Done on", DATE),
+        ), max_items=50),
+    ),
+)
+
 ATTACHMENT = Kind(
     "attachment", "附件", "Attachment", "attachment", title="filename",
     indexes=(("owner_uid",), ("sha256",)),
@@ -453,6 +476,7 @@ KINDS: tuple[Kind, ...] = (
     STUDIO, MEMBER, MENTORSHIP, RULE, EQUIPMENT, PLAN, PROJECT, ACTIVITY, RESULT, BENEFIT,
     FUND, HONOUR,
     *REGISTER_KINDS,
+    NOTICE,
     ATTACHMENT,
 )
 BY_NAME = {k.name: k for k in KINDS}

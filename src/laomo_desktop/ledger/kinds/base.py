@@ -178,6 +178,10 @@ class KindRules:
 
     cite: how a document citing a record reads it, `cite(record, title)` -> Cited (title: as
         the assessment lists it); None: by that title alone.
+
+    checklist: the records are notices with required items (ledger/notices.py): the section
+        shows the chosen record's items, ticks them done, opens what produces each and prints
+        the checklist.
     """
 
     validate: Validate | None = None
@@ -201,3 +205,4 @@ class KindRules:
     counted: bool = True
     count_words: tuple[str, str, str] | None = None
     cite: Callable[[dict, str], Cited] | None = None
+    checklist: bool = False

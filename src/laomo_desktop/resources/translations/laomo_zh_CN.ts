@@ -213,7 +213,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/menus.py" line="113"/>
-        <location filename="../../ui/window/mainwindow.py" line="289"/>
+        <location filename="../../ui/window/mainwindow.py" line="293"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -491,7 +491,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/check.py" line="68"/>
         <location filename="../../ui/dialogs/check.py" line="126"/>
-        <location filename="../../ui/window/mainwindow.py" line="223"/>
+        <location filename="../../ui/window/mainwindow.py" line="227"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -597,7 +597,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.py" line="55"/>
-        <location filename="../../ui/window/mainwindow.py" line="263"/>
+        <location filename="../../ui/window/mainwindow.py" line="267"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -608,10 +608,10 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="180"/>
+        <location filename="../../ui/pages/union.py" line="182"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
-        <location filename="../../ui/window/mainwindow.py" line="161"/>
-        <location filename="../../ui/window/mainwindow.py" line="168"/>
+        <location filename="../../ui/window/mainwindow.py" line="165"/>
+        <location filename="../../ui/window/mainwindow.py" line="172"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -663,7 +663,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="107"/>
-        <location filename="../../ui/window/mainwindow.py" line="165"/>
+        <location filename="../../ui/window/mainwindow.py" line="169"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
@@ -787,120 +787,120 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="106"/>
         <location filename="../../ui/pages/reports.py" line="122"/>
-        <location filename="../../ui/window/mainwindow.py" line="173"/>
+        <location filename="../../ui/window/mainwindow.py" line="177"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="108"/>
-        <location filename="../../ui/window/mainwindow.py" line="176"/>
+        <location filename="../../ui/window/mainwindow.py" line="180"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="181"/>
-        <location filename="../../ui/window/mainwindow.py" line="397"/>
+        <location filename="../../ui/window/mainwindow.py" line="185"/>
+        <location filename="../../ui/window/mainwindow.py" line="401"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="191"/>
+        <location filename="../../ui/window/mainwindow.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="192"/>
-        <location filename="../../ui/window/mainwindow.py" line="371"/>
+        <location filename="../../ui/window/mainwindow.py" line="196"/>
+        <location filename="../../ui/window/mainwindow.py" line="375"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="194"/>
+        <location filename="../../ui/window/mainwindow.py" line="198"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../ui/window/mainwindow.py" line="195"/>
+        <location filename="../../ui/window/mainwindow.py" line="199"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="198"/>
+        <location filename="../../ui/window/mainwindow.py" line="202"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="199"/>
+        <location filename="../../ui/window/mainwindow.py" line="203"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="109"/>
-        <location filename="../../ui/window/mainwindow.py" line="202"/>
+        <location filename="../../ui/window/mainwindow.py" line="206"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="121"/>
-        <location filename="../../ui/window/mainwindow.py" line="204"/>
+        <location filename="../../ui/window/mainwindow.py" line="208"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="205"/>
+        <location filename="../../ui/window/mainwindow.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../ui/system/selftest.py" line="66"/>
-        <location filename="../../ui/window/mainwindow.py" line="207"/>
+        <location filename="../../ui/window/mainwindow.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="196"/>
+        <location filename="../../ui/window/mainwindow.py" line="200"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="210"/>
+        <location filename="../../ui/window/mainwindow.py" line="214"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="212"/>
-        <location filename="../../ui/window/mainwindow.py" line="213"/>
+        <location filename="../../ui/window/mainwindow.py" line="216"/>
+        <location filename="../../ui/window/mainwindow.py" line="217"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="220"/>
+        <location filename="../../ui/window/mainwindow.py" line="224"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="222"/>
+        <location filename="../../ui/window/mainwindow.py" line="226"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="224"/>
+        <location filename="../../ui/window/mainwindow.py" line="228"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="225"/>
+        <location filename="../../ui/window/mainwindow.py" line="229"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="226"/>
+        <location filename="../../ui/window/mainwindow.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="227"/>
+        <location filename="../../ui/window/mainwindow.py" line="231"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -920,17 +920,17 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="263"/>
+        <location filename="../../ui/window/mainwindow.py" line="267"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="283"/>
+        <location filename="../../ui/window/mainwindow.py" line="287"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="346"/>
+        <location filename="../../ui/window/mainwindow.py" line="350"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
@@ -1301,7 +1301,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="145"/>
-        <location filename="../../ui/pages/section.py" line="387"/>
+        <location filename="../../ui/pages/section.py" line="389"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1324,8 +1324,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="137"/>
-        <location filename="../../ui/pages/section.py" line="288"/>
+        <location filename="../../ui/pages/section.py" line="139"/>
+        <location filename="../../ui/pages/section.py" line="290"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1355,7 +1355,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
-        <location filename="../../ui/pages/section.py" line="138"/>
+        <location filename="../../ui/pages/section.py" line="140"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1391,19 +1391,21 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="370"/>
+        <location filename="../../ui/pages/section.py" line="372"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="343"/>
+        <location filename="../../ui/pages/section.py" line="345"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="112"/>
         <location filename="../../ui/dialogs/record.py" line="156"/>
+        <location filename="../../ui/pages/notices.py" line="149"/>
+        <location filename="../../ui/pages/notices.py" line="229"/>
         <location filename="../../ui/pages/reports.py" line="461"/>
         <source>Not saved</source>
         <translation>未保存</translation>
@@ -1439,7 +1441,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="135"/>
+        <location filename="../../ui/pages/section.py" line="137"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1596,86 +1598,86 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="136"/>
+        <location filename="../../ui/pages/section.py" line="138"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="139"/>
+        <location filename="../../ui/pages/section.py" line="141"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="148"/>
+        <location filename="../../ui/pages/section.py" line="150"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="150"/>
+        <location filename="../../ui/pages/section.py" line="152"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="158"/>
+        <location filename="../../ui/pages/section.py" line="160"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="396"/>
+        <location filename="../../ui/pages/section.py" line="398"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="159"/>
+        <location filename="../../ui/pages/section.py" line="161"/>
         <location filename="../../ui/window/sectionkeys.py" line="39"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="267"/>
+        <location filename="../../ui/pages/section.py" line="269"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="268"/>
+        <location filename="../../ui/pages/section.py" line="270"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="273"/>
+        <location filename="../../ui/pages/section.py" line="275"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="288"/>
+        <location filename="../../ui/pages/section.py" line="290"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="296"/>
+        <location filename="../../ui/pages/section.py" line="298"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="297"/>
+        <location filename="../../ui/pages/section.py" line="299"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../ui/pages/attachments.py" line="147"/>
         <location filename="../../ui/pages/attachments.py" line="154"/>
-        <location filename="../../ui/pages/section.py" line="359"/>
+        <location filename="../../ui/pages/section.py" line="361"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="389"/>
+        <location filename="../../ui/pages/section.py" line="391"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="394"/>
+        <location filename="../../ui/pages/section.py" line="396"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1805,7 +1807,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="179"/>
-        <location filename="../../ui/pages/union.py" line="180"/>
+        <location filename="../../ui/pages/union.py" line="182"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -1872,9 +1874,90 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/notices.py" line="59"/>
+        <source>Required items of the chosen notice</source>
+        <translation>所选通知的报送材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="67"/>
+        <source>Required items</source>
+        <translation>报送材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="68"/>
+        <source>Item to hand in</source>
+        <translation>报送材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="68"/>
+        <source>Produced by</source>
+        <translation>生成方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="69"/>
         <location filename="../../ui/pages/reports.py" line="347"/>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="69"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="78"/>
+        <source>Print checklist…</source>
+        <translation>打印清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="80"/>
+        <source>Save the notice and its items, with a box for each, as a PDF to print</source>
+        <translation>将通知及其报送材料（每项带勾选框）存为 PDF 以便打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="106"/>
+        <source>Choose a notice to see its required items.</source>
+        <translation>选择一份通知，查看其报送材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="110"/>
+        <source>due %1</source>
+        <translation>%1截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="134"/>
+        <source>Fill the form…</source>
+        <translation>填写表单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="135"/>
+        <source>Open in Reports</source>
+        <translation>在报表中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="154"/>
+        <source>Tick a required item</source>
+        <translation>勾选报送材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="203"/>
+        <source>Save the checklist</source>
+        <translation>保存报送清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="212"/>
+        <source>Writing the checklist…</source>
+        <translation>正在生成报送清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="225"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="231"/>
+        <source>Print checklist</source>
+        <translation>打印清单</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="357"/>
@@ -2225,13 +2308,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="137"/>
+        <location filename="../../ui/pages/union.py" line="139"/>
         <location filename="../../ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="142"/>
+        <location filename="../../ui/pages/union.py" line="144"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2251,18 +2334,18 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="158"/>
+        <location filename="../../ui/pages/union.py" line="160"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="176"/>
+        <location filename="../../ui/pages/union.py" line="178"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="181"/>
+        <location filename="../../ui/pages/union.py" line="183"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -2272,17 +2355,17 @@ What is wrong: %2</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="180"/>
+        <location filename="../../ui/pages/union.py" line="182"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="259"/>
+        <location filename="../../ui/pages/union.py" line="261"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="256"/>
+        <location filename="../../ui/pages/union.py" line="258"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2308,22 +2391,22 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="261"/>
+        <location filename="../../ui/pages/union.py" line="263"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="263"/>
+        <location filename="../../ui/pages/union.py" line="265"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="266"/>
+        <location filename="../../ui/pages/union.py" line="268"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="324"/>
+        <location filename="../../ui/pages/union.py" line="326"/>
         <location filename="../../ui/pages/uniontable.py" line="169"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
@@ -2334,7 +2417,7 @@ What is wrong: %2</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="291"/>
+        <location filename="../../ui/pages/union.py" line="293"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2349,12 +2432,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="302"/>
+        <location filename="../../ui/pages/union.py" line="304"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="310"/>
+        <location filename="../../ui/pages/union.py" line="312"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2389,22 +2472,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="337"/>
+        <location filename="../../ui/pages/union.py" line="339"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="341"/>
+        <location filename="../../ui/pages/union.py" line="343"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="343"/>
+        <location filename="../../ui/pages/union.py" line="345"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="379"/>
+        <location filename="../../ui/pages/union.py" line="381"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2787,223 +2870,233 @@ Records already entered are not changed; only the year they are counted in follo
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/noticeline.py" line="32"/>
+        <source>Open the notice and its required items</source>
+        <translation>打开通知及其报送材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/noticeline.py" line="51"/>
+        <source>(%1 more open notices)</source>
+        <translation>（另有 %1 份未办结的通知）</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="45"/>
+        <location filename="../../ui/pages/dashboard.py" line="46"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="46"/>
+        <location filename="../../ui/pages/dashboard.py" line="47"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="47"/>
+        <location filename="../../ui/pages/dashboard.py" line="48"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="48"/>
+        <location filename="../../ui/pages/dashboard.py" line="49"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="49"/>
+        <location filename="../../ui/pages/dashboard.py" line="50"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="50"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="56"/>
+        <location filename="../../ui/pages/dashboard.py" line="57"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="57"/>
+        <location filename="../../ui/pages/dashboard.py" line="58"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="58"/>
+        <location filename="../../ui/pages/dashboard.py" line="59"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="59"/>
+        <location filename="../../ui/pages/dashboard.py" line="60"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Eight must-haves</source>
         <translation>八个必有</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="250"/>
+        <location filename="../../ui/pages/dashboard.py" line="253"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="252"/>
+        <location filename="../../ui/pages/dashboard.py" line="255"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="282"/>
+        <location filename="../../ui/pages/dashboard.py" line="286"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="284"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="286"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="287"/>
-        <location filename="../../ui/pages/dashboard.py" line="295"/>
+        <location filename="../../ui/pages/dashboard.py" line="291"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="292"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="293"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="300"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="305"/>
+        <location filename="../../ui/pages/dashboard.py" line="309"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="319"/>
+        <location filename="../../ui/pages/dashboard.py" line="323"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="322"/>
+        <location filename="../../ui/pages/dashboard.py" line="326"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="329"/>
+        <location filename="../../ui/pages/dashboard.py" line="333"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="340"/>
+        <location filename="../../ui/pages/dashboard.py" line="344"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="363"/>
+        <location filename="../../ui/pages/dashboard.py" line="367"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="368"/>
+        <location filename="../../ui/pages/dashboard.py" line="372"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="370"/>
+        <location filename="../../ui/pages/dashboard.py" line="374"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="389"/>
+        <location filename="../../ui/pages/dashboard.py" line="393"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="391"/>
+        <location filename="../../ui/pages/dashboard.py" line="395"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="55"/>
+        <location filename="../../ui/pages/dashboard.py" line="56"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="297"/>
-        <location filename="../../ui/pages/dashboard.py" line="427"/>
+        <location filename="../../ui/pages/dashboard.py" line="301"/>
+        <location filename="../../ui/pages/dashboard.py" line="431"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="407"/>
+        <location filename="../../ui/pages/dashboard.py" line="411"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="429"/>
+        <location filename="../../ui/pages/dashboard.py" line="433"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="440"/>
+        <location filename="../../ui/pages/dashboard.py" line="444"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>

@@ -33,6 +33,7 @@ from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
+from laomo_desktop.ui.pages import noticeline
 from laomo_desktop.ui.pages.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
 from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.plain import shown
@@ -110,6 +111,8 @@ class DashboardPage(LazyPage):
         facts.addStretch(1)
         heading.addSpacing(4)
         heading.addLayout(facts)
+        self.notice_line = noticeline.make_line(lambda uid: self._go("notice", uid))
+        heading.addWidget(self.notice_line)
         page.addLayout(heading)
 
         self.tiles = tiles = QGridLayout()
@@ -261,6 +264,7 @@ class DashboardPage(LazyPage):
         self._fill_targets(figures.targets, plans[0][0] if plans else None, year)
         self._fill_must_haves(figures.must_haves)
         self._fill_reminders(due)
+        noticeline.fill(self.notice_line, uid)
         self._fill_latest(latest)
         self.stack.setCurrentIndex(1)
 

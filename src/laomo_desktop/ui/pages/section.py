@@ -122,6 +122,8 @@ def column_spec(kind: S.Kind, name: str):
 
 
 class SectionPage(LazyPage):
+    edit_on_navigate = True  # a link to a record opens its form (notices: shows their items)
+
     def __init__(self, ctx: AppContext, section: Section, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.section = section

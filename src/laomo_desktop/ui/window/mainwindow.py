@@ -139,6 +139,10 @@ class MainWindow(MenuCommands, QMainWindow):
             from laomo_desktop.ui.pages.attachments import AttachmentSectionPage
 
             return AttachmentSectionPage(self.ctx, s)
+        if s.kind and kinds.rules(s.kind).checklist:  # notices: their items under the table
+            from laomo_desktop.ui.pages.notices import NoticeSectionPage
+
+            return NoticeSectionPage(self.ctx, s)
         if s.kind and kinds.rules(s.kind).leader_first:  # the kind the leader is one of
             from laomo_desktop.ui.pages.members import MemberSectionPage
 
@@ -419,7 +423,7 @@ class MainWindow(MenuCommands, QMainWindow):
 
         if uid and isinstance(page, SectionPage):
             page.reload()
-            if page.select_uid(uid):
+            if page.select_uid(uid) and page.edit_on_navigate:
                 page.edit_uid(uid)
 
     def drill_down(self, uid: str) -> None:
