@@ -246,3 +246,14 @@ class BenefitKind(Choice):
     INCREASE = "increase", "增收", "Revenue increase"
     SAVING = "saving", "节支", "Cost saving"
     OTHER = "other", "其他", "Other"
+
+
+# ---- offices above offices (issue 16 §5): the level of a union office -------------------------
+
+class OfficeLevel(Choice):
+    COUNTY = "county", "区县", "District or county"
+    CITY = "city", "市", "City"
+    PROVINCE = "province", "省", "Province"
+
+
+OFFICE_RANK = {lv: i for i, lv in enumerate(OfficeLevel)}  # higher is higher

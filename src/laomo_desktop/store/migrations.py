@@ -145,6 +145,36 @@ def _v4(db: pw.Database) -> None:
              json.dumps({"benefit_fen": value}), json.dumps({"benefit_fen": value * FEN_PER_WAN})))
 
 
+# Step 10: offices above offices (ledger/offices.py): this ledger's own office and the offices
+# below it whose packages it imported, each office package imported, which office each studio
+# came through (per statistics year), and the studio packages kept to forward to the level above.
+_V10 = (
+    'CREATE TABLE "office" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" TEXT NOT NULL UNIQUE, '
+    '"name" TEXT NOT NULL, "code" TEXT, "level" TEXT NOT NULL, "own" INTEGER NOT NULL DEFAULT 0, '
+    '"last_sequence" INTEGER NOT NULL DEFAULT 0, "last_package_at" TEXT)',
+    'CREATE TABLE "office_year" ("id" INTEGER NOT NULL PRIMARY KEY, "office_uid" TEXT NOT NULL, '
+    '"year" INTEGER NOT NULL, "targets" TEXT NOT NULL, "package_uid" TEXT NOT NULL, '
+    'UNIQUE ("office_uid", "year"))',
+    'CREATE TABLE "office_import_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"package_uid" TEXT NOT NULL UNIQUE, "office_uid" TEXT NOT NULL, "sequence" INTEGER NOT NULL, '
+    '"year" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "imported_at" TEXT NOT NULL, '
+    '"actor" TEXT NOT NULL, "result" TEXT NOT NULL)',
+    'CREATE TABLE "studio_route" ("id" INTEGER NOT NULL PRIMARY KEY, "studio_uid" TEXT NOT NULL, '
+    '"office_uid" TEXT NOT NULL, "year" INTEGER NOT NULL, "package_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "content" TEXT NOT NULL, "arrived_at" TEXT NOT NULL, '
+    'UNIQUE ("studio_uid", "office_uid", "year"))',
+    'CREATE TABLE "forward_package" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"studio_uid" TEXT NOT NULL UNIQUE, "package_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "sha256" TEXT NOT NULL, '
+    '"size" INTEGER NOT NULL, "kept_at" TEXT NOT NULL)',
+)
+
+
+def _v10(db: pw.Database) -> None:
+    for stmt in _V10:
+        db.execute_sql(stmt)
+
+
 def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     """A record of a package written at records schema `schema`, as this version reads it."""
     if schema < 4 and kind == "plan":
@@ -164,6 +194,8 @@ STEPS: list[Step] = [
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
     Step(5, "the audit log keeps each summary in English too", _v5),
+    Step(10, "offices above offices: the office's own identity and level, the offices below, "
+             "office packages imported, routes of studios, packages kept to forward", _v10),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
