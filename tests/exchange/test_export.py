@@ -156,5 +156,5 @@ def test_a_package_says_the_records_schema_it_carries(ex):
     result = ex.export()
     with zipfile.ZipFile(result.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert migrations.LATEST == 5
+    assert migrations.LATEST >= 5  # later steps (10: offices above offices) change no record
     assert manifest["schema_version"] == 4

@@ -220,10 +220,11 @@ def _not_a_file(path: Path) -> LaomoError:
     return _bad(Path(path), NOT_A_FILE)
 
 
-def _check_members(path: Path, zf: zipfile.ZipFile, name_re: re.Pattern = NAME_RE,
-                   max_members: int = MAX_MEMBERS) -> dict[str, zipfile.ZipInfo]:
+def _check_members(path: Path, zf: zipfile.ZipFile, name_re: re.Pattern | None = None,
+                   max_members: int | None = None) -> dict[str, zipfile.ZipInfo]:
     """Every member checked before any is read; `name_re`: the names a package may hold (an
     office package's are its own, exchange/office.py)."""
+    name_re, max_members = name_re or NAME_RE, max_members or MAX_MEMBERS
     infos = zf.infolist()
     if len(infos) > max_members:
         raise _bad(path, TOO_MANY_FILES(n=len(infos), limit=max_members))

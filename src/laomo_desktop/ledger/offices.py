@@ -107,8 +107,9 @@ def set_own_office(name: str, level: str, code: str | None = None,
             database.execute_sql("UPDATE office SET name = ?, code = ?, level = ? WHERE own = 1",
                                  (name, code, level))
         else:
-            database.execute_sql("INSERT INTO office (uid, name, code, level, own) "
-                                 "VALUES (?, ?, ?, ?, 1)", (uid, name, code, level))
+            database.execute_sql("INSERT INTO office (uid, name, code, level, own, "
+                                 "last_sequence) VALUES (?, ?, ?, ?, 1, 0)",
+                                 (uid, name, code, level))
         new = Office(uid, name, code, level)
         R.audit("office", "office", uid, None, old.as_dict() if old else None, new.as_dict(),
                 AUDIT_SET(name=name, level=E.OfficeLevel(level)), actor)
@@ -255,8 +256,10 @@ def keep_forward(studio_uid: str, package_uid: str, sequence: int, file_name: st
                  sha256: str, size: int) -> tuple[bool, str | None]:
     """Note the newest kept package of a studio: (kept, the file name it replaces, to be
     removed). An older package never replaces a newer one."""
-    row = database.execute_sql("SELECT sequence, file_name FROM forward_package "
+    row = database.execute_sql("SELECT sequence, file_name, package_uid FROM forward_package "
                                "WHERE studio_uid = ?", (studio_uid,)).fetchone()
+    if row is not None and row[2] == package_uid:  # kept already: nothing to write
+        return True, None
     if row is not None and row[0] > sequence:
         return False, None
     database.execute_sql(

@@ -149,24 +149,28 @@ def _v4(db: pw.Database) -> None:
 # below it whose packages it imported, each office package imported, which office each studio
 # came through (per statistics year), and the studio packages kept to forward to the level above.
 _V10 = (
-    'CREATE TABLE "office" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" TEXT NOT NULL UNIQUE, '
-    '"name" TEXT NOT NULL, "code" TEXT, "level" TEXT NOT NULL, "own" INTEGER NOT NULL DEFAULT 0, '
-    '"last_sequence" INTEGER NOT NULL DEFAULT 0, "last_package_at" TEXT)',
+    'CREATE TABLE "office" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"name" TEXT NOT NULL, "code" TEXT, "level" TEXT NOT NULL, "own" INTEGER NOT NULL, '
+    '"last_sequence" INTEGER NOT NULL, "last_package_at" TEXT)',
+    'CREATE UNIQUE INDEX "office_uid" ON "office" ("uid")',
     'CREATE TABLE "office_year" ("id" INTEGER NOT NULL PRIMARY KEY, "office_uid" TEXT NOT NULL, '
-    '"year" INTEGER NOT NULL, "targets" TEXT NOT NULL, "package_uid" TEXT NOT NULL, '
-    'UNIQUE ("office_uid", "year"))',
+    '"year" INTEGER NOT NULL, "targets" TEXT NOT NULL, "package_uid" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "officeyear_office_uid_year" ON "office_year" ("office_uid", "year")',
     'CREATE TABLE "office_import_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
-    '"package_uid" TEXT NOT NULL UNIQUE, "office_uid" TEXT NOT NULL, "sequence" INTEGER NOT NULL, '
-    '"year" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "imported_at" TEXT NOT NULL, '
-    '"actor" TEXT NOT NULL, "result" TEXT NOT NULL)',
+    '"package_uid" VARCHAR(36) NOT NULL, "office_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "year" INTEGER NOT NULL, "file_name" TEXT NOT NULL, '
+    '"imported_at" TEXT NOT NULL, "actor" TEXT NOT NULL, "result" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "officeimportlog_package_uid" ON "office_import_log" ("package_uid")',
     'CREATE TABLE "studio_route" ("id" INTEGER NOT NULL PRIMARY KEY, "studio_uid" TEXT NOT NULL, '
     '"office_uid" TEXT NOT NULL, "year" INTEGER NOT NULL, "package_uid" TEXT NOT NULL, '
-    '"sequence" INTEGER NOT NULL, "content" TEXT NOT NULL, "arrived_at" TEXT NOT NULL, '
-    'UNIQUE ("studio_uid", "office_uid", "year"))',
+    '"sequence" INTEGER NOT NULL, "content" TEXT NOT NULL, "arrived_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "studioroute_studio_uid_office_uid_year" ON "studio_route" '
+    '("studio_uid", "office_uid", "year")',
     'CREATE TABLE "forward_package" ("id" INTEGER NOT NULL PRIMARY KEY, '
-    '"studio_uid" TEXT NOT NULL UNIQUE, "package_uid" TEXT NOT NULL, '
+    '"studio_uid" VARCHAR(36) NOT NULL, "package_uid" TEXT NOT NULL, '
     '"sequence" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "sha256" TEXT NOT NULL, '
     '"size" INTEGER NOT NULL, "kept_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "forwardpackage_studio_uid" ON "forward_package" ("studio_uid")',
 )
 
 
