@@ -77,7 +77,10 @@ def test_studios_by_office_count_a_studio_once_and_say_when_paths_disagree(ctx, 
     note = card.note.text()
     assert "1 个工作室经两个或更多途径报来，只计一次" in note
     assert "乙工作室" in note and "内容不同" in note
-    if os.environ.get("LAOMO_SHOTS"):
+    if os.environ.get("LAOMO_SHOTS"):  # to look at it: LAOMO_SHOTS=/some/folder
+        from laomo_desktop.ui.system.cjkfont import ensure_chinese_font
+
+        ensure_chinese_font()
         page.grab().save(os.path.join(os.environ["LAOMO_SHOTS"], "union_offices.png"))
 
 

@@ -66,6 +66,8 @@ class OfficePreviewDialog(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        for c in range(1, self.table.columnCount()):
+            self.table.setColumnWidth(c, max(64, self.table.columnWidth(c) + 16))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.trust = QCheckBox(tr("I confirmed this fingerprint with the office (by phone or on "

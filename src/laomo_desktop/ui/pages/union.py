@@ -121,6 +121,8 @@ class UnionPage(LazyPage):
         self.forward_button.setObjectName("forward_up")
         self.forward_button.clicked.connect(
             lambda: unionoffices.forward_up(self.ctx, self, self.year, self.reload))
+        for b in (self.office_button, self.forward_button):
+            b.setMinimumWidth(b.sizeHint().width() + 8)
         top.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.forward_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)

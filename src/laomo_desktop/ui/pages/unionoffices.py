@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -130,6 +131,11 @@ class OfficesCard:
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([tr("Office"), tr("Studios"), tr("Person-times"),
                                    tr("Target")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 4):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.tree, 1)
         self.note = DataLabel(lines=True)
         self.note.setObjectName("by_office_note")
@@ -151,8 +157,6 @@ class OfficesCard:
             QTreeWidgetItem(self.tree, [name, str(len(g["studios"])),
                                         str(g["totals"].get("training_person_times", 0)),
                                         "" if target is None else str(target)])
-        for c in range(4):
-            self.tree.resizeColumnToContents(c)
         self.summary.setText(str(grouped["studios"]))
         lines = []
         if grouped["twice"]:
