@@ -67,7 +67,7 @@ def test_the_upper_office_confirms_the_office_key_then_imports_every_studio(chai
     assert "江城区总工会" in str(result.message) and "工作室 2 个" in str(result.message)
     data = union.union_year(YEAR)
     assert sorted(r["name"] for r in data["studios"]) == ["周红职工创新工作室", "李明劳模创新工作室"]
-    assert offices.office_of(YEAR) == {ex.uids["A"]: "江城区总工会", ex.uids["B"]: "江城区总工会"}
+    assert offices.office_of(YEAR) == {ex.uids["A"]: ["江城区总工会"], ex.uids["B"]: ["江城区总工会"]}
     assert keys.pinned(O.read_office(sent).office_uid).fingerprint == result.preview.fingerprint
     assert keys.pinned(ex.uids["A"]) is not None  # the studios' own keys, vouched by the office
 

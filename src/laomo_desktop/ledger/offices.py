@@ -245,9 +245,9 @@ def by_office(rows: list[dict], year: int, numbers: tuple[str, ...]) -> dict[str
             "studios": len(rows)}
 
 
-def office_of(year: int) -> dict[str, str]:
-    """studio uid → the names of the offices it came through for `year`, joined with 、."""
-    return {uid: "、".join(p["name"] for p in came) for uid, came in routes(year).items()}
+def office_of(year: int) -> dict[str, list[str]]:
+    """studio uid → the names of the offices it came through for `year`."""
+    return {uid: [p["name"] for p in came] for uid, came in routes(year).items()}
 
 
 # ---- the studio packages kept to forward -------------------------------------------------

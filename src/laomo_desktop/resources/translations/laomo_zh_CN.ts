@@ -608,8 +608,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="60"/>
-        <location filename="../../ui/pages/union.py" line="193"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="55"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
         <location filename="../../ui/window/mainwindow.py" line="161"/>
         <location filename="../../ui/window/mainwindow.py" line="168"/>
@@ -1054,7 +1054,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange.py" line="252"/>
-        <location filename="../../ui/pages/unionoffices.py" line="98"/>
+        <location filename="../../ui/pages/unionoffices.py" line="100"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
@@ -1153,7 +1153,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../ui/dialogs/excelimport.py" line="160"/>
         <location filename="../../ui/dialogs/excelimport.py" line="275"/>
         <location filename="../../ui/dialogs/imports.py" line="138"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="86"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
         <location filename="../../ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
@@ -1490,13 +1490,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="135"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="80"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="138"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="86"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -1517,13 +1517,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="185"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="126"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="123"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="187"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="128"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="125"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
@@ -1812,7 +1812,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="179"/>
-        <location filename="../../ui/pages/union.py" line="193"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2191,8 +2191,8 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="133"/>
-        <location filename="../../ui/pages/unionoffices.py" line="131"/>
+        <location filename="../../ui/pages/union.py" line="134"/>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -2233,13 +2233,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="150"/>
+        <location filename="../../ui/pages/union.py" line="151"/>
         <location filename="../../ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="155"/>
+        <location filename="../../ui/pages/union.py" line="156"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2259,18 +2259,18 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="171"/>
+        <location filename="../../ui/pages/union.py" line="172"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="189"/>
+        <location filename="../../ui/pages/union.py" line="190"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="194"/>
+        <location filename="../../ui/pages/union.py" line="195"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -2280,17 +2280,17 @@ What is wrong: %2</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="193"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="274"/>
+        <location filename="../../ui/pages/union.py" line="275"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="271"/>
+        <location filename="../../ui/pages/union.py" line="272"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2302,7 +2302,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
-        <location filename="../../ui/pages/unionoffices.py" line="60"/>
+        <location filename="../../ui/pages/unionoffices.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -2323,26 +2323,26 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/union.py" line="120"/>
-        <source>Forward to the office above…</source>
+        <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="276"/>
+        <location filename="../../ui/pages/union.py" line="277"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="278"/>
+        <location filename="../../ui/pages/union.py" line="279"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="281"/>
+        <location filename="../../ui/pages/union.py" line="282"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="346"/>
+        <location filename="../../ui/pages/union.py" line="347"/>
         <location filename="../../ui/pages/uniontable.py" line="170"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
@@ -2353,7 +2353,7 @@ What is wrong: %2</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="313"/>
+        <location filename="../../ui/pages/union.py" line="314"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2368,12 +2368,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="324"/>
+        <location filename="../../ui/pages/union.py" line="325"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="332"/>
+        <location filename="../../ui/pages/union.py" line="333"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2408,22 +2408,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="359"/>
+        <location filename="../../ui/pages/union.py" line="360"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="363"/>
+        <location filename="../../ui/pages/union.py" line="364"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="365"/>
+        <location filename="../../ui/pages/union.py" line="366"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="409"/>
+        <location filename="../../ui/pages/union.py" line="410"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2807,119 +2807,120 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="43"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="38"/>
         <source>Import an office package</source>
         <translation>导入工会数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="45"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="40"/>
         <source>%1 (%2 level)</source>
         <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="51"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="46"/>
         <source>Office package No. %1 for the year %2, made %3 · %4 studios · %5</source>
         <translation>%2 年度第 %1 号工会数据包，生成于 %3 · 工作室 %4 个 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="76"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="73"/>
         <source>I confirmed this fingerprint with the office (by phone or on paper)</source>
         <translation>我已与该工会核对过这个指纹（电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="79"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="76"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the office)</source>
         <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="109"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="106"/>
         <source>✓ Signed with the key registered for this office (%1).</source>
         <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="114"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="111"/>
         <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="122"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="119"/>
         <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
         <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="46"/>
+        <location filename="../../ui/pages/unionoffices.py" line="48"/>
         <source>Office settings</source>
         <translation>工会设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="59"/>
+        <location filename="../../ui/pages/unionoffices.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="61"/>
+        <location filename="../../ui/pages/unionoffices.py" line="63"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="67"/>
+        <location filename="../../ui/pages/unionoffices.py" line="69"/>
         <source>Signing-key fingerprint of this office (the office above compares it before its first import):</source>
         <translation>本工会的签名密钥指纹（上级工会首次导入前核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="103"/>
+        <location filename="../../ui/pages/unionoffices.py" line="105"/>
         <source>Office package No. %1 written and read back: %2 studio package(s). You can remove the USB stick now.</source>
         <translation>第 %1 号工会数据包已写入并回读校验：含工作室数据包 %2 个。现在可以安全拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="107"/>
+        <location filename="../../ui/pages/unionoffices.py" line="109"/>
         <source>Not forwarded (their packages are not kept here; import them again): %1</source>
         <translation>未能转报（本机没有保存它们的数据包，请重新导入）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="109"/>
-        <location filename="../../ui/pages/unionoffices.py" line="115"/>
+        <location filename="../../ui/pages/union.py" line="121"/>
+        <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
+        <location filename="../../ui/pages/unionoffices.py" line="119"/>
         <source>Forward to the office above</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="117"/>
+        <location filename="../../ui/pages/unionoffices.py" line="119"/>
         <source>Writing the office package…</source>
         <translation>正在写入工会数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="127"/>
+        <location filename="../../ui/pages/unionoffices.py" line="132"/>
         <source>By office below</source>
         <translation>按下级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="131"/>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Office</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="131"/>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="132"/>
+        <location filename="../../ui/pages/unionoffices.py" line="137"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="147"/>
+        <location filename="../../ui/pages/unionoffices.py" line="157"/>
         <source>Imported directly or entered here</source>
         <translation>直接导入或本台账录入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="159"/>
+        <location filename="../../ui/pages/unionoffices.py" line="167"/>
         <source>%1 studio(s) came by two or more paths and are counted once.</source>
         <translation>%1 个工作室经两个或更多途径报来，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unionoffices.py" line="162"/>
+        <location filename="../../ui/pages/unionoffices.py" line="170"/>
         <source>%1: the paths (%2) carried different content for this year; the ledger holds the newer records of each.</source>
         <translation>%1：各途径（%2）报来的本年度内容不同；台账中保留每条记录较新的版本。</translation>
     </message>

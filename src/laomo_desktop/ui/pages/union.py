@@ -117,12 +117,11 @@ class UnionPage(LazyPage):
         self.office_button = QPushButton(tr("Office…"))
         self.office_button.setObjectName("office_settings")
         self.office_button.clicked.connect(self.edit_office)
-        self.forward_button = QPushButton(tr("Forward to the office above…"))
+        self.forward_button = QPushButton(tr("Forward up…"))
+        self.forward_button.setToolTip(tr("Forward to the office above"))
         self.forward_button.setObjectName("forward_up")
         self.forward_button.clicked.connect(
             lambda: unionoffices.forward_up(self.ctx, self, self.year, self.reload))
-        for b in (self.office_button, self.forward_button):
-            b.setMinimumWidth(b.sizeHint().width() + 8)
         top.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.forward_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -284,7 +283,7 @@ class UnionPage(LazyPage):
         self.subheading.setText(sub)
         came = offices.office_of(year)
         for row in data["studios"]:
-            row["came_through"] = came.get(row["uid"], "")
+            row["came_through"] = fmt.listed(came.get(row["uid"], ()))
         self._fill_table(data["studios"], imported)
         self.offices_card.fill(offices.by_office(data["studios"], year, NUMERIC))
         own = offices.own_office()

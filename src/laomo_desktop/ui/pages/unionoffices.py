@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import forward, keys
 from laomo_desktop.ledger import offices
+from laomo_desktop.ledger.metrics import metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
@@ -120,6 +121,9 @@ def forward_up(ctx: AppContext, parent: QWidget, year: int, then) -> None:
                                                   year), done, on_failed=failed)
 
 
+PERSON_TIMES = metric("training_person_times")  # the figure the card shows beside its target
+
+
 class OfficesCard:
     """The studios by the office below they came through: studios, person-times against the
     office's own target, and a note when a studio came by two paths."""
@@ -153,9 +157,9 @@ class OfficesCard:
             name = shown(g["name"]) if g["office_uid"] else tr("Imported directly or entered here")
             if g["level"]:
                 name += " · " + fmt.choice_label(E.OfficeLevel, g["level"])
-            target = (g["targets"] or {}).get("training_person_times")
+            target = (g["targets"] or {}).get(PERSON_TIMES.key)  # the target says it by name
             QTreeWidgetItem(self.tree, [name, str(len(g["studios"])),
-                                        str(g["totals"].get("training_person_times", 0)),
+                                        PERSON_TIMES.text_of(g["totals"][PERSON_TIMES.attribute]),
                                         "" if target is None else str(target)])
         self.summary.setText(str(grouped["studios"]))
         lines = []
