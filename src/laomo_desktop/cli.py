@@ -272,6 +272,9 @@ def cmd_export(args, paths: LedgerPaths) -> int:
     from laomo_desktop.exchange import export, privacy
     from laomo_desktop.ledger.studios import find_studio
 
+    if args.office or not args.studio:  # forward to the office above (cli_offices)
+        from laomo_desktop.cli_offices import export_office
+        return export_office(args, paths)
     privacy.parse_include(args.include)  # a wrong name: said before anything is looked up
     studio = find_studio(args.studio)
     result = run_in_terminal(export.export_steps(paths, studio["uid"], args.to,
@@ -311,13 +314,17 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 
 
 def cmd_import(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.exchange import importer
+    from laomo_desktop.cli_offices import import_office
+    from laomo_desktop.exchange import importer, office
     from laomo_desktop.exchange.session import ImportSession
     from laomo_desktop.store.schema import kind
 
     failed = 0
     session = ImportSession()  # one backup before this call's first import
     for f in args.files:
+        if office.looks_like_office(f):  # forwarded by an office below (cli_offices)
+            failed += not import_office(args, paths, f, session)
+            continue
         try:
             r = run_in_terminal(importer.apply_steps(paths, f, trust_new_key=args.yes,
                                                      replace_key=args.replace_key,
@@ -460,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.cli_excel import COMMANDS as EXCEL_COMMANDS
     from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
     from laomo_desktop.cli_notices import COMMANDS as NOTICE_COMMANDS
+    from laomo_desktop.cli_offices import COMMANDS as OFFICE_COMMANDS
     from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command
@@ -480,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS,
-                    **NOTICE_COMMANDS}
+                    **NOTICE_COMMANDS, **OFFICE_COMMANDS}
         return run_command(args, paths, commands, RECOVER)
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
         print(INTERRUPTED, file=sys.stderr)

@@ -9,6 +9,7 @@ from laomo_desktop import __version__
 from laomo_desktop.cli_excel import add_parsers as add_excel_parsers
 from laomo_desktop.cli_forms import add_parsers as add_form_parsers
 from laomo_desktop.cli_notices import add_parsers as add_notice_parsers
+from laomo_desktop.cli_offices import add_parsers as add_office_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
 
@@ -62,14 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("templates", parents=[common], help="列出可用的评分模板")
     t.add_argument("--json", action="store_true")
 
-    ex = sub.add_parser("export", parents=[common], help="导出工作室的数据包（如写入 U 盘）")
-    ex.add_argument("--studio", required=True, help="工作室名称或 uid")
+    ex = sub.add_parser("export", parents=[common],
+                        help="导出工作室的数据包（如写入 U 盘）；--office：转报给上级工会")
+    ex.add_argument("--studio", help="工作室名称或 uid")
+    ex.add_argument("--office", action="store_true",
+                    help="转报：把本工会导入的各工作室数据包（原样）和本工会签名的工会数据包写入 --to")
+    ex.add_argument("--year", type=int, default=None, help="与 --office 同用：统计年度（默认本年度）")
     ex.add_argument("--to", required=True, type=Path, help="目标文件夹（如 U 盘）")
     ex.add_argument("--include", default="", metavar="FIELD,...",
                     help=_include_help())
     ve = sub.add_parser("verify", parents=[common], help="校验数据包（不导入）")
     ve.add_argument("file", type=Path)
-    im = sub.add_parser("import", parents=[common], help="导入工作室的数据包（先自动备份）")
+    im = sub.add_parser("import", parents=[common],
+                        help="导入工作室的数据包或下级工会转报的工会数据包（先自动备份）")
     im.add_argument("files", nargs="+", type=Path, metavar="FILE")
     im.add_argument("--yes", action="store_true",
                     help="信任首次出现的工作室签名密钥（请先与工作室核对指纹）")
@@ -88,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_form_parsers(sub, common)
     add_excel_parsers(sub, common)
     add_notice_parsers(sub, common)
+    add_office_parsers(sub, common)
     return p
 
 

@@ -105,9 +105,15 @@ class LedgerPaths:
         """The GUI's settings (declared in laomo_desktop.settings)."""
         return self.root / "settings.ini"
 
+    @property
+    def forward(self) -> Path:
+        """The studio packages a union office imported, kept unchanged to forward them to the
+        office above (exchange/forward.py)."""
+        return self.root / "forward"
+
     def scratch_folders(self) -> list[Path]:
         """Every folder an interrupted backup, import or export may leave a `*.partial` in."""
-        found = [self.root, self.backups, self.outbox]
+        found = [self.root, self.backups, self.outbox, self.forward]
         if self.attachments.is_dir():
             found += sorted(self.attachments.glob("*"))
         return found

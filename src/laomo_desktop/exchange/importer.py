@@ -50,8 +50,7 @@ from laomo_desktop.texts import Both, Joined, Message, Text
 from laomo_desktop.visible import visible
 from laomo_desktop.work import Job, Progress, result_of
 
-CHUNK = 500
-META = frozenset(R.META)
+CHUNK, META = 500, frozenset(R.META)
 COUNTED = Text("{label} {n} 条", "{label} {n}")
 LIST, COMMA = Both("、", ", "), Both("，", ", ")  # the counts in the log, in a message
 
@@ -298,15 +297,27 @@ def _already(pkg: Package, done: ImportLog) -> ImportResult:
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
           replace_key: bool = False, *, take_backup: bool = True,
-          actor: str | None = None) -> ImportResult:
+          actor: str | None = None, keep_copy: bool = True) -> ImportResult:
     """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
     return result_of(apply_steps(paths, package_path, trust_new_key, replace_key,
-                                 take_backup=take_backup, actor=actor))
+                                 take_backup=take_backup, actor=actor, keep_copy=keep_copy))
 
 
 def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
                 replace_key: bool = False, *, take_backup: bool = True,
-                actor: str | None = None) -> Job[ImportResult]:
+                actor: str | None = None, keep_copy: bool = True) -> Job[ImportResult]:
+    """Then the package is kept (`keep_copy`) to forward it up: exchange/forward.py."""
+    result = yield from _apply_steps(paths, package_path, trust_new_key, replace_key,
+                                     take_backup=take_backup, actor=actor)
+    if keep_copy:
+        from laomo_desktop.exchange import forward
+        forward.keep_package(paths, result.preview)  # best effort: the import stands
+    return result
+
+
+def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
+                 replace_key: bool = False, *, take_backup: bool = True,
+                 actor: str | None = None) -> Job[ImportResult]:
     """`apply` as a job (laomo_desktop.work): a step per attachment file, the backup, the rows.
 
     Every check runs before the attachment files and the backup are written; only a failure of

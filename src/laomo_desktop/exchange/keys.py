@@ -44,6 +44,9 @@ OTHER_KEY = Text("工作室“{studio}”已登记了另一个签名密钥（指
                  'Studio "{studio}" already has another signing key registered (fingerprint '
                  '{fingerprint}); only choosing "Replace the key" changes it to the new one.')
 AUDIT_TRUSTED = Text("工作室“{studio}”登记签名密钥 {new}", 'Studio "{studio}": signing key {new} registered')
+AUDIT_OFFICE_TRUSTED = Text("工会“{studio}”登记签名密钥 {new}", 'Office "{studio}": signing key {new} registered')
+AUDIT_OFFICE_REPLACED = Text("工会“{studio}”更换签名密钥（原指纹 {old}）为 {new}",
+                             'Office "{studio}": signing key (fingerprint {old}) replaced by {new}')
 AUDIT_REPLACED = Text("工作室“{studio}”更换签名密钥（原指纹 {old}）为 {new}",
                       'Studio "{studio}": signing key (fingerprint {old}) replaced by {new}')
 
@@ -167,8 +170,9 @@ def key_status(studio_uid: str, public_raw: bytes) -> str:
 
 
 def trust(studio_uid: str, studio_name: str, public_raw: bytes, *, replace: bool = False,
-          actor: str | None = None) -> Pinned:
-    """Pin `public_raw` for a studio. A different key already pinned needs `replace=True`."""
+          actor: str | None = None, office: bool = False) -> Pinned:
+    """Pin `public_raw` for a studio (or, `office`, for a union office below this one: pinned
+    the same way, by its uid). A different key already pinned needs `replace=True`."""
     if len(public_raw) != PUBLIC_KEY_BYTES:
         raise LaomoError(BAD_LENGTH)
     fp = fingerprint(public_raw)
@@ -183,9 +187,12 @@ def trust(studio_uid: str, studio_name: str, public_raw: bytes, *, replace: bool
                           public_key=public_raw.hex(), trusted_at=stamp).on_conflict_replace(
                           ).execute()
         action = "replace_key" if old else "trust_key"
-        said = (AUDIT_REPLACED(studio=studio_name, old=old.fingerprint, new=fp) if old
-                else AUDIT_TRUSTED(studio=studio_name, new=fp))
-        audit(action, "studio", studio_uid, studio_uid,
+        replaced, trusted = ((AUDIT_OFFICE_REPLACED, AUDIT_OFFICE_TRUSTED) if office
+                             else (AUDIT_REPLACED, AUDIT_TRUSTED))
+        said = (replaced(studio=studio_name, old=old.fingerprint, new=fp) if old
+                else trusted(studio=studio_name, new=fp))
+        audit(action, "office" if office else "studio", studio_uid,
+              None if office else studio_uid,
               {"fingerprint": old.fingerprint} if old else None, {"fingerprint": fp},
               said, actor)
     return Pinned(studio_uid, studio_name, fp, public_raw, stamp)

@@ -220,10 +220,14 @@ def _not_a_file(path: Path) -> LaomoError:
     return _bad(Path(path), NOT_A_FILE)
 
 
-def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+def _check_members(path: Path, zf: zipfile.ZipFile, name_re: re.Pattern | None = None,
+                   max_members: int | None = None) -> dict[str, zipfile.ZipInfo]:
+    """Every member checked before any is read; `name_re`: the names a package may hold (an
+    office package's are its own, exchange/office.py)."""
+    name_re, max_members = name_re or NAME_RE, max_members or MAX_MEMBERS
     infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise _bad(path, TOO_MANY_FILES(n=len(infos), limit=MAX_MEMBERS))
+    if len(infos) > max_members:
+        raise _bad(path, TOO_MANY_FILES(n=len(infos), limit=max_members))
     seen: dict[str, zipfile.ZipInfo] = {}
     folded: set[str] = set()
     total = packed = 0
@@ -235,7 +239,7 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo
             raise _bad(path, UNSAFE_PATH(name=info.orig_filename))
         if name in seen or name.lower() in folded:
             raise _bad(path, DUPLICATE_FILE(name=name))
-        if not NAME_RE.fullmatch(name):
+        if not name_re.fullmatch(name):
             raise _bad(path, FORBIDDEN_FILE(name=name))
         if stat.S_ISLNK(info.external_attr >> 16):
             raise _bad(path, SYMLINK(name=name))

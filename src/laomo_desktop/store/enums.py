@@ -304,3 +304,12 @@ class NoticeSource(Choice):
     BOOK_MEMBERS = "book_members", "成员名册", "Member roster"
     UNION_FORM = "union_form", "工会表单（填写单位表单）", "Union form (fill a form)"
     OTHER = "other", "其他", "Other"
+# ---- offices above offices (issue 16 §5): the level of a union office -------------------------
+
+class OfficeLevel(Choice):
+    COUNTY = "county", "区县", "District or county"
+    CITY = "city", "市", "City"
+    PROVINCE = "province", "省", "Province"
+
+
+OFFICE_RANK = {lv: i for i, lv in enumerate(OfficeLevel)}  # higher is higher

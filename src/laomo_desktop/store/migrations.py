@@ -215,6 +215,40 @@ def _v6(db: pw.Database) -> None:
         db.execute_sql(stmt)
 
 
+# Step 10: offices above offices (ledger/offices.py): this ledger's own office and the offices
+# below it whose packages it imported, each office package imported, which office each studio
+# came through (per statistics year), and the studio packages kept to forward to the level above.
+_V10 = (
+    'CREATE TABLE "office" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"name" TEXT NOT NULL, "code" TEXT, "level" TEXT NOT NULL, "own" INTEGER NOT NULL, '
+    '"last_sequence" INTEGER NOT NULL, "last_package_at" TEXT)',
+    'CREATE UNIQUE INDEX "office_uid" ON "office" ("uid")',
+    'CREATE TABLE "office_year" ("id" INTEGER NOT NULL PRIMARY KEY, "office_uid" TEXT NOT NULL, '
+    '"year" INTEGER NOT NULL, "targets" TEXT NOT NULL, "package_uid" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "officeyear_office_uid_year" ON "office_year" ("office_uid", "year")',
+    'CREATE TABLE "office_import_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"package_uid" VARCHAR(36) NOT NULL, "office_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "year" INTEGER NOT NULL, "file_name" TEXT NOT NULL, '
+    '"imported_at" TEXT NOT NULL, "actor" TEXT NOT NULL, "result" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "officeimportlog_package_uid" ON "office_import_log" ("package_uid")',
+    'CREATE TABLE "studio_route" ("id" INTEGER NOT NULL PRIMARY KEY, "studio_uid" TEXT NOT NULL, '
+    '"office_uid" TEXT NOT NULL, "year" INTEGER NOT NULL, "package_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "content" TEXT NOT NULL, "arrived_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "studioroute_studio_uid_office_uid_year" ON "studio_route" '
+    '("studio_uid", "office_uid", "year")',
+    'CREATE TABLE "forward_package" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"studio_uid" VARCHAR(36) NOT NULL, "package_uid" TEXT NOT NULL, '
+    '"sequence" INTEGER NOT NULL, "file_name" TEXT NOT NULL, "sha256" TEXT NOT NULL, '
+    '"size" INTEGER NOT NULL, "kept_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "forwardpackage_studio_uid" ON "forward_package" ("studio_uid")',
+)
+
+
+def _v10(db: pw.Database) -> None:
+    for stmt in _V10:
+        db.execute_sql(stmt)
+
+
 def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     """A record of a package written at records schema `schema`, as this version reads it."""
     if schema < 4 and kind == "plan":
@@ -261,6 +295,8 @@ STEPS: list[Step] = [
     Step(6, "the registers unions count: rationalisation proposals, QC groups, services to "
             "firms; a mentoring pair's graduation grade, allowance, renewal and records", _v6),
     Step(8, "notices: issuing union, document number, due date and the required items", _v8),
+    Step(10, "offices above offices: the office's own identity and level, the offices below, "
+             "office packages imported, routes of studios, packages kept to forward", _v10),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only

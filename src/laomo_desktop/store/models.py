@@ -174,6 +174,85 @@ EXCHANGE_MODELS: list[type[pw.Model]] = [ExportLog, TrustedKey, ImportedStudio, 
                                          Conflict]
 
 
+# ---- offices above offices (issue 16 §5; ledger/offices.py, migration step 10) ------------
+
+class Office(BaseModel):
+    """This ledger's own union office (`own`) and the offices below whose packages it imported."""
+
+    uid = pw.CharField(max_length=36, unique=True)
+    name = pw.TextField()
+    code = pw.TextField(null=True)
+    level = pw.TextField()  # E.OfficeLevel
+    own = pw.IntegerField(default=0)
+    last_sequence = pw.IntegerField(default=0)
+    last_package_at = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "office"
+
+
+class OfficeYear(BaseModel):
+    """The targets an office below set itself for a year (from its newest package)."""
+
+    office_uid = pw.TextField()
+    year = pw.IntegerField()
+    targets = pw.TextField()  # JSON
+    package_uid = pw.TextField()
+
+    class Meta:
+        table_name = "office_year"
+        indexes = ((("office_uid", "year"), True),)
+
+
+class OfficeImportLog(BaseModel):
+    package_uid = pw.CharField(max_length=36, unique=True)
+    office_uid = pw.TextField()
+    sequence = pw.IntegerField()
+    year = pw.IntegerField()
+    file_name = pw.TextField()
+    imported_at = pw.TextField()
+    actor = pw.TextField()
+    result = pw.TextField()  # JSON
+
+    class Meta:
+        table_name = "office_import_log"
+
+
+class StudioRoute(BaseModel):
+    """Which office below a studio's package came through, for a statistics year."""
+
+    studio_uid = pw.TextField()
+    office_uid = pw.TextField()
+    year = pw.IntegerField()
+    package_uid = pw.TextField()
+    sequence = pw.IntegerField()
+    content = pw.TextField()  # SHA-256 of the package's record files (exchange/office.py)
+    arrived_at = pw.TextField()
+
+    class Meta:
+        table_name = "studio_route"
+        indexes = ((("studio_uid", "office_uid", "year"), True),)
+
+
+class ForwardPackage(BaseModel):
+    """The newest imported package of each studio, kept in forward/ to send further up."""
+
+    studio_uid = pw.CharField(max_length=36, unique=True)
+    package_uid = pw.TextField()
+    sequence = pw.IntegerField()
+    file_name = pw.TextField()
+    sha256 = pw.TextField()
+    size = pw.IntegerField()
+    kept_at = pw.TextField()
+
+    class Meta:
+        table_name = "forward_package"
+
+
+OFFICE_MODELS: list[type[pw.Model]] = [Office, OfficeYear, OfficeImportLog, StudioRoute,
+                                       ForwardPackage]
+
+
 class LedgerInfo(BaseModel):
     """Facts about the ledger file itself: its uid (which recognises its own journal)."""
 
@@ -192,6 +271,7 @@ def all_models() -> list[type[pw.Model]]:
         out.extend(CHILD_MODELS[(kind.name, c.name)] for c in kind.children)
     out.append(AuditEntry)
     out.extend(EXCHANGE_MODELS)
+    out.extend(OFFICE_MODELS)
     return out
 
 

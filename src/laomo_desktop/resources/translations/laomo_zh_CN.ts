@@ -608,7 +608,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="182"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="55"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
         <location filename="../../ui/window/mainwindow.py" line="165"/>
         <location filename="../../ui/window/mainwindow.py" line="172"/>
@@ -1053,6 +1054,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange.py" line="252"/>
+        <location filename="../../ui/pages/unionoffices.py" line="100"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
@@ -1150,7 +1152,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/excelimport.py" line="160"/>
         <location filename="../../ui/dialogs/excelimport.py" line="275"/>
-        <location filename="../../ui/dialogs/imports.py" line="137"/>
+        <location filename="../../ui/dialogs/imports.py" line="138"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
         <location filename="../../ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
@@ -1446,134 +1449,138 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="61"/>
+        <location filename="../../ui/dialogs/imports.py" line="62"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="70"/>
+        <location filename="../../ui/dialogs/imports.py" line="71"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="76"/>
+        <location filename="../../ui/dialogs/imports.py" line="77"/>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="84"/>
+        <location filename="../../ui/dialogs/imports.py" line="85"/>
         <location filename="../../ui/pages/listfooter.py" line="24"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="112"/>
+        <location filename="../../ui/dialogs/imports.py" line="113"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="117"/>
+        <location filename="../../ui/dialogs/imports.py" line="118"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="125"/>
+        <location filename="../../ui/dialogs/imports.py" line="126"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="128"/>
+        <location filename="../../ui/dialogs/imports.py" line="129"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="134"/>
+        <location filename="../../ui/dialogs/imports.py" line="135"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="80"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="137"/>
+        <location filename="../../ui/dialogs/imports.py" line="138"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="164"/>
+        <location filename="../../ui/dialogs/imports.py" line="165"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="171"/>
+        <location filename="../../ui/dialogs/imports.py" line="172"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="179"/>
+        <location filename="../../ui/dialogs/imports.py" line="180"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="184"/>
+        <location filename="../../ui/dialogs/imports.py" line="185"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="123"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="186"/>
+        <location filename="../../ui/dialogs/imports.py" line="187"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="125"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="215"/>
+        <location filename="../../ui/dialogs/imports.py" line="216"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="217"/>
+        <location filename="../../ui/dialogs/imports.py" line="218"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="239"/>
+        <location filename="../../ui/dialogs/imports.py" line="240"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="240"/>
+        <location filename="../../ui/dialogs/imports.py" line="241"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="297"/>
+        <location filename="../../ui/dialogs/imports.py" line="304"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="303"/>
+        <location filename="../../ui/dialogs/imports.py" line="310"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="316"/>
+        <location filename="../../ui/dialogs/imports.py" line="323"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="325"/>
+        <location filename="../../ui/dialogs/imports.py" line="336"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="328"/>
+        <location filename="../../ui/dialogs/imports.py" line="339"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="331"/>
+        <location filename="../../ui/dialogs/imports.py" line="342"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="348"/>
+        <location filename="../../ui/dialogs/imports.py" line="359"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -1807,7 +1814,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="179"/>
-        <location filename="../../ui/pages/union.py" line="182"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2194,17 +2201,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="70"/>
+        <location filename="../../ui/pages/uniontable.py" line="71"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="73"/>
+        <location filename="../../ui/pages/union.py" line="74"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="75"/>
+        <location filename="../../ui/pages/union.py" line="76"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -2219,17 +2226,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="99"/>
+        <location filename="../../ui/pages/union.py" line="101"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="101"/>
+        <location filename="../../ui/pages/union.py" line="103"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="104"/>
+        <location filename="../../ui/pages/union.py" line="106"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -2267,7 +2274,8 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="122"/>
+        <location filename="../../ui/pages/union.py" line="134"/>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
     </message>
@@ -2308,13 +2316,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="139"/>
+        <location filename="../../ui/pages/union.py" line="151"/>
         <location filename="../../ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="144"/>
+        <location filename="../../ui/pages/union.py" line="156"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2334,38 +2342,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="160"/>
+        <location filename="../../ui/pages/union.py" line="172"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="178"/>
+        <location filename="../../ui/pages/union.py" line="190"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="183"/>
+        <location filename="../../ui/pages/union.py" line="195"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="62"/>
+        <location filename="../../ui/pages/uniontable.py" line="63"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="182"/>
+        <location filename="../../ui/pages/union.py" line="194"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="261"/>
+        <location filename="../../ui/pages/union.py" line="275"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="258"/>
+        <location filename="../../ui/pages/union.py" line="272"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2377,6 +2385,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/unionoffices.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -2391,33 +2400,51 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="263"/>
+        <location filename="../../ui/pages/union.py" line="117"/>
+        <source>Office…</source>
+        <translation>工会设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="120"/>
+        <source>Forward up…</source>
+        <translation>转报上级工会…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="121"/>
+        <location filename="../../ui/pages/unionoffices.py" line="111"/>
+        <location filename="../../ui/pages/unionoffices.py" line="117"/>
+        <location filename="../../ui/pages/unionoffices.py" line="119"/>
+        <source>Forward to the office above</source>
+        <translation>转报上级工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="277"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="265"/>
+        <location filename="../../ui/pages/union.py" line="279"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="268"/>
+        <location filename="../../ui/pages/union.py" line="282"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="326"/>
-        <location filename="../../ui/pages/uniontable.py" line="169"/>
+        <location filename="../../ui/pages/union.py" line="347"/>
+        <location filename="../../ui/pages/uniontable.py" line="170"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="167"/>
+        <location filename="../../ui/pages/uniontable.py" line="168"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="293"/>
+        <location filename="../../ui/pages/union.py" line="314"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2432,12 +2459,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="304"/>
+        <location filename="../../ui/pages/union.py" line="325"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="312"/>
+        <location filename="../../ui/pages/union.py" line="333"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2472,22 +2499,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="339"/>
+        <location filename="../../ui/pages/union.py" line="360"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="343"/>
+        <location filename="../../ui/pages/union.py" line="364"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="345"/>
+        <location filename="../../ui/pages/union.py" line="366"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="381"/>
+        <location filename="../../ui/pages/union.py" line="410"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2880,6 +2907,116 @@ Records already entered are not changed; only the year they are counted in follo
         <source>(%1 more open notices)</source>
         <translation>（另有 %1 份未办结的通知）</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="38"/>
+        <source>Import an office package</source>
+        <translation>导入工会数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="40"/>
+        <source>%1 (%2 level)</source>
+        <translation>%1（%2级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="46"/>
+        <source>Office package No. %1 for the year %2, made %3 · %4 studios · %5</source>
+        <translation>%2 年度第 %1 号工会数据包，生成于 %3 · 工作室 %4 个 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="73"/>
+        <source>I confirmed this fingerprint with the office (by phone or on paper)</source>
+        <translation>我已与该工会核对过这个指纹（电话或纸面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="76"/>
+        <source>Replace the registered key with this new one (I confirmed the new fingerprint with the office)</source>
+        <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="106"/>
+        <source>✓ Signed with the key registered for this office (%1).</source>
+        <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="111"/>
+        <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
+        <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/officeimport.py" line="119"/>
+        <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
+        <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="48"/>
+        <source>Office settings</source>
+        <translation>工会设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="61"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="63"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="69"/>
+        <source>Signing-key fingerprint of this office (the office above compares it before its first import):</source>
+        <translation>本工会的签名密钥指纹（上级工会首次导入前核对）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="105"/>
+        <source>Office package No. %1 written and read back: %2 studio package(s). You can remove the USB stick now.</source>
+        <translation>第 %1 号工会数据包已写入并回读校验：含工作室数据包 %2 个。现在可以安全拔出 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="109"/>
+        <source>Not forwarded (their packages are not kept here; import them again): %1</source>
+        <translation>未能转报（本机没有保存它们的数据包，请重新导入）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="119"/>
+        <source>Writing the office package…</source>
+        <translation>正在写入工会数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="132"/>
+        <source>By office below</source>
+        <translation>按下级工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
+        <source>Office</source>
+        <translation>工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="136"/>
+        <source>Person-times</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="137"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="157"/>
+        <source>Imported directly or entered here</source>
+        <translation>直接导入或本台账录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="167"/>
+        <source>%1 studio(s) came by two or more paths and are counted once.</source>
+        <translation>%1 个工作室经两个或更多途径报来，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unionoffices.py" line="170"/>
+        <source>%1: the paths (%2) carried different content for this year; the ledger holds the newer records of each.</source>
+        <translation>%1：各途径（%2）报来的本年度内容不同；台账中保留每条记录较新的版本。</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -3104,27 +3241,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="47"/>
+        <location filename="../../ui/dialogs/imports.py" line="48"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="48"/>
+        <location filename="../../ui/dialogs/imports.py" line="49"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="49"/>
+        <location filename="../../ui/dialogs/imports.py" line="50"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="50"/>
+        <location filename="../../ui/dialogs/imports.py" line="51"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="51"/>
+        <location filename="../../ui/dialogs/imports.py" line="52"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
@@ -3181,43 +3318,48 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../ui/pages/uniontable.py" line="37"/>
+        <source>Came through</source>
+        <translation>报送途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/uniontable.py" line="38"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="38"/>
+        <location filename="../../ui/pages/uniontable.py" line="39"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="131"/>
-        <location filename="../../ui/pages/uniontable.py" line="39"/>
+        <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="132"/>
-        <location filename="../../ui/pages/uniontable.py" line="40"/>
+        <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="41"/>
+        <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="42"/>
+        <location filename="../../ui/pages/uniontable.py" line="43"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="43"/>
+        <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="44"/>
+        <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer
+from laomo_desktop.exchange import importer, office, officeimport
+from laomo_desktop.exchange.officeimport import OfficePreview
 from laomo_desktop.exchange.package import SUFFIX, Package, read_package
 from laomo_desktop.exchange.session import ImportSession
 from laomo_desktop.store import schema as S
@@ -242,6 +243,8 @@ def choose_packages(parent: QWidget | None, start: str = "") -> list[Path]:
 
 
 def _check(paths, file: Path):
+    if office.looks_like_office(file):  # forwarded by an office below: the file, its preview
+        return file, officeimport.preview(paths, file)
     pkg = read_package(file)
     return pkg, importer.preview(paths, pkg)
 
@@ -272,16 +275,20 @@ def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None],
     imported = 0
     for n, c in enumerate(chosen):
         yield Progress(n, len(chosen), c.label)
+        is_office = isinstance(c.package, Path)  # an office package (ui/dialogs/officeimport.py)
+        path = c.package if is_office else c.package.path
+        steps = officeimport.apply_steps if is_office else importer.apply_steps
         try:
-            result = result_of(importer.apply_steps(paths, c.package, trust_new_key=c.trust,
-                                                    replace_key=c.replace,
-                                                    take_backup=session.needs_backup()))
+            result = result_of(steps(paths, c.package, trust_new_key=c.trust,
+                                     replace_key=c.replace, take_backup=session.needs_backup()))
         except LaomoError as exc:
-            outcomes[c.index] = (c.package.path, "failed", exc.message)
+            outcomes[c.index] = (path, "failed", exc.message)
             continue
         session.imported(result.backup)
-        lines = [worded(result.message)] + [f"⚠ {worded(w)}" for w in result.preview.warnings]
-        outcomes[c.index] = (c.package.path, "imported" if result.applied else "already",
+        parts = [*result.results] if is_office else []
+        lines = [worded(result.message)] + [f"  {worded(r.message)}" for r in parts] + [
+            f"⚠ {worded(w)}" for r in (parts or [result]) for w in r.preview.warnings]
+        outcomes[c.index] = (path, "imported" if result.applied else "already",
                              "\n".join(lines))
         imported += result.applied
     return imported
@@ -315,13 +322,17 @@ def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
         f = files[i]
         place = tr("%1 of %2").replace("%1", str(i + 1)).replace("%2", str(len(files))) \
             if len(files) > 1 else ""
-        dlg = ImportPreviewDialog(pv, parent, place)
+        if isinstance(pv, OfficePreview):
+            from laomo_desktop.ui.dialogs.officeimport import OfficePreviewDialog
+            dlg = OfficePreviewDialog(pv, COUNT_KEYS, count_headers(), parent, place)
+        else:
+            dlg = ImportPreviewDialog(pv, parent, place)
         try:
             accepted = dlg.exec() == QDialog.DialogCode.Accepted
             trust, replace = dlg.trust_new_key, dlg.replace_key
         finally:
             dlg.deleteLater()
-        if pv.already_imported:
+        if getattr(pv, "already_imported", None):
             outcomes[i] = (f, "already", tr("Already imported on %1; nothing was changed.")
                            .replace("%1", when_text(pv.already_imported)))
         elif not accepted:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
-from laomo_desktop.ledger import period, union
+from laomo_desktop.ledger import offices, period, union
 from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
@@ -44,6 +44,7 @@ from laomo_desktop.ui.dialogs.imports import (
     import_packages,
 )
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages import unionoffices
 from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.pages.unioncards import GoalsCard, NamingsCard, card
@@ -93,6 +94,7 @@ class UnionPage(LazyPage):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the office's name as typed
         self.subheading = QLabel()
         self.subheading.setObjectName("union_subheading")
         self.subheading.setStyleSheet(f"color: {MUTED};")
@@ -112,6 +114,16 @@ class UnionPage(LazyPage):
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
         top.addLayout(titles, 1)
+        self.office_button = QPushButton(tr("Office…"))
+        self.office_button.setObjectName("office_settings")
+        self.office_button.clicked.connect(self.edit_office)
+        self.forward_button = QPushButton(tr("Forward up…"))
+        self.forward_button.setToolTip(tr("Forward to the office above"))
+        self.forward_button.setObjectName("forward_up")
+        self.forward_button.clicked.connect(
+            lambda: unionoffices.forward_up(self.ctx, self, self.year, self.reload))
+        top.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.forward_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -193,6 +205,8 @@ class UnionPage(LazyPage):
         llay = QHBoxLayout(lower)
         llay.setContentsMargins(0, 0, 0, 0)
         llay.setSpacing(12)
+        self.offices_card = unionoffices.OfficesCard()
+        llay.addWidget(self.offices_card.frame, 4)
         llay.addWidget(goals, 4)
         llay.addLayout(middle, 4)
         llay.addWidget(history, 4)
@@ -267,7 +281,14 @@ class UnionPage(LazyPage):
         if not self.ctx.year:
             sub += " · " + tr("all years are selected; showing the current year")
         self.subheading.setText(sub)
+        came = offices.office_of(year)
+        for row in data["studios"]:
+            row["came_through"] = fmt.listed(came.get(row["uid"], ()))
         self._fill_table(data["studios"], imported)
+        self.offices_card.fill(offices.by_office(data["studios"], year, NUMERIC))
+        own = offices.own_office()
+        if own is not None:
+            self.heading.setText(f"{shown(own.name)} · {self.heading.text()}")
         self._fill_goals(data, note)
         self._fill_party(data["coverage"])
         self.naming_card.fill(data)
@@ -361,6 +382,14 @@ class UnionPage(LazyPage):
         units = [r["host_unit"] for r in self.data.get("studios", ())]
         if edit_targets(self, self.ctx.paths.union_targets, self.year, units):
             self.reload()
+
+    def edit_office(self) -> None:
+        dlg = unionoffices.OfficeDialog(self.ctx, self)
+        try:
+            if dlg.exec() == dlg.DialogCode.Accepted:
+                self.reload()
+        finally:
+            dlg.deleteLater()
 
     def show_conflicts(self) -> None:
         dlg = ConflictsDialog(self.ctx, self)

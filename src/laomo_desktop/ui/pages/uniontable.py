@@ -34,6 +34,7 @@ COLUMNS = (
     ("level", QT_TRANSLATE_NOOP("Union", "Level")),
     ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
     ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
+    ("came_through", QT_TRANSLATE_NOOP("Union", "Came through")),
     ("projects_started", QT_TRANSLATE_NOOP("Union", "Projects")),
     ("results_total", QT_TRANSLATE_NOOP("Union", "Results")),
     ("results_technical", QT_TRANSLATE_NOOP("Union", "Technical innovations")),
@@ -43,7 +44,7 @@ COLUMNS = (
     ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
 )
-NUMERIC = tuple(k for k, _ in COLUMNS[4:])
+NUMERIC = tuple(k for k, _ in COLUMNS[5:])
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -70,7 +71,7 @@ def cell_text(row: dict, key: str) -> str:
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":
         return fmt.choice_label(E.PartyOrg, row["party_org"])
-    return str(row[key])
+    return str(row.get(key, ""))
 
 
 def sort_value(row: dict, key: str, last: tuple | None) -> Any:
