@@ -8,6 +8,7 @@ from pathlib import Path
 from laomo_desktop import __version__
 from laomo_desktop.cli_excel import add_parsers as add_excel_parsers
 from laomo_desktop.cli_forms import add_parsers as add_form_parsers
+from laomo_desktop.cli_musthaves import add_parsers as add_must_have_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_record_parsers(sub, common)
     add_form_parsers(sub, common)
     add_excel_parsers(sub, common)
+    add_must_have_parsers(sub, common)
     return p
 
 

@@ -154,6 +154,21 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
                 {**t, "value": t["value"] * FEN_PER_WAN}
                 if isinstance(t, dict) and typed_as_wan(t.get("metric"), t.get("value")) else t
                 for t in targets]}
+    record = upgrade_studio_category(kind, record, schema)
+    return record
+
+
+# Step 9 (issue 16 §4): a studio has a category; every studio of an earlier ledger was a
+# 劳模创新工作室, the one kind there was.
+def _v9(db: pw.Database) -> None:
+    db.execute_sql('ALTER TABLE "studio" ADD COLUMN "category" TEXT')
+    db.execute_sql("UPDATE studio SET category = 'model_worker' WHERE category IS NULL")
+
+
+def upgrade_studio_category(kind: str, record: dict, schema: int) -> dict:
+    """A studio of a package written before step 9 is a 劳模创新工作室, as the migration says."""
+    if schema < 9 and kind == "studio" and not record.get("category"):
+        return {**record, "category": "model_worker"}
     return record
 
 
@@ -164,6 +179,7 @@ STEPS: list[Step] = [
     Step(4, "as of the year: disposal, repeal, ended pairs, a naming's life, party organisation "
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
     Step(5, "the audit log keeps each summary in English too", _v5),
+    Step(9, "studios of several kinds: the studio's category", _v9),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
@@ -171,7 +187,7 @@ LATEST = STEPS[-1].version
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
 # upgrade_record.
-RECORDS_SCHEMA = 4
+RECORDS_SCHEMA = 9  # step 9 adds the studio's category
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:
