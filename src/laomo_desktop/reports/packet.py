@@ -275,7 +275,9 @@ def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str |
     from laomo_desktop.exchange.keys import installation_fingerprint
 
     tpl = assessment.load_template(template, paths.templates)
-    must_haves = must_haves or musthaves.current(paths)
+    # the summary's self-check: the sheet's own set when the sheet is one (they agree), else
+    # the union's
+    must_haves = tpl if tpl.must_haves else must_haves or musthaves.current(paths)
     # before the assessment: a year before the founding is refused here
     data = with_checklist(annual_data(studio_uid, year,
                                       min_members=tpl.parameters["min_members"]), must_haves)

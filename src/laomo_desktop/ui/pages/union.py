@@ -57,6 +57,7 @@ from laomo_desktop.ui.system import drives
 COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("Union", "Studio")),
     ("level", QT_TRANSLATE_NOOP("Union", "Level")),
+    ("category", QT_TRANSLATE_NOOP("Union", "Category")),
     ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
     ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
     ("projects_started", QT_TRANSLATE_NOOP("Union", "Projects")),
@@ -68,7 +69,7 @@ COLUMNS = (
     ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
 )
-NUMERIC = tuple(k for k, _ in COLUMNS[4:])
+NUMERIC = tuple(k for k, _ in COLUMNS[5:])
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_SHOWN = 200
 
@@ -93,6 +94,8 @@ def cell_text(row: dict, key: str) -> str:
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":
         return fmt.choice_label(E.PartyOrg, row["party_org"])
+    if key == "category":
+        return fmt.choice_label(E.StudioCategory, row["category"])
     return str(row[key])
 
 
