@@ -41,6 +41,8 @@ DATA = {
     "ledger/assessment.py": {"_TITLES"},
     "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
+    # the kinds of studio a union's (Chinese) template titles name, to word them for a studio
+    "ledger/kinds/studio.py": {"_KIND_NAMES"},
 }
 
 

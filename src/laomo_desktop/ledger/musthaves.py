@@ -37,7 +37,7 @@ EVIDENCE_KEPT = 5
 NOT_A_SET = Text("“{title}”（{name}）不是必有项标准：模板中没有 \"must_haves\"（如 \"must_haves\": "
                  "\"八个必有\"）。",
                  "“{title}” ({name}) is not a must-have set: the template has no \"must_haves\" "
-                 "(such as \"must_haves\": \"八个必有\").")
+                 "(such as \"must_haves\": \"Eight must-haves\").")
 TOO_MANY = Text("必有项标准 {name} 有 {n} 项，最多 {most} 项。",
                 "The must-have set {name} has {n} items; at most {most} are allowed.")
 LABEL_TOO_LONG = Text("必有项标准 {name} 的考核项 {id}：area（必有项名称）不超过 {most} 个字。",

@@ -427,8 +427,8 @@ TOO_DEEP = Text("评分模板 {name} 无法读取：嵌套层数过多或数字�
                 "The assessment template {name} cannot be read: it is nested too deeply or "
                 "holds a number too long.")
 BAD_SET_NAME = Text("must_haves 应为必有项标准的简称（如“八个必有”“六有”），不超过 {most} 个字。",
-                    "must_haves should be the must-have set's short name (such as 八个必有 or "
-                    "六有), at most {most} characters.")
+                    "must_haves should be the must-have set's short name (such as “Eight "
+                    "must-haves”), at most {most} characters.")
 MAX_SET_NAME = 12
 
 
