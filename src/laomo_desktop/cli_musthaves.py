@@ -52,7 +52,7 @@ def cmd_must_haves(args, paths: LedgerPaths) -> int:
     if not any(chosen in (r["name"], r["path"]) for r in rows):
         print(f"* {visible(chosen)}（文件）")
     print("* 为正在使用的标准。自定义标准放在 "
-          f"{visible(paths.templates)} 文件夹（模板中写 \"must_haves\": \"简称\"）。")
+          f"{visible(str(paths.templates))} 文件夹（模板中写 \"must_haves\": \"简称\"）。")
     return 0
 
 
