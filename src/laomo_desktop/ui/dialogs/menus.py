@@ -380,7 +380,7 @@ class SettingsDialog(AsksBeforeDiscarding, QDialog):
         lay.addWidget(self.must_haves)
         lay.addStretch(1)
         lay.addWidget(buttons)
-        self.resize(480, 280)
+        self.resize(560, max(280, self.sizeHint().height()))  # room for the must-have set
         self.remember_state()
 
     def form_state(self) -> tuple:
