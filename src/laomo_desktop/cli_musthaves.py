@@ -47,7 +47,7 @@ def cmd_must_haves(args, paths: LedgerPaths) -> int:
         if "error" in r:
             print(f"{mark} {visible(r['name'])}  （{where}，模板有误）{visible(r['error'])}")
         else:
-            print(f"{mark} {visible(r['name'])}  “{visible(r['must_haves'])}” "
+            print(f"{mark} {visible(r['name'])}  “{visible(r['must_have_set'])}” "
                   f"{visible(r['title'])}  {r['criteria']} 项  （{where}）")
     if not any(chosen in (r["name"], r["path"]) for r in rows):
         print(f"* {visible(chosen)}（文件）")

@@ -49,9 +49,9 @@ def four(ledger):
 
 def test_the_shipped_sets_are_the_eight_must_haves_and_the_six_haves():
     rows = {r["name"]: r for r in musthaves.list_sets()}
-    assert (rows["eight_must_haves"]["must_haves"], rows["eight_must_haves"]["criteria"]) == \
+    assert (rows["eight_must_haves"]["must_have_set"], rows["eight_must_haves"]["criteria"]) == \
         ("八个必有", 8)
-    assert (rows["six_haves"]["must_haves"], rows["six_haves"]["criteria"]) == ("六有", 6)
+    assert (rows["six_haves"]["must_have_set"], rows["six_haves"]["criteria"]) == ("六有", 6)
     assert "union_100" not in rows  # a scoring sheet, not a must-have set
 
 

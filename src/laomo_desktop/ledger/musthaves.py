@@ -89,7 +89,7 @@ class Checklist:
 def list_sets(extra: Path | None = None) -> list[dict]:
     """The must-have sets among the templates (list_templates rows); a broken file is listed
     with its "error", so a union sees why its own set is not offered."""
-    return [r for r in list_templates(extra) if r.get("must_haves") or r.get("error")]
+    return [r for r in list_templates(extra) if r.get("must_have_set") or r.get("error")]
 
 
 def check_set(template: Template) -> Template:

@@ -186,11 +186,11 @@ def list_templates(extra: Path | None = None) -> list[dict]:
     for source, folder in (("shipped", shipped_dir()), ("user", extra)):
         for path in sorted(Path(folder).glob("*.json")) if folder else ():
             row = {"name": path.stem, "title": "", "criteria": 0, "total_points": 0,
-                   "source": source, "path": str(path), "must_haves": ""}
+                   "source": source, "path": str(path), "must_have_set": ""}
             try:
                 t = _load_file(path)
                 row.update(name=t.name, title=t.title, criteria=len(t.criteria),
-                           total_points=t.total_points, must_haves=t.must_haves)
+                           total_points=t.total_points, must_have_set=t.must_haves)
             except LaomoError as exc:
                 row["error"] = exc.message
             found[row["name"]] = row

@@ -35,7 +35,7 @@ class MustHaveSetBox(QGroupBox):
                 self.combo.setItemData(self.combo.count() - 1, tip(r["error"]),
                                        Qt.ItemDataRole.ToolTipRole)
             else:
-                self.combo.addItem(f"{r['must_haves']} · {r['title']}", r["name"])
+                self.combo.addItem(f"{r['must_have_set']} · {r['title']}", r["name"])
                 self.combo.setItemData(self.combo.count() - 1, tip(r["title"]),
                                        Qt.ItemDataRole.ToolTipRole)
         if self.combo.findData(chosen) < 0:  # a file chosen by its path (laomo must-haves)
