@@ -43,6 +43,8 @@ DATA = {
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
     "ledger/kinds/proposal.py": {"NAMES_JOIN"},
     "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
+    # the kinds of studio a union's (Chinese) template titles name, to word them for a studio
+    "ledger/kinds/studio.py": {"_KIND_NAMES"},
 }
 
 

@@ -19,6 +19,7 @@ KEYS_ON_DISK = {
     "language", "backup/on_close", "window/geometry", "window/splitter", "window/section",
     "last/studio", "last/year", "reports/document", "reports/template", "reports/save_dir",
     "lists/save_dir", "columns/{}", "columns/{}-names", "forms/file_name", "forms/save_dir",
+    "must_haves/set",
 }
 
 

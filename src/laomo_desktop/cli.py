@@ -66,6 +66,7 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
 
 def cmd_stats(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.cli_musthaves import checklist_json, checklist_lines
     from laomo_desktop.ledger import stats
     from laomo_desktop.ledger.figures import as_json
     from laomo_desktop.ledger.metrics import WAN, target_metric
@@ -76,7 +77,8 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     studio = find_studio(args.studio)
     data = stats.studio_year(studio["uid"], args.year)
     if args.json:
-        print(json_text(as_json(data)))
+        print(json_text({**as_json(data),
+                         "checklist": checklist_json(paths, studio["uid"], args.year)}))
         return 0
     per = period(args.year)
     print(f"{_v(studio['name'])}  {per.label}")
@@ -103,9 +105,8 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
             done = W.completion(t.actual, t.target, met=t.met)
             print(f"    {'✓' if t.met else '✗'} {_v(t.label)}：目标 {target}，"
                   f"完成 {actual}（{done}）")
-    print("  八个必有：")
-    for m in data.must_haves:
-        print(f"    {'✓' if m.met else '✗'} {_v(str(m.label))}：{_v(str(m.detail))}")
+    for line in checklist_lines(paths, studio["uid"], args.year):  # the union's must-have set
+        print(line)
     return 0
 
 
@@ -468,6 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
     from laomo_desktop.cli_notices import COMMANDS as NOTICE_COMMANDS
     from laomo_desktop.cli_offices import COMMANDS as OFFICE_COMMANDS
+    from laomo_desktop.cli_musthaves import COMMANDS as MUST_HAVE_COMMANDS
     from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command
@@ -488,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS,
-                    **NOTICE_COMMANDS, **OFFICE_COMMANDS}
+                    **NOTICE_COMMANDS, **OFFICE_COMMANDS, **MUST_HAVE_COMMANDS}
         return run_command(args, paths, commands, RECOVER)
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
         print(INTERRUPTED, file=sys.stderr)

@@ -81,6 +81,13 @@ FORM_FILE_NAME = declare("forms/file_name", str, "{工作室名称}{年度}考�
                          "填好的表单的文件名格式：{工作室名称}{年度}{表单名称}{领衔人}{所在单位}"
                          "会换成相应内容")
 
+MUST_HAVE_SET = declare("must_haves/set", str, "eight_must_haves",
+                        "The union's must-have set (八个必有, 六有…): an assessment template's "
+                        "name or file, checked on the dashboard, in the annual summary and the "
+                        "review packet",
+                        "本工会的必有项标准（八个必有、六有……）：评分模板的名称或文件，用于概况页、"
+                        "年度工作总结和考核材料")
+
 # -- remembered from the last session -------------------------------------------------------
 WINDOW_GEOMETRY = declare("window/geometry", bytes, None,
                           "Size and place of the main window", "主窗口的大小和位置")
@@ -133,3 +140,42 @@ def stored(ini: Path, setting: Setting) -> Any:
                              raw[1:-1])
             return setting.parse(raw)
     return setting.default
+
+
+def store(ini: Path, setting: Setting, value: str) -> None:
+    """Write one text setting into `ini` as QSettings' INI format has it (quoted, with \\ and
+    \" escaped), keeping every other line; for the command line, which has no Qt. The file is
+    replaced whole (written beside it, then renamed), so a failure leaves it as it was."""
+    import os
+
+    section, _, key = setting.key.rpartition("/")
+    section = section or "General"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    try:
+        lines = ini.read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    out, current, done = [], None, False
+    for line in lines:
+        bare = line.strip()
+        if bare.startswith("[") and bare.endswith("]"):
+            if current == section and not done:
+                out.append(f"{key}={quoted}")
+                done = True
+            current = bare[1:-1]
+        elif current == section and bare.partition("=")[0].strip() == key:
+            if not done:
+                out.append(f"{key}={quoted}")
+                done = True
+            continue
+        out.append(line)
+    if not done:
+        if current != section:
+            if out and out[-1].strip():
+                out.append("")
+            out.append(f"[{section}]")
+        out.append(f"{key}={quoted}")
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    tmp = ini.with_name(ini.name + ".partial")
+    tmp.write_text("\n".join(out) + "\n", "utf-8")
+    os.replace(tmp, ini)

@@ -41,7 +41,8 @@ def uids(criterion: dict) -> set[str]:
 
 def test_shipped_templates_are_listed_and_valid():
     rows = {r["name"]: r for r in A.list_templates()}
-    assert set(rows) == {"eight_must_haves", "union_100", "demonstration", "party_building"}
+    assert set(rows) == {"eight_must_haves", "union_100", "demonstration", "party_building",
+                         "six_haves"}
     assert not any("error" in r for r in rows.values())
     assert (rows["eight_must_haves"]["criteria"], rows["eight_must_haves"]["total_points"]) == (8, 8)
     assert rows["union_100"]["total_points"] == 100
@@ -365,7 +366,7 @@ def test_cli_uses_the_union_folder_and_lists_templates(sample_dir, capsys):
     code, out, _ = run(capsys, "--data-dir", str(sample_dir), "templates", "--json")
     assert code == 0
     names = {r["name"]: r for r in json.loads(out)}
-    assert len(names) == 5 and names["my_union"]["source"] == "user"
+    assert len(names) == 6 and names["my_union"]["source"] == "user"
     code, out, _ = run(capsys, "--data-dir", str(sample_dir), "templates")
     assert "union_100  劳模创新工作室年度考核评分表（百分制示例）  19 项，满分 100" in out
     code, out, _ = run(capsys, "--data-dir", str(sample_dir), "assess", "--studio", "李明",

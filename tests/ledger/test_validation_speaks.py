@@ -40,6 +40,7 @@ DATA = {
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
     "ledger/kinds/proposal.py": {"NAMES_JOIN"},
     "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
+    "ledger/kinds/studio.py": {"_KIND_NAMES"},  # the kinds a union's template titles name
 }
 
 

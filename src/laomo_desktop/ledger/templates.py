@@ -169,6 +169,7 @@ class Template:
     verdict: str | None = None
     grades: tuple[tuple[float, str], ...] = ()  # (min score, grade), highest first
     parameters: dict = field(default_factory=lambda: {k: v[1] for k, v in PARAMETERS.items()})
+    must_haves: str = ""  # a must-have set's short name (八个必有, 六有…); "" for other templates
 
 
 # ---- finding and loading -------------------------------------------------------------------
@@ -185,11 +186,11 @@ def list_templates(extra: Path | None = None) -> list[dict]:
     for source, folder in (("shipped", shipped_dir()), ("user", extra)):
         for path in sorted(Path(folder).glob("*.json")) if folder else ():
             row = {"name": path.stem, "title": "", "criteria": 0, "total_points": 0,
-                   "source": source, "path": str(path)}
+                   "source": source, "path": str(path), "must_have_set": ""}
             try:
                 t = _load_file(path)
                 row.update(name=t.name, title=t.title, criteria=len(t.criteria),
-                           total_points=t.total_points)
+                           total_points=t.total_points, must_have_set=t.must_haves)
             except LaomoError as exc:
                 row["error"] = exc.message
             found[row["name"]] = row
@@ -215,6 +216,8 @@ class _Bad(LaomoError):
 
 def _load_file(path: Path) -> Template:
     try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise LaomoError(TOO_LARGE(name=path.name, most=MAX_TEMPLATE_BYTES // 1024))
         data = json.loads(path.read_text("utf-8-sig"))
     except OSError as exc:
         raise LaomoError(UNREADABLE(name=path.name, why=exc.strerror or exc)) from exc
@@ -223,6 +226,8 @@ def _load_file(path: Path) -> Template:
     except json.JSONDecodeError as exc:
         raise LaomoError(NOT_JSON(name=path.name, line=exc.lineno, col=exc.colno,
                                   why=exc.msg)) from exc
+    except (RecursionError, ValueError) as exc:  # nested too deep, a number too long
+        raise LaomoError(TOO_DEEP(name=path.name)) from exc
     try:
         return _parse(data, path)
     except _Bad as exc:
@@ -249,7 +254,7 @@ def _parse(data: Any, path: Path) -> Template:
     if not isinstance(data, dict):
         raise _Bad(NOT_OBJECT)
     _keys(data, {"name", "title", "description", "total_points", "criteria", "verdict",
-                 "grades", "parameters"}, "")
+                 "grades", "parameters", MUST_HAVE_SET_KEY}, "")
     name, title = _text(data, "name", ""), _text(data, "title", "")
     parameters = _parameters(data.get("parameters", {}))
     if not isinstance(data.get("criteria"), list) or not data["criteria"]:
@@ -291,7 +296,8 @@ def _parse(data: Any, path: Path) -> Template:
         raise _Bad(BAD_DESCRIPTION)
     return Template(name, title, description, total, tuple(criteria), path,
                     data.get("verdict"), tuple(sorted(((g["min"], g["grade"]) for g in grades),
-                                                      reverse=True)), parameters)
+                                                      reverse=True)), parameters,
+                    _must_have_set(data))
 
 
 def _parameters(given: Any) -> dict:
@@ -407,3 +413,28 @@ def _evidence_spec(spec: Any, where: Any) -> dict | None:
     if not isinstance(cumulative, bool):
         raise _Bad(BAD_CUMULATIVE(where=where))
     return {"kind": kind, "types": list(types), "cumulative": cumulative}
+
+
+# -- issue 16 §4: must-have sets (八个必有, 六有, 七个有) are templates too ------------------------
+# A template with "must_haves": "<short name>" is a must-have set: each criterion is one item,
+# its "area" the item's name ("有标志"), its rule and parameters the item's thresholds
+# (ledger/musthaves.py). The checks below keep a hostile file from reaching a screen.
+MUST_HAVE_SET_KEY = "must_haves"
+MAX_TEMPLATE_BYTES = 1024 * 1024
+TOO_LARGE = Text("评分模板 {name} 太大（超过 {most} KB），不像是评分模板。",
+                 "The assessment template {name} is too large (over {most} KB) to be one.")
+TOO_DEEP = Text("评分模板 {name} 无法读取：嵌套层数过多或数字过长。",
+                "The assessment template {name} cannot be read: it is nested too deeply or "
+                "holds a number too long.")
+BAD_SET_NAME = Text("must_haves 应为必有项标准的简称（如“八个必有”“六有”），不超过 {most} 个字。",
+                    "must_haves should be the must-have set's short name (such as “Eight "
+                    "must-haves”), at most {most} characters.")
+MAX_SET_NAME = 12
+
+
+def _must_have_set(data: dict) -> str:
+    value = data.get(MUST_HAVE_SET_KEY, "")
+    if MUST_HAVE_SET_KEY in data and (not isinstance(value, str) or not value.strip()
+                                      or len(value.strip()) > MAX_SET_NAME):
+        raise _Bad(BAD_SET_NAME(most=MAX_SET_NAME))
+    return value.strip()

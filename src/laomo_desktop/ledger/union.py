@@ -313,6 +313,7 @@ def _rows(p: dict) -> list[dict]:
             row = by_id.get(sid)  # None: a studio in the recycle bin
             if row is not None:
                 row.update({k: int(v or 0) for k, v in zip(keys, values, strict=True)})
+    _categories(by_id)
     rows.sort(key=lambda r: E.LEVEL_RANK[E.Level(r["level"])] if r["level"] else len(E.Level))
     for row in rows:  # highest level first, by name within a level
         row["benefit_wan"] = fen_to_wan(row["benefit_fen"])
@@ -405,3 +406,15 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
             "targets": targets, "studios": rows, "by_level": by_level,
             "coverage": coverage, "totals": totals, "goals": goals,
             "due_review": due_review, "withdrawn": withdrawn}
+
+
+# -- issue 16 §4: each studio's category (劳模创新工作室, 技能大师工作室…) -------------------------
+def _categories(by_id: dict[int, dict]) -> None:
+    """Add each row's category (the code, and its Chinese for the documents)."""
+    from laomo_desktop.ledger.kinds.studio import category_of
+
+    for sid, code in database.execute_sql(f"SELECT id, category FROM {STUDIO}"):
+        row = by_id.get(sid)
+        if row is not None:
+            category = category_of(code)
+            row["category"], row["category_label"] = category.value, category.zh

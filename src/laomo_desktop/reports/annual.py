@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from laomo_desktop.ledger import musthaves
 from laomo_desktop.ledger.annual import annual_data
+from laomo_desktop.ledger.kinds.studio import category_of
 from laomo_desktop.ledger.period import Period
+from laomo_desktop.ledger.templates import Template
 from laomo_desktop.reports import charts
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
@@ -88,7 +91,8 @@ def blocks_for(data: dict) -> list[D.Block]:
 
     h1("基本情况")
     out.append(D.KeyValues((
-        ("工作室名称", s["name"]), ("领衔人", data["leader"] or "（未登记）"),
+        ("工作室名称", s["name"]), ("工作室类别", category_label(s)),
+        ("领衔人", data["leader"] or "（未登记）"),
         ("所在单位", s["host_unit"]), ("单位性质", W.filled(lab(E.UnitType, s["unit_type"]))),
         ("所属行业", W.filled(s["industry"])), ("成立日期", date_cn(s["founded_on"])),
         ("创新方向", W.filled("、".join(lab(E.Direction, d)
@@ -119,10 +123,9 @@ def blocks_for(data: dict) -> list[D.Block]:
                   for e in data["equipment"]], [5, 1.5, 2.5, 3, 2.5], title="设备设施",
                  empty="（未登记设备设施）")
 
-    h1("“八个必有”自查")
-    out += table(["必有项", "情况", "说明"],
-                 [[m.label.zh, "√ 具备" if m.met else "× 缺少", m.detail.render("zh")]
-                  for m in f.must_haves], [2, 2, 10], title="“八个必有”自查情况")
+    short, items = must_have_rows(data)
+    h1(f"“{short}”自查")
+    out += table(["必有项", "情况", "说明"], items, [2, 2, 10], title=f"“{short}”自查情况")
 
     h1("年度目标完成情况")
     if data["plan"] and f.targets:
@@ -281,17 +284,19 @@ def blocks_for(data: dict) -> list[D.Block]:
 def document_blocks(data: dict, generated: date | None = None) -> list[D.Block]:
     """The whole summary: its cover, then blocks_for."""
     s, per = data["studio"], data["period"]
-    lines = (f"{per.short}工作总结（台账汇编）", W.span(per), s["host_unit"],
+    lines = (category_label(s), f"{per.short}工作总结（台账汇编）", W.span(per), s["host_unit"],
              f"领衔人：{data['leader'] or '（未登记）'}", date_cn(generated or date.today()))
     return [D.Cover(s["name"], tuple(line for line in lines if line)), *blocks_for(data)]
 
 
-def write_annual(studio_uid: str, year: int, out, generated: date | None = None) -> dict:
-    """Write the annual summary PDF to `out` (path or binary file); returns the data used."""
+def write_annual(studio_uid: str, year: int, out, generated: date | None = None,
+                 must_haves: Template | None = None) -> dict:
+    """Write the annual summary PDF to `out` (path or binary file); returns the data used.
+    `must_haves`: the union's must-have set (ledger/musthaves.py); None: the 八个必有."""
     from laomo_desktop.reports.layout import build, styles
     from laomo_desktop.reports.pdf_render import flowables
 
-    data = annual_data(studio_uid, year)
+    data = with_checklist(annual_data(studio_uid, year), must_haves)
     s, per = data["studio"], data["period"]
     build(out, flowables(document_blocks(data, generated), styles()),
           title=f"{s['name']} {per.short}工作总结", header_left=s["name"],
@@ -299,12 +304,38 @@ def write_annual(studio_uid: str, year: int, out, generated: date | None = None)
     return data
 
 
-def write_annual_docx(studio_uid: str, year: int, out, generated: date | None = None) -> dict:
+def write_annual_docx(studio_uid: str, year: int, out, generated: date | None = None,
+                      must_haves: Template | None = None) -> dict:
     """The same summary as an editable Word document (docx_render)."""
     from laomo_desktop.reports.docx_render import write_docx
 
-    data = annual_data(studio_uid, year)
+    data = with_checklist(annual_data(studio_uid, year), must_haves)
     s, per = data["studio"], data["period"]
     write_docx(out, document_blocks(data, generated), title=f"{s['name']} {per.short}工作总结",
                header_left=s["name"], header_right=f"{per.short}工作总结")
     return data
+
+
+# -- issue 16 §4: the studio's category and the union's must-have set -----------------------------
+def category_label(studio: dict) -> str:
+    """The studio's category as printed (劳模创新工作室 for a studio that never set one)."""
+    return category_of(studio.get("category")).zh
+
+
+def with_checklist(data: dict, must_haves: Template | None) -> dict:
+    """The summary's data with the studio-year's checklist against the union's set."""
+    if must_haves is not None:
+        data["checklist"] = musthaves.checklist(data["studio"]["uid"], data["figures"].year,
+                                                must_haves, within=data["period"])
+    return data
+
+
+def must_have_rows(data: dict) -> tuple[str, list[list[str]]]:
+    """(the set's short name, a row per item) of the self-check: the union's set when the data
+    has its checklist, else the 八个必有 as the figures hold them."""
+    c = data.get("checklist")
+    if c is None:
+        return "八个必有", [[m.label.zh, "√ 具备" if m.met else "× 缺少", m.detail.render("zh")]
+                            for m in data["figures"].must_haves]
+    marks = {"met": "√ 具备", "partly": "◐ 部分具备", "missing": "× 缺少"}
+    return c.short, [[i.label.zh, marks[i.status], i.detail.render("zh")] for i in c.items]

@@ -33,6 +33,8 @@ class Job:
     attachments: Sequence[str] = ()
     targets_file: Path | None = None  # the union's targets; the data folder's file if None
     record_uid: str | None = None     # the one record a document prints (a notice's checklist)
+    must_haves: Any = None            # the union's must-have set (name, file or Template);
+    #                                   None: the one chosen in the data folder's settings
 
 
 Writer = Callable[[Job, "Path | None"], "dict[str, Any] | None"]
@@ -80,8 +82,19 @@ def _write_annual(job: Job, out: Path | None) -> dict[str, Any]:
     assert out is not None and job.studio_uid
     write = write_annual_docx if out.suffix.lower() == ".docx" else write_annual
     data: dict[str, Any] = {}
-    _atomic(lambda tmp: data.update(write(job.studio_uid, job.year, tmp)), out)
+    must_haves = _must_have_set(job)
+    _atomic(lambda tmp: data.update(write(job.studio_uid, job.year, tmp,
+                                          must_haves=must_haves)), out)
     return data
+
+
+def _must_have_set(job: Job) -> Any:
+    """The must-have set a document checks against (ledger/musthaves.py), loaded and checked."""
+    from laomo_desktop.ledger import musthaves
+
+    if isinstance(job.must_haves, musthaves.Template):
+        return job.must_haves
+    return musthaves.current(job.paths, job.must_haves)
 
 
 def _write_packet(job: Job, out: Path | None) -> dict[str, Any]:
@@ -89,7 +102,7 @@ def _write_packet(job: Job, out: Path | None) -> dict[str, Any]:
 
     assert out is not None and job.studio_uid and job.template
     return write_packet(job.paths, job.studio_uid, job.year, job.template,
-                        list(job.attachments), out)
+                        list(job.attachments), out, must_haves=_must_have_set(job))
 
 
 def _assess(job: Job, out: Path | None) -> dict[str, Any]:

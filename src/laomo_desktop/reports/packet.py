@@ -22,16 +22,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Table
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import assessment
+from laomo_desktop.ledger import assessment, musthaves
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.annual import annual_data
+from laomo_desktop.ledger.kinds.studio import titled_for
+from laomo_desktop.ledger.templates import Template
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.reports import packet_index as PI
 from laomo_desktop.reports import packet_merge as M
 from laomo_desktop.reports import packet_parts as P
 from laomo_desktop.reports import tables
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.annual import story_for
+from laomo_desktop.reports.annual import category_label, story_for, with_checklist
 from laomo_desktop.reports.layout import (
     BODY_W,
     BOTTOM,
@@ -169,11 +171,12 @@ def _story(ctx: dict, pages: P.Pages) -> list:
     s, per, tpl = data["studio"], data["period"], ctx["tpl"]
     for a in ctx["chosen"]:
         a["page"] = pages.photos.get(a["number"]) or ctx["pdf_pages"].get(a["number"])
-    story = P.cover(st, s, [f"{per.short}考核材料", W.span(per), s["host_unit"],
-                            f"领衔人：{data['leader'] or '（未登记）'}", f"自评模板：{tpl.title}"],
-                    ctx["generated"])
+    title = titled_for(tpl.title, s.get("category"))  # the studio's own kind, not 劳模…
+    story = P.cover(st, s, [category_label(s), f"{per.short}考核材料", W.span(per),
+                            s["host_unit"], f"领衔人：{data['leader'] or '（未登记）'}",
+                            f"自评模板：{title}"], ctx["generated"])
     summary, entries = _summary(data, st)
-    own = f"自评：{tpl.title}"
+    own = f"自评：{title}"
     photos = [a for a in ctx["chosen"] if a["suffix"] in IMAGE_TYPES]
     toc = [(0, P.PARTS[0]), *entries, (0, P.PARTS[1]), (1, own), (0, P.PARTS[2]),
            *[(1, t) for t in PI.HEADINGS]]
@@ -265,13 +268,19 @@ def _passes(ctx: dict, pages: P.Pages, total: int | None, back: int | None):
 
 
 def write_packet(paths: LedgerPaths, studio_uid: str, year: int, template: str | Path,
-                 attachment_uids: list[str], out: Path, generated: date | None = None) -> dict:
-    """Write the review packet to `out` (written under a temporary name, then renamed)."""
+                 attachment_uids: list[str], out: Path, generated: date | None = None,
+                 must_haves: Template | None = None) -> dict:
+    """Write the review packet to `out` (written under a temporary name, then renamed).
+    `must_haves`: the union's must-have set; None: the one chosen in the data folder."""
     from laomo_desktop.exchange.keys import installation_fingerprint
 
     tpl = assessment.load_template(template, paths.templates)
+    # the summary's self-check: the sheet's own set when the sheet is one (they agree), else
+    # the union's
+    must_haves = tpl if tpl.must_haves else must_haves or musthaves.current(paths)
     # before the assessment: a year before the founding is refused here
-    data = annual_data(studio_uid, year, min_members=tpl.parameters["min_members"])
+    data = with_checklist(annual_data(studio_uid, year,
+                                      min_members=tpl.parameters["min_members"]), must_haves)
     result = assessment.assess(studio_uid, year, tpl)
     chosen = _attachments(paths, studio_uid, list(dict.fromkeys(attachment_uids)))
     for n, a in enumerate(chosen, 1):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from laomo_desktop.ledger import assessment
 from laomo_desktop.ledger import books as B
+from laomo_desktop.ledger.kinds.studio import titled_for
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports.packet_sheet import sheet_block
 
@@ -24,7 +25,8 @@ def sheet_blocks(studio_uid: str, year: int, template, templates_dir: Path | Non
         tpl = assessment.load_template(tpl, templates_dir)
     result = assessment.assess(studio_uid, year, tpl)
     title = f"{studio['name']}{per.short}自评表"
-    blocks: list[D.Block] = [D.Space(8), D.Title(title), D.Para(f"评分模板：{tpl.title}", "plain")]
+    named = titled_for(tpl.title, studio.get("category"))  # the studio's own kind
+    blocks: list[D.Block] = [D.Space(8), D.Title(title), D.Para(f"评分模板：{named}", "plain")]
     if tpl.description:
         blocks.append(D.Para(tpl.description, "small"))
     blocks += [D.Space(6), sheet_block(result, {c["id"]: c["rule"] for c in tpl.criteria}, {})]

@@ -313,3 +313,14 @@ class OfficeLevel(Choice):
 
 
 OFFICE_RANK = {lv: i for i, lv in enumerate(OfficeLevel)}  # higher is higher
+# -- issue 16 §4: studios of several kinds ------------------------------------------------------
+class StudioCategory(Choice):
+    MODEL_WORKER = "model_worker", "劳模创新工作室", "Model-worker innovation studio"
+    CRAFTSMAN = "craftsman", "工匠人才创新工作室", "Craftsman innovation studio"
+    WORKER = "worker", "职工创新工作室", "Workers' innovation studio"
+    SKILL_MASTER = "skill_master", "技能大师工作室", "Skill master studio"
+    TRADITIONAL_CRAFT = "traditional_craft", "传统工艺大师工作室", "Traditional craft master studio"
+
+
+# a studio whose category was never set (a ledger from before categories): the first kind there was
+DEFAULT_STUDIO_CATEGORY = StudioCategory.MODEL_WORKER

@@ -258,6 +258,21 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
                 {**t, "value": t["value"] * FEN_PER_WAN}
                 if isinstance(t, dict) and typed_as_wan(t.get("metric"), t.get("value")) else t
                 for t in targets]}
+    record = upgrade_studio_category(kind, record, schema)
+    return record
+
+
+# Step 9 (issue 16 §4): a studio has a category; every studio of an earlier ledger was a
+# 劳模创新工作室, the one kind there was.
+def _v9(db: pw.Database) -> None:
+    db.execute_sql('ALTER TABLE "studio" ADD COLUMN "category" TEXT')
+    db.execute_sql("UPDATE studio SET category = 'model_worker' WHERE category IS NULL")
+
+
+def upgrade_studio_category(kind: str, record: dict, schema: int) -> dict:
+    """A studio of a package written before step 9 is a 劳模创新工作室, as the migration says."""
+    if schema < 9 and kind == "studio" and not record.get("category"):
+        return {**record, "category": "model_worker"}
     return record
 
 
@@ -295,6 +310,7 @@ STEPS: list[Step] = [
     Step(6, "the registers unions count: rationalisation proposals, QC groups, services to "
             "firms; a mentoring pair's graduation grade, allowance, renewal and records", _v6),
     Step(8, "notices: issuing union, document number, due date and the required items", _v8),
+    Step(9, "studios of several kinds: the studio's category", _v9),
     Step(10, "offices above offices: the office's own identity and level, the offices below, "
              "office packages imported, routes of studios, packages kept to forward", _v10),
 ]
@@ -303,9 +319,10 @@ LATEST = STEPS[-1].version
 # by a step that changes what records hold, so a step about the file itself (3) does not make
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
-# upgrade_record. Step 6 adds kinds and a pair's fields, step 8 notices: packages say 8 (an older
-# package has none of them, which reads as empty).
-RECORDS_SCHEMA = 8
+# upgrade_record. Step 6 adds kinds and a pair's fields, step 8 notices, step 9 the studio's
+# category: packages say 9 (an older package has none of them: empty, and the category reads as
+# 劳模创新工作室).
+RECORDS_SCHEMA = 9
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

@@ -113,6 +113,7 @@ STUDIO = Kind(
         F("party_members", "党员人数", "Party members", INT, min=0, max=10000),
         F("contact_person", "联系人", "Contact person", max_len=30),
         F("contact_phone", "联系电话", "Contact phone", max_len=30),
+        F("category", "工作室类别", "Studio category", CHOICE, choices=E.StudioCategory),
     ),
     children=(
         Child("recognitions", "命名表彰", "Recognitions", "studio_recognition", (

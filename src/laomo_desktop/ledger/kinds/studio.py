@@ -85,4 +85,30 @@ def _cite(rec: dict, title: str) -> Cited:
 
 
 RULES = KindRules(
-    cite=_cite, validate=_validate, owns_records=True)
+    cite=_cite, validate=_validate, owns_records=True,
+    defaults={"category": E.DEFAULT_STUDIO_CATEGORY.value})
+
+
+def category_of(code: str | None) -> E.StudioCategory:
+    """The studio's category (工作室类别); a studio whose category is not set, or holds a code
+    this version does not know, is a 劳模创新工作室, the one kind earlier ledgers had."""
+    try:
+        return E.StudioCategory(code)
+    except ValueError:
+        return E.DEFAULT_STUDIO_CATEGORY
+
+
+# the names a union's wording gives the kind of studio it means, longest first
+_KIND_NAMES = ("劳模和工匠人才创新工作室", *sorted((c.zh for c in E.StudioCategory), key=len,
+                                                  reverse=True))
+
+
+def titled_for(text: str, code: str | None) -> str:
+    """A template's or a form's title for a studio of category `code`: the kind of studio it
+    names (劳模创新工作室…) becomes the studio's own, so a 技能大师工作室's packet never reads
+    “劳模创新工作室…自查表”. A title naming no kind is left as it is."""
+    own = category_of(code).zh
+    for name in _KIND_NAMES:
+        if name in text:
+            return text.replace(name, own, 1)
+    return text

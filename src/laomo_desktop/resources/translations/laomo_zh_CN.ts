@@ -246,7 +246,7 @@ Backups are kept in the folder %3.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/menus.py" line="141"/>
-        <location filename="../../ui/dialogs/menus.py" line="358"/>
+        <location filename="../../ui/dialogs/menus.py" line="360"/>
         <location filename="../../ui/dialogs/recovery.py" line="76"/>
         <source>Backups</source>
         <translation>备份</translation>
@@ -536,52 +536,58 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>检查失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="340"/>
+        <location filename="../../ui/dialogs/menus.py" line="342"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="351"/>
+        <location filename="../../ui/dialogs/menus.py" line="353"/>
         <source>Back up the ledger every time the program closes</source>
         <translation>每次关闭程序时备份台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="355"/>
+        <location filename="../../ui/dialogs/menus.py" line="357"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="357"/>
+        <location filename="../../ui/dialogs/menus.py" line="359"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="362"/>
+        <location filename="../../ui/dialogs/menus.py" line="364"/>
         <source>Backups are kept in %1; older ones are thinned out to one per day, week and month.</source>
         <translation>备份保存在 %1 中；较早的备份按每天、每周、每月各保留一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="407"/>
+        <location filename="../../ui/dialogs/menus.py" line="395"/>
+        <location filename="../../ui/dialogs/musthaveset.py" line="26"/>
+        <source>Must-have set</source>
+        <translation>必有项标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/menus.py" line="423"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="408"/>
+        <location filename="../../ui/dialogs/menus.py" line="424"/>
         <source>The ledger of a model-worker innovation studio. It works offline; the data stays on this computer.</source>
         <translation>劳模创新工作室台账。无需联网，数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="410"/>
+        <location filename="../../ui/dialogs/menus.py" line="426"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="413"/>
+        <location filename="../../ui/dialogs/menus.py" line="429"/>
         <source>Signing-key fingerprint of this computer (for data packages):</source>
         <translation>本机签名密钥指纹（用于数据包）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/menus.py" line="426"/>
+        <location filename="../../ui/dialogs/menus.py" line="442"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
@@ -800,7 +806,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.py" line="185"/>
-        <location filename="../../ui/window/mainwindow.py" line="401"/>
+        <location filename="../../ui/window/mainwindow.py" line="403"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
@@ -811,7 +817,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.py" line="196"/>
-        <location filename="../../ui/window/mainwindow.py" line="375"/>
+        <location filename="../../ui/window/mainwindow.py" line="377"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
@@ -936,17 +942,17 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/commands.py" line="83"/>
+        <location filename="../../ui/window/commands.py" line="88"/>
         <source>The statistics year has changed, for example: %1</source>
         <translation>统计年度已更改，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/commands.py" line="90"/>
+        <location filename="../../ui/window/commands.py" line="95"/>
         <source>Loading sample data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/commands.py" line="90"/>
+        <location filename="../../ui/window/commands.py" line="95"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -1244,7 +1250,7 @@ It is now safe to remove the USB stick.</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/window/commands.py" line="100"/>
+        <location filename="../../ui/window/commands.py" line="105"/>
         <source>Sample data not loaded</source>
         <translation>未能载入示例数据</translation>
     </message>
@@ -1834,9 +1840,25 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/musthaveset.py" line="33"/>
         <location filename="../../ui/pages/reports.py" line="230"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/musthaveset.py" line="46"/>
+        <source>Set:</source>
+        <translation>标准：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/musthaveset.py" line="47"/>
+        <source>The overview, the annual summary and the review packet check every studio-year against it.</source>
+        <translation>概况页、年度工作总结和考核材料按它逐年自查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/musthaveset.py" line="52"/>
+        <source>A union&apos;s own sets are assessment templates with &quot;must_haves&quot;, put in %1.</source>
+        <translation>本工会自己的标准是写有 &quot;must_haves&quot; 的评分模板，放在 %1 文件夹。</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="235"/>
@@ -2201,7 +2223,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="71"/>
+        <location filename="../../ui/pages/uniontable.py" line="72"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
@@ -2358,7 +2380,7 @@ What is wrong: %2</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="63"/>
+        <location filename="../../ui/pages/uniontable.py" line="64"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
@@ -2434,12 +2456,12 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/union.py" line="347"/>
-        <location filename="../../ui/pages/uniontable.py" line="170"/>
+        <location filename="../../ui/pages/uniontable.py" line="173"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="168"/>
+        <location filename="../../ui/pages/uniontable.py" line="171"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
@@ -3021,219 +3043,220 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="46"/>
+        <location filename="../../ui/pages/dashboard.py" line="48"/>
         <source>Training sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="47"/>
+        <location filename="../../ui/pages/dashboard.py" line="49"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="48"/>
+        <location filename="../../ui/pages/dashboard.py" line="50"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="49"/>
+        <location filename="../../ui/pages/dashboard.py" line="51"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="50"/>
+        <location filename="../../ui/pages/dashboard.py" line="52"/>
         <source>Economic benefit (10k yuan)</source>
         <translation>经济效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="51"/>
+        <location filename="../../ui/pages/dashboard.py" line="53"/>
         <source>Fund balance</source>
         <translation>经费结余</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="57"/>
+        <location filename="../../ui/pages/dashboard.py" line="59"/>
         <source>Go to the plans to make this year&apos;s plan</source>
         <translation>到年度计划中制定本年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="58"/>
+        <location filename="../../ui/pages/dashboard.py" line="60"/>
         <source>Open the mentoring pair</source>
         <translation>打开这对师徒结对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="59"/>
+        <location filename="../../ui/pages/dashboard.py" line="61"/>
         <source>Export a data package for the union</source>
         <translation>导出报送工会的数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="60"/>
+        <location filename="../../ui/pages/dashboard.py" line="62"/>
         <source>Open the studio&apos;s namings</source>
         <translation>打开工作室的命名表彰</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Targets of the year</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
-        <source>Eight must-haves</source>
-        <translation>八个必有</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Self-assessment</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Score the year against an assessment template on the Reports page</source>
         <translation>在“报表”页按评分模板为本年度自评打分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
         <source>Latest entries</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="235"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>No studio is selected. Create or choose a studio to see its overview.</source>
         <translation>尚未选择工作室。请新建或选择一个工作室查看概况。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="253"/>
+        <location filename="../../ui/pages/dashboard.py" line="255"/>
         <source>Overview of %1</source>
         <translation>%1概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="255"/>
+        <location filename="../../ui/pages/dashboard.py" line="257"/>
         <source>Overview of %1 (all years are selected; showing the current year)</source>
         <translation>%1概况（已选择全部年度，显示本年度）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="286"/>
+        <location filename="../../ui/pages/dashboard.py" line="288"/>
         <source>As of %1:</source>
         <translation>截至 %1：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="288"/>
+        <location filename="../../ui/pages/dashboard.py" line="290"/>
         <source>not named</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="290"/>
+        <location filename="../../ui/pages/dashboard.py" line="292"/>
         <source>Level: %1</source>
         <translation>命名级别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="291"/>
-        <location filename="../../ui/pages/dashboard.py" line="299"/>
+        <location filename="../../ui/pages/dashboard.py" line="293"/>
+        <location filename="../../ui/pages/dashboard.py" line="301"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="292"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>Leader: %1</source>
         <translation>领衔人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="293"/>
+        <location filename="../../ui/pages/dashboard.py" line="295"/>
         <source>Party organisation: %1</source>
         <translation>党组织：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="306"/>
         <source>%1, due this year</source>
         <translation>%1，本年度复审</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="309"/>
+        <location filename="../../ui/pages/dashboard.py" line="311"/>
         <source>Next review: %1</source>
         <translation>下次复审：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="318"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="323"/>
+        <location filename="../../ui/pages/dashboard.py" line="325"/>
         <source>There is no plan for %1 yet, so there are no targets to measure against.</source>
         <translation>%1还没有年度计划，因此没有可对照的目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="328"/>
         <source>Make the yearly plan</source>
         <translation>制定年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="330"/>
+        <location filename="../../ui/pages/dashboard.py" line="332"/>
         <source>The plan for %1 has no targets yet.</source>
         <translation>%1计划还没有填写目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="333"/>
+        <location filename="../../ui/pages/dashboard.py" line="335"/>
         <source>Open the plan</source>
         <translation>打开年度计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="344"/>
+        <location filename="../../ui/pages/dashboard.py" line="346"/>
         <source>Done %1 / target %2</source>
         <translation>完成 %1 / 目标 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="367"/>
+        <location filename="../../ui/pages/dashboard.py" line="385"/>
         <source>%1 of %2 in place</source>
         <translation>已具备 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="372"/>
+        <location filename="../../ui/pages/dashboard.py" line="390"/>
         <source>In place</source>
         <translation>已具备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="374"/>
+        <location filename="../../ui/pages/dashboard.py" line="392"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="393"/>
+        <location filename="../../ui/pages/dashboard.py" line="411"/>
         <source>Go and complete</source>
         <translation>去完善</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="395"/>
+        <location filename="../../ui/pages/dashboard.py" line="413"/>
         <source>Open the place where this is recorded</source>
         <translation>打开登记此项的位置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="56"/>
+        <location filename="../../ui/pages/dashboard.py" line="58"/>
         <source>Open the meeting</source>
         <translation>打开会议记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="374"/>
+        <source>Must-haves</source>
+        <translation>必有项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="301"/>
-        <location filename="../../ui/pages/dashboard.py" line="431"/>
+        <location filename="../../ui/pages/dashboard.py" line="303"/>
+        <location filename="../../ui/pages/dashboard.py" line="449"/>
         <source>%1, overdue</source>
         <translation>%1，已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="411"/>
+        <location filename="../../ui/pages/dashboard.py" line="429"/>
         <source>No reminders.</source>
         <translation>暂无提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="433"/>
+        <location filename="../../ui/pages/dashboard.py" line="451"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="444"/>
+        <location filename="../../ui/pages/dashboard.py" line="462"/>
         <source>Nothing has been entered yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
@@ -3308,58 +3331,63 @@ Records already entered are not changed; only the year they are counted in follo
     </message>
     <message>
         <location filename="../../ui/pages/uniontable.py" line="35"/>
+        <source>Category</source>
+        <translation>工作室类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/uniontable.py" line="36"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="36"/>
+        <location filename="../../ui/pages/uniontable.py" line="37"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="37"/>
+        <location filename="../../ui/pages/uniontable.py" line="38"/>
         <source>Came through</source>
         <translation>报送途径</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="38"/>
+        <location filename="../../ui/pages/uniontable.py" line="39"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="39"/>
+        <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="131"/>
-        <location filename="../../ui/pages/uniontable.py" line="40"/>
+        <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="132"/>
-        <location filename="../../ui/pages/uniontable.py" line="41"/>
+        <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="42"/>
+        <location filename="../../ui/pages/uniontable.py" line="43"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="43"/>
+        <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="44"/>
+        <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="45"/>
+        <location filename="../../ui/pages/uniontable.py" line="46"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>

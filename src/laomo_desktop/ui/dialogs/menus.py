@@ -333,7 +333,9 @@ class SettingsDialog(AsksBeforeDiscarding, QDialog):
     """Language and backup policy (declared.LANGUAGE, declared.BACKUP_ON_CLOSE)."""
 
     def __init__(self, settings: QSettings, backups_dir: Path | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, templates_dir: Path | None = None):
+        from laomo_desktop.ui.dialogs.musthaveset import MustHaveSetBox
+
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("settings_dialog")
@@ -370,29 +372,43 @@ class SettingsDialog(AsksBeforeDiscarding, QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        self.must_haves = MustHaveSetBox(settings, templates_dir)  # the union's set
+
         lay = QVBoxLayout(self)
         lay.addWidget(general)
         lay.addWidget(backups)
+        lay.addWidget(self.must_haves)
         lay.addStretch(1)
         lay.addWidget(buttons)
-        self.resize(480, 280)
+        self.resize(560, max(280, self.sizeHint().height()))  # room for the must-have set
         self.remember_state()
 
     def form_state(self) -> tuple:
-        return self.language.currentData(), self.backup_on_close.isChecked()
+        return (self.language.currentData(), self.backup_on_close.isChecked(),
+                self.must_haves.chosen())
+
+    def accept(self) -> None:
+        """A must-have set that cannot be used is refused with why; the dialog stays open and
+        the set chosen before stays in force."""
+        problem = self.must_haves.check()
+        if problem:
+            warn(self, tr("Must-have set"), problem)
+            return
+        super().accept()
 
     def save(self) -> bool:
         """Store the choices; True if the language changed."""
         code = self.language.currentData()
         prefs.write(self.settings, declared.LANGUAGE, code)
         prefs.write(self.settings, declared.BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
+        self.must_haves.save()
         self.settings.sync()
         return code != self.initial_language
 
 
 def settings_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
     """Show the settings; True if the language changed (the caller re-creates its window)."""
-    dlg = SettingsDialog(ctx.settings, ctx.paths.backups, parent)
+    dlg = SettingsDialog(ctx.settings, ctx.paths.backups, parent, ctx.paths.templates)
     try:
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False

@@ -1,6 +1,7 @@
 """The overview (概况) of one studio-year: the headline figures, the year's targets against the
-plan, the eight must-haves and what is missing, reminders (ledger/reminders.py), and the latest
-entries. Every figure comes from ledger.stats; nothing here is typed in."""
+plan, the union's must-have set (八个必有, 六有…, ledger/musthaves.py) and what is missing,
+reminders (ledger/reminders.py), and the latest entries. Every figure comes from ledger.stats;
+nothing here is typed in."""
 
 from __future__ import annotations
 
@@ -22,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laomo_desktop import settings as declared
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, stats
+from laomo_desktop.ledger import asof, musthaves, stats
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import reminders as RM
-from laomo_desktop.ledger.figures import MustHave, StudioThen, TargetResult, YearFigures
+from laomo_desktop.ledger.figures import StudioThen, TargetResult, YearFigures
 from laomo_desktop.ledger.metrics import WAN, metric, target_metric
 from laomo_desktop.ledger.period import current_year, period
 from laomo_desktop.store import enums as E
-from laomo_desktop.ui import fmt
+from laomo_desktop.ui import fmt, prefs
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.pages import noticeline
 from laomo_desktop.ui.pages.cardlook import AMBER, GREEN, MUTED, RED, STYLE, Card, label
@@ -143,8 +145,8 @@ class DashboardPage(LazyPage):
 
         self.targets = Card(QCoreApplication.translate("Dashboard", "Targets of the year"),
                              "targets")
-        self.must_haves = Card(QCoreApplication.translate("Dashboard", "Eight must-haves"),
-                                "must_haves")
+        self.must_haves = Card(QCoreApplication.translate("Dashboard", "Must-haves"),
+                                "must_haves")  # titled with the union's set when filled
         assess = QLabel('<a href="#">{}</a>'.format(html.escape(
             QCoreApplication.translate("Dashboard", "Self-assessment"))))
         assess.setTextFormat(Qt.TextFormat.RichText)
@@ -262,7 +264,7 @@ class DashboardPage(LazyPage):
             lab.setText(figure_text(figures, key))
         self._arrange_tiles()  # a longer figure may need another row
         self._fill_targets(figures.targets, plans[0][0] if plans else None, year)
-        self._fill_must_haves(figures.must_haves)
+        self._fill_checklist(uid, year)
         self._fill_reminders(due)
         noticeline.fill(self.notice_line, uid)
         self._fill_latest(latest)
@@ -362,7 +364,23 @@ class DashboardPage(LazyPage):
                            row * 2 + 1, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
 
-    def _fill_must_haves(self, items: tuple[MustHave, ...]) -> None:
+    def _fill_checklist(self, uid: str, year: int) -> None:
+        """The studio-year against the union's must-have set (Tools ▸ Settings); a set that
+        cannot be used says why in the card, and the rest of the page is shown as usual."""
+        name = prefs.read(self.ctx.settings, declared.MUST_HAVE_SET)
+        try:
+            checklist = musthaves.checklist(uid, year, musthaves.current(self.ctx.paths, name))
+        except LaomoError as exc:
+            self.must_haves.title.setText(QCoreApplication.translate("Dashboard", "Must-haves"))
+            grid = self.must_haves.reset()
+            grid.addWidget(label(exc.message, wrap=True, color=RED, name="must_haves_problem"),
+                           0, 0)
+            return
+        self.must_haves.title.setText(checklist.short)
+        self.must_haves.title.setToolTip(checklist.title)
+        self._fill_must_haves(checklist.items)
+
+    def _fill_must_haves(self, items: tuple[musthaves.Item, ...]) -> None:
         met = sum(1 for m in items if m.met)
         grid = self.must_haves.reset(QCoreApplication.translate(
             "Dashboard", "%1 of %2 in place").replace("%1", str(met)).replace("%2", str(len(items))))
@@ -389,7 +407,7 @@ class DashboardPage(LazyPage):
                             name=f"evidence_{m.item}")
                 text.addWidget(ev)
             grid.addWidget(box, row, 2, align)
-            if not m.met:
+            if not m.met and m.section:
                 fix = QPushButton(QCoreApplication.translate("Dashboard", "Go and complete"))
                 fix.setObjectName(f"fix_{m.item}")
                 fix.setToolTip(QCoreApplication.translate(

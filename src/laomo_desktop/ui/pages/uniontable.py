@@ -32,6 +32,7 @@ from laomo_desktop.ui.plain import shown
 COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("Union", "Studio")),
     ("level", QT_TRANSLATE_NOOP("Union", "Level")),
+    ("category", QT_TRANSLATE_NOOP("Union", "Category")),
     ("party_org", QT_TRANSLATE_NOOP("Union", "Party organisation")),
     ("last_package", QT_TRANSLATE_NOOP("Union", "Last package")),
     ("came_through", QT_TRANSLATE_NOOP("Union", "Came through")),
@@ -44,7 +45,7 @@ COLUMNS = (
     ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
 )
-NUMERIC = tuple(k for k, _ in COLUMNS[5:])
+NUMERIC = tuple(k for k, _ in COLUMNS[6:])
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -71,6 +72,8 @@ def cell_text(row: dict, key: str) -> str:
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":
         return fmt.choice_label(E.PartyOrg, row["party_org"])
+    if key == "category":
+        return fmt.choice_label(E.StudioCategory, row["category"])
     return str(row.get(key, ""))
 
 

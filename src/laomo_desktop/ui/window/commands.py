@@ -60,10 +60,15 @@ class MenuCommands:
         SearchDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
+        from laomo_desktop import settings as declared
+        from laomo_desktop.ui import prefs
         from laomo_desktop.ui.dialogs import menus as dialogs
 
+        must_haves = prefs.read(self.ctx.settings, declared.MUST_HAVE_SET)
         if dialogs.settings_dialog(self.ctx, self):
             self.language_changed.emit()
+        elif prefs.read(self.ctx.settings, declared.MUST_HAVE_SET) != must_haves:
+            self.ctx.ledger_changed.emit()  # the overview checks against the new set
 
     def check_ledger(self) -> None:
         """Tools ▸ Check the ledger (its dialog loaded when first used: a quicker start)."""

@@ -364,12 +364,14 @@ class MainWindow(MenuCommands, QMainWindow):
         self.nav.setCurrentRow(0)
 
     def new_studio(self) -> None:
+        from laomo_desktop.ledger import kinds
         from laomo_desktop.ledger import records as R
         from laomo_desktop.ui.dialogs.record import RecordDialog
         from laomo_desktop.ui.system import undo
 
         dlg = RecordDialog(self.ctx.paths, "studio", "", None,
-                           lambda v: R.create("studio", None, v), parent=self)
+                           lambda v: R.create("studio", None, v), parent=self,
+                           defaults=dict(kinds.rules("studio").defaults))  # a category
         if dlg.exec() and dlg.saved:
             self.ctx.undo_stack.push(undo.created(self.ctx, "studio", dlg.saved,
                                                   tr("New studio…")))
