@@ -467,9 +467,9 @@ def _gui_data_dir(argv: list[str]) -> Path | str | None:
 def main(argv: list[str] | None = None) -> int:
     from laomo_desktop.cli_excel import COMMANDS as EXCEL_COMMANDS
     from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
+    from laomo_desktop.cli_musthaves import COMMANDS as MUST_HAVE_COMMANDS
     from laomo_desktop.cli_notices import COMMANDS as NOTICE_COMMANDS
     from laomo_desktop.cli_offices import COMMANDS as OFFICE_COMMANDS
-    from laomo_desktop.cli_musthaves import COMMANDS as MUST_HAVE_COMMANDS
     from laomo_desktop.cli_records import COMMANDS as RECORD_COMMANDS
     from laomo_desktop.cliargs import build_parser
     from laomo_desktop.clirun import run_command

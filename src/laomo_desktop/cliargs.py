@@ -8,9 +8,9 @@ from pathlib import Path
 from laomo_desktop import __version__
 from laomo_desktop.cli_excel import add_parsers as add_excel_parsers
 from laomo_desktop.cli_forms import add_parsers as add_form_parsers
+from laomo_desktop.cli_musthaves import add_parsers as add_must_have_parsers
 from laomo_desktop.cli_notices import add_parsers as add_notice_parsers
 from laomo_desktop.cli_offices import add_parsers as add_office_parsers
-from laomo_desktop.cli_musthaves import add_parsers as add_must_have_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
 
