@@ -195,6 +195,12 @@ class YearFigures:
     must_haves: tuple[MustHave, ...]
     """The eight must-haves, in their fixed order."""
 
+    # ---- grants (补助资金) ----
+    grants_received_fen: int = 0
+    """Grants received in the period (by 到账日期)."""
+    grants_spent_fen: int = 0
+    """Expenses dated in the period drawn on the studio's grants."""
+
     @property
     def party_activities(self) -> int:
         """Party activities dated in the period."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, kinds
+from laomo_desktop.ledger import asof, grants, kinds
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.figures import MustHave, StudioThen, TargetResult, YearFigures
@@ -147,6 +147,10 @@ QUERIES: dict[str, str] = {
         ORDER BY date DESC LIMIT 5""",
 }
 
+# ---- grants (补助资金) ----
+QUERIES["grants_received"] = grants.received_sql()
+QUERIES["grants_spent"] = grants.spent_sql()
+
 MIN_MEMBERS = 5  # "职工参与": at least this many members (a template may set its own)
 
 
@@ -268,6 +272,8 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
         rules_on_wall=int(bool(studio[10])),
         record_counts=dict(_run("counts", p)),
         targets=(), must_haves=())
+    figures = replace(figures, grants_received_fen=_run("grants_received", p)[0][0],
+                      grants_spent_fen=_run("grants_spent", p)[0][0])
     return replace(figures, targets=_targets(p, figures),
                    must_haves=_must_haves(p, figures, studio, min_members, per))
 

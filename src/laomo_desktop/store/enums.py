@@ -246,3 +246,14 @@ class BenefitKind(Choice):
     INCREASE = "increase", "增收", "Revenue increase"
     SAVING = "saving", "节支", "Cost saving"
     OTHER = "other", "其他", "Other"
+
+
+# ---- grants (补助资金) ----------------------------------------------------------------------------
+
+class GrantFlag(Choice):
+    """What is wrong with an expense drawn on a grant (ledger/kinds/grant.py decides it)."""
+
+    OUTSIDE_CATEGORIES = "outside_categories", "超出可列支类别", "Not a category it may be spent on"
+    BEFORE_PERIOD = "before_period", "早于使用期限", "Before its period"
+    AFTER_PERIOD = "after_period", "超过使用期限", "After its period"
+    OVER_AMOUNT = "over_amount", "超出补助金额", "Beyond its amount"

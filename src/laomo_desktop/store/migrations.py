@@ -157,6 +157,29 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     return record
 
 
+# Step 7: grants (补助资金), and a fund entry's reference to the grant it is drawn on. Frozen DDL,
+# as peewee generated it for the declarations (store/schema.py GRANT, FUND.grant).
+_V7 = (
+    'CREATE TABLE "grant" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "name" TEXT, "body" TEXT, '
+    '"doc_no" TEXT, "amount_fen" INTEGER, "received_on" TEXT, "categories" TEXT, '
+    '"period_from" TEXT, "period_to" TEXT, "conditions" TEXT, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "grant_uid" ON "grant" ("uid")',
+    'CREATE INDEX "grant_studio_id" ON "grant" ("studio_id")',
+    'CREATE INDEX "grant_studio_id_received_on" ON "grant" ("studio_id", "received_on")',
+    'ALTER TABLE "fund" ADD COLUMN "grant_id" INTEGER '
+    'REFERENCES "grant" ("id") ON DELETE RESTRICT',
+    'CREATE INDEX "fund_grant_id" ON "fund" ("grant_id")',
+)
+
+
+def _v7(db: pw.Database) -> None:
+    for stmt in _V7:
+        db.execute_sql(stmt)
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
@@ -165,13 +188,14 @@ STEPS: list[Step] = [
             "and leader history; benefit targets typed in wan yuan stored in fen", _v4),
     Step(5, "the audit log keeps each summary in English too", _v5),
 ]
+STEPS.append(Step(7, "grants: a studio's grants and the fund entries drawn on them", _v7))
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
-# upgrade_record.
-RECORDS_SCHEMA = 4
+# upgrade_record. Step 7 adds grants and a fund entry's grant: packages say 7.
+RECORDS_SCHEMA = 7
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:
