@@ -73,7 +73,7 @@ def test_the_workbook_has_numbers_a_sum_and_the_flags(grant, tmp_path):
         ("年后培训场地费", 1_200, 20_650, "超过使用期限")]
     total = next(r for r in rows if r[0] == "合计")
     assert total[5].startswith("=SUM(F")
-    assert ("结余（元）", 29_350) == next(r[:2] for r in rows if r[0] == "结余（元）")
+    assert next(r[:2] for r in rows if r[0] == "结余（元）") == ("结余（元）", 29_350)
     assert OUTSIDE in [r[0] for r in rows]
 
 
