@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import period, union
-from laomo_desktop.ledger.metrics import metric
+from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
@@ -67,6 +67,11 @@ COLUMNS = (
     ("training_person_times", QT_TRANSLATE_NOOP("Union", "Person-times")),
     ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
+)
+# ---- grants (补助资金) ----
+COLUMNS += (
+    ("grants_received_wan", QT_TRANSLATE_NOOP("Union", "Grants received (10k yuan)")),
+    ("grants_spent_wan", QT_TRANSLATE_NOOP("Union", "Grants spent (10k yuan)")),
 )
 NUMERIC = tuple(k for k, _ in COLUMNS[4:])
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -300,8 +305,7 @@ class UnionPage(LazyPage):
                 else:
                     item = _Item(shown(cell_text(row, key)))
                 if key in NUMERIC:
-                    item.setData(SORT_ROLE, row["benefit_fen"] if key == "benefit_wan"
-                                 else row[key])
+                    item.setData(SORT_ROLE, row[metric(key).attribute])
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 elif key == "level":
@@ -323,8 +327,8 @@ class UnionPage(LazyPage):
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         tot = self.data["totals"]
-        parts = [(ut(h), fmt.wan_text(tot["benefit_fen"]) if k == "benefit_wan" else tot[k])
-                 for k, h in COLUMNS if k in NUMERIC]
+        parts = [(ut(h), fmt.wan_text(tot[metric(k).attribute]) if metric(k).kind == WAN
+                  else tot[k]) for k, h in COLUMNS if k in NUMERIC]
         self.totals.setText(tr("Total: %1").replace("%1", " · ".join(f"{h} {v}"
                                                                       for h, v in parts)))
         self.totals.setVisible(bool(rows))
