@@ -29,13 +29,15 @@ NEW = {
     "fund": lambda u: {"date": "2025-09-09", "direction": "income", "source": "award",
                        "amount_fen": 880000},
     "honour": lambda u: {"name": "工人先锋号", "level": "city", "year": 2025},
+    "grant": lambda u: {"name": "市级示范补助", "body": "市总工会", "amount_fen": 1_000_000,
+                        "received_on": "2025-04-01", "categories": "equipment,training"},
 }
 EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
         "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
         "plan": ("measures", "每月一次培训"), "project": ("partners", "某大学"),
         "activity": ("place", "二楼会议室"), "result": ("applied_where", "全市供电所"),
         "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
-        "honour": ("body", "市总工会")}
+        "honour": ("body", "市总工会"), "grant": ("doc_no", "市工发〔2025〕3号")}
 KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 

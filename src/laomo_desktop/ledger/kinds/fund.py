@@ -49,8 +49,8 @@ RULES = KindRules(
     cite=_cite,
     validate=_validate,
     section=Both("经费", "Funds"),
-    columns=("date", "direction", "source", "category", "amount_fen", "note", "voucher_no",
-             "grant", "grant_flags"),
+    columns=("date", "direction", "source", "category", "amount_fen", "note", "grant",
+             "grant_flags", "voucher_no"),
     balance=("direction", "amount_fen"),
     # an expense drawn on a grant against the grant's terms (ledger/kinds/grant.py)
     extras=(Extra("grant_flags", "补助资金提示", "Grant warnings", flags_sql("t"),
