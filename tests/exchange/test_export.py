@@ -150,11 +150,12 @@ def test_cancelling_mid_write_leaves_nothing_at_the_target(ex):
 def test_a_package_says_the_records_schema_it_carries(ex):
     """The ledger file's own schema step (3: its identity) changed no record and did not raise
     the packages' schema; step 4 added fields to records, so packages say 4 from it on; step 5
-    (the audit log in English too) changed no record either."""
+    (the audit log in English too) changed no record either; step 7 added grants and a fund
+    entry's grant, so packages say 7."""
     from laomo_desktop.store import migrations
 
     result = ex.export()
     with zipfile.ZipFile(result.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert migrations.LATEST == 5
-    assert manifest["schema_version"] == 4
+    assert migrations.LATEST == 7
+    assert manifest["schema_version"] == 7

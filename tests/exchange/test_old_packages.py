@@ -20,6 +20,7 @@ from laomo_desktop.ledger import stats
 from laomo_desktop.ledger.figures import as_json
 from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
+from laomo_desktop.store import migrations
 from laomo_desktop.store.database import close_ledger, open_ledger
 from sample_ledger import EXPECTED_2025
 
@@ -75,7 +76,7 @@ def test_a_current_package_is_not_converted_again(ledger, tmp_path):
     (tmp_path / "usb").mkdir()
     result = export.export_studio(ledger, studio, tmp_path / "usb")
     pkg = read_package(result.path)
-    assert pkg.manifest["schema_version"] == 4
+    assert pkg.manifest["schema_version"] == migrations.RECORDS_SCHEMA
     assert _benefit_targets(pkg.records["plan"]) == {2025: 50}
 
 
