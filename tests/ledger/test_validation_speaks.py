@@ -38,6 +38,7 @@ DATA = {
     # how the Chinese documents cite a record (the packet's evidence index)
     "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
+    "ledger/kinds/grant.py": {"CITED"},
 }
 
 
