@@ -41,6 +41,7 @@ DATA = {
     "ledger/assessment.py": {"_TITLES"},
     "ledger/kinds/fund.py": {"CITED_LINE", "CITED_WHAT"},
     "ledger/kinds/mentorship.py": {"TITLE_JOIN"},
+    "ledger/kinds/grant.py": {"CITED"},
 }
 
 
