@@ -72,7 +72,7 @@ def test_money_with_decimals_is_refused_as_fen(cli, studio):
 
 
 @pytest.mark.parametrize("args, says", [
-    (("records", "list", "grant"), "没有“grant”这种记录"),
+    (("records", "list", "subsidy"), "没有“subsidy”这种记录"),
     (("records", "add", "member", "--studio", "李明", "--set", "colour=red"),
      "成员没有“colour”这个字段"),
     (("records", "add", "member", "--studio", "李明", "--set", "skill_levels=x"),

@@ -45,6 +45,7 @@ DATA = {
     "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
     # the kinds of studio a union's (Chinese) template titles name, to word them for a studio
     "ledger/kinds/studio.py": {"_KIND_NAMES"},
+    "ledger/kinds/grant.py": {"CITED"},
 }
 
 

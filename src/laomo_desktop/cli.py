@@ -233,6 +233,7 @@ def cmd_assess(args, paths: LedgerPaths) -> int:
 
 
 def cmd_report(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger.queries import find_record
     from laomo_desktop.ledger.studios import find_studio
     from laomo_desktop.reports.documents import Job, by_suffix, report_commands, with_format
 
@@ -243,9 +244,10 @@ def cmd_report(args, paths: LedgerPaths) -> int:
     if not out.parent.is_dir():
         raise LaomoError(NO_FOLDER(folder=out.parent))
     uid = find_studio(args.studio)["uid"] if doc.needs_studio else None
+    record = find_record(doc.picks, uid, args.record) if doc.picks and uid else None
     job = Job(paths, args.year, uid, getattr(args, "template", None),
               getattr(args, "attach", ()), getattr(args, "targets", None),
-              getattr(args, "notice", None))
+              record or getattr(args, "notice", None))
     run_in_terminal(single_step(lambda: doc.write(job, out)))
     print(_v(out))
     return 0

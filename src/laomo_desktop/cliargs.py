@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from laomo_desktop import __version__
@@ -13,6 +14,7 @@ from laomo_desktop.cli_notices import add_parsers as add_notice_parsers
 from laomo_desktop.cli_offices import add_parsers as add_office_parsers
 from laomo_desktop.cli_records import add_parsers as add_record_parsers
 from laomo_desktop.reports.documents import document, report_commands
+from laomo_desktop.store import schema as S
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,7 +112,11 @@ def _add_report(rsub, common: argparse.ArgumentParser, name: str, docs: list) ->
         r.add_argument("kind", choices=kinds, metavar="KIND", help=doc.cli_help)
     if doc.needs_studio:
         r.add_argument("--studio", required=True, help="工作室名称或 uid")
-    r.add_argument("--year", required=True, type=int)
+    if doc.picks:  # the record it is about, e.g. --grant
+        r.add_argument(f"--{doc.picks}", required=True, dest="record",
+                       help=f"{S.kind(doc.picks).label}名称或 uid")
+    r.add_argument("--year", required=not doc.picks, type=int,
+                   default=None if not doc.picks else date.today().year)
     r.add_argument("--out", required=True, type=Path, help=(
         f"输出的 {suffixes[0][1:].upper()} 文件" if len(suffixes) == 1
         else "输出文件：" + " 或 ".join(suffixes)))

@@ -158,4 +158,4 @@ def test_a_package_says_the_records_schema_it_carries(ex):
     result = ex.export()
     with zipfile.ZipFile(result.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["schema_version"] == migrations.RECORDS_SCHEMA >= 9
+    assert manifest["schema_version"] == migrations.RECORDS_SCHEMA >= 9  # 7: grants

@@ -54,8 +54,11 @@ class World:
         self.result = add("result", {"title": "快速换模法", "type": "operating_method",
                                      "date": "2024-06-01"})
         self.b_member = add("member", {"name": "孙丽", "role": "member"}, self.b)
+        self.grant = add("grant", {"name": "示范工作室补助", "body": "省总工会",
+                                   "amount_fen": 5_000_000, "received_on": "2024-03-01"})
         self.uids = {"member": self.member["uid"], "project": self.project["uid"],
-                     "activity": self.activity["uid"], "result": self.result["uid"]}
+                     "activity": self.activity["uid"], "result": self.result["uid"],
+                     "grant": self.grant["uid"]}
         self.existing = {k.name: self.create(k.name, {**self.base(k.name), **(
             {"year": 2000} if k.name == "plan" else {})}) for k in S.KINDS}
 
@@ -99,6 +102,9 @@ class World:
             "notice": {"issuer": "市总工会", "title": "关于报送成果的通知", "due_on": "2024-06-09",
                        "items": [{"what": "成果登记表", "source": "book_results", "done": True,
                                   "done_on": "2024-06-01"}]},
+            "grant": {"name": "市级补助", "body": "市总工会", "amount_fen": 1_000_000,
+                      "received_on": "2024-05-01", "categories": "equipment",
+                      "period_from": "2024-05-01", "period_to": "2025-04-30"},
             "attachment": {"owner_kind": "project", "owner_uid": u["project"],
                            "sha256": "0" * 64, "size": 10, "filename": "报告.pdf"},
         }[kind]

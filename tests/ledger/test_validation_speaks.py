@@ -41,6 +41,7 @@ DATA = {
     "ledger/kinds/proposal.py": {"NAMES_JOIN"},
     "ledger/kinds/firm_service.py": {"NAMES_JOIN"},
     "ledger/kinds/studio.py": {"_KIND_NAMES"},  # the kinds a union's template titles name
+    "ledger/kinds/grant.py": {"CITED"},
 }
 
 

@@ -88,10 +88,10 @@ def test_ctrl_c_copies_the_clicked_rows_in_the_order_shown(window):
     click_row(page, 2, CTRL)                # ¥10,000.00, the note with a quote and a tab
     key(page.table, Qt.Key.Key_C)
     assert QApplication.clipboard().text() == (
-        "日期\t收支\t经费来源\t支出类别\t金额\t摘要\t凭证号\r\n"
-        "2025-06-01\t支出\t\t培训\t¥345.67\t\t\r\n"
-        '2024-03-01\t收入\t工会拨款\t\t¥10,000.00\t"上级""专项""\t拨款"\t\r\n'
-        "2025-02-15\t收入\t单位配套\t\t¥20,000.00\t\t\r\n")
+        "日期\t收支\t经费来源\t支出类别\t金额\t摘要\t列支补助资金\t补助资金提示\t凭证号\r\n"
+        "2025-06-01\t支出\t\t培训\t¥345.67\t\t\t\t\r\n"
+        '2024-03-01\t收入\t工会拨款\t\t¥10,000.00\t"上级""专项""\t拨款"\t\t\t\r\n'
+        "2025-02-15\t收入\t单位配套\t\t¥20,000.00\t\t\t\t\r\n")
     html = QApplication.clipboard().mimeData().html()
     assert "<th>金额</th>" in html and "<td>¥345.67</td>" in html
     assert win.statusBar().currentMessage().startswith("已复制 3 行")

@@ -66,7 +66,8 @@ def test_the_shown_list_exports_to_a_workbook(page, qtbot, tmp_path, monkeypatch
     assert ws["A1"].value == "李明劳模创新工作室 · 经费 · 2025 年度"
     assert "共 4 条" in ws["A2"].value
     header = [c.value for c in ws[3]]
-    assert header == ["日期", "收支", "经费来源", "支出类别", "金额（元）", "摘要", "凭证号"]
+    assert header == ["日期", "收支", "经费来源", "支出类别", "金额（元）", "摘要", "列支补助资金",
+                      "补助资金提示", "凭证号"]
     assert all(c.font.bold for c in ws[3])
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4, max_row=7)]
     assert [r[4] for r in rows] == [345.67, 12000, 20000, 30000]  # the shown (sorted) order

@@ -37,6 +37,8 @@ NEW = {
                                "servers": [{"member": u["wangfang"]}]},
     "notice": lambda u: {"issuer": "市总工会", "title": "关于报送成果的通知", "due_on": "2025-06-09",
                          "items": [{"what": "创新成果登记表", "source": "book_results"}]},
+    "grant": lambda u: {"name": "市级示范补助", "body": "市总工会", "amount_fen": 1_000_000,
+                        "received_on": "2025-04-01", "categories": "equipment,training"},
 }
 EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
         "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
@@ -45,7 +47,7 @@ EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师
         "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
         "honour": ("body", "市总工会"), "proposal": ("department", "运检部"),
         "qc_group": ("registration_no", "QC-2025-01"), "firm_service": ("solution", "更换轴承"),
-        "notice": ("doc_no", "市工发〔2025〕9号")}
+        "notice": ("doc_no", "市工发〔2025〕9号"), "grant": ("doc_no", "市工发〔2025〕3号")}
 KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 

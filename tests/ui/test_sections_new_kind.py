@@ -2,7 +2,7 @@
 translation, nothing else (issue 12 §1): the navigation entry, its table's columns, the form,
 its rule and its count figure all follow from what the kind declares.
 
-The new kind (资助, grants) is declared in a fresh program process before anything reads the
+The new kind (资助, subsidies) is declared in a fresh program process before anything reads the
 declarations, as a real new kind would be, and its module sits in a temporary folder that is
 part of ledger/kinds/ for that process only."""
 
@@ -21,8 +21,8 @@ from laomo_desktop.ui.pages.sections import SECTIONS, kind_sections
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
-GRANT_MODULE = '''
-"""Grants received: what arrived may not exceed what was approved."""
+SUBSIDY_MODULE = '''
+"""Subsidies received: what arrived may not exceed what was approved."""
 
 from laomo_desktop.ledger.kinds.base import KindRules, label
 from laomo_desktop.texts import Both, Text
@@ -37,7 +37,7 @@ def _validate(kind, row, children, ctx, errors):
             received=label(kind, "received_fen"), approved=label(kind, "approved_fen")))
 
 
-RULES = KindRules(validate=_validate, section=Both("资助", "Grants"),
+RULES = KindRules(validate=_validate, section=Both("资助", "Subsidies"),
                   columns=("name", "approved_fen", "received_fen"))
 '''
 
@@ -47,14 +47,14 @@ PROBE = '''
 import importlib.util, json, sys
 from laomo_desktop.store import schema as S
 
-GRANT = S.Kind("grant", "资助", "Grant", "grant", title="name", date_field="date", fields=(
-    S.Field("name", "资助项目", "Grant", required=True, max_len=100),
+SUBSIDY = S.Kind("subsidy", "资助", "Subsidy", "subsidy", title="name", date_field="date", fields=(
+    S.Field("name", "资助项目", "Subsidy", required=True, max_len=100),
     S.Field("date", "批准日期", "Approved on", S.DATE, required=True),
     S.Field("approved_fen", "批准金额", "Approved", S.MONEY, required=True),
     S.Field("received_fen", "到账金额", "Received", S.MONEY),
 ))
-S.KINDS = S.KINDS + (GRANT,)
-S.BY_NAME["grant"] = GRANT
+S.KINDS = S.KINDS + (SUBSIDY,)
+S.BY_NAME["subsidy"] = SUBSIDY
 
 spec = importlib.util.find_spec("laomo_desktop.ledger.kinds")
 spec.submodule_search_locations.append(sys.argv[1])
@@ -73,18 +73,18 @@ from laomo_desktop.ui.pages.sections import SECTIONS
 
 app = QApplication([])
 out = {"sections": [[s.key, s.title.zh, s.title.en, list(s.columns)]
-                    for s in SECTIONS if s.kind == "grant"],
-       "model": "grant" in MODELS, "figure": metrics.METRICS["grant_count"].label,
-       "evidence": "grant" in templates.EVIDENCE_KINDS}
+                    for s in SECTIONS if s.kind == "subsidy"],
+       "model": "subsidy" in MODELS, "figure": metrics.METRICS["subsidy_count"].label,
+       "evidence": "subsidy" in templates.EVIDENCE_KINDS}
 row = {"name": "技能提升资助", "date": "2025-03-01", "approved_fen": 100000,
        "received_fen": 150000}
 try:
-    V.clean_record(GRANT, row, V.Context(studio_id=1, resolver=None))
+    V.clean_record(SUBSIDY, row, V.Context(studio_id=1, resolver=None))
 except ValidationError as e:
     out["rule"] = e.errors
 def save(values):
-    return V.clean_record(GRANT, values, V.Context(studio_id=1, resolver=None))[0]
-dlg = RecordDialog(LedgerPaths(sys.argv[2]), "grant", "studio-uid", None, save)
+    return V.clean_record(SUBSIDY, values, V.Context(studio_id=1, resolver=None))[0]
+dlg = RecordDialog(LedgerPaths(sys.argv[2]), "subsidy", "studio-uid", None, save)
 out["form"] = list(dlg.editors)
 for name, value in row.items():
     dlg.editors[name].set(value)
@@ -98,13 +98,13 @@ print(json.dumps(out, ensure_ascii=False))
 def test_a_new_kind_gets_its_section_form_rule_and_figure_from_its_declaration(tmp_path):
     folder = tmp_path / "kinds"
     folder.mkdir()
-    (folder / "grant.py").write_text(textwrap.dedent(GRANT_MODULE), "utf-8")
+    (folder / "subsidy.py").write_text(textwrap.dedent(SUBSIDY_MODULE), "utf-8")
     env = {**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run([sys.executable, "-c", PROBE, str(folder), str(tmp_path / "data")],
                          capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
     seen = json.loads(run.stdout.strip().splitlines()[-1])
-    assert seen["sections"] == [["grant", "资助", "Grants", ["name", "approved_fen",
+    assert seen["sections"] == [["subsidy", "资助", "Subsidies", ["name", "approved_fen",
                                                               "received_fen"]]]
     assert seen["model"] and seen["evidence"]
     assert seen["figure"] == "累计登记资助"

@@ -11,6 +11,7 @@ from typing import Any
 import peewee as pw
 
 from laomo_desktop.errors import LaomoError
+from laomo_desktop.ledger import grants
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger import validate as V
@@ -117,6 +118,7 @@ def _domain() -> Iterator[Problem]:
     for (name,) in leaders:
         yield Problem("warning", NO_LEADER(studio=name))
     yield from _leader_history(date.today().isoformat())
+    yield from _grant_flags()
 
 
 def _leader_history(today: str) -> Iterator[Problem]:
@@ -135,6 +137,14 @@ def _leader_history(today: str) -> Iterator[Problem]:
             continue
         now = LEADERS_NAMED(names=holders) if holders else NO_LEADER_IN_TEAM()
         yield Problem("warning", LEADER_HISTORY(studio=studio, name=name, since=since, now=now))
+
+
+def _grant_flags() -> Iterator[Problem]:
+    """An expense drawn on a grant against its terms: advice, as the fund list shows it (the
+    grant's terms are the union's to judge; nothing stops the secretary from saving it)."""
+    for use in grants.flagged_grants():
+        for drawn in use.flagged:
+            yield Problem("warning", grants.flagged_message(use, drawn))
 
 
 STORED_TEXT_SHOWN = 20

@@ -230,6 +230,11 @@ class YearFigures:
     """Mentoring agreements renewed in the period."""
     mentoring_records: int = 0
     """Mentoring records (带徒记录) dated in the period."""
+    # ---- grants (补助资金) ----
+    grants_received_fen: int = 0
+    """Grants received in the period (by 到账日期)."""
+    grants_spent_fen: int = 0
+    """Expenses dated in the period drawn on the studio's grants."""
 
     @property
     def party_activities(self) -> int:

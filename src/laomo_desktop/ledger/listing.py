@@ -149,6 +149,8 @@ def _extra(kind: S.Kind, name: str):
 def column(kind: S.Kind, name: str) -> Column:
     """The column as a document heads it, and the type its cells are written as."""
     extra = _extra(kind, name)
+    if extra is not None and extra.type == S.MONEY:
+        return Column(name, f"{extra.label}（元）", MONEY)
     if extra is not None:
         return Column(name, extra.label, INT if name in ("person_times", "targets") else TEXT)
     if kinds.rules(kind).is_file and name == "size":
@@ -173,6 +175,10 @@ def cell(kind: S.Kind, name: str, value):
         return "否" if f is not None and f.type == S.BOOL else None
     if name == "skill_level" and _extra(kind, name):
         return _choice(E.SkillLevel, value)
+    if (extra := _extra(kind, name)) is not None and extra.type == S.MONEY:
+        return Decimal(int(value)).scaleb(-2)
+    if extra is not None and extra.choices is not None:  # one code or several
+        return "、".join(_choice(extra.choices, c) for c in str(value).split(",") if c)
     if _extra(kind, name):
         return value if isinstance(value, int) else visible(str(value))
     if kinds.rules(kind).is_file:

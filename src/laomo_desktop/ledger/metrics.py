@@ -188,6 +188,18 @@ _DECLARED += _REGISTERS
 COUNTED = [k for k in S.KINDS if k.per_studio and kinds.rules(k).counted]
 _UNITS_EN = {"项": "items", "对": "pairs"}
 
+# ---- grants (补助资金) ----
+_DECLARED += (
+    _m("grants_received_wan", "本年度获得补助资金", "Grants received", *_WAN, kind=WAN,
+       attr="grants_received_fen"),
+    _m("grants_spent_wan", "本年度列支补助资金", "Grants spent", *_WAN, kind=WAN,
+       attr="grants_spent_fen"),
+    _m("grants_received_fen", "本年度获得补助资金", "Grants received", "元", "yuan", kind=YUAN,
+       in_templates=False),
+    _m("grants_spent_fen", "本年度列支补助资金", "Grants spent", "元", "yuan", kind=YUAN,
+       in_templates=False),
+)
+
 METRICS: dict[str, Metric] = {m.key: m for m in _DECLARED}
 
 

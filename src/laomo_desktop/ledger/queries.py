@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from laomo_desktop import texts
+from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import asof, kinds
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.kinds import Extra
 from laomo_desktop.ledger.period import Period, period, start_month, year_of
 from laomo_desktop.store import schema as S
 from laomo_desktop.store.models import database
+from laomo_desktop.texts import Text
 
 
 def _resolved(e: Extra) -> Extra:
@@ -214,3 +216,26 @@ def years_with_data(studio_uid: str | None) -> list[int]:
         return []
     month = start_month()
     return list(range(year_of(row[0], month), year_of(row[1], month) + 1))
+
+
+# ---- a record named on the command line (`laomo report grant --grant …`) ----
+
+NO_RECORD = Text("本工作室没有{kind}“{text}”。", 'The studio has no {kind} "{text}".')
+MANY_RECORDS = Text("本工作室有多条{kind}与“{text}”相符：{titles}，请写全名称或 uid。",
+                    'Several {kind} records of the studio match "{text}": {titles}; give the '
+                    "whole title or the uid.")
+
+
+def find_record(kind_name: str, studio_uid: str, text: str) -> str:
+    """The uid of the studio's live record of a kind by exact uid or title, or by a part of the
+    title that only one has."""
+    text, kind = text.strip(), S.kind(kind_name)
+    rows = ref_choices(kind_name, studio_uid)
+    exact = [uid for uid, title in rows if text in (uid, title)]
+    matches = exact or [uid for uid, title in rows if text and text in (title or "")]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LaomoError(NO_RECORD(kind=kind, text=text))
+    titles = [title for uid, title in rows if uid in matches][:5]
+    raise LaomoError(MANY_RECORDS(kind=kind, text=text, titles=titles))

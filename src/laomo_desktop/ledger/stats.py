@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, kinds, registers
+from laomo_desktop.ledger import asof, grants, kinds, registers
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.figures import MustHave, StudioThen, TargetResult, YearFigures
@@ -149,6 +149,9 @@ QUERIES: dict[str, str] = {
 
 # the registers unions count (issue 16 §3), computed with the same parameters
 QUERIES.update(registers.QUERIES)
+# ---- grants (补助资金) ----
+QUERIES["grants_received"] = grants.received_sql()
+QUERIES["grants_spent"] = grants.spent_sql()
 
 MIN_MEMBERS = 5  # "职工参与": at least this many members (a template may set its own)
 
@@ -272,6 +275,8 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
         record_counts=dict(_run("counts", p)),
         targets=(), must_haves=())
     figures = replace(figures, **registers.register_figures(lambda name: _run(name, p)))
+    figures = replace(figures, grants_received_fen=_run("grants_received", p)[0][0],
+                      grants_spent_fen=_run("grants_spent", p)[0][0])
     return replace(figures, targets=_targets(p, figures),
                    must_haves=_must_haves(p, figures, studio, min_members, per))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, registers
+from laomo_desktop.ledger import asof, grants, registers
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.asof import highest_level
 from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
@@ -131,6 +131,10 @@ QUERIES: dict[str, str] = {
         FROM {FUND} WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
 }
 
+# ---- grants (补助资金) ----
+QUERIES["grants_received"] = grants.received_sql(None)
+QUERIES["grants_spent"] = grants.spent_sql(None)
+
 # Every naming of a live studio that was due for review in the period (its next review date in
 # it, the naming still valid that day) or whose plaque was removed or name revoked in it: one
 # statement for all studios. A naming removed after its review in the same year is in both.
@@ -162,6 +166,10 @@ NUMBERS = ("projects_started", "results_total", "results_technical", "patents_to
 QUERIES.update(registers.UNION_QUERIES)
 FIGURES.update(registers.UNION_FIGURES)
 NUMBERS += registers.UNION_NUMBERS
+# ---- grants (补助资金) ----
+FIGURES["grants_received"] = ("grants_received_fen",)
+FIGURES["grants_spent"] = ("grants_spent_fen",)
+NUMBERS += ("grants_received_fen", "grants_spent_fen")
 
 
 # ---- targets (settings) -----------------------------------------------------------------------

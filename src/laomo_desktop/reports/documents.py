@@ -32,7 +32,8 @@ class Job:
     template: Any = None              # a template's name or file, or a loaded Template
     attachments: Sequence[str] = ()
     targets_file: Path | None = None  # the union's targets; the data folder's file if None
-    record_uid: str | None = None     # the one record a document prints (a notice's checklist)
+    record_uid: str | None = None     # the one record a document prints (a notice's checklist,
+    #                                   a grant's use report: Document.one_record / .picks)
     must_haves: Any = None            # the union's must-have set (name, file or Template);
     #                                   None: the one chosen in the data folder's settings
 
@@ -61,6 +62,8 @@ class Document:
     takes_attachments: bool = False
     uses_union_targets: bool = False
     one_record: str | None = None  # a kind: prints one record of it when given (--notice UID)
+    picks: str | None = None       # a record kind the document is about (a grant): the page
+    #                                offers the studio's records of it, `laomo report` --KIND
 
     @property
     def suffix(self) -> str:
@@ -71,9 +74,10 @@ class Document:
         """`suffix` if it writes that kind of file, else its default suffix."""
         return suffix if suffix in self.formats else self.suffix
 
-    def file_name(self, studio: str, year: int) -> str:
-        """The file name offered by "Save as…", before the unsafe characters are replaced."""
-        return self.file_stem.format(studio=studio, year=year)
+    def file_name(self, studio: str, year: int, record: str = "") -> str:
+        """The file name offered by "Save as…", before the unsafe characters are replaced
+        ({record}: the title of the record it is about)."""
+        return self.file_stem.format(studio=studio, year=year, record=record)
 
 
 def _write_annual(job: Job, out: Path | None) -> dict[str, Any]:
@@ -266,6 +270,19 @@ def _write_checklist(job: Job, out: Path | None) -> None:
     assert out is not None and job.studio_uid
     _atomic(lambda tmp: write_checklist(job.studio_uid, job.year, tmp, job.record_uid,
                                         docx=out.suffix.lower() == ".docx"), out)
+# ---- grants (补助资金) ----
+CHOOSE_GRANT = Text("请先选择一笔补助资金。", "Choose a grant first.")
+
+
+def _write_grant(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports import grant
+
+    if not job.record_uid:
+        raise LaomoError(CHOOSE_GRANT)
+    assert out is not None
+    write = {".docx": grant.write_grant_docx, ".xlsx": grant.write_grant_xlsx}.get(
+        out.suffix.lower(), grant.write_grant_pdf)
+    _atomic(lambda tmp: write(job.record_uid, tmp), out)
 
 
 DOCUMENTS += (
@@ -277,6 +294,15 @@ DOCUMENTS += (
         (".pdf", ".docx"), "{studio}-{year}-通知报送清单", _write_checklist,
         command=("report", "notices"), cli_help="通知报送清单 PDF 或 Word（--notice 只打印一份通知）",
         needs_studio=True, one_record="notice"),
+    Document(
+        "grant", "补助资金使用情况", "Grant use report",
+        "所选补助资金的拨付单位、文号、金额、可列支类别和使用期限，逐笔列支明细和结余，以及不符合"
+        "使用规定的支出。",
+        "The chosen grant's body, document number, amount, categories and period, each "
+        "expense drawn on it, the balance, and the expenses against its terms.",
+        (".pdf", ".docx", ".xlsx"), "{studio}-{record}-使用情况", _write_grant,
+        command=("report", "grant"), cli_help="补助资金使用情况报告 PDF、Word 或 XLSX",
+        needs_studio=True, picks="grant"),
 )
 
 BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}

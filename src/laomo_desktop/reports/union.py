@@ -14,7 +14,14 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.union import union_year
@@ -175,6 +182,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
     elif cov["total"]:
         para(f"{scope}工作室均已建立党组织或党员先锋岗。")
 
+    out += _grants_part(rows, t, o, st)
     h1("年度目标完成情况")
     goals = [[g["label"], g["target"], g["actual"],
               W.completion(g["actual"], g["target"], met=g["met"]),
@@ -200,8 +208,30 @@ def _story(data: dict, per: Period, st: dict) -> list:
     else:
         para("台账中没有这一年度结束前成立的工作室。")
     para("说明：" + NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
-    out += [Spacer(1, 10), _sign_off(st)]
+    # the notes and the sign-off stay together, never the seal's two lines split by a page
+    out += [KeepTogether([out.pop(), Spacer(1, 10), _sign_off(st)])]
     return out
+
+
+# ---- grants (补助资金) ----
+GRANTS_HEADER = ("序号", "工作室", "获得补助资金（元）", "列支补助资金（元）")
+
+
+def _grants_part(rows: list[dict], t: dict, o: Outline, st: dict) -> list:
+    """The grants each studio received and drew on in the year (only studios with either), a
+    part of the overall picture (一、总体情况); nothing when no studio had any."""
+    with_grants = [r for r in rows if r["grants_received_fen"] or r["grants_spent_fen"]]
+    if not with_grants:  # no part for what no studio has
+        return []
+    out: list = [o.heading(2, "补助资金")]
+    out.append(Paragraph(esc(
+        f"本年度 {len(with_grants)} 个工作室获得或列支补助资金：合计获得 "
+        f"{yuan(t['grants_received_fen'])} 元，列支 {yuan(t['grants_spent_fen'])} 元。"),
+        st["body"]))
+    body = [[i, r["name"], yuan(r["grants_received_fen"]), yuan(r["grants_spent_fen"])]
+            for i, r in enumerate(with_grants, 1)]
+    body.append(["合计", "", yuan(t["grants_received_fen"]), yuan(t["grants_spent_fen"])])
+    return out + table(st, list(GRANTS_HEADER), body, [1, 6, 3, 3]) + [Spacer(1, 3)]
 
 
 def title(per: Period) -> str:

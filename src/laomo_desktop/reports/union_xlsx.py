@@ -32,6 +32,9 @@ COLUMNS = (("序号", None, "serial"), ("工作室", "name", "text"), ("领衔�
            ("经济效益\n（万元）", "benefit_fen", "wan"),
            ("经费收入\n（元）", "fund_income_fen", "yuan"),
            ("经费支出\n（元）", "fund_expense_fen", "yuan"))
+# ---- grants (补助资金) ----
+COLUMNS += (("获得补助资金\n（元）", "grants_received_fen", "yuan"),
+            ("列支补助资金\n（元）", "grants_spent_fen", "yuan"))
 FORMATS = {"serial": "0", "int": "0", "wan": "0.00", "yuan": "#,##0.00"}
 SIGN_OFF = ("填报单位（盖章）：　　　　　　　　　　　　填报人：　　　　　　　　"
             "联系电话：　　　　　　　　　　日期：　　　　年　　月　　日")

@@ -324,3 +324,12 @@ class StudioCategory(Choice):
 
 # a studio whose category was never set (a ledger from before categories): the first kind there was
 DEFAULT_STUDIO_CATEGORY = StudioCategory.MODEL_WORKER
+# ---- grants (补助资金) ----------------------------------------------------------------------------
+
+class GrantFlag(Choice):
+    """What is wrong with an expense drawn on a grant (ledger/kinds/grant.py decides it)."""
+
+    OUTSIDE_CATEGORIES = "outside_categories", "超出可列支类别", "Not a category it may be spent on"
+    BEFORE_PERIOD = "before_period", "早于使用期限", "Before its period"
+    AFTER_PERIOD = "after_period", "超过使用期限", "After its period"
+    OVER_AMOUNT = "over_amount", "超出补助金额", "Beyond its amount"

@@ -300,6 +300,29 @@ def _v8(db: pw.Database) -> None:
         db.execute_sql(stmt)
 
 
+# Step 7: grants (补助资金), and a fund entry's reference to the grant it is drawn on. Frozen DDL,
+# as peewee generated it for the declarations (store/schema.py GRANT, FUND.grant).
+_V7 = (
+    'CREATE TABLE "grant" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "name" TEXT, "body" TEXT, '
+    '"doc_no" TEXT, "amount_fen" INTEGER, "received_on" TEXT, "categories" TEXT, '
+    '"period_from" TEXT, "period_to" TEXT, "conditions" TEXT, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "grant_uid" ON "grant" ("uid")',
+    'CREATE INDEX "grant_studio_id" ON "grant" ("studio_id")',
+    'CREATE INDEX "grant_studio_id_received_on" ON "grant" ("studio_id", "received_on")',
+    'ALTER TABLE "fund" ADD COLUMN "grant_id" INTEGER '
+    'REFERENCES "grant" ("id") ON DELETE RESTRICT',
+    'CREATE INDEX "fund_grant_id" ON "fund" ("grant_id")',
+)
+
+
+def _v7(db: pw.Database) -> None:
+    for stmt in _V7:
+        db.execute_sql(stmt)
+
+
 STEPS: list[Step] = [
     Step(1, "initial schema", _v1),
     Step(2, "data package exchange: export log, pinned keys, imported studios, conflicts", _v2),
@@ -309,6 +332,7 @@ STEPS: list[Step] = [
     Step(5, "the audit log keeps each summary in English too", _v5),
     Step(6, "the registers unions count: rationalisation proposals, QC groups, services to "
             "firms; a mentoring pair's graduation grade, allowance, renewal and records", _v6),
+    Step(7, "grants: a studio's grants and the fund entries drawn on them", _v7),
     Step(8, "notices: issuing union, document number, due date and the required items", _v8),
     Step(9, "studios of several kinds: the studio's category", _v9),
     Step(10, "offices above offices: the office's own identity and level, the offices below, "
@@ -319,9 +343,9 @@ LATEST = STEPS[-1].version
 # by a step that changes what records hold, so a step about the file itself (3) does not make
 # the packages of an upgraded studio unreadable for an office that has not upgraded yet. Step 4
 # adds fields to the records, so from it on packages say 4; older packages are read through
-# upgrade_record. Step 6 adds kinds and a pair's fields, step 8 notices, step 9 the studio's
-# category: packages say 9 (an older package has none of them: empty, and the category reads as
-# 劳模创新工作室).
+# upgrade_record. Step 6 adds kinds and a pair's fields, step 7 grants and a fund entry's grant,
+# step 8 notices, step 9 the studio's category: packages say 9 (an older package has none of
+# them: empty, and the category reads as 劳模创新工作室).
 RECORDS_SCHEMA = 9
 
 

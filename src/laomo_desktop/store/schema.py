@@ -356,6 +356,7 @@ FUND = Kind(
         F("project", "关联课题", "Project", REF, ref="project"),
         F("activity", "关联活动", "Activity", REF, ref="activity"),
         F("note", "摘要", "Note", max_len=200),
+        F("grant", "列支补助资金", "Drawn on grant", REF, ref="grant"),
     ),
 )
 
@@ -471,6 +472,23 @@ FIRM_SERVICE = Kind(
 
 REGISTER_KINDS = (PROPOSAL, QC_GROUP, FIRM_SERVICE)
 
+# ---- grants (补助资金): a sum from a named body, spent on set categories within a period ----
+GRANT = Kind(
+    "grant", "补助资金", "Grant", "grant", title="name", date_field="received_on",
+    indexes=(("received_on",),),
+    fields=(
+        F("name", "补助资金名称", "Grant", required=True, max_len=100),
+        F("body", "拨付单位", "Granting body", required=True, max_len=100),
+        F("doc_no", "文号", "Document no.", max_len=60),
+        F("amount_fen", "金额", "Amount", MONEY, required=True),
+        F("received_on", "到账日期", "Received on", DATE, required=True),
+        F("categories", "可列支类别", "May be spent on", MULTI, choices=E.FundCategory),
+        F("period_from", "使用期限起", "Usable from", DATE),
+        F("period_to", "使用期限止", "Usable until", DATE),
+        F("conditions", "使用条件", "Conditions", LONGTEXT, max_len=5000),
+    ),
+)
+
 RESERVED = frozenset({"id", "uid", "studio", "created_at", "updated_at", "version", "deleted_at"})
 
 KINDS: tuple[Kind, ...] = (
@@ -480,6 +498,7 @@ KINDS: tuple[Kind, ...] = (
     NOTICE,
     ATTACHMENT,
 )
+KINDS = KINDS[:KINDS.index(FUND)] + (GRANT,) + KINDS[KINDS.index(FUND):]  # before the fund
 BY_NAME = {k.name: k for k in KINDS}
 
 for _k in KINDS:  # a declared field must never shadow a column every record has

@@ -64,6 +64,7 @@ class Extra:
     sql: str = ""
     meaning: str | None = None
     choices: type[E.Choice] | None = None
+    type: str = ""  # S.MONEY: an amount in fen, shown and exported as money
 
 
 @dataclass(frozen=True)

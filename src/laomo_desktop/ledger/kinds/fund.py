@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from laomo_desktop.ledger.kinds.base import Cited, KindRules, label
+from laomo_desktop.ledger.kinds.base import Cited, Extra, KindRules, label
+from laomo_desktop.ledger.kinds.grant import flags_sql
 from laomo_desktop.ledger.money import yuan
 from laomo_desktop.store import enums as E
 from laomo_desktop.store import schema as S
@@ -48,6 +49,10 @@ RULES = KindRules(
     cite=_cite,
     validate=_validate,
     section=Both("经费", "Funds"),
-    columns=("date", "direction", "source", "category", "amount_fen", "note", "voucher_no"),
+    columns=("date", "direction", "source", "category", "amount_fen", "note", "grant",
+             "grant_flags", "voucher_no"),
     balance=("direction", "amount_fen"),
+    # an expense drawn on a grant against the grant's terms (ledger/kinds/grant.py)
+    extras=(Extra("grant_flags", "补助资金提示", "Grant warnings", flags_sql("t"),
+                  choices=E.GrantFlag),),
 )

@@ -615,7 +615,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="55"/>
-        <location filename="../../ui/pages/union.py" line="194"/>
+        <location filename="../../ui/pages/union.py" line="195"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
         <location filename="../../ui/window/mainwindow.py" line="165"/>
         <location filename="../../ui/window/mainwindow.py" line="172"/>
@@ -752,7 +752,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="237"/>
-        <location filename="../../ui/pages/reports.py" line="448"/>
+        <location filename="../../ui/pages/reports.py" line="457"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -793,13 +793,13 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="106"/>
-        <location filename="../../ui/pages/reports.py" line="122"/>
+        <location filename="../../ui/pages/reports.py" line="123"/>
         <location filename="../../ui/window/mainwindow.py" line="177"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <location filename="../../ui/window/mainwindow.py" line="180"/>
         <source>Year</source>
         <translation>年度</translation>
@@ -1310,7 +1310,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="145"/>
-        <location filename="../../ui/pages/section.py" line="389"/>
+        <location filename="../../ui/pages/section.py" line="391"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1333,8 +1333,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="139"/>
-        <location filename="../../ui/pages/section.py" line="290"/>
+        <location filename="../../ui/pages/section.py" line="141"/>
+        <location filename="../../ui/pages/section.py" line="292"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1364,7 +1364,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
-        <location filename="../../ui/pages/section.py" line="140"/>
+        <location filename="../../ui/pages/section.py" line="142"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1400,13 +1400,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="372"/>
+        <location filename="../../ui/pages/section.py" line="374"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="345"/>
+        <location filename="../../ui/pages/section.py" line="347"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1415,7 +1415,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <location filename="../../ui/dialogs/record.py" line="156"/>
         <location filename="../../ui/pages/notices.py" line="149"/>
         <location filename="../../ui/pages/notices.py" line="229"/>
-        <location filename="../../ui/pages/reports.py" line="461"/>
+        <location filename="../../ui/pages/reports.py" line="470"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1450,7 +1450,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="137"/>
+        <location filename="../../ui/pages/section.py" line="139"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1611,86 +1611,86 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="138"/>
+        <location filename="../../ui/pages/section.py" line="140"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="141"/>
+        <location filename="../../ui/pages/section.py" line="143"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="150"/>
+        <location filename="../../ui/pages/section.py" line="152"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="152"/>
+        <location filename="../../ui/pages/section.py" line="154"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="160"/>
+        <location filename="../../ui/pages/section.py" line="162"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="398"/>
+        <location filename="../../ui/pages/section.py" line="400"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="161"/>
+        <location filename="../../ui/pages/section.py" line="163"/>
         <location filename="../../ui/window/sectionkeys.py" line="39"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="269"/>
+        <location filename="../../ui/pages/section.py" line="271"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="270"/>
+        <location filename="../../ui/pages/section.py" line="272"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="275"/>
+        <location filename="../../ui/pages/section.py" line="277"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="290"/>
+        <location filename="../../ui/pages/section.py" line="292"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="298"/>
+        <location filename="../../ui/pages/section.py" line="300"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="299"/>
+        <location filename="../../ui/pages/section.py" line="301"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../ui/pages/attachments.py" line="147"/>
         <location filename="../../ui/pages/attachments.py" line="154"/>
-        <location filename="../../ui/pages/section.py" line="361"/>
+        <location filename="../../ui/pages/section.py" line="363"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="391"/>
+        <location filename="../../ui/pages/section.py" line="393"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="396"/>
+        <location filename="../../ui/pages/section.py" line="398"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1740,108 +1740,108 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>数据只保存在本机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="90"/>
+        <location filename="../../ui/pages/reports.py" line="91"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="91"/>
+        <location filename="../../ui/pages/reports.py" line="92"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
         <source>Fill a union form…</source>
         <translation>填写单位表单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="102"/>
         <source>A union&apos;s own Word or Excel form, filled from the ledger</source>
         <translation>用台账数据填写工会下发的 Word 或 Excel 表单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
         <source>Assessment template</source>
         <translation>评分模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="125"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
         <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="134"/>
         <source>Attachments to include</source>
         <translation>放入的附件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="134"/>
+        <location filename="../../ui/pages/reports.py" line="137"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="72"/>
-        <location filename="../../ui/pages/reports.py" line="167"/>
-        <location filename="../../ui/pages/reports.py" line="204"/>
+        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="207"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="71"/>
-        <location filename="../../ui/pages/reports.py" line="168"/>
+        <location filename="../../ui/pages/reports.py" line="171"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Area</source>
         <translation>考核项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Criterion</source>
         <translation>考核内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="179"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
         <source>Score</source>
         <translation>自评得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="179"/>
-        <location filename="../../ui/pages/union.py" line="194"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
+        <location filename="../../ui/pages/union.py" line="195"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="179"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="190"/>
+        <location filename="../../ui/pages/reports.py" line="193"/>
         <source>To hand the self-assessment in, export the review packet: it holds this table with the annual summary and the evidence.</source>
         <translation>需要上报自评结果时，请导出考核材料：其中包含本自评表、年度工作总结和佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="193"/>
+        <location filename="../../ui/pages/reports.py" line="196"/>
         <source>Export the review packet…</source>
         <translation>导出考核材料…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/musthaveset.py" line="33"/>
-        <location filename="../../ui/pages/reports.py" line="230"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
         <source>%1 (cannot be used)</source>
         <translation>%1（无法使用）</translation>
     </message>
@@ -1861,44 +1861,44 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>本工会自己的标准是写有 &quot;must_haves&quot; 的评分模板，放在 %1 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="238"/>
         <source>%1 criteria, %2 points</source>
         <translation>%1 项考核内容，共 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="242"/>
+        <location filename="../../ui/pages/reports.py" line="245"/>
         <source>%1 template file(s) cannot be used; point at them in the list to see why.</source>
         <translation>有 %1 个模板文件无法使用，将鼠标指向列表中的该项可查看原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="264"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>This studio has no attachments.</source>
         <translation>本工作室还没有附件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="287"/>
+        <location filename="../../ui/pages/reports.py" line="292"/>
         <source>Choose a studio first.</source>
         <translation>请先选择工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="327"/>
-        <location filename="../../ui/pages/reports.py" line="338"/>
-        <location filename="../../ui/pages/reports.py" line="377"/>
+        <location filename="../../ui/pages/reports.py" line="334"/>
+        <location filename="../../ui/pages/reports.py" line="346"/>
+        <location filename="../../ui/pages/reports.py" line="386"/>
         <source>Not generated</source>
         <translation>未能生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="327"/>
+        <location filename="../../ui/pages/reports.py" line="334"/>
         <source>Choose an assessment template.</source>
         <translation>请选择评分模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="339"/>
+        <location filename="../../ui/pages/reports.py" line="347"/>
         <source>No temporary file can be made in %1: %2.</source>
         <translation>无法在 %1 中创建临时文件：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="347"/>
+        <location filename="../../ui/pages/reports.py" line="356"/>
         <source>Writing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -1924,7 +1924,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/notices.py" line="69"/>
-        <location filename="../../ui/pages/reports.py" line="347"/>
+        <location filename="../../ui/pages/reports.py" line="356"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1989,77 +1989,77 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="357"/>
+        <location filename="../../ui/pages/reports.py" line="366"/>
         <source>Generating</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="371"/>
+        <location filename="../../ui/pages/reports.py" line="380"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未保留任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="385"/>
+        <location filename="../../ui/pages/reports.py" line="394"/>
         <source>Choose a document on the left and press Generate. It is shown here before anything is saved.</source>
         <translation>在左侧选择要生成的文档，然后点击“生成”。生成的文档先在这里预览，确认后再另存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="396"/>
+        <location filename="../../ui/pages/reports.py" line="405"/>
         <source>The workbook “%1” is ready. Save it to open it in Excel or WPS.</source>
         <translation>工作簿“%1”已生成。请另存后用 Excel 或 WPS 打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="404"/>
+        <location filename="../../ui/pages/reports.py" line="413"/>
         <source>The document was written but cannot be shown.</source>
         <translation>文档已生成，但无法预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="406"/>
+        <location filename="../../ui/pages/reports.py" line="415"/>
         <source>%1 — %2 pages</source>
         <translation>%1 — 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="413"/>
+        <location filename="../../ui/pages/reports.py" line="422"/>
         <source>Score %1 of %2: met %3, partly met %4, not met %5.</source>
         <translation>自评得分 %1 / %2 分：达到 %3 项，部分达到 %4 项，未达到 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="418"/>
+        <location filename="../../ui/pages/reports.py" line="427"/>
         <source>Eligible.</source>
         <translation>结论：符合条件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="418"/>
+        <location filename="../../ui/pages/reports.py" line="427"/>
         <source>Not yet eligible.</source>
         <translation>结论：尚不符合条件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="420"/>
+        <location filename="../../ui/pages/reports.py" line="429"/>
         <source>Grade: %1.</source>
         <translation>等级：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="422"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>✓ Met</source>
         <translation>✓ 达到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="422"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>◐ Partly met</source>
         <translation>◐ 部分达到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="422"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>✗ Not met</source>
         <translation>✗ 未达到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="435"/>
+        <location filename="../../ui/pages/reports.py" line="444"/>
         <source>Evidence:</source>
         <translation>佐证记录：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="447"/>
+        <location filename="../../ui/pages/reports.py" line="456"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
@@ -2097,7 +2097,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="99"/>
-        <location filename="../../ui/pages/reports.py" line="448"/>
+        <location filename="../../ui/pages/reports.py" line="457"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2140,37 +2140,37 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="238"/>
         <location filename="../../ui/dialogs/listexport.py" line="192"/>
-        <location filename="../../ui/pages/reports.py" line="449"/>
+        <location filename="../../ui/pages/reports.py" line="458"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="120"/>
+        <location filename="../../ui/pages/reports.py" line="121"/>
         <source>File format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="124"/>
+        <location filename="../../ui/pages/reports.py" line="125"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="297"/>
         <source>PDF (for printing)</source>
         <translation>PDF（用于打印）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="297"/>
         <source>Word document (editable)</source>
         <translation>Word 文档（可编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="293"/>
+        <location filename="../../ui/pages/reports.py" line="298"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="400"/>
+        <location filename="../../ui/pages/reports.py" line="409"/>
         <source>The Word document “%1” is ready. Save it to edit it in Word or WPS.</source>
         <translation>Word 文档“%1”已生成。请保存，然后用 Word 或 WPS 编辑。</translation>
     </message>
@@ -2191,7 +2191,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>列表已导出到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="462"/>
+        <location filename="../../ui/pages/reports.py" line="471"/>
         <source>The report could not be saved as “%1”: %2. Choose another folder, or free some space, and try again.</source>
         <translation>无法保存为“%1”：%2。请换一个文件夹，或清理磁盘空间后重试。</translation>
     </message>
@@ -2201,7 +2201,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="473"/>
+        <location filename="../../ui/pages/reports.py" line="482"/>
         <source>The printer could not be started. Check that it is switched on and connected, or save the report as a PDF and print that.</source>
         <translation>无法启动打印机。请检查打印机是否已开机并连接好，或者先另存为 PDF 再打印。</translation>
     </message>
@@ -2223,17 +2223,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="72"/>
+        <location filename="../../ui/pages/uniontable.py" line="75"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="74"/>
+        <location filename="../../ui/pages/union.py" line="75"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="76"/>
+        <location filename="../../ui/pages/union.py" line="77"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -2248,17 +2248,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="101"/>
+        <location filename="../../ui/pages/union.py" line="102"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="103"/>
+        <location filename="../../ui/pages/union.py" line="104"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="106"/>
+        <location filename="../../ui/pages/union.py" line="107"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -2296,7 +2296,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="134"/>
+        <location filename="../../ui/pages/union.py" line="135"/>
         <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
@@ -2338,13 +2338,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="151"/>
+        <location filename="../../ui/pages/union.py" line="152"/>
         <location filename="../../ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="156"/>
+        <location filename="../../ui/pages/union.py" line="157"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2364,38 +2364,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="172"/>
+        <location filename="../../ui/pages/union.py" line="173"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="190"/>
+        <location filename="../../ui/pages/union.py" line="191"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="196"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="64"/>
+        <location filename="../../ui/pages/uniontable.py" line="67"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="194"/>
+        <location filename="../../ui/pages/union.py" line="195"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="275"/>
+        <location filename="../../ui/pages/union.py" line="276"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="272"/>
+        <location filename="../../ui/pages/union.py" line="273"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2422,17 +2422,17 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="117"/>
+        <location filename="../../ui/pages/union.py" line="118"/>
         <source>Office…</source>
         <translation>工会设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="120"/>
+        <location filename="../../ui/pages/union.py" line="121"/>
         <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="121"/>
+        <location filename="../../ui/pages/union.py" line="122"/>
         <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
         <location filename="../../ui/pages/unionoffices.py" line="119"/>
@@ -2440,33 +2440,33 @@ What is wrong: %2</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="277"/>
+        <location filename="../../ui/pages/union.py" line="278"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="279"/>
+        <location filename="../../ui/pages/union.py" line="280"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="282"/>
+        <location filename="../../ui/pages/union.py" line="283"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="347"/>
-        <location filename="../../ui/pages/uniontable.py" line="173"/>
+        <location filename="../../ui/pages/union.py" line="348"/>
+        <location filename="../../ui/pages/uniontable.py" line="176"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="171"/>
+        <location filename="../../ui/pages/uniontable.py" line="174"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="314"/>
+        <location filename="../../ui/pages/union.py" line="315"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2481,12 +2481,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="325"/>
+        <location filename="../../ui/pages/union.py" line="326"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="333"/>
+        <location filename="../../ui/pages/union.py" line="334"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2521,22 +2521,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="360"/>
+        <location filename="../../ui/pages/union.py" line="361"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="364"/>
+        <location filename="../../ui/pages/union.py" line="365"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="366"/>
+        <location filename="../../ui/pages/union.py" line="367"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="410"/>
+        <location filename="../../ui/pages/union.py" line="411"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -3039,6 +3039,16 @@ Records already entered are not changed; only the year they are counted in follo
         <source>%1: the paths (%2) carried different content for this year; the ledger holds the newer records of each.</source>
         <translation>%1：各途径（%2）报来的本年度内容不同；台账中保留每条记录较新的版本。</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/recordpick.py" line="35"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/recordpick.py" line="40"/>
+        <source>No %1 recorded yet</source>
+        <translation>尚未登记%1</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -3358,6 +3368,16 @@ Records already entered are not changed; only the year they are counted in follo
         <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Results</source>
         <translation>成果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/uniontable.py" line="48"/>
+        <source>Grants received (10k yuan)</source>
+        <translation>获得补助资金（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/uniontable.py" line="49"/>
+        <source>Grants spent (10k yuan)</source>
+        <translation>列支补助资金（万元）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="131"/>

@@ -52,6 +52,7 @@ from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.plain import shown, tip, warn
 from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.ui.widgets.recordpick import RecordPicker
 from laomo_desktop.ui.widgets.reportparts import (
     Generated,
     _box,
@@ -122,6 +123,8 @@ class ReportsPage(LazyPage):
         form.addRow(tr("Year:"), self.year)
         form.addRow("", self.period_text)
         form.addRow(tr("Format:"), self.format)
+        self.record = RecordPicker()  # the record a document is about (a grant)
+        form.addRow(self.record.label, self.record)
         form.addRow(tr("Template:"), self.template)
         form.addRow(self.template_problems)
 
@@ -282,8 +285,10 @@ class ReportsPage(LazyPage):
         self.template.setEnabled(doc.uses_template)
         self._fill_formats(doc.formats)
         self.attachments.setEnabled(doc.takes_attachments)
+        self.record.fill(doc.picks, self.ctx.studio_uid)
         no_studio = doc.needs_studio and not self.ctx.studio_uid
-        self.generate_button.setEnabled(self._job is None and not no_studio)
+        no_record = bool(doc.picks) and self.record.chosen()[0] is None
+        self.generate_button.setEnabled(self._job is None and not no_studio and not no_record)
         self.generate_button.setToolTip(tr("Choose a studio first.") if no_studio else "")
 
     def _fill_formats(self, formats: tuple[str, ...]) -> None:
@@ -321,7 +326,9 @@ class ReportsPage(LazyPage):
     def generate(self) -> None:
         doc, year, uid = BY_KEY[self.chosen()], self.year.value(), self.ctx.studio_uid
         template = self.template.currentData()
-        if self._job is not None or (doc.needs_studio and not uid):
+        record_uid, record = self.record.chosen() if doc.picks else (None, "")
+        if self._job is not None or (doc.needs_studio and not uid) or (doc.picks
+                                                                      and not record_uid):
             return
         if doc.uses_template and not template:
             warn(self, tr("Not generated"), tr("Choose an assessment template."))
@@ -330,7 +337,8 @@ class ReportsPage(LazyPage):
             prefs.write(self.ctx.settings, declared.REPORT_TEMPLATE, template)
         studio = R.get("studio", uid)["name"] if doc.needs_studio else ""
         suffix = self.chosen_format()
-        gen = Generated(doc.key, year, safe_file_name(doc.file_name(studio, year)) + suffix)
+        gen = Generated(doc.key, year, safe_file_name(doc.file_name(studio, year, record))
+                        + suffix)
         if suffix:
             try:
                 fd, name = tempfile.mkstemp(suffix, "laomo-preview-", self.preview_dir)
@@ -343,7 +351,8 @@ class ReportsPage(LazyPage):
             gen.path = Path(name)
         job_of = Job(self.ctx.paths, year, uid if doc.needs_studio else None,
                      template if doc.uses_template else None,
-                     self.checked_attachments() if doc.takes_attachments else ())
+                     self.checked_attachments() if doc.takes_attachments else (),
+                     record_uid=record_uid)
         working, finished = tr("Writing %1…").replace("%1", doc_texts()[doc.key][0]), tr("Done")
 
         def steps():  # the writers are single calls: cancelling stops before or after one

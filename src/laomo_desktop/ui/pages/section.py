@@ -112,8 +112,10 @@ def column_spec(kind: S.Kind, name: str):
     for e in Q.EXTRAS.get(kind.name, ()):
         if e.name == name:
             header = e.label if fmt.is_chinese() else e.en
-            if e.choices is not None:
-                return header, lambda v, c=e.choices: fmt.choice_label(c, v)
+            if e.choices is not None:  # one code, or several (comma-separated)
+                return header, lambda v, c=e.choices: fmt.multi_text(c, v)
+            if e.type == S.MONEY:
+                return header, lambda v: "" if v is None else fmt.money_text(v)
             return header, lambda v: "" if v is None else str(v)
     f = kind.field(name)
     if f.type == S.REF:

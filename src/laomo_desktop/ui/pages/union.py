@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
 from laomo_desktop.ledger import offices, period, union
+from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
@@ -309,8 +310,8 @@ class UnionPage(LazyPage):
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         tot = self.data["totals"]
-        parts = [(ut(h), fmt.wan_text(tot["benefit_fen"]) if k == "benefit_wan" else tot[k])
-                 for k, h in COLUMNS if k in NUMERIC]
+        parts = [(ut(h), fmt.wan_text(tot[metric(k).attribute]) if metric(k).kind == WAN
+                  else tot[k]) for k, h in COLUMNS if k in NUMERIC]
         self.totals.setText(tr("Total: %1").replace("%1", " · ".join(f"{h} {v}"
                                                                       for h, v in parts)))
         self.totals.setVisible(bool(rows))

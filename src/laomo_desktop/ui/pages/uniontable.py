@@ -44,6 +44,9 @@ COLUMNS = (
     ("training_person_times", QT_TRANSLATE_NOOP("Union", "Person-times")),
     ("mentoring_new", QT_TRANSLATE_NOOP("Union", "New apprentices")),
     ("benefit_wan", QT_TRANSLATE_NOOP("Union", "Benefit (10k yuan)")),
+    # grants (补助资金)
+    ("grants_received_wan", QT_TRANSLATE_NOOP("Union", "Grants received (10k yuan)")),
+    ("grants_spent_wan", QT_TRANSLATE_NOOP("Union", "Grants spent (10k yuan)")),
 )
 NUMERIC = tuple(k for k, _ in COLUMNS[6:])
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -81,7 +84,7 @@ def sort_value(row: dict, key: str, last: tuple | None) -> Any:
     if key == "last_package":
         return last[0] if last else ""
     if key in NUMERIC:
-        return row["benefit_fen"] if key == "benefit_wan" else row[key]
+        return row[metric(key).attribute]
     if key == "level":
         return E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
     return None  # by the shown text
