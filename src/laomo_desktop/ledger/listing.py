@@ -120,6 +120,16 @@ def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> lis
     return [TotalLine(TOTAL, label_column, tuple(figures))]
 
 
+def totalled_columns(kind_name: str) -> frozenset[str]:
+    """The columns `totals` reads (a list reads only these for its footer)."""
+    rules = kinds.rules(kind_name)
+    if rules.balance is not None:
+        return frozenset(rules.balance)
+    if rules.totals is None:
+        return frozenset()
+    return frozenset(c for c, _unit in rules.totals[1])
+
+
 def figure_text(f: Figure) -> str:
     """A figure as a document prints it: "1,234.56" under a 元 column, "12.35 万元", "5 场"."""
     if f.unit == FEN:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import money
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.widgets.tablemodel import RecordTableModel
+from laomo_desktop.ui.widgets.sqltable import QueryTableModel
 
 BACKGROUND = QBrush(QColor("#f4eddf"))
 
@@ -45,7 +45,7 @@ class TotalsFooter(QTableView):
     """Totals lines of `model` (rows of the section kind `kind_name` with `columns`) under
     `table`; hidden for a section that has no money or count column."""
 
-    def __init__(self, table: QTableView, model: RecordTableModel, kind_name: str,
+    def __init__(self, table: QTableView, model: QueryTableModel, kind_name: str,
                  columns: list[str], parent=None):
         super().__init__(parent)
         self.setObjectName("totals")
@@ -96,7 +96,12 @@ class TotalsFooter(QTableView):
 
     def refresh(self) -> None:
         """Add up the rows shown now."""
-        self.lines = L.totals(self.kind_name, self.columns, self.source.shown_rows())
+        needed = L.totalled_columns(self.kind_name)
+        if not needed.intersection(self.columns):
+            self.lines = []  # nothing to add up: no row is read
+        else:
+            at = [i for i, c in enumerate(self.columns) if c in needed]
+            self.lines = L.totals(self.kind_name, self.columns, self.source.shown_rows(at))
         self.cells.setRowCount(0)
         names = self.columns
         bold = QFont(self.font())
