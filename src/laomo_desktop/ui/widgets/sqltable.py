@@ -51,8 +51,8 @@ class QueryTableModel(QAbstractTableModel):
         """`muted_tip` heads the tooltips of the rows the query marks as outside its period."""
         self.beginResetModel()
         self._query, self._muted_tip = query, muted_tip
-        self._total = query.count() if query is not None else 0
         self._reread()
+        self._total = len(self._ids) if query is None or not self._words else query.count()
         self.endResetModel()
 
     def _reread(self) -> None:
@@ -114,6 +114,22 @@ class QueryTableModel(QAbstractTableModel):
             return []
         got = self._query.rows(self._ids, columns)
         return [(r[0], r[1], *r[3:]) for r in (got[i] for i in self._ids)]
+
+    def shown_groups(self, columns: Sequence[int]) -> tuple[list[tuple], list[int]]:
+        """The shown rows' values in `columns` (positions; others None) as rows of equal values
+        and how many rows each stands for: what the totals add up (ledger/listing.totals)."""
+        if self._query is None:
+            return [], []
+        n = len(self._headers)
+        rows, times = [], []
+        for count, *values in self._query.grouped(self._words, self._cells, columns):
+            row: list = [None, None] + [None] * n
+            for i, v in zip(columns, values, strict=True):
+                row[i + 2] = v
+            if count:
+                rows.append(tuple(row))
+                times.append(count)
+        return rows, times
 
     def uid_at(self, row: int) -> str | None:
         return self._row(row)[0] if 0 <= row < len(self._ids) else None
