@@ -8,9 +8,10 @@ The search finds what the cells show, not what is stored: a choice by its label 
 language, a date as written on screen, long text as far as the cell shows it. How a column's
 text is made is the caller's (the screens format it): each column comes with a `Cell` saying
 whether its text is the stored text (searched in SQL as is), a choice's label (the labels that
-contain the word become a list of codes), or made by a function (called from SQL, only for the
-rows the other columns did not already match). Words match in any case, as `str.casefold`;
-ASCII words are compared with SQLite's lower() over the stored text."""
+contain the word become a list of codes), or made by a function (each distinct value of the
+column is formatted once, and the values whose text holds the word become a list). Words match
+in any case, as `str.casefold`; ASCII words are compared with SQLite's lower() over the stored
+text."""
 
 from __future__ import annotations
 
@@ -33,18 +34,11 @@ RAW, CHOICE, CALL = "raw", "choice", "call"
 class Cell:
     """How the text a column shows is searched: RAW (the stored text itself), CHOICE (`labels`:
     code → the label shown; another value shows as stored) or CALL (`text`: the shown text of a
-    stored value, called from SQL)."""
+    stored value)."""
 
     how: str
     labels: Mapping[str, str] | None = None
     text: Callable[[Any], str] | None = None
-
-
-_CALLS: dict[int, Callable[[Any], str]] = {}
-
-
-def _cell_text(key: int, value: Any) -> str:
-    return _CALLS[key](value).casefold()
 
 
 def _fold(value: Any) -> Any:
@@ -52,9 +46,7 @@ def _fold(value: Any) -> Any:
 
 
 def _functions() -> None:
-    con = database.connection()
-    con.create_function("laomo_cell", 2, _cell_text, deterministic=True)
-    con.create_function("laomo_fold", 1, _fold, deterministic=True)
+    database.connection().create_function("laomo_fold", 1, _fold, deterministic=True)
 
 
 def _ascii_fold_enough(word: str) -> bool:
@@ -93,45 +85,57 @@ class RowQuery:
             else:
                 where.append(cond)
         self._where, self._params = where, params
+        self._texts: dict[tuple[int, int], list[tuple[Any, str]]] = {}
         yf = year_filter(kind)
         self._order = f't."{yf[0]}" DESC, t.id DESC' if yf else "t.id"
 
     # -- the list -----------------------------------------------------------------------
+    def _shown(self, i: int, cell: Cell) -> list[tuple[Any, str]]:
+        """(value, its shown text casefolded) for each distinct value of column `i` in the list:
+        a column whose text a function makes is searched by the values whose text matches
+        (each distinct value formatted once, kept with the query)."""
+        key = (i, id(cell))
+        got = self._texts.get(key)
+        if got is None:
+            sql = (f'SELECT DISTINCT {self._exprs[i]} FROM "{self.kind.table}" t '
+                   f'WHERE {" AND ".join(self._where)}')
+            text = cell.text or str
+            got = self._texts[key] = [(v, text(v).casefold()) for (v,) in
+                                      database.execute_sql(sql, self._params).fetchall()]
+        return got
+
     def _search(self, words: Sequence[str], cells: Sequence[Cell], params: dict) -> list[str]:
         """One condition per word: some column's shown text contains it."""
         out = []
-        calls = {}
         for n, w in enumerate(words):
             params[f"w{n}"] = w
             ascii_ok = _ascii_fold_enough(w)
-            cheap, dear = [], []
+            if not ascii_ok:
+                _functions()
+            found = []
             for i, (expr, cell) in enumerate(zip(self._exprs, cells, strict=True)):
                 folded = f"lower({expr})" if ascii_ok else f"laomo_fold({expr})"
                 if cell.how == RAW:
-                    cheap.append(f"instr({folded}, :w{n}) > 0")
+                    found.append(f"instr({folded}, :w{n}) > 0")
                 elif cell.how == CHOICE:
                     labels = cell.labels or {}
-                    hit = [code for code, label in labels.items() if w in label.casefold()]
-                    codes = ", ".join(f":c{n}_{i}_{j}" for j in range(len(labels)))
-                    for j, code in enumerate(labels):
-                        params[f"c{n}_{i}_{j}"] = code
-                    named = ", ".join(f":c{n}_{i}_{j}" for j, code in enumerate(labels)
-                                      if code in hit)
-                    if named:
-                        cheap.append(f"{expr} IN ({named})")
-                    unknown = f"{expr} NOT IN ({codes})" if codes else "1"
-                    cheap.append(f"({unknown} AND instr({folded}, :w{n}) > 0)")
+                    names = {code: f"c{n}_{i}_{j}" for j, code in enumerate(labels)}
+                    params.update({name: code for code, name in names.items()})
+                    hit = [f":{names[c]}" for c, label in labels.items() if w in label.casefold()]
+                    if hit:
+                        found.append(f"{expr} IN ({', '.join(hit)})")
+                    known = f"{expr} NOT IN ({', '.join(':' + x for x in names.values())})" \
+                        if names else "1"
+                    found.append(f"({known} AND instr({folded}, :w{n}) > 0)")
                 else:
-                    key = id(cell)
-                    calls[key] = cell.text
-                    dear.append(f"instr(laomo_cell({key}, {expr}), :w{n}) > 0")
-            out.append("(" + " OR ".join((cheap + dear) or ["0"]) + ")")
-        if calls:
-            _CALLS.clear()
-            _CALLS.update(calls)
-            _functions()
-        elif any(not _ascii_fold_enough(w) for w in words):
-            _functions()
+                    hit = [v for v, text in self._shown(i, cell) if w in text]
+                    if None in hit:
+                        found.append(f"{expr} IS NULL")
+                    hit = [v for v in hit if v is not None]
+                    if hit:
+                        params[f"v{n}_{i}"] = json.dumps(hit)
+                        found.append(f"{expr} IN (SELECT value FROM json_each(:v{n}_{i}))")
+            out.append("(" + " OR ".join(found or ["0"]) + ")")
         return out
 
     def ids(self, words: Sequence[str] = (), cells: Sequence[Cell] = (),
