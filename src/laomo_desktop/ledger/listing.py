@@ -72,20 +72,26 @@ class Listing:
 
 # -- totals --------------------------------------------------------------------------------
 
-def _sum(rows: Iterable[tuple], at: int) -> int:
-    return sum(int(r[at]) for r in rows if r[at] is not None)
+def _sum(rows: Iterable[tuple], at: int, times: Sequence[int] | None = None) -> int:
+    if times is None:
+        return sum(int(r[at]) for r in rows if r[at] is not None)
+    return sum(int(r[at]) * n for r, n in zip(rows, times, strict=True) if r[at] is not None)
 
 
-def _hours(rows: Iterable[tuple], at: int) -> Decimal:
+def _hours(rows: Iterable[tuple], at: int, times: Sequence[int] | None = None) -> Decimal:
     """Hours are stored as floats: each is read as the table shows it (15 significant digits),
     so 0.1 + 0.2 sums to 0.3, as a spreadsheet shows it."""
-    return sum((Decimal(format(r[at], ".15g")) for r in rows if r[at] is not None), Decimal(0))
+    weights = times if times is not None else [1] * len(rows)  # type: ignore[arg-type]
+    return sum((Decimal(format(r[at], ".15g")) * n for r, n in zip(rows, weights, strict=True)
+                if r[at] is not None), Decimal(0))
 
 
-def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> list[TotalLine]:
+def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple],
+           times: Sequence[int] | None = None) -> list[TotalLine]:
     """The totals lines of `rows` ((uid, version, *values of `columns`), what is shown); none
     for a section without money or count columns. As the kind declares them (KindRules.totals);
-    a kind with a `balance` (funds): income, expense and balance."""
+    a kind with a `balance` (funds): income, expense and balance. `times`: how many shown rows
+    each row stands for (rows of equal values read once, as a GROUP BY gives them)."""
     at = {c: i + 2 for i, c in enumerate(columns)}
     rules = kinds.rules(kind_name)
     if rules.balance is not None:
@@ -93,8 +99,11 @@ def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> lis
         if amount_field not in at or direction_field not in at:
             return []
         amount, direction = at[amount_field], at[direction_field]
-        income = _sum((r for r in rows if r[direction] == E.FundDirection.INCOME), amount)
-        expense = _sum((r for r in rows if r[direction] == E.FundDirection.EXPENSE), amount)
+        weights = list(times) if times is not None else [1] * len(rows)
+        income = sum(int(r[amount]) * n for r, n in zip(rows, weights, strict=True)
+                     if r[direction] == E.FundDirection.INCOME and r[amount] is not None)
+        expense = sum(int(r[amount]) * n for r, n in zip(rows, weights, strict=True)
+                      if r[direction] == E.FundDirection.EXPENSE and r[amount] is not None)
         return [TotalLine(key, direction_field, (Figure(amount_field, value, FEN),))
                 for key, value in ((INCOME, income), (EXPENSE, expense),
                                    (BALANCE, income - expense))]
@@ -107,17 +116,32 @@ def totals(kind_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> lis
         if column not in at:
             continue
         if unit == SESSIONS:
-            value: int | Decimal = len(rows)
+            value: int | Decimal = len(rows) if times is None else sum(times)
         elif unit == HOURS:
-            value = _hours(rows, at[column])
+            value = _hours(rows, at[column], times)
         else:
-            value = _sum(rows, at[column])
+            value = _sum(rows, at[column], times)
         figures.append(Figure(column, value, unit))
     if not figures:
         return []
     if label_column not in at:
         label_column = columns[0]
     return [TotalLine(TOTAL, label_column, tuple(figures))]
+
+
+def has_totals(kind_name: str) -> bool:
+    rules = kinds.rules(kind_name)
+    return rules.balance is not None or rules.totals is not None
+
+
+def totalled_columns(kind_name: str) -> frozenset[str]:
+    """The columns `totals` reads (a list reads only these for its footer)."""
+    rules = kinds.rules(kind_name)
+    if rules.balance is not None:
+        return frozenset(rules.balance)
+    if rules.totals is None:
+        return frozenset()
+    return frozenset(c for c, unit in rules.totals[1] if unit != SESSIONS)  # a count: no value
 
 
 def figure_text(f: Figure) -> str:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import money
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.widgets.tablemodel import RecordTableModel
+from laomo_desktop.ui.widgets.sqltable import QueryTableModel
 
 BACKGROUND = QBrush(QColor("#f4eddf"))
+LONG = 5000  # rows above which the totals are added up after the table has painted
 
 
 def line_label(key: str) -> str:
@@ -45,7 +46,7 @@ class TotalsFooter(QTableView):
     """Totals lines of `model` (rows of the section kind `kind_name` with `columns`) under
     `table`; hidden for a section that has no money or count column."""
 
-    def __init__(self, table: QTableView, model: RecordTableModel, kind_name: str,
+    def __init__(self, table: QTableView, model: QueryTableModel, kind_name: str,
                  columns: list[str], parent=None):
         super().__init__(parent)
         self.setObjectName("totals")
@@ -72,7 +73,8 @@ class TotalsFooter(QTableView):
         header.geometriesChanged.connect(self.follow_widths)
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         table.viewport().installEventFilter(self)  # a scroll bar appearing narrows the rows
-        model.modelReset.connect(self.refresh)
+        self._due = False
+        model.modelReset.connect(self.follow_rows)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -94,9 +96,30 @@ class TotalsFooter(QTableView):
             self.setColumnWidth(i, header.sectionSize(i))
         self.horizontalScrollBar().setValue(self.table.horizontalScrollBar().value())
 
+    def follow_rows(self) -> None:
+        """The rows changed: add them up now, or for a long list once the table has painted
+        (adding up 100,000 rows takes longer than showing the first of them)."""
+        if self.source.rowCount() <= LONG:
+            self.refresh()
+            return
+        for r in range(self.cells.rowCount()):
+            for c in range(self.cells.columnCount()):
+                if item := self.cells.item(r, c):
+                    item.setText("…" if item.text() else "")
+        if not self._due:
+            self._due = True
+            QTimer.singleShot(0, self.refresh)
+
     def refresh(self) -> None:
         """Add up the rows shown now."""
-        self.lines = L.totals(self.kind_name, self.columns, self.source.shown_rows())
+        self._due = False
+        if not L.has_totals(self.kind_name):
+            self.lines = []  # nothing to add up: nothing is read
+        else:  # rows of equal values, counted in SQL: the shown rows are not read one by one
+            needed = L.totalled_columns(self.kind_name)
+            at = [i for i, c in enumerate(self.columns) if c in needed]
+            rows, times = self.source.shown_groups(at)
+            self.lines = L.totals(self.kind_name, self.columns, rows, times)
         self.cells.setRowCount(0)
         names = self.columns
         bold = QFont(self.font())

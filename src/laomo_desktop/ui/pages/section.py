@@ -27,6 +27,7 @@ from laomo_desktop.ledger import kinds
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.period import current_year, period
+from laomo_desktop.ledger.rowquery import CALL, CHOICE, RAW, Cell, RowQuery
 from laomo_desktop.ledger.studios import studio_is_imported
 from laomo_desktop.store import schema as S
 from laomo_desktop.ui import fmt, prefs
@@ -41,7 +42,7 @@ from laomo_desktop.ui.pages.sections import Section
 from laomo_desktop.ui.plain import warn
 from laomo_desktop.ui.system import undo
 from laomo_desktop.ui.widgets.attachpanel import column_spec as attachment_column
-from laomo_desktop.ui.widgets.tablemodel import RecordTableModel
+from laomo_desktop.ui.widgets.sqltable import QueryTableModel
 
 
 def read_only_banner() -> QLabel:
@@ -123,6 +124,27 @@ def column_spec(kind: S.Kind, name: str):
     return fmt.label(f), lambda v, f=f: fmt.value_text(f, v)
 
 
+def column_cell(kind: S.Kind, name: str, formatter) -> Cell:
+    """How the text `formatter` shows in a column is searched (ledger/rowquery.py): stored
+    text as is, a choice by its labels, anything else through the formatter itself."""
+    if kinds.rules(kind).is_file and attachment_column(name) is not None:
+        return Cell(CALL, text=formatter)
+    choices = None
+    for e in Q.EXTRAS.get(kind.name, ()):
+        if e.name == name:
+            choices = e.choices
+            if choices is None:
+                return Cell(CALL, text=formatter)
+    if choices is None:
+        f = kind.field(name)
+        if f.type in (S.TEXT, S.REF):
+            return Cell(RAW)
+        if f.type != S.CHOICE:
+            return Cell(CALL, text=formatter)
+        choices = f.choices
+    return Cell(CHOICE, labels={c.value: fmt.choice_label(choices, c.value) for c in choices})
+
+
 class SectionPage(LazyPage):
     edit_on_navigate = True  # a link to a record opens its form (notices: shows their items)
 
@@ -133,7 +155,7 @@ class SectionPage(LazyPage):
         self.setObjectName(f"page_{section.key}")
 
         self.specs = specs = [column_spec(self.kind, c) for c in section.columns]
-        self.model = RecordTableModel([h for h, _ in specs], [f for _, f in specs], self)
+        self.model = QueryTableModel([h for h, _ in specs], [f for _, f in specs], self)
 
         bar = QHBoxLayout()
         self.new_button = QPushButton(tr("New"))
@@ -231,9 +253,10 @@ class SectionPage(LazyPage):
         imported = studio_is_imported(self.ctx.studio_uid)
         withheld = (privacy.withheld(self.ctx.studio_uid).get(self.kind.name, frozenset())
                     if imported else frozenset())
-        self.model.set_formatters([not_provided_text if c in withheld else f
-                                   for c, (_, f) in zip(self.section.columns, self.specs,
-                                                        strict=True)])
+        shown = [not_provided_text if c in withheld else f
+                 for c, (_, f) in zip(self.section.columns, self.specs, strict=True)]
+        self.model.set_formatters(shown, [column_cell(self.kind, c, f) for c, f in
+                                          zip(self.section.columns, shown, strict=True)])
         self._load_rows()
         self._update_count()
         self.set_read_only(imported)
@@ -254,29 +277,25 @@ class SectionPage(LazyPage):
         filtered = bool(studio) and bool(year) and self.by_period
         self.show_all.setVisible(filtered)
         if not studio:
-            self.model.set_rows([])
+            self.model.set_query(None)
             self.note.hide()
             return
-        columns = list(self.section.columns)
+        columns, kind = list(self.section.columns), self.kind.name
         if not filtered:
-            self.model.set_rows(Q.fetch_rows(self.kind.name, studio, columns))
+            self.model.set_query(RowQuery(kind, studio, columns))
             self.note.hide()
             return
         year_text = fmt.year_text(year)
         if self.show_all.isChecked():
-            rows = Q.fetch_rows(self.kind.name, studio, columns)
-            inside = {r[0] for r in Q.fetch_rows(self.kind.name, studio, [], year=year)}
-            outside = frozenset(r[0] for r in rows if r[0] not in inside)
-            self.model.set_rows(rows, outside,
-                                tr("Not in %1").replace("%1", year_text))
+            query = RowQuery(kind, studio, columns, year=year, grey_outside=True)
+            self.model.set_query(query, tr("Not in %1").replace("%1", year_text))
+            count = query.count_outside()
             text = tr("All records are shown; %1 of them are not in %2 and are shown in grey "
                       "(<a href=\"#year\">only %2</a>)")
         else:
-            self.model.set_rows(Q.fetch_rows(self.kind.name, studio, columns, year=year))
-            outside = frozenset()
+            self.model.set_query(RowQuery(kind, studio, columns, year=year))
+            count = Q.count_outside(kind, studio, year)
             text = tr("%1 more records are not in %2 (<a href=\"#all\">show all records</a>)")
-        count = len(outside) if self.show_all.isChecked() else \
-            Q.count_outside(self.kind.name, studio, year)
         self.note.setText(text.replace("%1", str(count)).replace("%2", year_text))
         self.note.setVisible(count > 0)
 

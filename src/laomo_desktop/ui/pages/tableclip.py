@@ -138,7 +138,7 @@ def select_uids(page: SectionPage, uids: set[str]) -> None:
     """Select the rows of these records that the table shows."""
     model, selection = page.model, QItemSelection()
     last = model.columnCount() - 1
-    rows = [r for r in range(model.rowCount()) if model.uid_at(r) in uids]
+    rows = sorted(r for r in map(model.row_of_uid, uids) if r >= 0)
     for r in rows:
         selection.select(model.index(r, 0), model.index(r, last))
     if rows:

@@ -1,5 +1,6 @@
-"""A table model over rows fetched in one query. Filtering and sorting work on the model's own
-row list (never a QSortFilterProxyModel: far too slow at 100,000 rows). A row's text is made
+"""A table model over rows fetched in one query, for short lists (the recycle bin); a section's
+records are listed by ui/widgets/sqltable.py, which holds only row ids. Filtering and sorting
+work on the model's own row list (never a QSortFilterProxyModel: far too slow at 100,000 rows). A row's text is made
 when the view first asks for it (the rows on screen), the text searched only once a search is
 typed: a list of every studio's records paints without formatting all of them first."""
 
