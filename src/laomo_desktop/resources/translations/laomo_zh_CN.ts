@@ -104,7 +104,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/attachments.py" line="81"/>
-        <location filename="../../ui/pages/section.py" line="89"/>
+        <location filename="../../ui/pages/section.py" line="90"/>
         <location filename="../../ui/widgets/attachpanel.py" line="182"/>
         <source>Open</source>
         <translation>打开</translation>
@@ -1310,7 +1310,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="145"/>
-        <location filename="../../ui/pages/section.py" line="391"/>
+        <location filename="../../ui/pages/section.py" line="410"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1333,8 +1333,8 @@ It is now safe to remove the USB stick.</source>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="141"/>
-        <location filename="../../ui/pages/section.py" line="292"/>
+        <location filename="../../ui/pages/section.py" line="163"/>
+        <location filename="../../ui/pages/section.py" line="311"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1364,7 +1364,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="152"/>
-        <location filename="../../ui/pages/section.py" line="142"/>
+        <location filename="../../ui/pages/section.py" line="164"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1400,13 +1400,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="374"/>
+        <location filename="../../ui/pages/section.py" line="393"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="54"/>
-        <location filename="../../ui/pages/section.py" line="347"/>
+        <location filename="../../ui/pages/section.py" line="366"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1450,7 +1450,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="139"/>
+        <location filename="../../ui/pages/section.py" line="161"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1472,7 +1472,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="85"/>
-        <location filename="../../ui/pages/listfooter.py" line="24"/>
+        <location filename="../../ui/pages/listfooter.py" line="25"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1591,106 +1591,106 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="48"/>
+        <location filename="../../ui/pages/section.py" line="49"/>
         <source>This studio was imported from its data packages: read-only. Its records are entered by the studio itself and updated by importing its next package.</source>
         <translation>这是从数据包导入的工作室，只读。记录由该工作室自己录入，导入它的下一个数据包时更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="65"/>
+        <location filename="../../ui/pages/section.py" line="66"/>
         <source>Not provided</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="71"/>
+        <location filename="../../ui/pages/section.py" line="72"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="83"/>
+        <location filename="../../ui/pages/section.py" line="84"/>
         <source>The studio did not include this in its data package.</source>
         <translation>工作室没有在数据包中提供此项。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="140"/>
+        <location filename="../../ui/pages/section.py" line="162"/>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="143"/>
+        <location filename="../../ui/pages/section.py" line="165"/>
         <source>Move to the recycle bin (Del)</source>
         <translation>移入回收站（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="152"/>
+        <location filename="../../ui/pages/section.py" line="174"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="154"/>
+        <location filename="../../ui/pages/section.py" line="176"/>
         <source>Also list the records that were not in force or not dated in the selected year (shown in grey)</source>
         <translation>同时列出所选年度内未生效或不属于该年度的记录（以灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="162"/>
+        <location filename="../../ui/pages/section.py" line="184"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="400"/>
+        <location filename="../../ui/pages/section.py" line="419"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="163"/>
+        <location filename="../../ui/pages/section.py" line="185"/>
         <location filename="../../ui/window/sectionkeys.py" line="39"/>
         <source>Search this section</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="271"/>
+        <location filename="../../ui/pages/section.py" line="291"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="272"/>
+        <location filename="../../ui/pages/section.py" line="293"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="277"/>
+        <location filename="../../ui/pages/section.py" line="298"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="292"/>
+        <location filename="../../ui/pages/section.py" line="311"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="300"/>
+        <location filename="../../ui/pages/section.py" line="319"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="301"/>
+        <location filename="../../ui/pages/section.py" line="320"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../ui/pages/attachments.py" line="147"/>
         <location filename="../../ui/pages/attachments.py" line="154"/>
-        <location filename="../../ui/pages/section.py" line="363"/>
+        <location filename="../../ui/pages/section.py" line="382"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="393"/>
+        <location filename="../../ui/pages/section.py" line="412"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="398"/>
+        <location filename="../../ui/pages/section.py" line="417"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -2632,47 +2632,47 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>从日历中选择日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="24"/>
+        <location filename="../../ui/pages/listfooter.py" line="25"/>
         <source>Income total</source>
         <translation>收入合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="25"/>
+        <location filename="../../ui/pages/listfooter.py" line="26"/>
         <source>Expense total</source>
         <translation>支出合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="25"/>
+        <location filename="../../ui/pages/listfooter.py" line="26"/>
         <source>Balance</source>
         <translation>结余</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="34"/>
+        <location filename="../../ui/pages/listfooter.py" line="35"/>
         <source>%1 (10k yuan)</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="36"/>
+        <location filename="../../ui/pages/listfooter.py" line="37"/>
         <source>%1 sessions</source>
         <translation>%1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="38"/>
+        <location filename="../../ui/pages/listfooter.py" line="39"/>
         <source>%1 person-times</source>
         <translation>%1 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="40"/>
+        <location filename="../../ui/pages/listfooter.py" line="41"/>
         <source>%1 hours</source>
         <translation>%1 学时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="67"/>
+        <location filename="../../ui/pages/listfooter.py" line="68"/>
         <source>Totals of the records shown</source>
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="114"/>
+        <location filename="../../ui/pages/listfooter.py" line="137"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>
