@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from laomo_desktop import settings as declared
@@ -105,7 +106,9 @@ def test_the_studio_form_and_the_union_page_show_the_category(ctx, studio, qtbot
     qtbot.addWidget(page)
     page.show()
     col = [k for k, _ in COLUMNS].index("category")
-    assert page.table.horizontalHeaderItem(col).text() == "工作室类别"
+    header = page.table.model().headerData(col, Qt.Orientation.Horizontal,
+                                           Qt.ItemDataRole.DisplayRole)
+    assert header == "工作室类别"
     cells = {page.table.item(r, 0).text(): page.table.item(r, col).text()
              for r in range(page.table.rowCount())}
     assert cells == {"王强工作室": "技能大师工作室", "老工作室": "劳模创新工作室"}
