@@ -497,7 +497,8 @@ def deb(v: str, depends: str, python: str) -> Path:
     (root / "DEBIAN" / "control").write_text(control, encoding="utf-8")
     (root / "DEBIAN").chmod(0o755)
     out = DIST / f"{PACKAGE}_{v}_{arch}.deb"
-    run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(out)],
+    # xz -3: 54 s and 65.7 MB here against -6's 94 s and 59.4 MB (the build's long pole)
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z3", "--build", str(root), str(out)],
         stdout=subprocess.DEVNULL)
     check_old_dpkg_reads(out)
     return out
