@@ -614,7 +614,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="55"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="59"/>
         <location filename="../../ui/pages/union.py" line="195"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
         <location filename="../../ui/window/mainwindow.py" line="165"/>
@@ -957,135 +957,135 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="76"/>
+        <location filename="../../ui/dialogs/exchange.py" line="119"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="90"/>
-        <location filename="../../ui/dialogs/exchange.py" line="309"/>
+        <location filename="../../ui/dialogs/exchange.py" line="133"/>
+        <location filename="../../ui/dialogs/exchange.py" line="352"/>
         <location filename="../../ui/window/commands.py" line="29"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="105"/>
+        <location filename="../../ui/dialogs/exchange.py" line="148"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="113"/>
+        <location filename="../../ui/dialogs/exchange.py" line="156"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="114"/>
+        <location filename="../../ui/dialogs/exchange.py" line="157"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="114"/>
+        <location filename="../../ui/dialogs/exchange.py" line="157"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="114"/>
+        <location filename="../../ui/dialogs/exchange.py" line="157"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="123"/>
+        <location filename="../../ui/dialogs/exchange.py" line="166"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="125"/>
+        <location filename="../../ui/dialogs/exchange.py" line="168"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="127"/>
+        <location filename="../../ui/dialogs/exchange.py" line="170"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="136"/>
+        <location filename="../../ui/dialogs/exchange.py" line="179"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="139"/>
+        <location filename="../../ui/dialogs/exchange.py" line="182"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="151"/>
+        <location filename="../../ui/dialogs/exchange.py" line="194"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="160"/>
+        <location filename="../../ui/dialogs/exchange.py" line="203"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="166"/>
+        <location filename="../../ui/dialogs/exchange.py" line="209"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="174"/>
+        <location filename="../../ui/dialogs/exchange.py" line="217"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="185"/>
+        <location filename="../../ui/dialogs/exchange.py" line="228"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="194"/>
+        <location filename="../../ui/dialogs/exchange.py" line="237"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="197"/>
+        <location filename="../../ui/dialogs/exchange.py" line="240"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="231"/>
+        <location filename="../../ui/dialogs/exchange.py" line="274"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="252"/>
+        <location filename="../../ui/dialogs/exchange.py" line="295"/>
         <location filename="../../ui/pages/unionoffices.py" line="100"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="263"/>
+        <location filename="../../ui/dialogs/exchange.py" line="306"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="279"/>
+        <location filename="../../ui/dialogs/exchange.py" line="322"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="283"/>
+        <location filename="../../ui/dialogs/exchange.py" line="326"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="299"/>
+        <location filename="../../ui/dialogs/exchange.py" line="342"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="306"/>
+        <location filename="../../ui/dialogs/exchange.py" line="349"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
@@ -1158,8 +1158,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/excelimport.py" line="160"/>
         <location filename="../../ui/dialogs/excelimport.py" line="275"/>
-        <location filename="../../ui/dialogs/imports.py" line="138"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
+        <location filename="../../ui/dialogs/imports.py" line="144"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="87"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
         <location filename="../../ui/system/tasks.py" line="80"/>
         <source>Cancel</source>
@@ -1216,22 +1216,22 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="323"/>
+        <location filename="../../ui/dialogs/exchange.py" line="366"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="324"/>
+        <location filename="../../ui/dialogs/exchange.py" line="367"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="331"/>
+        <location filename="../../ui/dialogs/exchange.py" line="374"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="332"/>
+        <location filename="../../ui/dialogs/exchange.py" line="375"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -1240,12 +1240,12 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="336"/>
+        <location filename="../../ui/dialogs/exchange.py" line="379"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="342"/>
+        <location filename="../../ui/dialogs/exchange.py" line="385"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1455,138 +1455,136 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="62"/>
+        <location filename="../../ui/dialogs/imports.py" line="68"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="71"/>
+        <location filename="../../ui/dialogs/imports.py" line="77"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="77"/>
+        <location filename="../../ui/dialogs/imports.py" line="83"/>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="85"/>
+        <location filename="../../ui/dialogs/imports.py" line="91"/>
         <location filename="../../ui/pages/listfooter.py" line="25"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="113"/>
+        <location filename="../../ui/dialogs/imports.py" line="119"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="118"/>
+        <location filename="../../ui/dialogs/imports.py" line="124"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="126"/>
+        <location filename="../../ui/dialogs/imports.py" line="132"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="129"/>
+        <location filename="../../ui/dialogs/imports.py" line="135"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="135"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="80"/>
+        <location filename="../../ui/dialogs/imports.py" line="141"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="84"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="138"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="83"/>
+        <location filename="../../ui/dialogs/imports.py" line="144"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="87"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="165"/>
+        <location filename="../../ui/dialogs/imports.py" line="167"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="172"/>
+        <location filename="../../ui/dialogs/imports.py" line="169"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="180"/>
+        <location filename="../../ui/dialogs/imports.py" line="172"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="185"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="123"/>
+        <location filename="../../ui/dialogs/exchange.py" line="98"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="187"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="125"/>
+        <location filename="../../ui/dialogs/exchange.py" line="99"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="216"/>
+        <location filename="../../ui/dialogs/imports.py" line="196"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="218"/>
+        <location filename="../../ui/dialogs/imports.py" line="198"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="240"/>
+        <location filename="../../ui/dialogs/imports.py" line="220"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="241"/>
+        <location filename="../../ui/dialogs/imports.py" line="221"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="304"/>
+        <location filename="../../ui/dialogs/imports.py" line="284"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="310"/>
+        <location filename="../../ui/dialogs/imports.py" line="290"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="323"/>
+        <location filename="../../ui/dialogs/imports.py" line="303"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="336"/>
+        <location filename="../../ui/dialogs/imports.py" line="316"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="339"/>
+        <location filename="../../ui/dialogs/imports.py" line="319"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="342"/>
+        <location filename="../../ui/dialogs/imports.py" line="322"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="359"/>
+        <location filename="../../ui/dialogs/imports.py" line="339"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -2211,13 +2209,13 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>U盘/可移动磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="231"/>
+        <location filename="../../ui/dialogs/exchange.py" line="274"/>
         <location filename="../../ui/system/drives.py" line="57"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="264"/>
+        <location filename="../../ui/dialogs/exchange.py" line="307"/>
         <location filename="../../ui/system/drives.py" line="73"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
@@ -2930,27 +2928,27 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>（另有 %1 份未办结的通知）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="38"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="42"/>
         <source>Import an office package</source>
         <translation>导入工会数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="40"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="44"/>
         <source>%1 (%2 level)</source>
         <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="46"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="50"/>
         <source>Office package No. %1 for the year %2, made %3 · %4 studios · %5</source>
         <translation>%2 年度第 %1 号工会数据包，生成于 %3 · 工作室 %4 个 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="73"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="77"/>
         <source>I confirmed this fingerprint with the office (by phone or on paper)</source>
         <translation>我已与该工会核对过这个指纹（电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="76"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="80"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the office)</source>
         <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
     </message>
@@ -2960,12 +2958,12 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="111"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="108"/>
         <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/officeimport.py" line="119"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="110"/>
         <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
         <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
     </message>
@@ -3274,27 +3272,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="48"/>
+        <location filename="../../ui/dialogs/imports.py" line="54"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="49"/>
+        <location filename="../../ui/dialogs/imports.py" line="55"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="50"/>
+        <location filename="../../ui/dialogs/imports.py" line="56"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="51"/>
+        <location filename="../../ui/dialogs/imports.py" line="57"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="52"/>
+        <location filename="../../ui/dialogs/imports.py" line="58"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>

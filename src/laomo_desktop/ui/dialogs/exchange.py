@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -68,6 +69,48 @@ def mono_label(text: str, name: str) -> QLabel:
     lab.setFont(font)
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return lab
+
+
+def key_box(pv, trust: QCheckBox, replace: QCheckBox, match: str, first: str, changed: str,
+            *, red_new: bool = False) -> QFrame:
+    """The signing-key part of an import preview (a studio's package or an office's): the key
+    matches the registered one, is the first from this sender (tick `trust` after comparing the
+    fingerprint by phone), or has changed (tick `replace`). The texts are the caller's, worded
+    for a studio or an office; `pv` has key_status, fingerprint and pinned_fingerprint."""
+    box = QFrame()
+    box.setObjectName("key_box")
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    lay = QVBoxLayout(box)
+    if pv.key_status == "match":
+        text = DataLabel(match)
+        text.setStyleSheet(f"color: {GREEN};")
+        lay.addWidget(text)
+    elif pv.key_status == "first":
+        text = QLabel(first)
+        lay.addWidget(text)
+        lay.addWidget(mono_label(pv.fingerprint, "preview_fingerprint"))
+        lay.addWidget(trust)
+    else:
+        box.setStyleSheet(f"QFrame#key_box {{ border: 2px solid {RED}; }}")
+        text = QLabel(changed)
+        text.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        lay.addWidget(text)
+        lay.addWidget(DataLabel(tr("Registered: %1").replace("%1", pv.pinned_fingerprint or "")))
+        new = mono_label(tr("This package: %1").replace("%1", pv.fingerprint),
+                         "preview_fingerprint")
+        if red_new:
+            new.setStyleSheet(f"color: {RED};")
+        lay.addWidget(new)
+        lay.addWidget(replace)
+    text.setObjectName("key_status")
+    text.setWordWrap(True)
+    return box
+
+
+def key_accepted(pv, trust: QCheckBox, replace: QCheckBox) -> bool:
+    """The key part of an import preview lets the import go ahead."""
+    return {"match": True, "first": trust.isChecked(),
+            "changed": replace.isChecked()}[pv.key_status]
 
 
 def installation_fingerprint_text(paths) -> str:

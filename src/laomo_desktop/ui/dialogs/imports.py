@@ -34,7 +34,13 @@ from laomo_desktop.store import schema as S
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, ORANGE, RED, mono_label, when_text
+from laomo_desktop.ui.dialogs.exchange import (
+    MUTED,
+    ORANGE,
+    key_accepted,
+    key_box,
+    when_text,
+)
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown
 from laomo_desktop.ui.system.tasks import start_job
@@ -156,42 +162,17 @@ class ImportPreviewDialog(QDialog):
         self.resize(680, max(360, min(720, 195 + table_height)))
 
     def _key_box(self) -> QFrame:
-        pv = self.pv
-        box = QFrame()
-        box.setObjectName("key_box")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        lay = QVBoxLayout(box)
-        if pv.key_status == "match":
-            text = DataLabel(tr("✓ Signed with the key registered for this studio (%1).")
-                             .replace("%1", pv.fingerprint))
-            text.setStyleSheet(f"color: {GREEN};")
-            text.setObjectName("key_status")
-            lay.addWidget(text)
-            return box
-        if pv.key_status == "first":
-            text = QLabel(tr("This is the first package from this studio. Before importing, "
-                             "call the studio (or check the review packet) and compare its "
-                             "signing-key fingerprint with this one:"))
-            lay.addWidget(text)
-            lay.addWidget(mono_label(pv.fingerprint, "preview_fingerprint"))
-            lay.addWidget(self.trust)
-        else:
-            box.setStyleSheet(f"QFrame#key_box {{ border: 2px solid {RED}; }}")
-            text = QLabel(tr("The signing key of this studio has CHANGED. The studio may have "
-                             "reinstalled the program, or the package may be forged. Call the "
-                             "studio and compare the new fingerprint before importing."))
-            text.setStyleSheet(f"color: {RED}; font-weight: bold;")
-            lay.addWidget(text)
-            lay.addWidget(DataLabel(tr("Registered: %1").replace("%1",
-                                                                 pv.pinned_fingerprint or "")))
-            new = mono_label(tr("This package: %1").replace("%1", pv.fingerprint),
-                             "preview_fingerprint")
-            new.setStyleSheet(f"color: {RED};")
-            lay.addWidget(new)
-            lay.addWidget(self.replace)
-        text.setObjectName("key_status")
-        text.setWordWrap(True)
-        return box
+        return key_box(
+            self.pv, self.trust, self.replace,
+            tr("✓ Signed with the key registered for this studio (%1).")
+            .replace("%1", self.pv.fingerprint),
+            tr("This is the first package from this studio. Before importing, call the studio "
+               "(or check the review packet) and compare its signing-key fingerprint with this "
+               "one:"),
+            tr("The signing key of this studio has CHANGED. The studio may have reinstalled the "
+               "program, or the package may be forged. Call the studio and compare the new "
+               "fingerprint before importing."),
+            red_new=True)
 
     @property
     def trust_new_key(self) -> bool:
@@ -202,9 +183,8 @@ class ImportPreviewDialog(QDialog):
         return self.pv.key_status == "changed" and self.replace.isChecked()
 
     def _update(self, *_args) -> None:
-        key_ok = {"match": True, "first": self.trust.isChecked(),
-                  "changed": self.replace.isChecked()}[self.pv.key_status]
-        self.import_button.setEnabled(key_ok and not self.pv.already_imported)
+        self.import_button.setEnabled(key_accepted(self.pv, self.trust, self.replace)
+                                      and not self.pv.already_imported)
 
 
 class ImportReportDialog(QDialog):

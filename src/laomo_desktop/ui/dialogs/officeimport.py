@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +21,12 @@ from PySide6.QtWidgets import (
 from laomo_desktop.exchange.officeimport import OfficePreview
 from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
-from laomo_desktop.ui.dialogs.exchange import GREEN, MUTED, RED, mono_label, when_text
+from laomo_desktop.ui.dialogs.exchange import (
+    MUTED,
+    key_accepted,
+    key_box,
+    when_text,
+)
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown
 
@@ -97,37 +101,14 @@ class OfficePreviewDialog(QDialog):
         self.resize(680, 460)
 
     def _key_box(self) -> QFrame:
-        pv = self.pv
-        box = QFrame()
-        box.setObjectName("key_box")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        lay = QVBoxLayout(box)
-        if pv.key_status == "match":
-            text = DataLabel(tr("✓ Signed with the key registered for this office (%1).")
-                             .replace("%1", pv.fingerprint))
-            text.setStyleSheet(f"color: {GREEN};")
-            lay.addWidget(text)
-        elif pv.key_status == "first":
-            text = QLabel(tr("This is the first package from this office. Before importing, "
-                             "call the office and compare its signing-key fingerprint with "
-                             "this one:"))
-            lay.addWidget(text)
-            lay.addWidget(mono_label(pv.fingerprint, "preview_fingerprint"))
-            lay.addWidget(self.trust)
-        else:
-            box.setStyleSheet(f"QFrame#key_box {{ border: 2px solid {RED}; }}")
-            text = QLabel(tr("The signing key of this office has CHANGED. Call the office and "
-                             "compare the new fingerprint before importing."))
-            text.setStyleSheet(f"color: {RED}; font-weight: bold;")
-            lay.addWidget(text)
-            lay.addWidget(DataLabel(tr("Registered: %1").replace("%1",
-                                                                 pv.pinned_fingerprint or "")))
-            lay.addWidget(mono_label(tr("This package: %1").replace("%1", pv.fingerprint),
-                                     "preview_fingerprint"))
-            lay.addWidget(self.replace)
-        text.setObjectName("key_status")
-        text.setWordWrap(True)
-        return box
+        return key_box(
+            self.pv, self.trust, self.replace,
+            tr("✓ Signed with the key registered for this office (%1).")
+            .replace("%1", self.pv.fingerprint),
+            tr("This is the first package from this office. Before importing, call the office "
+               "and compare its signing-key fingerprint with this one:"),
+            tr("The signing key of this office has CHANGED. Call the office and compare the new "
+               "fingerprint before importing."))
 
     @property
     def trust_new_key(self) -> bool:
@@ -138,6 +119,4 @@ class OfficePreviewDialog(QDialog):
         return self.pv.key_status == "changed" and self.replace.isChecked()
 
     def _update(self, *_args) -> None:
-        ok = {"match": True, "first": self.trust.isChecked(),
-              "changed": self.replace.isChecked()}[self.pv.key_status]
-        self.import_button.setEnabled(ok)
+        self.import_button.setEnabled(key_accepted(self.pv, self.trust, self.replace))
