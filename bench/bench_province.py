@@ -283,6 +283,8 @@ def main() -> int:
         generate(paths, args.studios)
     else:
         print(f"province: {paths.db} ({paths.db.stat().st_size / 1e6:.0f} MB), reused")
+        open_ledger(paths)  # a province kept from an older version: its schema brought up
+        close_ledger()
     from datetime import date
     year = date.today().year
     raw = min(raw_figures(paths.db, year) for _ in range(args.repeat))

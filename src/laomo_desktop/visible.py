@@ -35,6 +35,8 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     keep_newlines: multi-line text (a summary, minutes) keeps its line breaks and tabs."""
     if text.isprintable():  # every BIDI character is a format character: not printable
         return text
+    if keep_newlines and text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # lines of printable text (a tooltip, a list of warnings)
     out = []
     for ch in text:
         if keep_newlines and ch in "\n\t":

@@ -53,6 +53,16 @@ def _column(f: S.Field, models: dict[str, type[pw.Model]]) -> pw.Field:
     return pw.TextField(null=True)
 
 
+def _live_order_index(kind: S.Kind, model: type[pw.Model]) -> None:
+    """A dated kind's live records in the order its lists show them (newest first), for a list
+    over every studio: an index of the records not in the recycle bin by their date or year."""
+    column = kind.date_field or ("year" if any(f.name == "year" for f in kind.fields) else None)
+    if kind.per_studio and column:
+        field = getattr(model, column)
+        model.add_index(pw.ModelIndex(model, (field,), where=model.deleted_at.is_null(True),
+                                      name=f"{kind.table}_live_{column}"))
+
+
 def _build() -> tuple[dict[str, type[pw.Model]], dict[tuple[str, str], type[pw.Model]]]:
     models: dict[str, type[pw.Model]] = {}
     children: dict[tuple[str, str], type[pw.Model]] = {}
@@ -74,6 +84,7 @@ def _build() -> tuple[dict[str, type[pw.Model]], dict[tuple[str, str], type[pw.M
                                     else models)
         attrs["Meta"] = type("Meta", (), {"table_name": kind.table, "indexes": tuple(indexes)})
         model = type(kind.name.title().replace("_", ""), (BaseModel,), attrs)
+        _live_order_index(kind, model)
         models[kind.name] = model
         for child in kind.children:
             cattrs: dict = {

@@ -31,6 +31,9 @@ from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED
 from laomo_desktop.ui.plain import DataLabel, shown, tip
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Rows a column's fitted width is measured on (Qt's default: 1,000). A province has thousands of
+# studios; the widest of a few hundred rows of levels, dates and statuses is the widest of all.
+CONTENTS_PRECISION = 300
 
 
 def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
@@ -74,6 +77,7 @@ class NamingsCard:
         head = tree.header()
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setResizeContentsPrecision(CONTENTS_PRECISION)
         for c in (1, 2, 3):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         tree.setToolTip(tr("Double-click a studio to open its ledger"))
@@ -89,6 +93,9 @@ class NamingsCard:
         """Two groups, each naming a row: the reviews due in the year (dated by the review) and
         the plaques removed or names revoked in it (dated by the change)."""
         tree = self.tree
+        head = tree.header()
+        for c in (1, 2, 3):  # fitted once at the end, not at every row (a province: thousands)
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         tree.clear()
         due, gone = data["due_review"], data["withdrawn"]
         for title, rows in ((tr("Due for review (%1)"), due),
@@ -97,6 +104,7 @@ class NamingsCard:
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
+            items = []
             for r in rows:
                 item = QTreeWidgetItem([shown(r["name"]),
                                         fmt.choice_label(E.Level, r["level"]),
@@ -110,10 +118,13 @@ class NamingsCard:
                     if r["doc_no"] else "")))))
                 if rows is gone:
                     item.setForeground(3, QColor(RED))
-                group.addChild(item)
+                items.append(item)
+            group.addChildren(items)
             tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
-            group.setExpanded(True)
+        tree.expandAll()
+        for c in (1, 2, 3):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.summary.setText(tr("%1 due · %2 removed").replace(
             "%1", str(len(due))).replace("%2", str(len(gone))))
         self.empty.setText(tr("No naming is due for review, and no plaque was removed "
