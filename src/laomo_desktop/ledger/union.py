@@ -282,6 +282,12 @@ def save_targets(path: Path, targets: dict[str, Any]) -> dict[str, Any]:
 
 # ---- the studios imported from their packages ------------------------------------------------
 
+def studio_count() -> int:
+    """How many studios the ledger holds (not those in the recycle bin)."""
+    return database.execute_sql("SELECT count(*) FROM studio WHERE deleted_at IS NULL"
+                                ).fetchone()[0]
+
+
 def imported_studios() -> dict[str, tuple[str, int]]:
     """uid → (created_at of the last package imported, its sequence number): what the union
     page shows beside each studio that sends its data as packages."""

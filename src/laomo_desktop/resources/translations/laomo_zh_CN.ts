@@ -615,8 +615,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="59"/>
-        <location filename="../../ui/pages/union.py" line="195"/>
-        <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/union.py" line="209"/>
+        <location filename="../../ui/pages/unioncards.py" line="70"/>
         <location filename="../../ui/window/mainwindow.py" line="165"/>
         <location filename="../../ui/window/mainwindow.py" line="172"/>
         <source>Studio</source>
@@ -1161,7 +1161,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <location filename="../../ui/dialogs/imports.py" line="144"/>
         <location filename="../../ui/dialogs/officeimport.py" line="87"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
-        <location filename="../../ui/system/tasks.py" line="80"/>
+        <location filename="../../ui/system/tasks.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1818,7 +1818,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="182"/>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="209"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2226,42 +2226,42 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="75"/>
+        <location filename="../../ui/pages/union.py" line="82"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="77"/>
+        <location filename="../../ui/pages/union.py" line="84"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="142"/>
+        <location filename="../../ui/pages/unioncards.py" line="153"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="144"/>
+        <location filename="../../ui/pages/unioncards.py" line="155"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="102"/>
+        <location filename="../../ui/pages/union.py" line="111"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="104"/>
+        <location filename="../../ui/pages/union.py" line="113"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="107"/>
+        <location filename="../../ui/pages/union.py" line="116"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="209"/>
+        <location filename="../../ui/pages/unioncards.py" line="220"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
@@ -2294,7 +2294,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="135"/>
+        <location filename="../../ui/pages/union.py" line="144"/>
         <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
@@ -2336,44 +2336,44 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="152"/>
-        <location filename="../../ui/pages/unioncards.py" line="79"/>
+        <location filename="../../ui/pages/union.py" line="161"/>
+        <location filename="../../ui/pages/unioncards.py" line="83"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="157"/>
+        <location filename="../../ui/pages/union.py" line="166"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="155"/>
+        <location filename="../../ui/pages/unioncards.py" line="166"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="172"/>
+        <location filename="../../ui/pages/unioncards.py" line="183"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="174"/>
+        <location filename="../../ui/pages/unioncards.py" line="185"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="173"/>
+        <location filename="../../ui/pages/union.py" line="187"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="191"/>
+        <location filename="../../ui/pages/union.py" line="205"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="196"/>
+        <location filename="../../ui/pages/union.py" line="210"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -2383,54 +2383,54 @@ What is wrong: %2</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="209"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="276"/>
+        <location filename="../../ui/pages/union.py" line="345"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="273"/>
+        <location filename="../../ui/pages/union.py" line="342"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="63"/>
         <location filename="../../ui/pages/unioncards.py" line="66"/>
+        <location filename="../../ui/pages/unioncards.py" line="69"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/unioncards.py" line="70"/>
         <location filename="../../ui/pages/unionoffices.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/unioncards.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/unioncards.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="118"/>
+        <location filename="../../ui/pages/union.py" line="127"/>
         <source>Office…</source>
         <translation>工会设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="121"/>
+        <location filename="../../ui/pages/union.py" line="130"/>
         <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="122"/>
+        <location filename="../../ui/pages/union.py" line="131"/>
         <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
         <location filename="../../ui/pages/unionoffices.py" line="119"/>
@@ -2438,22 +2438,37 @@ What is wrong: %2</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="278"/>
+        <location filename="../../ui/pages/union.py" line="304"/>
+        <source>Adding up the figures of %1 studios…</source>
+        <translation>正在汇总 %1 个工作室的数字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="325"/>
+        <source>The figures could not be added up: %1</source>
+        <translation>数字未能汇总：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="330"/>
+        <source>Union overview</source>
+        <translation>单位汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="347"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="280"/>
+        <location filename="../../ui/pages/union.py" line="349"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="283"/>
+        <location filename="../../ui/pages/union.py" line="352"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="348"/>
+        <location filename="../../ui/pages/union.py" line="417"/>
         <location filename="../../ui/pages/uniontable.py" line="176"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
@@ -2464,77 +2479,77 @@ What is wrong: %2</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="315"/>
+        <location filename="../../ui/pages/union.py" line="384"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="186"/>
+        <location filename="../../ui/pages/unioncards.py" line="197"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="192"/>
+        <location filename="../../ui/pages/unioncards.py" line="203"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="326"/>
+        <location filename="../../ui/pages/union.py" line="395"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="334"/>
+        <location filename="../../ui/pages/union.py" line="403"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="94"/>
+        <location filename="../../ui/pages/unioncards.py" line="101"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="95"/>
+        <location filename="../../ui/pages/unioncards.py" line="102"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="108"/>
+        <location filename="../../ui/pages/unioncards.py" line="116"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="109"/>
+        <location filename="../../ui/pages/unioncards.py" line="117"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="117"/>
+        <location filename="../../ui/pages/unioncards.py" line="128"/>
         <source>%1 due · %2 removed</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="119"/>
+        <location filename="../../ui/pages/unioncards.py" line="130"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="361"/>
+        <location filename="../../ui/pages/union.py" line="430"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="365"/>
+        <location filename="../../ui/pages/union.py" line="434"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="367"/>
+        <location filename="../../ui/pages/union.py" line="436"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="411"/>
+        <location filename="../../ui/pages/union.py" line="480"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2863,7 +2878,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/system/tasks.py" line="110"/>
+        <location filename="../../ui/system/tasks.py" line="112"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3378,13 +3393,13 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>列支补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="131"/>
+        <location filename="../../ui/pages/unioncards.py" line="142"/>
         <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="132"/>
+        <location filename="../../ui/pages/unioncards.py" line="143"/>
         <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Patents</source>
         <translation>专利</translation>
@@ -3410,17 +3425,17 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="129"/>
+        <location filename="../../ui/pages/unioncards.py" line="140"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="130"/>
+        <location filename="../../ui/pages/unioncards.py" line="141"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="133"/>
+        <location filename="../../ui/pages/unioncards.py" line="144"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>

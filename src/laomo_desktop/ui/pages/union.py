@@ -9,6 +9,7 @@ its namings) opens its own (read-only) ledger."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +35,7 @@ from laomo_desktop.ledger import offices, period, union
 from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
+from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
@@ -61,8 +63,13 @@ from laomo_desktop.ui.pages.uniontable import (  # noqa: F401 - the page's tests
 )
 from laomo_desktop.ui.plain import DataLabel, shown, tip
 from laomo_desktop.ui.system import drives
+from laomo_desktop.ui.system.tasks import start_job
+from laomo_desktop.work import Job, Progress
 
 HISTORY_SHOWN = 200
+# From this many studios the figures are added up on a worker thread (a province's 2,000 take
+# about a second of SQL): the page shows at once, saying so, and the window answers meanwhile.
+BACKGROUND_FROM = 300
 
 
 def result_text(result: dict) -> str:
@@ -88,6 +95,8 @@ class UnionPage(LazyPage):
         self.data: dict = {}
         self.year = 0
         self._shown: tuple | None = None  # (what was shown, the ledger's stamp then)
+        self._loading = None  # the worker adding the figures up, while it does
+        self._again = False  # asked to refresh while it did
 
         self.heading = QLabel()
         self.heading.setObjectName("union_heading")
@@ -162,6 +171,11 @@ class UnionPage(LazyPage):
         upper = QWidget()
         ulay = QVBoxLayout(upper)
         ulay.setContentsMargins(0, 0, 0, 0)
+        self.busy = DataLabel(lines=True)  # adding up a province's figures, or why it could not
+        self.busy.setObjectName("union_busy")
+        self.busy.setWordWrap(True)
+        self.busy.hide()
+        ulay.addWidget(self.busy)
         ulay.addWidget(self.table, 1)
         ulay.addWidget(self.empty)
         ulay.addWidget(self.totals)
@@ -260,15 +274,70 @@ class UnionPage(LazyPage):
         if self._shown is not None and self._shown == (self._shown_for(), changes.stamp()):
             self._dirty = False
             return
-        self.reload()
+        if self._loading is not None:  # done when the figures under way are in
+            self._again = True
+            return
+        if union.studio_count() >= BACKGROUND_FROM:
+            self._load_in_background()
+        else:
+            self.reload()
 
     def reload(self) -> None:
         self._dirty = False
         self._shown = None
+        key = self._shown_for()
         before = changes.stamp()  # a write while loading: loaded again next time
-        self.year = year = self.shown_year()
+        year = self.shown_year()
         targets, note = self._targets(year)
-        self.data = data = union.union_year(year, targets)
+        self._apply(year, union.union_year(year, targets), note, (key, before))
+
+    def _load_in_background(self) -> None:
+        """union_year on a worker thread (its own connection); the page says what it does and
+        shows the figures when they are in. A write meanwhile makes them stale: the stamp taken
+        before says so, and the page loads again."""
+        self._dirty = False
+        key = self._shown_for()
+        before = changes.stamp()
+        year = self.shown_year()
+        targets, note = self._targets(year)
+        paths = self.ctx.paths
+        self.busy.setText(tr("Adding up the figures of %1 studios…").replace(
+            "%1", str(union.studio_count())))
+        self.busy.setStyleSheet(f"color: {MUTED};")
+        self.busy.show()
+        self.empty.hide()
+
+        def job() -> Job:
+            yield Progress(0, 0)
+            return union.union_year(year, targets)
+
+        def done(data: dict) -> None:
+            self._loading = None
+            if self.ctx.paths is paths:  # not another ledger's figures
+                self.busy.hide()
+                self._apply(year, data, note, (key, before))
+            self._then()
+
+        def failed(exc: BaseException) -> None:
+            self._loading = None
+            if not isinstance(exc, LaomoError):  # a defect: recorded as any other
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.busy.setText(tr("The figures could not be added up: %1").replace(
+                "%1", worded(exc.message) if isinstance(exc, LaomoError) else str(exc)))
+            self.busy.setStyleSheet(f"color: {RED};")
+            self._again = False
+
+        self._loading = start_job(self, tr("Union overview"), "", job, done, on_failed=failed,
+                                  cancellable=False, quiet=True)
+
+    def _then(self) -> None:
+        again, self._again = self._again, False
+        if (again or self._dirty) and self.isVisible():
+            self.refresh()
+
+    def _apply(self, year: int, data: dict, note: object, shown_as: tuple) -> None:
+        self.year = year
+        self.data = data
         imported = union.imported_studios()
         sub = tr("%1 studios, %2 of them imported from their data packages").replace(
             "%1", str(len(data["studios"]))).replace("%2", str(len(imported)))
@@ -294,7 +363,7 @@ class UnionPage(LazyPage):
         self._fill_party(data["coverage"])
         self.naming_card.fill(data)
         self._fill_history(data["studios"])
-        self._shown = (self._shown_for(), before)
+        self._shown = shown_as
 
     def _fill_table(self, rows: list[dict], imported: dict) -> None:
         t = self.table

@@ -70,7 +70,8 @@ class JobRunner(QObject):
     def __init__(self, parent: QWidget | None, title: str, text: str,
                  on_done: Callable[[Any], None],
                  on_failed: Callable[[BaseException], None] | None,
-                 on_cancelled: Callable[[], None] | None, cancellable: bool):
+                 on_cancelled: Callable[[], None] | None, cancellable: bool,
+                 quiet: bool = False):
         super().__init__(parent)
         self.parent_widget, self.title = parent, title
         self.on_done, self.on_failed, self.on_cancelled = on_done, on_failed, on_cancelled
@@ -97,7 +98,8 @@ class JobRunner(QObject):
         self.signals.progress.connect(self._progress)
         self.signals.done.connect(self._done)
         self.signals.failed.connect(self._failed)
-        QTimer.singleShot(SHOW_AFTER_MS, self, self._show)
+        if not quiet:  # quiet: the caller says on its own screen what goes on
+            QTimer.singleShot(SHOW_AFTER_MS, self, self._show)
 
     def _show(self) -> None:
         if self.running:
@@ -153,12 +155,14 @@ def start_job(parent: QWidget | None, title: str, text: str, make_job: Callable[
               on_done: Callable[[Any], None], *,
               on_failed: Callable[[BaseException], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
-              cancellable: bool = True) -> JobRunner:
+              cancellable: bool = True, quiet: bool = False) -> JobRunner:
     """Run the job `make_job()` makes on a worker thread; every callback runs on the GUI thread.
 
+    `quiet`: no progress dialog (the caller shows on its own screen that it is working).
     Without on_failed, a LaomoError is shown as a warning titled `title`. `make_job` is called on
     the worker thread, so whatever it reads comes through the worker's own connection."""
-    runner = JobRunner(parent, title, text, on_done, on_failed, on_cancelled, cancellable)
+    runner = JobRunner(parent, title, text, on_done, on_failed, on_cancelled, cancellable,
+                       quiet)
     _alive.add(runner)
     worker = _Worker(make_job, runner.signals, runner.stop)
     QThreadPool.globalInstance().start(worker)
