@@ -82,3 +82,12 @@ def test_laomo_report_alliance_takes_the_alliance_by_name(alliance, tmp_path, ca
     code, _, err = run_cli(capsys, "--data-dir", str(alliance["paths"].root), "report",
                            "alliance", "--studio", "李明", "--alliance", "电力", "--out", str(out))
     assert code != 0 and "本工作室没有创新联盟“电力”" in err
+
+
+def test_the_annual_summary_has_an_alliance_section(alliance, tmp_path):
+    out = tmp_path / "summary.pdf"
+    BY_KEY["annual"].write(Job(alliance["paths"], 2025, alliance["studio"]["uid"]), out)
+    text = flat(pdftotext(out))
+    assert flat("年末参加创新联盟 1 个，其中任盟主 1 个；本年度开展联盟联合项目 1 项；"
+                "联盟经费收入 5.00 万元、支出 1.23 万元。") in text
+    assert "市装备制造劳模创新工作室联盟" in text
