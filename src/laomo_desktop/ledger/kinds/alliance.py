@@ -35,9 +35,7 @@ def funds_sql(a: str, direction: str) -> str:
 
 
 def _cite(rec: dict, title: str) -> Cited:
-    role = E.AllianceRole.label(rec["role"]) if rec.get("role") else ""
-    return Cited(f"{rec.get('name') or title}（{role}）" if role else (rec.get("name") or title),
-                 rec.get("joined_on") or "")
+    return Cited(rec.get("name") or title, rec.get("joined_on") or "")
 
 
 RULES = KindRules(
