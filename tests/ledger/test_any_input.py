@@ -56,9 +56,10 @@ class World:
         self.b_member = add("member", {"name": "孙丽", "role": "member"}, self.b)
         self.grant = add("grant", {"name": "示范工作室补助", "body": "省总工会",
                                    "amount_fen": 5_000_000, "received_on": "2024-03-01"})
+        self.alliance = add("alliance", {"name": "电力创新联盟", "role": "member"})
         self.uids = {"member": self.member["uid"], "project": self.project["uid"],
                      "activity": self.activity["uid"], "result": self.result["uid"],
-                     "grant": self.grant["uid"]}
+                     "grant": self.grant["uid"], "alliance": self.alliance["uid"]}
         self.existing = {k.name: self.create(k.name, {**self.base(k.name), **(
             {"year": 2000} if k.name == "plan" else {})}) for k in S.KINDS}
 
@@ -68,7 +69,6 @@ class World:
         return {
             "studio": {"name": "新建工作室", "host_unit": "某某电力公司", "founded_on": "2019-01-01",
                        "recognitions": [{"level": "city", "date": "2020-05-01"}],
-                       "alliances": [{"name": "电力创新联盟", "role": "member"}],
                        "party_changes": [{"party_org": "pioneer_post", "date": "2020-06-01"}],
                        "leaders": [{"name": "王建国", "since": "2020-01-01"}]},
             "member": {"name": "钱七", "role": "member", "joined_on": "2020-01-01",
@@ -102,6 +102,9 @@ class World:
             "notice": {"issuer": "市总工会", "title": "关于报送成果的通知", "due_on": "2024-06-09",
                        "items": [{"what": "成果登记表", "source": "book_results", "done": True,
                                   "done_on": "2024-06-01"}]},
+            "alliance": {"name": "市装备制造联盟", "role": "leader", "founded_on": "2023-05-01",
+                         "members": [{"studio_name": "王强工作室", "role": "member"}],
+                         "plans": [{"year": 2024, "joint_projects": 2, "tasks": "联合攻关"}]},
             "grant": {"name": "市级补助", "body": "市总工会", "amount_fen": 1_000_000,
                       "received_on": "2024-05-01", "categories": "equipment",
                       "period_from": "2024-05-01", "period_to": "2025-04-30"},

@@ -100,6 +100,11 @@ def _masked(table: str, columns: list[str], rows: list[tuple], plans: set[int]) 
             for r in rows]
 
 
+# tables a step replaced, its rows moved: step 12 made alliance records of a studio's listed
+# alliances (tests/store/test_migration_alliances.py)
+MOVED = frozenset({"studio_alliance"})
+
+
 def test_every_record_is_kept_with_every_value(old):
     """Each table's rows, column by column, are what they were; only the benefit targets typed
     in 万元 (and their plans' version and time stamp) have changed, and rows were added only
@@ -112,6 +117,8 @@ def test_every_record_is_kept_with_every_value(old):
     open_ledger(LedgerPaths(root))
     con = database.connection()
     for table, (columns, rows) in before.items():
+        if table in MOVED:
+            continue
         now = _rows(con, table, columns)
         if table == "audit_entry":
             assert now[:len(rows)] == rows

@@ -121,8 +121,8 @@ def test_typing_then_deleting_back_to_the_original_is_no_change(ctx, qtbot, stud
 
 def test_a_row_added_to_a_child_list_is_a_change(ctx, qtbot, studio, asked):
     dlg, _ = record_form(ctx, qtbot, "studio", studio["uid"], R.get("studio", studio["uid"]))
-    alliances = dlg.editors["alliances"]
-    QTest.mouseClick(next(b for b in alliances.findChildren(type(cancel_button(dlg)))
+    leaders = dlg.editors["leaders"]
+    QTest.mouseClick(next(b for b in leaders.findChildren(type(cancel_button(dlg)))
                           if b.text() == "添加一行"), Qt.MouseButton.LeftButton)
     QTest.keyClick(dlg, Qt.Key.Key_Escape)
     assert len(asked.seen) == 1 and dlg.isVisible()

@@ -132,18 +132,18 @@ def test_multi_line_text_with_a_limit_counts_and_is_refused_when_too_long(ctx, q
 
 def test_a_child_list_cell_counts_and_its_row_is_refused_when_too_long(ctx, qtbot, studio):
     dlg, saved = open_form(qtbot, ctx, "studio", studio["uid"], R.get("studio", studio["uid"]))
-    names = dlg.editors["alliances"]
+    names = dlg.editors["recognitions"]
     names.add_row()
-    cell = names.rows[0][0].widget  # 联盟名称, at most 100 characters
+    cell = names.rows[0][3].widget  # 命名单位, at most 100 characters
     cell.setFocus()
     QTest.keyClicks(cell, "Alliance " * 12)
     assert len(cell.text()) == 108
     assert counter(cell).text() == "多 7 字 · 107/100"  # the trailing space does not count
     dlg.accept()
     assert not saved
-    error = dlg.errors["alliances"]
+    error = dlg.errors["recognitions"]
     assert error.isVisible()
-    assert error.text() == "创新联盟第 1 行：“联盟名称”不能超过 100 个字（现有 107 个）"
+    assert error.text() == "命名表彰第 1 行：“命名单位”不能超过 100 个字（现有 107 个）"
     assert len(cell.text()) == 108
 
 

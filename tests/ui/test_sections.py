@@ -39,6 +39,8 @@ NEW = {
                          "items": [{"what": "创新成果登记表", "source": "book_results"}]},
     "grant": lambda u: {"name": "市级示范补助", "body": "市总工会", "amount_fen": 1_000_000,
                         "received_on": "2025-04-01", "categories": "equipment,training"},
+    "alliance": lambda u: {"name": "市装备制造工作室联盟", "role": "member",
+                           "members": [{"studio_name": "王强工作室", "role": "leader"}]},
 }
 EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师证书"),
         "rule": ("revision", "V2"), "equipment": ("note", "放在二楼"),
@@ -47,7 +49,8 @@ EDIT = {"member": ("post", "检修班长"), "mentorship": ("goal", "取得技师
         "benefit": ("certified_by", "财务部"), "fund": ("voucher_no", "PZ-001"),
         "honour": ("body", "市总工会"), "proposal": ("department", "运检部"),
         "qc_group": ("registration_no", "QC-2025-01"), "firm_service": ("solution", "更换轴承"),
-        "notice": ("doc_no", "市工发〔2025〕9号"), "grant": ("doc_no", "市工发〔2025〕3号")}
+        "notice": ("doc_no", "市工发〔2025〕9号"), "grant": ("doc_no", "市工发〔2025〕3号"),
+        "alliance": ("lead_studio", "王强工作室")}
 KINDS = [s.key for s in SECTIONS if s.kind and s.kind != "attachment"]
 
 

@@ -488,4 +488,5 @@ def _read_package(path: Path, raw) -> Package:
     if m["schema_version"] < migrations.RECORDS_SCHEMA:  # written by an earlier version
         records = {kind: [migrations.upgrade_record(kind, r, m["schema_version"]) for r in rs]
                    for kind, rs in records.items()}
+        records = migrations.split_alliances(records, m["schema_version"])  # step 12
     return Package(path, m, records, attachments, public)

@@ -145,6 +145,10 @@ def register_rows(studio_uid: str, per: Period) -> dict[str, list[dict]]:
         "firm_service_rows": sorted(_rows("firm_service", studio_uid,
                                       ["date", "firm", "problem", "solved", "trained",
                                        "server_names"], per), key=lambda r: r["date"]),
+        # alliances (联盟) the studio was in during the period
+        "alliance_rows": sorted(_rows("alliance", studio_uid,
+                                      ["name", "role", "lead_studio", "member_count"], per),
+                                key=lambda r: r["name"]),
     }
 
 

@@ -195,10 +195,13 @@ class _Studio(Life):
             "party_org": self.party_org, "party_members": party,
             "party_org_founded_on": self._early(0.5) if self.party_org != "none" else None,
             "contact_person": r.choice(self.members[:4]).name, "contact_phone": self._phone(),
-            "recognitions": recognitions, "alliances": [] if small or r.random() < 0.6 else [{
-                "name": f"{self.city}市{self.ind}劳模创新工作室联盟",
-                "role": "leader" if r.random() < 0.2 else "member"}],
+            "recognitions": recognitions,
             "leaders": [{"name": n, "since": d} for n, d in self.leaders]}
+        # the studio's alliances, written as records of their own by _once (drawn where the
+        # profile's list was, so the random sequence is the one the samples always had)
+        self.alliances = [] if small or r.random() < 0.6 else [{
+            "name": f"{self.city}市{self.ind}劳模创新工作室联盟",
+            "role": "leader" if r.random() < 0.2 else "member"}]
         self._party_history(values)
         if recognitions and all(n.get("status") == "removed" for n in recognitions):
             values["has_plaque"] = False  # taken down with the naming
@@ -206,6 +209,8 @@ class _Studio(Life):
 
     def _once(self, w: BulkWriter, sid: str) -> None:
         r, today = self.r, self.today
+        for alliance in self.alliances:
+            w.add("alliance", sid, alliance)
         on_wall = r.random() < 0.8
         rules = [(c, t) for c in r.sample(list(RULES), r.randint(4, 8))
                  for t in r.sample(RULES[c], min(len(RULES[c]), r.choice((1, 1, 2))))]

@@ -236,6 +236,18 @@ class YearFigures:
     grants_spent_fen: int = 0
     """Expenses dated in the period drawn on the studio's grants."""
 
+    # ---- alliances (联盟, ledger/alliances.py) ----
+    alliances_joined: int = 0
+    """Alliances the studio was in at the period's end (as leader or member)."""
+    alliances_led: int = 0
+    """Of those, the ones it leads (盟主)."""
+    alliance_projects: int = 0
+    """Projects tied to one of its alliances that lasted into the period (joint projects)."""
+    alliance_funds_received_fen: int = 0
+    """Alliance fund income dated in the period."""
+    alliance_funds_spent_fen: int = 0
+    """Alliance fund expenses dated in the period."""
+
     @property
     def party_activities(self) -> int:
         """Party activities dated in the period."""

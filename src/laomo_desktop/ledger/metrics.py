@@ -200,6 +200,21 @@ _DECLARED += (
        in_templates=False),
 )
 
+# ---- alliances (联盟; ledger/alliances.py) ----
+_DECLARED += (
+    _m("alliances_joined", "年末参加创新联盟", "Alliances joined", "个", "alliances"),
+    _m("alliances_led", "年末牵头（任盟主）创新联盟", "Alliances led", "个", "alliances"),
+    _m("alliance_projects", "本年度联盟联合项目", "Joint projects of alliances", "项", "projects"),
+    _m("alliance_funds_received_wan", "本年度联盟经费收入", "Alliance funds received", *_WAN,
+       kind=WAN, attr="alliance_funds_received_fen"),
+    _m("alliance_funds_spent_wan", "本年度联盟经费支出", "Alliance funds spent", *_WAN, kind=WAN,
+       attr="alliance_funds_spent_fen"),
+    _m("alliance_funds_received_fen", "本年度联盟经费收入", "Alliance funds received", "元",
+       "yuan", kind=YUAN, in_templates=False),
+    _m("alliance_funds_spent_fen", "本年度联盟经费支出", "Alliance funds spent", "元", "yuan",
+       kind=YUAN, in_templates=False),
+)
+
 METRICS: dict[str, Metric] = {m.key: m for m in _DECLARED}
 
 

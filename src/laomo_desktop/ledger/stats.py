@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, grants, kinds, registers
+from laomo_desktop.ledger import alliances, asof, grants, kinds, registers
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger import queries as Q
 from laomo_desktop.ledger.figures import MustHave, StudioThen, TargetResult, YearFigures
@@ -153,6 +153,9 @@ QUERIES.update(registers.QUERIES)
 QUERIES["grants_received"] = grants.received_sql()
 QUERIES["grants_spent"] = grants.spent_sql()
 
+# ---- alliances (联盟) ----
+QUERIES.update(alliances.QUERIES)
+
 MIN_MEMBERS = 5  # "职工参与": at least this many members (a template may set its own)
 
 
@@ -277,6 +280,7 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
     figures = replace(figures, **registers.register_figures(lambda name: _run(name, p)))
     figures = replace(figures, grants_received_fen=_run("grants_received", p)[0][0],
                       grants_spent_fen=_run("grants_spent", p)[0][0])
+    figures = replace(figures, **alliances.alliance_figures(lambda name: _run(name, p)))
     return replace(figures, targets=_targets(p, figures),
                    must_haves=_must_haves(p, figures, studio, min_members, per))
 

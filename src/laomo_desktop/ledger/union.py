@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.ledger import asof, grants, registers
+from laomo_desktop.ledger import alliances, asof, grants, registers
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.asof import highest_level
 from laomo_desktop.ledger.meanings import IN_YEAR, LIVE
@@ -170,6 +170,10 @@ NUMBERS += registers.UNION_NUMBERS
 FIGURES["grants_received"] = ("grants_received_fen",)
 FIGURES["grants_spent"] = ("grants_spent_fen",)
 NUMBERS += ("grants_received_fen", "grants_spent_fen")
+# ---- alliances (联盟) ----
+QUERIES.update(alliances.UNION_QUERIES)
+FIGURES.update(alliances.UNION_FIGURES)
+NUMBERS += alliances.UNION_NUMBERS
 
 
 # ---- targets (settings) -----------------------------------------------------------------------

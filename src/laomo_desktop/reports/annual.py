@@ -12,7 +12,7 @@ from laomo_desktop.ledger.templates import Template
 from laomo_desktop.reports import charts
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.annual_registers import register_blocks
+from laomo_desktop.reports.annual_registers import alliance_blocks, register_blocks
 from laomo_desktop.reports.layout import date_cn
 from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
@@ -199,6 +199,7 @@ def blocks_for(data: dict) -> list[D.Block]:
                        lambda: charts.activities_per_month(data["per_month"], per.months())))
 
     out += register_blocks(data, o)  # the registers unions count, when the year has any
+    out += alliance_blocks(data, o)  # alliances (联盟), when the year has any
 
     h1("制度建设与经费")
     out += table(["制度名称", "类别", "制定日期", "上墙"],

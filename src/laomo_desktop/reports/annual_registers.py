@@ -72,3 +72,21 @@ def register_blocks(data: dict, o: D.Outline) -> list[D.Block]:
                  str(f.firm_workers_trained), ""]] if services else [],
         empty="（本年度未登记助企服务）"))
     return out
+
+
+# ---- alliances (联盟) ----
+def alliance_blocks(data: dict, o: D.Outline) -> list[D.Block]:
+    """Alliances the studio was in during the year, with the year's joint projects and alliance
+    funds: a heading of its own after the registers, only when the year has any."""
+    f, rows = data["figures"], data.get("alliance_rows", [])
+    if not (rows or f.alliance_projects or f.alliance_funds_received_fen
+            or f.alliance_funds_spent_fen):
+        return []
+    return [o.heading(1, "创新联盟"), D.Para(
+        f"年末参加创新联盟 {f.alliances_joined} 个，其中任盟主 {f.alliances_led} 个；本年度开展"
+        f"联盟联合项目 {f.alliance_projects} 项；联盟经费收入 {wan(f.alliance_funds_received_fen)}"
+        f" 万元、支出 {wan(f.alliance_funds_spent_fen)} 万元。"),
+        o.table(["联盟名称", "本工作室角色", "盟主工作室", "成员工作室数"],
+                [[r["name"], lab(E.AllianceRole, r["role"]), r["lead_studio"] or "",
+                  r["member_count"]] for r in rows], [6, 2.4, 5, 2.4], title="创新联盟",
+                empty="（本年度未参加创新联盟）")]

@@ -305,6 +305,32 @@ DOCUMENTS += (
         needs_studio=True, picks="grant"),
 )
 
+# ---- alliances (联盟) ----
+CHOOSE_ALLIANCE = Text("请先选择一个创新联盟。", "Choose an alliance first.")
+
+
+def _write_alliance(job: Job, out: Path | None) -> None:
+    from laomo_desktop.reports import alliance
+
+    if not job.record_uid:
+        raise LaomoError(CHOOSE_ALLIANCE)
+    assert out is not None
+    write = (alliance.write_alliance_docx if out.suffix.lower() == ".docx"
+             else alliance.write_alliance_pdf)
+    _atomic(lambda tmp: write(job.record_uid, job.year, tmp), out)
+
+
+DOCUMENTS += (
+    Document(
+        "alliance", "联盟年度报告", "Alliance yearly report",
+        "所选创新联盟的成员工作室、年度计划与实际开展的联合项目，以及联盟经费的收支和结余。",
+        "The chosen alliance's member studios, the year's plan against the joint projects "
+        "under way, and the alliance funds in and out with the balance.",
+        (".pdf", ".docx"), "{studio}-{record}-{year}年度报告", _write_alliance,
+        command=("report", "alliance"), cli_help="联盟年度报告 PDF 或 Word",
+        needs_studio=True, picks="alliance"),
+)
+
 BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}
 
 

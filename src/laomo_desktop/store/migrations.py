@@ -3,6 +3,7 @@ so a ledger is always at exactly one version. Callers take a verified backup fir
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -356,6 +357,93 @@ STEPS: list[Step] = [
              "office packages imported, routes of studios, packages kept to forward", _v10),
     Step(14, "lists over every studio read in order from an index of the live records", _v14),
 ]
+
+
+# Step 12 (issue 16 §3): alliances (联盟) as records of their own, with member studios and yearly
+# plans; projects and fund entries may be tied to one. The name and role a studio profile
+# listed (studio_alliance) become alliance records and the old list goes, so the fact is kept
+# once. Frozen DDL, as peewee generated it for store/schema.py ALLIANCE, PROJECT and FUND.
+_V12 = (
+    'CREATE TABLE "alliance" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "version" INTEGER NOT NULL, '
+    '"deleted_at" TEXT, "studio_id" INTEGER NOT NULL, "name" TEXT, "role" TEXT, '
+    '"founded_on" TEXT, "lead_studio" TEXT, "joined_on" TEXT, "left_on" TEXT, "aims" TEXT, '
+    'FOREIGN KEY ("studio_id") REFERENCES "studio" ("id") ON DELETE RESTRICT)',
+    'CREATE UNIQUE INDEX "alliance_uid" ON "alliance" ("uid")',
+    'CREATE INDEX "alliance_studio_id" ON "alliance" ("studio_id")',
+    'CREATE INDEX "alliance_studio_id_joined_on" ON "alliance" ("studio_id", "joined_on")',
+    'CREATE TABLE "alliance_member" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "studio_name" TEXT, '
+    '"host_unit" TEXT, "role" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "alliance" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "alliancemember_parent_id_position" ON "alliance_member" ("parent_id", '
+    '"position")',
+    'CREATE TABLE "alliance_plan" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"parent_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "year" INTEGER, '
+    '"joint_projects" INTEGER, "tasks" TEXT, '
+    'FOREIGN KEY ("parent_id") REFERENCES "alliance" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "allianceplan_parent_id_position" ON "alliance_plan" ("parent_id", '
+    '"position")',
+    'ALTER TABLE "project" ADD COLUMN "alliance_id" INTEGER '
+    'REFERENCES "alliance" ("id") ON DELETE RESTRICT',
+    'CREATE INDEX "project_alliance_id" ON "project" ("alliance_id")',
+    'ALTER TABLE "fund" ADD COLUMN "alliance_id" INTEGER '
+    'REFERENCES "alliance" ("id") ON DELETE RESTRICT',
+    'CREATE INDEX "fund_alliance_id" ON "fund" ("alliance_id")',
+)
+_ALLIANCE_NS = uuid.UUID("6f1c2a52-3c1e-4b59-9d0b-8a1e0c7b5a12")
+
+
+def alliance_uid(studio_uid: str, index: int, name: str) -> str:
+    """The uid of the alliance record made of a studio's `index`-th listed alliance: the same
+    whether the ledger migrated it or an old package of the studio was imported."""
+    return str(uuid.uuid5(_ALLIANCE_NS, f"{studio_uid}/{index}/{name}"))
+
+
+def _v12(db: pw.Database) -> None:
+    import datetime
+
+    for stmt in _V12:
+        db.execute_sql(stmt)
+    rows = db.execute_sql("""
+        SELECT s.id, s.uid, a.name, a.role FROM studio_alliance a
+        JOIN studio s ON s.id = a.parent_id ORDER BY a.parent_id, a.position, a.id""").fetchall()
+    stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
+    index: dict[int, int] = {}
+    for sid, studio_uid, name, role in rows:
+        i = index[sid] = index.get(sid, -1) + 1
+        db.execute_sql(
+            "INSERT INTO alliance (uid, created_at, updated_at, version, studio_id, name, role) "
+            "VALUES (?, ?, ?, 1, ?, ?, ?)",
+            (alliance_uid(studio_uid, i, name or ""), stamp, stamp, sid, name, role))
+    db.execute_sql('DROP TABLE "studio_alliance"')
+
+
+def split_alliances(records: dict[str, list[dict]], schema: int) -> dict[str, list[dict]]:
+    """The records of a package written before step 12: each studio's listed alliances become
+    alliance records of the studio (what the migration makes of them), the list goes."""
+    if schema >= 12:
+        return records
+    studios, made = [], list(records.get("alliance", []))
+    for studio in records.get("studio", []):
+        listed = studio.get("alliances")
+        studio = {k: v for k, v in studio.items() if k != "alliances"}
+        studios.append(studio)
+        for i, item in enumerate(listed if isinstance(listed, list) else []):
+            if not isinstance(item, dict):
+                continue  # not a listed alliance: nothing to carry over
+            name = item.get("name")
+            made.append({"uid": alliance_uid(studio["uid"], i, name if isinstance(name, str)
+                                             else ""),
+                         "studio": studio["uid"], "created_at": studio.get("created_at"),
+                         "updated_at": studio.get("updated_at"), "version": 1,
+                         "deleted_at": None, "name": name, "role": item.get("role")})
+    return {**records, "studio": studios, "alliance": made}
+
+
+STEPS.append(Step(12, "alliances: a studio's alliances with members and yearly plans, the "
+                      "joint projects and funds tied to one; the profile's list moved to them",
+                  _v12))
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
@@ -365,6 +453,8 @@ LATEST = STEPS[-1].version
 # step 8 notices, step 9 the studio's category: packages say 9 (an older package has none of
 # them: empty, and the category reads as 劳模创新工作室).
 RECORDS_SCHEMA = 9
+# Step 12: alliances are records of their own, a studio's profile lists none (split_alliances)
+RECORDS_SCHEMA = 12
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

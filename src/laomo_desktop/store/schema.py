@@ -137,10 +137,6 @@ STUDIO = Kind(
             F("name", "领衔人姓名", "Leader", required=True, max_len=30),
             F("since", "任领衔人起始日期", "Leader since", DATE, required=True),
         )),
-        Child("alliances", "创新联盟", "Alliances", "studio_alliance", (
-            F("name", "联盟名称", "Alliance", required=True, max_len=100),
-            F("role", "联盟角色", "Role", CHOICE, required=True, choices=E.AllianceRole),
-        )),
     ),
 )
 
@@ -258,6 +254,7 @@ PROJECT = Kind(
         F("status", "课题状态", "Status", CHOICE, required=True, choices=E.ProjectStatus),
         F("budget_fen", "预算", "Budget", MONEY),
         F("description", "课题内容", "Description", LONGTEXT),
+        F("alliance", "联盟联合项目（所属联盟）", "Joint project of alliance", REF, ref="alliance"),
     ),
     children=(
         Child("participants", "参与成员", "Participants", "project_participant", (
@@ -357,6 +354,7 @@ FUND = Kind(
         F("activity", "关联活动", "Activity", REF, ref="activity"),
         F("note", "摘要", "Note", max_len=200),
         F("grant", "列支补助资金", "Drawn on grant", REF, ref="grant"),
+        F("alliance", "联盟经费（所属联盟）", "Alliance funds of", REF, ref="alliance"),
     ),
 )
 
@@ -489,6 +487,34 @@ GRANT = Kind(
     ),
 )
 
+# ---- alliances (联盟): the studio's record of an alliance it belongs to or leads ----
+ALLIANCE = Kind(
+    "alliance", "创新联盟", "Alliance", "alliance", title="name", indexes=(("joined_on",),),
+    fields=(
+        F("name", "联盟名称", "Alliance", required=True, max_len=100),
+        F("role", "本工作室角色", "This studio's role", CHOICE, required=True,
+          choices=E.AllianceRole),
+        F("founded_on", "联盟成立日期", "Founded on", DATE),
+        F("lead_studio", "盟主工作室", "Lead studio", max_len=100),
+        F("joined_on", "加入日期", "Joined on", DATE),
+        F("left_on", "退出日期", "Left on", DATE),
+        F("aims", "联盟宗旨与合作方向", "Aims and fields of work", LONGTEXT, max_len=5000),
+    ),
+    children=(
+        Child("members", "成员工作室", "Member studios", "alliance_member", (
+            F("studio_name", "工作室名称", "Studio", required=True, max_len=100),
+            F("host_unit", "所在单位", "Host unit", max_len=100),
+            F("role", "联盟角色", "Role", CHOICE, choices=E.AllianceRole),
+        ), max_items=200),
+        Child("plans", "年度计划", "Yearly plans", "alliance_plan", (
+            F("year", "年度", "Year", YEAR, required=True),
+            F("joint_projects", "计划联合项目（项）", "Joint projects planned", INT, min=0,
+              max=1000),
+            F("tasks", "年度任务", "Tasks of the year", max_len=1000),
+        ), unique="year"),
+    ),
+)
+
 RESERVED = frozenset({"id", "uid", "studio", "created_at", "updated_at", "version", "deleted_at"})
 
 KINDS: tuple[Kind, ...] = (
@@ -499,6 +525,8 @@ KINDS: tuple[Kind, ...] = (
     ATTACHMENT,
 )
 KINDS = KINDS[:KINDS.index(FUND)] + (GRANT,) + KINDS[KINDS.index(FUND):]  # before the fund
+# an alliance before the projects and funds that refer to it (models, imports resolve in order)
+KINDS = KINDS[:KINDS.index(PROJECT)] + (ALLIANCE,) + KINDS[KINDS.index(PROJECT):]
 BY_NAME = {k.name: k for k in KINDS}
 
 for _k in KINDS:  # a declared field must never shadow a column every record has
