@@ -355,7 +355,6 @@ STEPS: list[Step] = [
     Step(9, "studios of several kinds: the studio's category", _v9),
     Step(10, "offices above offices: the office's own identity and level, the offices below, "
              "office packages imported, routes of studios, packages kept to forward", _v10),
-    Step(14, "lists over every studio read in order from an index of the live records", _v14),
 ]
 
 
@@ -444,6 +443,8 @@ def split_alliances(records: dict[str, list[dict]], schema: int) -> dict[str, li
 STEPS.append(Step(12, "alliances: a studio's alliances with members and yearly plans, the "
                       "joint projects and funds tied to one; the profile's list moved to them",
                   _v12))
+STEPS.append(Step(14, "lists over every studio read in order from an index of the live records",
+                  _v14))
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
 # by a step that changes what records hold, so a step about the file itself (3) does not make
@@ -451,9 +452,8 @@ LATEST = STEPS[-1].version
 # adds fields to the records, so from it on packages say 4; older packages are read through
 # upgrade_record. Step 6 adds kinds and a pair's fields, step 7 grants and a fund entry's grant,
 # step 8 notices, step 9 the studio's category: packages say 9 (an older package has none of
-# them: empty, and the category reads as 劳模创新工作室).
-RECORDS_SCHEMA = 9
-# Step 12: alliances are records of their own, a studio's profile lists none (split_alliances)
+# them: empty, and the category reads as 劳模创新工作室). Step 12: alliances are records of
+# their own, a studio's profile lists none (an older package's list: split_alliances).
 RECORDS_SCHEMA = 12
 
 
