@@ -169,23 +169,38 @@ def gui(paths: LedgerPaths, tmp: Path, year: int, repeat: int) -> dict:
     open_ledger(paths)
     settings = QSettings(str(tmp / "inprocess.ini"), QSettings.Format.IniFormat)
     settings.setValue("backup/on_close", False)
+    prepare = MainWindow._prepare_union
+    MainWindow._prepare_union = lambda _self: None  # opened at once: nothing added up before
     win = MainWindow(AppContext(paths, settings))
     win.resize(1366, 768)
     win.show()
     win.refresh_studios()
     app.processEvents()
+    MainWindow._prepare_union = prepare
     keys = [s.key for s in SECTIONS]
     here, away, act = keys.index("union"), keys.index("plan"), keys.index("activity")
-    out: dict = {"open": [], "reopen": [], "changed": [], "figures": [], "cached": []}
+    out: dict = {"open": [], "reopen": [], "changed": [], "figures": [], "cached": [],
+                 "open_shown": [], "changed_shown": []}
+    shown_at: list[float] = []
 
     def painted(action) -> float:
+        """Until the figures are painted; the page itself shows sooner when they are added up
+        on a worker thread (its time in shown_at)."""
         t = time.perf_counter()
         action()
         app.processEvents()
-        win.page("union").table.viewport().repaint()
+        page = win.page("union")
+        page.table.viewport().repaint()
+        shown_at.append(time.perf_counter() - t)
+        while getattr(page, "_loading", None) is not None:
+            app.processEvents()
+            time.sleep(0.002)
+        app.processEvents()
+        page.table.viewport().repaint()
         return time.perf_counter() - t
 
     out["open"].append(painted(lambda: win.nav.setCurrentRow(here)))  # the first time
+    out["open_shown"].append(shown_at[-1])
     studios = [r[0] for r in database.execute_sql("SELECT uid FROM studio LIMIT 20").fetchall()]
     for i in range(repeat):
         win.nav.setCurrentRow(away)
@@ -203,6 +218,7 @@ def gui(paths: LedgerPaths, tmp: Path, year: int, repeat: int) -> dict:
         win.ctx.changed()
         app.processEvents()
         out["changed"].append(painted(lambda: win.nav.setCurrentRow(here)))
+        out["changed_shown"].append(shown_at[-1])
     del R
     out["figures"] = timed(lambda: U.union_year(year), repeat)
     cached = getattr(U, "cached_union_year", None)
@@ -264,9 +280,37 @@ def gui(paths: LedgerPaths, tmp: Path, year: int, repeat: int) -> dict:
         if real_rq is not None:
             sp.RowQuery = real_rq
     win.close()
+    win.deleteLater()
+    out["prepared"], out["open_prepared"] = prepared_open(app, settings, paths, here)
     settings.sync()
     close_ledger()
     return out
+
+
+def prepared_open(app, settings, paths: LedgerPaths, here: int) -> tuple[float, float]:
+    """A window started as a province office starts it: the overview's figures are added up
+    on a worker thread once the window is up. (seconds until they are in, seconds to open the
+    page then)."""
+    from laomo_desktop.ui.context import AppContext
+    from laomo_desktop.ui.window.mainwindow import MainWindow
+
+    t = time.perf_counter()
+    win = MainWindow(AppContext(paths, settings))
+    win.resize(1366, 768)
+    win.show()
+    win.refresh_studios()
+    app.processEvents()
+    while "union" not in win.pages or win.pages["union"]._loading is not None:
+        app.processEvents()
+        time.sleep(0.002)
+    prepared = time.perf_counter() - t
+    t = time.perf_counter()
+    win.nav.setCurrentRow(here)
+    app.processEvents()
+    win.pages["union"].table.viewport().repaint()
+    opened = time.perf_counter() - t
+    win.close()
+    return prepared, opened
 
 
 def main() -> int:
@@ -307,10 +351,19 @@ def main() -> int:
     line("union figures (union_year)", ms(g["figures"]), base, "same SQL, bare sqlite3")
     if g["cached"]:
         line("union figures, cached", ms(g["cached"]), base, "ledger unchanged")
-    line("单位汇总 page, first open", ms(g["open"]), base, "reload + first paint; target ≤ 1 s")
+    line("单位汇总 page, first open, shown", ms(g["open_shown"]), base,
+         "the page on screen, figures being added up")
+    line("单位汇总 page, first open", ms(g["open"]), base,
+         "figures in and painted; target ≤ 1 s")
+    line("  … the window up, figures prepared", g["prepared"] * 1000, base,
+         "a province's window adds them up once it is up")
+    line("单位汇总 page, first open, prepared", g["open_prepared"] * 1000, base,
+         "opened after that; target ≤ 1 s")
     line("单位汇总 page, re-open", ms(g["reopen"]), base,
          "another studio chosen, back; target ≤ 200 ms")
-    line("单位汇总 page, after a change", ms(g["changed"]), base, "a record written, back")
+    line("单位汇总 page, after a change, shown", ms(g["changed_shown"]), base,
+         "a record written, back: the page on screen")
+    line("单位汇总 page, after a change", ms(g["changed"]), base, "… its figures painted")
     print(f"  ({g['studios_shown']} studios shown)")
     line("activities of every studio, rows", ms(g["rows"]), raw_ids * 1000,
          f"{g['table_rows']:,} rows painted; raw: SELECT uid; target ≤ 200 ms")
@@ -327,7 +380,10 @@ def main() -> int:
         print(f"a backup of the province          {imp['backup'] * 1000:8.1f} ms  "
               f"{imp['raw_backup'] * 1000:8.1f} ms  {imp['backup'] / imp['raw_backup']:6.1f}×   "
               f"raw: sqlite3 backup API into a file")
-    checks = [(f"page opens within 1 s ({ms(g['open']):.0f} ms)", ms(g["open"]) <= 1000),
+    checks = [(f"page opens within 1 s, opened at once ({ms(g['open']):.0f} ms)",
+               ms(g["open"]) <= 1000),
+              (f"page opens within 1 s, once prepared ({g['open_prepared'] * 1000:.0f} ms)",
+               g["open_prepared"] <= 1),
               (f"page re-opens within 200 ms ({ms(g['reopen']):.0f} ms)",
                ms(g["reopen"]) <= 200),
               (f"table over every studio, first paint ≤ 200 ms ({ms(g['rows']):.0f} ms)",

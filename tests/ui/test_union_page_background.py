@@ -92,3 +92,33 @@ def test_a_failure_is_said_on_the_page_and_the_page_keeps_what_it_showed(ctx, qt
     qtbot.waitUntil(lambda: "台账文件无法读取" in page.busy.text(), timeout=10000)
     assert page.busy.isVisible()
     assert page.model.rowCount() == 3
+
+
+def first_studio() -> str:
+    return R.list_records("studio")[0]["uid"]
+
+
+def test_a_province_ledger_prepares_the_overview_once_the_window_is_up(ctx, qtbot, studios,
+                                                                        open_window, held):
+    from laomo_desktop.ui.pages.sections import SECTIONS
+
+    win = open_window(first_studio())
+    qtbot.waitUntil(lambda: "union" in win.pages, timeout=5000)
+    page = win.pages["union"]
+    assert not page.isVisible()  # prepared, not shown: the user stays where they were
+    held.set()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+    win.nav.setCurrentRow([s.key for s in SECTIONS].index("union"))
+    assert page.isVisible() and not page.busy.isVisible()
+    assert page.model.rowCount() == 3  # shown at once, nothing added up again
+
+
+def test_a_studio_ledger_prepares_nothing(ctx, qtbot, studios, open_window, monkeypatch):
+    from laomo_desktop.ui.window.mainwindow import MainWindow
+
+    ran = []
+    real = MainWindow._prepare_union
+    monkeypatch.setattr(MainWindow, "_prepare_union", lambda self: ran.append(real(self)))
+    win = open_window(first_studio())
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)
+    assert "union" not in win.pages

@@ -30,7 +30,8 @@ def page_for(ctx, qtbot) -> UnionPage:
     page = UnionPage(ctx)
     qtbot.addWidget(page)
     page.resize(1200, 700)
-    page.show()
+    page.show()  # from 300 studios on, the figures are added up on a worker thread
+    qtbot.waitUntil(lambda: page._loading is None and page._shown is not None, timeout=10000)
     return page
 
 

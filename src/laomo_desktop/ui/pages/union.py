@@ -85,6 +85,11 @@ def result_text(result: dict) -> str:
     return text
 
 
+def worth_preparing() -> bool:
+    """Whether the ledger holds enough studios for its figures to be added up in advance."""
+    return union.studio_count() >= BACKGROUND_FROM
+
+
 class UnionPage(LazyPage):
     open_studio = Signal(str)  # drill down: the main window switches to the studio
 
@@ -277,7 +282,7 @@ class UnionPage(LazyPage):
         if self._loading is not None:  # done when the figures under way are in
             self._again = True
             return
-        if union.studio_count() >= BACKGROUND_FROM:
+        if worth_preparing():
             self._load_in_background()
         else:
             self.reload()
@@ -290,6 +295,11 @@ class UnionPage(LazyPage):
         year = self.shown_year()
         targets, note = self._targets(year)
         self._apply(year, union.union_year(year, targets), note, (key, before))
+
+    def prepare(self) -> None:
+        """Add the figures up on a worker thread before the page is first shown."""
+        if self._shown is None and self._loading is None:
+            self._load_in_background()
 
     def _load_in_background(self) -> None:
         """union_year on a worker thread (its own connection); the page says what it does and

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -99,6 +99,19 @@ class MainWindow(MenuCommands, QMainWindow):
         self.filled = True
         self._show_section(self.nav.currentRow())
         self.refresh_studios()
+        QTimer.singleShot(0, self, self._prepare_union)
+
+    def _prepare_union(self) -> None:
+        """A province office (hundreds of studios): once the window is up, the union overview
+        adds its figures up on a worker thread, so that opening it shows them at once."""
+        from laomo_desktop.store.database import current
+
+        if current() is None or "union" in self.pages:
+            return
+        from laomo_desktop.ui.pages import union
+
+        if union.worth_preparing():
+            self.page("union").prepare()
 
     # -- building ---------------------------------------------------------------------------
     @property
