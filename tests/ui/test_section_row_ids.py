@@ -97,3 +97,30 @@ def test_search_sort_select_copy_and_delete_take_in_the_whole_list(long_list, qt
     win.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: page.model.row_of_uid(uid) >= 0)
     assert page.select_uid(uid) and page.current_uid() == uid
+
+
+def test_a_long_lists_totals_are_added_up_on_a_worker_and_a_newer_filter_wins(long_list,
+                                                                             qtbot,
+                                                                             monkeypatch):
+    import threading
+
+    win, _u, _read = long_list
+    gate, threads = threading.Event(), []
+    real = rowquery.RowQuery.grouped
+
+    def held(self, words, cells, columns):
+        threads.append(threading.current_thread())
+        if not words:  # the whole list's totals wait; the filtered list's do not
+            assert gate.wait(20)
+        return real(self, words, cells, columns)
+
+    monkeypatch.setattr(rowquery.RowQuery, "grouped", held)
+    page = open_activities(win)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert page.totals.text_under("type") == "…"  # being added up; the rows are shown
+    assert threads[0] is not threading.main_thread()
+    page.search.setText("第4999次")  # typed meanwhile: its totals are the ones shown
+    qtbot.waitUntil(lambda: page.totals.text_under("type") == "1 场")
+    gate.set()  # the whole list's totals come in late: they are not shown
+    qtbot.waitUntil(lambda: not page.totals.adding_up, timeout=10000)
+    assert page.totals.text_under("type") == "1 场"

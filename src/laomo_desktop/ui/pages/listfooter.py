@@ -6,16 +6,20 @@ or undone record."""
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
+from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger import listing as L
 from laomo_desktop.ledger import money
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.ui.widgets.sqltable import QueryTableModel
+from laomo_desktop.work import Job, Progress
 
 BACKGROUND = QBrush(QColor("#f4eddf"))
 LONG = 5000  # rows above which the totals are added up after the table has painted
@@ -73,7 +77,8 @@ class TotalsFooter(QTableView):
         header.geometriesChanged.connect(self.follow_widths)
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         table.viewport().installEventFilter(self)  # a scroll bar appearing narrows the rows
-        self._due = False
+        self._asked = 0  # lists asked to be added up: only the newest one's totals are shown
+        self._running = 0
         model.modelReset.connect(self.follow_rows)
         self.refresh()
 
@@ -97,8 +102,9 @@ class TotalsFooter(QTableView):
         self.horizontalScrollBar().setValue(self.table.horizontalScrollBar().value())
 
     def follow_rows(self) -> None:
-        """The rows changed: add them up now, or for a long list once the table has painted
-        (adding up 100,000 rows takes longer than showing the first of them)."""
+        """The rows changed: add them up now, or for a long list on a worker thread while the
+        table paints and answers (adding up 100,000 rows takes longer than showing the first of
+        them); the totals of the newest list asked for are the ones shown."""
         if self.source.rowCount() <= LONG:
             self.refresh()
             return
@@ -106,20 +112,55 @@ class TotalsFooter(QTableView):
             for c in range(self.cells.columnCount()):
                 if item := self.cells.item(r, c):
                     item.setText("…" if item.text() else "")
-        if not self._due:
-            self._due = True
-            QTimer.singleShot(0, self.refresh)
+        self._asked += 1
+        if not L.has_totals(self.kind_name):
+            self._show([])
+            return
+        asked, at = self._asked, self._totalled()
+        read = self.source.groups_reader(at)
+
+        def job() -> Job:
+            yield Progress(0, 0)
+            return read()
+
+        def done(grouped: list[tuple]) -> None:
+            self._running -= 1
+            if asked == self._asked:  # a newer list's totals are due: this one's are stale
+                rows, times = self.source.shaped_groups(at, grouped)
+                self._show(L.totals(self.kind_name, self.columns, rows, times))
+
+        def failed(exc: BaseException) -> None:
+            self._running -= 1
+            if not isinstance(exc, LaomoError):  # a defect: recorded as any other
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            if asked == self._asked:
+                self._show([])
+
+        self._running += 1
+        start_job(self, tr("Totals of the records shown"), "", job, done, on_failed=failed,
+                  cancellable=False, quiet=True)
+
+    @property
+    def adding_up(self) -> bool:
+        """Totals are being added up on a worker thread."""
+        return self._running > 0
+
+    def _totalled(self) -> list[int]:
+        needed = L.totalled_columns(self.kind_name)
+        return [i for i, c in enumerate(self.columns) if c in needed]
 
     def refresh(self) -> None:
         """Add up the rows shown now."""
-        self._due = False
+        self._asked += 1
         if not L.has_totals(self.kind_name):
-            self.lines = []  # nothing to add up: nothing is read
+            self._show([])  # nothing to add up: nothing is read
         else:  # rows of equal values, counted in SQL: the shown rows are not read one by one
-            needed = L.totalled_columns(self.kind_name)
-            at = [i for i, c in enumerate(self.columns) if c in needed]
+            at = self._totalled()
             rows, times = self.source.shown_groups(at)
-            self.lines = L.totals(self.kind_name, self.columns, rows, times)
+            self._show(L.totals(self.kind_name, self.columns, rows, times))
+
+    def _show(self, lines: list[L.TotalLine]) -> None:
+        self.lines = lines
         self.cells.setRowCount(0)
         names = self.columns
         bold = QFont(self.font())

@@ -118,11 +118,21 @@ class QueryTableModel(QAbstractTableModel):
     def shown_groups(self, columns: Sequence[int]) -> tuple[list[tuple], list[int]]:
         """The shown rows' values in `columns` (positions; others None) as rows of equal values
         and how many rows each stands for: what the totals add up (ledger/listing.totals)."""
-        if self._query is None:
-            return [], []
+        return self.shaped_groups(columns, self.groups_reader(columns)())
+
+    def groups_reader(self, columns: Sequence[int]) -> Callable[[], list[tuple]]:
+        """What shown_groups reads, as a function of the list as it is now: it may run on a
+        worker thread (its own connection) while the list changes."""
+        query, words, cells = self._query, list(self._words), list(self._cells)
+        columns = list(columns)
+        return lambda: [] if query is None else query.grouped(words, cells, columns)
+
+    def shaped_groups(self, columns: Sequence[int], grouped: list[tuple]
+                      ) -> tuple[list[tuple], list[int]]:
+        """(rows of equal values, how many rows each stands for) from what groups_reader read."""
         n = len(self._headers)
         rows, times = [], []
-        for count, *values in self._query.grouped(self._words, self._cells, columns):
+        for count, *values in grouped:
             row: list = [None, None] + [None] * n
             for i, v in zip(columns, values, strict=True):
                 row[i + 2] = v
