@@ -249,6 +249,17 @@ def _v10(db: pw.Database) -> None:
         db.execute_sql(stmt)
 
 
+# Step 13: the union summary's columns the office chose from the metric registry
+# (ledger/unioncolumns.py), in their order; no row: the default columns.
+_V13 = ('CREATE TABLE "union_column" ("position" INTEGER NOT NULL PRIMARY KEY, '
+        '"metric" TEXT NOT NULL)',)
+
+
+def _v13(db: pw.Database) -> None:
+    for stmt in _V13:
+        db.execute_sql(stmt)
+
+
 def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     """A record of a package written at records schema `schema`, as this version reads it."""
     if schema < 4 and kind == "plan":
@@ -337,6 +348,7 @@ STEPS: list[Step] = [
     Step(9, "studios of several kinds: the studio's category", _v9),
     Step(10, "offices above offices: the office's own identity and level, the offices below, "
              "office packages imported, routes of studios, packages kept to forward", _v10),
+    Step(13, "the union summary's columns chosen from the metric registry", _v13),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
