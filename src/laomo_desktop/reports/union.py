@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
@@ -23,15 +24,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports import union_rows as R
 from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.gridtable import GridTable, text_width
 from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
+    BINDING,
     BODY_W,
     GRID,
+    OUTER,
     HEAD_BG,
     STRIPE,
     build,
@@ -41,7 +46,6 @@ from laomo_desktop.reports.layout import (
 from laomo_desktop.reports.text import esc, printable
 from laomo_desktop.store import enums as E
 
-HEADER_LEFT = "劳模创新工作室汇总表"
 PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "党小组",
                E.PartyOrg.PIONEER_POST: "先锋岗", E.PartyOrg.NONE: "无"}
 TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
@@ -73,24 +77,53 @@ NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利�
 
 # ---- PDF --------------------------------------------------------------------------------------
 
-# 序号, the studio, its leader, level and party organisation, then the year's numbers
-STUDIO_HEADER = ("序号", "工作室", "领衔人", "级别", "党组织", "课题", "成果", "技术\n创新", "专利",
-                 "培训\n场次", "培训\n人次", "带徒", "经济效益\n（万元）")
-STUDIO_WIDTHS = (20, 0, 40, 30, 30, 22, 22, 24, 22, 24, 26, 22, 40)  # pt; 工作室 takes the rest
-NUMERIC_FROM = 5  # the columns from here on are numbers: right-aligned
+# 序号, the studio, its category, leader, level and party organisation, then the chosen figures
+OWN_WIDTHS = (20, 0, 30, 40, 30, 30)  # pt; 工作室 takes the rest
+NUMERIC_FROM = len(OWN_WIDTHS)  # the columns from here on are numbers: right-aligned
 TABLE_FONT_SIZE = 8.5
 TABLE_LEADING = 11.5
 PAD = 2  # left and right cell padding
+NAME_MIN = 90  # pt the studio's name keeps at least, or the page turns to landscape
+HEAD_CHARS = 4  # a column head's name wraps after this many characters
 
 
-def _studio_table(st: dict, body: list[list]) -> GridTable:
-    """The studios under a header row drawn at the top of every page, never mid-page; the last
-    row (the totals) shaded. Linear in the studios (reports/gridtable.py): 5,000 studios took
-    21 s as a Table with a Paragraph per cell. Cells are plain strings; only a studio name too
-    wide for its column becomes a Paragraph that wraps."""
+def _head(key: str) -> str:
+    name = UC.head(key, unit=False)
+    unit = UC.CHOOSABLE[key].unit
+    parts = [name[i:i + HEAD_CHARS] for i in range(0, len(name), HEAD_CHARS)]
+    return "\n".join(parts + ([f"（{unit}）"] if unit else []))
+
+
+def _value(key: str, value: int) -> str:
+    return UC.CHOOSABLE[key].text_of(value or 0)
+
+
+def _widths(cols: UC.Columns, lines: list[R.Line], font: str) -> list[float]:
+    """Each figure's column as wide as its head's widest line or its widest value."""
+    out = []
+    for key, attr in zip(cols.keys, cols.attributes, strict=True):
+        texts = _head(key).split("\n") + [_value(key, ln.values.get(attr) if ln.row is None
+                                                   else ln.row[attr]) for ln in lines]
+        out.append(max(22, max(text_width(t, font, TABLE_FONT_SIZE) for t in texts) + 2 * PAD
+                       + 1))
+    return out
+
+
+def page_size(cols: UC.Columns, lines: list[R.Line]) -> tuple[float, float]:
+    """A4 portrait, or landscape when the chosen figures leave the studio's name too little."""
+    need = sum(OWN_WIDTHS) + sum(_widths(cols, lines, fonts.SONG)) + NAME_MIN
+    return A4 if need <= BODY_W else landscape(A4)
+
+
+def _studio_table(st: dict, lines: list[R.Line], cols: UC.Columns, body_w: float
+                  ) -> GridTable:
+    """The studios under a header row drawn at the top of every page, never mid-page; the
+    subtotals and the last row (the total) shaded. Linear in the studios (reports/gridtable.py):
+    5,000 studios took 21 s as a Table with a Paragraph per cell. Cells are plain strings; only
+    a studio name too wide for its column becomes a Paragraph that wraps."""
     font = st["cell"].fontName
-    widths = list(STUDIO_WIDTHS)
-    widths[1] = BODY_W - sum(widths)
+    widths = list(OWN_WIDTHS) + _widths(cols, lines, font)
+    widths[1] = max(body_w - sum(widths), NAME_MIN)
     cell = ParagraphStyle("ucell", parent=st["cell"], fontSize=TABLE_FONT_SIZE,
                           leading=TABLE_LEADING)
     room = widths[1] - 2 * PAD
@@ -100,14 +133,28 @@ def _studio_table(st: dict, body: list[list]) -> GridTable:
         return text if text_width(text, font, TABLE_FONT_SIZE) <= room else Paragraph(
             esc(text), cell)
 
-    data = [[str(r[0]), name(r[1])] + [printable(str(v)) for v in r[2:]] for r in body]
-    aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * (
-        len(STUDIO_HEADER) - NUMERIC_FROM)
-    return GridTable(STUDIO_HEADER, data, widths, aligns, font=font,
+    data, shaded = [], set()
+    for i, ln in enumerate(lines):
+        r = ln.row
+        if r is not None:
+            own = [R.category_short(r), r["leader"] or "", r["level_label"],
+                   PARTY_SHORT.get(r["party_org"], r["party_org_label"])]
+            figures = [_value(k, r[a]) for k, a in zip(cols.keys, cols.attributes, strict=True)]
+        else:
+            own = ["", "", "", ln.note]
+            figures = [] if ln.kind == R.GROUP else [
+                _value(k, ln.values.get(a)) for k, a in zip(cols.keys, cols.attributes,
+                                                             strict=True)]
+            figures += [""] * (len(cols.keys) - len(figures))
+            if ln.kind in (R.GROUP, R.SUBTOTAL):
+                shaded.add(i)
+        data.append([ln.serial, name(ln.name)] + [printable(str(v)) for v in own + figures])
+    header = list(R.OWN_HEAD) + [_head(k) for k in cols.keys]
+    aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * len(cols.keys)
+    return GridTable(header, data, widths, aligns, font=font,
                      head_font=st["head"].fontName, size=TABLE_FONT_SIZE,
                      leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
-                     grid=GRID,
-                     stripe=STRIPE, last_bg=TOTAL_BG)
+                     grid=GRID, stripe=STRIPE, last_bg=TOTAL_BG, shaded=frozenset(shaded))
 
 
 def _sign_off(st: dict) -> Table:
@@ -195,16 +242,11 @@ def _story(data: dict, per: Period, st: dict) -> list:
     # this one mostly empty): the heading goes over when not even a few rows fit below it.
     out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
-    numbers = ("projects_started", "results_total", "results_technical", "patents_total",
-               "training_sessions", "training_person_times", "mentoring_new")
-    body = [[i, r["name"], r["leader"] or "", r["level_label"],
-             PARTY_SHORT.get(r["party_org"], r["party_org_label"])]
-            + [r[k] for k in numbers] + [wan(r["benefit_fen"])]
-            for i, r in enumerate(rows, start=1)]
+    cols = data["columns"]
     if rows:
-        body.append(["合计", "", "", "", f"{cov['all_covered']} 个"] + [t[k] for k in numbers]
-                    + [wan(t["benefit_fen"])])
-        out += [_studio_table(st, body), Spacer(1, 3)]
+        out += [_studio_table(st, data["lines"], cols, data["body_w"]), Spacer(1, 3)]
+        if data["twice"]:
+            para(data["twice"], "small")
     else:
         para("台账中没有这一年度结束前成立的工作室。")
     para("说明：" + NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
@@ -234,27 +276,42 @@ def _grants_part(rows: list[dict], t: dict, o: Outline, st: dict) -> list:
     return out + table(st, list(GRANTS_HEADER), body, [1, 6, 3, 3]) + [Spacer(1, 3)]
 
 
-def title(per: Period) -> str:
-    return f"{per.short}劳模创新工作室汇总表"
+def title(per: Period, rows: list[dict] | None = None) -> str:
+    """The summary's title after its studios' category (unioncolumns.summary_title)."""
+    return f"{per.short}{UC.summary_title(rows or [])}"
+
+
+def summary_data(year: int, targets: dict | None, per: Period) -> dict:
+    """union_year's data with the office's columns, the table's lines grouped by office and
+    what it says of a studio that came by two paths (the PDF's and the XLSX's)."""
+    data = union_year(year, targets, within=per)
+    cols = UC.chosen()
+    lines, grouping = R.lines(data, year, cols)
+    data.update(columns=cols, lines=lines, twice=R.twice_note(grouping),
+                skipped_columns=list(cols.skipped))
+    return data
 
 
 def write_union_pdf(year: int, targets: dict | None, out, generated: date | None = None) -> dict:
     """Write the union summary PDF of statistics year `year` (the office's own setting) to `out`
     (path or binary file); returns the data used."""
     per = period(year)
-    data = union_year(year, targets, within=per)
+    data = summary_data(year, targets, per)
+    size = page_size(data["columns"], data["lines"])
+    data["body_w"] = size[0] - BINDING - OUTER
+    name = title(per, data["studios"])
     st = styles()
     # A form, not a bound report: the title heads page 1 (no cover page before a short table)
     heading = ParagraphStyle("utitle", parent=st["title"], fontSize=18, leading=26,
                              spaceAfter=2)
     sub = "　".join(line for line in (W.span(per), f"纳入汇总的工作室 {len(data['studios'])} 个")
                    if line)
-    story = [Paragraph(esc(title(per)), heading), Paragraph(esc(sub), st["center"]),
+    story = [Paragraph(esc(name), heading), Paragraph(esc(sub), st["center"]),
              Spacer(1, 6)]
     story += _story(data, per, st)
     with _atomic(out) as target:
-        build(target, story, title=title(per), header_left=HEADER_LEFT, header_right=per.short,
-              generated=generated, has_cover=False)
+        build(target, story, title=name, header_left=UC.summary_title(data["studios"]),
+              header_right=per.short, generated=generated, has_cover=False, pagesize=size)
     return data
 
 
@@ -266,4 +323,4 @@ def write_union_xlsx(year: int, targets: dict | None, out) -> dict:
     from laomo_desktop.reports.union_xlsx import write_xlsx
 
     with _atomic(out) as target:
-        return write_xlsx(year, targets, target, NOTES, title(period(year)))
+        return write_xlsx(year, targets, target, NOTES)

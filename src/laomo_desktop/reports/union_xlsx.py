@@ -16,25 +16,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import period
-from laomo_desktop.ledger.union import union_year
+from laomo_desktop.reports import union_rows as R
 
 FONT = "宋体"
-# header, row key, kind: serial / text / int / wan (万元 from fen) / yuan (元 from fen)
-COLUMNS = (("序号", None, "serial"), ("工作室", "name", "text"), ("领衔人", "leader", "text"),
-           ("级别", "level_label", "text"), ("党组织", "party_org_label", "text"),
-           ("新立项课题\n（项）", "projects_started", "int"),
-           ("创新成果\n（项）", "results_total", "int"),
-           ("技术创新成果\n（项）", "results_technical", "int"),
-           ("专利\n（件）", "patents_total", "int"), ("培训场次", "training_sessions", "int"),
-           ("培训人次", "training_person_times", "int"),
-           ("新结对带徒\n（对）", "mentoring_new", "int"),
-           ("经济效益\n（万元）", "benefit_fen", "wan"),
-           ("经费收入\n（元）", "fund_income_fen", "yuan"),
-           ("经费支出\n（元）", "fund_expense_fen", "yuan"))
-# ---- grants (补助资金) ----
-COLUMNS += (("获得补助资金\n（元）", "grants_received_fen", "yuan"),
-            ("列支补助资金\n（元）", "grants_spent_fen", "yuan"))
 FORMATS = {"serial": "0", "int": "0", "wan": "0.00", "yuan": "#,##0.00"}
 SIGN_OFF = ("填报单位（盖章）：　　　　　　　　　　　　填报人：　　　　　　　　"
             "联系电话：　　　　　　　　　　日期：　　　　年　　月　　日")
@@ -162,26 +148,100 @@ def _below(ws, row: int, width: int, text: str, s: _Styles, height: float) -> in
     return row
 
 
-def write_xlsx(year: int, targets: dict | None, out, notes: str, title: str) -> dict:
+def _metric_cell(key: str, value: Any) -> tuple[Any, str]:
+    """A chosen figure's cell value and number format (money as 万元 or 元, counts whole)."""
+    kind = UC.CHOOSABLE[key].kind
+    return (_cell_value(kind, value or 0), FORMATS[kind]) if kind in FORMATS else (
+        value or 0, "0")
+
+
+def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
+    """The studios (grouped by office when any came through one) with the chosen figures:
+    SUM formulas for the subtotals, and for the total when no studio is counted twice (else
+    the total's values, counted once); returns the last row written."""
+    cols: UC.Columns = data["columns"]
+    header = list(R.OWN_HEAD) + [UC.head(k).replace("（", "\n（", 1) for k in cols.keys]
+    width = len(header)
+    _put(ws, 1, 1, title, s("title"))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = 28
+    for i, h in enumerate(header, start=1):
+        _put(ws, HEAD_ROW, i, h, s("head"))
+    ws.row_dimensions[HEAD_ROW].height = 32
+    fmts = [_metric_cell(k, 0)[1] for k in cols.keys]
+    widths = [max(_width(x) for x in h.split("\n")) + 2 for h in header]
+    row, group_first, first = HEAD_ROW, HEAD_ROW + 1, HEAD_ROW + 1
+    grouped = any(ln.kind == R.GROUP for ln in data["lines"])
+    for ln in data["lines"]:
+        row += 1
+        r = ln.row
+        if ln.kind == R.STUDIO:
+            own = [int(ln.serial), r["name"], R.category_short(r), r["leader"] or "",
+                   r["level_label"], r["party_org_label"]]
+            for i, v in enumerate(own, start=1):
+                _put(ws, row, i, _cell_value("text", v) if i > 1 else v, s("cell", "0" if i == 1
+                                                                          else None))
+                widths[i - 1] = max(widths[i - 1], _width(_shown(v, None)) + 3)
+            for j, (k, a) in enumerate(zip(cols.keys, cols.attributes, strict=True)):
+                v, fmt = _metric_cell(k, r[a])
+                _put(ws, row, len(own) + j + 1, v, s("cell", fmt))
+                widths[len(own) + j] = max(widths[len(own) + j], _width(_shown(v, fmt)) + 3)
+            continue
+        if ln.kind == R.GROUP:
+            _put(ws, row, 1, "", s("bold"))
+            _put(ws, row, 2, ln.name, s("bold"))
+            group_first = row + 1
+            continue
+        # a subtotal sums its group's rows; the total of an ungrouped list sums the studios;
+        # a grouped total is written as counted (a studio in two groups once)
+        lo = group_first if ln.kind == R.SUBTOTAL else first
+        sums = row > lo and (ln.kind == R.SUBTOTAL or not grouped)
+        for i, v in enumerate([ln.serial, ln.name, "", "", "", ln.note], start=1):
+            _put(ws, row, i, v, s("total"))
+        for j, (k, a) in enumerate(zip(cols.keys, cols.attributes, strict=True)):
+            col = get_column_letter(len(R.OWN_HEAD) + j + 1)
+            v, fmt = _metric_cell(k, ln.values.get(a))
+            c = _put(ws, row, len(R.OWN_HEAD) + j + 1,
+                     f"=SUM({col}{lo}:{col}{row - 1})" if sums else v, s("total", fmt))
+            if sums:
+                c.data_type = "f"
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(w, 6), 42)
+    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_options.horizontalCentered = True
+    for part in (ws.oddHeader.center, ws.oddFooter.center):
+        part.font, part.size = FONT, 9
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    return row
+
+
+def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
     """Write the workbook to `out` (a path or a binary file object, already made atomic by the
     caller); returns the data used."""
+    from laomo_desktop.reports.union import summary_data
+
     per = period(year)
-    data = union_year(year, targets, within=per)
+    data = summary_data(year, targets, per)
+    title = f"{per.label}{UC.summary_title(data['studios'])}"
     wb = Workbook()
     wb.properties.title = title
     wb.properties.creator = "Laomo Desktop"
     s = _Styles(wb)
-    rows = [[n] + [_cell_value(kind, r[key]) for _, key, kind in COLUMNS[1:]]
-            for n, r in enumerate(data["studios"], start=1)]
-    totals = ["合计", "", "", "", f"已建立 {data['coverage']['all_covered']} 个"] + [
-        "SUM"] * (len(COLUMNS) - 5)
     ws = wb.active
     ws.title = "汇总表"
-    width = len(COLUMNS)
-    last = sheet(ws, f"{per.label}劳模创新工作室汇总表", [h for h, _, _ in COLUMNS], rows,
-                 [FORMATS.get(kind) for _, _, kind in COLUMNS], totals, s)
+    width = len(R.OWN_HEAD) + len(data["columns"].keys)
+    last = _studio_sheet(ws, title, data, s)
     ws.freeze_panes = "C3"
-    ws.auto_filter.ref = f"A{HEAD_ROW}:{get_column_letter(width)}{HEAD_ROW + len(rows)}"
+    if not any(ln.kind == R.GROUP for ln in data["lines"]):
+        ws.auto_filter.ref = (f"A{HEAD_ROW}:{get_column_letter(width)}"
+                              f"{HEAD_ROW + len(data['studios'])}")
+    if data["twice"]:
+        last = _below(ws, last + 2, width, data["twice"], s, 32)
     _below(ws, last + 2, width, "说明：" + notes, s, 48)
     _below(ws, last + 4, width, SIGN_OFF, s, 24)
 
