@@ -57,8 +57,8 @@ SHORT: dict[str, Both] = {
     "results_total": Both("创新成果", "Results"),
     "results_technical": Both("技术创新", "Technical innovations"),
     "patents_total": Both("专利", "Patents"),
-    "training_sessions": Both("培训", "Trainings"),
-    "training_person_times": Both("培训", "Training"),
+    "training_sessions": Both("培训场次", "Trainings"),
+    "training_person_times": Both("培训人次", "Person-times"),
     "mentoring_new": Both("新结对带徒", "New apprentices"),
     "benefit_wan": Both("经济效益", "Benefit"),
     "proposal_benefit_wan": Both("建议效益", "Benefit of proposals"),
@@ -109,7 +109,7 @@ def head(key: str, lang: str = "zh", *, unit: bool = True) -> str:
         m.label.removeprefix("本年度").removeprefix("年度末"), m.en)
     text = name.zh if lang == "zh" else name.en
     u = m.unit if lang == "zh" else m.unit_en
-    if not unit or not u:
+    if not unit or not u or text.endswith(u):  # 培训人次, not 培训人次（人次）
         return text
     return f"{text}（{u}）" if lang == "zh" else f"{text} ({u})"
 

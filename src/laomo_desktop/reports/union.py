@@ -78,7 +78,7 @@ NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利�
 # ---- PDF --------------------------------------------------------------------------------------
 
 # 序号, the studio, its category, leader, level and party organisation, then the chosen figures
-OWN_WIDTHS = (20, 0, 30, 40, 30, 30)  # pt; 工作室 takes the rest
+OWN_WIDTHS = (20, 0, 40, 30, 30, 30)  # pt; 工作室 takes the rest
 NUMERIC_FROM = len(OWN_WIDTHS)  # the columns from here on are numbers: right-aligned
 TABLE_FONT_SIZE = 8.5
 TABLE_LEADING = 11.5
@@ -137,11 +137,11 @@ def _studio_table(st: dict, lines: list[R.Line], cols: UC.Columns, body_w: float
     for i, ln in enumerate(lines):
         r = ln.row
         if r is not None:
-            own = [R.category_short(r), r["leader"] or "", r["level_label"],
-                   PARTY_SHORT.get(r["party_org"], r["party_org_label"])]
+            own = [r["leader"] or "", r["level_label"],
+                   PARTY_SHORT.get(r["party_org"], r["party_org_label"]), R.category_short(r)]
             figures = [_value(k, r[a]) for k, a in zip(cols.keys, cols.attributes, strict=True)]
         else:
-            own = ["", "", "", ln.note]
+            own = ["", "", ln.note, ""]
             figures = [] if ln.kind == R.GROUP else [
                 _value(k, ln.values.get(a)) for k, a in zip(cols.keys, cols.attributes,
                                                              strict=True)]

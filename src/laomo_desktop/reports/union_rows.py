@@ -15,7 +15,7 @@ from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.store import enums as E
 
 STUDIO, GROUP, SUBTOTAL, TOTAL = "studio", "group", "subtotal", "total"
-OWN_HEAD = ("序号", "工作室", "类别", "领衔人", "级别", "党组织")
+OWN_HEAD = ("序号", "工作室", "领衔人", "级别", "党组织", "类别")
 
 
 @dataclass

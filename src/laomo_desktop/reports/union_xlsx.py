@@ -176,8 +176,8 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
         row += 1
         r = ln.row
         if ln.kind == R.STUDIO:
-            own = [int(ln.serial), r["name"], R.category_short(r), r["leader"] or "",
-                   r["level_label"], r["party_org_label"]]
+            own = [int(ln.serial), r["name"], r["leader"] or "", r["level_label"],
+                   r["party_org_label"], R.category_short(r)]
             for i, v in enumerate(own, start=1):
                 _put(ws, row, i, _cell_value("text", v) if i > 1 else v, s("cell", "0" if i == 1
                                                                           else None))
@@ -196,7 +196,7 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
         # a grouped total is written as counted (a studio in two groups once)
         lo = group_first if ln.kind == R.SUBTOTAL else first
         sums = row > lo and (ln.kind == R.SUBTOTAL or not grouped)
-        for i, v in enumerate([ln.serial, ln.name, "", "", "", ln.note], start=1):
+        for i, v in enumerate([ln.serial, ln.name, "", "", ln.note, ""], start=1):
             _put(ws, row, i, v, s("total"))
         for j, (k, a) in enumerate(zip(cols.keys, cols.attributes, strict=True)):
             col = get_column_letter(len(R.OWN_HEAD) + j + 1)

@@ -76,7 +76,7 @@ class UnionColumnsDialog(QDialog):
     def fill(self, keys: tuple[str, ...]) -> None:
         """`keys` ticked in their order, then every other figure by group."""
         self.list.clear()
-        rest = [(g, k) for g, ks in UC.grouped() for k in ks if k not in keys]
+        rest = [(k, g) for g, ks in UC.grouped() for k in ks if k not in keys]
         for key, group in [(k, UC.group_of(k)) for k in keys] + rest:
             lang = _lang()
             group_text = group.zh if lang == "zh" else group.en
