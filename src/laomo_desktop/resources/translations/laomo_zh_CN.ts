@@ -169,14 +169,37 @@
         <translation>添加一行</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="38"/>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="112"/>
+        <source>Union summary columns</source>
+        <translation>汇总表的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="40"/>
+        <source>Tick the figures the union summary shows (the page, the PDF and the XLSX alike); drag them or use Move up / Move down to order them.</source>
+        <translation>勾选单位汇总要显示的指标（页面、PDF 和 XLSX 相同）；拖动或用“上移”“下移”调整顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="45"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="48"/>
         <location filename="../../ui/widgets/childlists.py" line="242"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="50"/>
         <location filename="../../ui/widgets/childlists.py" line="243"/>
         <source>Move down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="52"/>
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
     </message>
     <message>
         <location filename="../../ui/system/crash.py" line="108"/>
@@ -615,7 +638,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="59"/>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="207"/>
         <location filename="../../ui/pages/unioncards.py" line="67"/>
         <location filename="../../ui/window/mainwindow.py" line="165"/>
         <location filename="../../ui/window/mainwindow.py" line="172"/>
@@ -1818,7 +1841,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="182"/>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="207"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2221,17 +2244,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="75"/>
+        <location filename="../../ui/pages/uniontable.py" line="93"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="75"/>
+        <location filename="../../ui/pages/union.py" line="76"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="77"/>
+        <location filename="../../ui/pages/union.py" line="78"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -2246,17 +2269,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="102"/>
+        <location filename="../../ui/pages/union.py" line="103"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="104"/>
+        <location filename="../../ui/pages/union.py" line="105"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="107"/>
+        <location filename="../../ui/pages/union.py" line="108"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -2294,7 +2317,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="135"/>
+        <location filename="../../ui/pages/union.py" line="141"/>
         <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
@@ -2336,13 +2359,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="152"/>
+        <location filename="../../ui/pages/union.py" line="158"/>
         <location filename="../../ui/pages/unioncards.py" line="79"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="157"/>
+        <location filename="../../ui/pages/union.py" line="163"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2362,38 +2385,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="173"/>
+        <location filename="../../ui/pages/union.py" line="185"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="191"/>
+        <location filename="../../ui/pages/union.py" line="203"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="196"/>
+        <location filename="../../ui/pages/union.py" line="208"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="67"/>
+        <location filename="../../ui/pages/uniontable.py" line="85"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="195"/>
+        <location filename="../../ui/pages/union.py" line="207"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="276"/>
+        <location filename="../../ui/pages/union.py" line="288"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="273"/>
+        <location filename="../../ui/pages/union.py" line="285"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2420,17 +2443,17 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="118"/>
+        <location filename="../../ui/pages/union.py" line="119"/>
         <source>Office…</source>
         <translation>工会设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="121"/>
+        <location filename="../../ui/pages/union.py" line="122"/>
         <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="122"/>
+        <location filename="../../ui/pages/union.py" line="123"/>
         <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
         <location filename="../../ui/pages/unionoffices.py" line="119"/>
@@ -2438,33 +2461,48 @@ What is wrong: %2</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="278"/>
+        <location filename="../../ui/pages/union.py" line="127"/>
+        <source>Columns…</source>
+        <translation>列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="129"/>
+        <source>Choose the figures the union summary shows</source>
+        <translation>选择单位汇总显示哪些指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="290"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="280"/>
+        <location filename="../../ui/pages/union.py" line="292"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="283"/>
+        <location filename="../../ui/pages/union.py" line="295"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="348"/>
-        <location filename="../../ui/pages/uniontable.py" line="176"/>
+        <location filename="../../ui/pages/union.py" line="303"/>
+        <source>Some chosen columns are unknown to this version and were skipped: %1</source>
+        <translation>以下选定的列此版本中没有，已略过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="368"/>
+        <location filename="../../ui/pages/uniontable.py" line="204"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="174"/>
+        <location filename="../../ui/pages/uniontable.py" line="202"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="315"/>
+        <location filename="../../ui/pages/union.py" line="335"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2479,12 +2517,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="326"/>
+        <location filename="../../ui/pages/union.py" line="346"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="334"/>
+        <location filename="../../ui/pages/union.py" line="354"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2519,22 +2557,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="361"/>
+        <location filename="../../ui/pages/union.py" line="381"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="365"/>
+        <location filename="../../ui/pages/union.py" line="385"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="367"/>
+        <location filename="../../ui/pages/union.py" line="387"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="411"/>
+        <location filename="../../ui/pages/union.py" line="442"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -3328,84 +3366,84 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="33"/>
+        <location filename="../../ui/pages/uniontable.py" line="34"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="34"/>
+        <location filename="../../ui/pages/uniontable.py" line="35"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="35"/>
+        <location filename="../../ui/pages/uniontable.py" line="36"/>
         <source>Category</source>
         <translation>工作室类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="36"/>
+        <location filename="../../ui/pages/uniontable.py" line="37"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="37"/>
+        <location filename="../../ui/pages/uniontable.py" line="38"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="38"/>
+        <location filename="../../ui/pages/uniontable.py" line="39"/>
         <source>Came through</source>
         <translation>报送途径</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="39"/>
+        <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="40"/>
+        <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="48"/>
+        <location filename="../../ui/pages/uniontable.py" line="49"/>
         <source>Grants received (10k yuan)</source>
         <translation>获得补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="49"/>
+        <location filename="../../ui/pages/uniontable.py" line="50"/>
         <source>Grants spent (10k yuan)</source>
         <translation>列支补助资金（万元）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="131"/>
-        <location filename="../../ui/pages/uniontable.py" line="41"/>
+        <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="132"/>
-        <location filename="../../ui/pages/uniontable.py" line="42"/>
+        <location filename="../../ui/pages/uniontable.py" line="43"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="43"/>
+        <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="44"/>
+        <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="45"/>
+        <location filename="../../ui/pages/uniontable.py" line="46"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="46"/>
+        <location filename="../../ui/pages/uniontable.py" line="47"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
