@@ -143,7 +143,7 @@ def cmd_union_columns(args, paths: LedgerPaths) -> int:
                 mark = "✓" if k in cols.keys else " "
                 print(f"  {mark} {k:<28} {UC.head(k)}")
         return 0
-    print(("单位汇总的列（本工会选定）：" if cols.chosen else "单位汇总的列（默认）："))
+    print("单位汇总的列（本工会选定）：" if cols.chosen else "单位汇总的列（默认）：")
     for i, k in enumerate(cols.keys, 1):
         print(f"  {i:>2}. {k:<28} {UC.head(k)}")
     return 0

@@ -26,7 +26,6 @@ from reportlab.platypus import (
 
 from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import Period, period
-from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports import union_rows as R
 from laomo_desktop.reports import wording as W
@@ -36,8 +35,8 @@ from laomo_desktop.reports.layout import (
     BINDING,
     BODY_W,
     GRID,
-    OUTER,
     HEAD_BG,
+    OUTER,
     STRIPE,
     build,
     styles,
@@ -281,22 +280,11 @@ def title(per: Period, rows: list[dict] | None = None) -> str:
     return f"{per.short}{UC.summary_title(rows or [])}"
 
 
-def summary_data(year: int, targets: dict | None, per: Period) -> dict:
-    """union_year's data with the office's columns, the table's lines grouped by office and
-    what it says of a studio that came by two paths (the PDF's and the XLSX's)."""
-    data = union_year(year, targets, within=per)
-    cols = UC.chosen()
-    lines, grouping = R.lines(data, year, cols)
-    data.update(columns=cols, lines=lines, twice=R.twice_note(grouping),
-                skipped_columns=list(cols.skipped))
-    return data
-
-
 def write_union_pdf(year: int, targets: dict | None, out, generated: date | None = None) -> dict:
     """Write the union summary PDF of statistics year `year` (the office's own setting) to `out`
     (path or binary file); returns the data used."""
     per = period(year)
-    data = summary_data(year, targets, per)
+    data = R.summary_data(year, targets, per)
     size = page_size(data["columns"], data["lines"])
     data["body_w"] = size[0] - BINDING - OUTER
     name = title(per, data["studios"])

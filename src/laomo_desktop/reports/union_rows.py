@@ -12,6 +12,8 @@ from typing import Any
 
 from laomo_desktop.ledger import offices
 from laomo_desktop.ledger import unioncolumns as UC
+from laomo_desktop.ledger.period import Period
+from laomo_desktop.ledger.union import union_year
 from laomo_desktop.store import enums as E
 
 STUDIO, GROUP, SUBTOTAL, TOTAL = "studio", "group", "subtotal", "total"
@@ -67,3 +69,14 @@ def twice_note(grouping: dict) -> str:
         text += "其中" + "、".join(t["name"] for t in grouping["disagreeing"]) + \
             "各路报送的数据不一致，请核对。"
     return text
+
+
+def summary_data(year: int, targets: dict | None, per: Period) -> dict:
+    """union_year's data with the office's columns, the table's lines grouped by office and
+    what it says of a studio that came by two paths (the PDF's and the XLSX's)."""
+    data = union_year(year, targets, within=per)
+    cols = UC.chosen()
+    lines_, grouping = lines(data, year, cols)
+    data.update(columns=cols, lines=lines_, twice=twice_note(grouping),
+                skipped_columns=list(cols.skipped))
+    return data

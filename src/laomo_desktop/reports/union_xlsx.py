@@ -168,7 +168,6 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
     for i, h in enumerate(header, start=1):
         _put(ws, HEAD_ROW, i, h, s("head"))
     ws.row_dimensions[HEAD_ROW].height = 32
-    fmts = [_metric_cell(k, 0)[1] for k in cols.keys]
     widths = [max(_width(x) for x in h.split("\n")) + 2 for h in header]
     row, group_first, first = HEAD_ROW, HEAD_ROW + 1, HEAD_ROW + 1
     grouped = any(ln.kind == R.GROUP for ln in data["lines"])
@@ -223,10 +222,8 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
 def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
     """Write the workbook to `out` (a path or a binary file object, already made atomic by the
     caller); returns the data used."""
-    from laomo_desktop.reports.union import summary_data
-
     per = period(year)
-    data = summary_data(year, targets, per)
+    data = R.summary_data(year, targets, per)
     title = f"{per.label}{UC.summary_title(data['studios'])}"
     wb = Workbook()
     wb.properties.title = title
