@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
@@ -28,26 +27,18 @@ from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports import union_rows as R
+from laomo_desktop.reports import union_table as T
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.gridtable import GridTable, text_width
 from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
     BINDING,
     BODY_W,
-    GRID,
-    HEAD_BG,
     OUTER,
-    STRIPE,
     build,
     styles,
     table,
 )
-from laomo_desktop.reports.text import esc, printable
-from laomo_desktop.store import enums as E
-
-PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "党小组",
-               E.PartyOrg.PIONEER_POST: "先锋岗", E.PartyOrg.NONE: "无"}
-TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
+from laomo_desktop.reports.text import esc
 
 
 @contextmanager
@@ -75,86 +66,6 @@ NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利�
 
 
 # ---- PDF --------------------------------------------------------------------------------------
-
-# 序号, the studio, its category, leader, level and party organisation, then the chosen figures
-OWN_WIDTHS = (20, 0, 40, 30, 30, 30)  # pt; 工作室 takes the rest
-NUMERIC_FROM = len(OWN_WIDTHS)  # the columns from here on are numbers: right-aligned
-TABLE_FONT_SIZE = 8.5
-TABLE_LEADING = 11.5
-PAD = 2  # left and right cell padding
-NAME_MIN = 90  # pt the studio's name keeps at least, or the page turns to landscape
-HEAD_CHARS = 4  # a column head's name wraps after this many characters
-
-
-def _head(key: str) -> str:
-    name = UC.head(key, unit=False)
-    unit = UC.CHOOSABLE[key].unit
-    parts = [name[i:i + HEAD_CHARS] for i in range(0, len(name), HEAD_CHARS)]
-    return "\n".join(parts + ([f"（{unit}）"] if unit else []))
-
-
-def _value(key: str, value: int) -> str:
-    return UC.CHOOSABLE[key].text_of(value or 0)
-
-
-def _widths(cols: UC.Columns, lines: list[R.Line], font: str) -> list[float]:
-    """Each figure's column as wide as its head's widest line or its widest value."""
-    out = []
-    for key, attr in zip(cols.keys, cols.attributes, strict=True):
-        texts = _head(key).split("\n") + [_value(key, ln.values.get(attr) if ln.row is None
-                                                   else ln.row[attr]) for ln in lines]
-        out.append(max(22, max(text_width(t, font, TABLE_FONT_SIZE) for t in texts) + 2 * PAD
-                       + 1))
-    return out
-
-
-def page_size(cols: UC.Columns, lines: list[R.Line]) -> tuple[float, float]:
-    """A4 portrait, or landscape when the chosen figures leave the studio's name too little."""
-    need = sum(OWN_WIDTHS) + sum(_widths(cols, lines, fonts.SONG)) + NAME_MIN
-    return A4 if need <= BODY_W else landscape(A4)
-
-
-def _studio_table(st: dict, lines: list[R.Line], cols: UC.Columns, body_w: float
-                  ) -> GridTable:
-    """The studios under a header row drawn at the top of every page, never mid-page; the
-    subtotals and the last row (the total) shaded. Linear in the studios (reports/gridtable.py):
-    5,000 studios took 21 s as a Table with a Paragraph per cell. Cells are plain strings; only
-    a studio name too wide for its column becomes a Paragraph that wraps."""
-    font = st["cell"].fontName
-    widths = list(OWN_WIDTHS) + _widths(cols, lines, font)
-    widths[1] = max(body_w - sum(widths), NAME_MIN)
-    cell = ParagraphStyle("ucell", parent=st["cell"], fontSize=TABLE_FONT_SIZE,
-                          leading=TABLE_LEADING)
-    room = widths[1] - 2 * PAD
-
-    def name(value) -> str | Paragraph:
-        text = printable(str(value))
-        return text if text_width(text, font, TABLE_FONT_SIZE) <= room else Paragraph(
-            esc(text), cell)
-
-    data, shaded = [], set()
-    for i, ln in enumerate(lines):
-        r = ln.row
-        if r is not None:
-            own = [r["leader"] or "", r["level_label"],
-                   PARTY_SHORT.get(r["party_org"], r["party_org_label"]), R.category_short(r)]
-            figures = [_value(k, r[a]) for k, a in zip(cols.keys, cols.attributes, strict=True)]
-        else:
-            own = ["", "", ln.note, ""]
-            figures = [] if ln.kind == R.GROUP else [
-                _value(k, ln.values.get(a)) for k, a in zip(cols.keys, cols.attributes,
-                                                             strict=True)]
-            figures += [""] * (len(cols.keys) - len(figures))
-            if ln.kind in (R.GROUP, R.SUBTOTAL):
-                shaded.add(i)
-        data.append([ln.serial, name(ln.name)] + [printable(str(v)) for v in own + figures])
-    header = list(R.OWN_HEAD) + [_head(k) for k in cols.keys]
-    aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * len(cols.keys)
-    return GridTable(header, data, widths, aligns, font=font,
-                     head_font=st["head"].fontName, size=TABLE_FONT_SIZE,
-                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
-                     grid=GRID, stripe=STRIPE, last_bg=TOTAL_BG, shaded=frozenset(shaded))
-
 
 def _sign_off(st: dict) -> Table:
     """Where the office signs what it files: 填报单位（盖章）and 日期, 填报人 and 联系电话, each
@@ -241,9 +152,14 @@ def _story(data: dict, per: Period, st: dict) -> list:
     # this one mostly empty): the heading goes over when not even a few rows fit below it.
     out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
-    cols = data["columns"]
     if rows:
-        out += [_studio_table(st, data["lines"], cols, data["body_w"]), Spacer(1, 3)]
+        blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
+        for i, block in enumerate(blocks, 1):
+            if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
+                out += [CondPageBreak(60), Paragraph(esc(
+                    f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
+                    f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), st["small"])]
+            out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
         if data["twice"]:
             para(data["twice"], "small")
     else:
@@ -285,10 +201,10 @@ def write_union_pdf(year: int, targets: dict | None, out, generated: date | None
     (path or binary file); returns the data used."""
     per = period(year)
     data = R.summary_data(year, targets, per)
-    size = page_size(data["columns"], data["lines"])
+    st = styles()
+    size = T.page_size(data["columns"], data["lines"], st["cell"].fontName)
     data["body_w"] = size[0] - BINDING - OUTER
     name = title(per, data["studios"])
-    st = styles()
     # A form, not a bound report: the title heads page 1 (no cover page before a short table)
     heading = ParagraphStyle("utitle", parent=st["title"], fontSize=18, leading=26,
                              spaceAfter=2)

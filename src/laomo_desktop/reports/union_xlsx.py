@@ -49,7 +49,7 @@ def _shown(value: Any, fmt: str | None) -> str:
     return str(value or "")
 
 
-# black text, header and totals shaded grey: the PDFs' look (layout.HEAD_BG, union.TOTAL_BG),
+# black text, header and totals shaded grey: the PDFs' look (layout.HEAD_BG, union_table.TOTAL_BG),
 # which prints the same on a black-and-white printer
 HEAD_FILL, TOTAL_FILL = "E6E6E6", "EEEEEE"
 
