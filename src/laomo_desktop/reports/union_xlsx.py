@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import period
@@ -140,10 +141,12 @@ def sheet(ws, title: str, header: list[str], rows: list[list], formats: list[str
     return row - 1
 
 
-def _below(ws, row: int, width: int, text: str, s: _Styles, height: float) -> int:
-    """A line of text across the table's width at `row`; returns the row."""
-    _put(ws, row, 1, text, s("note"))
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+def _below(ws, row: int, width: int, text: str, s: _Styles, height: float,
+           start: int = 1) -> int:
+    """A line of text across the table's width (from column `start`) at `row`; returns the
+    row."""
+    _put(ws, row, start, text, s("note"))
+    ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=width)
     ws.row_dimensions[row].height = height
     return row
 
@@ -155,15 +158,15 @@ def _metric_cell(key: str, value: Any) -> tuple[Any, str]:
         value or 0, "0")
 
 
-def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
+def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, int]:
     """The studios (grouped by office when any came through one) with the chosen figures:
     SUM formulas for the subtotals, and for the total when no studio is counted twice (else
-    the total's values, counted once); returns the last row written."""
+    the total's values, counted once); returns the last row written and the columns the first
+    printed page holds (the title and the lines below span those)."""
     cols: UC.Columns = data["columns"]
     header = list(R.OWN_HEAD) + [UC.head(k).replace("（", "\n（", 1) for k in cols.keys]
     width = len(header)
     _put(ws, 1, 1, title, s("title"))
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.row_dimensions[1].height = 28
     for i, h in enumerate(header, start=1):
         _put(ws, HEAD_ROW, i, h, s("head"))
@@ -204,19 +207,54 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> int:
                      f"=SUM({col}{lo}:{col}{row - 1})" if sums else v, s("total", fmt))
             if sums:
                 c.data_type = "f"
+    widths = [min(max(w, 6), 42) for w in widths]
     for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(w, 6), 42)
+        ws.column_dimensions[get_column_letter(i)].width = w
     ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    pages = pages_across(widths)
+    if len(pages) == 1:  # the whole width on one page, scaled to fit
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    else:  # pages across at one scale, each repeating 序号 and the studio's name
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = SCALE
+        ws.print_title_cols = "A:B"
+        for last in pages[:-1]:
+            ws.col_breaks.append(Break(id=last))
+    width = pages[0]
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.print_options.horizontalCentered = True
     for part in (ws.oddHeader.center, ws.oddFooter.center):
         part.font, part.size = FONT, 9
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    return row
+    return row, width
+
+
+# The widest table (in column-width units) printed across one landscape A4 page, scaled to
+# fit (the default columns, 194 units, as the summary always printed); a wider one prints at
+# SCALE per cent on pages across, each holding PAGE_UNITS (as measured in LibreOffice: 154
+# units filled a page at 65 %) and repeating 序号 and the studio's name, as the PDF prints it
+# in column blocks.
+ONE_PAGE_UNITS = 200
+PAGE_UNITS = 140
+SCALE = 70
+
+
+def pages_across(widths: list[float]) -> list[int]:
+    """The last column (1-based) of each page across: all on one when they fit in PAGE_UNITS,
+    else each page as full as it goes after the repeated 序号 and name."""
+    if sum(widths) <= ONE_PAGE_UNITS:
+        return [len(widths)]
+    out, used = [], sum(widths[:2])
+    for i, w in enumerate(widths[2:], start=3):
+        if used + w > PAGE_UNITS and i - 1 > (out[-1] if out else 2):
+            out.append(i - 1)
+            used = sum(widths[:2])
+        used += w
+    return out + [len(widths)]
 
 
 def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
@@ -232,15 +270,18 @@ def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
     ws = wb.active
     ws.title = "汇总表"
     width = len(R.OWN_HEAD) + len(data["columns"].keys)
-    last = _studio_sheet(ws, title, data, s)
+    last, first_page = _studio_sheet(ws, title, data, s)
     ws.freeze_panes = "C3"
     if not any(ln.kind == R.GROUP for ln in data["lines"]):
         ws.auto_filter.ref = (f"A{HEAD_ROW}:{get_column_letter(width)}"
                               f"{HEAD_ROW + len(data['studios'])}")
+    # on pages across, the lines below the table print on the first page only: they begin
+    # after 序号 and the name, which every page repeats
+    start = 1 if first_page == width else 3
     if data["twice"]:
-        last = _below(ws, last + 2, width, data["twice"], s, 32)
-    _below(ws, last + 2, width, "说明：" + notes, s, 48)
-    _below(ws, last + 4, width, SIGN_OFF, s, 24)
+        last = _below(ws, last + 2, first_page, data["twice"], s, 32, start)
+    _below(ws, last + 2, first_page, "说明：" + notes, s, 48, start)
+    _below(ws, last + 4, first_page, SIGN_OFF, s, 24, start)
 
     goals = wb.create_sheet("目标完成情况")
     goal_rows = [[g["label"], g["target"], g["actual"], g["progress"],
