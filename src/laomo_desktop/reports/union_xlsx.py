@@ -234,11 +234,12 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, int]:
 
 
 # The widest table (in column-width units) printed across one landscape A4 page, scaled to
-# fit (the default columns, 194 units, as the summary always printed); a wider one prints at
+# fit (the default columns, 194 units with a short name, 215 with the widest, as the summary
+# always printed); a wider one prints at
 # SCALE per cent on pages across, each holding PAGE_UNITS (as measured in LibreOffice: 154
 # units filled a page at 65 %) and repeating 序号 and the studio's name, as the PDF prints it
 # in column blocks.
-ONE_PAGE_UNITS = 200
+ONE_PAGE_UNITS = 230
 PAGE_UNITS = 140
 SCALE = 70
 
