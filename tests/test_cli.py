@@ -19,7 +19,8 @@ def test_studios_json_lists_uid_name_leader_level(sample_dir, capsys):
     rows = json.loads(out)
     assert [(r["name"], r["leader"], r["level"]) for r in rows] == [
         ("周红职工创新工作室", "周红", None), ("李明劳模创新工作室", "李明", "provincial")]
-    assert set(rows[0]) == {"uid", "name", "leader", "level"}
+    assert set(rows[0]) == {"uid", "name", "leader", "level", "category"}  # issue 16 §5
+    assert [r["category"] for r in rows] == ["model_worker", "model_worker"]  # never set: 劳模
 
 
 def test_stats_json_has_the_contract_keys(sample_dir, capsys):

@@ -55,13 +55,14 @@ def cmd_studios(args, paths: LedgerPaths) -> int:
 
     rows = list_studios()
     if args.json:
-        print(json_text([{k: r[k] for k in ("uid", "name", "leader", "level")} for r in rows]))
+        print(json_text([{k: r[k] for k in ("uid", "name", "leader", "level", "category")}
+                         for r in rows]))
         return 0
     if not rows:
         print("台账中还没有工作室。可用 laomo demo 载入示例数据。")
     for r in rows:
         print(f"{_v(r['uid'])}  {_v(r['name'])}  领衔人：{_v(r['leader'] or '（未登记）')}  "
-              f"级别：{r['level_label']}")
+              f"级别：{r['level_label']}  类别：{r['category_label']}")
     return 0
 
 

@@ -46,6 +46,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     o.add_argument("--name", action=_Sets, help="工会名称，如 江城市总工会")
     o.add_argument("--level", action=_Sets, choices=[lv.value for lv in E.OfficeLevel], help=f"级别：{LEVELS}")
     o.add_argument("--code", action=_Sets, help="工会代码（字母、数字和 -，可不填）")
+    add_column_parsers(sub, common)
 
 
 def cmd_office(args, paths: LedgerPaths) -> int:
@@ -115,4 +116,37 @@ def import_office(args, paths: LedgerPaths, f: Path, session) -> bool:
     return True
 
 
-COMMANDS = {"office": cmd_office}
+# ---- the union summary's columns (ledger/unioncolumns.py) ---------------------------------
+def add_column_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    c = sub.add_parser("union-columns", parents=[common],
+                       help="单位汇总（页面、PDF、XLSX）显示哪些指标列及其顺序：不带参数时查看")
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("--list", action="store_true", help="列出可选的指标（按类分组），已选的标 ✓")
+    g.add_argument("--set", action=_Sets, metavar="A,B,C", help="按此顺序显示这些指标（逗号分隔）")
+    g.add_argument("--reset", action=_Sets, nargs=0, help="恢复默认的列")
+
+
+def cmd_union_columns(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.ledger import unioncolumns as UC
+
+    if args.set is not None:
+        UC.choose(args.set.replace("，", ",").split(","))
+    elif args.reset is not None:
+        UC.reset()
+    cols = UC.chosen()
+    if cols.notice() is not None:
+        print(cols.notice().render("zh"), file=sys.stderr)
+    if args.list:
+        for group, keys in UC.grouped():
+            print(f"{group.zh}：")
+            for k in keys:
+                mark = "✓" if k in cols.keys else " "
+                print(f"  {mark} {k:<28} {UC.head(k)}")
+        return 0
+    print("单位汇总的列（本工会选定）：" if cols.chosen else "单位汇总的列（默认）：")
+    for i, k in enumerate(cols.keys, 1):
+        print(f"  {i:>2}. {k:<28} {UC.head(k)}")
+    return 0
+
+
+COMMANDS = {"office": cmd_office, "union-columns": cmd_union_columns}

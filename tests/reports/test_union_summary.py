@@ -56,8 +56,12 @@ def words(pdf, page: int) -> list[tuple[str, float, float, float]]:
 
 
 def test_numbers_are_right_aligned(sample_pdf):
-    """培训人次 of the two studios and their total (40, 501, 541) end at the same x."""
-    drawn = words(sample_pdf, 1)
+    """培训人次 of the two studios and their total (40, 501, 541) end at the same x. The
+    default twelve figures print on landscape A4 (too wide for portrait), where the studio
+    table begins on page 2."""
+    pages = len(PdfReader(str(sample_pdf)).pages)
+    drawn = next(w for w in (words(sample_pdf, p) for p in range(pages, 0, -1))
+                 if any(text == "周红职工创新工作室" for text, *_ in w))
     rows = [max(y for text, _, _, y in drawn if text == label)  # the lowest: the studio table
             for label in ("李明劳模创新工作室", "周红职工创新工作室", "合计")]
     found = [next((x0, x1) for text, x0, x1, y in drawn if text == value and abs(y - row) < 1)

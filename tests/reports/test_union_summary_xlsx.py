@@ -50,7 +50,7 @@ def test_totals_are_sum_formulas_over_the_studio_rows(workbook):
     n = total[0].row
     assert n == 5  # two studios in rows 3 and 4
     numeric = [i for i, h in enumerate(header) if h not in ("序号", "工作室", "领衔人", "级别",
-                                                             "党组织")]
+                                                             "党组织", "类别")]
     assert len(numeric) == 12  # with grants received and spent
     for i in numeric:
         col = get_column_letter(i + 1)

@@ -176,3 +176,11 @@ def test_a_migrated_ledger_opens_again_without_converting_twice(old):
     assert _benefit_targets(database.connection()) == first
     assert database.execute_sql("SELECT count(*) FROM audit_entry").fetchone()[0] == n
     assert [b.reason for b in backup.list_backups(LedgerPaths(root))] == ["pre-migration"]
+
+
+def test_the_steps_run_in_ascending_order_each_once():
+    """migrate() skips a step numbered below one already run: a step listed after a higher one
+    would never run on a ledger that had that one."""
+    versions = [s.version for s in migrations.STEPS]
+    assert versions == sorted(set(versions))
+    assert migrations.LATEST == versions[-1]

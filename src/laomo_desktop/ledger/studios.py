@@ -45,19 +45,23 @@ NOT_AFTER_LATEST = Text("“{field}”须晚于领衔人沿革中最近一位领
                         'leaders\' history, "{name}", took over ({day})')
 
 _LIST = f"""
-    SELECT s.uid, s.name, {M.leader_sql("s")}, {asof.level_sql("s")}
+    SELECT s.uid, s.name, {M.leader_sql("s")}, {asof.level_sql("s")}, s.category
     FROM {M.table("studio")} s WHERE {M.live_sql("s")} ORDER BY s.name, s.id"""
 
 
 def list_studios(today: date | None = None) -> list[dict]:
-    """Every live studio with its leader and level as they stand today."""
+    """Every live studio with its leader and level as they stand today, and its category."""
+    from laomo_desktop.ledger.kinds.studio import category_of
+
     end = (today or date.today()).isoformat()
     out = []
-    for uid, name, leader, levels in database.execute_sql(
+    for uid, name, leader, levels, category in database.execute_sql(
             _LIST, {"start": end, "end": end}).fetchall():
         level = asof.highest_level(levels)
+        cat = category_of(category)
         out.append({"uid": uid, "name": name, "leader": leader, "level": level,
-                    "level_label": E.Level.label(level) if level else UNNAMED.zh})
+                    "level_label": E.Level.label(level) if level else UNNAMED.zh,
+                    "category": cat.value, "category_label": cat.zh})
     return out
 
 

@@ -37,7 +37,8 @@ class _Grid:
     def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
                  widths: Sequence[float], aligns: Sequence[str], *, font: str, head_font: str,
                  size: float, leading: float, pad: float, vpad: float, head_bg, head_fg, grid,
-                 stripe, last_bg) -> None:
+                 stripe, last_bg, shaded=frozenset()) -> None:
+        self.shaded = shaded  # rows shaded like the last (the union summary's subtotals)
         self.header, self.rows, self.widths, self.aligns = list(header), rows, list(widths), aligns
         self.font, self.size, self.leading, self.pad, self.vpad = font, size, leading, pad, vpad
         self.head_font = head_font
@@ -63,12 +64,13 @@ class GridTable(Flowable):
                  size: float = 8.5, leading: float = 11.5, pad: float = 2, vpad: float = 2.5,
                  head_bg=colors.lightgrey, head_fg=colors.black, grid=colors.grey,
                  stripe=None, last_bg=None, _grid: _Grid | None = None, start: int = 0,
-                 stop: int | None = None) -> None:
+                 stop: int | None = None, shaded: frozenset[int] = frozenset()) -> None:
         super().__init__()
         self.g = _grid or _Grid(header, rows, widths, aligns, font=font,
                                 head_font=head_font or font, size=size, leading=leading,
                                 pad=pad, vpad=vpad, head_bg=head_bg,
-                                head_fg=head_fg, grid=grid, stripe=stripe, last_bg=last_bg)
+                                head_fg=head_fg, grid=grid, stripe=stripe, last_bg=last_bg,
+                                shaded=shaded)
         self.start, self.stop = start, len(self.g.rows) if stop is None else stop
         self.hAlign = "CENTER"  # as wide as the text block: flush with its edges, like the others
 
@@ -136,7 +138,7 @@ class GridTable(Flowable):
         c.setFillColor(g.head_bg)
         c.rect(0, top - g.head_h, width, g.head_h, stroke=0, fill=1)
         for i in range(self.start, self.stop):
-            last = i == len(g.rows) - 1
+            last = i == len(g.rows) - 1 or i in g.shaded
             fill = g.last_bg if last and g.last_bg else g.stripe if i % 2 else None
             if fill is not None:
                 y0, y1 = tops[i - self.start], tops[i - self.start + 1]

@@ -117,7 +117,7 @@ class PagedCanvas(rl_canvas.Canvas):
 
 
 def make_canvas_class(header_left: str, header_right: str, generated: date,
-                      has_cover: bool = True):
+                      has_cover: bool = True, pagesize: tuple[float, float] = A4):
     """The documents' canvas: no header or footer on the cover (page 1 when `has_cover`); then
     the two header texts, "第 X 页 共 Y 页" and the generation date."""
 
@@ -127,11 +127,12 @@ def make_canvas_class(header_left: str, header_right: str, generated: date,
                 return
             page = self._pageNumber
             x0 = left_margin(page)
-            x1 = x0 + BODY_W
+            body_w, page_h = pagesize[0] - BINDING - OUTER, pagesize[1]
+            x1 = x0 + body_w
             self.saveState()
             self.setFont(fonts.SONG, 9)
             self.setFillColor(colors.HexColor("#333333"))
-            y = PAGE_H - TOP + 8 * mm
+            y = page_h - TOP + 8 * mm
             draw_runs(self, x0, y, printable(header_left), fonts.SONG, 9)
             right = printable(header_right)
             draw_runs(self, x1 - runs_width(right, fonts.SONG, 9), y, right, fonts.SONG, 9)
@@ -139,7 +140,7 @@ def make_canvas_class(header_left: str, header_right: str, generated: date,
             self.setLineWidth(0.5)
             self.line(x0, y - 2 * mm, x1, y - 2 * mm)
             self.setFont(fonts.SONG, 9)
-            self.drawCentredString(x0 + BODY_W / 2, BOTTOM - 10 * mm,
+            self.drawCentredString(x0 + body_w / 2, BOTTOM - 10 * mm,
                                    f"第 {page} 页 共 {total} 页")
             made = f"生成于 {date_cn(generated)}"  # on the outer edge
             if page % 2:
@@ -175,20 +176,22 @@ class BoundPageTemplate(PageTemplate):
 
 def build(path, story: list, *, title: str, header_left: str, header_right: str,
           generated: date | None = None, author: str = "劳模创新工作室台账",
-          has_cover: bool = True) -> None:
+          has_cover: bool = True, pagesize: tuple[float, float] = A4) -> None:
     """Write `story` to `path` (a file name or a binary file object); without `has_cover`
-    page 1 carries the header and footer like every other page."""
-    doc = BaseDocTemplate(str(path) if not hasattr(path, "write") else path, pagesize=A4,
+    page 1 carries the header and footer like every other page; `pagesize`: A4 unless a wide
+    table asks for landscape(A4)."""
+    doc = BaseDocTemplate(str(path) if not hasattr(path, "write") else path, pagesize=pagesize,
                           leftMargin=BINDING, rightMargin=OUTER, topMargin=TOP,
                           bottomMargin=BOTTOM, title=title, author=author,
                           creator="Laomo Desktop")
     doc.keepTogetherClass = tables.KeepHeadingWithRows  # a heading with its table's first rows
     doc.addPageTemplates([
-        BoundPageTemplate(id=name, frames=[Frame(BINDING, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM,
-                                                 id="body")])
+        BoundPageTemplate(id=name, frames=[Frame(BINDING, BOTTOM, pagesize[0] - BINDING - OUTER,
+                                                 pagesize[1] - TOP - BOTTOM, id="body")])
         for name in ("cover", "body")])
     doc.build(story, canvasmaker=make_canvas_class(header_left, header_right,
-                                                   generated or date.today(), has_cover))
+                                                   generated or date.today(), has_cover,
+                                                   pagesize))
 
 
 def cover(st: dict, title: str, subtitle_lines: Sequence[str]) -> list:

@@ -23,28 +23,22 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import Period, period
-from laomo_desktop.ledger.union import union_year
 from laomo_desktop.reports import fonts
+from laomo_desktop.reports import union_rows as R
+from laomo_desktop.reports import union_table as T
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.gridtable import GridTable, text_width
 from laomo_desktop.reports.headings import Outline
 from laomo_desktop.reports.layout import (
+    BINDING,
     BODY_W,
-    GRID,
-    HEAD_BG,
-    STRIPE,
+    OUTER,
     build,
     styles,
     table,
 )
-from laomo_desktop.reports.text import esc, printable
-from laomo_desktop.store import enums as E
-
-HEADER_LEFT = "劳模创新工作室汇总表"
-PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "党小组",
-               E.PartyOrg.PIONEER_POST: "先锋岗", E.PartyOrg.NONE: "无"}
-TOTAL_BG = colors.HexColor("#eeeeee")  # grey, as every table prints in black and white
+from laomo_desktop.reports.text import esc
 
 
 @contextmanager
@@ -72,43 +66,6 @@ NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利�
 
 
 # ---- PDF --------------------------------------------------------------------------------------
-
-# 序号, the studio, its leader, level and party organisation, then the year's numbers
-STUDIO_HEADER = ("序号", "工作室", "领衔人", "级别", "党组织", "课题", "成果", "技术\n创新", "专利",
-                 "培训\n场次", "培训\n人次", "带徒", "经济效益\n（万元）")
-STUDIO_WIDTHS = (20, 0, 40, 30, 30, 22, 22, 24, 22, 24, 26, 22, 40)  # pt; 工作室 takes the rest
-NUMERIC_FROM = 5  # the columns from here on are numbers: right-aligned
-TABLE_FONT_SIZE = 8.5
-TABLE_LEADING = 11.5
-PAD = 2  # left and right cell padding
-
-
-def _studio_table(st: dict, body: list[list]) -> GridTable:
-    """The studios under a header row drawn at the top of every page, never mid-page; the last
-    row (the totals) shaded. Linear in the studios (reports/gridtable.py): 5,000 studios took
-    21 s as a Table with a Paragraph per cell. Cells are plain strings; only a studio name too
-    wide for its column becomes a Paragraph that wraps."""
-    font = st["cell"].fontName
-    widths = list(STUDIO_WIDTHS)
-    widths[1] = BODY_W - sum(widths)
-    cell = ParagraphStyle("ucell", parent=st["cell"], fontSize=TABLE_FONT_SIZE,
-                          leading=TABLE_LEADING)
-    room = widths[1] - 2 * PAD
-
-    def name(value) -> str | Paragraph:
-        text = printable(str(value))
-        return text if text_width(text, font, TABLE_FONT_SIZE) <= room else Paragraph(
-            esc(text), cell)
-
-    data = [[str(r[0]), name(r[1])] + [printable(str(v)) for v in r[2:]] for r in body]
-    aligns = ["CENTER", "LEFT"] + ["CENTER"] * (NUMERIC_FROM - 2) + ["RIGHT"] * (
-        len(STUDIO_HEADER) - NUMERIC_FROM)
-    return GridTable(STUDIO_HEADER, data, widths, aligns, font=font,
-                     head_font=st["head"].fontName, size=TABLE_FONT_SIZE,
-                     leading=TABLE_LEADING, pad=PAD, head_bg=HEAD_BG, head_fg=colors.black,
-                     grid=GRID,
-                     stripe=STRIPE, last_bg=TOTAL_BG)
-
 
 def _sign_off(st: dict) -> Table:
     """Where the office signs what it files: 填报单位（盖章）and 日期, 填报人 and 联系电话, each
@@ -195,16 +152,16 @@ def _story(data: dict, per: Period, st: dict) -> list:
     # this one mostly empty): the heading goes over when not even a few rows fit below it.
     out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
-    numbers = ("projects_started", "results_total", "results_technical", "patents_total",
-               "training_sessions", "training_person_times", "mentoring_new")
-    body = [[i, r["name"], r["leader"] or "", r["level_label"],
-             PARTY_SHORT.get(r["party_org"], r["party_org_label"])]
-            + [r[k] for k in numbers] + [wan(r["benefit_fen"])]
-            for i, r in enumerate(rows, start=1)]
     if rows:
-        body.append(["合计", "", "", "", f"{cov['all_covered']} 个"] + [t[k] for k in numbers]
-                    + [wan(t["benefit_fen"])])
-        out += [_studio_table(st, body), Spacer(1, 3)]
+        blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
+        for i, block in enumerate(blocks, 1):
+            if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
+                out += [CondPageBreak(60), Paragraph(esc(
+                    f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
+                    f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), st["small"])]
+            out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
+        if data["twice"]:
+            para(data["twice"], "small")
     else:
         para("台账中没有这一年度结束前成立的工作室。")
     para("说明：" + NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
@@ -234,27 +191,31 @@ def _grants_part(rows: list[dict], t: dict, o: Outline, st: dict) -> list:
     return out + table(st, list(GRANTS_HEADER), body, [1, 6, 3, 3]) + [Spacer(1, 3)]
 
 
-def title(per: Period) -> str:
-    return f"{per.short}劳模创新工作室汇总表"
+def title(per: Period, rows: list[dict] | None = None) -> str:
+    """The summary's title after its studios' category (unioncolumns.summary_title)."""
+    return f"{per.short}{UC.summary_title(rows or [])}"
 
 
 def write_union_pdf(year: int, targets: dict | None, out, generated: date | None = None) -> dict:
     """Write the union summary PDF of statistics year `year` (the office's own setting) to `out`
     (path or binary file); returns the data used."""
     per = period(year)
-    data = union_year(year, targets, within=per)
+    data = R.summary_data(year, targets, per)
     st = styles()
+    size = T.page_size(data["columns"], data["lines"], st["cell"].fontName)
+    data["body_w"] = size[0] - BINDING - OUTER
+    name = title(per, data["studios"])
     # A form, not a bound report: the title heads page 1 (no cover page before a short table)
     heading = ParagraphStyle("utitle", parent=st["title"], fontSize=18, leading=26,
                              spaceAfter=2)
     sub = "　".join(line for line in (W.span(per), f"纳入汇总的工作室 {len(data['studios'])} 个")
                    if line)
-    story = [Paragraph(esc(title(per)), heading), Paragraph(esc(sub), st["center"]),
+    story = [Paragraph(esc(name), heading), Paragraph(esc(sub), st["center"]),
              Spacer(1, 6)]
     story += _story(data, per, st)
     with _atomic(out) as target:
-        build(target, story, title=title(per), header_left=HEADER_LEFT, header_right=per.short,
-              generated=generated, has_cover=False)
+        build(target, story, title=name, header_left=UC.summary_title(data["studios"]),
+              header_right=per.short, generated=generated, has_cover=False, pagesize=size)
     return data
 
 
@@ -266,4 +227,4 @@ def write_union_xlsx(year: int, targets: dict | None, out) -> dict:
     from laomo_desktop.reports.union_xlsx import write_xlsx
 
     with _atomic(out) as target:
-        return write_xlsx(year, targets, target, NOTES, title(period(year)))
+        return write_xlsx(year, targets, target, NOTES)

@@ -15,26 +15,13 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
+from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import period
-from laomo_desktop.ledger.union import union_year
+from laomo_desktop.reports import union_rows as R
 
 FONT = "宋体"
-# header, row key, kind: serial / text / int / wan (万元 from fen) / yuan (元 from fen)
-COLUMNS = (("序号", None, "serial"), ("工作室", "name", "text"), ("领衔人", "leader", "text"),
-           ("级别", "level_label", "text"), ("党组织", "party_org_label", "text"),
-           ("新立项课题\n（项）", "projects_started", "int"),
-           ("创新成果\n（项）", "results_total", "int"),
-           ("技术创新成果\n（项）", "results_technical", "int"),
-           ("专利\n（件）", "patents_total", "int"), ("培训场次", "training_sessions", "int"),
-           ("培训人次", "training_person_times", "int"),
-           ("新结对带徒\n（对）", "mentoring_new", "int"),
-           ("经济效益\n（万元）", "benefit_fen", "wan"),
-           ("经费收入\n（元）", "fund_income_fen", "yuan"),
-           ("经费支出\n（元）", "fund_expense_fen", "yuan"))
-# ---- grants (补助资金) ----
-COLUMNS += (("获得补助资金\n（元）", "grants_received_fen", "yuan"),
-            ("列支补助资金\n（元）", "grants_spent_fen", "yuan"))
 FORMATS = {"serial": "0", "int": "0", "wan": "0.00", "yuan": "#,##0.00"}
 SIGN_OFF = ("填报单位（盖章）：　　　　　　　　　　　　填报人：　　　　　　　　"
             "联系电话：　　　　　　　　　　日期：　　　　年　　月　　日")
@@ -63,7 +50,7 @@ def _shown(value: Any, fmt: str | None) -> str:
     return str(value or "")
 
 
-# black text, header and totals shaded grey: the PDFs' look (layout.HEAD_BG, union.TOTAL_BG),
+# black text, header and totals shaded grey: the PDFs' look (layout.HEAD_BG, union_table.TOTAL_BG),
 # which prints the same on a black-and-white printer
 HEAD_FILL, TOTAL_FILL = "E6E6E6", "EEEEEE"
 
@@ -154,36 +141,148 @@ def sheet(ws, title: str, header: list[str], rows: list[list], formats: list[str
     return row - 1
 
 
-def _below(ws, row: int, width: int, text: str, s: _Styles, height: float) -> int:
-    """A line of text across the table's width at `row`; returns the row."""
-    _put(ws, row, 1, text, s("note"))
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+def _below(ws, row: int, width: int, text: str, s: _Styles, height: float,
+           start: int = 1) -> int:
+    """A line of text across the table's width (from column `start`) at `row`; returns the
+    row."""
+    _put(ws, row, start, text, s("note"))
+    ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=width)
     ws.row_dimensions[row].height = height
     return row
 
 
-def write_xlsx(year: int, targets: dict | None, out, notes: str, title: str) -> dict:
+def _metric_cell(key: str, value: Any) -> tuple[Any, str]:
+    """A chosen figure's cell value and number format (money as 万元 or 元, counts whole)."""
+    kind = UC.CHOOSABLE[key].kind
+    return (_cell_value(kind, value or 0), FORMATS[kind]) if kind in FORMATS else (
+        value or 0, "0")
+
+
+def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, int]:
+    """The studios (grouped by office when any came through one) with the chosen figures:
+    SUM formulas for the subtotals, and for the total when no studio is counted twice (else
+    the total's values, counted once); returns the last row written and the columns the first
+    printed page holds (the title and the lines below span those)."""
+    cols: UC.Columns = data["columns"]
+    header = list(R.OWN_HEAD) + [UC.head(k).replace("（", "\n（", 1) for k in cols.keys]
+    width = len(header)
+    _put(ws, 1, 1, title, s("title"))
+    ws.row_dimensions[1].height = 28
+    for i, h in enumerate(header, start=1):
+        _put(ws, HEAD_ROW, i, h, s("head"))
+    ws.row_dimensions[HEAD_ROW].height = 32
+    widths = [max(_width(x) for x in h.split("\n")) + 2 for h in header]
+    row, group_first, first = HEAD_ROW, HEAD_ROW + 1, HEAD_ROW + 1
+    grouped = any(ln.kind == R.GROUP for ln in data["lines"])
+    for ln in data["lines"]:
+        row += 1
+        r = ln.row
+        if ln.kind == R.STUDIO:
+            own = [int(ln.serial), r["name"], r["leader"] or "", r["level_label"],
+                   r["party_org_label"], R.category_short(r)]
+            for i, v in enumerate(own, start=1):
+                _put(ws, row, i, _cell_value("text", v) if i > 1 else v, s("cell", "0" if i == 1
+                                                                          else None))
+                widths[i - 1] = max(widths[i - 1], _width(_shown(v, None)) + 3)
+            for j, (k, a) in enumerate(zip(cols.keys, cols.attributes, strict=True)):
+                v, fmt = _metric_cell(k, r[a])
+                _put(ws, row, len(own) + j + 1, v, s("cell", fmt))
+                widths[len(own) + j] = max(widths[len(own) + j], _width(_shown(v, fmt)) + 3)
+            continue
+        if ln.kind == R.GROUP:
+            _put(ws, row, 1, "", s("bold"))
+            _put(ws, row, 2, ln.name, s("bold"))
+            group_first = row + 1
+            continue
+        # a subtotal sums its group's rows; the total of an ungrouped list sums the studios;
+        # a grouped total is written as counted (a studio in two groups once)
+        lo = group_first if ln.kind == R.SUBTOTAL else first
+        sums = row > lo and (ln.kind == R.SUBTOTAL or not grouped)
+        for i, v in enumerate([ln.serial, ln.name, "", "", ln.note, ""], start=1):
+            _put(ws, row, i, v, s("total"))
+        for j, (k, a) in enumerate(zip(cols.keys, cols.attributes, strict=True)):
+            col = get_column_letter(len(R.OWN_HEAD) + j + 1)
+            v, fmt = _metric_cell(k, ln.values.get(a))
+            c = _put(ws, row, len(R.OWN_HEAD) + j + 1,
+                     f"=SUM({col}{lo}:{col}{row - 1})" if sums else v, s("total", fmt))
+            if sums:
+                c.data_type = "f"
+    widths = [min(max(w, 6), 42) for w in widths]
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    pages = pages_across(widths)
+    if len(pages) == 1:  # the whole width on one page, scaled to fit
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    else:  # pages across at one scale, each repeating 序号 and the studio's name
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = SCALE
+        ws.print_title_cols = "A:B"
+        for last in pages[:-1]:
+            ws.col_breaks.append(Break(id=last))
+    width = pages[0]
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.print_options.horizontalCentered = True
+    for part in (ws.oddHeader.center, ws.oddFooter.center):
+        part.font, part.size = FONT, 9
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    return row, width
+
+
+# The widest table (in column-width units) printed across one landscape A4 page, scaled to
+# fit (the default columns, 194 units with a short name, 215 with the widest, as the summary
+# always printed); a wider one prints at
+# SCALE per cent on pages across, each holding PAGE_UNITS (as measured in LibreOffice: 154
+# units filled a page at 65 %) and repeating 序号 and the studio's name, as the PDF prints it
+# in column blocks.
+ONE_PAGE_UNITS = 230
+PAGE_UNITS = 140
+SCALE = 70
+
+
+def pages_across(widths: list[float]) -> list[int]:
+    """The last column (1-based) of each page across: all on one when they fit in PAGE_UNITS,
+    else each page as full as it goes after the repeated 序号 and name."""
+    if sum(widths) <= ONE_PAGE_UNITS:
+        return [len(widths)]
+    out, used = [], sum(widths[:2])
+    for i, w in enumerate(widths[2:], start=3):
+        if used + w > PAGE_UNITS and i - 1 > (out[-1] if out else 2):
+            out.append(i - 1)
+            used = sum(widths[:2])
+        used += w
+    return out + [len(widths)]
+
+
+def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
     """Write the workbook to `out` (a path or a binary file object, already made atomic by the
     caller); returns the data used."""
     per = period(year)
-    data = union_year(year, targets, within=per)
+    data = R.summary_data(year, targets, per)
+    title = f"{per.label}{UC.summary_title(data['studios'])}"
     wb = Workbook()
     wb.properties.title = title
     wb.properties.creator = "Laomo Desktop"
     s = _Styles(wb)
-    rows = [[n] + [_cell_value(kind, r[key]) for _, key, kind in COLUMNS[1:]]
-            for n, r in enumerate(data["studios"], start=1)]
-    totals = ["合计", "", "", "", f"已建立 {data['coverage']['all_covered']} 个"] + [
-        "SUM"] * (len(COLUMNS) - 5)
     ws = wb.active
     ws.title = "汇总表"
-    width = len(COLUMNS)
-    last = sheet(ws, f"{per.label}劳模创新工作室汇总表", [h for h, _, _ in COLUMNS], rows,
-                 [FORMATS.get(kind) for _, _, kind in COLUMNS], totals, s)
+    width = len(R.OWN_HEAD) + len(data["columns"].keys)
+    last, first_page = _studio_sheet(ws, title, data, s)
     ws.freeze_panes = "C3"
-    ws.auto_filter.ref = f"A{HEAD_ROW}:{get_column_letter(width)}{HEAD_ROW + len(rows)}"
-    _below(ws, last + 2, width, "说明：" + notes, s, 48)
-    _below(ws, last + 4, width, SIGN_OFF, s, 24)
+    if not any(ln.kind == R.GROUP for ln in data["lines"]):
+        ws.auto_filter.ref = (f"A{HEAD_ROW}:{get_column_letter(width)}"
+                              f"{HEAD_ROW + len(data['studios'])}")
+    # on pages across, the lines below the table print on the first page only: they begin
+    # after 序号 and the name, which every page repeats
+    start = 1 if first_page == width else 3
+    if data["twice"]:
+        last = _below(ws, last + 2, first_page, data["twice"], s, 32, start)
+    _below(ws, last + 2, first_page, "说明：" + notes, s, 48, start)
+    _below(ws, last + 4, first_page, SIGN_OFF, s, 24, start)
 
     goals = wb.create_sheet("目标完成情况")
     goal_rows = [[g["label"], g["target"], g["actual"], g["progress"],

@@ -250,6 +250,17 @@ def _v10(db: pw.Database) -> None:
         db.execute_sql(stmt)
 
 
+# Step 13: the union summary's columns the office chose from the metric registry
+# (ledger/unioncolumns.py), in their order; no row: the default columns.
+_V13 = ('CREATE TABLE "union_column" ("position" INTEGER NOT NULL PRIMARY KEY, '
+        '"metric" TEXT NOT NULL)',)
+
+
+def _v13(db: pw.Database) -> None:
+    for stmt in _V13:
+        db.execute_sql(stmt)
+
+
 def upgrade_record(kind: str, record: dict, schema: int) -> dict:
     """A record of a package written at records schema `schema`, as this version reads it."""
     if schema < 4 and kind == "plan":
@@ -443,6 +454,7 @@ def split_alliances(records: dict[str, list[dict]], schema: int) -> dict[str, li
 STEPS.append(Step(12, "alliances: a studio's alliances with members and yearly plans, the "
                       "joint projects and funds tied to one; the profile's list moved to them",
                   _v12))
+STEPS.append(Step(13, "the union summary's columns chosen from the metric registry", _v13))
 STEPS.append(Step(14, "lists over every studio read in order from an index of the live records",
                   _v14))
 LATEST = STEPS[-1].version

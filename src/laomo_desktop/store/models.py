@@ -264,6 +264,19 @@ OFFICE_MODELS: list[type[pw.Model]] = [Office, OfficeYear, OfficeImportLog, Stud
                                        ForwardPackage]
 
 
+class UnionColumn(BaseModel):
+    """A figure the union summary shows, by its metric key, at its position (ledger/unioncolumns)."""
+
+    position = pw.IntegerField(primary_key=True)
+    metric = pw.TextField()
+
+    class Meta:
+        table_name = "union_column"
+
+
+UNION_MODELS: list[type[pw.Model]] = [UnionColumn]
+
+
 class LedgerInfo(BaseModel):
     """Facts about the ledger file itself: its uid (which recognises its own journal)."""
 
@@ -283,6 +296,7 @@ def all_models() -> list[type[pw.Model]]:
     out.append(AuditEntry)
     out.extend(EXCHANGE_MODELS)
     out.extend(OFFICE_MODELS)
+    out.extend(UNION_MODELS)
     return out
 
 

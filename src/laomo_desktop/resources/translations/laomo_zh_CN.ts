@@ -169,14 +169,37 @@
         <translation>添加一行</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="38"/>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="112"/>
+        <source>Union summary columns</source>
+        <translation>汇总表的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="40"/>
+        <source>Tick the figures the union summary shows (the page, the PDF and the XLSX alike); drag them or use Move up / Move down to order them.</source>
+        <translation>勾选单位汇总要显示的指标（页面、PDF 和 XLSX 相同）；拖动或用“上移”“下移”调整顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="45"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="48"/>
         <location filename="../../ui/widgets/childlists.py" line="242"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="50"/>
         <location filename="../../ui/widgets/childlists.py" line="243"/>
         <source>Move down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unioncolumns.py" line="52"/>
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
     </message>
     <message>
         <location filename="../../ui/system/crash.py" line="108"/>
@@ -213,7 +236,7 @@ Please send this file to the person who looks after this program.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/menus.py" line="113"/>
-        <location filename="../../ui/window/mainwindow.py" line="293"/>
+        <location filename="../../ui/window/mainwindow.py" line="306"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -491,7 +514,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/check.py" line="68"/>
         <location filename="../../ui/dialogs/check.py" line="126"/>
-        <location filename="../../ui/window/mainwindow.py" line="227"/>
+        <location filename="../../ui/window/mainwindow.py" line="240"/>
         <source>Check the ledger</source>
         <translation>检查台账</translation>
     </message>
@@ -603,7 +626,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.py" line="55"/>
-        <location filename="../../ui/window/mainwindow.py" line="267"/>
+        <location filename="../../ui/window/mainwindow.py" line="280"/>
         <source>Studio Ledger — Laomo Desktop</source>
         <translation>劳模创新工作室台账</translation>
     </message>
@@ -615,10 +638,10 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="59"/>
-        <location filename="../../ui/pages/union.py" line="209"/>
+        <location filename="../../ui/pages/union.py" line="226"/>
         <location filename="../../ui/pages/unioncards.py" line="70"/>
-        <location filename="../../ui/window/mainwindow.py" line="165"/>
-        <location filename="../../ui/window/mainwindow.py" line="172"/>
+        <location filename="../../ui/window/mainwindow.py" line="178"/>
+        <location filename="../../ui/window/mainwindow.py" line="185"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -670,7 +693,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     </message>
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="107"/>
-        <location filename="../../ui/window/mainwindow.py" line="169"/>
+        <location filename="../../ui/window/mainwindow.py" line="182"/>
         <source>Studio:</source>
         <translation>工作室：</translation>
     </message>
@@ -794,120 +817,120 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/fillform.py" line="106"/>
         <location filename="../../ui/pages/reports.py" line="123"/>
-        <location filename="../../ui/window/mainwindow.py" line="177"/>
+        <location filename="../../ui/window/mainwindow.py" line="190"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="109"/>
-        <location filename="../../ui/window/mainwindow.py" line="180"/>
+        <location filename="../../ui/window/mainwindow.py" line="193"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="185"/>
-        <location filename="../../ui/window/mainwindow.py" line="403"/>
+        <location filename="../../ui/window/mainwindow.py" line="198"/>
+        <location filename="../../ui/window/mainwindow.py" line="416"/>
         <source>Studio profile…</source>
         <translation>工作室信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="195"/>
+        <location filename="../../ui/window/mainwindow.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="196"/>
-        <location filename="../../ui/window/mainwindow.py" line="377"/>
+        <location filename="../../ui/window/mainwindow.py" line="209"/>
+        <location filename="../../ui/window/mainwindow.py" line="390"/>
         <source>New studio…</source>
         <translation>新建工作室…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="198"/>
+        <location filename="../../ui/window/mainwindow.py" line="211"/>
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/welcome.py" line="105"/>
-        <location filename="../../ui/window/mainwindow.py" line="199"/>
+        <location filename="../../ui/window/mainwindow.py" line="212"/>
         <source>Import data packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="202"/>
+        <location filename="../../ui/window/mainwindow.py" line="215"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="203"/>
+        <location filename="../../ui/window/mainwindow.py" line="216"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="109"/>
-        <location filename="../../ui/window/mainwindow.py" line="206"/>
+        <location filename="../../ui/window/mainwindow.py" line="219"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="121"/>
-        <location filename="../../ui/window/mainwindow.py" line="208"/>
+        <location filename="../../ui/window/mainwindow.py" line="221"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="209"/>
+        <location filename="../../ui/window/mainwindow.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../ui/system/selftest.py" line="66"/>
-        <location filename="../../ui/window/mainwindow.py" line="211"/>
+        <location filename="../../ui/window/mainwindow.py" line="224"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="200"/>
+        <location filename="../../ui/window/mainwindow.py" line="213"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="214"/>
+        <location filename="../../ui/window/mainwindow.py" line="227"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="216"/>
-        <location filename="../../ui/window/mainwindow.py" line="217"/>
+        <location filename="../../ui/window/mainwindow.py" line="229"/>
+        <location filename="../../ui/window/mainwindow.py" line="230"/>
         <source>Redo (Ctrl+Y or Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="224"/>
+        <location filename="../../ui/window/mainwindow.py" line="237"/>
         <source>Find in the whole ledger…</source>
         <translation>全台账查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="226"/>
+        <location filename="../../ui/window/mainwindow.py" line="239"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="228"/>
+        <location filename="../../ui/window/mainwindow.py" line="241"/>
         <source>Statistics year starts in…</source>
         <translation>统计年度起始月…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="229"/>
+        <location filename="../../ui/window/mainwindow.py" line="242"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="230"/>
+        <location filename="../../ui/window/mainwindow.py" line="243"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="231"/>
+        <location filename="../../ui/window/mainwindow.py" line="244"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -927,17 +950,17 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>删除选中的记录（移到回收站）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="267"/>
+        <location filename="../../ui/window/mainwindow.py" line="280"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="287"/>
+        <location filename="../../ui/window/mainwindow.py" line="300"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.py" line="350"/>
+        <location filename="../../ui/window/mainwindow.py" line="363"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
@@ -1472,7 +1495,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="91"/>
-        <location filename="../../ui/pages/listfooter.py" line="25"/>
+        <location filename="../../ui/pages/listfooter.py" line="29"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1818,7 +1841,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="182"/>
-        <location filename="../../ui/pages/union.py" line="209"/>
+        <location filename="../../ui/pages/union.py" line="226"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2221,17 +2244,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="75"/>
+        <location filename="../../ui/pages/uniontable.py" line="93"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="82"/>
+        <location filename="../../ui/pages/union.py" line="83"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="84"/>
+        <location filename="../../ui/pages/union.py" line="85"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
@@ -2246,17 +2269,17 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="111"/>
+        <location filename="../../ui/pages/union.py" line="117"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="113"/>
+        <location filename="../../ui/pages/union.py" line="119"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="116"/>
+        <location filename="../../ui/pages/union.py" line="122"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
@@ -2294,7 +2317,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="144"/>
+        <location filename="../../ui/pages/union.py" line="155"/>
         <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
@@ -2336,13 +2359,13 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="161"/>
+        <location filename="../../ui/pages/union.py" line="172"/>
         <location filename="../../ui/pages/unioncards.py" line="83"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="166"/>
+        <location filename="../../ui/pages/union.py" line="177"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
@@ -2362,38 +2385,38 @@ What is wrong: %2</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="187"/>
+        <location filename="../../ui/pages/union.py" line="204"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="205"/>
+        <location filename="../../ui/pages/union.py" line="222"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="210"/>
+        <location filename="../../ui/pages/union.py" line="227"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="67"/>
+        <location filename="../../ui/pages/uniontable.py" line="85"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="209"/>
+        <location filename="../../ui/pages/union.py" line="226"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="345"/>
+        <location filename="../../ui/pages/union.py" line="367"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="342"/>
+        <location filename="../../ui/pages/union.py" line="364"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
@@ -2420,17 +2443,17 @@ What is wrong: %2</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="127"/>
+        <location filename="../../ui/pages/union.py" line="133"/>
         <source>Office…</source>
         <translation>工会设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="130"/>
+        <location filename="../../ui/pages/union.py" line="136"/>
         <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="131"/>
+        <location filename="../../ui/pages/union.py" line="137"/>
         <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
         <location filename="../../ui/pages/unionoffices.py" line="119"/>
@@ -2438,48 +2461,63 @@ What is wrong: %2</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="304"/>
+        <location filename="../../ui/pages/union.py" line="141"/>
+        <source>Columns…</source>
+        <translation>列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="143"/>
+        <source>Choose the figures the union summary shows</source>
+        <translation>选择单位汇总显示哪些指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="326"/>
         <source>Adding up the figures of %1 studios…</source>
         <translation>正在汇总 %1 个工作室的数字…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="325"/>
+        <location filename="../../ui/pages/union.py" line="347"/>
         <source>The figures could not be added up: %1</source>
         <translation>数字未能汇总：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="330"/>
+        <location filename="../../ui/pages/union.py" line="352"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="347"/>
+        <location filename="../../ui/pages/union.py" line="369"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="349"/>
+        <location filename="../../ui/pages/union.py" line="371"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="352"/>
+        <location filename="../../ui/pages/union.py" line="374"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="417"/>
-        <location filename="../../ui/pages/uniontable.py" line="176"/>
+        <location filename="../../ui/pages/union.py" line="382"/>
+        <source>Some chosen columns are unknown to this version and were skipped: %1</source>
+        <translation>以下选定的列此版本中没有，已略过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/union.py" line="447"/>
+        <location filename="../../ui/pages/uniontable.py" line="204"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="174"/>
+        <location filename="../../ui/pages/uniontable.py" line="202"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="384"/>
+        <location filename="../../ui/pages/union.py" line="414"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -2494,12 +2532,12 @@ What is wrong: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="395"/>
+        <location filename="../../ui/pages/union.py" line="425"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="403"/>
+        <location filename="../../ui/pages/union.py" line="433"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
@@ -2534,22 +2572,22 @@ What is wrong: %2</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="430"/>
+        <location filename="../../ui/pages/union.py" line="460"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="434"/>
+        <location filename="../../ui/pages/union.py" line="464"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="436"/>
+        <location filename="../../ui/pages/union.py" line="466"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="480"/>
+        <location filename="../../ui/pages/union.py" line="521"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2645,47 +2683,48 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>从日历中选择日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="25"/>
+        <location filename="../../ui/pages/listfooter.py" line="29"/>
         <source>Income total</source>
         <translation>收入合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="26"/>
+        <location filename="../../ui/pages/listfooter.py" line="30"/>
         <source>Expense total</source>
         <translation>支出合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="26"/>
+        <location filename="../../ui/pages/listfooter.py" line="30"/>
         <source>Balance</source>
         <translation>结余</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="35"/>
+        <location filename="../../ui/pages/listfooter.py" line="39"/>
         <source>%1 (10k yuan)</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="37"/>
+        <location filename="../../ui/pages/listfooter.py" line="41"/>
         <source>%1 sessions</source>
         <translation>%1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="39"/>
+        <location filename="../../ui/pages/listfooter.py" line="43"/>
         <source>%1 person-times</source>
         <translation>%1 人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="41"/>
+        <location filename="../../ui/pages/listfooter.py" line="45"/>
         <source>%1 hours</source>
         <translation>%1 学时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="68"/>
+        <location filename="../../ui/pages/listfooter.py" line="72"/>
+        <location filename="../../ui/pages/listfooter.py" line="140"/>
         <source>Totals of the records shown</source>
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="137"/>
+        <location filename="../../ui/pages/listfooter.py" line="178"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>
@@ -3343,84 +3382,84 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="33"/>
+        <location filename="../../ui/pages/uniontable.py" line="34"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="34"/>
+        <location filename="../../ui/pages/uniontable.py" line="35"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="35"/>
+        <location filename="../../ui/pages/uniontable.py" line="36"/>
         <source>Category</source>
         <translation>工作室类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="36"/>
+        <location filename="../../ui/pages/uniontable.py" line="37"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="37"/>
+        <location filename="../../ui/pages/uniontable.py" line="38"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="38"/>
+        <location filename="../../ui/pages/uniontable.py" line="39"/>
         <source>Came through</source>
         <translation>报送途径</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="39"/>
+        <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="40"/>
+        <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="48"/>
+        <location filename="../../ui/pages/uniontable.py" line="49"/>
         <source>Grants received (10k yuan)</source>
         <translation>获得补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="49"/>
+        <location filename="../../ui/pages/uniontable.py" line="50"/>
         <source>Grants spent (10k yuan)</source>
         <translation>列支补助资金（万元）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="142"/>
-        <location filename="../../ui/pages/uniontable.py" line="41"/>
+        <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unioncards.py" line="143"/>
-        <location filename="../../ui/pages/uniontable.py" line="42"/>
+        <location filename="../../ui/pages/uniontable.py" line="43"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="43"/>
+        <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="44"/>
+        <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="45"/>
+        <location filename="../../ui/pages/uniontable.py" line="46"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="46"/>
+        <location filename="../../ui/pages/uniontable.py" line="47"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>

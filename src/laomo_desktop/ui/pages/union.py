@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import importer, keys, privacy
-from laomo_desktop.ledger import offices, period, union
+from laomo_desktop.ledger import offices, period, union, unioncolumns
 from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
@@ -58,6 +58,7 @@ from laomo_desktop.ui.pages.uniontable import (  # noqa: F401 - the page's tests
     UnionTable,
     UnionTableModel,
     cell_text,
+    metric_head,
     ut,
     withheld_text,
 )
@@ -137,6 +138,11 @@ class UnionPage(LazyPage):
         self.forward_button.setObjectName("forward_up")
         self.forward_button.clicked.connect(
             lambda: unionoffices.forward_up(self.ctx, self, self.year, self.reload))
+        self.columns_button = QPushButton(tr("Columns…"))
+        self.columns_button.setObjectName("union_columns")
+        self.columns_button.setToolTip(tr("Choose the figures the union summary shows"))
+        self.columns_button.clicked.connect(self.edit_columns)
+        top.addWidget(self.columns_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.forward_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -181,6 +187,12 @@ class UnionPage(LazyPage):
         self.busy.setWordWrap(True)
         self.busy.hide()
         ulay.addWidget(self.busy)
+        self.columns_notice = QLabel()
+        self.columns_notice.setObjectName("union_columns_notice")
+        self.columns_notice.setWordWrap(True)
+        self.columns_notice.setStyleSheet(f"color: {RED};")
+        self.columns_notice.hide()
+        ulay.addWidget(self.columns_notice)
         ulay.addWidget(self.table, 1)
         ulay.addWidget(self.empty)
         ulay.addWidget(self.totals)
@@ -364,6 +376,13 @@ class UnionPage(LazyPage):
         came = offices.office_of(year)
         for row in data["studios"]:
             row["came_through"] = fmt.listed(came.get(row["uid"], ()))
+        self.columns = unioncolumns.chosen()
+        self.model.set_columns(self.columns.keys)
+        notice = self.columns.notice()
+        self.columns_notice.setText(tr("Some chosen columns are unknown to this version and "
+                                       "were skipped: %1").replace(
+            "%1", ", ".join(self.columns.skipped)) if notice else "")
+        self.columns_notice.setVisible(notice is not None)
         self._fill_table(data["studios"], imported)
         self.offices_card.fill(offices.by_office(data["studios"], year, NUMERIC))
         own = offices.own_office()
@@ -389,8 +408,9 @@ class UnionPage(LazyPage):
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         tot = self.data["totals"]
-        parts = [(ut(h), fmt.wan_text(tot[metric(k).attribute]) if metric(k).kind == WAN
-                  else tot[k]) for k, h in COLUMNS if k in NUMERIC]
+        parts = [(metric_head(k), fmt.wan_text(tot[metric(k).attribute])
+                  if metric(k).kind == WAN else tot[metric(k).attribute])
+                 for k in self.columns.keys]
         self.totals.setText(tr("Total: %1").replace("%1", " · ".join(f"{h} {v}"
                                                                       for h, v in parts)))
         self.totals.setVisible(bool(rows))
@@ -462,6 +482,17 @@ class UnionPage(LazyPage):
         units = [r["host_unit"] for r in self.data.get("studios", ())]
         if edit_targets(self, self.ctx.paths.union_targets, self.year, units):
             self.reload()
+
+    def edit_columns(self) -> None:
+        """The union summary's columns in their dialog; the page follows once they are kept."""
+        from laomo_desktop.ui.dialogs.unioncolumns import UnionColumnsDialog
+
+        dlg = UnionColumnsDialog(self)
+        try:
+            if dlg.exec() == dlg.DialogCode.Accepted:
+                self.reload()
+        finally:
+            dlg.deleteLater()
 
     def edit_office(self) -> None:
         dlg = unionoffices.OfficeDialog(self.ctx, self)

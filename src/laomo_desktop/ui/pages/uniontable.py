@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTableView
 
 from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import union
+from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.metrics import metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.texts import worded
@@ -49,6 +50,23 @@ COLUMNS = (
     ("grants_spent_wan", QT_TRANSLATE_NOOP("Union", "Grants spent (10k yuan)")),
 )
 NUMERIC = tuple(k for k, _ in COLUMNS[6:])
+# ---- the union summary's columns chosen from the metric registry (ledger/unioncolumns.py) ----
+OWN = COLUMNS[:6]  # the studio's own columns; the figures the office chose follow
+HEADS = dict(COLUMNS[6:])  # the figures' heads the page had before there was a choice
+
+
+def metric_head(key: str) -> str:
+    """A figure's column head in the reader's language."""
+    if key in HEADS:
+        return ut(HEADS[key])
+    return UC.head(key, "zh" if fmt.is_chinese() else "en")
+
+
+def columns_of(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return OWN + tuple((k, HEADS.get(k, "")) for k in keys)
+
+
+COLUMNS = columns_of(UC.DEFAULT)  # what a ledger shows until its office chooses
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -68,7 +86,7 @@ def withheld_text(withheld: dict) -> str:
 
 
 def cell_text(row: dict, key: str) -> str:
-    if key in NUMERIC:  # shown as ledger/metrics.py declares the figure
+    if key in UC.CHOOSABLE:  # shown as ledger/metrics.py declares the figure
         m = metric(key)
         return m.text_of(row[m.attribute])
     if key == "level":
@@ -83,7 +101,7 @@ def cell_text(row: dict, key: str) -> str:
 def sort_value(row: dict, key: str, last: tuple | None) -> Any:
     if key == "last_package":
         return last[0] if last else ""
-    if key in NUMERIC:
+    if key in UC.CHOOSABLE:
         return row[metric(key).attribute]
     if key == "level":
         return E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
@@ -101,6 +119,16 @@ class UnionTableModel(QAbstractTableModel):
         self._withheld: Callable[[], dict] = dict
         self._withheld_loaded: dict | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.columns = COLUMNS
+
+    def set_columns(self, keys: tuple[str, ...]) -> None:
+        """Show the figures `keys` (the office's choice) after the studio's own columns."""
+        columns = columns_of(keys)
+        if columns != self.columns:
+            self.beginResetModel()
+            self.columns, self._sort = columns, None
+            self._view = self._compute_view()
+            self.endResetModel()
 
     def set_rows(self, rows: list[dict], imported: dict,
                  withheld: Callable[[], dict]) -> None:
@@ -116,7 +144,7 @@ class UnionTableModel(QAbstractTableModel):
         view = list(range(len(self._rows)))
         if self._sort is not None:
             col, order = self._sort
-            key = COLUMNS[col][0]
+            key = self.columns[col][0]
 
             def by(i: int) -> tuple:
                 row = self._rows[i]
@@ -127,7 +155,7 @@ class UnionTableModel(QAbstractTableModel):
         return view
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(self.columns):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
@@ -151,7 +179,7 @@ class UnionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._view)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def text(self, row: dict, key: str) -> str:
         if key == "last_package":
@@ -163,7 +191,7 @@ class UnionTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[self._view[index.row()]]
-        key = COLUMNS[index.column()][0]
+        key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, key)
         if role == UID_ROLE:
@@ -175,7 +203,7 @@ class UnionTableModel(QAbstractTableModel):
             return "\n".join(filter(None, (
                 tr("Package No. %1").replace("%1", str(last[1])),
                 withheld_text(self._withheld_of(row["uid"])))))
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in UC.CHOOSABLE:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and key == "party_org" \
                 and not union.has_party_org(row):
@@ -187,7 +215,8 @@ class UnionTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return ut(COLUMNS[section][1])
+            key, head = self.columns[section]
+            return metric_head(key) if key in UC.CHOOSABLE else ut(head)
         return None
 
 
