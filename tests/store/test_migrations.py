@@ -183,4 +183,4 @@ def test_the_steps_run_in_ascending_order_each_once():
     would never run on a ledger that had that one."""
     versions = [s.version for s in migrations.STEPS]
     assert versions == sorted(set(versions))
-    assert migrations.LATEST == versions[-1]
+    assert versions[-1] == migrations.LATEST
