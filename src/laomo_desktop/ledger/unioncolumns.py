@@ -48,6 +48,9 @@ GROUPS: tuple[tuple[Both, tuple[str, ...]], ...] = (
     (Both("助企服务", "Services to firms"),
      ("firm_services", "firms_served", "firm_problems_solved", "firm_workers_trained",
       "firm_service_person_times")),
+    (Both("创新联盟", "Alliances"),
+     ("alliances_joined", "alliances_led", "alliance_projects", "alliance_funds_received_wan",
+      "alliance_funds_spent_wan")),
 )
 OTHER = Both("其他", "Other")
 
