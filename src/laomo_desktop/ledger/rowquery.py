@@ -169,6 +169,17 @@ class RowQuery:
                f'WHERE {" AND ".join(where)}{group}')
         return database.execute_sql(sql, params).fetchall()
 
+    def grouped_ids(self, ids: Sequence[int], columns: Sequence[int]) -> list[tuple]:
+        """grouped() of the rows with these ids (a search's rows, already found: the search is
+        not run again over the whole list)."""
+        cols = "".join(f", {self._exprs[i]}" for i in columns)
+        group = f" GROUP BY {', '.join(str(i + 2) for i in range(len(columns)))}" \
+            if columns else ""
+        sql = (f'SELECT count(*){cols} FROM "{self.kind.table}" t '
+               f"WHERE t.id IN (SELECT value FROM json_each(:ids)){group}")
+        return database.execute_sql(sql, {**self._params, "ids": json.dumps(list(ids))}
+                                    ).fetchall()
+
     def count(self) -> int:
         sql = f'SELECT count(*) FROM "{self.kind.table}" t WHERE {" AND ".join(self._where)}'
         return database.execute_sql(sql, self._params).fetchone()[0]

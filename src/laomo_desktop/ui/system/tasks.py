@@ -54,10 +54,13 @@ class _Worker(QRunnable):
             result, error = None, exc
         finally:
             release_connection()
-        if error is None:
-            self.signals.done.emit(result)
-        else:
-            self.signals.failed.emit(error, "".join(traceback.format_exception(error)))
+        try:
+            if error is None:
+                self.signals.done.emit(result)
+            else:
+                self.signals.failed.emit(error, "".join(traceback.format_exception(error)))
+        except RuntimeError:  # the program quit meanwhile: no one is left to tell
+            pass
 
 
 class JobRunner(QObject):

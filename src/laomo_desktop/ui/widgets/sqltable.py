@@ -18,6 +18,7 @@ from laomo_desktop.ui.plain import shown, tip
 from laomo_desktop.ui.widgets.tablemodel import MUTED, RAW_ROLE, UID_ROLE, VERSION_ROLE, Index
 
 CACHED = 20 * PAGE  # rows kept; scrolling far reads again what it left behind
+BY_IDS = 5000  # a search's rows up to this many are added up by their ids
 
 
 class QueryTableModel(QAbstractTableModel):
@@ -125,6 +126,9 @@ class QueryTableModel(QAbstractTableModel):
         worker thread (its own connection) while the list changes."""
         query, words, cells = self._query, list(self._words), list(self._cells)
         columns = list(columns)
+        if query is not None and words and len(self._ids) <= BY_IDS:
+            ids = list(self._ids)  # the rows found: added up without searching again
+            return lambda: query.grouped_ids(ids, columns)
         return lambda: [] if query is None else query.grouped(words, cells, columns)
 
     def shaped_groups(self, columns: Sequence[int], grouped: list[tuple]
