@@ -41,7 +41,8 @@ def add(kind: str, studio: dict, values: dict) -> dict:
 
 def snapshot() -> dict[str, list[tuple]]:
     """Every row of every table, to prove a refused change wrote nothing at all."""
-    return {m._meta.table_name: list(m.select().order_by(m.id).tuples()) for m in all_models()}
+    return {m._meta.table_name: list(m.select().order_by(m._meta.primary_key).tuples())
+            for m in all_models()}
 
 
 def count(kind: str) -> int:
