@@ -47,3 +47,21 @@ def test_a_message_box_made_by_qt_itself_is_brought_inside_the_screen(qapp, qtbo
     QTimer.singleShot(0, look)
     QMessageBox.information(None, "title", long_line)
     assert seen == [True]
+
+
+class _Rows(QDialog):
+    """A dialog whose own move() moves a row (as the union columns dialog's did)."""
+
+    def move(self, step: int) -> None:  # noqa: D102 - shadows QWidget.move on purpose
+        self.moved = step
+
+
+def test_a_dialog_with_a_move_method_of_its_own_is_still_brought_inside(qapp, qtbot):
+    screenfit.install(qapp)
+    dlg = _Rows()
+    qtbot.addWidget(dlg)
+    room = screenfit.room(dlg)
+    QDialog.move(dlg, room.width() - 50, room.height() - 40)
+    dlg.show()  # the filter moved it with move(x, y): a TypeError, and PySide 6.11 crashed
+    qtbot.waitUntil(lambda: _inside(dlg), timeout=3000)
+    assert not hasattr(dlg, "moved")

@@ -51,8 +51,8 @@ class UnionColumnsDialog(QDialog):
         self.down.setObjectName("column_down")
         self.default = QPushButton(tr("Restore default"))
         self.default.setObjectName("columns_default")
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_row(-1))
+        self.down.clicked.connect(lambda: self.move_row(1))
         self.default.clicked.connect(lambda: self.fill(UC.DEFAULT))
         side = QVBoxLayout()
         for b in (self.up, self.down):
@@ -91,7 +91,7 @@ class UnionColumnsDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self.list.currentRow()
         to = row + step
         if row < 0 or not 0 <= to < self.list.count():

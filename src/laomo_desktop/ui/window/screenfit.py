@@ -53,7 +53,7 @@ def keep_on_screen(widget: QWidget) -> None:
     x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
     y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
     if (x, y) != (frame.x(), frame.y()):
-        widget.move(max(x, area.x()), max(y, area.y()))
+        QWidget.move(widget, max(x, area.x()), max(y, area.y()))  # a window may define move()
 
 
 class _ScreenFit(QObject):
