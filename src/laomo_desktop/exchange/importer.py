@@ -283,10 +283,19 @@ def _only_laomo_errors(package_path: Path | Package, outcome: Text) -> Iterator[
 
 def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
     """What importing the package would do; raises LaomoError if it would be refused."""
+    return planned(paths, package_path)[0]
+
+
+def planned(paths: LedgerPaths, package_path: Path | Package) -> tuple[Preview, _Plan | None]:
+    """`preview`, and the plan it made (None when the package was imported already): `apply`
+    takes it (`plan=`) instead of checking every record again, as long as nothing else was
+    written to the ledger since (exchange/officeimport.py: every studio of an office package
+    is previewed before its one transaction)."""
     with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
-        return _preview(pkg, None if done else _plan(pkg))
+        plan = None if done else _plan(pkg)
+        return _preview(pkg, plan), plan
 
 
 def _already(pkg: Package, done: ImportLog) -> ImportResult:
@@ -297,18 +306,23 @@ def _already(pkg: Package, done: ImportLog) -> ImportResult:
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
           replace_key: bool = False, *, take_backup: bool = True,
-          actor: str | None = None, keep_copy: bool = True) -> ImportResult:
-    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
+          actor: str | None = None, keep_copy: bool = True,
+          plan: _Plan | None = None) -> ImportResult:
+    """Import a package: checks, a backup, then one transaction. Re-importing is a no-op.
+    `plan`: what `planned` made of this very Package, with the ledger unchanged since but
+    by this connection's imports of other studios' packages that share no record with it."""
     return result_of(apply_steps(paths, package_path, trust_new_key, replace_key,
-                                 take_backup=take_backup, actor=actor, keep_copy=keep_copy))
+                                 take_backup=take_backup, actor=actor, keep_copy=keep_copy,
+                                 plan=plan))
 
 
 def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
                 replace_key: bool = False, *, take_backup: bool = True,
-                actor: str | None = None, keep_copy: bool = True) -> Job[ImportResult]:
+                actor: str | None = None, keep_copy: bool = True,
+                plan: _Plan | None = None) -> Job[ImportResult]:
     """Then the package is kept (`keep_copy`) to forward it up: exchange/forward.py."""
     result = yield from _apply_steps(paths, package_path, trust_new_key, replace_key,
-                                     take_backup=take_backup, actor=actor)
+                                     take_backup=take_backup, actor=actor, planned=plan)
     if keep_copy:
         from laomo_desktop.exchange import forward
         forward.keep_package(paths, result.preview)  # best effort: the import stands
@@ -317,7 +331,7 @@ def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key:
 
 def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
                  replace_key: bool = False, *, take_backup: bool = True,
-                 actor: str | None = None) -> Job[ImportResult]:
+                 actor: str | None = None, planned: _Plan | None = None) -> Job[ImportResult]:
     """`apply` as a job (laomo_desktop.work): a step per attachment file, the backup, the rows.
 
     Every check runs before the attachment files and the backup are written; only a failure of
@@ -335,7 +349,7 @@ def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key
         if status == "changed" and not replace_key:
             raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint,
                              pkg.fingerprint)
-        plan = _plan(pkg)
+        plan = planned if planned is not None and planned.pkg is pkg else _plan(pkg)
         result = ImportResult(_preview(pkg, plan), True, Joined(()))
         total = len(_wanted_blobs(plan)) + 3
         yield Progress(0, total, str(STEP_CHECK))

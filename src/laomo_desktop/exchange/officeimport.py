@@ -147,18 +147,27 @@ def _preview(opkg: O.OfficePackage) -> OfficePreview:
 
 def _checked(paths: LedgerPaths, opkg: O.OfficePackage, folder: Path, pv: OfficePreview
              ) -> Job[list]:
-    """Every studio package copied out and checked as an import of it would be."""
+    """Every studio package copied out and checked as an import of it would be: (entry,
+    package, plan). The plans are for the transaction, unless two packages share a record
+    (or a package uid): then each is planned again there, after the ones before it."""
     out = []
     n = len(opkg.studios)
+    seen: set[tuple[str, str]] = set()
+    shared = False
     for i, (entry, pkg) in enumerate(O.extract_studios(opkg, folder), 1):
         yield Progress(i - 1, n + 2, str(STEP_CHECK(studio=entry["name"], i=i, n=n)))
         if keys.key_status(pkg.studio_uid, pkg.public_key) == "changed":
             raise LaomoError(STUDIO_KEY_CHANGED(
                 name=visible(opkg.path.name), studio=pkg.studio_name,
                 old=keys.pinned(pkg.studio_uid).fingerprint, new=pkg.fingerprint))
-        pv.studios.append(importer.preview(paths, pkg))
-        out.append((entry, pkg))
-    return out
+        studio_pv, plan = importer.planned(paths, pkg)
+        pv.studios.append(studio_pv)
+        mine = {("package", pkg.package_uid)} | {
+            (kind, r["uid"]) for kind, records in pkg.records.items() for r in records}
+        shared = shared or not seen.isdisjoint(mine)
+        seen |= mine
+        out.append((entry, pkg, plan))
+    return [(entry, pkg, None if shared else plan) for entry, pkg, plan in out]
 
 
 def _incoming(paths: LedgerPaths) -> Path:
@@ -204,10 +213,10 @@ def apply_steps(paths: LedgerPaths, path: Path, trust_new_key: bool = False,
         results: list[ImportResult] = []
         with database.atomic("IMMEDIATE"):
             _check_office(opkg)  # another program may have imported it meanwhile
-            for i, (entry, pkg) in enumerate(checked, 1):
+            for i, (entry, pkg, plan) in enumerate(checked, 1):
                 yield Progress(n + 1, n + 2, str(STEP_WRITE(studio=entry["name"], i=i, n=n)))
                 results.append(importer.apply(paths, pkg, trust_new_key=True, take_backup=False,
-                                              keep_copy=False, actor=actor))
+                                              keep_copy=False, actor=actor, plan=plan))
                 offices.record_route(pkg.studio_uid, opkg.office_uid, opkg.year,
                                      pkg.package_uid, pkg.sequence, entry["content"])
             keys.trust(opkg.office_uid, opkg.office_name, opkg.public_key, replace=True,
@@ -223,7 +232,7 @@ def apply_steps(paths: LedgerPaths, path: Path, trust_new_key: bool = False,
                      "studios": n}, AUDIT(office=opkg.office_name, sequence=opkg.sequence, n=n),
                     actor)
             yield Progress(n + 2, n + 2, str(STEP_WRITE(studio=opkg.office_name, i=n, n=n)))
-        for _entry, pkg in checked:  # committed: keep the packages to forward them further up
+        for _entry, pkg, _plan in checked:  # committed: keep the packages to forward them further up
             forward.keep_package(paths, pkg, move=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
