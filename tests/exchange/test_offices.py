@@ -4,11 +4,13 @@ was."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import zipfile
 
 import pytest
-from exchange_helpers import craft, members, snapshot, switch, write_zip
+from exchange_helpers import craft, edit_records, members, snapshot, switch, write_zip
 
 from helpers import new_ledger
 from laomo_desktop.errors import LaomoError
@@ -222,3 +224,34 @@ def test_the_office_manifest_lists_the_year_targets_of_the_sub_units(chain):
     opkg = O.read_office(sent)
     assert offices.office_targets(YEAR)[opkg.office_uid] == opkg.manifest["targets"]
     assert json.loads(json.dumps(opkg.manifest["targets"]))["studios_by_level"] == {}
+
+
+def test_studio_packages_sharing_a_record_are_checked_again_one_after_the_other(chain):
+    """The studio packages of an office package are checked before its transaction and those
+    checks serve the transaction; but where two packages share a record, the second is checked
+    again after the first is written, and refused as if imported on its own."""
+    ex, sent, city, county_key = chain
+    a, b = O.read_office(sent).studios
+    with zipfile.ZipFile(sent) as zf:
+        inner = {s["uid"]: zf.read(O.studio_member(s["sha256"])) for s in (a, b)}
+    with zipfile.ZipFile(io.BytesIO(inner[a["uid"]])) as zf:
+        taken = json.loads(zf.read("records/activity.jsonl").splitlines()[0])["uid"]
+    (ex.tmp / "b-src.laomo.zip").write_bytes(inner[b["uid"]])
+    changed = craft(ex.tmp / "b-src.laomo.zip", ex.tmp / "b.laomo.zip",
+                    edit=edit_records("activity", lambda recs: recs[0].update(uid=taken)),
+                    sign_with=keys.load_or_create(ex.studio)).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(changed)) as zf:
+        content = O.content_digest(json.loads(zf.read("manifest.json")))
+    sha = hashlib.sha256(changed).hexdigest()
+
+    def shared(m, data):
+        del data[O.studio_member(b["sha256"])]
+        data[O.studio_member(sha)] = changed
+        entry = next(s for s in m["studios"] if s["uid"] == b["uid"])
+        entry.update(sha256=sha, size=len(changed), content=content)
+    bad = craft(sent, ex.tmp / "shared.office.laomo.zip", edit=shared, relist=False,
+                sign_with=county_key)
+    before = snapshot(city)
+    with pytest.raises(LaomoError, match="与本台账中另一个工作室的记录编号相同"):
+        officeimport.apply(city, bad, trust_new_key=True)
+    assert snapshot(city)[0] == before[0]  # refused in the transaction (after the backup)

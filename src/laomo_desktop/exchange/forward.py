@@ -43,16 +43,20 @@ STEP_ADD = Text("放入工作室“{studio}”的数据包（{i}/{n}）", 'Addin
 STEP_SIGN = Text("签名并校验工会数据包", "Signing and verifying the office package")
 
 
-def keep_package(paths: LedgerPaths, pv, *, move: bool = False) -> bool:
+def keep_package(paths: LedgerPaths, pv, *, move: bool = False,
+                 later: list[Path] | None = None) -> bool:
     """Keep the imported package `pv` (an import's Preview, or a Package) unchanged under
-    forward/, unless a newer one of its studio is kept; the older one it replaces is removed.
-    Best effort: False when it could not be kept (the import stands; the clerk imports the file
-    again to forward it)."""
+    forward/, unless a newer one of its studio is kept; the older one it replaces is removed
+    (or, `later`, added to that list for the caller to remove once its transaction is
+    committed). Best effort: False when it could not be kept (the import stands; the clerk
+    imports the file again to forward it)."""
     src = Path(getattr(pv, "file", None) or pv.path)
     dest = paths.forward / src.name
+    known = ""
     try:
         paths.forward.mkdir(parents=True, exist_ok=True)
         if not (dest.exists() and dest.stat().st_size == src.stat().st_size):
+            known = getattr(pv, "sha256", "")  # an office import's copy: checked when extracted
             tmp = dest.with_name(dest.name + ".partial")
             if move:
                 shutil.move(src, tmp)
@@ -61,13 +65,16 @@ def keep_package(paths: LedgerPaths, pv, *, move: bool = False) -> bool:
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, dest)
-        sha, size = blobs.file_sha256(dest)
+        sha, size = (known, dest.stat().st_size) if known else blobs.file_sha256(dest)
         with database.atomic():
             kept, replaced = offices.keep_forward(pv.studio_uid, pv.package_uid, pv.sequence,
                                                   dest.name, sha, size)
     except OSError:
         return False
     for name in filter(None, (replaced, None if kept else dest.name)):
+        if later is not None:
+            later.append(paths.forward / name)
+            continue
         with contextlib.suppress(OSError):
             (paths.forward / name).unlink()
     return kept

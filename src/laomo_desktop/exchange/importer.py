@@ -231,7 +231,8 @@ def _plan(pkg: Package) -> _Plan:
             else:
                 counts.conflicting += 1
                 plan.conflicts.append((kind.name, ours[r["uid"]], r))
-        broken = R.broken_together(kind, studio_id, written) if kind.per_studio else None
+        broken = (R.broken_together(kind, studio_id, written)  # a new studio: only `written`
+                  if kind.per_studio and (written or studio is not None) else None)
         if broken:
             raise invalid_record(pkg.path, kind, broken[0], broken[1].said)
     return plan
@@ -255,7 +256,7 @@ def _preview(pkg: Package, plan: _Plan | None) -> Preview:
     pin = keys.pinned(pkg.studio_uid)
     done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
     p = Preview(pkg.path, pkg.studio_uid, pkg.studio_name, pkg.package_uid, pkg.sequence,
-                pkg.created_at, pkg.fingerprint, keys.key_status(pkg.studio_uid, pkg.public_key),
+                pkg.created_at, pkg.fingerprint, keys.status_of(pin, pkg.public_key),
                 pin.fingerprint if pin else None, done.imported_at if done else None)
     if plan is not None:
         p.counts = plan.counts
@@ -283,10 +284,16 @@ def _only_laomo_errors(package_path: Path | Package, outcome: Text) -> Iterator[
 
 def preview(paths: LedgerPaths, package_path: Path | Package) -> Preview:
     """What importing the package would do; raises LaomoError if it would be refused."""
+    return planned(paths, package_path)[0]
+
+
+def planned(paths: LedgerPaths, package_path: Path | Package) -> tuple[Preview, _Plan | None]:
+    """`preview` and its plan, which `apply` takes (`plan=`) instead of planning again."""
     with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
         done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
-        return _preview(pkg, None if done else _plan(pkg))
+        plan = None if done else _plan(pkg)
+        return _preview(pkg, plan), plan
 
 
 def _already(pkg: Package, done: ImportLog) -> ImportResult:
@@ -297,18 +304,21 @@ def _already(pkg: Package, done: ImportLog) -> ImportResult:
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
           replace_key: bool = False, *, take_backup: bool = True,
-          actor: str | None = None, keep_copy: bool = True) -> ImportResult:
+          actor: str | None = None, keep_copy: bool = True, plan: _Plan | None = None
+          ) -> ImportResult:
     """Import a package: checks, a backup, then one transaction. Re-importing is a no-op."""
-    return result_of(apply_steps(paths, package_path, trust_new_key, replace_key,
-                                 take_backup=take_backup, actor=actor, keep_copy=keep_copy))
+    return result_of(apply_steps(paths, package_path, trust_new_key, replace_key, take_backup=
+                                 take_backup, actor=actor, keep_copy=keep_copy, plan=plan))
 
 
 def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
                 replace_key: bool = False, *, take_backup: bool = True,
-                actor: str | None = None, keep_copy: bool = True) -> Job[ImportResult]:
-    """Then the package is kept (`keep_copy`) to forward it up: exchange/forward.py."""
+                actor: str | None = None, keep_copy: bool = True, plan: _Plan | None = None
+                ) -> Job[ImportResult]:
+    """Then the package is kept (`keep_copy`) to forward it up: exchange/forward.py. `plan`:
+    `planned`'s for this Package, only other studios' records written since (officeimport)."""
     result = yield from _apply_steps(paths, package_path, trust_new_key, replace_key,
-                                     take_backup=take_backup, actor=actor)
+                                     take_backup=take_backup, actor=actor, planned=plan)
     if keep_copy:
         from laomo_desktop.exchange import forward
         forward.keep_package(paths, result.preview)  # best effort: the import stands
@@ -317,7 +327,7 @@ def apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key:
 
 def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
                  replace_key: bool = False, *, take_backup: bool = True,
-                 actor: str | None = None) -> Job[ImportResult]:
+                 actor: str | None = None, planned: _Plan | None = None) -> Job[ImportResult]:
     """`apply` as a job (laomo_desktop.work): a step per attachment file, the backup, the rows.
 
     Every check runs before the attachment files and the backup are written; only a failure of
@@ -335,7 +345,7 @@ def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key
         if status == "changed" and not replace_key:
             raise KeyChanged(pkg.studio_name, keys.pinned(pkg.studio_uid).fingerprint,
                              pkg.fingerprint)
-        plan = _plan(pkg)
+        plan = planned if planned is not None and planned.pkg is pkg else _plan(pkg)
         result = ImportResult(_preview(pkg, plan), True, Joined(()))
         total = len(_wanted_blobs(plan)) + 3
         yield Progress(0, total, str(STEP_CHECK))

@@ -148,11 +148,12 @@ class Pinned:
 
 
 def pinned(studio_uid: str) -> Pinned | None:
-    row = TrustedKey.get_or_none(TrustedKey.studio_uid == studio_uid)
+    row = database.execute_sql(  # several times per import: the query is not built each time
+        "SELECT studio_uid, studio_name, fingerprint, public_key, trusted_at FROM trusted_key "
+        "WHERE studio_uid = ?", (studio_uid,)).fetchone()
     if row is None:
         return None
-    return Pinned(row.studio_uid, row.studio_name, row.fingerprint,
-                  bytes.fromhex(row.public_key), row.trusted_at)
+    return Pinned(row[0], row[1], row[2], bytes.fromhex(row[3]), row[4])
 
 
 def list_pinned() -> list[Pinned]:
@@ -163,7 +164,11 @@ def list_pinned() -> list[Pinned]:
 
 def key_status(studio_uid: str, public_raw: bytes) -> str:
     """"first" (no key pinned for the studio yet), "match", or "changed"."""
-    pin = pinned(studio_uid)
+    return status_of(pinned(studio_uid), public_raw)
+
+
+def status_of(pin: Pinned | None, public_raw: bytes) -> str:
+    """key_status for a pin already looked up."""
     if pin is None:
         return "first"
     return "match" if pin.public_key == public_raw else "changed"

@@ -14,8 +14,10 @@ was. The studio packages are then kept to forward them further up (exchange/forw
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,8 @@ from laomo_desktop.store.models import database
 from laomo_desktop.texts import Text
 from laomo_desktop.visible import visible
 from laomo_desktop.work import Job, Progress, result_of
+
+CACHE_KIB = 64 << 10  # the page cache during an office's transaction, in KiB
 
 SELF = Text("工会数据包“{name}”是本工会（{office}）自己转报的，不能导入到自己的台账。未导入任何数据。",
             'Office package "{name}" was forwarded by this office ({office}) itself and cannot '
@@ -147,18 +151,40 @@ def _preview(opkg: O.OfficePackage) -> OfficePreview:
 
 def _checked(paths: LedgerPaths, opkg: O.OfficePackage, folder: Path, pv: OfficePreview
              ) -> Job[list]:
-    """Every studio package copied out and checked as an import of it would be."""
+    """Every studio package copied out and checked as an import of it would be: (entry,
+    package, plan). The plans are for the transaction, unless two packages share a record
+    (or a package uid): then each is planned again there, after the ones before it."""
     out = []
     n = len(opkg.studios)
+    seen: set[tuple[str, str]] = set()
+    shared = False
     for i, (entry, pkg) in enumerate(O.extract_studios(opkg, folder), 1):
         yield Progress(i - 1, n + 2, str(STEP_CHECK(studio=entry["name"], i=i, n=n)))
         if keys.key_status(pkg.studio_uid, pkg.public_key) == "changed":
             raise LaomoError(STUDIO_KEY_CHANGED(
                 name=visible(opkg.path.name), studio=pkg.studio_name,
                 old=keys.pinned(pkg.studio_uid).fingerprint, new=pkg.fingerprint))
-        pv.studios.append(importer.preview(paths, pkg))
-        out.append((entry, pkg))
-    return out
+        studio_pv, plan = importer.planned(paths, pkg)
+        pv.studios.append(studio_pv)
+        mine = {("package", pkg.package_uid)} | {
+            (kind, r["uid"]) for kind, records in pkg.records.items() for r in records}
+        shared = shared or not seen.isdisjoint(mine)
+        seen |= mine
+        out.append((entry, pkg, plan))
+    return [(entry, pkg, None if shared else plan) for entry, pkg, plan in out]
+
+
+@contextlib.contextmanager
+def _page_cache() -> Iterator[None]:
+    """A larger page cache for the office's transaction: its studios' rows go into the indexes
+    of a province's ledger (hundreds of MB), which SQLite's default 2 MB would spill and read
+    again."""
+    was = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(was)}")
 
 
 def _incoming(paths: LedgerPaths) -> Path:
@@ -202,12 +228,12 @@ def apply_steps(paths: LedgerPaths, path: Path, trust_new_key: bool = False,
         yield Progress(n, n + 2, str(STEP_BACKUP))
         taken = backup.take_backup(paths, "pre-import").path if take_backup else None
         results: list[ImportResult] = []
-        with database.atomic("IMMEDIATE"):
+        with _page_cache(), database.atomic("IMMEDIATE"):
             _check_office(opkg)  # another program may have imported it meanwhile
-            for i, (entry, pkg) in enumerate(checked, 1):
+            for i, (entry, pkg, plan) in enumerate(checked, 1):
                 yield Progress(n + 1, n + 2, str(STEP_WRITE(studio=entry["name"], i=i, n=n)))
                 results.append(importer.apply(paths, pkg, trust_new_key=True, take_backup=False,
-                                              keep_copy=False, actor=actor))
+                                              keep_copy=False, actor=actor, plan=plan))
                 offices.record_route(pkg.studio_uid, opkg.office_uid, opkg.year,
                                      pkg.package_uid, pkg.sequence, entry["content"])
             keys.trust(opkg.office_uid, opkg.office_name, opkg.public_key, replace=True,
@@ -223,8 +249,13 @@ def apply_steps(paths: LedgerPaths, path: Path, trust_new_key: bool = False,
                      "studios": n}, AUDIT(office=opkg.office_name, sequence=opkg.sequence, n=n),
                     actor)
             yield Progress(n + 2, n + 2, str(STEP_WRITE(studio=opkg.office_name, i=n, n=n)))
-        for _entry, pkg in checked:  # committed: keep the packages to forward them further up
-            forward.keep_package(paths, pkg, move=True)
+        later: list[Path] = []  # committed: keep the packages to forward them further up
+        with database.atomic():
+            for _entry, pkg, _plan in checked:
+                forward.keep_package(paths, pkg, move=True, later=later)
+        for old in later:  # what they replace, once that is committed
+            with contextlib.suppress(OSError):
+                old.unlink()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     message = IMPORTED(level=E.OfficeLevel(opkg.level), office=opkg.office_name,
