@@ -17,7 +17,7 @@ from laomo_desktop.exchange import keys, noticeimport
 from laomo_desktop.exchange import noticepkg as NP
 from laomo_desktop.ledger import attachments as A
 from laomo_desktop.ledger import notices as N
-from laomo_desktop.ledger import offices, officenotices
+from laomo_desktop.ledger import officenotices, offices
 from laomo_desktop.ledger import records as R
 from laomo_desktop.store.database import close_ledger
 from laomo_desktop.work import result_of

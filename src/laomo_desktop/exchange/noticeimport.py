@@ -25,7 +25,7 @@ from laomo_desktop.exchange import keys
 from laomo_desktop.exchange import noticepkg as NP
 from laomo_desktop.exchange.officeimport import OfficeKeyChanged, OfficeKeyNotTrusted
 from laomo_desktop.ledger import attachments as A
-from laomo_desktop.ledger import offices, officenotices
+from laomo_desktop.ledger import officenotices, offices
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.studios import list_studios, studio_is_imported
 from laomo_desktop.paths import LedgerPaths

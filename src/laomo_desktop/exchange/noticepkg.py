@@ -34,7 +34,7 @@ from laomo_desktop.exchange import office as O
 from laomo_desktop.exchange import package as P
 from laomo_desktop.exchange.filenames import name_part
 from laomo_desktop.ledger import attachments as A
-from laomo_desktop.ledger import offices, officenotices
+from laomo_desktop.ledger import officenotices, offices
 from laomo_desktop.ledger import shapes as H
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
