@@ -318,8 +318,10 @@ def cmd_verify(args, paths: LedgerPaths) -> int:
 
 
 def cmd_import(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.cli_notices import import_notice
     from laomo_desktop.cli_offices import import_office
     from laomo_desktop.exchange import importer, office
+    from laomo_desktop.exchange.noticepkg import looks_like_notice
     from laomo_desktop.exchange.session import ImportSession
     from laomo_desktop.store.schema import kind
 
@@ -328,6 +330,9 @@ def cmd_import(args, paths: LedgerPaths) -> int:
     for f in args.files:
         if office.looks_like_office(f):  # forwarded by an office below (cli_offices)
             failed += not import_office(args, paths, f, session)
+            continue
+        if looks_like_notice(f):  # a notice sent down by the union office (cli_notices)
+            failed += not import_notice(args, paths, f, session)
             continue
         try:
             r = run_in_terminal(importer.apply_steps(paths, f, trust_new_key=args.yes,

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from laomo_desktop.paths import LedgerPaths
@@ -24,9 +26,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     n.add_argument("--studio", help="工作室名称或 uid（默认：每个工作室）")
     n.add_argument("--all", action="store_true", help="也列出已办结的通知")
     n.add_argument("--json", action="store_true")
+    n.add_argument("--office", action="store_true", help="工会：列出本工会写给各工作室的通知")
+    n.add_argument("--export", metavar="UID", help="工会：把这份通知签名后导出为通知数据包")
+    n.add_argument("--to", type=Path, metavar="DIR", help="导出到的文件夹（U 盘）")
 
 
 def cmd_notices(args, paths: LedgerPaths) -> int:
+    if args.export or args.office:
+        return office_notices(args, paths)
     from laomo_desktop.ledger import notices as N
     from laomo_desktop.ledger.studios import find_studio, list_studios
 
@@ -54,6 +61,77 @@ def cmd_notices(args, paths: LedgerPaths) -> int:
                        doc_no=f" {visible(n.doc_no)}" if n.doc_no else "", done=n.done,
                        items=n.items))
     return 0
+
+
+# --- notices the union office sends down (exchange/noticepkg.py, noticeimport.py) --------------
+TO_NEEDED = Text("请用 --to 指定导出到的文件夹（U 盘）。", "Name the folder (the USB stick) with --to.")
+OFFICE_LINE = Text("{uid}  第 {revision} 版  {state}  {due}截止  {doc_no}{title}",
+                   "{uid}  version {revision}  {state}  due {due}  {doc_no}{title}")
+NOT_SENT = Text("未发送", "not sent")
+SENT = Text("已发送第 {revision} 版", "version {revision} sent")
+NO_OFFICE_NOTICES = Text("本工会还没有写给工作室的通知。", "This office has written no notices yet.")
+EXPORTED = Text("已写入并回读校验：通知“{title}”第 {revision} 版（{size} 字节）",
+                'Written and read back: the notice "{title}", version {revision} ({size} bytes)')
+NOTICE_NOT_TRUSTED = Text("未导入。这是工会“{office}”的第一个通知数据包，其签名密钥指纹为 {fingerprint}。"
+                          "请与该工会核对指纹，一致后加 --yes 重新运行。",
+                          'Not imported. This is the first notice package from office "{office}"; '
+                          "its signing-key fingerprint is {fingerprint}. Compare it with the office "
+                          "and, if it matches, run again with --yes.")
+
+
+def office_notices(args, paths: LedgerPaths) -> int:
+    from laomo_desktop.exchange import noticepkg
+    from laomo_desktop.ledger import officenotices, offices
+    from laomo_desktop.work import run_in_terminal
+
+    offices.require_own_office()
+    if args.export:
+        if not args.to:
+            print(TO_NEEDED, file=sys.stderr)
+            return 1
+        r = run_in_terminal(noticepkg.export_notice_steps(paths, args.export, args.to))
+        print(EXPORTED(title=visible(r.notice["title"]), revision=r.revision, size=r.size),
+              file=sys.stderr)
+        print(r.path)
+        return 0
+    found = officenotices.list_notices()
+    if not found:
+        print(NO_OFFICE_NOTICES)
+    for n in found:
+        f = n["fields"]
+        state = SENT(revision=n["sent_revision"]) if n["sent_revision"] else NOT_SENT()
+        print(OFFICE_LINE(uid=n["uid"], revision=n["revision"], state=state, due=f["due_on"],
+                          doc_no=f"{visible(f['doc_no'])} " if f["doc_no"] else "",
+                          title=visible(f["title"])))
+    return 0
+
+
+def import_notice(args, paths: LedgerPaths, f: Path, session) -> bool:
+    """Import one notice package into the studio named by --studio (or the only one)."""
+    from laomo_desktop.errors import LaomoError
+    from laomo_desktop.exchange import noticeimport
+    from laomo_desktop.ledger.studios import find_studio
+    from laomo_desktop.work import Cancelled, run_in_terminal
+
+    about = Text("{file}：{message}", "{file}: {message}")
+    try:
+        studio = find_studio(args.studio)["uid"] if args.studio else None
+        r = run_in_terminal(noticeimport.apply_steps(
+            paths, f, studio, trust_new_key=args.yes, replace_key=args.replace_key,
+            take_backup=session.needs_backup()))
+    except noticeimport.NoticeKeyNotTrusted as exc:
+        office = noticeimport.NP.read_notice(f).office_name
+        print(about(file=visible(f.name), message=NOTICE_NOT_TRUSTED(
+            office=visible(office), fingerprint=exc.fingerprint)), file=sys.stderr)
+        return False
+    except Cancelled:
+        raise
+    except LaomoError as exc:
+        print(about(file=visible(f.name), message=visible(exc.message)), file=sys.stderr)
+        return False
+    session.imported(r.backup)
+    print(visible(str(r.message)))
+    return True
 
 
 COMMANDS = {"notices": cmd_notices}

@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="信任首次出现的工作室签名密钥（请先与工作室核对指纹）")
     im.add_argument("--replace-key", action="store_true",
                     help="工作室的签名密钥已更换且已核对：改用数据包中的新密钥")
+    im.add_argument("--studio", help="通知数据包导入到哪个工作室（名称或 uid；台账只有一个工作室时可省略）")
     sub.add_parser("keys", parents=[common], help="本机签名密钥指纹和已登记的工作室密钥")
     co = sub.add_parser("conflicts", parents=[common],
                         help="导入时的冲突：列出待处理的冲突及不同之处，或处理一条")

@@ -47,7 +47,7 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
-def name_part(name: str) -> str:
+def name_part(name: str, max_units: int = NAME_MAX_UNITS, max_bytes: int = NAME_MAX_BYTES) -> str:
     """The studio's name as it can stand in a file name on a FAT32 stick read on Windows:
     NFC, forbidden and invisible characters as "_", blanks as one space, no leading or
     trailing dot, space or "_", no device name before its first dot, within NAME_MAX_UNITS
@@ -58,8 +58,8 @@ def name_part(name: str) -> str:
     text = re.sub(r"\.{2,}", ".", text)
     out = ""
     for ch in text:
-        if (_utf16_units(out + ch) > NAME_MAX_UNITS
-                or len((out + ch).encode("utf-8")) > NAME_MAX_BYTES):
+        if (_utf16_units(out + ch) > max_units
+                or len((out + ch).encode("utf-8")) > max_bytes):
             break
         out += ch
     out = out.strip(" ._-")

@@ -350,6 +350,33 @@ def _v14(db: pw.Database) -> None:
     for table, column in _V14_LIST_ORDER:
         db.execute_sql(f'CREATE INDEX "{table}_live_{column}" ON "{table}" ("{column}") '
                        "WHERE deleted_at IS NULL")
+# Step 11: the office's own notices to send to its studios, and where a studio's notice came
+# from (issue 16 §1, exchange/noticepkg.py). Frozen DDL, as peewee generated it for the models
+# OfficeNotice, NoticeOrigin and NoticeImportLog in store/models.py. Records are unchanged.
+_V11 = (
+    'CREATE TABLE "office_notice" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
+    '"revision" INTEGER NOT NULL, "body" TEXT NOT NULL, "created_at" TEXT NOT NULL, '
+    '"updated_at" TEXT NOT NULL, "sent_revision" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "officenotice_uid" ON "office_notice" ("uid")',
+    'CREATE TABLE "notice_origin" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"notice_uid" VARCHAR(36) NOT NULL, "studio_uid" TEXT NOT NULL, '
+    '"office_notice_uid" TEXT NOT NULL, "office_uid" TEXT NOT NULL, "office_name" TEXT NOT NULL, '
+    '"office_level" TEXT NOT NULL, "fingerprint" TEXT NOT NULL, "revision" INTEGER NOT NULL, '
+    '"package_uid" TEXT NOT NULL, "items" TEXT NOT NULL, "imported_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "noticeorigin_notice_uid" ON "notice_origin" ("notice_uid")',
+    'CREATE UNIQUE INDEX "noticeorigin_office_notice_uid_studio_uid" ON "notice_origin" '
+    '("office_notice_uid", "studio_uid")',
+    'CREATE TABLE "notice_import_log" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"package_uid" VARCHAR(36) NOT NULL, "office_uid" TEXT NOT NULL, '
+    '"office_notice_uid" TEXT NOT NULL, "revision" INTEGER NOT NULL, "studio_uid" TEXT NOT NULL, '
+    '"file_name" TEXT NOT NULL, "imported_at" TEXT NOT NULL, "actor" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "noticeimportlog_package_uid" ON "notice_import_log" ("package_uid")',
+)
+
+
+def _v11(db: pw.Database) -> None:
+    for stmt in _V11:
+        db.execute_sql(stmt)
 
 
 STEPS: list[Step] = [
@@ -366,6 +393,8 @@ STEPS: list[Step] = [
     Step(9, "studios of several kinds: the studio's category", _v9),
     Step(10, "offices above offices: the office's own identity and level, the offices below, "
              "office packages imported, routes of studios, packages kept to forward", _v10),
+    Step(11, "notices sent by the office: the office's own notices, where a studio's notice came "
+             "from, notice packages imported", _v11),
 ]
 
 

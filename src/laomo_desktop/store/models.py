@@ -275,6 +275,58 @@ class UnionColumn(BaseModel):
 
 
 UNION_MODELS: list[type[pw.Model]] = [UnionColumn]
+# ---- notices from the office to its studios (issue 16 §1; exchange/noticepkg.py, step 11) ----
+
+class OfficeNotice(BaseModel):
+    """A notice this union office wrote to send to its studios (ledger/officenotices.py)."""
+
+    uid = pw.CharField(max_length=36, unique=True)
+    revision = pw.IntegerField()           # raised by every saved change
+    body = pw.TextField()                  # JSON: fields, items (with keys), attachments
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+    sent_revision = pw.IntegerField(default=0)  # the newest revision exported
+
+    class Meta:
+        table_name = "office_notice"
+
+
+class NoticeOrigin(BaseModel):
+    """A studio's notice that came from an office's notice package (exchange/noticeimport.py):
+    which office, which of its notices and revisions, and the office's items as last sent."""
+
+    notice_uid = pw.CharField(max_length=36, unique=True)   # the studio's notice record
+    studio_uid = pw.TextField()
+    office_notice_uid = pw.TextField()
+    office_uid = pw.TextField()
+    office_name = pw.TextField()
+    office_level = pw.TextField()
+    fingerprint = pw.TextField()
+    revision = pw.IntegerField()
+    package_uid = pw.TextField()
+    items = pw.TextField()                 # JSON: the office's items of that revision
+    imported_at = pw.TextField()
+
+    class Meta:
+        table_name = "notice_origin"
+        indexes = ((("office_notice_uid", "studio_uid"), True),)
+
+
+class NoticeImportLog(BaseModel):
+    package_uid = pw.CharField(max_length=36, unique=True)
+    office_uid = pw.TextField()
+    office_notice_uid = pw.TextField()
+    revision = pw.IntegerField()
+    studio_uid = pw.TextField()
+    file_name = pw.TextField()
+    imported_at = pw.TextField()
+    actor = pw.TextField()
+
+    class Meta:
+        table_name = "notice_import_log"
+
+
+NOTICE_EXCHANGE_MODELS: list[type[pw.Model]] = [OfficeNotice, NoticeOrigin, NoticeImportLog]
 
 
 class LedgerInfo(BaseModel):
@@ -297,6 +349,7 @@ def all_models() -> list[type[pw.Model]]:
     out.extend(EXCHANGE_MODELS)
     out.extend(OFFICE_MODELS)
     out.extend(UNION_MODELS)
+    out.extend(NOTICE_EXCHANGE_MODELS)
     return out
 
 

@@ -85,7 +85,7 @@
         <translation>文件“%1”超过 %2 MB，请压缩或拆分后再添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="77"/>
+        <location filename="../../ui/dialogs/record.py" line="78"/>
         <location filename="../../ui/widgets/attachpanel.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
@@ -620,6 +620,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>为工作室添加附件</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="229"/>
         <location filename="../../ui/pages/attachments.py" line="114"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
@@ -1181,10 +1182,11 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/excelimport.py" line="160"/>
         <location filename="../../ui/dialogs/excelimport.py" line="275"/>
-        <location filename="../../ui/dialogs/imports.py" line="144"/>
+        <location filename="../../ui/dialogs/imports.py" line="145"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="90"/>
         <location filename="../../ui/dialogs/officeimport.py" line="87"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
-        <location filename="../../ui/system/tasks.py" line="81"/>
+        <location filename="../../ui/system/tasks.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1422,33 +1424,33 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="54"/>
+        <location filename="../../ui/dialogs/record.py" line="55"/>
         <location filename="../../ui/pages/section.py" line="393"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="54"/>
+        <location filename="../../ui/dialogs/record.py" line="55"/>
         <location filename="../../ui/pages/section.py" line="366"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="112"/>
-        <location filename="../../ui/dialogs/record.py" line="156"/>
-        <location filename="../../ui/pages/notices.py" line="149"/>
-        <location filename="../../ui/pages/notices.py" line="229"/>
+        <location filename="../../ui/dialogs/record.py" line="157"/>
+        <location filename="../../ui/pages/notices.py" line="168"/>
+        <location filename="../../ui/pages/notices.py" line="248"/>
         <location filename="../../ui/pages/reports.py" line="470"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="162"/>
+        <location filename="../../ui/dialogs/record.py" line="163"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="163"/>
+        <location filename="../../ui/dialogs/record.py" line="164"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
@@ -1478,71 +1480,73 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="68"/>
+        <location filename="../../ui/dialogs/imports.py" line="69"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="77"/>
+        <location filename="../../ui/dialogs/imports.py" line="78"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="83"/>
+        <location filename="../../ui/dialogs/imports.py" line="84"/>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="91"/>
+        <location filename="../../ui/dialogs/imports.py" line="92"/>
         <location filename="../../ui/pages/listfooter.py" line="29"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="119"/>
+        <location filename="../../ui/dialogs/imports.py" line="120"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="124"/>
+        <location filename="../../ui/dialogs/imports.py" line="125"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="132"/>
+        <location filename="../../ui/dialogs/imports.py" line="133"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="135"/>
+        <location filename="../../ui/dialogs/imports.py" line="136"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="141"/>
+        <location filename="../../ui/dialogs/imports.py" line="142"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="87"/>
         <location filename="../../ui/dialogs/officeimport.py" line="84"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="144"/>
+        <location filename="../../ui/dialogs/imports.py" line="145"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="90"/>
         <location filename="../../ui/dialogs/officeimport.py" line="87"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="167"/>
+        <location filename="../../ui/dialogs/imports.py" line="168"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="169"/>
+        <location filename="../../ui/dialogs/imports.py" line="170"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="172"/>
+        <location filename="../../ui/dialogs/imports.py" line="173"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
@@ -1557,57 +1561,57 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="196"/>
+        <location filename="../../ui/dialogs/imports.py" line="197"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="198"/>
+        <location filename="../../ui/dialogs/imports.py" line="199"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="220"/>
+        <location filename="../../ui/dialogs/imports.py" line="221"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="221"/>
+        <location filename="../../ui/dialogs/imports.py" line="222"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="284"/>
+        <location filename="../../ui/dialogs/imports.py" line="303"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="290"/>
+        <location filename="../../ui/dialogs/imports.py" line="309"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="303"/>
+        <location filename="../../ui/dialogs/imports.py" line="322"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="316"/>
+        <location filename="../../ui/dialogs/imports.py" line="340"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="319"/>
+        <location filename="../../ui/dialogs/imports.py" line="343"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="322"/>
+        <location filename="../../ui/dialogs/imports.py" line="346"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="339"/>
+        <location filename="../../ui/dialogs/imports.py" line="363"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -1965,47 +1969,57 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>将通知及其报送材料（每项带勾选框）存为 PDF 以便打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="106"/>
+        <location filename="../../ui/pages/notices.py" line="84"/>
+        <source>Notices to the studios…</source>
+        <translation>下发通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="86"/>
+        <source>Write a notice and send it to the studios on a USB stick as a signed notice package</source>
+        <translation>写通知，并签名后用 U 盘下发给各工作室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="125"/>
         <source>Choose a notice to see its required items.</source>
         <translation>选择一份通知，查看其报送材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="110"/>
+        <location filename="../../ui/pages/notices.py" line="129"/>
         <source>due %1</source>
         <translation>%1截止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="134"/>
+        <location filename="../../ui/pages/notices.py" line="153"/>
         <source>Fill the form…</source>
         <translation>填写表单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="135"/>
+        <location filename="../../ui/pages/notices.py" line="154"/>
         <source>Open in Reports</source>
         <translation>在报表中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="154"/>
+        <location filename="../../ui/pages/notices.py" line="173"/>
         <source>Tick a required item</source>
         <translation>勾选报送材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="203"/>
+        <location filename="../../ui/pages/notices.py" line="222"/>
         <source>Save the checklist</source>
         <translation>保存报送清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="212"/>
+        <location filename="../../ui/pages/notices.py" line="231"/>
         <source>Writing the checklist…</source>
         <translation>正在生成报送清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="225"/>
+        <location filename="../../ui/pages/notices.py" line="244"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="231"/>
+        <location filename="../../ui/pages/notices.py" line="250"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
@@ -2103,6 +2117,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <location filename="../../ui/dialogs/fillform.py" line="117"/>
         <location filename="../../ui/dialogs/formfields.py" line="79"/>
         <location filename="../../ui/dialogs/listexport.py" line="73"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2917,7 +2932,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>从 Excel/WPS 粘贴…</translation>
     </message>
     <message>
-        <location filename="../../ui/system/tasks.py" line="112"/>
+        <location filename="../../ui/system/tasks.py" line="115"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2987,6 +3002,7 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>导入工会数据包</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="48"/>
         <location filename="../../ui/dialogs/officeimport.py" line="44"/>
         <source>%1 (%2 level)</source>
         <translation>%1（%2级）</translation>
@@ -2997,29 +3013,154 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>%2 年度第 %1 号工会数据包，生成于 %3 · 工作室 %4 个 · %5</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="45"/>
+        <source>Import a notice from the union office</source>
+        <translation>导入工会下发的通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="55"/>
+        <source>%1 · due %2 · into %3 · %4</source>
+        <translation>%1 · %2截止 · 导入到 %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="67"/>
+        <source>Required item or attached file</source>
+        <translation>报送材料或附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="72"/>
+        <source>attached file</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="79"/>
         <location filename="../../ui/dialogs/officeimport.py" line="77"/>
         <source>I confirmed this fingerprint with the office (by phone or on paper)</source>
         <translation>我已与该工会核对过这个指纹（电话或纸面）</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="82"/>
         <location filename="../../ui/dialogs/officeimport.py" line="80"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the office)</source>
         <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="100"/>
         <location filename="../../ui/dialogs/officeimport.py" line="106"/>
         <source>✓ Signed with the key registered for this office (%1).</source>
         <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="102"/>
         <location filename="../../ui/dialogs/officeimport.py" line="108"/>
         <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="104"/>
         <location filename="../../ui/dialogs/officeimport.py" line="110"/>
         <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
         <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="132"/>
+        <source>Notices to the studios</source>
+        <translation>下发给工作室的通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <source>Title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="136"/>
+        <source>Version</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="136"/>
+        <source>Sent</source>
+        <translation>发送情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="142"/>
+        <source>New notice…</source>
+        <translation>新建通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="145"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="147"/>
+        <source>Attach files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="150"/>
+        <source>Send to the studios (USB stick)…</source>
+        <translation>下发给工作室（U 盘）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="167"/>
+        <source>Write a notice, attach the notice file and the union&apos;s forms, then send it to the studios on a USB stick as a signed notice package. A studio that imports a newer version keeps its ticks.</source>
+        <translation>写好通知，附上通知正文和工会表单，签名后用 U 盘下发给各工作室。工作室导入新版本时，已勾选完成的材料会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="187"/>
+        <source>version %1</source>
+        <translation>已发送第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="188"/>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="206"/>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="222"/>
+        <source>Attach the notice file and forms</source>
+        <translation>选择通知正文和表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="234"/>
+        <source>Choose the USB stick</source>
+        <translation>选择 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="237"/>
+        <source>Send the notice</source>
+        <translation>下发通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="237"/>
+        <source>Writing the notice package…</source>
+        <translation>正在写入通知数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="240"/>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/noticepkg.py" line="246"/>
+        <source>Written and read back: %1</source>
+        <translation>已写入并回读校验：%1</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unionoffices.py" line="48"/>
@@ -3326,27 +3467,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="54"/>
+        <location filename="../../ui/dialogs/imports.py" line="55"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="55"/>
+        <location filename="../../ui/dialogs/imports.py" line="56"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="56"/>
+        <location filename="../../ui/dialogs/imports.py" line="57"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="57"/>
+        <location filename="../../ui/dialogs/imports.py" line="58"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="58"/>
+        <location filename="../../ui/dialogs/imports.py" line="59"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, office, officeimport
+from laomo_desktop.exchange import importer, noticeimport, noticepkg, office, officeimport
+from laomo_desktop.exchange.noticeimport import NoticePreview
 from laomo_desktop.exchange.officeimport import OfficePreview
 from laomo_desktop.exchange.package import SUFFIX, Package, read_package
 from laomo_desktop.exchange.session import ImportSession
@@ -222,14 +223,28 @@ def choose_packages(parent: QWidget | None, start: str = "") -> list[Path]:
     return [Path(f) for f in files]
 
 
-def _check(paths, file: Path):
+class NoticeFile(NamedTuple):
+    """A notice package from the union office, for the studio chosen (ui/dialogs/noticepkg.py)."""
+
+    path: Path
+    studio_uid: str
+
+
+def _check(paths, file: Path, studio_uid: str = ""):
     if office.looks_like_office(file):  # forwarded by an office below: the file, its preview
         return file, officeimport.preview(paths, file)
+    if noticepkg.looks_like_notice(file):  # sent down by the union office
+        return NoticeFile(file, studio_uid), noticeimport.preview(paths, file, studio_uid or None)
     pkg = read_package(file)
     return pkg, importer.preview(paths, pkg)
 
 
 Outcome = tuple[Path, str, str]
+
+
+def _notice_steps(nf: NoticeFile):
+    return lambda paths, _pkg, **kw: noticeimport.apply_steps(paths, nf.path,
+                                                              nf.studio_uid or None, **kw)
 
 
 class _Chosen(NamedTuple):
@@ -258,6 +273,9 @@ def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None],
         is_office = isinstance(c.package, Path)  # an office package (ui/dialogs/officeimport.py)
         path = c.package if is_office else c.package.path
         steps = officeimport.apply_steps if is_office else importer.apply_steps
+        if isinstance(c.package, NoticeFile):  # a notice from the union office
+            path = c.package.path
+            steps = _notice_steps(c.package)
         try:
             result = result_of(steps(paths, c.package, trust_new_key=c.trust,
                                      replace_key=c.replace, take_backup=session.needs_backup()))
@@ -267,7 +285,8 @@ def import_steps(paths, chosen: list[_Chosen], outcomes: list[Outcome | None],
         session.imported(result.backup)
         parts = [*result.results] if is_office else []
         lines = [worded(result.message)] + [f"  {worded(r.message)}" for r in parts] + [
-            f"⚠ {worded(w)}" for r in (parts or [result]) for w in r.preview.warnings]
+            f"⚠ {worded(w)}" for r in (parts or [result])
+            for w in getattr(r.preview, "warnings", ())]
         outcomes[c.index] = (path, "imported" if result.applied else "already",
                              "\n".join(lines))
         imported += result.applied
@@ -288,7 +307,7 @@ def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
             return import_chosen()
         f = files[i]
         start_job(parent, title, tr("Checking “%1”…").replace("%1", f.name),
-                  lambda: single_step(lambda: _check(ctx.paths, f)),
+                  lambda: single_step(lambda: _check(ctx.paths, f, ctx.studio_uid)),
                   lambda checked: confirm(i, *checked), on_failed=lambda exc: refused(i, exc),
                   cancellable=False)
 
@@ -302,7 +321,10 @@ def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
         f = files[i]
         place = tr("%1 of %2").replace("%1", str(i + 1)).replace("%2", str(len(files))) \
             if len(files) > 1 else ""
-        if isinstance(pv, OfficePreview):
+        if isinstance(pv, NoticePreview):
+            from laomo_desktop.ui.dialogs.noticepkg import NoticePreviewDialog
+            dlg = NoticePreviewDialog(pv, parent, place)
+        elif isinstance(pv, OfficePreview):
             from laomo_desktop.ui.dialogs.officeimport import OfficePreviewDialog
             dlg = OfficePreviewDialog(pv, COUNT_KEYS, count_headers(), parent, place)
         else:
@@ -312,7 +334,9 @@ def import_packages(ctx: AppContext, parent: QWidget | None, files: list[Path],
             trust, replace = dlg.trust_new_key, dlg.replace_key
         finally:
             dlg.deleteLater()
-        if getattr(pv, "already_imported", None):
+        if getattr(pv, "action", None) == "same":
+            outcomes[i] = (f, "already", worded(pv.summary))
+        elif getattr(pv, "already_imported", None):
             outcomes[i] = (f, "already", tr("Already imported on %1; nothing was changed.")
                            .replace("%1", when_text(pv.already_imported)))
         elif not accepted:

@@ -44,7 +44,8 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
 
     def __init__(self, paths: LedgerPaths, kind_name: str, studio_uid: str,
                  record: dict | None, save: Callable[[dict], dict],
-                 defaults: dict | None = None, parent: QWidget | None = None):
+                 defaults: dict | None = None, parent: QWidget | None = None,
+                 attachments: bool = True):
         super().__init__(parent)
         self.kind = S.kind(kind_name)
         self.record = record
@@ -72,7 +73,7 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
             self.editors[child.name] = ed
             self._add_row(form, child.name, fmt.label(child), ed)
         self.attachments = None
-        if not rules.is_file:
+        if not rules.is_file and attachments:  # an office's notice keeps its own files
             self.attachments = AttachmentsPanel(paths, kind_name, record["uid"] if record else None)
             form.addRow(tr("Attachments"), self.attachments)
 

@@ -80,8 +80,15 @@ class NoticeSectionPage(SectionPage):
         self.print_button.setToolTip(tr("Save the notice and its items, with a box for each, "
                                         "as a PDF to print"))
         self.print_button.clicked.connect(self.print_checklist)
+        # the union office writes notices to its studios and sends them as signed packages
+        self.office_button = QPushButton(tr("Notices to the studios…"))
+        self.office_button.setObjectName("office_notices")
+        self.office_button.setToolTip(tr("Write a notice and send it to the studios on a USB "
+                                         "stick as a signed notice package"))
+        self.office_button.clicked.connect(self.office_notices)
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
+        top.addWidget(self.office_button)
         top.addWidget(self.print_button)
         lay = QVBoxLayout(box)
         lay.addLayout(top)
@@ -90,8 +97,20 @@ class NoticeSectionPage(SectionPage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.model.modelReset.connect(self.show_current)
 
+    def office_notices(self) -> None:
+        from laomo_desktop.ui.dialogs.noticepkg import OfficeNoticesDialog
+
+        dlg = OfficeNoticesDialog(self.ctx, self)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
+
     # -- the chosen notice --------------------------------------------------------------------
     def show_current(self) -> None:
+        from laomo_desktop.ledger import offices
+
+        self.office_button.setVisible(offices.own_office() is not None)
         uid = self.current_uid()
         try:
             self.record = R.get("notice", uid) if uid else None
