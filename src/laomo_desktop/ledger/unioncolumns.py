@@ -72,6 +72,7 @@ UNKNOWN = Text("汇总表列“{names}”在此版本中没有，已略过。",
 NOT_CHOOSABLE = Text("“{name}”不是汇总表可用的列。可用的列：{known}",
                      "“{name}” is not a column the union summary can show. Columns: {known}")
 NONE_CHOSEN = Text("汇总表至少要有一列指标。", "The union summary needs at least one figure.")
+WITH_UNIT = Text("{name}（{unit}）", "{name} ({unit})")
 TWICE = Text("汇总表列“{name}”重复了。", "Union summary column “{name}” is given twice.")
 
 
@@ -91,7 +92,7 @@ class Columns:
         return tuple(CHOOSABLE[k].attribute for k in self.keys)
 
     def notice(self) -> Text | None:
-        return UNKNOWN(names="、".join(self.skipped)) if self.skipped else None
+        return UNKNOWN(names=tuple(self.skipped)) if self.skipped else None
 
 
 def group_of(key: str) -> Both:
@@ -114,7 +115,7 @@ def head(key: str, lang: str = "zh", *, unit: bool = True) -> str:
     u = m.unit if lang == "zh" else m.unit_en
     if not unit or not u or text.endswith(u):  # 培训人次, not 培训人次（人次）
         return text
-    return f"{text}（{u}）" if lang == "zh" else f"{text} ({u})"
+    return WITH_UNIT(name=text, unit=u).render(lang)
 
 
 def chosen() -> Columns:
@@ -161,8 +162,9 @@ def reset() -> None:
 
 # ---- the title, after the studios' category -----------------------------------------------
 
-NEUTRAL = "创新工作室"   # every studio an innovation studio of some category
-ANY_STUDIO = "工作室"    # innovation studios and master studios together
+NEUTRAL = Both("创新工作室", "innovation studios")  # every studio an innovation studio of a kind
+ANY_STUDIO = Both("工作室", "studios")  # innovation studios and master studios together
+TITLE = Text("{studios}汇总表", "Summary of {studios}")
 
 
 def studios_word(rows: list[dict]) -> str:
@@ -172,10 +174,11 @@ def studios_word(rows: list[dict]) -> str:
               for r in rows}
     if len(labels) == 1:
         return labels.pop()
-    if labels and all(label.endswith(NEUTRAL) for label in labels):
-        return NEUTRAL
-    return ANY_STUDIO if labels else NEUTRAL
+    if labels and all(label.endswith(NEUTRAL.zh) for label in labels):
+        return NEUTRAL.zh
+    return ANY_STUDIO.zh if labels else NEUTRAL.zh
 
 
 def summary_title(rows: list[dict]) -> str:
-    return f"{studios_word(rows)}汇总表"
+    """The printed summary's title (a Chinese document: the Chinese words)."""
+    return TITLE(studios=studios_word(rows)).render("zh")
