@@ -111,77 +111,10 @@ def cmd_stats(args, paths: LedgerPaths) -> int:
     return 0
 
 
-def cmd_backup(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.store import backup
-
-    info = run_in_terminal(backup.take_backup_steps(paths, "manual"))
-    backup.rotate(paths)
-    print(f"已备份到 {_v(info.path)}（{info.size / 1024:.0f} KB）")
-    return 0
-
-
-def cmd_backups(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.store import backup
-
-    rows = backup.list_backups(paths)
-    if args.json:
-        print(json_text([{"file": str(b.path), "created": b.created.isoformat(),
-                      "size": b.size, "reason": b.reason} for b in rows]))
-        return 0
-    if not rows:
-        print("还没有备份。")
-    for b in rows:
-        local = b.created.astimezone()
-        print(f"{local:%Y-%m-%d %H:%M:%S}  {b.size / 1024:>8.0f} KB  {_v(b.reason_label)}  "
-              f"{_v(b.path.name)}")
-    return 0
-
-
-def _backup_file(paths: LedgerPaths, name: str) -> Path:
-    f = Path(name)
-    if not f.exists() and (paths.backups / name).exists():
-        f = paths.backups / name
-    return f
-
-
-def cmd_restore(args, paths: LedgerPaths) -> int:
-    from laomo_desktop.store import backup
-    from laomo_desktop.store.database import close_ledger
-    from laomo_desktop.store.health import LedgerProblem
-
-    f = _backup_file(paths, args.file)
-    try:
-        before = run_in_terminal(backup.restore_backup_steps(paths, f))
-    except LedgerProblem as problem:  # damaged although it opened: restore over it
-        close_ledger()
-        return recover_restore(args, paths, problem)
-    print(f"已从 {_v(f.name)} 恢复台账。恢复前的台账已备份为 {_v(before.path.name)}。")
-    return 0
-
-
-def recover_restore(args, paths: LedgerPaths, problem) -> int:
-    """Restore over a damaged or lost ledger: the file is moved aside as it is, not backed up."""
-    from laomo_desktop.store import backup
-    from laomo_desktop.store.database import open_ledger
-
-    f = _backup_file(paths, args.file)
-    moved = backup.restore_over(paths, f, problem.kind)
-    open_ledger(paths, program=args.command)
-    print(f"已从 {_v(f.name)} 恢复台账。")
-    for m in moved:
-        print(f"原来的文件已原样移到 {_v(m)}（没有删除）。")
-    return 0
-
-
 def recover_check(args, paths: LedgerPaths, problem) -> int:
     print(f"错误：{problem.message}")
     print("共 1 个错误。", file=sys.stderr)
     return 1
-
-
-def recover_backups(args, paths: LedgerPaths, problem) -> int:
-    print(f"注意：{problem.message}", file=sys.stderr)
-    return cmd_backups(args, paths)
 
 
 def cmd_check(args, paths: LedgerPaths) -> int:
@@ -436,13 +369,12 @@ def cmd_year_start(args, paths: LedgerPaths) -> int:
 
 COMMANDS = {
     "year-start": cmd_year_start,
-    "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "backup": cmd_backup,
-    "backups": cmd_backups, "restore": cmd_restore, "check": cmd_check,
+    "demo": cmd_demo, "studios": cmd_studios, "stats": cmd_stats, "check": cmd_check,
     "assess": cmd_assess, "templates": cmd_templates, "report": cmd_report,
     "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
     "conflicts": cmd_conflicts,
 }
-RECOVER = {"restore": recover_restore, "check": recover_check, "backups": recover_backups}
+RECOVER = {"check": recover_check}
 
 
 
@@ -473,6 +405,8 @@ def _gui_data_dir(argv: list[str]) -> Path | str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from laomo_desktop.cli_backup import COMMANDS as BACKUP_COMMANDS
+    from laomo_desktop.cli_backup import RECOVER as BACKUP_RECOVER
     from laomo_desktop.cli_excel import COMMANDS as EXCEL_COMMANDS
     from laomo_desktop.cli_forms import COMMANDS as FORM_COMMANDS
     from laomo_desktop.cli_musthaves import COMMANDS as MUST_HAVE_COMMANDS
@@ -498,8 +432,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {**COMMANDS, **RECORD_COMMANDS, **FORM_COMMANDS, **EXCEL_COMMANDS,
-                    **NOTICE_COMMANDS, **OFFICE_COMMANDS, **MUST_HAVE_COMMANDS}
-        return run_command(args, paths, commands, RECOVER)
+                    **NOTICE_COMMANDS, **OFFICE_COMMANDS, **MUST_HAVE_COMMANDS,
+                    **BACKUP_COMMANDS}
+        return run_command(args, paths, commands, {**RECOVER, **BACKUP_RECOVER})
     except Cancelled:  # Ctrl-C during a job (work.run_in_terminal): the job rolled back
         print(INTERRUPTED, file=sys.stderr)
         return 130
