@@ -165,3 +165,22 @@ def test_printing_the_checklist(open_window, studio, qtbot, monkeypatch, tmp_pat
     qtbot.waitUntil(lambda: out.exists() and page._job is None, timeout=10000)
     text = "".join(pdftotext(out).split())
     assert TITLE in text and "还有5天" in text and text.count("□未完成") == 3
+
+
+def test_a_notice_sent_by_the_office_says_so(open_window, studio, qtbot):
+    from laomo_desktop.store.models import NoticeOrigin
+
+    rec = _notice(studio, 9)
+    own = _notice(studio, 12, title="本工作室自己登记的通知")
+    NoticeOrigin.create(notice_uid=rec["uid"], studio_uid=studio, office_notice_uid="on-1",
+                        office_uid="of-1", office_name="江城区总工会", office_level="county",
+                        fingerprint="ab" * 32, revision=2, package_uid="pk-1", items="[]",
+                        imported_at="2026-05-06T08:00:00Z")
+    win = open_window(studio, 0)
+    win.navigate("notice", "")
+    page = win.page("notice")
+    page.select_uid(rec["uid"])
+    qtbot.waitUntil(lambda: page.items.rowCount() == 3)
+    assert "江城区总工会（区县）下发，第 2 版" in page.state.text()
+    page.select_uid(own["uid"])
+    qtbot.waitUntil(lambda: "下发" not in page.state.text())

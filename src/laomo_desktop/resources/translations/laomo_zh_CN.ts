@@ -1438,8 +1438,8 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="112"/>
         <location filename="../../ui/dialogs/record.py" line="157"/>
-        <location filename="../../ui/pages/notices.py" line="168"/>
-        <location filename="../../ui/pages/notices.py" line="248"/>
+        <location filename="../../ui/pages/notices.py" line="181"/>
+        <location filename="../../ui/pages/notices.py" line="261"/>
         <location filename="../../ui/pages/reports.py" line="470"/>
         <source>Not saved</source>
         <translation>未保存</translation>
@@ -1929,97 +1929,102 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/notices.py" line="59"/>
+        <source>sent by %1 (%2), version %3</source>
+        <translation>%1（%2）下发，第 %3 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/notices.py" line="72"/>
         <source>Required items of the chosen notice</source>
         <translation>所选通知的报送材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="67"/>
+        <location filename="../../ui/pages/notices.py" line="80"/>
         <source>Required items</source>
         <translation>报送材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="68"/>
+        <location filename="../../ui/pages/notices.py" line="81"/>
         <source>Item to hand in</source>
         <translation>报送材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="68"/>
+        <location filename="../../ui/pages/notices.py" line="81"/>
         <source>Produced by</source>
         <translation>生成方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="69"/>
+        <location filename="../../ui/pages/notices.py" line="82"/>
         <location filename="../../ui/pages/reports.py" line="356"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="69"/>
+        <location filename="../../ui/pages/notices.py" line="82"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="78"/>
+        <location filename="../../ui/pages/notices.py" line="91"/>
         <source>Print checklist…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="80"/>
+        <location filename="../../ui/pages/notices.py" line="93"/>
         <source>Save the notice and its items, with a box for each, as a PDF to print</source>
         <translation>将通知及其报送材料（每项带勾选框）存为 PDF 以便打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="84"/>
+        <location filename="../../ui/pages/notices.py" line="97"/>
         <source>Notices to the studios…</source>
         <translation>下发通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="86"/>
+        <location filename="../../ui/pages/notices.py" line="99"/>
         <source>Write a notice and send it to the studios on a USB stick as a signed notice package</source>
         <translation>写通知，并签名后用 U 盘下发给各工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="125"/>
+        <location filename="../../ui/pages/notices.py" line="138"/>
         <source>Choose a notice to see its required items.</source>
         <translation>选择一份通知，查看其报送材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="129"/>
+        <location filename="../../ui/pages/notices.py" line="142"/>
         <source>due %1</source>
         <translation>%1截止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="153"/>
+        <location filename="../../ui/pages/notices.py" line="166"/>
         <source>Fill the form…</source>
         <translation>填写表单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="154"/>
+        <location filename="../../ui/pages/notices.py" line="167"/>
         <source>Open in Reports</source>
         <translation>在报表中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="173"/>
+        <location filename="../../ui/pages/notices.py" line="186"/>
         <source>Tick a required item</source>
         <translation>勾选报送材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="222"/>
+        <location filename="../../ui/pages/notices.py" line="235"/>
         <source>Save the checklist</source>
         <translation>保存报送清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="231"/>
+        <location filename="../../ui/pages/notices.py" line="244"/>
         <source>Writing the checklist…</source>
         <translation>正在生成报送清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="244"/>
+        <location filename="../../ui/pages/notices.py" line="257"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/notices.py" line="250"/>
+        <location filename="../../ui/pages/notices.py" line="263"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>

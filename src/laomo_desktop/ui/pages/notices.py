@@ -48,6 +48,19 @@ ITEM, SOURCE, DONE, DONE_ON, OPEN = range(5)
 FORM_SUFFIXES = (".docx", ".xlsx")
 
 
+def sent_by(notice_uid: str) -> str:
+    """Which office sent the notice in a notice package, and its version; "" for one the studio
+    entered itself."""
+    from laomo_desktop.exchange.noticeimport import origin_of
+
+    origin = origin_of(notice_uid)
+    if origin is None:
+        return ""
+    return tr("sent by %1 (%2), version %3").replace("%1", origin["office_name"]).replace(
+        "%2", fmt.choice_label(E.OfficeLevel, origin["office_level"])).replace(
+        "%3", str(origin["revision"]))
+
+
 class NoticeSectionPage(SectionPage):
     edit_on_navigate = False  # the overview's countdown shows the notice with its items
 
@@ -126,7 +139,7 @@ class NoticeSectionPage(SectionPage):
                 return
             st = N.state(rec["due_on"], date.today(), closed=N.is_closed(rec))
             facts = [worded(st), rec.get("issuer") or "", rec.get("doc_no") or "",
-                     tr("due %1").replace("%1", fmt.date_text(rec["due_on"]))]
+                     tr("due %1").replace("%1", fmt.date_text(rec["due_on"])), sent_by(uid)]
             self.state.setText(shown("  ·  ".join(f for f in facts if f)))
             days = N.days_left(rec["due_on"], date.today())
             self.state.setStyleSheet("" if N.is_closed(rec) or not colour(days)
