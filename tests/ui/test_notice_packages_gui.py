@@ -57,3 +57,26 @@ def test_the_office_sends_and_the_studio_previews(qtbot, tmp_path, migrated_temp
     assert s["uid"]
     close_ledger()
     open_ledger  # noqa: B018 - imported for symmetry with the other GUI tests
+
+
+def test_the_offices_notice_form_leaves_out_what_only_a_studio_fills(qtbot, tmp_path,
+                                                                      migrated_template):
+    from PySide6.QtCore import QSettings
+
+    from laomo_desktop.ui.context import AppContext
+    from laomo_desktop.ui.dialogs.noticepkg import OfficeNoticesDialog
+
+    office = new_ledger(tmp_path / "county", migrated_template)
+    offices.set_own_office("江城区总工会", "county")
+    officenotices.save(office, NOTICE)
+    ctx = AppContext(office, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dlg = OfficeNoticesDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.table.selectRow(0)
+    form = dlg.notice_form(dlg.current())
+    qtbot.addWidget(form)
+    assert "closed_on" not in form.editors  # 办结日期: the studio's, when it has handed all in
+    items = form.editors["items"]
+    assert [f.name for f in items.child.fields] == ["what", "source"]  # no done / done on
+    assert [i["what"] for i in items.get()] == ["年度工作总结", "工作室考核表"]
+    close_ledger()

@@ -121,6 +121,9 @@ class NoticePreviewDialog(QDialog):
         self.import_button.setEnabled(key_accepted(self.pv, self.trust, self.replace))
 
 
+OFFICE_LEAVES_OUT = frozenset({"closed_on", "items.done", "items.done_on"})
+
+
 class OfficeNoticesDialog(QDialog):
     """The union office's own notices: write one with the notice form, attach the notice file
     and the union's forms, export it as a signed notice package to the stick."""
@@ -206,16 +209,24 @@ class OfficeNoticesDialog(QDialog):
         self.files.setText(tr("Attached: %1").replace("%1", "、".join(
             shown(a["filename"]) for a in n["attachments"])) if n and n["attachments"] else "")
 
-    def edit(self, n: dict | None) -> None:
+    def notice_form(self, n: dict | None) -> QDialog:
+        """The notice form for the office: without what only a studio fills in (办结日期, an
+        item's done and done on) and without attachments (the office keeps its own files)."""
         from laomo_desktop.ui.dialogs.record import RecordDialog
 
         uid = n["uid"] if n else None
-        dlg = RecordDialog(self.ctx.paths, "notice", "",
-                           officenotices.as_record(n) if n else None,
-                           lambda v: officenotices.save(self.ctx.paths, v, uid=uid),
-                           parent=self, attachments=False)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.saved:
-            self.reload(dlg.saved["uid"])
+        return RecordDialog(self.ctx.paths, "notice", "",
+                            officenotices.as_record(n) if n else None,
+                            lambda v: officenotices.save(self.ctx.paths, v, uid=uid),
+                            parent=self, attachments=False, leave_out=OFFICE_LEAVES_OUT)
+
+    def edit(self, n: dict | None) -> None:
+        dlg = self.notice_form(n)
+        try:
+            if dlg.exec() == QDialog.DialogCode.Accepted and dlg.saved:
+                self.reload(dlg.saved["uid"])
+        finally:
+            dlg.deleteLater()
 
     def attach(self) -> None:
         n = self.current()

@@ -6,6 +6,7 @@ everything that was typed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,7 +46,7 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, paths: LedgerPaths, kind_name: str, studio_uid: str,
                  record: dict | None, save: Callable[[dict], dict],
                  defaults: dict | None = None, parent: QWidget | None = None,
-                 attachments: bool = True):
+                 attachments: bool = True, leave_out: frozenset[str] = frozenset()):
         super().__init__(parent)
         self.kind = S.kind(kind_name)
         self.record = record
@@ -63,12 +64,14 @@ class RecordDialog(AsksBeforeDiscarding, QDialog):
         rules = kinds.rules(kind_name)
         hidden = rules.hidden_fields
         for f in self.kind.fields:
-            if f.name in hidden:
+            if f.name in hidden or f.name in leave_out:
                 continue
             ed = make_editor(f, studio_uid)
             self.editors[f.name] = ed
             self._add_row(form, f.name, fmt.label(f) + ("*" if f.required else ""), ed.widget)
-        for child in self.kind.children:
+        for child in self.kind.children:  # `leave_out` names a list's column as list.field
+            child = replace(child, fields=tuple(
+                f for f in child.fields if f"{child.name}.{f.name}" not in leave_out))
             ed = make_child_editor(child, studio_uid, child.name in rules.people_lists)
             self.editors[child.name] = ed
             self._add_row(form, child.name, fmt.label(child), ed)
