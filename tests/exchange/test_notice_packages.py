@@ -198,7 +198,7 @@ def test_path_traversal_bomb_oversize_and_unlisted_members_are_refused(sent):
 
 
 def test_misdirected_packages_are_refused(sent, ex):
-    ex, path, office, _, _ = sent
+    ex, path, office, key, _ = sent
     from laomo_desktop.exchange import export, importer, officeimport
     from laomo_desktop.exchange import package as P
 
@@ -216,11 +216,18 @@ def test_misdirected_packages_are_refused(sent, ex):
     # the notice's format word changed to a studio package's, signed again by the office
     def studio_word(m, data):
         m["format"] = P.FORMAT
+    relabelled = craft(path, ex.tmp / "relabelled.laomo.zip", edit=studio_word, sign_with=key)
     assert not NP.looks_like_notice(ex.tmp / "nothing.zip")
     assert NP.looks_like_notice(path)
     before = snapshot(ex.studio)
+    for given in (path, relabelled):  # as it is, and passed off as a studio's package
+        with pytest.raises(LaomoError):
+            importer.apply(ex.studio, given, trust_new_key=True)
+        assert snapshot(ex.studio) == before
     with pytest.raises(LaomoError):
-        importer.apply(ex.studio, path, trust_new_key=True)
+        NP.read_notice(relabelled)
+    with pytest.raises(LaomoError):
+        noticeimport.apply(ex.studio, relabelled, ex.uids["A"], trust_new_key=True)
     assert snapshot(ex.studio) == before
 
 
