@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from laomo_desktop.clirun import Sets
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.texts import Text
 from laomo_desktop.visible import json_text, visible
@@ -18,6 +19,10 @@ LINE = Text("{uid}  {said}  {issuer}{doc_no}  报送材料已完成 {done}/{item
 NONE_OPEN = Text("没有未办结的通知。", "No open notices.")
 NONE_AT_ALL = Text("台账中还没有通知。", "The ledger has no notices yet.")
 STUDIO = Text("【{name}】", "[{name}]")
+WRITTEN = Text("已保存通知“{title}”（第 {revision} 版）。用 --export 导出给各工作室。",
+               "Saved the notice “{title}” (version {revision}). Send it with --export.")
+NOT_JSON = Text("读不了通知文件 {file}：{why}", "Cannot read the notice file {file}: {why}")
+AN_OBJECT = Text("应为一个 JSON 对象（字段名 → 值）", "it must be one JSON object (field → value)")
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -27,12 +32,19 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     n.add_argument("--all", action="store_true", help="也列出已办结的通知")
     n.add_argument("--json", action="store_true")
     n.add_argument("--office", action="store_true", help="工会：列出本工会写给各工作室的通知")
-    n.add_argument("--export", metavar="UID", help="工会：把这份通知签名后导出为通知数据包")
+    n.add_argument("--export", metavar="UID", action=Sets,
+                   help="工会：把这份通知签名后导出为通知数据包")
     n.add_argument("--to", type=Path, metavar="DIR", help="导出到的文件夹（U 盘）")
+    n.add_argument("--write", type=Path, metavar="FILE.json", action=Sets,
+                   help="工会：写一份给各工作室的通知（JSON：issuer、doc_no、title、received_on、"
+                        "due_on、note 和 items：[{what, source}]）；与 --notice 同用时修改那一份（新版本）")
+    n.add_argument("--notice", metavar="UID", help="与 --write 同用：要修改的通知")
+    n.add_argument("--attach", type=Path, action="append", default=[], metavar="FILE",
+                   help="与 --write 同用：附上通知正文或工会表单（可多次）")
 
 
 def cmd_notices(args, paths: LedgerPaths) -> int:
-    if args.export or args.office:
+    if args.export or args.office or args.write:
         return office_notices(args, paths)
     from laomo_desktop.ledger import notices as N
     from laomo_desktop.ledger.studios import find_studio, list_studios
@@ -85,6 +97,13 @@ def office_notices(args, paths: LedgerPaths) -> int:
     from laomo_desktop.work import run_in_terminal
 
     offices.require_own_office()
+    if args.write:
+        n = officenotices.save(paths, _read_json(args.write), uid=args.notice,
+                               add_files=list(args.attach))
+        print(WRITTEN(title=visible(n["fields"]["title"]), revision=n["revision"]),
+              file=sys.stderr)
+        print(n["uid"])
+        return 0
     if args.export:
         if not args.to:
             print(TO_NEEDED, file=sys.stderr)
@@ -104,6 +123,20 @@ def office_notices(args, paths: LedgerPaths) -> int:
                           doc_no=f"{visible(f['doc_no'])} " if f["doc_no"] else "",
                           title=visible(f["title"])))
     return 0
+
+
+def _read_json(f: Path) -> dict:
+    import json
+
+    from laomo_desktop.errors import LaomoError
+
+    try:
+        data = json.loads((sys.stdin.read() if str(f) == "-" else f.read_text("utf-8"))[:1_000_000])
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise LaomoError(NOT_JSON(file=visible(str(f)), why=visible(str(exc)))) from exc
+    if not isinstance(data, dict):
+        raise LaomoError(NOT_JSON(file=visible(str(f)), why=AN_OBJECT))
+    return data
 
 
 def import_notice(args, paths: LedgerPaths, f: Path, session) -> bool:

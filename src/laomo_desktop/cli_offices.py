@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from laomo_desktop.clirun import ABOUT_FILE, NOTICE
+from laomo_desktop.clirun import ABOUT_FILE, NOTICE, Sets
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import enums as E
@@ -32,20 +32,12 @@ def _v(value: object) -> str:
     return visible(str(value))
 
 
-class _Sets(argparse.Action):
-    """A value that changes the ledger: the command then takes the ledger's lock (clirun)."""
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        setattr(namespace, self.dest, values)
-        namespace.writes = True
-
-
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     o = sub.add_parser("office", parents=[common],
                        help="本工会的名称、级别（区县/市/省）和签名密钥指纹：不带参数时查看，带参数时设置")
-    o.add_argument("--name", action=_Sets, help="工会名称，如 江城市总工会")
-    o.add_argument("--level", action=_Sets, choices=[lv.value for lv in E.OfficeLevel], help=f"级别：{LEVELS}")
-    o.add_argument("--code", action=_Sets, help="工会代码（字母、数字和 -，可不填）")
+    o.add_argument("--name", action=Sets, help="工会名称，如 江城市总工会")
+    o.add_argument("--level", action=Sets, choices=[lv.value for lv in E.OfficeLevel], help=f"级别：{LEVELS}")
+    o.add_argument("--code", action=Sets, help="工会代码（字母、数字和 -，可不填）")
     add_column_parsers(sub, common)
 
 
@@ -122,8 +114,8 @@ def add_column_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                        help="单位汇总（页面、PDF、XLSX）显示哪些指标列及其顺序：不带参数时查看")
     g = c.add_mutually_exclusive_group()
     g.add_argument("--list", action="store_true", help="列出可选的指标（按类分组），已选的标 ✓")
-    g.add_argument("--set", action=_Sets, metavar="A,B,C", help="按此顺序显示这些指标（逗号分隔）")
-    g.add_argument("--reset", action=_Sets, nargs=0, help="恢复默认的列")
+    g.add_argument("--set", action=Sets, metavar="A,B,C", help="按此顺序显示这些指标（逗号分隔）")
+    g.add_argument("--reset", action=Sets, nargs=0, help="恢复默认的列")
 
 
 def cmd_union_columns(args, paths: LedgerPaths) -> int:

@@ -4,6 +4,7 @@ consistent snapshot; a few still work when the ledger is damaged or lost (store.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 
@@ -27,6 +28,14 @@ Recovery = Callable[..., int]
 # window); the others read beside a running window on one consistent snapshot.
 WRITING = frozenset({"demo", "restore", "import", "backup", "export"})
 LOCK_WAIT_SECONDS = 600
+
+
+class Sets(argparse.Action):
+    """An option whose value changes the ledger: the command then takes the ledger's lock."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.writes = True
 
 
 def _writes(args) -> bool:

@@ -49,3 +49,43 @@ def test_the_office_exports_a_notice_and_the_studio_imports_it(sample_dir, tmp_p
     assert "关于报送考核材料的通知" in out
     code, out, err = run(capsys, "--data-dir", str(county), "import", "--yes", str(sent))
     assert code == 1 and "工会的台账" in err
+
+
+def test_the_office_writes_a_notice_on_the_command_line(tmp_path, capsys):
+    import json
+
+    county = tmp_path / "county"
+    code, out, err = run(capsys, "--data-dir", str(county), "office", "--name", "江城区总工会",
+                         "--level", "county")
+    assert code == 0, err
+    body = tmp_path / "notice.json"
+    body.write_text(json.dumps(NOTICE, ensure_ascii=False), "utf-8")
+    doc = tmp_path / "通知正文.pdf"
+    doc.write_bytes(b"%PDF-1.4 notice\n")
+    code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(body),
+                         "--attach", str(doc))
+    assert code == 0 and "第 1 版" in err, err
+    uid = out.strip()
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps({**NOTICE, "due_on": "2025-06-30"}, ensure_ascii=False),
+                       "utf-8")
+    code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(changed),
+                         "--notice", uid)
+    assert code == 0 and out.strip() == uid and "第 2 版" in err, err
+    paths = open_ledger(LedgerPaths(county))
+    n = officenotices.get(uid)
+    assert n["fields"]["due_on"] == "2025-06-30" and n["revision"] == 2
+    assert [a["filename"] for a in n["attachments"]] == ["通知正文.pdf"]
+    close_ledger()
+    # what cannot be a notice is refused in Chinese, and nothing is written
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", "utf-8")
+    code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(bad))
+    assert code == 1 and "读不了通知文件" in err
+    no_title = tmp_path / "no-title.json"
+    no_title.write_text(json.dumps({**NOTICE, "title": ""}, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(no_title))
+    assert code == 1 and "通知标题" in err
+    paths = open_ledger(LedgerPaths(county))
+    assert [x["uid"] for x in officenotices.list_notices()] == [uid]
+    close_ledger()
