@@ -27,6 +27,7 @@ from laomo_desktop.reports.docx_parts import (
     BODY_W_PT,
     HEAD_FILL,
     TOTAL_FILL,
+    cell_margins,
     put_text,
     row_flag,
     set_style,
@@ -34,6 +35,14 @@ from laomo_desktop.reports.docx_parts import (
 )
 
 SONG, FANG, HEI, KAI = "宋体", "仿宋_GB2312", "黑体", "楷体_GB2312"
+# digits and letters as official documents set them, in faces of known widths everywhere
+# (LibreOffice puts Liberation Serif and Sans, of the same metrics, in their place): a
+# computer without 宋体 would set them in whatever face it has, of any width
+SERIF_LATIN, SANS_LATIN = "Times New Roman", "Arial"
+LATIN_METRICS = {SERIF_LATIN: "Times-Roman", SANS_LATIN: "Helvetica"}  # ReportLab's own
+_OTHER_THAN_LATIN = re.compile("[\u2e80-\uffff]")
+_MEETINGS = re.compile("(?<=[\u2e80-\uffff])(?=[^\u2e80-\uffff])"
+                       "|(?<=[^\u2e80-\uffff])(?=[\u2e80-\uffff])")
 BODY_PT, CELL_PT = 16, 10.5  # 三号 body as official documents print it; 五号 in tables
 PAGE_W, PAGE_H = Mm(210), Mm(297)
 BINDING, OUTER, TOP, BOTTOM = Mm(28), Mm(20), Mm(25), Mm(22)
@@ -66,13 +75,19 @@ _ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small
          "table_title": "表题"}
 
 
+def latin_face(face: str) -> str:
+    return SANS_LATIN if face == HEI else SERIF_LATIN
+
+
 def set_faces(rpr, face: str) -> None:
-    """Name `face` for every script of the run properties `rpr` (w:eastAsia included: Word
-    takes a Chinese character's face from it alone) and drop the theme's fonts."""
+    """Name `face` for Chinese (w:eastAsia: Word takes a Chinese character's face from it
+    alone) and its Latin companion for digits and letters; drop the theme's fonts."""
     fonts_el = rpr.get_or_add_rFonts()
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts_el.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts_el.set(qn(attr), latin_face(face))
+    for attr in ("w:eastAsia", "w:cs"):
         fonts_el.set(qn(attr), face)
 
 
@@ -111,8 +126,8 @@ def _define_styles(doc) -> dict:
                                 ("表注", 0, 6), ("封面副标题", 6, 6)):
         out[name].paragraph_format.space_before = Pt(before)
         out[name].paragraph_format.space_after = Pt(after)
-    lang = OxmlElement("w:lang")  # the spelling and line-breaking rules of Chinese
-    lang.set(qn("w:val"), "zh-CN")
+    lang = OxmlElement("w:lang")  # Chinese rules for Chinese, Western ones (no break inside
+    lang.set(qn("w:val"), "en-US")  # a number) for digits and letters, as Word writes it
     lang.set(qn("w:eastAsia"), "zh-CN")
     out["Normal"].element.get_or_add_rPr().append(lang)
     return out
@@ -227,6 +242,7 @@ class _Writer:
         t.style = self.doc.styles["Table Grid"] if grid else None
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
+        cell_margins(t, tables.PAD)
         numeric = {i for i in range(n)
                    if any(r[i] for r in body) and all(NUMBER.fullmatch(r[i]) for r in body if r[i])}
         cell_st = self.st["紧凑表格文字" if compact else "表格文字"]
@@ -269,14 +285,29 @@ class _Writer:
         else:
             raise TypeError(f"not a block: {b!r}")
 
+def word_width(text: str, face: str, size: float) -> float:
+    """`text`'s width in a Word table: Chinese in the bundled `face`, digits and letters in the
+    wider of it and the Latin face the document names for them (set_faces), and a quarter em
+    where Chinese and Latin text meet ("2025 年 10 月": Word and LibreOffice space them so)."""
+    width = tables.text_width(text, face, size)
+    latin = _OTHER_THAN_LATIN.sub("", text)
+    if latin:
+        metrics = LATIN_METRICS[latin_face(HEI if face == fonts.HEI else SONG)]
+        width += max(0.0, tables.text_width(latin, metrics, size)
+                     - tables.text_width(latin, face, size))
+        width += size / 4 * len(_MEETINGS.findall(text))
+    return width
+
+
 def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float],
             size: float = CELL_PT):
-    """Column widths as layout.table sets them (tables.column_widths), at the table's size."""
+    """Column widths as layout.table sets them (tables.column_widths), at the table's size,
+    with the cell margins (cell_margins) and a point for Word's rounding to twips."""
     fonts.register()
-    face, n = fonts.SONG, len(weights)
-    need = [max((tables.text_width(r[i], face, size) for r in rows), default=0.0)
-            + 2 * tables.PAD for i in range(n)]
-    head = [tables.text_width(h, face, size) + 2 * tables.PAD for h in header] or [0.0] * n
+    n, pad = len(weights), 2 * tables.PAD + 1
+    need = [max((word_width(r[i], fonts.SONG, size) for r in rows), default=0.0) + pad
+            for i in range(n)]
+    head = [word_width(h, fonts.HEI, size) + pad for h in header] or [0.0] * n
     return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, size)]
 
 
