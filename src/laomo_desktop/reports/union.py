@@ -153,13 +153,7 @@ def _story(data: dict, per: Period, st: dict) -> list:
     out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
     if rows:
-        blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
-        for i, block in enumerate(blocks, 1):
-            if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
-                out += [CondPageBreak(60), Paragraph(esc(
-                    f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
-                    f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), st["small"])]
-            out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
+        out += studio_tables(data, st)
         if data["twice"]:
             para(data["twice"], "small")
     else:
@@ -167,6 +161,19 @@ def _story(data: dict, per: Period, st: dict) -> list:
     para("说明：" + NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
     # the notes and the sign-off stay together, never the seal's two lines split by a page
     out += [KeepTogether([out.pop(), Spacer(1, 10), _sign_off(st)])]
+    return out
+
+
+def studio_tables(data: dict, st: dict) -> list:
+    """The studio table: one table, or a wide choice's column blocks each under its caption."""
+    out: list = []
+    blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
+    for i, block in enumerate(blocks, 1):
+        if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
+            out += [CondPageBreak(60), Paragraph(esc(
+                f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
+                f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), st["small"])]
+        out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
     return out
 
 
