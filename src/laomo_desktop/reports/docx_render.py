@@ -247,7 +247,10 @@ class _Writer:
                    if any(r[i] for r in body) and all(NUMBER.fullmatch(r[i]) for r in body if r[i])}
         cell_st = self.st["紧凑表格文字" if compact else "表格文字"]
         head_st = self.st["紧凑表头" if compact else "表头"]
-        lines = [(list(header), head_st, HEAD_FILL)] if head_row else []
+        head_pt = head_st.font.size.pt
+        header = [tables.head_lines(h, lambda t, j=j: word_width(t, fonts.HEI, head_pt)
+                                    <= widths[j].pt - 2 * tables.PAD) for j, h in enumerate(header)]
+        lines = [(header, head_st, HEAD_FILL)] if head_row else []
         lines += [(r, cell_st, None) for r in body] + [(r, cell_st, TOTAL_FILL) for r in sums]
         for i, (values, style, fill) in enumerate(lines):
             row = t.add_row()
@@ -285,16 +288,18 @@ class _Writer:
         else:
             raise TypeError(f"not a block: {b!r}")
 
-def word_width(text: str, face: str, size: float) -> float:
-    """`text`'s width in a Word table: Chinese in the bundled `face`, digits and letters in the
-    wider of it and the Latin face the document names for them (set_faces), and a quarter em
-    where Chinese and Latin text meet ("2025 年 10 月": Word and LibreOffice space them so)."""
+def word_width(text: str, face: str, size: float, *, safe: bool = True) -> float:
+    """`text`'s width in Word: Chinese in the bundled `face`, digits and letters in the Latin
+    face the document names for them (set_faces) — `safe`: or in `face` where that is wider —
+    and a quarter em where Chinese and Latin text meet ("2025 年 10 月": Word and LibreOffice
+    space them so)."""
     width = tables.text_width(text, face, size)
     latin = _OTHER_THAN_LATIN.sub("", text)
     if latin:
         metrics = LATIN_METRICS[latin_face(HEI if face == fonts.HEI else SONG)]
-        width += max(0.0, tables.text_width(latin, metrics, size)
-                     - tables.text_width(latin, face, size))
+        named = tables.text_width(latin, metrics, size)
+        own = tables.text_width(latin, face, size)
+        width += max(0.0, named - own) if safe else named - own
         width += size / 4 * len(_MEETINGS.findall(text))
     return width
 
@@ -309,6 +314,10 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Seque
             for i in range(n)]
     head = [word_width(h, fonts.HEI, size) + pad for h in header] or [0.0] * n
     return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, size)]
+
+
+def _title_fits(line: str) -> bool:
+    return word_width(line, fonts.SONG_BOLD, _STYLES["公文标题"][2], safe=False) <= BODY_W_PT
 
 
 def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
@@ -331,7 +340,7 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
                 w.para(D.cell_text(line), "封面副标题")
             w.page_break = True
         elif isinstance(b, D.Title):
-            w.para(b.text, "公文标题").paragraph_format.space_after = Pt(12)
+            w.para(b.lines(_title_fits), "公文标题").paragraph_format.space_after = Pt(12)
         elif isinstance(b, D.Heading):
             w.para(b.text, f"Heading {b.level}")
         elif isinstance(b, D.Para):

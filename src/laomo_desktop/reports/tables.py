@@ -62,6 +62,15 @@ def column_widths(need: Sequence[float], head: Sequence[float], weights: Sequenc
     return out
 
 
+def head_lines(head: str, fits) -> str:
+    """A column head that does not fit on one line (`fits`) broken before its unit in
+    brackets, 金额 over （万元）, instead of wherever the width runs out (“金额（万 / 元）”)."""
+    at = head.rfind("（")
+    if at <= 0 or not head.endswith("）") or "\n" in head or fits(head):
+        return head
+    return head[:at] + "\n" + head[at:]
+
+
 def text_width(value: str, font: str, size: float) -> float:
     return max(stringWidth(line, font, size) for line in value.split("\n")) if value else 0.0
 
