@@ -293,6 +293,7 @@ def word_width(text: str, face: str, size: float, *, safe: bool = True) -> float
     face the document names for them (set_faces) — `safe`: or in `face` where that is wider —
     and a quarter em where Chinese and Latin text meet ("2025 年 10 月": Word and LibreOffice
     space them so)."""
+    fonts.register()  # the bundled faces' widths (once per process)
     width = tables.text_width(text, face, size)
     latin = _OTHER_THAN_LATIN.sub("", text)
     if latin:
@@ -308,7 +309,6 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Seque
             size: float = CELL_PT):
     """Column widths as layout.table sets them (tables.column_widths), at the table's size,
     with the cell margins (cell_margins) and a point for Word's rounding to twips."""
-    fonts.register()
     n, pad = len(weights), 2 * tables.PAD + 1
     need = [max((word_width(r[i], fonts.SONG, size) for r in rows), default=0.0) + pad
             for i in range(n)]
