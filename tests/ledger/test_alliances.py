@@ -120,3 +120,14 @@ def test_the_alliance_year_reads_plan_against_projects_and_the_balance(studio):
     assert (year.carried_in_fen, year.received_fen, year.spent_fen, year.balance_fen) == (
         2_000_000, 5_000_000, 1_230_000, 5_770_000)
     assert [m.studio_name for m in year.members][:1] == ["李明劳模创新工作室"]  # this studio first
+
+
+def test_a_member_list_that_names_the_studio_does_not_count_it_twice(studio):
+    """The secretary often lists her own studio among the members (as the leader, first):
+    the report's 成员工作室 still names it once, in the first row, with the ledger's unit."""
+    led = make_alliance(studio, members=[
+        {"studio_name": " 李明劳模创新工作室 ", "host_unit": "某某厂（旧名）", "role": "leader"},
+        {"studio_name": "王强技能大师工作室", "host_unit": "某某机床厂", "role": "member"}])
+    members = AL.alliance_year(led["uid"], 2025).members
+    assert [(m.studio_name, m.host_unit) for m in members] == [
+        ("李明劳模创新工作室", "某某重型机械厂"), ("王强技能大师工作室", "某某机床厂")]

@@ -91,3 +91,35 @@ def test_the_annual_summary_has_an_alliance_section(alliance, tmp_path):
     assert flat("年末参加创新联盟 1 个，其中任盟主 1 个；本年度开展联盟联合项目 1 项；"
                 "联盟经费收入 5.00 万元、支出 1.23 万元。") in text
     assert "市装备制造劳模创新工作室联盟" in text
+
+
+def _words(pdf, page: int = 1) -> list[tuple[str, float, float]]:
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l",
+                           str(page), str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return [(w, float(x0), float(y0)) for x0, y0, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', html)]
+
+
+def test_a_long_title_breaks_before_the_year_and_the_aims_read_as_body_text(ledger, tmp_path):
+    """A title too long for one line breaks before 2025年度报告, never leaving 告 alone; the
+    aims are indented as the other paragraphs are, with room above them."""
+    studio = R.create("studio", None, {"name": "尹健辉劳模创新工作室", "host_unit": "某某车辆段",
+                                       "founded_on": "2018-04-20"}, today=TODAY)
+    a = R.create("alliance", studio["uid"], {
+        "name": "东川市电力检修劳模创新工作室联盟", "role": "leader", "founded_on": "2023-05-12",
+        "aims": "围绕配网带电作业开展联合攻关",
+        "plans": [{"year": 2025, "joint_projects": 1, "tasks": "联合攻关一项"}]}, today=TODAY)
+    out = tmp_path / "alliance.pdf"
+    BY_KEY["alliance"].write(Job(ledger, 2025, studio["uid"], record_uid=a["uid"]), out)
+    lines = [ln.strip() for ln in pdftotext(out, layout=True).splitlines() if ln.strip()]
+    first = next(i for i, ln in enumerate(lines) if ln.startswith("东川市电力检修"))
+    assert flat(lines[first + 1]) == "2025年度报告", lines[first:first + 2]
+    words = _words(out)
+    aims = next(x for w, x, _ in words if w.startswith("联盟宗旨"))
+    body = next(x for w, x, _ in words if w.startswith("年度任务"))
+    assert abs(aims - body) < 1, (aims, body)  # indented alike
+

@@ -85,7 +85,8 @@ def test_the_styles_name_the_faces_chinese_word_has(annual):
         fonts = doc.styles[name].element.rPr.rFonts
         return {k: fonts.get(qn(f"w:{k}")) for k in ("ascii", "eastAsia", "asciiTheme")}
 
-    assert faces("Normal") == {"ascii": "仿宋_GB2312", "eastAsia": "仿宋_GB2312", "asciiTheme": None}
+    assert faces("Normal") == {"ascii": "Times New Roman", "eastAsia": "仿宋_GB2312",
+                               "asciiTheme": None}  # digits as official documents set them
     assert faces("Heading 1")["eastAsia"] == "黑体"
     assert faces("Heading 2")["eastAsia"] == "楷体_GB2312"
     assert faces("Heading 3")["eastAsia"] == "仿宋_GB2312" and doc.styles["Heading 3"].font.bold

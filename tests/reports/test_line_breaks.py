@@ -54,3 +54,29 @@ def test_no_table_cell_line_ends_with_an_opening_mark(ledger, tmp_path):
     pdf = tmp_path / "activities.pdf"
     write_book("activities", ledger, u["A"], 2025, pdf, generated=date(2026, 1, 15))
     _check(pdf)
+
+
+def test_a_narrow_columns_head_puts_its_unit_on_a_line_of_its_own(tmp_path):
+    """表9's 金额（万元） beside a long 计算依据: 金额 over （万元）, not “金额（万 / 元）”; in Word
+    too, where the head is broken the same way."""
+    import docx
+
+    from laomo_desktop.reports import docmodel as D
+    from laomo_desktop.reports.docx_render import write_docx
+    from laomo_desktop.reports.layout import build as build_pdf
+    from laomo_desktop.reports.layout import styles, table
+
+    header = ["对应成果", "类别", "金额（万元）", "计算依据", "认定部门"]
+    rows = [["接触网清洁装置改进", "节支", "0.92",
+             "年节约备件费 0.92 万元 = 减少接触网备件更换 22 件 × 单价 420 元" * 2,
+             "北原地铁集团车辆段设备管理部"]]
+    pdf = tmp_path / "t.pdf"
+    build_pdf(pdf, table(styles(), header, rows, [3.5, 1.2, 1.8, 6, 2]), title="t",
+              header_left="", header_right="", has_cover=False)
+    words = pdftotext(pdf, layout=True).split()
+    assert "（万元）" in words and "金额" in words, words[:12]
+    out = tmp_path / "t.docx"
+    write_docx(out, [D.Table("表9 经济效益认定", tuple(header), rows, (3.5, 1.2, 1.8, 6, 2))],
+               title="t", header_left="", header_right="")
+    head = [c.text for c in docx.Document(str(out)).tables[0].rows[0].cells]
+    assert "金额\n（万元）" in head, head

@@ -112,7 +112,8 @@ class AllianceYear:
     aims: str
     period: Period
     members: tuple[Member, ...]
-    """This studio first, then the members as listed."""
+    """This studio first (as its ledger names it), then the other members as listed; a list
+    that names this studio too does not count it twice."""
     planned_projects: int | None
     """The year's plan's joint projects (None: no plan for the year, or none planned)."""
     tasks: str
@@ -139,6 +140,14 @@ class AllianceYear:
     def concluded(self) -> int:
         return sum(1 for p in self.projects if p.status in (E.ProjectStatus.CONCLUDED.value,
                                                             E.ProjectStatus.ROLLED_OUT.value))
+
+
+def _other_studio(listed: str, own: str) -> bool:
+    """False when a member list's entry names this studio (spaces and the width of brackets
+    aside): the entry is left out, the studio already being the first member."""
+    def key(name: str) -> str:
+        return "".join(name.split()).replace("（", "(").replace("）", ")")
+    return key(listed) != key(own)
 
 
 def alliance_year(alliance_uid: str, year: int) -> AllianceYear:
@@ -175,10 +184,12 @@ def alliance_year(alliance_uid: str, year: int) -> AllianceYear:
             FROM {FUND} WHERE alliance_id = :aid AND {M.LIVE} AND date < :start""",
                                        {**p, "aid": aid}).fetchone()[0]
     own = Member(row[2] or "", row[3] or "", row[5])
+    listed = [Member(n or "", u or "", r) for n, u, r in members
+              if _other_studio(n or "", own.studio_name)]
     return AllianceYear(
         row[1], row[2] or "", row[3] or "", row[4] or "", row[5] or "", row[6], row[7] or "",
         row[8], row[9], row[10] or "", per,
-        (own, *(Member(n or "", u or "", r) for n, u, r in members)),
+        (own, *listed),
         plan[0] if plan else None, (plan[1] or "") if plan else "",
         tuple(JointProject(t or "", ty, st, sd or "", ed) for t, ty, st, sd, ed in projects),
         tuple(FundLine(d or "", dr, a or 0, n or "", v or "") for d, dr, a, n, v in funds),

@@ -65,6 +65,11 @@ SHORT: dict[str, Both] = {
     "mentoring_new": Both("新结对带徒", "New apprentices"),
     "benefit_wan": Both("经济效益", "Benefit"),
     "proposal_benefit_wan": Both("建议效益", "Benefit of proposals"),
+    "alliances_joined": Both("参加联盟", "Alliances joined"),
+    "alliances_led": Both("牵头联盟", "Alliances led"),
+    "alliance_projects": Both("联盟联合项目", "Joint projects of alliances"),
+    "alliance_funds_received_wan": Both("联盟经费收入", "Alliance funds received"),
+    "alliance_funds_spent_wan": Both("联盟经费支出", "Alliance funds spent"),
 }
 
 UNKNOWN = Text("汇总表列“{names}”在此版本中没有，已略过。",

@@ -48,11 +48,11 @@ def balance_text(y: AL.AllianceYear) -> str:
 
 def alliance_blocks(y: AL.AllianceYear) -> list[D.Block]:
     o = D.Outline()
-    out: list[D.Block] = [D.Title(title(y)), D.Space(6),
+    out: list[D.Block] = [D.Title(title(y), breaks=(len(y.name),)), D.Space(6),
                           o.heading(1, "联盟基本情况"), D.KeyValues(tuple(facts(y)))]
     aims = [line.strip() for line in y.aims.splitlines() if line.strip()]
-    if aims:
-        out.append(D.Para("联盟宗旨与合作方向：" + "　".join(aims), "plain"))
+    if aims:  # body text, as every paragraph, clear of the facts above
+        out += [D.Space(6), D.Para("联盟宗旨与合作方向：" + "　".join(aims))]
     out.append(o.heading(1, "成员工作室"))
     out.append(o.table(("序号", "工作室名称", "所在单位", "联盟角色"),
                        [[i, m.studio_name, m.host_unit,

@@ -25,9 +25,24 @@ class Cover:
 
 @dataclass(frozen=True)
 class Title:
-    """The title of a document without a cover, above its first heading."""
+    """The title of a document without a cover, above its first heading; `breaks`: where it
+    may break when it does not fit on one line (between a name and 2025年度报告), so a
+    renderer never leaves a character or two alone on the second line."""
 
     text: str
+    breaks: tuple[int, ...] = ()
+
+    def lines(self, fits: Callable[[str], bool]) -> str:
+        """The text, broken at the break that fits and balances the lines best when `fits`
+        (a line's width against the page's) says it is too long for one line."""
+        if fits(self.text):
+            return self.text
+        ok = [b for b in self.breaks if 0 < b < len(self.text)
+              and fits(self.text[:b]) and fits(self.text[b:])]
+        if not ok:
+            return self.text
+        b = min(ok, key=lambda b: abs(len(self.text) - 2 * b))
+        return self.text[:b] + "\n" + self.text[b:]
 
 
 @dataclass(frozen=True)

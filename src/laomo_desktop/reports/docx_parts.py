@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from laomo_desktop.reports import docmodel as D
+from laomo_desktop.reports import tables
 
 BODY_W_PT = (210 - 28 - 20) * 72 / 25.4  # the text block between the margins
 HEAD_FILL, TOTAL_FILL, LABEL_FILL = "E6E6E6", "EEEEEE", "EFEFEF"
@@ -50,6 +51,19 @@ def row_flag(row, tag: str) -> None:
     trpr.append(OxmlElement(tag))
 
 
+def cell_margins(table, pt: float) -> None:
+    """Left and right cell margins of `pt` (the PDF's padding) instead of the 5.4 pt Word and
+    LibreOffice give a table that sets none: the widths measured for the text are the room."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(pt * 20)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription",
+                                           "w:tblPrChange")
+
+
 def shade(cell, fill: str) -> None:
     """`cell` filled with the colour `fill` (RRGGBB)."""
     shd = OxmlElement("w:shd")
@@ -72,6 +86,7 @@ def sheet(w, sheet: D.ScoreSheet) -> None:
     t.style = w.doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    cell_margins(t, tables.PAD)
     st, right, centre = w.st, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER
 
     def row(values, style="表格文字", align=(), height=None):

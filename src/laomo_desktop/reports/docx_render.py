@@ -27,6 +27,7 @@ from laomo_desktop.reports.docx_parts import (
     BODY_W_PT,
     HEAD_FILL,
     TOTAL_FILL,
+    cell_margins,
     put_text,
     row_flag,
     set_style,
@@ -34,6 +35,14 @@ from laomo_desktop.reports.docx_parts import (
 )
 
 SONG, FANG, HEI, KAI = "宋体", "仿宋_GB2312", "黑体", "楷体_GB2312"
+# digits and letters as official documents set them, in faces of known widths everywhere
+# (LibreOffice puts Liberation Serif and Sans, of the same metrics, in their place): a
+# computer without 宋体 would set them in whatever face it has, of any width
+SERIF_LATIN, SANS_LATIN = "Times New Roman", "Arial"
+LATIN_METRICS = {SERIF_LATIN: "Times-Roman", SANS_LATIN: "Helvetica"}  # ReportLab's own
+_OTHER_THAN_LATIN = re.compile("[\u2e80-\uffff]")
+_MEETINGS = re.compile("(?<=[\u2e80-\uffff])(?=[^\u2e80-\uffff])"
+                       "|(?<=[^\u2e80-\uffff])(?=[\u2e80-\uffff])")
 BODY_PT, CELL_PT = 16, 10.5  # 三号 body as official documents print it; 五号 in tables
 PAGE_W, PAGE_H = Mm(210), Mm(297)
 BINDING, OUTER, TOP, BOTTOM = Mm(28), Mm(20), Mm(25), Mm(22)
@@ -66,13 +75,19 @@ _ROLE = {"body": "Normal", "right": "落款", "plain": "正文无缩进", "small
          "table_title": "表题"}
 
 
+def latin_face(face: str) -> str:
+    return SANS_LATIN if face == HEI else SERIF_LATIN
+
+
 def set_faces(rpr, face: str) -> None:
-    """Name `face` for every script of the run properties `rpr` (w:eastAsia included: Word
-    takes a Chinese character's face from it alone) and drop the theme's fonts."""
+    """Name `face` for Chinese (w:eastAsia: Word takes a Chinese character's face from it
+    alone) and its Latin companion for digits and letters; drop the theme's fonts."""
     fonts_el = rpr.get_or_add_rFonts()
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts_el.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts_el.set(qn(attr), latin_face(face))
+    for attr in ("w:eastAsia", "w:cs"):
         fonts_el.set(qn(attr), face)
 
 
@@ -111,8 +126,8 @@ def _define_styles(doc) -> dict:
                                 ("表注", 0, 6), ("封面副标题", 6, 6)):
         out[name].paragraph_format.space_before = Pt(before)
         out[name].paragraph_format.space_after = Pt(after)
-    lang = OxmlElement("w:lang")  # the spelling and line-breaking rules of Chinese
-    lang.set(qn("w:val"), "zh-CN")
+    lang = OxmlElement("w:lang")  # Chinese rules for Chinese, Western ones (no break inside
+    lang.set(qn("w:val"), "en-US")  # a number) for digits and letters, as Word writes it
     lang.set(qn("w:eastAsia"), "zh-CN")
     out["Normal"].element.get_or_add_rPr().append(lang)
     return out
@@ -227,11 +242,15 @@ class _Writer:
         t.style = self.doc.styles["Table Grid"] if grid else None
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
+        cell_margins(t, tables.PAD)
         numeric = {i for i in range(n)
                    if any(r[i] for r in body) and all(NUMBER.fullmatch(r[i]) for r in body if r[i])}
         cell_st = self.st["紧凑表格文字" if compact else "表格文字"]
         head_st = self.st["紧凑表头" if compact else "表头"]
-        lines = [(list(header), head_st, HEAD_FILL)] if head_row else []
+        head_pt = head_st.font.size.pt
+        header = [tables.head_lines(h, lambda t, j=j: word_width(t, fonts.HEI, head_pt)
+                                    <= widths[j].pt - 2 * tables.PAD) for j, h in enumerate(header)]
+        lines = [(header, head_st, HEAD_FILL)] if head_row else []
         lines += [(r, cell_st, None) for r in body] + [(r, cell_st, TOTAL_FILL) for r in sums]
         for i, (values, style, fill) in enumerate(lines):
             row = t.add_row()
@@ -269,15 +288,36 @@ class _Writer:
         else:
             raise TypeError(f"not a block: {b!r}")
 
+def word_width(text: str, face: str, size: float, *, safe: bool = True) -> float:
+    """`text`'s width in Word: Chinese in the bundled `face`, digits and letters in the Latin
+    face the document names for them (set_faces) — `safe`: or in `face` where that is wider —
+    and a quarter em where Chinese and Latin text meet ("2025 年 10 月": Word and LibreOffice
+    space them so)."""
+    fonts.register()  # the bundled faces' widths (once per process)
+    width = tables.text_width(text, face, size)
+    latin = _OTHER_THAN_LATIN.sub("", text)
+    if latin:
+        metrics = LATIN_METRICS[latin_face(HEI if face == fonts.HEI else SONG)]
+        named = tables.text_width(latin, metrics, size)
+        own = tables.text_width(latin, face, size)
+        width += max(0.0, named - own) if safe else named - own
+        width += size / 4 * len(_MEETINGS.findall(text))
+    return width
+
+
 def _widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float],
             size: float = CELL_PT):
-    """Column widths as layout.table sets them (tables.column_widths), at the table's size."""
-    fonts.register()
-    face, n = fonts.SONG, len(weights)
-    need = [max((tables.text_width(r[i], face, size) for r in rows), default=0.0)
-            + 2 * tables.PAD for i in range(n)]
-    head = [tables.text_width(h, face, size) + 2 * tables.PAD for h in header] or [0.0] * n
+    """Column widths as layout.table sets them (tables.column_widths), at the table's size,
+    with the cell margins (cell_margins) and a point for Word's rounding to twips."""
+    n, pad = len(weights), 2 * tables.PAD + 1
+    need = [max((word_width(r[i], fonts.SONG, size) for r in rows), default=0.0) + pad
+            for i in range(n)]
+    head = [word_width(h, fonts.HEI, size) + pad for h in header] or [0.0] * n
     return [Pt(w) for w in tables.column_widths(need, head, weights, BODY_W_PT, size)]
+
+
+def _title_fits(line: str) -> bool:
+    return word_width(line, fonts.SONG_BOLD, _STYLES["公文标题"][2], safe=False) <= BODY_W_PT
 
 
 def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
@@ -300,7 +340,7 @@ def write_docx(out, blocks: Sequence[D.Block], *, title: str, header_left: str,
                 w.para(D.cell_text(line), "封面副标题")
             w.page_break = True
         elif isinstance(b, D.Title):
-            w.para(b.text, "公文标题").paragraph_format.space_after = Pt(12)
+            w.para(b.lines(_title_fits), "公文标题").paragraph_format.space_after = Pt(12)
         elif isinstance(b, D.Heading):
             w.para(b.text, f"Heading {b.level}")
         elif isinstance(b, D.Para):

@@ -4,6 +4,7 @@ once as blocks (docmodel) and printed as PDF and Word; the same rows go into a w
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -66,15 +67,16 @@ def flag_lines(use: G.GrantUse) -> list[str]:
 
 def grant_blocks(use: G.GrantUse) -> list[D.Block]:
     o = D.Outline()
-    out: list[D.Block] = [D.Title(title(use)), D.Space(6),
+    out: list[D.Block] = [D.Title(title(use), breaks=(len(use.name),)), D.Space(6),
                           o.heading(1, "补助资金基本情况"), D.KeyValues(tuple(facts(use)))]
     conditions = [line.strip() for line in use.conditions.splitlines() if line.strip()]
     if conditions:
-        out.append(D.Para("使用条件：" + "　".join(conditions), "plain"))
+        out += [D.Space(6), D.Para("使用条件：" + "　".join(conditions))]
     out.append(o.heading(1, "列支明细"))
-    out.append(o.table(HEADER, expense_rows(use), WIDTHS, title="列支明细",
-                       totals=[["合计", "", "", "", "", yuan(use.spent_fen), "", ""]]
-                       if use.expenses else (), empty=NO_EXPENSE))
+    out.append(replace(o.table(HEADER, expense_rows(use), WIDTHS, title="列支明细",
+                               totals=[["合计", "", "", "", "", yuan(use.spent_fen), "", ""]]
+                               if use.expenses else (), empty=NO_EXPENSE),
+                       compact=True))  # eight columns: a point smaller, so no date breaks
     out.append(o.heading(1, "结余情况"))
     out.append(D.Para(balance_text(use)))
     out.append(o.heading(1, "需要说明的支出"))

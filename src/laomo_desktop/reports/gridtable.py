@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from laomo_desktop.reports import fonts
-from laomo_desktop.reports.tables import page_end, row_height
+from laomo_desktop.reports.tables import MIN_ROWS, SHORT_ROWS, page_end, row_height
 
 Cell = str | Paragraph
 
@@ -82,6 +82,13 @@ class GridTable(Flowable):
         self.width = g.xs[-1]
         self.height = g.head_h + g.prefix[self.stop] - g.prefix[self.start]
         return self.width, self.height
+
+    def begins_with(self, rows: int = MIN_ROWS) -> float:
+        """The height of the header and the first `rows` rows (all of a short table): what
+        must fit under the table's caption (tables.KeepHeadingWithRows)."""
+        g = self.g
+        end = self.stop if self.stop - self.start <= max(rows, SHORT_ROWS) else self.start + rows
+        return g.head_h + g.prefix[end] - g.prefix[self.start]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """Cut where tables.page_end says, as PagedTable does: the totals row (the last, when

@@ -235,7 +235,8 @@ def table(st: dict, header: Sequence[str], rows: Sequence[Sequence], widths: Seq
         return Paragraph(esc(text), cell)
 
     vpad = 2 * 2.5
-    head = [Paragraph(esc(h), hst) for h in header]
+    head = [Paragraph(esc(tables.head_lines(h, lambda t, i=i: tables.text_width(
+        t, hst.fontName, hst.fontSize) <= room[i])), hst) for i, h in enumerate(header)]
     head_h = max(p.wrap(room[i], 0xFFFFFF)[1] for i, p in enumerate(head)) + vpad
     data, heights = [], []
     for r in body:

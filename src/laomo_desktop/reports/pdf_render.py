@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from laomo_desktop.reports import book_parts, layout
@@ -28,6 +29,9 @@ def _compact(st: dict) -> dict:
             "head": ParagraphStyle("roster_head", parent=st["head"], fontSize=8, leading=10.5)}
 
 
+TEXT_W = layout.BODY_W - 12  # what a paragraph has: the frame pads 6 pt on either side
+
+
 def flowables(blocks: Sequence[D.Block], st: dict) -> list:
     """The flowables of `blocks` in order, styled by `st` (layout.styles())."""
     out: list = []
@@ -35,7 +39,9 @@ def flowables(blocks: Sequence[D.Block], st: dict) -> list:
         if isinstance(b, D.Cover):
             out += layout.cover(st, b.title, b.lines)
         elif isinstance(b, D.Title):
-            out.append(Paragraph(esc(b.text), st["doc_title"]))
+            t = st["doc_title"]
+            out.append(Paragraph(esc(b.lines(lambda line, t=t: stringWidth(
+                line, t.fontName, t.fontSize) <= TEXT_W)), t))
         elif isinstance(b, D.Heading):
             kind = BoldParagraph if b.level == 3 else Paragraph  # 仿宋 has no bold face
             out.append(kind(esc(b.text), st[f"h{b.level}"]))

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 PAD = 4  # left and right cell padding, each
 MIN_ROWS = 3  # rows that must fit under a heading, or at a page's foot, for a table to start
+SHORT_ROWS = 6  # a table of no more rows is never split (but on a page of its own)
 
 
 def column_widths(need: Sequence[float], head: Sequence[float], weights: Sequence[float],
@@ -61,6 +62,15 @@ def column_widths(need: Sequence[float], head: Sequence[float], weights: Sequenc
     return out
 
 
+def head_lines(head: str, fits) -> str:
+    """A column head that does not fit on one line (`fits`) broken before its unit in
+    brackets, 金额 over （万元）, instead of wherever the width runs out (“金额（万 / 元）”)."""
+    at = head.rfind("（")
+    if at <= 0 or not head.endswith("）") or "\n" in head or fits(head):
+        return head
+    return head[:at] + "\n" + head[at:]
+
+
 def text_width(value: str, font: str, size: float) -> float:
     return max(stringWidth(line, font, size) for line in value.split("\n")) if value else 0.0
 
@@ -73,12 +83,14 @@ def page_end(prefix: Sequence[float], start: int, room: float, *, totals: int = 
     but what follows the table keeps two rows, the `totals` last rows at least one above them,
     and no last row goes alone to the next page. None: fewer than MIN_ROWS fit and the page is
     not a fresh one, so the table starts over on the next page (at a page's top: one row at
-    least, however tall)."""
+    least, however tall); so does a short table (SHORT_ROWS) that does not fit whole."""
     n = len(prefix) - 1
     end = min(bisect_right(prefix, prefix[start] + room) - 1, n)
+    if end == n and room - (prefix[n] - prefix[start]) >= after_h:
+        return n  # everything fits after all
+    if n - start <= SHORT_ROWS and not atop:
+        return None
     if end == n:
-        if room - (prefix[n] - prefix[start]) >= after_h:
-            return n  # everything fits after all
         end = max(start, n - 2)  # keep what follows with two rows
     if totals and n - totals <= end < n:
         end = n - totals - 1  # the totals rows with at least one row above them
@@ -115,7 +127,7 @@ class PagedTable(Flowable):
         """The height of the header and the first `rows` rows (all of them, with what follows
         the table, when the table is no longer): what must fit under the table's heading."""
         p, n = self.prefix, len(self.heights)
-        if n - self.start <= rows:
+        if n - self.start <= max(rows, SHORT_ROWS):
             return self.head_h + p[n] - p[self.start] + self._after_h
         return self.head_h + p[self.start + rows] - p[self.start]
 
@@ -175,15 +187,15 @@ def row_height(cells: Sequence, room: float, leading: float, vpad: float) -> flo
 
 
 class KeepHeadingWithRows(KeepTogether):
-    """What ReportLab wraps a heading (keepWithNext) and the flowable after it in. Kept
-    together is the heading and the beginning of what follows — a table's first rows, a
+    """What ReportLab wraps a heading or a caption (keepWithNext) and the flowable after it
+    in. Kept together is it and the beginning of what follows — a table's first rows, a
     paragraph's first two lines — so a long table starts under its heading instead of leaving
     the rest of the page empty."""
 
     def wrap(self, aW, aH):
         W, H = super().wrap(aW, aH)
         last = self._content[-1]
-        if isinstance(last, PagedTable):
+        if hasattr(last, "begins_with"):  # a PagedTable, a GridTable
             self._H -= last.height - last.begins_with()
         elif isinstance(last, Paragraph) and getattr(last, "height", 0):
             self._H -= max(0.0, last.height - 2 * last.style.leading)

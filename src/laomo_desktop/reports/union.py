@@ -63,6 +63,16 @@ wan, yuan = W.wan, W.yuan
 NOTES = ("课题为本年度新立项课题；成果以完成日期计；专利为本年度完成的专利类成果（按成果完成日期计，"
          "含尚未授权的）；培训人次含成员和外来人员；带徒为本年度新签师徒协议数；各工作室的级别、党组织"
          "为本年度结束时的情况，只汇总本年度结束前成立的工作室。")
+ALLIANCE_FUNDS_NOTE = "联盟经费收入、支出已含在经费收入、支出中，不应另行相加。"
+PARTY_NOTE = "党组织栏“先锋岗”即党员先锋岗，小计、合计行为已建立党组织的工作室数。"
+
+
+def notes(cols: UC.Columns) -> str:
+    """The notes under the studio table; alliance funds, when chosen, said to be part of the
+    funds (a reader adding them to 经费收入 would count them twice)."""
+    alliance_funds = {"alliance_funds_received_wan", "alliance_funds_spent_wan",
+                      "alliance_funds_received_fen", "alliance_funds_spent_fen"}
+    return NOTES + (ALLIANCE_FUNDS_NOTE if alliance_funds & set(cols.keys) else "")
 
 
 # ---- PDF --------------------------------------------------------------------------------------
@@ -120,8 +130,8 @@ def _story(data: dict, per: Period, st: dict) -> list:
                  f"{t['results_total']} 项，其中技术创新和攻关成果 {t['results_technical']} 项、"
                  f"专利类成果 {t['patents_total']} 件；开展培训 {t['training_sessions']} 场次、"
                  f"{t['training_person_times']} 人次；新结对带徒 {t['mentoring_new']} 对；认定经济效益 "
-                 f"{wan(t['benefit_fen'])} 万元；经费收入 {yuan(t['fund_income_fen'])} 元，支出 "
-                 f"{yuan(t['fund_expense_fen'])} 元。")
+                 f"{wan(t['benefit_fen'])} 万元；经费收入 {wan(t['fund_income_fen'])} 万元，支出 "
+                 f"{wan(t['fund_expense_fen'])} 万元。")
     out.append(o.heading(2, "党组织覆盖情况"))
     scope = cov["scope"]
     if not cov["total"]:
@@ -153,20 +163,27 @@ def _story(data: dict, per: Period, st: dict) -> list:
     out += [CondPageBreak(90), Paragraph(o.number(1) + esc("各工作室主要指标"),
                                          ParagraphStyle("h1free", parent=st["h1"], keepWithNext=0))]
     if rows:
-        blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
-        for i, block in enumerate(blocks, 1):
-            if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
-                out += [CondPageBreak(60), Paragraph(esc(
-                    f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
-                    f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), st["small"])]
-            out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
+        out += studio_tables(data, st)
         if data["twice"]:
             para(data["twice"], "small")
     else:
         para("台账中没有这一年度结束前成立的工作室。")
-    para("说明：" + NOTES + "党组织栏“先锋岗”即党员先锋岗，合计行为已建立党组织的工作室数。", "small")
+    para("说明：" + notes(data["columns"]) + PARTY_NOTE, "small")
     # the notes and the sign-off stay together, never the seal's two lines split by a page
     out += [KeepTogether([out.pop(), Spacer(1, 10), _sign_off(st)])]
+    return out
+
+
+def studio_tables(data: dict, st: dict) -> list:
+    """The studio table: one table, or a wide choice's column blocks each under its caption."""
+    out: list = []
+    blocks = T.tables(st, data["lines"], data["columns"], data["body_w"])
+    caption = ParagraphStyle("ucaption", parent=st["small"], keepWithNext=1)  # with its rows
+    for i, block in enumerate(blocks, 1):
+        if len(blocks) > 1:  # a wide choice: the table in column blocks, each whole
+            out.append(Paragraph(esc(f"（第 {i} 部分，共 {len(blocks)} 部分）" if i == 1 else
+                                     f"续表（第 {i} 部分，共 {len(blocks)} 部分）"), caption))
+        out += [block, Spacer(1, 3 if i == len(blocks) else 8)]
     return out
 
 
@@ -227,4 +244,4 @@ def write_union_xlsx(year: int, targets: dict | None, out) -> dict:
     from laomo_desktop.reports.union_xlsx import write_xlsx
 
     with _atomic(out) as target:
-        return write_xlsx(year, targets, target, NOTES)
+        return write_xlsx(year, targets, target, notes)

@@ -13,7 +13,7 @@ from typing import Any
 from laomo_desktop.ledger import offices
 from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import Period
-from laomo_desktop.ledger.union import union_year
+from laomo_desktop.ledger.union import has_party_org, union_year
 from laomo_desktop.store import enums as E
 
 STUDIO, GROUP, SUBTOTAL, TOTAL = "studio", "group", "subtotal", "total"
@@ -27,7 +27,7 @@ class Line:
     name: str = ""
     row: dict | None = None      # a studio's union row
     values: dict[str, Any] = field(default_factory=dict)  # attribute → number (fen for money)
-    note: str = ""               # the party column of a total
+    note: str = ""               # the party column of a total: the studios with a party org
 
 
 def category_short(row: dict) -> str:
@@ -53,7 +53,9 @@ def lines(data: dict, year: int, cols: UC.Columns) -> tuple[list[Line], dict]:
         for uid in g["studios"]:
             n += 1
             out.append(Line(STUDIO, str(n), by_uid[uid]["name"], by_uid[uid]))
-        out.append(Line(SUBTOTAL, "小计", f"{len(g['studios'])} 个工作室", values=g["totals"]))
+        party = sum(1 for uid in g["studios"] if has_party_org(by_uid[uid]))
+        out.append(Line(SUBTOTAL, "小计", f"{len(g['studios'])} 个工作室", values=g["totals"],
+                        note=f"{party} 个"))
     total.name = f"{len(rows)} 个工作室（不重复计）" if grouping["twice"] else ""
     return out + [total], grouping
 

@@ -10,6 +10,8 @@ reads on its own. The figures are spread evenly over the fewest blocks that hold
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -36,8 +38,10 @@ PARTY_SHORT = {E.PartyOrg.PARTY_BRANCH: "党支部", E.PartyOrg.PARTY_GROUP: "�
 HEAD_BREAKS = ("新立项|课题", "创新|成果", "技术|创新", "培训|场次", "培训|人次", "新结对|带徒",
                "经济|效益", "经费|收入", "经费|支出", "获得|补助|资金", "列支|补助|资金",
                "提出|合理化|建议", "合理化|建议|被采纳", "建议|效益", "注册|QC小组", "助企|服务",
-               "服务|企业", "为企业|解决|技术|难题", "助企|培训|职工", "劳模|工匠|助企|服务")
+               "服务|企业", "为企业|解决|技术难题", "助企|培训|职工", "劳模工匠|助企服务",
+               "参加|联盟", "牵头|联盟", "联盟|联合|项目", "联盟|经费|收入", "联盟|经费|支出")
 BREAKS = {b.replace("|", ""): b.split("|") for b in HEAD_BREAKS}
+_BRACKETED = re.compile(r"（[^）]*）|.")  # a bracketed part is one word
 
 
 def head(key: str) -> str:
@@ -45,13 +49,23 @@ def head(key: str) -> str:
     ends with it: 培训人次, not 培训人次（人次）)."""
     name = UC.head(key, unit=False)
     unit = UC.CHOOSABLE[key].unit
-    parts = BREAKS.get(name)
-    if parts is None:
-        n = -(-len(name) // HEAD_CHARS)  # lines
-        size = -(-len(name) // n)
-        parts = [name[i:i + size] for i in range(0, len(name), size)]
+    parts = BREAKS.get(name) or even_lines(name)
     with_unit = unit and not name.endswith(unit)
     return "\n".join(parts + ([f"（{unit}）"] if with_unit else []))
+
+
+def even_lines(name: str) -> list[str]:
+    """`name` in even lines of at most HEAD_CHARS characters, a part in brackets kept whole on
+    one line (never a closing bracket at a line's start)."""
+    words = _BRACKETED.findall(name)
+    n = -(-len(name) // HEAD_CHARS)  # lines
+    size = -(-len(name) // n)
+    lines = [""]
+    for w in words:
+        if lines[-1] and len(lines[-1]) + len(w) > max(size, len(w)):
+            lines.append("")
+        lines[-1] += w
+    return lines
 
 
 def value(key: str, v: int | None) -> str:

@@ -9,6 +9,7 @@ minute."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -20,11 +21,25 @@ from openpyxl.worksheet.pagebreak import Break
 from laomo_desktop.ledger import unioncolumns as UC
 from laomo_desktop.ledger.period import period
 from laomo_desktop.reports import union_rows as R
+from laomo_desktop.reports import wording as W
 
 FONT = "宋体"
 FORMATS = {"serial": "0", "int": "0", "wan": "0.00", "yuan": "#,##0.00"}
-SIGN_OFF = ("填报单位（盖章）：　　　　　　　　　　　　填报人：　　　　　　　　"
-            "联系电话：　　　　　　　　　　日期：　　　　年　　月　　日")
+SIGN_OFF_PARTS = ("填报单位（盖章）：　　　　　　　　　　　　", "填报人：　　　　　　　　",
+                  "联系电话：　　　　　　　　　　", "日期：　　　　年　　月　　日")
+SIGN_OFF = "".join(SIGN_OFF_PARTS)
+
+
+def sign_off(units: float) -> str:
+    """The sign-off in lines of at most `units` of width (a part's blanks cut to fit)."""
+    lines = [""]
+    for part in SIGN_OFF_PARTS:
+        if lines[-1] and _width(lines[-1] + part) > units:
+            lines.append("")
+        lines[-1] += part
+        while _width(lines[-1]) > units and lines[-1].endswith("　"):
+            lines[-1] = lines[-1][:-1]
+    return "\n".join(line.rstrip("　") for line in lines)
 HEAD_ROW = 2  # row 1: the title
 
 
@@ -151,6 +166,12 @@ def _below(ws, row: int, width: int, text: str, s: _Styles, height: float,
     return row
 
 
+def _height(text: str, units: float) -> float:
+    """A merged row's height for `text` wrapped in `units` of column width (12 pt a line)."""
+    lines = sum(-(-_width(line) // max(int(units) - 2, 10)) for line in text.split("\n"))
+    return max(24, 14 * lines + 6)
+
+
 def _metric_cell(key: str, value: Any) -> tuple[Any, str]:
     """A chosen figure's cell value and number format (money as 万元 or 元, counts whole)."""
     kind = UC.CHOOSABLE[key].kind
@@ -158,14 +179,13 @@ def _metric_cell(key: str, value: Any) -> tuple[Any, str]:
         value or 0, "0")
 
 
-def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, int]:
+def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, list[int]]:
     """The studios (grouped by office when any came through one) with the chosen figures:
     SUM formulas for the subtotals, and for the total when no studio is counted twice (else
-    the total's values, counted once); returns the last row written and the columns the first
-    printed page holds (the title and the lines below span those)."""
+    the total's values, counted once); returns the last row written and the last column of
+    each printed page across (the title spans the first's)."""
     cols: UC.Columns = data["columns"]
     header = list(R.OWN_HEAD) + [UC.head(k).replace("（", "\n（", 1) for k in cols.keys]
-    width = len(header)
     _put(ws, 1, 1, title, s("title"))
     ws.row_dimensions[1].height = 28
     for i, h in enumerate(header, start=1):
@@ -223,14 +243,13 @@ def _studio_sheet(ws, title: str, data: dict, s: _Styles) -> tuple[int, int]:
         ws.print_title_cols = "A:B"
         for last in pages[:-1]:
             ws.col_breaks.append(Break(id=last))
-    width = pages[0]
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=pages[0])
     ws.print_options.horizontalCentered = True
     for part in (ws.oddHeader.center, ws.oddFooter.center):
         part.font, part.size = FONT, 9
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    return row, width
+    return row, pages
 
 
 # The widest table (in column-width units) printed across one landscape A4 page, scaled to
@@ -258,9 +277,9 @@ def pages_across(widths: list[float]) -> list[int]:
     return out + [len(widths)]
 
 
-def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
+def write_xlsx(year: int, targets: dict | None, out, notes: Callable[[UC.Columns], str]) -> dict:
     """Write the workbook to `out` (a path or a binary file object, already made atomic by the
-    caller); returns the data used."""
+    caller); returns the data used. `notes`: the notes under the table for the columns."""
     per = period(year)
     data = R.summary_data(year, targets, per)
     title = f"{per.label}{UC.summary_title(data['studios'])}"
@@ -271,24 +290,30 @@ def write_xlsx(year: int, targets: dict | None, out, notes: str) -> dict:
     ws = wb.active
     ws.title = "汇总表"
     width = len(R.OWN_HEAD) + len(data["columns"].keys)
-    last, first_page = _studio_sheet(ws, title, data, s)
+    last, pages = _studio_sheet(ws, title, data, s)
     ws.freeze_panes = "C3"
     if not any(ln.kind == R.GROUP for ln in data["lines"]):
         ws.auto_filter.ref = (f"A{HEAD_ROW}:{get_column_letter(width)}"
                               f"{HEAD_ROW + len(data['studios'])}")
-    # on pages across, the lines below the table print on the first page only: they begin
-    # after 序号 and the name, which every page repeats
-    start = 1 if first_page == width else 3
-    if data["twice"]:
-        last = _below(ws, last + 2, first_page, data["twice"], s, 32, start)
-    _below(ws, last + 2, first_page, "说明：" + notes, s, 48, start)
-    _below(ws, last + 4, first_page, SIGN_OFF, s, 24, start)
+    # on pages across (printed down, then over), the lines below the table go under the last
+    # page's columns: they print after the whole table, as the clerk signs it, and on no page
+    # before (序号 and the name, repeated on every page, stay empty beside them)
+    start = 1 if len(pages) == 1 else pages[-2] + 1
+    units = sum(ws.column_dimensions[get_column_letter(c)].width or 8
+                for c in range(start, width + 1))
+    for text, gap in ((data["twice"], 2), ("说明：" + notes(data["columns"]), 2),
+                      (sign_off(units - 2), 2)):
+        if text:
+            last = _below(ws, last + gap, width, text, s, _height(text, units), start)
 
     goals = wb.create_sheet("目标完成情况")
-    goal_rows = [[g["label"], g["target"], g["actual"], g["progress"],
-                  "完成" if g["met"] else "未完成"] for g in data["goals"]]
+    tenths = [W.completion_tenths(g["actual"], g["target"], met=g["met"]) for g in data["goals"]]
+    goal_rows = [[g["label"], g["target"], g["actual"], t / 1000, "完成" if g["met"] else "未完成"]
+                 for g, t in zip(data["goals"], tenths, strict=True)]
     last = sheet(goals, f"{per.label}目标完成情况", ["指标", "目标", "完成", "完成率", "结论"],
                  goal_rows, [None, "0", "0", "0.0%", None], None, s)
+    for row, t in enumerate(tenths, start=HEAD_ROW + 1):  # as the PDF says it: 535.1%, 44%
+        goals.cell(row, 4).style = s("cell", "0%" if t % 10 == 0 else "0.0%")
     goals.freeze_panes = "A3"
     lacking = data["coverage"]["lacking"]
     if lacking:

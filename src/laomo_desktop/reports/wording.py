@@ -8,6 +8,7 @@ person does (never through a float, where 0.125 万元 would print as 0.12).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from laomo_desktop.ledger.figures import YearFigures
@@ -56,14 +57,19 @@ def trainings(f: YearFigures) -> str:
             f"共 {number(f.training_hours)} 学时")
     return text + (f"（其中 {'、'.join(gaps)}，合计只计已填写的）" if gaps else "")
 
-def completion(actual: int | float, target: int | float, *, met: bool) -> str:
-    """How much of a target is done, worked out from the two amounts (not a capped ratio):
-    a whole percent when exact, else one decimal; an unmet target never reads "100%"."""
+def completion_tenths(actual: int | float, target: int | float, *, met: bool) -> int:
+    """How much of a target is done in tenths of a percent, worked out from the two amounts
+    (not a capped ratio), a half rounded up as a person would (535.05 % is 535.1 %); an
+    unmet target never reaches 1000 (100 %). The PDF's words and the workbook's cells both."""
     if not target:
-        return "100%"
-    tenths = round(actual * 1000 / target)
-    if not met and tenths >= 1000:
-        tenths = 999
+        return 1000
+    tenths = int((Decimal(actual) * 1000 / Decimal(target)).quantize(Decimal(1), ROUND_HALF_UP))
+    return min(tenths, 999) if not met else tenths
+
+
+def completion(actual: int | float, target: int | float, *, met: bool) -> str:
+    """completion_tenths as printed: a whole percent when exact, else one decimal."""
+    tenths = completion_tenths(actual, target, met=met)
     if tenths % 10 == 0:
         return f"{tenths // 10}%"
     return f"{tenths / 10:.1f}%"
