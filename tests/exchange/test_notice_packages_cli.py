@@ -72,7 +72,7 @@ def test_the_office_writes_a_notice_on_the_command_line(tmp_path, capsys):
     code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(changed),
                          "--notice", uid)
     assert code == 0 and out.strip() == uid and "第 2 版" in err, err
-    paths = open_ledger(LedgerPaths(county))
+    open_ledger(LedgerPaths(county))
     n = officenotices.get(uid)
     assert n["fields"]["due_on"] == "2025-06-30" and n["revision"] == 2
     assert [a["filename"] for a in n["attachments"]] == ["通知正文.pdf"]
@@ -86,6 +86,6 @@ def test_the_office_writes_a_notice_on_the_command_line(tmp_path, capsys):
     no_title.write_text(json.dumps({**NOTICE, "title": ""}, ensure_ascii=False), "utf-8")
     code, out, err = run(capsys, "--data-dir", str(county), "notices", "--write", str(no_title))
     assert code == 1 and "通知标题" in err
-    paths = open_ledger(LedgerPaths(county))
+    open_ledger(LedgerPaths(county))
     assert [x["uid"] for x in officenotices.list_notices()] == [uid]
     close_ledger()
