@@ -143,3 +143,18 @@ def test_report_annual_and_plan_as_word_documents(sample_dir, capsys, tmp_path):
                        "--format", "docx", "--out", str(tmp_path / "总结.pdf"))
     assert code != 0 and "“总结.pdf”的扩展名应为 .docx" in err
     assert not (tmp_path / "总结.pdf").exists()
+
+
+def test_a_fresh_process_writes_a_word_report(sample_dir, tmp_path):
+    """A Word document measures its texts with the bundled fonts: a fresh `laomo` process has
+    registered none yet (an earlier test of the same process must not be what makes it work)."""
+    cmd = [sys.executable, "-m", "laomo_desktop", "--data-dir", str(sample_dir)]
+    subprocess.run([*cmd, "records", "add", "alliance", "--studio", "李明", "--set",
+                    "name=市装备制造劳模创新工作室联盟", "--set", "role=盟主", "--set",
+                    "joined_on=2025-03-01"], capture_output=True, text=True, check=True)
+    for what, more in (("annual", []), ("alliance", ["--alliance", "装备制造"])):
+        out = tmp_path / f"{what}.docx"
+        r = subprocess.run([*cmd, "report", what, "--studio", "李明", "--year", "2025", *more,
+                            "--out", str(out)], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        assert out.stat().st_size > 10_000
