@@ -4,6 +4,7 @@ importer applies (exchange.package.read_package) before it takes its final name.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import stat
@@ -75,6 +76,20 @@ def _line(record: dict) -> bytes:
                       separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+@contextlib.contextmanager
+def partial_file(tmp: Path, out_dir: Path) -> Iterator[None]:
+    """A package being written at `tmp` (….partial, renamed when verified): whatever stops it
+    removes the file, and a disk error becomes CANNOT_BUILD naming the folder."""
+    try:
+        yield
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LaomoError(CANNOT_BUILD(folder=out_dir, why=blobs.describe_os_error(exc))) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _info(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
     info.compress_type = compress
@@ -100,7 +115,7 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
     files: list[dict] = []
     counts: dict[str, int] = {}
     att = att_done = 0
-    try:
+    with partial_file(tmp, out_dir):
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for i, (kind, recs) in enumerate(studio_records(studio_uid, omitted)):
@@ -139,12 +154,6 @@ def build_steps(paths: LedgerPaths, studio_uid: str, out_dir: Path, sequence: in
         verified.sha256 = blobs.file_sha256(tmp)[0]
         tmp.replace(final)
         verified.path = final
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LaomoError(CANNOT_BUILD(folder=out_dir, why=blobs.describe_os_error(exc))) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return verified
 
 

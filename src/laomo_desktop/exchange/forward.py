@@ -128,7 +128,7 @@ def build_office_steps(paths: LedgerPaths, out_dir: Path, year: int, sequence: i
     final = Path(out_dir) / O.office_package_name(own.as_dict(), created, sequence)
     tmp = final.with_name(final.name + ".partial")
     studios = []
-    try:
+    with building.partial_file(tmp, out_dir):
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for i, (uid, k) in enumerate(kept.items(), 1):
@@ -166,13 +166,6 @@ def build_office_steps(paths: LedgerPaths, out_dir: Path, year: int, sequence: i
         verified = O.read_office(tmp)
         tmp.replace(final)
         verified.path = final
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LaomoError(building.CANNOT_BUILD(folder=out_dir,
-                                               why=blobs.describe_os_error(exc))) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return verified
 
 

@@ -118,21 +118,10 @@ NOTICE_MANIFEST = H.Obj(Both("清单", "manifest"), fields={
 
 
 @dataclass
-class NoticePackage:
-    path: Path
-    manifest: dict
-    public_key: bytes
-
-    office = property(lambda self: self.manifest["office"])
-    office_uid = property(lambda self: self.manifest["office"]["uid"])
-    office_name = property(lambda self: self.manifest["office"]["name"])
-    level = property(lambda self: self.manifest["office"]["level"])
-    package_uid = property(lambda self: self.manifest["package_uid"])
-    created_at = property(lambda self: self.manifest["created_at"])
+class NoticePackage(O.FromOffice):
     notice = property(lambda self: self.manifest["notice"])
     revision = property(lambda self: self.manifest["notice"]["revision"])
     attachments = property(lambda self: self.manifest["attachments"])
-    fingerprint = property(lambda self: keys.fingerprint(self.public_key))
 
 
 def attachment_member(sha256: str) -> str:
@@ -151,30 +140,13 @@ def notice_package_name(office: dict, notice: dict) -> str:
 
 
 def looks_like_notice(path: Path) -> bool:
-    """Whether a file is a notice package (by its name, else its manifest's format); a cheap
-    look before the full checks, never an error."""
-    if str(path).endswith(NOTICE_SUFFIX):
-        return True
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(P.MANIFEST)
-            if info.file_size > P.MAX_MANIFEST_BYTES:
-                return False
-            return json.loads(zf.read(info)).get("format") == NOTICE_FORMAT
-    except Exception:  # noqa: BLE001 - anything unreadable is for read_notice to explain
-        return False
+    """Whether a file is a notice package (package.looks_like)."""
+    return P.looks_like(path, NOTICE_SUFFIX, NOTICE_FORMAT)
 
 
 def read_notice(path: Path) -> NoticePackage:
     """The notice package, checked through (its attachments' bytes included)."""
-    path = Path(path)
-    with P._open_regular(path) as raw:
-        try:
-            return _read_notice(path, raw)
-        except LaomoError:
-            raise
-        except Exception as exc:
-            raise _bad(path, P.UNREADABLE(error=type(exc).__name__)) from exc
+    return P.read_guarded(path, _read_notice, _bad)
 
 
 def _manifest(path: Path, mbytes: bytes) -> dict:
@@ -275,7 +247,7 @@ def build_notice(paths: LedgerPaths, uid: str, out_dir: Path,
     mbytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     final = Path(out_dir) / notice_package_name(own.as_dict(), notice)
     tmp = final.with_name(final.name + ".partial")
-    try:
+    with building.partial_file(tmp, out_dir):
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(tmp, "w") as zf:
             zf.writestr(building._info(P.MANIFEST, created, zipfile.ZIP_DEFLATED), mbytes)
@@ -293,13 +265,6 @@ def build_notice(paths: LedgerPaths, uid: str, out_dir: Path,
         verified = read_notice(tmp)
         tmp.replace(final)
         verified.path = final
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LaomoError(building.CANNOT_BUILD(folder=out_dir,
-                                               why=blobs.describe_os_error(exc))) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return verified
 
 

@@ -141,7 +141,10 @@ OFFICE_MANIFEST = H.Obj(Both("清单", "manifest"), fields={
 
 
 @dataclass
-class OfficePackage:
+class FromOffice:
+    """A package an office signed (its studios forwarded, or a notice sent down): the office
+    as its manifest names it, and the key that signed it."""
+
     path: Path
     manifest: dict
     public_key: bytes
@@ -151,11 +154,15 @@ class OfficePackage:
     office_name = property(lambda self: self.manifest["office"]["name"])
     level = property(lambda self: self.manifest["office"]["level"])
     package_uid = property(lambda self: self.manifest["package_uid"])
+    created_at = property(lambda self: self.manifest["created_at"])
+    fingerprint = property(lambda self: keys.fingerprint(self.public_key))
+
+
+@dataclass
+class OfficePackage(FromOffice):
     sequence = property(lambda self: self.manifest["sequence"])
     year = property(lambda self: self.manifest["year"])
-    created_at = property(lambda self: self.manifest["created_at"])
     studios = property(lambda self: self.manifest["studios"])
-    fingerprint = property(lambda self: keys.fingerprint(self.public_key))
 
 
 def content_digest(manifest: dict) -> str:
@@ -167,30 +174,13 @@ def content_digest(manifest: dict) -> str:
 
 
 def looks_like_office(path: Path) -> bool:
-    """Whether a file is an office package (by its name, else by its manifest's format); a
-    cheap look before the full checks, never an error."""
-    if str(path).endswith(OFFICE_SUFFIX):
-        return True
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(P.MANIFEST)
-            if info.file_size > P.MAX_MANIFEST_BYTES:
-                return False
-            return json.loads(zf.read(info)).get("format") == OFFICE_FORMAT
-    except Exception:  # noqa: BLE001 - anything unreadable is for read_package to explain
-        return False
+    """Whether a file is an office package (package.looks_like)."""
+    return P.looks_like(path, OFFICE_SUFFIX, OFFICE_FORMAT)
 
 
 def read_office(path: Path) -> OfficePackage:
     """The office package checked up to its studio packages (extract_studios checks those)."""
-    path = Path(path)
-    with P._open_regular(path) as raw:
-        try:
-            return _read_office(path, raw)
-        except LaomoError:
-            raise
-        except Exception as exc:
-            raise _bad(path, P.UNREADABLE(error=type(exc).__name__)) from exc
+    return P.read_guarded(path, _read_office, _bad)
 
 
 def _read_office(path: Path, raw) -> OfficePackage:

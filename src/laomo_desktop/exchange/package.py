@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.exchange import keys, privacy
@@ -413,14 +414,39 @@ def _check_attachments(path: Path, records: list[dict], files: dict[str, int]) -
 
 def read_package(path: Path) -> Package:
     """Check a package completely and return its records; LaomoError with the reason if not."""
+    return read_guarded(path, _read_package, _bad)
+
+
+T = TypeVar("T")
+
+
+def read_guarded(path: Path, read: Callable[[Path, Any], T],
+                 bad: Callable[[Path, object], LaomoError]) -> T:
+    """`read(path, the opened file)` of a regular file (not a link or a device); anything it
+    did not foresee is `bad(path, UNREADABLE)`, a LaomoError naming the kind of package."""
     path = Path(path)
     with _open_regular(path) as raw:
         try:
-            return _read_package(path, raw)
+            return read(path, raw)
         except LaomoError:
             raise
         except Exception as exc:  # the checks are meant to catch everything before this
-            raise _bad(path, UNREADABLE(error=type(exc).__name__)) from exc
+            raise bad(path, UNREADABLE(error=type(exc).__name__)) from exc
+
+
+def looks_like(path: Path, suffix: str, fmt: str) -> bool:
+    """Whether a file is a package of format `fmt`, by its name ending in `suffix`, else by its
+    manifest's format: a cheap look before the full checks, never an error."""
+    if str(path).endswith(suffix):
+        return True
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return False
+            return json.loads(zf.read(info)).get("format") == fmt
+    except Exception:  # noqa: BLE001 - anything unreadable is for the reader to explain
+        return False
 
 
 def _read_package(path: Path, raw) -> Package:
