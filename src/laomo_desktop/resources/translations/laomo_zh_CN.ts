@@ -85,7 +85,7 @@
         <translation>文件“%1”超过 %2 MB，请压缩或拆分后再添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="78"/>
+        <location filename="../../ui/dialogs/record.py" line="81"/>
         <location filename="../../ui/widgets/attachpanel.py" line="173"/>
         <source>Attachments</source>
         <translation>附件</translation>
@@ -981,135 +981,135 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="119"/>
+        <location filename="../../ui/dialogs/exchange.py" line="136"/>
         <source>not made yet (it is made with the first export)</source>
         <translation>尚未生成（第一次导出时生成）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="133"/>
-        <location filename="../../ui/dialogs/exchange.py" line="352"/>
+        <location filename="../../ui/dialogs/exchange.py" line="150"/>
+        <location filename="../../ui/dialogs/exchange.py" line="369"/>
         <location filename="../../ui/window/commands.py" line="29"/>
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="148"/>
+        <location filename="../../ui/dialogs/exchange.py" line="165"/>
         <source>The union office confirms this fingerprint with you (by phone or on paper) before it imports your first package. It is also printed on the review packet.</source>
         <translation>工会在导入您的第一个数据包之前，会通过电话或纸面与您核对这个指纹。它也印在考核材料上。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="156"/>
+        <location filename="../../ui/dialogs/exchange.py" line="173"/>
         <source>Where to write the package</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="157"/>
+        <location filename="../../ui/dialogs/exchange.py" line="174"/>
         <source>Drive</source>
         <translation>磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="157"/>
+        <location filename="../../ui/dialogs/exchange.py" line="174"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="157"/>
+        <location filename="../../ui/dialogs/exchange.py" line="174"/>
         <source>Free space</source>
         <translation>可用空间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="166"/>
+        <location filename="../../ui/dialogs/exchange.py" line="183"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="168"/>
+        <location filename="../../ui/dialogs/exchange.py" line="185"/>
         <source>List the drives again (after plugging in a USB stick)</source>
         <translation>重新列出磁盘（插入U盘后）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="170"/>
+        <location filename="../../ui/dialogs/exchange.py" line="187"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="179"/>
+        <location filename="../../ui/dialogs/exchange.py" line="196"/>
         <source>Write the last package again</source>
         <translation>重新写入上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="182"/>
+        <location filename="../../ui/dialogs/exchange.py" line="199"/>
         <source>For a USB stick that failed: write the package kept on this computer to another drive, without exporting again</source>
         <translation>U盘出了问题时使用：把本机保存的数据包写到另一个磁盘，无需重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="194"/>
+        <location filename="../../ui/dialogs/exchange.py" line="211"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="203"/>
+        <location filename="../../ui/dialogs/exchange.py" line="220"/>
         <source>Signing-key fingerprint of this computer:</source>
         <translation>本机签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="209"/>
+        <location filename="../../ui/dialogs/exchange.py" line="226"/>
         <source>Write the package to (USB sticks are listed first):</source>
         <translation>把数据包写到（U盘排在前面）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="217"/>
+        <location filename="../../ui/dialogs/exchange.py" line="234"/>
         <source>Last package</source>
         <translation>上一个数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="228"/>
+        <location filename="../../ui/dialogs/exchange.py" line="245"/>
         <source>This studio&apos;s data was imported from its data packages; only the studio itself can export it.</source>
         <translation>该工作室的数据是从它的数据包导入的，只能由该工作室自己导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="237"/>
+        <location filename="../../ui/dialogs/exchange.py" line="254"/>
         <source>Personal data in the package</source>
         <translation>数据包中的个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="240"/>
+        <location filename="../../ui/dialogs/exchange.py" line="257"/>
         <source>The union&apos;s statistics and review need none of these; tick only what the union office should also receive.</source>
         <translation>工会的统计和考核都用不到这些信息；只勾选确实需要让工会收到的项。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="274"/>
+        <location filename="../../ui/dialogs/exchange.py" line="291"/>
         <source>USB stick</source>
         <translation>U盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="295"/>
+        <location filename="../../ui/dialogs/exchange.py" line="312"/>
         <location filename="../../ui/pages/unionoffices.py" line="100"/>
         <source>Choose the folder to write to</source>
         <translation>选择要写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="306"/>
+        <location filename="../../ui/dialogs/exchange.py" line="323"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="322"/>
+        <location filename="../../ui/dialogs/exchange.py" line="339"/>
         <source>No. %1, made %2: %3</source>
         <translation>第 %1 号，生成于 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="326"/>
+        <location filename="../../ui/dialogs/exchange.py" line="343"/>
         <source>None yet.</source>
         <translation>还没有。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="342"/>
+        <location filename="../../ui/dialogs/exchange.py" line="359"/>
         <source>Exporting the data package…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="349"/>
+        <location filename="../../ui/dialogs/exchange.py" line="366"/>
         <source>Writing the package again…</source>
         <translation>正在重新写入数据包…</translation>
     </message>
@@ -1182,9 +1182,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/excelimport.py" line="160"/>
         <location filename="../../ui/dialogs/excelimport.py" line="275"/>
-        <location filename="../../ui/dialogs/imports.py" line="145"/>
-        <location filename="../../ui/dialogs/noticepkg.py" line="90"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="87"/>
+        <location filename="../../ui/dialogs/exchange.py" line="81"/>
         <location filename="../../ui/dialogs/targets.py" line="109"/>
         <location filename="../../ui/system/tasks.py" line="84"/>
         <source>Cancel</source>
@@ -1241,22 +1239,22 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>已导入 %1 条记录。按 Ctrl+Z 可全部撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="366"/>
+        <location filename="../../ui/dialogs/exchange.py" line="383"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="367"/>
+        <location filename="../../ui/dialogs/exchange.py" line="384"/>
         <source>The export was cancelled; no package was written.</source>
         <translation>导出已取消，没有写入数据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="374"/>
+        <location filename="../../ui/dialogs/exchange.py" line="391"/>
         <source>Package written</source>
         <translation>数据包已写入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="375"/>
+        <location filename="../../ui/dialogs/exchange.py" line="392"/>
         <source>The data package “%1” (No. %2, %3) was written to %4 and checked by reading it back.
 
 It is now safe to remove the USB stick.</source>
@@ -1265,12 +1263,12 @@ It is now safe to remove the USB stick.</source>
 现在可以安全拔出U盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="379"/>
+        <location filename="../../ui/dialogs/exchange.py" line="396"/>
         <source>Personal data left out: %1</source>
         <translation>未放入的个人信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="385"/>
+        <location filename="../../ui/dialogs/exchange.py" line="402"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1424,20 +1422,20 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="55"/>
+        <location filename="../../ui/dialogs/record.py" line="56"/>
         <location filename="../../ui/pages/section.py" line="393"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="55"/>
+        <location filename="../../ui/dialogs/record.py" line="56"/>
         <location filename="../../ui/pages/section.py" line="366"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/listexport.py" line="112"/>
-        <location filename="../../ui/dialogs/record.py" line="157"/>
+        <location filename="../../ui/dialogs/record.py" line="160"/>
         <location filename="../../ui/pages/notices.py" line="181"/>
         <location filename="../../ui/pages/notices.py" line="261"/>
         <location filename="../../ui/pages/reports.py" line="470"/>
@@ -1445,12 +1443,12 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="163"/>
+        <location filename="../../ui/dialogs/record.py" line="166"/>
         <source>Attachments not added</source>
         <translation>附件未全部添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/record.py" line="164"/>
+        <location filename="../../ui/dialogs/record.py" line="167"/>
         <source>The record was saved, but not every attachment was added:</source>
         <translation>记录已保存，但有附件未能添加：</translation>
     </message>
@@ -1480,138 +1478,134 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="69"/>
+        <location filename="../../ui/dialogs/imports.py" line="70"/>
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="78"/>
+        <location filename="../../ui/dialogs/imports.py" line="79"/>
         <source>Package No. %1, made %2 · %3</source>
         <translation>第 %1 号数据包，生成于 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="84"/>
+        <location filename="../../ui/dialogs/imports.py" line="85"/>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="92"/>
+        <location filename="../../ui/dialogs/imports.py" line="93"/>
         <location filename="../../ui/pages/listfooter.py" line="29"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="120"/>
+        <location filename="../../ui/dialogs/imports.py" line="121"/>
         <source>This package was already imported on %1; importing it again would change nothing.</source>
         <translation>此数据包已于 %1 导入过，再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="125"/>
+        <location filename="../../ui/dialogs/imports.py" line="126"/>
         <source>Conflicting records are not overwritten; they are listed for review.</source>
         <translation>有冲突的记录不会被覆盖，将列入冲突清单待核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="133"/>
+        <location filename="../../ui/dialogs/imports.py" line="134"/>
         <source>I confirmed this fingerprint with the studio (by phone or on paper)</source>
         <translation>我已与该工作室核对过这个指纹（通过电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="136"/>
+        <location filename="../../ui/dialogs/imports.py" line="137"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the studio)</source>
         <translation>用这个新密钥更换登记的密钥（我已与该工作室核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="142"/>
-        <location filename="../../ui/dialogs/noticepkg.py" line="87"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="84"/>
+        <location filename="../../ui/dialogs/exchange.py" line="78"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="145"/>
-        <location filename="../../ui/dialogs/noticepkg.py" line="90"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="87"/>
+        <location filename="../../ui/dialogs/exchange.py" line="81"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="168"/>
+        <location filename="../../ui/dialogs/imports.py" line="159"/>
         <source>✓ Signed with the key registered for this studio (%1).</source>
         <translation>✓ 签名密钥与本台账为该工作室登记的一致（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="170"/>
+        <location filename="../../ui/dialogs/imports.py" line="161"/>
         <source>This is the first package from this studio. Before importing, call the studio (or check the review packet) and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工作室的第一个数据包。导入前请给该工作室打电话（或查看考核材料），核对其签名密钥指纹是否与下面一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="173"/>
+        <location filename="../../ui/dialogs/imports.py" line="164"/>
         <source>The signing key of this studio has CHANGED. The studio may have reinstalled the program, or the package may be forged. Call the studio and compare the new fingerprint before importing.</source>
         <translation>该工作室的签名密钥变了！可能是工作室重装了程序，也可能是伪造的数据包。导入前请给该工作室打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="98"/>
+        <location filename="../../ui/dialogs/exchange.py" line="115"/>
         <source>Registered: %1</source>
         <translation>登记的指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="99"/>
+        <location filename="../../ui/dialogs/exchange.py" line="116"/>
         <source>This package: %1</source>
         <translation>此数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="197"/>
+        <location filename="../../ui/dialogs/imports.py" line="188"/>
         <source>Import report</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="199"/>
+        <location filename="../../ui/dialogs/imports.py" line="190"/>
         <source>%1 of %2 package(s) imported.</source>
         <translation>共 %2 个数据包，导入了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="221"/>
+        <location filename="../../ui/dialogs/imports.py" line="212"/>
         <source>Choose data packages</source>
         <translation>选择数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="222"/>
+        <location filename="../../ui/dialogs/imports.py" line="213"/>
         <source>Data packages (*%1);;All files (*)</source>
         <translation>数据包 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="303"/>
+        <location filename="../../ui/dialogs/imports.py" line="294"/>
         <source>Import data packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="309"/>
+        <location filename="../../ui/dialogs/imports.py" line="300"/>
         <source>Checking “%1”…</source>
         <translation>正在校验“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="322"/>
+        <location filename="../../ui/dialogs/imports.py" line="313"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="340"/>
+        <location filename="../../ui/dialogs/imports.py" line="331"/>
         <source>Already imported on %1; nothing was changed.</source>
         <translation>已于 %1 导入过，没有改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="343"/>
+        <location filename="../../ui/dialogs/imports.py" line="334"/>
         <source>Skipped; nothing was imported.</source>
         <translation>已跳过，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="346"/>
+        <location filename="../../ui/dialogs/imports.py" line="337"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="363"/>
+        <location filename="../../ui/dialogs/imports.py" line="354"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -2122,7 +2116,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <location filename="../../ui/dialogs/fillform.py" line="117"/>
         <location filename="../../ui/dialogs/formfields.py" line="79"/>
         <location filename="../../ui/dialogs/listexport.py" line="73"/>
-        <location filename="../../ui/dialogs/noticepkg.py" line="87"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="85"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2252,13 +2246,13 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>U盘/可移动磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="274"/>
+        <location filename="../../ui/dialogs/exchange.py" line="291"/>
         <location filename="../../ui/system/drives.py" line="57"/>
         <source>Local disk</source>
         <translation>本机磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange.py" line="307"/>
+        <location filename="../../ui/dialogs/exchange.py" line="324"/>
         <location filename="../../ui/system/drives.py" line="73"/>
         <source>%1 free</source>
         <translation>可用 %1</translation>
@@ -3050,90 +3044,90 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="100"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="106"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="89"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="96"/>
         <source>✓ Signed with the key registered for this office (%1).</source>
         <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="102"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="108"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="91"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="98"/>
         <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="104"/>
-        <location filename="../../ui/dialogs/officeimport.py" line="110"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="93"/>
+        <location filename="../../ui/dialogs/officeimport.py" line="100"/>
         <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
         <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="132"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="124"/>
         <source>Notices to the studios</source>
         <translation>下发给工作室的通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
         <source>Due on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
         <source>Title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="136"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
         <source>Version</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="136"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
         <source>Sent</source>
         <translation>发送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="142"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="134"/>
         <source>New notice…</source>
         <translation>新建通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="145"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="137"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="147"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="139"/>
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="150"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="142"/>
         <source>Send to the studios (USB stick)…</source>
         <translation>下发给工作室（U 盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="167"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="159"/>
         <source>Write a notice, attach the notice file and the union&apos;s forms, then send it to the studios on a USB stick as a signed notice package. A studio that imports a newer version keeps its ticks.</source>
         <translation>写好通知，附上通知正文和工会表单，签名后用 U 盘下发给各工作室。工作室导入新版本时，已勾选完成的材料会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="187"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="179"/>
         <source>version %1</source>
         <translation>已发送第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="188"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="180"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="206"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="198"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>
@@ -3472,27 +3466,27 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="55"/>
+        <location filename="../../ui/dialogs/imports.py" line="56"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="56"/>
+        <location filename="../../ui/dialogs/imports.py" line="57"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="57"/>
+        <location filename="../../ui/dialogs/imports.py" line="58"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="58"/>
+        <location filename="../../ui/dialogs/imports.py" line="59"/>
         <source>Stale</source>
         <translation>较旧</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/imports.py" line="59"/>
+        <location filename="../../ui/dialogs/imports.py" line="60"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>

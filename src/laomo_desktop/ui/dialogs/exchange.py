@@ -71,6 +71,23 @@ def mono_label(text: str, name: str) -> QLabel:
     return lab
 
 
+def import_buttons(dlg, place: str, accept: str = "") -> QDialogButtonBox:
+    """An import preview's buttons: Import (or `accept`) and Skip, or Cancel when one package
+    alone is previewed (`place` empty); the dialog's trust and replace boxes update it."""
+    buttons = QDialogButtonBox()
+    dlg.import_button = buttons.addButton(accept or tr("Import"),
+                                          QDialogButtonBox.ButtonRole.AcceptRole)
+    dlg.import_button.setObjectName("import_button")
+    skip = buttons.addButton(tr("Skip") if place else tr("Cancel"),
+                             QDialogButtonBox.ButtonRole.RejectRole)
+    skip.setObjectName("skip_button")
+    buttons.accepted.connect(dlg.accept)
+    buttons.rejected.connect(dlg.reject)
+    for box in (dlg.trust, dlg.replace):
+        box.toggled.connect(dlg._update)
+    return buttons
+
+
 def key_box(pv, trust: QCheckBox, replace: QCheckBox, match: str, first: str, changed: str,
             *, red_new: bool = False) -> QFrame:
     """The signing-key part of an import preview (a studio's package or an office's): the key

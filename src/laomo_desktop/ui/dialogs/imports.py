@@ -38,6 +38,7 @@ from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import (
     MUTED,
     ORANGE,
+    import_buttons,
     key_accepted,
     key_box,
     when_text,
@@ -138,17 +139,7 @@ class ImportPreviewDialog(QDialog):
         self.replace.setObjectName("replace_key")
         key_box = self._key_box()
 
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(tr("Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("import_button")
-        skip = buttons.addButton(tr("Skip") if place else tr("Cancel"),
-                                 QDialogButtonBox.ButtonRole.RejectRole)
-        skip.setObjectName("skip_button")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        for box in (self.trust, self.replace):
-            box.toggled.connect(self._update)
+        buttons = import_buttons(self, place)
 
         lay = QVBoxLayout(self)
         lay.addWidget(head)

@@ -31,7 +31,7 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
-from laomo_desktop.ui.dialogs.exchange import MUTED, key_accepted, key_box
+from laomo_desktop.ui.dialogs.exchange import MUTED, import_buttons, key_accepted, key_box
 from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.plain import DataLabel, shown, warn
 from laomo_desktop.ui.system.tasks import start_job
@@ -82,18 +82,7 @@ class NoticePreviewDialog(QDialog):
         self.replace = QCheckBox(tr("Replace the registered key with this new one (I confirmed "
                                     "the new fingerprint with the office)"))
         self.replace.setObjectName("replace_key")
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(
-            tr("Import") if pv.action != "same" else tr("Close"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("import_button")
-        skip = buttons.addButton(tr("Skip") if place else tr("Cancel"),
-                                 QDialogButtonBox.ButtonRole.RejectRole)
-        skip.setObjectName("skip_button")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        for box in (self.trust, self.replace):
-            box.toggled.connect(self._update)
+        buttons = import_buttons(self, place, tr("Close") if pv.action == "same" else "")
         lay = QVBoxLayout(self)
         for w in (head, facts, key_box(
                 pv, self.trust, self.replace,

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHeaderView,
     QTableWidget,
@@ -23,6 +22,7 @@ from laomo_desktop.store import enums as E
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.exchange import (
     MUTED,
+    import_buttons,
     key_accepted,
     key_box,
     when_text,
@@ -80,17 +80,7 @@ class OfficePreviewDialog(QDialog):
         self.replace = QCheckBox(tr("Replace the registered key with this new one (I confirmed "
                                     "the new fingerprint with the office)"))
         self.replace.setObjectName("replace_key")
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(tr("Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("import_button")
-        skip = buttons.addButton(tr("Skip") if place else tr("Cancel"),
-                                 QDialogButtonBox.ButtonRole.RejectRole)
-        skip.setObjectName("skip_button")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        for box in (self.trust, self.replace):
-            box.toggled.connect(self._update)
+        buttons = import_buttons(self, place)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(info)
