@@ -379,7 +379,7 @@ def test_the_overview_lists_local_studios_too_and_sorts_by_number(ctx, qtbot, tm
                          (Qt.SortOrder.AscendingOrder, u["B"])):
         page.table.sortByColumn(patents, order)
         assert page.uid_at(0) == first
-    assert "合计" in page.totals.text() and "专利 2" in page.totals.text()
+    assert "合计" in page.totals.text() and "专利（件） 2" in page.totals.text()
     assert "周红职工创新工作室" not in page.lacking.text()  # not rated: outside the target's scope
 
 

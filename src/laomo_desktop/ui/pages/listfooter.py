@@ -46,18 +46,15 @@ def figure_text(f: L.Figure) -> str:
     return f"{f.value:,}"
 
 
-class TotalsFooter(QTableView):
-    """Totals lines of `model` (rows of the section kind `kind_name` with `columns`) under
-    `table`; hidden for a section that has no money or count column."""
+class ColumnFooter(QTableView):
+    """A frozen row or two under `table` whose cells stand under the table's columns: they
+    follow its column widths and its horizontal scrolling."""
 
-    def __init__(self, table: QTableView, model: QueryTableModel, kind_name: str,
-                 columns: list[str], parent=None):
+    def __init__(self, table: QTableView, columns: int, parent=None):
         super().__init__(parent)
         self.setObjectName("totals")
-        self.table, self.source = table, model
-        self.kind_name, self.columns = kind_name, list(columns)
-        self.lines: list[L.TotalLine] = []
-        self.cells = QStandardItemModel(0, len(columns), self)
+        self.table = table
+        self.cells = QStandardItemModel(0, columns, self)
         self.setModel(self.cells)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -69,7 +66,6 @@ class TotalsFooter(QTableView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setShowGrid(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.setAccessibleName(tr("Totals of the records shown"))
         self.setStyleSheet("QTableView#totals { background: #f4eddf; "
                            "border-top: 2px solid #8b1a1a; }")
         header = table.horizontalHeader()
@@ -77,10 +73,6 @@ class TotalsFooter(QTableView):
         header.geometriesChanged.connect(self.follow_widths)
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         table.viewport().installEventFilter(self)  # a scroll bar appearing narrows the rows
-        self._asked = 0  # lists asked to be added up: only the newest one's totals are shown
-        self._running = 0
-        model.modelReset.connect(self.follow_rows)
-        self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (event.type() == QEvent.Type.Resize and hasattr(self, "table")
@@ -97,9 +89,34 @@ class TotalsFooter(QTableView):
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.table.verticalScrollBar().isVisible()
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for i in range(header.count()):
+        for i in range(min(header.count(), self.cells.columnCount())):
             self.setColumnWidth(i, header.sectionSize(i))
         self.horizontalScrollBar().setValue(self.table.horizontalScrollBar().value())
+
+    def fit_height(self) -> None:
+        """As high as its lines (hidden when it has none)."""
+        rows = self.cells.rowCount()
+        self.setVisible(bool(rows))
+        height = sum(self.rowHeight(r) for r in range(rows)) if rows else 0
+        self.setFixedHeight(height + 4)
+        self.follow_widths()
+
+
+class TotalsFooter(ColumnFooter):
+    """Totals lines of `model` (rows of the section kind `kind_name` with `columns`) under
+    `table`; hidden for a section that has no money or count column."""
+
+    def __init__(self, table: QTableView, model: QueryTableModel, kind_name: str,
+                 columns: list[str], parent=None):
+        super().__init__(table, len(columns), parent)
+        self.source = model
+        self.kind_name, self.columns = kind_name, list(columns)
+        self.lines: list[L.TotalLine] = []
+        self.setAccessibleName(tr("Totals of the records shown"))
+        self._asked = 0  # lists asked to be added up: only the newest one's totals are shown
+        self._running = 0
+        model.modelReset.connect(self.follow_rows)
+        self.refresh()
 
     def follow_rows(self) -> None:
         """The rows changed: add them up now, or for a long list on a worker thread while the
@@ -178,11 +195,7 @@ class TotalsFooter(QTableView):
                 item.setToolTip(tr("Totals of the %1 records shown").replace(
                     "%1", str(self.source.rowCount())))
             self.cells.appendRow(items)
-        self.setVisible(bool(self.lines))
-        rows = len(self.lines)
-        height = sum(self.rowHeight(r) for r in range(rows)) if rows else 0
-        self.setFixedHeight(height + 4)
-        self.follow_widths()
+        self.fit_height()
 
     def text_under(self, column: str, line: int = 0) -> str:
         """What the footer shows under `column` in its `line`-th line (for the tests)."""

@@ -264,8 +264,12 @@ class SectionPage(LazyPage):
             self._fit_columns = False
             header = self.table.horizontalHeader()
             self.table.resizeColumnsToContents()
-            for c in range(self.model.columnCount()):
+            # the last column is stretched to what the others leave: sized here too, it kept
+            # its fitted width and pushed the table past the view (a scroll bar for ~12 px)
+            for c in range(self.model.columnCount() - 1):
                 header.resizeSection(c, max(90, min(header.sectionSize(c) + 12, 300)))
+            header.setStretchLastSection(False)
+            header.setStretchLastSection(True)
         if selected:
             self.select_uid(selected)
 

@@ -13,37 +13,28 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys, privacy
+from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import offices, period, union, unioncolumns
-from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import changes
 from laomo_desktop.store import enums as E
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.conflicts import ConflictsDialog
-from laomo_desktop.ui.dialogs.exchange import ORANGE, when_text
 from laomo_desktop.ui.dialogs.imports import (
-    COUNT_KEYS,
     choose_packages,
-    count_headers,
     import_packages,
 )
 from laomo_desktop.ui.i18n import tr
@@ -51,39 +42,27 @@ from laomo_desktop.ui.pages import unionoffices
 from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.pages.lazypage import LazyPage
 from laomo_desktop.ui.pages.unioncards import GoalsCard, NamingsCard, card
+from laomo_desktop.ui.pages.unionlayout import CardsArea, HistoryCard, TopRow
 from laomo_desktop.ui.pages.uniontable import (  # noqa: F401 - the page's tests reach them here
     COLUMNS,
     NUMERIC,
     SORT_ROLE,
     UnionTable,
     UnionTableModel,
+    UnionTotals,
     cell_text,
     metric_head,
     ut,
     withheld_text,
 )
-from laomo_desktop.ui.plain import DataLabel, shown, tip
+from laomo_desktop.ui.plain import DataLabel, shown
 from laomo_desktop.ui.system import drives
 from laomo_desktop.ui.system.tasks import start_job
 from laomo_desktop.work import Job, Progress
 
-HISTORY_SHOWN = 200
 # From this many studios the figures are added up on a worker thread (a province's 2,000 take
 # about a second of SQL): the page shows at once, saying so, and the window answers meanwhile.
 BACKGROUND_FROM = 300
-
-
-def result_text(result: dict) -> str:
-    """An import_log result as one line: the totals by outcome, warnings and conflicts."""
-    counts = result.get("counts", {})
-    totals = {k: sum(c.get(k, 0) for c in counts.values()) for k in COUNT_KEYS}
-    parts = [f"{h} {totals[k]}" for k, h in zip(COUNT_KEYS, count_headers(), strict=True)
-             if totals[k]]
-    text = "，".join(parts) if fmt.is_chinese() else ", ".join(parts)
-    text = text or tr("No records")
-    if result.get("warnings"):
-        text += " · ⚠ " + tr("%1 warning(s)").replace("%1", str(len(result["warnings"])))
-    return text
 
 
 def worth_preparing() -> bool:
@@ -124,12 +103,6 @@ class UnionPage(LazyPage):
         self.drive_menu = QMenu(self.drive_button)
         self.drive_menu.aboutToShow.connect(self._fill_drive_menu)
         self.drive_button.setMenu(self.drive_menu)
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.heading)
-        titles.addWidget(self.subheading)
-        top.addLayout(titles, 1)
         self.office_button = QPushButton(tr("Office…"))
         self.office_button.setObjectName("office_settings")
         self.office_button.clicked.connect(self.edit_office)
@@ -142,11 +115,9 @@ class UnionPage(LazyPage):
         self.columns_button.setObjectName("union_columns")
         self.columns_button.setToolTip(tr("Choose the figures the union summary shows"))
         self.columns_button.clicked.connect(self.edit_columns)
-        top.addWidget(self.columns_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.office_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.forward_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.drive_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.top = TopRow(self.heading, self.subheading, [
+            self.columns_button, self.office_button, self.forward_button, self.drive_button,
+            self.import_button])
 
         self.model = UnionTableModel(self)
         self.table = UnionTable()
@@ -171,9 +142,12 @@ class UnionPage(LazyPage):
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setToolTip(tr("Double-click a studio to open its ledger"))
         self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
-        self.totals = QLabel()
-        self.totals.setObjectName("union_totals")
-        self.totals.setWordWrap(True)
+        # three rows at least, however the splitter is dragged (four and more as first shown)
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+            + 3 * self.table.verticalHeader().defaultSectionSize()
+            + self.table.horizontalScrollBar().sizeHint().height())
+        self.totals = UnionTotals(self.table)
         self.empty = QLabel(tr("There are no studios in this ledger yet. Import the data "
                                "packages the studios sent to see them here."))
         self.empty.setObjectName("union_empty")
@@ -193,9 +167,12 @@ class UnionPage(LazyPage):
         self.columns_notice.setStyleSheet(f"color: {RED};")
         self.columns_notice.hide()
         ulay.addWidget(self.columns_notice)
-        ulay.addWidget(self.table, 1)
+        rows = QVBoxLayout()  # the totals right under the rows, as a sum row is
+        rows.setSpacing(0)
+        rows.addWidget(self.table, 1)
+        rows.addWidget(self.totals)
+        ulay.addLayout(rows, 1)
         ulay.addWidget(self.empty)
-        ulay.addWidget(self.totals)
 
         self.goals_card = GoalsCard(self.edit_targets)
         goals = self.goals_card.frame
@@ -219,29 +196,15 @@ class UnionPage(LazyPage):
         middle.setSpacing(12)
         middle.addWidget(party, 0)  # a line or two: the rest goes to the namings
         middle.addWidget(namings, 1)
-        history, hist_lay, self.history_summary = card(tr("Import history"), "history")
-        self.history = QTreeWidget()
-        self.history.setObjectName("import_history")
-        self.history.setRootIsDecorated(False)
-        self.history.setHeaderLabels([tr("Studio"), tr("Imported"), tr("Result"),
-                                      tr("Package")])
-        self.history.setFrameShape(QFrame.Shape.NoFrame)
-        hist_lay.addWidget(self.history, 1)
-        self.conflicts = QPushButton()  # a link: opens the conflicts to review
-        self.conflicts.setObjectName("open_conflicts")
-        self.conflicts.setFlat(True)
-        self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.conflicts.clicked.connect(self.show_conflicts)
-        hist_lay.addWidget(self.conflicts)
-        lower = QWidget()
-        llay = QHBoxLayout(lower)
-        llay.setContentsMargins(0, 0, 0, 0)
-        llay.setSpacing(12)
+        self.history_card = HistoryCard(self.show_conflicts)
+        # the card's parts, as the tests reach them
+        self.history, self.history_summary = self.history_card.tree, self.history_card.summary
+        self.conflicts = self.history_card.conflicts
+        middle_card = QWidget()
+        middle_card.setLayout(middle)
         self.offices_card = unionoffices.OfficesCard()
-        llay.addWidget(self.offices_card.frame, 4)
-        llay.addWidget(goals, 4)
-        llay.addLayout(middle, 4)
-        llay.addWidget(history, 4)
+        lower = self.cards = CardsArea([self.offices_card.frame, goals, middle_card,
+                                        self.history_card.frame])
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("union_splitter")
@@ -250,10 +213,11 @@ class UnionPage(LazyPage):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._split = False  # the table's share set once, when the page first has its height
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(10)
-        lay.addLayout(top)
+        lay.addLayout(self.top.grid)
         lay.addWidget(self.splitter, 1)
 
     # -- loading ----------------------------------------------------------------------------
@@ -281,8 +245,31 @@ class UnionPage(LazyPage):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         QWidget.showEvent(self, event)
+        self._share()
         if self._dirty:
             self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.top.follow(self._top_width())
+        self._share()
+
+    def _top_width(self) -> int:
+        margins = self.layout().contentsMargins()
+        return self.width() - margins.left() - margins.right()
+
+    def _share(self) -> None:
+        """The table first: three fifths of the height and five rows at least, the cards
+        scroll in the rest (once, when the page first has its height; then as the user drags
+        the splitter)."""
+        room = self.splitter.height() - self.splitter.handleWidth()
+        if not self._split and room > 0 and self.isVisible():
+            self._split = True
+            t = self.table
+            five = (self.table.minimumHeight() + 2 * t.verticalHeader().defaultSectionSize()
+                    + self.totals.sizeHint().height())
+            upper = max(room * 3 // 5, min(five, room - self.cards.minimumHeight()))
+            self.splitter.setSizes([upper, room - upper])
 
     def refresh(self) -> None:
         """Reload unless the page already shows this: the same year and targets, and nothing
@@ -392,6 +379,8 @@ class UnionPage(LazyPage):
         self._fill_party(data["coverage"])
         self.naming_card.fill(data)
         self._fill_history(data["studios"])
+        self.cards.arrange()  # the offices' card shown or hidden: no gap where it was
+        self.top.follow(self._top_width())  # the heading's text may have grown
         self._shown = shown_as
 
     def _fill_table(self, rows: list[dict], imported: dict) -> None:
@@ -407,12 +396,7 @@ class UnionPage(LazyPage):
                 header.resizeSection(c, max(56, min(header.sectionSize(c) + 8, 200)))
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        tot = self.data["totals"]
-        parts = [(metric_head(k), fmt.wan_text(tot[metric(k).attribute])
-                  if metric(k).kind == WAN else tot[metric(k).attribute])
-                 for k in self.columns.keys]
-        self.totals.setText(tr("Total: %1").replace("%1", " · ".join(f"{h} {v}"
-                                                                      for h, v in parts)))
+        self.totals.show_totals(self.model.columns, self.data["totals"])
         self.totals.setVisible(bool(rows))
 
     def _fill_goals(self, data: dict, note: str) -> None:
@@ -435,35 +419,7 @@ class UnionPage(LazyPage):
             self.lacking.setStyleSheet(f"color: {GREEN};")
 
     def _fill_history(self, studios: list[dict]) -> None:
-        names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
-        names.update({s["uid"]: s["name"] for s in studios})
-        history = importer.import_history(limit=HISTORY_SHOWN)
-        self.history.clear()
-        for h in history:
-            result = h["result"]
-            item = QTreeWidgetItem([shown(names.get(h["studio_uid"], "")),
-                                    when_text(h["imported_at"]), result_text(result),
-                                    shown(h["file_name"])])
-            item.setToolTip(0, tip(tr("Package No. %1").replace("%1", str(h["sequence"]))))
-            item.setToolTip(2, tip("\n".join([*(shown(w) for w in result.get("warnings", [])),
-                                              withheld_text(result.get(privacy.MANIFEST_KEY)
-                                                            or {})]).strip()
-                                   or result_text(result)))
-            if result.get("warnings"):
-                item.setForeground(2, QColor(ORANGE))
-            self.history.addTopLevelItem(item)
-        for c in range(3):
-            self.history.resizeColumnToContents(c)
-        total = importer.import_count()
-        self.history_summary.setText(str(total) if total else "")
-        n = importer.open_conflict_count()
-        self.conflicts.setText(tr("Open conflicts: %1").replace("%1", str(n)))
-        self.conflicts.setStyleSheet(f"color: {RED if n else MUTED}; text-align: left; "
-                                     f"border: none; text-decoration: {'underline' if n else 'none'};")
-        self.conflicts.setEnabled(bool(n))
-        self.conflicts.setToolTip(tr("Records that came with the same version but other "
-                                     "content than the ledger's; they were kept, not applied.")
-                                  + (" " + tr("Click to review them.") if n else ""))
+        self.history_card.fill(studios)
 
     # -- actions ----------------------------------------------------------------------------
     def uid_at(self, row: int) -> str | None:

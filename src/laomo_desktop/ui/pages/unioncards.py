@@ -54,6 +54,7 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     summary.setObjectName(f"{name}_summary")
     summary.setStyleSheet(f"color: {MUTED};")
     head.addWidget(summary)
+    head.addStretch(1)  # the summary beside its caption, not out at the card's far edge
     lay.addLayout(head)
     return card, lay, summary
 
@@ -73,12 +74,13 @@ class NamingsCard:
         tree.setItemsExpandable(False)
         tree.setIndentation(10)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the studio's name whole (a stretched name got what the dates left: "彭…"); on a narrow
+        # card the list scrolls sideways to the status, the last column takes any room to spare
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         head = tree.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setStretchLastSection(True)
         head.setResizeContentsPrecision(CONTENTS_PRECISION)
-        for c in (1, 2, 3):
+        for c in (0, 1, 2):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         tree.setToolTip(tr("Double-click a studio to open its ledger"))
         tree.itemDoubleClicked.connect(self._drill)
@@ -94,7 +96,7 @@ class NamingsCard:
         the plaques removed or names revoked in it (dated by the change)."""
         tree = self.tree
         head = tree.header()
-        for c in (1, 2, 3):  # fitted once at the end, not at every row (a province: thousands)
+        for c in (0, 1, 2):  # fitted once at the end, not at every row (a province: thousands)
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         tree.clear()
         due, gone = data["due_review"], data["withdrawn"]
@@ -123,7 +125,7 @@ class NamingsCard:
             tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
         tree.expandAll()
-        for c in (1, 2, 3):
+        for c in (0, 1, 2):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.summary.setText(tr("%1 due · %2 removed").replace(
             "%1", str(len(due))).replace("%2", str(len(gone))))

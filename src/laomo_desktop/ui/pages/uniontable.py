@@ -15,17 +15,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont, QStandardItem
 from PySide6.QtWidgets import QTableView
 
 from laomo_desktop.exchange import privacy
 from laomo_desktop.ledger import union
 from laomo_desktop.ledger import unioncolumns as UC
-from laomo_desktop.ledger.metrics import metric
+from laomo_desktop.ledger.metrics import WAN, metric
 from laomo_desktop.store import enums as E
 from laomo_desktop.texts import worded
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.exchange import when_text
 from laomo_desktop.ui.i18n import tr
+from laomo_desktop.ui.pages.listfooter import BACKGROUND, ColumnFooter
 from laomo_desktop.ui.pages.unioncards import UID_ROLE
 from laomo_desktop.ui.plain import shown
 
@@ -55,11 +57,16 @@ OWN = COLUMNS[:6]  # the studio's own columns; the figures the office chose foll
 HEADS = dict(COLUMNS[6:])  # the figures' heads the page had before there was a choice
 
 
-def metric_head(key: str) -> str:
-    """A figure's column head in the reader's language."""
-    if key in HEADS:
-        return ut(HEADS[key])
-    return UC.head(key, "zh" if fmt.is_chinese() else "en")
+def metric_head(key: str, lines: bool = False) -> str:
+    """A figure's column head in the reader's language, worded as the summary's PDF and XLSX
+    word it (ledger/unioncolumns.py); `lines`: its unit on a line of its own, as a table's
+    header shows it (the column stays as narrow as its figures)."""
+    lang = "zh" if fmt.is_chinese() else "en"
+    head = UC.head(key, lang)
+    name = UC.head(key, lang, unit=False)
+    if not lines or head == name:
+        return head
+    return f"{name}\n{head[len(name):].strip()}"
 
 
 def columns_of(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -214,9 +221,13 @@ class UnionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            key, head = self.columns[section]
-            return metric_head(key) if key in UC.CHOOSABLE else ut(head)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        key, head = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return metric_head(key, lines=True) if key in UC.CHOOSABLE else ut(head)
+        if role == Qt.ItemDataRole.ToolTipRole and key in UC.CHOOSABLE:
+            return metric_head(key)
         return None
 
 
@@ -248,3 +259,44 @@ class UnionTable(QTableView):
     def item(self, row: int, column: int) -> _Cell | None:
         index = self.model().index(row, column)
         return _Cell(index) if index.isValid() else None
+
+
+class UnionTotals(ColumnFooter):
+    """The city's totals of the figures shown, one line under the table, each under its column
+    (as the summary's 合计 row): one line whatever the number of columns the office chose."""
+
+    def __init__(self, table: QTableView, parent=None):
+        super().__init__(table, 0, parent)
+        self.setObjectName("union_totals")
+        self._text = ""
+
+    def show_totals(self, columns: tuple[tuple[str, str], ...], totals: dict) -> None:
+        self.cells.clear()
+        self.cells.setColumnCount(len(columns))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        items, parts = [], []
+        for key, _head in columns:
+            text = ""
+            if key in UC.CHOOSABLE:
+                m = metric(key)
+                value = totals[m.attribute]
+                text = fmt.wan_text(value) if m.kind == WAN else str(value)
+                parts.append(f"{metric_head(key)} {text}")
+            items.append(QStandardItem(text))
+        if items:
+            items[0].setText(tr("Total"))
+        self._text = tr("Total: %1").replace("%1", " · ".join(parts))
+        for item in items:
+            item.setFont(bold)
+            item.setBackground(BACKGROUND)
+            item.setToolTip(self._text)
+            if item is not items[0]:
+                item.setTextAlignment(RIGHT)
+        self.cells.appendRow(items)
+        self.setAccessibleName(self._text)
+        self.fit_height()
+
+    def text(self) -> str:
+        """The totals as one line of text (its tooltip and what a screen reader says)."""
+        return self._text

@@ -182,14 +182,20 @@ def row_editors(child: S.Child, studio_uid: str) -> list[Editor]:
     return editors
 
 
+ROWS_SHOWN = 4  # a child list's rows shown without scrolling
+
+
 class FittedTable(QTableWidget):
-    """A table whose columns never get narrower than their least widths and share out any
-    room beyond them in proportion, as the table is resized."""
+    """A table whose columns never get narrower than their least widths and give any room
+    beyond them to the columns that `grow` names (free text: a task, a name), in proportion
+    to their least widths; to every column when none grows."""
 
     least: list[int] = []
+    grow: list[int] = []
 
-    def set_least_widths(self, widths: list[int]) -> None:
+    def set_least_widths(self, widths: list[int], grow: list[int] | None = None) -> None:
         self.least = widths
+        self.grow = [c for c in grow or [] if 0 <= c < len(widths)]
         self.fit()
 
     def fit(self) -> None:
@@ -198,8 +204,12 @@ class FittedTable(QTableWidget):
         total, room = sum(self.least), self.viewport().width()
         widths = list(self.least)
         if room > total:
-            widths = [w * room // total for w in widths]
-            widths[-1] = room - sum(widths[:-1])
+            grow = self.grow or list(range(len(widths)))
+            share = sum(widths[c] for c in grow)
+            spare = room - total
+            for c in grow:
+                widths[c] += spare * self.least[c] // share
+            widths[grow[-1]] += room - sum(widths)  # the rounding's pixels
         header = self.horizontalHeader()
         for c, w in enumerate(widths):
             header.resizeSection(c, w)
@@ -233,7 +243,7 @@ class RowsEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(110)
-        self.table.setMaximumHeight(190)
+        self.table.setMaximumHeight(190)  # grows with the rows shown (_fit_height)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fit_columns()
         lay.addWidget(self.table)
@@ -254,11 +264,29 @@ class RowsEditor(QWidget):
         slivers); room to spare is shared out in proportion."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        text = [c for c, f in enumerate(self.child.fields)
+                if f.type in (S.TEXT, S.LONGTEXT) and f.choices is None]
+        # a number or a year typed in a line needs ten digits' room, not a line edit's width
+        digits = self.fontMetrics().horizontalAdvance("0" * 10) + 16
         widths = []
         for c, editor in enumerate(row_editors(self.child, self.studio_uid)):
-            widths.append(max(editor.widget.sizeHint().width(), header.sectionSizeHint(c)) + 8)
-            editor.widget.deleteLater()
-        self.table.set_least_widths(widths)
+            w = editor.widget
+            need = digits if isinstance(w, QLineEdit) and c not in text else w.sizeHint().width()
+            widths.append(max(need, header.sectionSizeHint(c)) + 8)
+            w.deleteLater()
+        self.table.set_least_widths(widths, text)
+
+    def _fit_height(self) -> None:
+        """Tall enough for its rows, up to ROWS_SHOWN of them (two at least: room to add);
+        a longer list scrolls."""
+        t = self.table
+        rows = min(max(len(self.rows), 2), ROWS_SHOWN)
+        scroll = t.horizontalScrollBar().sizeHint().height() \
+            if sum(t.least) > t.viewport().width() else 0
+        height = (t.horizontalHeader().sizeHint().height() + 2 * t.frameWidth()
+                  + rows * t.verticalHeader().defaultSectionSize() + scroll)
+        t.setMinimumHeight(height)
+        t.setMaximumHeight(max(height, t.maximumHeight()))
 
     def add_row(self, values: dict | None = None) -> None:
         if self.child.max_items and len(self.rows) >= self.child.max_items:
@@ -269,14 +297,18 @@ class RowsEditor(QWidget):
         for c, e in enumerate(editors):
             if isinstance(values, dict):
                 e.set(values.get(e.field.name))
+            if isinstance(e.widget, QLineEdit):
+                e.widget.setCursorPosition(0)  # a long text shows its beginning, not its end
             self.table.setCellWidget(r, c, e.widget)
         self.rows.append(editors)
+        self._fit_height()
 
     def remove_row(self) -> None:
         r = self.table.currentRow()
         if 0 <= r < len(self.rows):
             self.table.removeRow(r)
             del self.rows[r]
+            self._fit_height()
 
     def move(self, step: int) -> None:
         r = self.table.currentRow()
@@ -296,6 +328,7 @@ class RowsEditor(QWidget):
         self.rows = []
         for it in items or []:
             self.add_row(it)
+        self._fit_height()
 
 
 def make_child_editor(child: S.Child, studio_uid: str, people: bool = False) -> Any:
