@@ -131,7 +131,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/attachpanel.py" line="183"/>
-        <location filename="../../ui/widgets/childlists.py" line="241"/>
+        <location filename="../../ui/widgets/childlists.py" line="251"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>（在回收站中）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/childlists.py" line="241"/>
+        <location filename="../../ui/widgets/childlists.py" line="251"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
@@ -186,13 +186,13 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/unioncolumns.py" line="48"/>
-        <location filename="../../ui/widgets/childlists.py" line="242"/>
+        <location filename="../../ui/widgets/childlists.py" line="252"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/unioncolumns.py" line="50"/>
-        <location filename="../../ui/widgets/childlists.py" line="243"/>
+        <location filename="../../ui/widgets/childlists.py" line="253"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -639,8 +639,8 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="59"/>
-        <location filename="../../ui/pages/union.py" line="226"/>
-        <location filename="../../ui/pages/unioncards.py" line="70"/>
+        <location filename="../../ui/pages/unioncards.py" line="71"/>
+        <location filename="../../ui/pages/unionlayout.py" line="166"/>
         <location filename="../../ui/window/mainwindow.py" line="178"/>
         <location filename="../../ui/window/mainwindow.py" line="185"/>
         <source>Studio</source>
@@ -1333,7 +1333,7 @@ It is now safe to remove the USB stick.</source>
     </message>
     <message>
         <location filename="../../ui/pages/binlog.py" line="145"/>
-        <location filename="../../ui/pages/section.py" line="410"/>
+        <location filename="../../ui/pages/section.py" line="414"/>
         <source>Not deleted</source>
         <translation>未能删除</translation>
     </message>
@@ -1357,7 +1357,7 @@ It is now safe to remove the USB stick.</source>
         <location filename="../../ui/pages/binlog.py" line="152"/>
         <location filename="../../ui/pages/members.py" line="53"/>
         <location filename="../../ui/pages/section.py" line="163"/>
-        <location filename="../../ui/pages/section.py" line="311"/>
+        <location filename="../../ui/pages/section.py" line="315"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1423,13 +1423,13 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="56"/>
-        <location filename="../../ui/pages/section.py" line="393"/>
+        <location filename="../../ui/pages/section.py" line="397"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/record.py" line="56"/>
-        <location filename="../../ui/pages/section.py" line="366"/>
+        <location filename="../../ui/pages/section.py" line="370"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1496,6 +1496,7 @@ Change the role anyway (only to correct a mistake)?</source>
     <message>
         <location filename="../../ui/dialogs/imports.py" line="93"/>
         <location filename="../../ui/pages/listfooter.py" line="29"/>
+        <location filename="../../ui/pages/uniontable.py" line="288"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1655,7 +1656,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="419"/>
+        <location filename="../../ui/pages/section.py" line="423"/>
         <source>%1 records moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores them.</source>
         <translation>%1 条记录已移到回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1666,50 +1667,50 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>在本栏目中搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="291"/>
+        <location filename="../../ui/pages/section.py" line="295"/>
         <source>Not in %1</source>
         <translation>不在 %1内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="293"/>
+        <location filename="../../ui/pages/section.py" line="297"/>
         <source>All records are shown; %1 of them are not in %2 and are shown in grey (&lt;a href=&quot;#year&quot;&gt;only %2&lt;/a&gt;)</source>
         <translation>已显示全部记录，其中 %1 条不在 %2内，以灰色显示（&lt;a href=&quot;#year&quot;&gt;只显示 %2&lt;/a&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="298"/>
+        <location filename="../../ui/pages/section.py" line="302"/>
         <source>%1 more records are not in %2 (&lt;a href=&quot;#all&quot;&gt;show all records&lt;/a&gt;)</source>
         <translation>另有 %1 条记录不在 %2内（&lt;a href=&quot;#all&quot;&gt;显示全部记录&lt;/a&gt;）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/members.py" line="53"/>
-        <location filename="../../ui/pages/section.py" line="311"/>
+        <location filename="../../ui/pages/section.py" line="315"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="319"/>
+        <location filename="../../ui/pages/section.py" line="323"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="320"/>
+        <location filename="../../ui/pages/section.py" line="324"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
         <location filename="../../ui/pages/attachments.py" line="147"/>
         <location filename="../../ui/pages/attachments.py" line="154"/>
-        <location filename="../../ui/pages/section.py" line="382"/>
+        <location filename="../../ui/pages/section.py" line="386"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="412"/>
+        <location filename="../../ui/pages/section.py" line="416"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/section.py" line="417"/>
+        <location filename="../../ui/pages/section.py" line="421"/>
         <source>Moved to the recycle bin. Ctrl+Z undoes it; the recycle bin restores it.</source>
         <translation>已移入回收站。按 Ctrl+Z 可撤销，也可在回收站中恢复。</translation>
     </message>
@@ -1839,7 +1840,7 @@ Change the role anyway (only to correct a mistake)?</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="182"/>
-        <location filename="../../ui/pages/union.py" line="226"/>
+        <location filename="../../ui/pages/unionlayout.py" line="166"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -2258,47 +2259,47 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>可用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="93"/>
+        <location filename="../../ui/pages/uniontable.py" line="100"/>
         <source>Not rated</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="83"/>
+        <location filename="../../ui/pages/unionlayout.py" line="151"/>
         <source>No records</source>
         <translation>没有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="85"/>
+        <location filename="../../ui/pages/unionlayout.py" line="153"/>
         <source>%1 warning(s)</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="153"/>
+        <location filename="../../ui/pages/unioncards.py" line="155"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="155"/>
+        <location filename="../../ui/pages/unioncards.py" line="157"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="117"/>
+        <location filename="../../ui/pages/union.py" line="96"/>
         <source>Import packages…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="119"/>
+        <location filename="../../ui/pages/union.py" line="98"/>
         <source>Import the data packages the studios sent (several at once)</source>
         <translation>导入各工作室报送的数据包（可一次选择多个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="122"/>
+        <location filename="../../ui/pages/union.py" line="101"/>
         <source>From a USB stick</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="220"/>
+        <location filename="../../ui/pages/unioncards.py" line="222"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
@@ -2331,7 +2332,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
-        <location filename="../../ui/pages/union.py" line="155"/>
+        <location filename="../../ui/pages/union.py" line="126"/>
         <location filename="../../ui/pages/unionoffices.py" line="136"/>
         <source>Studios</source>
         <translation>工作室</translation>
@@ -2373,101 +2374,101 @@ What is wrong: %2</source>
         <translation>原来的文件已原样保存为：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="172"/>
-        <location filename="../../ui/pages/unioncards.py" line="83"/>
+        <location filename="../../ui/pages/union.py" line="143"/>
+        <location filename="../../ui/pages/unioncards.py" line="85"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="177"/>
+        <location filename="../../ui/pages/union.py" line="151"/>
         <source>There are no studios in this ledger yet. Import the data packages the studios sent to see them here.</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="166"/>
+        <location filename="../../ui/pages/unioncards.py" line="168"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="183"/>
+        <location filename="../../ui/pages/unioncards.py" line="185"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="185"/>
+        <location filename="../../ui/pages/unioncards.py" line="187"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="204"/>
+        <location filename="../../ui/pages/union.py" line="181"/>
         <source>Without a party organisation</source>
         <translation>未建立党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="222"/>
+        <location filename="../../ui/pages/unionlayout.py" line="162"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
-        <location filename="../../ui/pages/union.py" line="227"/>
+        <location filename="../../ui/pages/unionlayout.py" line="167"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="85"/>
+        <location filename="../../ui/pages/uniontable.py" line="92"/>
         <source>Not provided: %1</source>
         <translation>未提供：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="226"/>
+        <location filename="../../ui/pages/unionlayout.py" line="166"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="367"/>
+        <location filename="../../ui/pages/union.py" line="354"/>
         <source>Union overview %1</source>
         <translation>%1单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="364"/>
+        <location filename="../../ui/pages/union.py" line="351"/>
         <source>%1 studios, %2 of them imported from their data packages</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="66"/>
-        <location filename="../../ui/pages/unioncards.py" line="69"/>
+        <location filename="../../ui/pages/unioncards.py" line="67"/>
+        <location filename="../../ui/pages/unioncards.py" line="70"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="70"/>
+        <location filename="../../ui/pages/unioncards.py" line="71"/>
         <location filename="../../ui/pages/unionoffices.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="70"/>
+        <location filename="../../ui/pages/unioncards.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="70"/>
+        <location filename="../../ui/pages/unioncards.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="133"/>
+        <location filename="../../ui/pages/union.py" line="106"/>
         <source>Office…</source>
         <translation>工会设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="136"/>
+        <location filename="../../ui/pages/union.py" line="109"/>
         <source>Forward up…</source>
         <translation>转报上级工会…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="137"/>
+        <location filename="../../ui/pages/union.py" line="110"/>
         <location filename="../../ui/pages/unionoffices.py" line="111"/>
         <location filename="../../ui/pages/unionoffices.py" line="117"/>
         <location filename="../../ui/pages/unionoffices.py" line="119"/>
@@ -2475,133 +2476,133 @@ What is wrong: %2</source>
         <translation>转报上级工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="141"/>
+        <location filename="../../ui/pages/union.py" line="114"/>
         <source>Columns…</source>
         <translation>列…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="143"/>
+        <location filename="../../ui/pages/union.py" line="116"/>
         <source>Choose the figures the union summary shows</source>
         <translation>选择单位汇总显示哪些指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="326"/>
+        <location filename="../../ui/pages/union.py" line="313"/>
         <source>Adding up the figures of %1 studios…</source>
         <translation>正在汇总 %1 个工作室的数字…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="347"/>
+        <location filename="../../ui/pages/union.py" line="334"/>
         <source>The figures could not be added up: %1</source>
         <translation>数字未能汇总：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="352"/>
+        <location filename="../../ui/pages/union.py" line="339"/>
         <source>Union overview</source>
         <translation>单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="369"/>
+        <location filename="../../ui/pages/union.py" line="356"/>
         <source>Union overview, statistics year %1</source>
         <translation>%1 统计年度单位汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="371"/>
+        <location filename="../../ui/pages/union.py" line="358"/>
         <source>Statistics year %1 (%2 to %3)</source>
         <translation>%1 统计年度（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="374"/>
+        <location filename="../../ui/pages/union.py" line="361"/>
         <source>all years are selected; showing the current year</source>
         <translation>已选择全部年份，显示本年度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="382"/>
+        <location filename="../../ui/pages/union.py" line="369"/>
         <source>Some chosen columns are unknown to this version and were skipped: %1</source>
         <translation>以下选定的列此版本中没有，已略过：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="447"/>
-        <location filename="../../ui/pages/uniontable.py" line="204"/>
+        <location filename="../../ui/pages/unionlayout.py" line="187"/>
+        <location filename="../../ui/pages/uniontable.py" line="211"/>
         <source>Package No. %1</source>
         <translation>第 %1 号数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="202"/>
+        <location filename="../../ui/pages/uniontable.py" line="209"/>
         <source>Entered in this ledger, not imported</source>
         <translation>在本台账中录入，不是导入的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="414"/>
+        <location filename="../../ui/pages/uniontable.py" line="289"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="197"/>
+        <location filename="../../ui/pages/unioncards.py" line="199"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="203"/>
+        <location filename="../../ui/pages/unioncards.py" line="205"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="425"/>
+        <location filename="../../ui/pages/union.py" line="409"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="433"/>
+        <location filename="../../ui/pages/union.py" line="417"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="101"/>
+        <location filename="../../ui/pages/unioncards.py" line="103"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="102"/>
+        <location filename="../../ui/pages/unioncards.py" line="104"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="116"/>
+        <location filename="../../ui/pages/unioncards.py" line="118"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="117"/>
+        <location filename="../../ui/pages/unioncards.py" line="119"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="128"/>
+        <location filename="../../ui/pages/unioncards.py" line="130"/>
         <source>%1 due · %2 removed</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="130"/>
+        <location filename="../../ui/pages/unioncards.py" line="132"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="460"/>
+        <location filename="../../ui/pages/unionlayout.py" line="200"/>
         <source>Open conflicts: %1</source>
         <translation>待核对的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="464"/>
+        <location filename="../../ui/pages/unionlayout.py" line="204"/>
         <source>Records that came with the same version but other content than the ledger&apos;s; they were kept, not applied.</source>
         <translation>数据包中的记录与本台账版本相同但内容不同；已保留待核对，没有应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="466"/>
+        <location filename="../../ui/pages/unionlayout.py" line="206"/>
         <source>Click to review them.</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="521"/>
+        <location filename="../../ui/pages/union.py" line="477"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -2732,13 +2733,13 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>%1 学时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="72"/>
-        <location filename="../../ui/pages/listfooter.py" line="140"/>
+        <location filename="../../ui/pages/listfooter.py" line="115"/>
+        <location filename="../../ui/pages/listfooter.py" line="157"/>
         <source>Totals of the records shown</source>
         <translation>当前显示记录的合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listfooter.py" line="178"/>
+        <location filename="../../ui/pages/listfooter.py" line="195"/>
         <source>Totals of the %1 records shown</source>
         <translation>当前显示的 %1 条记录的合计</translation>
     </message>
@@ -3522,99 +3523,99 @@ Records already entered are not changed; only the year they are counted in follo
 <context>
     <name>Union</name>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="34"/>
+        <location filename="../../ui/pages/uniontable.py" line="36"/>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="35"/>
+        <location filename="../../ui/pages/uniontable.py" line="37"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="36"/>
+        <location filename="../../ui/pages/uniontable.py" line="38"/>
         <source>Category</source>
         <translation>工作室类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="37"/>
+        <location filename="../../ui/pages/uniontable.py" line="39"/>
         <source>Party organisation</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="38"/>
+        <location filename="../../ui/pages/uniontable.py" line="40"/>
         <source>Last package</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="39"/>
+        <location filename="../../ui/pages/uniontable.py" line="41"/>
         <source>Came through</source>
         <translation>报送途径</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="40"/>
+        <location filename="../../ui/pages/uniontable.py" line="42"/>
         <source>Projects</source>
         <translation>新立项课题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="41"/>
+        <location filename="../../ui/pages/uniontable.py" line="43"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="49"/>
+        <location filename="../../ui/pages/uniontable.py" line="51"/>
         <source>Grants received (10k yuan)</source>
         <translation>获得补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="50"/>
+        <location filename="../../ui/pages/uniontable.py" line="52"/>
         <source>Grants spent (10k yuan)</source>
         <translation>列支补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="142"/>
-        <location filename="../../ui/pages/uniontable.py" line="42"/>
+        <location filename="../../ui/pages/unioncards.py" line="144"/>
+        <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="143"/>
-        <location filename="../../ui/pages/uniontable.py" line="43"/>
+        <location filename="../../ui/pages/unioncards.py" line="145"/>
+        <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>Patents</source>
         <translation>专利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="44"/>
+        <location filename="../../ui/pages/uniontable.py" line="46"/>
         <source>Trainings</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="45"/>
+        <location filename="../../ui/pages/uniontable.py" line="47"/>
         <source>Person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="46"/>
+        <location filename="../../ui/pages/uniontable.py" line="48"/>
         <source>New apprentices</source>
         <translation>新带徒（对）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uniontable.py" line="47"/>
+        <location filename="../../ui/pages/uniontable.py" line="49"/>
         <source>Benefit (10k yuan)</source>
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="140"/>
+        <location filename="../../ui/pages/unioncards.py" line="142"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="141"/>
+        <location filename="../../ui/pages/unioncards.py" line="143"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="144"/>
+        <location filename="../../ui/pages/unioncards.py" line="146"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>
