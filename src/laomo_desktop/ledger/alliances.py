@@ -9,6 +9,7 @@ date; an alliance in the recycle bin ties nothing."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from laomo_desktop.errors import LaomoError
@@ -145,8 +146,8 @@ class AllianceYear:
 def _other_studio(listed: str, own: str) -> bool:
     """False when a member list's entry names this studio (spaces and the width of brackets
     aside): the entry is left out, the studio already being the first member."""
-    def key(name: str) -> str:
-        return "".join(name.split()).replace("（", "(").replace("）", ")")
+    def key(name: str) -> str:  # NFKC: full-width brackets and letters as their narrow forms
+        return "".join(unicodedata.normalize("NFKC", name).split())
     return key(listed) != key(own)
 
 
