@@ -41,6 +41,7 @@ from laomo_desktop.ledger.demo_words import (
     W,
 )
 from laomo_desktop.ledger.money import FEN_PER_WAN
+from laomo_desktop.store import enums as E
 from laomo_desktop.store.models import MODELS, database
 from laomo_desktop.texts import Both, Text
 from laomo_desktop.work import Job, Progress
@@ -181,6 +182,8 @@ class _Studio(Life):
         self.party_org = self.party_org if party >= 3 else "none"
         values = {
             "name": self.name, "code": f"LM-{self.index + 1:04d}", "host_unit": self.unit,
+            # the kind its name says (a 技能大师工作室 is never a 劳模创新工作室)
+            "category": next(c.value for c in E.StudioCategory if self.name.endswith(c.zh)),
             "unit_type": self.unit_type, "industry": self.ind, "founded_on": f,
             "directions": ["technology", *r.sample(W("management service mechanism"), r.randint(0, 2))],
             "room_address": f"{self.unit}{r.choice(W('综合楼 生产楼 培训中心 技术楼'))}"
