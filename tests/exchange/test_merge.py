@@ -8,7 +8,7 @@ import pytest
 from exchange_helpers import all_records, snapshot
 
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer
+from laomo_desktop.exchange import importer, importlog
 from laomo_desktop.ledger import attachments, stats
 from laomo_desktop.ledger import records as R
 from laomo_desktop.ledger.figures import as_json
@@ -86,7 +86,7 @@ def test_same_version_different_content_is_kept_as_a_conflict_not_applied(ex):
     result = importer.apply(office, second)
     assert "冲突" in str(result.message)
     assert R.get("rule", ex.uids["rule1"])["title"] == "办公室改的"
-    [c] = importer.open_conflicts()
+    [c] = importlog.open_conflicts()
     assert (c["kind"], c["record_uid"]) == ("rule", ex.uids["rule1"])
     assert c["local"]["title"] == "办公室改的" and c["incoming"]["title"] == "工作室学习培训制度"
     assert Conflict.select().count() == 1

@@ -10,7 +10,7 @@ from exchange_helpers import all_records, craft
 
 from helpers import run_cli as run
 from laomo_desktop.errors import LaomoError
-from laomo_desktop.exchange import importer, keys, privacy
+from laomo_desktop.exchange import importer, importlog, keys, privacy
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import assessment, stats
 from laomo_desktop.ledger import records as R
@@ -125,7 +125,7 @@ def test_sharing_again_updates_and_withholding_later_clears_the_offices_copy(ex)
     assert after["phone"] == "13800000001" and after["birth_date"] is None
     assert R.get("studio", ex.uids["A"])["contact_phone"] == "0710-1234567"
     assert privacy.withheld(ex.uids["A"]) == {"member": {"sex", "birth_date", "education"}}
-    log = importer.import_history(ex.uids["A"])[0]["result"]
+    log = importlog.import_history(ex.uids["A"])[0]["result"]
     assert log["omitted_fields"] == {"member": ["birth_date", "education", "sex"]}
 
 
@@ -229,10 +229,10 @@ def test_a_conflict_kept_at_the_office_keeps_no_withheld_field_either(ex):
     import_(ex, ex.export(include="all").path)
     database.execute_sql("UPDATE member SET post = '办公室改的' WHERE uid = ?", (wang,))
     import_(ex, ex.export(include="all").path)  # same version, other content: a conflict
-    [c] = importer.open_conflicts()
+    [c] = importlog.open_conflicts()
     assert c["local"]["phone"] == c["incoming"]["phone"] == "13800000001"
     import_(ex, ex.export(include=["sex", "birth_date", "education", "contact_phone"]).path)
-    found = importer.open_conflicts()  # the one before, and the same again from this package
+    found = importlog.open_conflicts()  # the one before, and the same again from this package
     assert len(found) == 2
     for c in found:
         assert c["local"]["phone"] is None and c["incoming"]["phone"] is None

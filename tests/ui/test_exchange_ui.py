@@ -13,7 +13,7 @@ from exchange_ledgers import Ledgers
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
-from laomo_desktop.exchange import export, keys
+from laomo_desktop.exchange import export, importlog, keys
 from laomo_desktop.exchange.package import read_package
 from laomo_desktop.ledger import union
 from laomo_desktop.store.database import close_ledger
@@ -433,7 +433,7 @@ def test_three_packages_show_a_step_each_and_cancel_keeps_only_the_first(two, qt
     qtbot.waitUntil(lambda: bool(got), timeout=10000)
     assert [status for _, status, _ in got[0]] == ["imported", "skipped", "skipped"]
     assert len(calls) == 1, "nothing was started after Cancel"
-    history = importer.import_history()
+    history = importlog.import_history()
     assert [h["file_name"] for h in history] == [files[0].name]
     assert page.history.topLevelItemCount() == 1 and page.table.rowCount() == 1
     assert user.reports[0].count("取消") == 2

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laomo_desktop.exchange import importer, keys, privacy
+from laomo_desktop.exchange import importlog, keys, privacy
 from laomo_desktop.ui import fmt
 from laomo_desktop.ui.dialogs.exchange import ORANGE, when_text
 from laomo_desktop.ui.dialogs.imports import COUNT_KEYS, count_headers
@@ -177,7 +177,7 @@ class HistoryCard:
     def fill(self, studios: list[dict]) -> None:
         names = {k.studio_uid: k.studio_name for k in keys.list_pinned()}
         names.update({s["uid"]: s["name"] for s in studios})
-        history = importer.import_history(limit=HISTORY_SHOWN)
+        history = importlog.import_history(limit=HISTORY_SHOWN)
         self.tree.clear()
         for h in history:
             result = h["result"]
@@ -194,9 +194,9 @@ class HistoryCard:
             self.tree.addTopLevelItem(item)
         for c in range(3):
             self.tree.resizeColumnToContents(c)
-        total = importer.import_count()
+        total = importlog.import_count()
         self.summary.setText(str(total) if total else "")
-        n = importer.open_conflict_count()
+        n = importlog.open_conflict_count()
         self.conflicts.setText(tr("Open conflicts: %1").replace("%1", str(n)))
         self.conflicts.setStyleSheet(f"color: {RED if n else MUTED}; text-align: left; "
                                      f"border: none; text-decoration: {'underline' if n else 'none'};")
