@@ -21,9 +21,7 @@ from laomo_desktop.ledger.demo_words import (
     DEV,
     ENG_TITLES,
     EQUIP,
-    FEMALE,
     INDUSTRIES,
-    MALE,
     MED_TITLES,
     MEMBER_HONOURS,
     OTHER_ACTS,
@@ -34,7 +32,6 @@ from laomo_desktop.ledger.demo_words import (
     RESULT_TYPES,
     RULES,
     STUDIO_HONOURS,
-    SURNAMES,
     TRAIN,
     TRAIN_GEN,
     UNION,
@@ -83,34 +80,11 @@ class _Studio(Life):
         self.projects: list[tuple[str, date, str]] = []
         self.trainings: list[tuple[str, date]] = []
 
-    def _day(self, a: date, b: date, r: random.Random | None = None) -> date:
-        """A working day in [a, b] where there is one."""
-        d = a + timedelta(days=(r or self.r).randint(0, max(0, (b - a).days)))
-        if d.weekday() >= 5 and d - timedelta(days=2) >= a:
-            d -= timedelta(days=d.weekday() - 4)
-        return d
-
-    def _early(self, p: float) -> date:  # with chance p within 200 days of founding
-        f = self.founded
-        return self._day(f, min(self.today, f + timedelta(200)) if self.r.random() < p else self.today)
-
-    def _n(self, lo_hi: tuple[int, int], frac: float = 1.0) -> int:
-        x = self.r.randint(*lo_hi) * frac
-        return int(x) + (self.r.random() < x - int(x))
-
-    def _name(self, female: bool, r: random.Random | None = None) -> str:
-        r, chars = r or self.r, FEMALE if female else MALE
-        return r.choice(SURNAMES) + r.choice(chars) + (r.choice(chars) if r.random() < 0.7 else "")
-
     def _obj(self) -> str:
         return self.r.choice(self.objs)
 
     def _pool(self, d: date, roles: tuple[str, ...] = ("leader", "core", "member")) -> list[Member]:
         return [m for m in self.members if m.role in roles and m.active(d)]
-
-    def _phone(self, r: random.Random | None = None) -> str:
-        r = r or self.r
-        return f"1{r.choice('3589')}{r.randint(0, 9)}{r.randint(0, 10**8 - 1):08d}"
 
     def _people(self) -> None:
         r, today = self.r, self.today

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from laomo_desktop.ledger.demo_words import FEMALE, MALE, SURNAMES
 from laomo_desktop.store import enums as E
 
 LEVELS = list(E.SkillLevel)  # lowest first
@@ -48,12 +49,40 @@ class Member:
 
 class Life:
     """The life events of demo._Studio, which provides what is used here: today, founded,
-    female, used, leader, name, and the helpers _day and _name."""
+    female, used, leader, name; and the helpers the sample draws with (_day, _name…)."""
 
     life: random.Random
     story: dict[str, str]
     leaders: list[tuple[str, date]]
     former: Member | None
+    r: random.Random
+    founded: date
+    today: date
+
+    # -- the helpers every part of the sample draws with ------------------------------------
+    def _day(self, a: date, b: date, r: random.Random | None = None) -> date:
+        """A working day in [a, b] where there is one."""
+        d = a + timedelta(days=(r or self.r).randint(0, max(0, (b - a).days)))
+        if d.weekday() >= 5 and d - timedelta(days=2) >= a:
+            d -= timedelta(days=d.weekday() - 4)
+        return d
+
+    def _early(self, p: float) -> date:  # with chance p within 200 days of founding
+        f = self.founded
+        return self._day(f, min(self.today, f + timedelta(200)) if self.r.random() < p else self.today)
+
+    def _n(self, lo_hi: tuple[int, int], frac: float = 1.0) -> int:
+        x = self.r.randint(*lo_hi) * frac
+        return int(x) + (self.r.random() < x - int(x))
+
+    def _name(self, female: bool, r: random.Random | None = None) -> str:
+        r, chars = r or self.r, FEMALE if female else MALE
+        return r.choice(SURNAMES) + r.choice(chars) + (r.choice(chars) if r.random() < 0.7 else "")
+
+    def _phone(self, r: random.Random | None = None) -> str:
+        r = r or self.r
+        return f"1{r.choice('3589')}{r.randint(0, 9)}{r.randint(0, 10**8 - 1):08d}"
+
 
     def _handover(self) -> None:
         """The run's one change of leader, in the first studio old enough: its founding leader
