@@ -306,6 +306,7 @@ Backups are kept in the folder %3.</source>
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/menus.py" line="142"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="68"/>
         <location filename="../../ui/dialogs/recovery.py" line="77"/>
         <location filename="../../ui/pages/binlog.py" line="100"/>
         <location filename="../../ui/pages/binlog.py" line="159"/>
@@ -620,7 +621,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
         <translation>为工作室添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="229"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="230"/>
         <location filename="../../ui/pages/attachments.py" line="114"/>
         <source>Not attached</source>
         <translation>未能添加附件</translation>
@@ -2117,7 +2118,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <location filename="../../ui/dialogs/fillform.py" line="117"/>
         <location filename="../../ui/dialogs/formfields.py" line="79"/>
         <location filename="../../ui/dialogs/listexport.py" line="73"/>
-        <location filename="../../ui/dialogs/noticepkg.py" line="85"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="86"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3028,137 +3029,137 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>报送材料或附件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="72"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="73"/>
         <source>attached file</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="79"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="80"/>
         <location filename="../../ui/dialogs/officeimport.py" line="77"/>
         <source>I confirmed this fingerprint with the office (by phone or on paper)</source>
         <translation>我已与该工会核对过这个指纹（电话或纸面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="82"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="83"/>
         <location filename="../../ui/dialogs/officeimport.py" line="80"/>
         <source>Replace the registered key with this new one (I confirmed the new fingerprint with the office)</source>
         <translation>用这个新密钥替换登记的密钥（我已与该工会核对过新指纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="89"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="90"/>
         <location filename="../../ui/dialogs/officeimport.py" line="96"/>
         <source>✓ Signed with the key registered for this office (%1).</source>
         <translation>✓ 由本台账为该工会登记的密钥签名（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="91"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="92"/>
         <location filename="../../ui/dialogs/officeimport.py" line="98"/>
         <source>This is the first package from this office. Before importing, call the office and compare its signing-key fingerprint with this one:</source>
         <translation>这是该工会的第一个数据包。导入前请给该工会打电话，核对其签名密钥指纹是否与下面的一致：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="93"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="94"/>
         <location filename="../../ui/dialogs/officeimport.py" line="100"/>
         <source>The signing key of this office has CHANGED. Call the office and compare the new fingerprint before importing.</source>
         <translation>该工会的签名密钥已经改变。导入前请给该工会打电话核对新指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="124"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="125"/>
         <source>Notices to the studios</source>
         <translation>下发给工作室的通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
         <source>Due on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="127"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
         <source>Title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="129"/>
         <source>Version</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="128"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="129"/>
         <source>Sent</source>
         <translation>发送情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="134"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="135"/>
         <source>New notice…</source>
         <translation>新建通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="137"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="138"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="139"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="140"/>
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="142"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="143"/>
         <source>Send to the studios (USB stick)…</source>
         <translation>下发给工作室（U 盘）…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="159"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="160"/>
         <source>Write a notice, attach the notice file and the union&apos;s forms, then send it to the studios on a USB stick as a signed notice package. A studio that imports a newer version keeps its ticks.</source>
         <translation>写好通知，附上通知正文和工会表单，签名后用 U 盘下发给各工作室。工作室导入新版本时，已勾选完成的材料会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="179"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="180"/>
         <source>version %1</source>
         <translation>已发送第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="180"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="181"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="198"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="199"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="222"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="223"/>
         <source>Attach the notice file and forms</source>
         <translation>选择通知正文和表单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="234"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="235"/>
         <source>Choose the USB stick</source>
         <translation>选择 U 盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="237"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="238"/>
         <source>Send the notice</source>
         <translation>下发通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="237"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="238"/>
         <source>Writing the notice package…</source>
         <translation>正在写入通知数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="240"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="241"/>
         <source>Not written</source>
         <translation>未写入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/noticepkg.py" line="246"/>
+        <location filename="../../ui/dialogs/noticepkg.py" line="247"/>
         <source>Written and read back: %1</source>
         <translation>已写入并回读校验：%1</translation>
     </message>

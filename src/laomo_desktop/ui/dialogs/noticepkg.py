@@ -64,7 +64,8 @@ class NoticePreviewDialog(QDialog):
         what.setWordWrap(True)
         self.items = QTableWidget(len(n["items"]) + len(pv.attachments), 2)
         self.items.setObjectName("notice_package_items")
-        self.items.setHorizontalHeaderLabels([tr("Required item or attached file"), ""])
+        self.items.setHorizontalHeaderLabels([tr("Required item or attached file"),
+                                              tr("Kind")])
         self.items.verticalHeader().hide()
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         rows = [(shown(i["what"]), fmt.choice_label(E.NoticeSource, i["source"])
