@@ -14,7 +14,7 @@ from laomo_desktop.ledger.studios import find_studio
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import backup, migrations
 from laomo_desktop.store.database import close_ledger, open_ledger, schema_version
-from laomo_desktop.store.models import all_models, database, file_models
+from laomo_desktop.store.models import all_models, database, derived, file_models
 from sample_ledger import EXPECTED_2025
 
 V1 = Path(__file__).parents[1] / "fixtures" / "ledger_v1"
@@ -33,6 +33,8 @@ def _schema(con: sqlite3.Connection) -> dict[str, list[tuple]]:
            for t in tables}
     out["indexes"] = sorted(con.execute(
         "SELECT name, tbl_name FROM sqlite_master WHERE type='index'").fetchall())
+    out["triggers"] = sorted(con.execute(  # what they do: tests/store/test_attendee_count.py
+        "SELECT name, tbl_name FROM sqlite_master WHERE type='trigger'").fetchall())
     return out
 
 
@@ -40,6 +42,7 @@ def test_migrated_schema_is_exactly_what_the_models_declare(ledger, tmp_path):
     con = sqlite3.connect(tmp_path / "models.sqlite3")
     database.init(str(tmp_path / "models.sqlite3"))
     database.create_tables(all_models() + file_models())
+    derived(database)
     from_models = _schema(database.connection())
     database.close()
     con.close()
@@ -50,6 +53,7 @@ def test_migrated_schema_is_exactly_what_the_models_declare(ledger, tmp_path):
 def test_the_saved_version_1_ledger_migrates_to_exactly_what_the_models_declare(tmp_path):
     database.init(str(tmp_path / "models.sqlite3"))
     database.create_tables(all_models() + file_models())
+    derived(database)
     from_models = _schema(database.connection())
     database.close()
     root = tmp_path / "v1"

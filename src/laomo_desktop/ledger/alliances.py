@@ -17,7 +17,7 @@ from laomo_desktop.ledger import asof
 from laomo_desktop.ledger import meanings as M
 from laomo_desktop.ledger.period import Period, period
 from laomo_desktop.store import enums as E
-from laomo_desktop.store.models import database
+from laomo_desktop.store.models import database, figures_index
 from laomo_desktop.texts import Text
 
 ALLIANCE, PROJECT, FUND, STUDIO = (M.table(k) for k in ("alliance", "project", "fund", "studio"))
@@ -33,8 +33,10 @@ _JOINT = (f"JOIN {ALLIANCE} a ON a.id = t.alliance_id AND a.{M.LIVE} "
           f"WHERE t.{M.LIVE} AND {asof.during_sql('project', 't')}")
 _FUNDS = (f"total(CASE WHEN t.direction = '{INCOME}' THEN t.amount_fen END), "
           f"total(CASE WHEN t.direction = '{EXPENSE}' THEN t.amount_fen END)")
-_FUNDS_FROM = (f"FROM {FUND} t JOIN {ALLIANCE} a ON a.id = t.alliance_id AND a.{M.LIVE} "
+_FUNDS_JOIN = (f"JOIN {ALLIANCE} a ON a.id = t.alliance_id AND a.{M.LIVE} "
                f"WHERE t.{M.LIVE} AND t.date {M.IN_YEAR}")
+_FUNDS_FROM = f"FROM {FUND} t {_FUNDS_JOIN}"
+_EVERY_FUNDS_FROM = f"FROM {FUND} t INDEXED BY {figures_index('fund')} {_FUNDS_JOIN}"
 
 QUERIES: dict[str, str] = {
     "alliances": f"""
@@ -65,7 +67,7 @@ UNION_QUERIES: dict[str, str] = {
         WHERE {_IN} GROUP BY a.studio_id""",
     "alliance_projects": f"SELECT t.studio_id, count(*) FROM {PROJECT} t {_JOINT} "
                          "GROUP BY t.studio_id",
-    "alliance_funds": f"SELECT t.studio_id, {_FUNDS} {_FUNDS_FROM} GROUP BY t.studio_id",
+    "alliance_funds": f"SELECT t.studio_id, {_FUNDS} {_EVERY_FUNDS_FROM} GROUP BY t.studio_id",
 }
 UNION_FIGURES = FIGURES
 UNION_NUMBERS: tuple[str, ...] = tuple(k for keys in FIGURES.values() for k in keys)

@@ -16,7 +16,7 @@ from laomo_desktop.ledger.kinds.grant import flags_sql
 from laomo_desktop.ledger.money import yuan
 from laomo_desktop.ledger.typed import date_cn
 from laomo_desktop.store import enums as E
-from laomo_desktop.store.models import database
+from laomo_desktop.store.models import database, figures_index
 from laomo_desktop.texts import Both, Joined, Message, Text
 
 GRANT, FUND, STUDIO = M.table("grant"), M.table("fund"), M.table("studio")
@@ -175,7 +175,8 @@ def received_sql(sid: str = ":sid") -> str:
 def spent_sql(sid: str = ":sid") -> str:
     """The expenses dated in the period that a studio drew on its live grants."""
     where = f"t.studio_id = {sid} AND " if sid else ""
+    every = "" if sid else f" INDEXED BY {figures_index('fund')}"  # every studio: the year's
     return (f"SELECT {'' if sid else 't.studio_id, '}coalesce(sum(t.amount_fen), 0) "
-            f"FROM {FUND} t JOIN {GRANT} g ON g.id = t.grant_id AND g.{M.LIVE} "
+            f"FROM {FUND} t{every} JOIN {GRANT} g ON g.id = t.grant_id AND g.{M.LIVE} "
             f"WHERE {where}t.{M.LIVE} AND t.direction = '{EXPENSE}' AND t.date {M.IN_YEAR}"
             + ("" if sid else " GROUP BY t.studio_id"))

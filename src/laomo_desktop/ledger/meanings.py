@@ -126,17 +126,16 @@ def leader(studio: dict, members: list[dict], p: Period) -> str | None:
 # The member attendees listed plus the outside count; an activity with neither entered has no
 # count at all (shown empty, and left out of the totals with a note), not 0.
 
-_ATTENDEES = child_table("activity", "attendees")
-
 
 def attendees_sql(a: str) -> str:
-    return f"(SELECT count(*) FROM {_ATTENDEES} x WHERE x.parent_id = {a}.id)"
+    """An activity's (alias `a`) number of member attendees: kept on the activity row by the
+    attendee table's triggers (store/steps_year.py, step 15), not counted each time."""
+    return f"{a}.attendee_count"
 
 
 def uncounted_sql(a: str) -> str:
     """An activity (alias `a`) with neither attendees nor an outside count entered."""
-    return (f"({a}.outside_count IS NULL AND NOT EXISTS "
-            f"(SELECT 1 FROM {_ATTENDEES} x WHERE x.parent_id = {a}.id))")
+    return f"({a}.outside_count IS NULL AND {a}.attendee_count = 0)"
 
 
 def person_times_sql(a: str) -> str:

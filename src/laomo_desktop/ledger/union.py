@@ -32,7 +32,7 @@ from laomo_desktop.ledger.stats import (
 )
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import enums as E
-from laomo_desktop.store.models import database
+from laomo_desktop.store.models import database, figures_index
 from laomo_desktop.texts import Both, Text
 
 YEARS_KEY = "years"  # the file's targets of each year, by year; the keys outside it: any year
@@ -108,7 +108,8 @@ QUERIES: dict[str, str] = {
         FROM {STUDIO} s WHERE s.{LIVE} AND {asof.founded_sql("s")} ORDER BY s.name, s.id""",
     "training": f"""
         SELECT a.studio_id, count(*), total({M.person_times_sql("a")})
-        FROM {ACTIVITY} a WHERE a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}
+        FROM {ACTIVITY} a INDEXED BY {figures_index("activity")}
+        WHERE a.type = 'training' AND a.{LIVE} AND a.date {IN_YEAR}
         GROUP BY a.studio_id""",
     "projects": f"""
         SELECT studio_id, count(*) FROM {PROJECT}
@@ -116,7 +117,8 @@ QUERIES: dict[str, str] = {
         GROUP BY studio_id""",
     "results": f"""
         SELECT studio_id, count(*), total(type IN ({_TECHNICAL})), total(type = 'patent')
-        FROM {RESULT} WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+        FROM {RESULT} INDEXED BY {figures_index("result")} WHERE {LIVE} AND date {IN_YEAR}
+        GROUP BY studio_id""",
     "mentoring": f"""
         SELECT studio_id, count(*) FROM {MENTORSHIP}
         WHERE {LIVE} AND agreement_date {IN_YEAR}
@@ -128,7 +130,8 @@ QUERIES: dict[str, str] = {
     "funds": f"""
         SELECT studio_id, total(CASE WHEN direction = 'income' THEN amount_fen END),
                total(CASE WHEN direction IS NOT 'income' THEN amount_fen END)
-        FROM {FUND} WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
+        FROM {FUND} INDEXED BY {figures_index("fund")} WHERE {LIVE} AND date {IN_YEAR}
+        GROUP BY studio_id""",
 }
 
 # ---- grants (补助资金) ----

@@ -356,3 +356,45 @@ def all_models() -> list[type[pw.Model]]:
 def file_models() -> list[type[pw.Model]]:
     """Tables about the file itself rather than the ledger's content."""
     return [LedgerInfo]
+
+
+# Columns no model has: kept by triggers from other tables, never written by the row writer,
+# never part of a record (a form, a package); and the indexes the union's figures read, which
+# hold one. Step 15 made them (store/steps_year.py); here is what the schema holds today, which
+# a ledger made from these models gets from `derived`.
+DERIVED_COLUMNS = (("activity", "attendee_count", "INTEGER NOT NULL DEFAULT 0"),)
+DERIVED_TRIGGERS = {
+    "activity_attendee_added": 'AFTER INSERT ON "activity_attendee" BEGIN UPDATE "activity" '
+    'SET "attendee_count" = "attendee_count" + 1 WHERE "id" = NEW."parent_id"; END',
+    "activity_attendee_removed": 'AFTER DELETE ON "activity_attendee" BEGIN UPDATE "activity" '
+    'SET "attendee_count" = "attendee_count" - 1 WHERE "id" = OLD."parent_id"; END',
+    "activity_attendee_moved": 'AFTER UPDATE OF "parent_id" ON "activity_attendee" '
+    'WHEN OLD."parent_id" IS NOT NEW."parent_id" BEGIN UPDATE "activity" '
+    'SET "attendee_count" = "attendee_count" - 1 WHERE "id" = OLD."parent_id"; UPDATE "activity" '
+    'SET "attendee_count" = "attendee_count" + 1 WHERE "id" = NEW."parent_id"; END',
+}
+
+
+FIGURES_INDEXES = {  # ledger/union.py reads them by name (INDEXED BY)
+    "activity": ("type", "date", "studio_id", "attendee_count", "outside_count", "deleted_at"),
+    "result": ("date", "studio_id", "type", "deleted_at"),
+    "fund": ("date", "studio_id", "direction", "amount_fen", "grant_id", "alliance_id",
+             "deleted_at"),
+}
+
+
+def figures_index(table: str) -> str:
+    return f"{table}_live_figures"
+
+
+def derived(db: pw.Database) -> None:
+    """The derived columns, their triggers and the figures' indexes, on tables made from the
+    models."""
+    for table, column, decl in DERIVED_COLUMNS:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {decl}')
+    for name, body in DERIVED_TRIGGERS.items():
+        db.execute_sql(f'CREATE TRIGGER "{name}" {body}')
+    for table, columns in FIGURES_INDEXES.items():
+        listed = ", ".join(f'"{c}"' for c in columns)
+        db.execute_sql(f'CREATE INDEX "{figures_index(table)}" ON "{table}" ({listed}) '
+                       "WHERE deleted_at IS NULL")
