@@ -22,9 +22,8 @@ def test_the_figures_of_every_studio_read_a_covering_index(ledger, query):
 
 
 def test_a_binned_record_leaves_the_figures_the_index_gives(ledger, tmp_path):
-    from sample_ledger import build
-
     from laomo_desktop.ledger import records as R
+    from sample_ledger import build
 
     build(ledger, tmp_path)
     before = U.union_year(2025)["totals"]

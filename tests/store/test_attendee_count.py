@@ -106,3 +106,27 @@ def test_a_ledger_of_an_earlier_schema_is_counted_when_it_is_opened(tmp_path):
     assert database.execute_sql("SELECT total(attendee_count) FROM activity"
                                 ).fetchone()[0] == listed
     assert database.execute_sql(WRONG).fetchall() == []
+
+
+def test_a_batch_of_new_records_carries_the_number_of_each_list(ledger):
+    from laomo_desktop.ledger.bulk import BulkWriter
+
+    s, people = studio_with(3)
+    with BulkWriter("测试") as w:
+        a = w.add("activity", s["uid"], {"date": "2025-05-01", "type": "training", "topic": "批",
+                                         "attendees": [{"member": m["uid"]} for m in people]})
+        b = w.add("activity", s["uid"], {"date": "2025-05-02", "type": "training", "topic": "空"})
+    assert (stored(a), stored(b)) == (3, 0)
+    assert database.execute_sql(WRONG).fetchall() == []
+
+
+def test_the_ledger_check_names_an_activity_whose_number_is_not_its_list(ledger):
+    from laomo_desktop.ledger.check import check_ledger
+
+    s, people = studio_with(2)
+    a = R.create("activity", s["uid"], {"date": "2025-03-01", "type": "training", "topic": "核对",
+                                        "attendees": [{"member": m["uid"]} for m in people]})
+    assert [p for p in check_ledger(ledger) if p.severity == "error"] == []
+    database.execute_sql("UPDATE activity SET attendee_count = 5 WHERE uid = ?", (a["uid"],))
+    said = [p.said.render("zh") for p in check_ledger(ledger)]
+    assert any("核对" in m and "（5）" in m and "2 人" in m for m in said), said

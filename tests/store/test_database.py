@@ -33,7 +33,7 @@ def _schema(con: sqlite3.Connection) -> dict[str, list[tuple]]:
            for t in tables}
     out["indexes"] = sorted(con.execute(
         "SELECT name, tbl_name FROM sqlite_master WHERE type='index'").fetchall())
-    out["triggers"] = sorted(con.execute(  # what they do: tests/store/test_attendee_count.py
+    out["triggers"] = sorted(con.execute(
         "SELECT name, tbl_name FROM sqlite_master WHERE type='trigger'").fetchall())
     return out
 

@@ -174,22 +174,23 @@ def _check_owner(kind: S.Kind, row: dict, ids: _Ids) -> None:
 
 
 def _plan(pkg: Package) -> _Plan:
-    smodel = MODELS["studio"]
-    studio = smodel.get_or_none(smodel.uid == pkg.studio_uid)
-    if studio is not None and not R.is_imported(studio.id):
-        raise LaomoError(OWN_STUDIO(studio=studio.name))
+    here = database.execute_sql(f'SELECT id, name FROM "{S.kind("studio").table}" WHERE uid = ?',
+                                (pkg.studio_uid,)).fetchone()
+    if here is not None and not R.is_imported(here[0]):
+        raise LaomoError(OWN_STUDIO(studio=here[1]))
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
     pending = rows.PendingIds()
-    studio_id = studio.id if studio else pending.new()
+    known = here[0] if here else None
+    studio_id = known if here else pending.new()
     ids = _Ids(studio_id, pending)
-    seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, studio.id if studio else None)
-    plan = _Plan(pkg, studio.id if studio else None, {}, {}, {}, [], version, ids, seen.after)
+    seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, known)
+    plan = _Plan(pkg, known, {}, {}, {}, [], version, ids, seen.after)
     existing: dict[str, dict[str, tuple[int, int, int]]] = {}
     for kind in S.KINDS:  # every id first: records refer to later ones only by uid
         incoming = pkg.records[kind.name]
         local = _local_rows(kind, [r["uid"] for r in incoming])
         existing[kind.name] = local
-        if any(sid != studio_id for _, _, sid in local.values()) or (studio is None and local):
+        if any(sid != studio_id for _, _, sid in local.values()) or (here is None and local):
             raise LaomoError(UID_CLASH(kind=kind))
         for r in incoming:
             if r["uid"] in local:
@@ -231,18 +232,18 @@ def _plan(pkg: Package) -> _Plan:
             else:
                 counts.conflicting += 1
                 plan.conflicts.append((kind.name, ours[r["uid"]], r))
-        broken = (R.broken_together(kind, studio_id, written)  # a new studio: only `written`
-                  if kind.per_studio and (written or studio is not None) else None)
+        broken = (R.broken_together(kind, studio_id, written, stored=here is not None)
+                  if kind.per_studio and (written or here is not None) else None)
         if broken:
             raise invalid_record(pkg.path, kind, broken[0], broken[1].said)
     return plan
 
 
 def _warnings(pkg: Package, studio_id: int | None) -> list[Message]:
-    row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id) if studio_id else None
+    row = R.imported_row(studio_id)
     if row is None:
         return []
-    last = row.last_sequence
+    last = row[1]
     if pkg.sequence > last + 1:
         gap = (ONE_MISSING(n=last + 1) if pkg.sequence == last + 2
                else SOME_MISSING(first=last + 1, last=pkg.sequence - 1))
@@ -252,12 +253,19 @@ def _warnings(pkg: Package, studio_id: int | None) -> list[Message]:
     return []
 
 
-def _preview(pkg: Package, plan: _Plan | None) -> Preview:
+def _done_at(package_uid: str) -> str | None:
+    """When this package was imported (the import log), or None: asked before and again inside
+    the transaction, in plain SQL (2,000 packages at a province)."""
+    row = database.execute_sql(f'SELECT imported_at FROM "{ImportLog._meta.table_name}" '
+                               "WHERE package_uid = ?", (package_uid,)).fetchone()
+    return row[0] if row else None
+
+
+def _preview(pkg: Package, plan: _Plan | None, done: str | None = None) -> Preview:
     pin = keys.pinned(pkg.studio_uid)
-    done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
     p = Preview(pkg.path, pkg.studio_uid, pkg.studio_name, pkg.package_uid, pkg.sequence,
                 pkg.created_at, pkg.fingerprint, keys.status_of(pin, pkg.public_key),
-                pin.fingerprint if pin else None, done.imported_at if done else None)
+                pin.fingerprint if pin else None, done)
     if plan is not None:
         p.counts = plan.counts
         p.warnings = _warnings(pkg, plan.studio_id)
@@ -291,15 +299,14 @@ def planned(paths: LedgerPaths, package_path: Path | Package) -> tuple[Preview, 
     """`preview` and its plan, which `apply` takes (`plan=`) instead of planning again."""
     with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
-        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        done = _done_at(pkg.package_uid)
         plan = None if done else _plan(pkg)
-        return _preview(pkg, plan), plan
+        return _preview(pkg, plan, done), plan
 
 
-def _already(pkg: Package, done: ImportLog) -> ImportResult:
-    return ImportResult(_preview(pkg, None), False,
-                        ALREADY(name=visible(pkg.path.name),
-                                when=done.imported_at[:19].replace("T", " ")))
+def _already(pkg: Package, done: str) -> ImportResult:
+    return ImportResult(_preview(pkg, None, done), False,
+                        ALREADY(name=visible(pkg.path.name), when=done[:19].replace("T", " ")))
 
 
 def apply(paths: LedgerPaths, package_path: Path | Package, trust_new_key: bool = False,
@@ -336,7 +343,7 @@ def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key
     its commit."""
     with _only_laomo_errors(package_path, NOTHING_IMPORTED):
         pkg = _load(package_path)
-        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        done = _done_at(pkg.package_uid)
         if done is not None:
             return _already(pkg, done)
         status = keys.key_status(pkg.studio_uid, pkg.public_key)
@@ -356,7 +363,7 @@ def _apply_steps(paths: LedgerPaths, package_path: Path | Package, trust_new_key
     yield Progress(total - 1, total, str(STEP_WRITE))
     with _only_laomo_errors(pkg, LEDGER_UNCHANGED), database.atomic("IMMEDIATE"):
         # another import of this package may have finished meanwhile (another program)
-        done = ImportLog.get_or_none(ImportLog.package_uid == pkg.package_uid)
+        done = _done_at(pkg.package_uid)
         if done is not None:
             already = _already(pkg, done)
             already.backup = result.backup
@@ -453,15 +460,17 @@ def overwrite_record(kind_name: str, rec: dict) -> None:
 def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> None:
     stamp = R.now_iso()
     keys.trust(pkg.studio_uid, pkg.studio_name, pkg.public_key, replace=True, actor=actor)
-    row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id)
+    row = R.imported_row(studio_id)
+    table = ImportedStudio._meta.table_name
     if row is None:
-        ImportedStudio.insert(studio=studio_id, fingerprint=pkg.fingerprint,
-                              last_sequence=pkg.sequence, last_package_at=pkg.created_at).execute()
+        database.execute_sql(f'INSERT INTO "{table}" (studio_id, fingerprint, last_sequence, '
+                             "last_package_at) VALUES (?, ?, ?, ?)",
+                             (studio_id, pkg.fingerprint, pkg.sequence, pkg.created_at))
     else:
-        ImportedStudio.update(fingerprint=pkg.fingerprint,
-                              last_sequence=max(row.last_sequence, pkg.sequence),
-                              last_package_at=max(row.last_package_at, pkg.created_at)
-                              ).where(ImportedStudio.id == row.id).execute()
+        database.execute_sql(f'UPDATE "{table}" SET fingerprint = ?, last_sequence = ?, '
+                             "last_package_at = ? WHERE id = ?",
+                             (pkg.fingerprint, max(row[1], pkg.sequence),
+                              max(row[2], pkg.created_at), row[0]))
     for kind, local, incoming in plan.conflicts:
         Conflict.insert(package_uid=pkg.package_uid, kind=kind, record_uid=incoming["uid"],
                         local=json.dumps(local, ensure_ascii=False, sort_keys=True),
@@ -469,14 +478,15 @@ def _register(pkg: Package, plan: _Plan, studio_id: int, actor: str | None) -> N
                         created_at=stamp).execute()
     counts = {k: c.as_dict() for k, c in plan.counts.items() if any(c.as_dict().values())}
     warnings = [w.render("zh") for w in _warnings(pkg, plan.studio_id)]  # the log keeps text
-    ImportLog.insert(package_uid=pkg.package_uid, studio_uid=pkg.studio_uid,
-                     sequence=pkg.sequence, file_name=pkg.path.name, imported_at=stamp,
-                     actor=actor or R.current_actor(),
-                     result=json.dumps({"counts": counts, "warnings": warnings,
-                                        "conflicts": len(plan.conflicts),
-                                        "fingerprint": pkg.fingerprint,
-                                        privacy.MANIFEST_KEY: privacy.log_entry(plan.withheld)},
-                                       ensure_ascii=False, sort_keys=True)).execute()
+    logged = json.dumps({"counts": counts, "warnings": warnings, "conflicts": len(plan.conflicts),
+                         "fingerprint": pkg.fingerprint,
+                         privacy.MANIFEST_KEY: privacy.log_entry(plan.withheld)},
+                        ensure_ascii=False, sort_keys=True)
+    database.execute_sql(f'INSERT INTO "{ImportLog._meta.table_name}" (package_uid, studio_uid, '
+                         "sequence, file_name, imported_at, actor, result) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (pkg.package_uid, pkg.studio_uid, pkg.sequence, pkg.path.name, stamp,
+                          actor or R.current_actor(), logged))
     totals = {k: sum(c[k] for c in counts.values()) for k in COUNT_LABELS}
     detail = Joined(tuple(COUNTED(label=COUNT_LABELS[k], n=n) for k, n in totals.items()),
                     LIST.zh, LIST.en)

@@ -177,12 +177,11 @@ def withheld_by_studio() -> dict[str, Withheld]:
 def withheld_after(manifest: Mapping, studio_id: int | None, before: Withheld) -> Withheld:
     """What is withheld once this package is imported: its own choice when it is the studio's
     newest package (by creation time), else `before`, the choice of the newest one imported."""
-    from laomo_desktop.store.models import ImportedStudio
+    from laomo_desktop.ledger.records import imported_row
 
-    row = ImportedStudio.get_or_none(ImportedStudio.studio == studio_id) if studio_id else None
+    row = imported_row(studio_id)
     made = str(manifest.get("created_at", ""))
-    if row is None or made > row.last_package_at or (
-            made == row.last_package_at and manifest.get("sequence", 0) >= row.last_sequence):
+    if row is None or made > row[2] or (made == row[2] and manifest.get("sequence", 0) >= row[1]):
         return package_withheld(manifest)
     return before
 

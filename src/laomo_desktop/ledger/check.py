@@ -18,7 +18,7 @@ from laomo_desktop.ledger import validate as V
 from laomo_desktop.paths import LedgerPaths
 from laomo_desktop.store import blobs
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import MODELS, database
+from laomo_desktop.store.models import COUNTED, MODELS, database
 from laomo_desktop.texts import Text, worded
 from laomo_desktop.visible import visible
 from laomo_desktop.work import Job, Progress, result_of
@@ -26,6 +26,10 @@ from laomo_desktop.work import Job, Progress, result_of
 INTEGRITY = Text("数据库完整性检查发现问题：{what}", "The database's integrity check found a problem: {what}")
 DANGLING = Text("表 {table} 第 {row} 行引用了不存在的 {parent} 记录",
                 "Row {row} of table {table} refers to a {parent} record that does not exist")
+MISCOUNTED = Text("{record}记下的“{child}”人数（{kept}）与名单（{listed} 人）不符，统计数字可能不准。"
+                  "请联系技术支持。",
+                  "{record} records {kept} in its list “{child}”, which holds {listed}: the "
+                  "figures may be wrong. Please contact technical support.")
 FILE_MISSING = Text("附件“{name}”的文件丢失", "The file of the attachment “{name}” is missing")
 FILE_DAMAGED = Text("附件“{name}”的文件内容已损坏（校验值不符）",
                     "The file of the attachment “{name}” is damaged (its checksum does not match)")
@@ -76,6 +80,24 @@ def _integrity() -> Iterator[Problem]:
             yield Problem("error", INTEGRITY(what=r))
     for table, rowid, parent, _ in database.execute_sql("PRAGMA foreign_key_check").fetchall()[:20]:
         yield Problem("error", DANGLING(table=table, row=rowid, parent=parent))
+    yield from _counts()
+
+
+def _counts() -> Iterator[Problem]:
+    """A child list's length kept on its parent's row (store/models.py COUNTED), which the
+    figures add up, is the list's length."""
+    for (kind_name, child_name), column in COUNTED.items():
+        kind = S.kind(kind_name)
+        child = kind.child(child_name)
+        wrong = database.execute_sql(
+            f'SELECT p.id, p."{column}", (SELECT count(*) FROM "{child.table}" c '
+            f'WHERE c.parent_id = p.id) AS n FROM "{kind.table}" p WHERE p."{column}" != n '
+            "LIMIT 20").fetchall()
+        for rid, kept, listed in wrong:
+            record = R.to_records(kind, list(MODELS[kind_name].select()
+                                             .where(MODELS[kind_name].id == rid).dicts()))[0]
+            yield Problem("error", MISCOUNTED(record=R.named(kind, record), child=child,
+                                              kept=kept, listed=listed))
 
 
 def _attachments(paths: LedgerPaths) -> Iterator[Problem]:

@@ -106,8 +106,17 @@ def _studio_id(studio_uid: str | None) -> int:
 
 def is_imported(studio_id: int | None) -> bool:
     """Whether a studio's records come from its packages (and so are read-only here)."""
-    return studio_id is not None and (
-        ImportedStudio.select().where(ImportedStudio.studio == studio_id).exists())
+    return imported_row(studio_id) is not None
+
+
+def imported_row(studio_id: int | None) -> tuple[int, int, str] | None:
+    """(row id, last sequence, last package's creation time) of an imported studio, else None.
+    In plain SQL: asked several times per package imported, 2,000 packages at a province."""
+    if studio_id is None:
+        return None
+    return database.execute_sql(
+        f'SELECT id, last_sequence, last_package_at FROM "{ImportedStudio._meta.table_name}" '
+        "WHERE studio_id = ?", (studio_id,)).fetchone()
 
 
 def check_writable(studio_id: int | None) -> None:
@@ -228,18 +237,19 @@ def _check_constraints(kind: S.Kind, row: dict, studio_id: int, record_id: int |
             raise ValidationError({rule.field: rule.message(row, other)})
 
 
-def broken_together(kind: S.Kind, studio_id: int, rows: dict[str, dict]
+def broken_together(kind: S.Kind, studio_id: int, rows: dict[str, dict], *, stored: bool = True
                     ) -> tuple[dict, ValidationError] | None:
     """The services' cross-record rules over a studio's records as an import would leave them:
-    the stored records, with `rows` (uid -> row as clean_record made it, with its `deleted_at`)
-    replacing or adding theirs. The first record that breaks a rule (one of `rows` where it
-    can) and the error the services would raise for it, or None."""
+    the stored records (none when not `stored`: a studio new here), with `rows` (uid -> row as
+    clean_record made it, with its `deleted_at`) replacing or adding theirs. The first record
+    that breaks a rule (one of `rows` where it can) and the error the services would raise for
+    it, or None."""
     model = MODELS[kind.name]
     for rule in CROSS_RULES:
         if rule.kind != kind.name:
             continue
         merged = {r["uid"]: r for r in model.select()
-                  .where(model.studio == studio_id, *rule.where(model)).dicts()}
+                  .where(model.studio == studio_id, *rule.where(model)).dicts()} if stored else {}
         for uid, row in rows.items():
             merged.pop(uid, None)
             if row.get("deleted_at") is None and rule.applies(row):

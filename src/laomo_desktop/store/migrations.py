@@ -195,7 +195,7 @@ STEPS: list[Step] = [
     Step(13, "the union summary's columns chosen from the metric registry", Y.v13),
     Step(14, "lists over every studio read in order from an index of the live records", Y.v14),
     Step(15, "a province's figures read from covering indexes; an activity keeps the number of "
-             "its member attendees, kept by triggers", Y.v15),
+             "its member attendees", Y.v15),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only

@@ -358,23 +358,11 @@ def file_models() -> list[type[pw.Model]]:
     return [LedgerInfo]
 
 
-# Columns no model has: kept by triggers from other tables, never written by the row writer,
-# never part of a record (a form, a package); and the indexes the union's figures read, which
-# hold one. Step 15 made them (store/steps_year.py); here is what the schema holds today, which
-# a ledger made from these models gets from `derived`.
-DERIVED_COLUMNS = (("activity", "attendee_count", "INTEGER NOT NULL DEFAULT 0"),)
-DERIVED_TRIGGERS = {
-    "activity_attendee_added": 'AFTER INSERT ON "activity_attendee" BEGIN UPDATE "activity" '
-    'SET "attendee_count" = "attendee_count" + 1 WHERE "id" = NEW."parent_id"; END',
-    "activity_attendee_removed": 'AFTER DELETE ON "activity_attendee" BEGIN UPDATE "activity" '
-    'SET "attendee_count" = "attendee_count" - 1 WHERE "id" = OLD."parent_id"; END',
-    "activity_attendee_moved": 'AFTER UPDATE OF "parent_id" ON "activity_attendee" '
-    'WHEN OLD."parent_id" IS NOT NEW."parent_id" BEGIN UPDATE "activity" '
-    'SET "attendee_count" = "attendee_count" - 1 WHERE "id" = OLD."parent_id"; UPDATE "activity" '
-    'SET "attendee_count" = "attendee_count" + 1 WHERE "id" = NEW."parent_id"; END',
-}
-
-
+# Columns no model has: a child list's length kept on its parent's row by the row writer
+# (store/rows.py), never part of a record (a form, a package); and the indexes the union's
+# figures read, which hold one. Step 15 made them (store/steps_year.py); here is what the schema
+# holds today, which a ledger made from these models gets from `derived`.
+COUNTED = {("activity", "attendees"): "attendee_count"}  # (kind, child list) -> parent column
 FIGURES_INDEXES = {  # ledger/union.py reads them by name (INDEXED BY)
     "activity": ("type", "date", "studio_id", "attendee_count", "outside_count", "deleted_at"),
     "result": ("date", "studio_id", "type", "deleted_at"),
@@ -388,12 +376,10 @@ def figures_index(table: str) -> str:
 
 
 def derived(db: pw.Database) -> None:
-    """The derived columns, their triggers and the figures' indexes, on tables made from the
-    models."""
-    for table, column, decl in DERIVED_COLUMNS:
-        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {decl}')
-    for name, body in DERIVED_TRIGGERS.items():
-        db.execute_sql(f'CREATE TRIGGER "{name}" {body}')
+    """The counted columns and the figures' indexes, on tables made from the models."""
+    for (kind, _child), column in COUNTED.items():
+        db.execute_sql(f'ALTER TABLE "{S.kind(kind).table}" ADD COLUMN "{column}" '
+                       "INTEGER NOT NULL DEFAULT 0")
     for table, columns in FIGURES_INDEXES.items():
         listed = ", ".join(f'"{c}"' for c in columns)
         db.execute_sql(f'CREATE INDEX "{figures_index(table)}" ON "{table}" ({listed}) '

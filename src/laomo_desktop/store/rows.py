@@ -24,7 +24,7 @@ from typing import Any
 import peewee as pw
 
 from laomo_desktop.store import schema as S
-from laomo_desktop.store.models import CHILD_MODELS, MODELS, AuditEntry, database
+from laomo_desktop.store.models import CHILD_MODELS, COUNTED, MODELS, AuditEntry, database
 
 UIDS = 500       # uids in one IN (...)
 PARAMS = 30000   # bound values in one multi-row INSERT (SQLite allows 32,766)
@@ -148,6 +148,12 @@ def write_children(kind_name: str, parents: Sequence[tuple[int, dict[str, list[d
         if params:
             cursor.executemany(f'INSERT INTO "{child.table}" ("parent_id", {columns}) '
                                f'VALUES (?{", ?" * len(names)})', params)
+        counted = COUNTED.get((kind_name, child.name))
+        if counted:  # the list's length on the parent's row (store/models.py), as it now is
+            kept = "" if replace else f'"{counted}" + '
+            lengths = [(len(items), pid) for pid, items in named if replace or items]
+            cursor.executemany(f'UPDATE "{S.kind(kind_name).table}" SET "{counted}" = '
+                               f'{kept}? WHERE "id" = ?', lengths)
 
 
 def write(new: dict[str, list[tuple[int, dict, dict[str, list[dict]]]]],
@@ -197,8 +203,13 @@ def audit_entry(at: str, actor: str, action: str, kind: str, record_uid: str | N
             "after": _json(after)}
 
 
+_AUDIT_COLUMNS = ("at", "actor", "action", "kind", "record_uid", "studio_uid", "summary",
+                  "summary_en", "before", "after")
+
+
 def write_audit(entries: Iterable[dict]) -> None:
     """Audit entries (as audit_entry makes them), in the caller's transaction."""
-    entries = list(entries)
-    for i in range(0, len(entries), UIDS):
-        AuditEntry.insert_many(entries[i:i + UIDS]).execute()
+    database.cursor().executemany(
+        f'INSERT INTO "{AuditEntry._meta.table_name}" ({", ".join(_AUDIT_COLUMNS)}) '
+        f'VALUES ({", ".join("?" * len(_AUDIT_COLUMNS))})',
+        [tuple(e[c] for c in _AUDIT_COLUMNS) for e in entries])
