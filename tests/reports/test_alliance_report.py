@@ -93,6 +93,24 @@ def test_the_annual_summary_has_an_alliance_section(alliance, tmp_path):
     assert "市装备制造劳模创新工作室联盟" in text
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_annual_summary_marks_the_joint_project_and_the_alliance_funds(alliance, tmp_path,
+                                                                           suffix):
+    """In the summary's lists, a project or fund entry of an alliance says which: an inspector
+    reading the 创新课题 or 经费收支明细 tables sees the joint work the 创新联盟 section counts."""
+    out = tmp_path / f"summary{suffix}"
+    BY_KEY["annual"].write(Job(alliance["paths"], 2025, alliance["studio"]["uid"]), out)
+    if suffix == ".pdf":
+        text = flat(pdftotext(out))
+    else:
+        d = docx.Document(str(out))
+        text = flat("\n".join(c.text for t in d.tables for row in t.rows for c in row.cells))
+    mark = "（市装备制造劳模创新工作室联盟联合项目）"
+    assert flat("大型铸件缺陷联合攻关" + mark) in text
+    assert flat("【联盟经费：市装备制造劳模创新工作室联盟】省总工会联盟经费") in text
+    assert flat("【联盟经费：市装备制造劳模创新工作室联盟】联合攻关材料费") in text
+
+
 def _words(pdf, page: int = 1) -> list[tuple[str, float, float]]:
     import re
     import subprocess
@@ -122,4 +140,18 @@ def test_a_long_title_breaks_before_the_year_and_the_aims_read_as_body_text(ledg
     aims = next(x for w, x, _ in words if w.startswith("联盟宗旨"))
     body = next(x for w, x, _ in words if w.startswith("年度任务"))
     assert abs(aims - body) < 1, (aims, body)  # indented alike
+
+
+def test_the_word_totals_stand_right_under_the_amounts_as_in_the_pdf(alliance, tmp_path):
+    """A numeric column reads down to its sum: the 合计 rows' amounts are right-aligned like the
+    amounts above them (the PDF aligns the whole column)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    out = tmp_path / "summary.docx"
+    BY_KEY["annual"].write(Job(alliance["paths"], 2025, alliance["studio"]["uid"]), out)
+    funds = next(t for t in docx.Document(str(out)).tables
+                 if t.rows[0].cells[0].text == "日期" and "收入合计" in t.rows[-2].cells[0].text)
+    amounts = [row.cells[3].paragraphs[0] for row in funds.rows[1:]]
+    assert [p.text for p in amounts[-2:]] == ["50,000.00", "12,300.00"]
+    assert {p.alignment for p in amounts} == {WD_ALIGN_PARAGRAPH.RIGHT}
 

@@ -71,7 +71,7 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
     projects = [asof.known_at_end("project", p, per)
                 for p in _rows("project", studio_uid,
                                ["title", "type", "level", "status", "leader", "start_date",
-                                "end_date", "budget_fen"])
+                                "end_date", "budget_fen", "alliance"])
                 if asof.during("project", p, per)]
     mentoring = [asof.known_at_end("mentorship", m, per)
                  for m in _rows("mentorship", studio_uid,
@@ -122,7 +122,7 @@ def annual_data(studio_uid: str, year: int, *, min_members: int = stats.MIN_MEMB
         "mentoring": sorted(mentoring, key=lambda m: m["agreement_date"]),
         "funds": sorted(_rows("fund", studio_uid,
                               ["date", "direction", "source", "category", "amount_fen", "note",
-                               "voucher_no"], per), key=lambda f: f["date"]),
+                               "voucher_no", "alliance"], per), key=lambda f: f["date"]),
         "honours": _rows("honour", studio_uid, ["name", "level", "year", "holder", "body"], per),
         "per_month": activities_per_month(studio_uid, per),
         **register_rows(studio_uid, per),

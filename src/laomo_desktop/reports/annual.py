@@ -12,7 +12,12 @@ from laomo_desktop.ledger.templates import Template
 from laomo_desktop.reports import charts
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
-from laomo_desktop.reports.annual_registers import alliance_blocks, register_blocks
+from laomo_desktop.reports.annual_registers import (
+    alliance_blocks,
+    alliance_note,
+    joint,
+    register_blocks,
+)
 from laomo_desktop.reports.layout import date_cn
 from laomo_desktop.reports.wording import wan, yuan
 from laomo_desktop.store import enums as E
@@ -149,7 +154,8 @@ def blocks_for(data: dict) -> list[D.Block]:
     para(W.patents(f, per))
     h2("创新课题")
     out += table(["课题名称", "类型", "级别", "状态", "负责人", "起止时间"],
-                 [[p["title"], lab(E.ProjectType, p["type"]), lab(E.ProjectLevel, p["level"]),
+                 [[joint(p["title"], p.get("alliance")), lab(E.ProjectType, p["type"]),
+                   lab(E.ProjectLevel, p["level"]),
                    project_status_then(p, per), p["leader"] or "",
                    f"{date_cn(p['start_date'])}—{date_cn(p['end_date'])}"]
                   for p in data["projects"]], [5, 2, 1.5, 1.5, 1.5, 4], title="创新课题",
@@ -273,7 +279,8 @@ def blocks_for(data: dict) -> list[D.Block]:
     out += table(["日期", "收支", "来源/类别", "金额（元）", "摘要", "凭证号"],
                  [[date_cn(x["date"]), lab(E.FundDirection, x["direction"]),
                    lab(E.FundSource, x["source"]) or lab(E.FundCategory, x["category"]),
-                   yuan(x["amount_fen"]), x["note"] or "", x["voucher_no"] or ""]
+                   yuan(x["amount_fen"]), alliance_note(x["note"], x.get("alliance")),
+                   x["voucher_no"] or ""]
                   for x in data["funds"]], [2.6, 1.2, 2, 2.2, 5, 2],
                  totals=[["收入合计", "", "", yuan(f.fund_income_fen), "", ""],
                          ["支出合计", "", "", yuan(f.fund_expense_fen), "", ""]],

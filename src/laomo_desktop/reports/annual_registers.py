@@ -75,6 +75,16 @@ def register_blocks(data: dict, o: D.Outline) -> list[D.Block]:
 
 
 # ---- alliances (联盟) ----
+def joint(title: str, alliance: str | None) -> str:
+    """A project's title in the summary's list, saying when it is an alliance's joint project."""
+    return f"{title}（{alliance}联合项目）" if alliance else title
+
+
+def alliance_note(note: str | None, alliance: str | None) -> str:
+    """A fund entry's summary (摘要), saying when it is an alliance's money."""
+    return f"【联盟经费：{alliance}】{note or ''}" if alliance else note or ""
+
+
 def alliance_blocks(data: dict, o: D.Outline) -> list[D.Block]:
     """Alliances the studio was in during the year, with the year's joint projects and alliance
     funds: a heading of its own after the registers, only when the year has any."""

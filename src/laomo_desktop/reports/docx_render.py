@@ -261,7 +261,7 @@ class _Writer:
                 cell.width = widths[j]
                 p = cell.paragraphs[0]
                 set_style(p, style)
-                if style is cell_st and j in numeric and fill is None:
+                if style is cell_st and j in numeric:  # and the totals under them
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 put_text(p, value)
                 if fill:
