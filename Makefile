@@ -50,7 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_excel.py
 	$(BIN)/python bench/bench_union.py
 	$(BIN)/python bench/bench_thumbs.py
-	$(BIN)/python bench/bench_province.py
+	$(BIN)/python bench/bench_province.py --keep build/bench-province
+	$(BIN)/python bench/bench_forwards.py --province build/bench-province/province-2000/ledger.sqlite3 --per-city 12
 
 # Release step (not run by CI, see installer/README.md): the one-folder program, self-tested
 # frozen; on Linux also the .deb (self-tested again from its extracted files) and a .tar.gz,
