@@ -110,3 +110,49 @@ def test_office_and_studio_names_in_the_cards_are_whole(ctx, qtbot, studios, siz
         names.fontMetrics().horizontalAdvance(names.topLevelItem(0).child(i).text(0))
         for i in range(names.topLevelItem(0).childCount())) + names.indentation()
 
+
+
+@pytest.fixture
+def many_lacking(ctx):
+    """A city of 120 city-level studios, none with a party organisation yet (a province's
+    ledger listed 280 such names)."""
+    from laomo_desktop.ledger.bulk import BulkWriter
+
+    offices.set_own_office("东川市总工会", "city")
+    with BulkWriter("测试") as w:
+        for i in range(120):
+            w.add("studio", None, {
+                "name": f"第{i + 1:03d}号劳模创新工作室", "host_unit": "东川供电公司",
+                "founded_on": "2019-01-01",
+                "recognitions": [{"level": "city", "date": "2020-05-01"}]})
+
+
+@pytest.mark.parametrize("size", [PAGE_100, PAGE_150])
+def test_a_long_list_of_studios_lacking_a_party_organisation_scrolls_in_its_card(
+        ctx, qtbot, many_lacking, size):
+    """The names scroll inside their card: the card beside it (the goals) keeps its height, and
+    each goal's label stays one line where it is drawn, not spread over the height of 120
+    names (a province's page showed an empty goals card 4,677 pixels tall)."""
+    page = page_at(ctx, qtbot, size)
+    assert "第120号劳模创新工作室" in page.lacking.text()
+    line = page.lacking.fontMetrics().lineSpacing()
+    party = page.lacking.parentWidget()
+    while party.objectName() != "card":
+        party = party.parentWidget()
+    qtbot.waitUntil(lambda: party.height() > 0)
+    assert party.height() < 40 * line  # 120 lines would be 120 × line
+    first = page.goals_card.grid.itemAt(0).widget()
+    qtbot.waitUntil(lambda: first.parentWidget().height() > 0)  # the goals laid out
+    assert first.height() <= 3 * first.fontMetrics().height()
+
+
+@pytest.mark.parametrize(("level", "title"), [("province", "全省合计与目标"),
+                                              ("city", "全市合计与目标"),
+                                              ("county", "全区（县）合计与目标"),
+                                              (None, "合计与目标")])
+def test_the_goals_card_names_the_office_s_own_totals(ctx, qtbot, level, title):
+    """A province's clerk reads the province's totals as 全省, not 全市."""
+    if level:
+        offices.set_own_office("某总工会", level)
+    page = page_at(ctx, qtbot, PAGE_100)
+    assert page.goals_card.caption.text() == title

@@ -640,7 +640,7 @@ What it held just before was saved as the backup “%2”; restore that one to u
     <message>
         <location filename="../../ui/dialogs/conflicts.py" line="75"/>
         <location filename="../../ui/dialogs/officeimport.py" line="59"/>
-        <location filename="../../ui/pages/unioncards.py" line="71"/>
+        <location filename="../../ui/pages/unioncards.py" line="90"/>
         <location filename="../../ui/pages/unionlayout.py" line="166"/>
         <location filename="../../ui/window/mainwindow.py" line="178"/>
         <location filename="../../ui/window/mainwindow.py" line="185"/>
@@ -2275,12 +2275,12 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>%1 条提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="155"/>
+        <location filename="../../ui/pages/unioncards.py" line="174"/>
         <source>%1 studios</source>
         <translation>%1工作室（个）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="157"/>
+        <location filename="../../ui/pages/unioncards.py" line="176"/>
         <source>Studios of %1</source>
         <translation>%1工作室（个）</translation>
     </message>
@@ -2300,7 +2300,7 @@ Change the role anyway (only to correct a mistake)?</source>
         <translation>从U盘导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="222"/>
+        <location filename="../../ui/pages/unioncards.py" line="251"/>
         <source>Targets are kept in %1.</source>
         <translation>目标保存在 %1 中。</translation>
     </message>
@@ -2376,7 +2376,7 @@ What is wrong: %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/union.py" line="143"/>
-        <location filename="../../ui/pages/unioncards.py" line="85"/>
+        <location filename="../../ui/pages/unioncards.py" line="104"/>
         <source>Double-click a studio to open its ledger</source>
         <translation>双击工作室可打开它的台账</translation>
     </message>
@@ -2386,17 +2386,17 @@ What is wrong: %2</source>
         <translation>本台账还没有工作室。导入各工作室报送的数据包后，它们会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="168"/>
+        <location filename="../../ui/pages/unioncards.py" line="212"/>
         <source>City totals against the targets</source>
         <translation>全市合计与目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="185"/>
+        <location filename="../../ui/pages/unioncards.py" line="199"/>
         <source>Edit targets…</source>
         <translation>设置年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="187"/>
+        <location filename="../../ui/pages/unioncards.py" line="201"/>
         <source>Set the targets of the year this page shows</source>
         <translation>设置本页所示年度的目标</translation>
     </message>
@@ -2437,24 +2437,24 @@ What is wrong: %2</source>
         <translation>共 %1 个工作室，其中 %2 个从数据包导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="67"/>
-        <location filename="../../ui/pages/unioncards.py" line="70"/>
+        <location filename="../../ui/pages/unioncards.py" line="86"/>
+        <location filename="../../ui/pages/unioncards.py" line="89"/>
         <source>Reviews and removed plaques</source>
         <translation>命名复审与摘牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="71"/>
+        <location filename="../../ui/pages/unioncards.py" line="90"/>
         <location filename="../../ui/pages/unionoffices.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="71"/>
+        <location filename="../../ui/pages/unioncards.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="71"/>
+        <location filename="../../ui/pages/unioncards.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2538,54 +2538,69 @@ What is wrong: %2</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="199"/>
+        <location filename="../../ui/pages/unioncards.py" line="228"/>
         <source>%1 of %2 met</source>
         <translation>已完成 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="205"/>
+        <location filename="../../ui/pages/unioncards.py" line="234"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="409"/>
+        <location filename="../../ui/pages/union.py" line="411"/>
         <source>%1 of %2 covered</source>
         <translation>已覆盖 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="417"/>
+        <location filename="../../ui/pages/union.py" line="419"/>
         <source>Every studio at %1 level or above has a party organisation.</source>
         <translation>%1的工作室都已建立党组织。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="103"/>
+        <location filename="../../ui/pages/unioncards.py" line="122"/>
         <source>Due for review (%1)</source>
         <translation>复审到期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="104"/>
+        <location filename="../../ui/pages/unioncards.py" line="123"/>
         <source>Plaque removed or revoked (%1)</source>
         <translation>摘牌或撤销（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="118"/>
+        <location filename="../../ui/pages/unioncards.py" line="137"/>
         <source>Named on %1</source>
         <translation>命名日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="119"/>
+        <location filename="../../ui/pages/unioncards.py" line="138"/>
         <source>Document no. %1</source>
         <translation>文件号：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="130"/>
+        <location filename="../../ui/pages/unioncards.py" line="149"/>
         <source>%1 due · %2 removed</source>
         <translation>复审到期 %1 · 摘牌或撤销 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="132"/>
+        <location filename="../../ui/pages/unioncards.py" line="151"/>
         <source>No naming is due for review, and no plaque was removed or name revoked, in this year.</source>
         <translation>本年度没有到期复审的命名，也没有摘牌或撤销的工作室。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unioncards.py" line="210"/>
+        <source>Province totals against the targets</source>
+        <translation>全省合计与目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unioncards.py" line="214"/>
+        <source>District totals against the targets</source>
+        <translation>全区（县）合计与目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unioncards.py" line="215"/>
+        <source>Totals against the targets</source>
+        <translation>合计与目标</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unionlayout.py" line="200"/>
@@ -2603,7 +2618,7 @@ What is wrong: %2</source>
         <translation>点击核对并处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/union.py" line="477"/>
+        <location filename="../../ui/pages/union.py" line="479"/>
         <source>No drives found</source>
         <translation>没有找到磁盘</translation>
     </message>
@@ -3574,13 +3589,13 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>列支补助资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="144"/>
+        <location filename="../../ui/pages/unioncards.py" line="163"/>
         <location filename="../../ui/pages/uniontable.py" line="44"/>
         <source>Technical innovations</source>
         <translation>技术创新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="145"/>
+        <location filename="../../ui/pages/unioncards.py" line="164"/>
         <location filename="../../ui/pages/uniontable.py" line="45"/>
         <source>Patents</source>
         <translation>专利</translation>
@@ -3606,17 +3621,17 @@ Records already entered are not changed; only the year they are counted in follo
         <translation>效益（万元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="142"/>
+        <location filename="../../ui/pages/unioncards.py" line="161"/>
         <source>Party organisation coverage</source>
         <translation>党组织覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="143"/>
+        <location filename="../../ui/pages/unioncards.py" line="162"/>
         <source>Training person-times</source>
         <translation>培训人次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unioncards.py" line="146"/>
+        <location filename="../../ui/pages/unioncards.py" line="165"/>
         <source>Innovation results</source>
         <translation>创新成果</translation>
     </message>

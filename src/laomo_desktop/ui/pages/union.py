@@ -41,7 +41,7 @@ from laomo_desktop.ui.i18n import tr
 from laomo_desktop.ui.pages import unionoffices
 from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED, STYLE
 from laomo_desktop.ui.pages.lazypage import LazyPage
-from laomo_desktop.ui.pages.unioncards import GoalsCard, NamingsCard, card
+from laomo_desktop.ui.pages.unioncards import GoalsCard, NamingsCard, card, scrolled
 from laomo_desktop.ui.pages.unionlayout import CardsArea, HistoryCard, TopRow
 from laomo_desktop.ui.pages.uniontable import (  # noqa: F401 - the page's tests reach them here
     COLUMNS,
@@ -139,7 +139,7 @@ class UnionPage(LazyPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setMinimumSectionSize(48)
         # columns fitted to a sample of rows, not to every studio's (2,000 rows' texts)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.setToolTip(tr("Double-click a studio to open its ledger"))
         self.table.doubleClicked.connect(lambda idx: self._drill(idx.row()))
         # three rows at least, however the splitter is dragged (four and more as first shown)
@@ -184,7 +184,7 @@ class UnionPage(LazyPage):
         self.lacking.setObjectName("lacking_party")
         self.lacking.setWordWrap(True)
         self.lacking.setAlignment(Qt.AlignmentFlag.AlignTop)
-        party_lay.addWidget(self.lacking, 1)
+        party_lay.addWidget(scrolled(self.lacking, "lacking_scroll"), 1)
         self.naming_card = NamingsCard(self.open_studio.emit)
         namings = self.naming_card.frame
         # the card's parts, as the page's tests and the window reach them
@@ -400,7 +400,9 @@ class UnionPage(LazyPage):
         self.totals.setVisible(bool(rows))
 
     def _fill_goals(self, data: dict, note: str) -> None:
-        self.goals_card.fill(data["goals"], note, self.ctx.paths.union_targets)
+        own = offices.own_office()
+        self.goals_card.fill(data["goals"], note, self.ctx.paths.union_targets,
+                             own.level if own else None)
 
     def _fill_party(self, coverage: dict) -> None:
         lacking = coverage["lacking"]

@@ -45,6 +45,7 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     lay.setSpacing(8)
     head = QHBoxLayout()
     caption = QLabel(title)
+    caption.setObjectName(f"{name}_caption")
     font = caption.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -57,6 +58,24 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     head.addStretch(1)  # the summary beside its caption, not out at the card's far edge
     lay.addLayout(head)
     return card, lay, summary
+
+
+def scrolled(content: QWidget, name: str) -> QScrollArea:
+    """`content` scrolling inside its card, at the top of it: a long list (a province's 280
+    studios) does not make the card, and every card in its row, as tall as the list; the room a
+    taller card beside it gives is left empty below, not spread between the lines."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(content)
+    lay.addStretch(1)
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(box)
+    return area
 
 
 class NamingsCard:
@@ -165,19 +184,14 @@ class GoalsCard:
     grid would crush its wrapped labels into unreadable slivers."""
 
     def __init__(self, edit: Callable[[], None]):
-        self.frame, lay, self.summary = card(tr("City totals against the targets"), "goals")
+        self.frame, lay, self.summary = card(self.title_for(None), "goals")
+        self.caption = self.frame.findChild(QLabel, "goals_caption")
         box = QWidget()
         self.grid = QGridLayout(box)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
-        scroll = QScrollArea()
-        scroll.setObjectName("goals_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(box)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scrolled(box, "goals_scroll"), 1)
         self.note = DataLabel(lines=True)  # may quote the targets file
         self.note.setObjectName("targets_note")
         self.note.setWordWrap(True)
@@ -188,8 +202,23 @@ class GoalsCard:
         self.button.clicked.connect(edit)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def fill(self, goals: list[dict], note: str, targets_file: Path) -> None:
-        """`note`: what is wrong with the targets file, if anything."""
+    @staticmethod
+    def title_for(level: str | None) -> str:
+        """The card's title for the office's level: the totals are the district's, the city's
+        or the province's (a province's clerk read 全市 over the province's totals)."""
+        if level == E.OfficeLevel.PROVINCE:
+            return tr("Province totals against the targets")
+        if level == E.OfficeLevel.CITY:
+            return tr("City totals against the targets")
+        if level == E.OfficeLevel.COUNTY:
+            return tr("District totals against the targets")
+        return tr("Totals against the targets")
+
+    def fill(self, goals: list[dict], note: str, targets_file: Path,
+             level: str | None = None) -> None:
+        """`note`: what is wrong with the targets file, if anything; `level`: the office's."""
+        self.caption.setText(self.title_for(level))
+        self.frame.setAccessibleName(self.caption.text())
         grid = self.grid
         while grid.count():
             w = grid.takeAt(0).widget()
