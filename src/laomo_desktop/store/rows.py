@@ -208,8 +208,10 @@ _AUDIT_COLUMNS = ("at", "actor", "action", "kind", "record_uid", "studio_uid", "
 
 
 def write_audit(entries: Iterable[dict]) -> None:
-    """Audit entries (as audit_entry makes them), in the caller's transaction."""
-    database.cursor().executemany(
-        f'INSERT INTO "{AuditEntry._meta.table_name}" ({", ".join(_AUDIT_COLUMNS)}) '
-        f'VALUES ({", ".join("?" * len(_AUDIT_COLUMNS))})',
-        [tuple(e[c] for c in _AUDIT_COLUMNS) for e in entries])
+    """Audit entries (as audit_entry makes them), in the caller's transaction (or one of their
+    own, signed as every change is: store/dbguard.py)."""
+    with database.atomic():
+        database.cursor().executemany(
+            f'INSERT INTO "{AuditEntry._meta.table_name}" ({", ".join(_AUDIT_COLUMNS)}) '
+            f'VALUES ({", ".join("?" * len(_AUDIT_COLUMNS))})',
+            [tuple(e[c] for c in _AUDIT_COLUMNS) for e in entries])
