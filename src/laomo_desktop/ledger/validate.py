@@ -208,14 +208,17 @@ def _float(f: S.Field, v: Any) -> tuple[Any, Message | None]:
     return (None, out) if out else (v, None)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(f: S.Field, v: Any, ctx: Context) -> tuple[Any, Message | None]:
     if isinstance(v, datetime):
         d = v.date()
     elif isinstance(v, date):
         d = v
     elif isinstance(v, str):
-        try:
-            d = date.fromisoformat(date_text(v))  # written as a spreadsheet takes a date
+        try:  # as stored and as packages carry it, else written as a spreadsheet takes a date
+            d = date.fromisoformat(v if _ISO_DATE.fullmatch(v) else date_text(v))
         except ValueError:
             parts = date_parts(v)
             if parts is None:
