@@ -55,7 +55,7 @@ def test_the_forward_is_one_named_file_holding_the_studio_packages_unchanged(cha
     with zipfile.ZipFile(sent) as zf:
         for s in opkg.studios:  # the very bytes the studio wrote, its signature intact
             assert zf.read(O.studio_member(s["sha256"])) == studio_files[s["file_name"]]
-    assert opkg.manifest["targets"]["training_person_times"] == 2000
+    assert opkg.manifest["targets"] == {}  # the county set none: no default passes for its own
 
 
 def test_the_upper_office_confirms_the_office_key_then_imports_every_studio(chain):
@@ -222,8 +222,25 @@ def test_the_office_manifest_lists_the_year_targets_of_the_sub_units(chain):
     ex, sent, city, _ = chain
     officeimport.apply(city, sent, trust_new_key=True)
     opkg = O.read_office(sent)
-    assert offices.office_targets(YEAR)[opkg.office_uid] == opkg.manifest["targets"]
-    assert json.loads(json.dumps(opkg.manifest["targets"]))["studios_by_level"] == {}
+    assert offices.office_targets(YEAR)[opkg.office_uid] == opkg.manifest["targets"] == {}
+
+
+def test_an_office_forwards_the_targets_it_set_for_the_year_and_only_those(ex, tmp_path):
+    """Its file's targets for any year, the year's own over them; the defaults it never set
+    stay out (a county that set nothing showed the city "目标 2000" for it)."""
+    a = ex.export().path
+    ex.at_office()
+    offices.set_own_office("江城区总工会", "county", "JC-QX")
+    importer.apply(ex.office, a, trust_new_key=True)
+    union.write_targets_file(ex.office.union_targets, {
+        "patents": 5, "years": {str(YEAR): {"training_person_times": 300,
+                                            "studios_by_level": {"city": 4}},
+                                str(YEAR + 1): {"patents": 9}}})
+    up = tmp_path / "up"
+    up.mkdir()
+    sent = result_of(forward.export_office_steps(ex.office, up, YEAR))
+    assert O.read_office(sent.path).manifest["targets"] == {
+        "patents": 5, "training_person_times": 300, "studios_by_level": {"city": 4}}
 
 
 def test_studio_packages_sharing_a_record_are_checked_again_one_after_the_other(chain):

@@ -84,6 +84,34 @@ def test_studios_by_office_count_a_studio_once_and_say_when_paths_disagree(ctx, 
         page.grab().save(os.path.join(os.environ["LAOMO_SHOTS"], "union_offices.png"))
 
 
+def test_each_office_below_shows_every_target_it_set_against_its_studios(ctx, qtbot):
+    """Targets per sub-unit: under each office, the numbers of studios by level and the
+    person-times it set itself, against the studios that came through it; an office that set
+    none shows none."""
+    offices.set_own_office("江城市总工会", "city")
+    named = {n: R.create("studio", None, {
+        "name": f"{n}工作室", "host_unit": "江城供电公司", "founded_on": "2019-01-01",
+        "recognitions": [{"level": "city", "date": "2020-05-01"}]}, today=date(2025, 6, 1))["uid"]
+        for n in "甲乙"}
+    with database.atomic():
+        offices.register_office_package(COUNTY_A, "00000001-0000-4000-8000-000000000000", 1,
+                                        "2025-12-01T00:00:00Z", YEAR,
+                                        {"training_person_times": 300,
+                                         "studios_by_level": {"city": 4}}, "x", {}, None)
+        offices.register_office_package(COUNTY_B, "00000002-0000-4000-8000-000000000000", 1,
+                                        "2025-12-01T00:00:00Z", YEAR, {}, "x", {}, None)
+        offices.record_route(named["甲"], COUNTY_A["uid"], YEAR, "p1", 1, "a" * 64)
+        offices.record_route(named["乙"], COUNTY_A["uid"], YEAR, "p2", 1, "b" * 64)
+    page = _page(ctx, qtbot)
+    tree = page.offices_card.tree
+    a = tree.topLevelItem(0)
+    assert a.text(0).startswith("江城区总工会")
+    goals = {a.child(i).text(0): (a.child(i).text(2), a.child(i).text(3))
+             for i in range(a.childCount())}
+    assert goals == {"市级工作室（个）": ("2", "4"), "培训人次": ("0", "300")}
+    assert a.isExpanded()
+
+
 def test_no_card_without_offices_below(ctx, qtbot):
     _studio("甲工作室")
     page = _page(ctx, qtbot)

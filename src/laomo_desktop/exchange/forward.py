@@ -124,7 +124,7 @@ def build_office_steps(paths: LedgerPaths, out_dir: Path, year: int, sequence: i
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     key = keys.load_or_create(paths)
     public = keys.raw_public(key)
-    targets = union.load_targets(paths.union_targets, year)
+    targets = union.targets_set(paths.union_targets, year)
     final = Path(out_dir) / O.office_package_name(own.as_dict(), created, sequence)
     tmp = final.with_name(final.name + ".partial")
     studios = []

@@ -212,8 +212,12 @@ def disagree(paths_of_studio: list[dict]) -> bool:
 def by_office(rows: list[dict], year: int, numbers: tuple[str, ...]) -> dict[str, Any]:
     """The studios of union_year's `rows` grouped by the office they came through: per office
     (and one group for the studios that came by no office) the studios, their totals over
-    `numbers`, and the office's own targets for the year; a studio that came through two
-    offices is in both groups but once in `total`; `twice` and `disagreeing` name those."""
+    `numbers`, the office's own targets for the year and their completion by its studios
+    (`goals`: studios by level, person-times… as union_year words them); a studio that came
+    through two offices is in both groups but once in `total`; `twice` and `disagreeing` name
+    those."""
+    from laomo_desktop.ledger import union
+
     paths = routes(year)
     targets = office_targets(year)
     offices = {o["uid"]: o for o in offices_below()}
@@ -239,6 +243,9 @@ def by_office(rows: list[dict], year: int, numbers: tuple[str, ...]) -> dict[str
             g["studios"].append(row["uid"])
             for k in numbers:
                 g["totals"][k] += row.get(k) or 0
+    by_uid = {r["uid"]: r for r in rows}
+    for g in groups.values():
+        g["goals"] = union.goals_set([by_uid[u] for u in g["studios"]], g["targets"] or {})
     ordered = sorted(groups.values(), key=lambda g: (g["office_uid"] == "", g["name"]))
     return {"groups": ordered, "twice": twice, "disagreeing": disagreeing,
             "total": {k: sum(r.get(k) or 0 for r in rows) for k in numbers},

@@ -254,6 +254,16 @@ def targets_of(raw: dict[str, Any], year: int | None = None) -> dict[str, Any]:
     return validate_targets({**base, **own})
 
 
+def targets_set(path: Path | None, year: int) -> dict[str, Any]:
+    """Only the targets the office set itself for `year` (its file's targets for any year, the
+    year's own over them), checked, without the defaults: what it forwards to the office above,
+    which must not read a default as the office's own target."""
+    raw = read_targets_file(path)
+    merged = targets_of(raw, year)  # checked as a whole first
+    own = raw.get(YEARS_KEY, {}).get(str(year), {})
+    return {k: merged[k] for k in (*raw, *own) if k != YEARS_KEY}
+
+
 def load_targets(path: Path | None, year: int | None = None) -> dict[str, Any]:
     """Targets (of `year` when given) from a JSON file merged over DEFAULT_TARGETS; the
     defaults when there is none."""
@@ -387,6 +397,14 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
         rows = _rows(per.params())
         due_review, withdrawn = _namings(per)
 
+    return {"year": year, "period_label": per.label, "start": per.start, "end": per.end,
+            "targets": targets, "studios": rows, **_summary(rows, targets),
+            "due_review": due_review, "withdrawn": withdrawn}
+
+
+def _summary(rows: list[dict], targets: dict[str, Any]) -> dict[str, Any]:
+    """Studios by level, party coverage, totals and the targets' completion over `rows`
+    (union_year's, or an office's share of them) against checked `targets`."""
     by_level = [{"level": lv.value, "label": lv.zh,
                  "count": sum(1 for r in rows if r["level"] == lv)} for lv in E.Level]
     by_level.append({"level": None, "label": UNNAMED.zh,
@@ -423,10 +441,25 @@ def union_year(year: int, targets: dict[str, Any] | None = None, *,
     if targets["results_total"] is not None:
         goals.insert(3, _goal("results_total", GOAL_RESULTS.zh, targets["results_total"],
                               totals["results_total"]))
-    return {"year": year, "period_label": per.label, "start": per.start, "end": per.end,
-            "targets": targets, "studios": rows, "by_level": by_level,
-            "coverage": coverage, "totals": totals, "goals": goals,
-            "due_review": due_review, "withdrawn": withdrawn}
+    return {"by_level": by_level, "coverage": coverage, "totals": totals, "goals": goals}
+
+
+# the goals (by key, or key prefix) each target of a targets file sets
+_GOALS_OF = {"training_person_times": "training_person_times",
+             "technical_innovations": "technical_innovations", "patents": "patents",
+             "results_total": "results_total", "party_coverage_percent": "party_coverage",
+             "party_coverage_min_level": "party_coverage", "studios_by_level": "studios:",
+             "studios_by_unit": "unit:"}
+
+
+def goals_set(rows: list[dict], own: dict[str, Any]) -> list[dict]:
+    """The goals of the targets an office below set itself (`own`: only the keys it set, as
+    its office package carries them), against its studios' rows; none when it set none."""
+    if not own:
+        return []
+    wanted = tuple(_GOALS_OF[k] for k in own if k in _GOALS_OF)
+    return [g for g in _summary(rows, validate_targets(own))["goals"]
+            if g["key"].startswith(wanted)]
 
 
 # -- issue 16 §4: each studio's category (劳模创新工作室, 技能大师工作室…) -------------------------

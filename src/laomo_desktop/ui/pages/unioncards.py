@@ -75,6 +75,8 @@ def scrolled(content: QWidget, name: str) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(box)
+    area.viewport().setAutoFillBackground(False)  # the card's own background, not a grey box
+    box.setAutoFillBackground(False)
     return area
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,9 +33,9 @@ from laomo_desktop.ui import fmt
 from laomo_desktop.ui.context import AppContext
 from laomo_desktop.ui.dialogs.exchange import mono_label
 from laomo_desktop.ui.i18n import tr
-from laomo_desktop.ui.pages.cardlook import MUTED, RED
-from laomo_desktop.ui.pages.unioncards import card
-from laomo_desktop.ui.plain import DataLabel, shown
+from laomo_desktop.ui.pages.cardlook import GREEN, MUTED, RED
+from laomo_desktop.ui.pages.unioncards import card, goal_label_en
+from laomo_desktop.ui.plain import DataLabel, shown, tip
 from laomo_desktop.ui.system.tasks import start_job
 
 
@@ -132,7 +133,7 @@ class OfficesCard:
         self.frame, lay, self.summary = card(tr("By office below"), "offices")
         self.tree = QTreeWidget()
         self.tree.setObjectName("by_office")
-        self.tree.setRootIsDecorated(False)
+        self.tree.setRootIsDecorated(False)  # its targets under each office, always open
         self.tree.setHeaderLabels([tr("Office"), tr("Studios"), tr("Person-times"),
                                    tr("Target")])
         header = self.tree.header()
@@ -158,9 +159,17 @@ class OfficesCard:
             if g["level"]:
                 name += " · " + fmt.choice_label(E.OfficeLevel, g["level"])
             target = (g["targets"] or {}).get(PERSON_TIMES.key)  # the target says it by name
-            QTreeWidgetItem(self.tree, [name, str(len(g["studios"])),
-                                        PERSON_TIMES.text_of(g["totals"][PERSON_TIMES.attribute]),
-                                        "" if target is None else str(target)])
+            item = QTreeWidgetItem(self.tree, [
+                name, str(len(g["studios"])),
+                PERSON_TIMES.text_of(g["totals"][PERSON_TIMES.attribute]),
+                "" if target is None else str(target)])
+            for goal in g.get("goals", []):  # every target the office set, against its studios
+                label = goal["label"] if fmt.is_chinese() else goal_label_en(goal)
+                child = QTreeWidgetItem(item, [label, "", str(goal["actual"]),
+                                               str(goal["target"])])
+                child.setForeground(2, QColor(GREEN if goal["met"] else RED))
+                child.setToolTip(0, tip(label))
+            item.setExpanded(True)
         self.summary.setText(str(grouped["studios"]))
         lines = []
         if grouped["twice"]:
