@@ -213,6 +213,40 @@ def test_the_xlsx_groups_by_office_with_subtotals_and_counts_a_studio_once(route
     assert "乙工作室经两个以上单位报送" in texts and "合计只计一次" in texts
 
 
+@pytest.fixture
+def county_targets(routed):
+    """江城区 set itself 100 person-times and 3 studios not named yet for the year; 滨海区 set
+    nothing."""
+    with database.atomic():
+        offices.register_office_package(
+            COUNTY_A, "00000003-0000-4000-8000-000000000000", 2, "2025-12-02T00:00:00Z", YEAR,
+            {"training_person_times": 100, "patents": 1}, "x", {}, None)
+    return routed
+
+
+def test_the_pdf_shows_the_targets_each_office_below_set_against_its_studios(county_targets,
+                                                                            tmp_path):
+    flat = text_of(pdf_of(tmp_path)).replace(" ", "")
+    assert "下级工会目标完成情况" in flat
+    rows = [ln.split() for ln in text_of(pdf_of(tmp_path, "b.pdf")).splitlines()
+            if ln.strip().startswith("江城区总工会（区县）") and len(ln.split()) >= 6]
+    assert [r[1:] for r in rows] == [["培训人次", "100", "110", "110%", "完成"],
+                                    ["专利（件）", "1", "0", "0%", "未完成"]]
+    assert not any("滨海区总工会（区县）" in ln and "人次" in ln
+                   for ln in text_of(pdf_of(tmp_path, "c.pdf")).splitlines())
+
+
+def test_the_xlsx_shows_the_targets_each_office_below_set(county_targets, tmp_path):
+    path = tmp_path / "u.xlsx"
+    write_union_xlsx(YEAR, None, path)
+    ws = openpyxl.load_workbook(path)["目标完成情况"]
+    rows = [[c.value for c in r][:5] for r in ws.iter_rows()]
+    head = next(i for i, r in enumerate(rows) if r[0] == "下级工会：指标")
+    assert rows[head + 1:head + 3] == [
+        ["江城区总工会（区县）：培训人次", 100, 110, 1.1, "完成"],
+        ["江城区总工会（区县）：专利（件）", 1, 0, 0, "未完成"]]
+
+
 # ---- the title after the studios' category --------------------------------------------------
 
 @pytest.mark.parametrize(("categories", "title"), [

@@ -80,5 +80,19 @@ def summary_data(year: int, targets: dict | None, per: Period) -> dict:
     cols = UC.chosen()
     lines_, grouping = lines(data, year, cols)
     data.update(columns=cols, lines=lines_, twice=twice_note(grouping),
-                skipped_columns=list(cols.skipped))
+                skipped_columns=list(cols.skipped), office_goals=office_goals(grouping))
     return data
+
+
+OFFICE_GOALS_HEAD = ("下级工会", "指标", "目标", "完成", "完成率", "结论")
+
+
+def office_goals(grouping: dict) -> list[tuple[str, dict]]:
+    """(office below, goal) for every target each office below set itself for the year,
+    against the studios that came through it (by_office's `goals`)."""
+    out = []
+    for g in (grouping or {}).get("groups", []):
+        level = E.OfficeLevel.label(g["level"]) if g["level"] else ""
+        out += [(f"{g['name']}（{level}）" if level else g["name"], goal)
+                for goal in g.get("goals", [])]
+    return out

@@ -315,6 +315,20 @@ def write_xlsx(year: int, targets: dict | None, out, notes: Callable[[UC.Columns
     for row, t in enumerate(tenths, start=HEAD_ROW + 1):  # as the PDF says it: 535.1%, 44%
         goals.cell(row, 4).style = s("cell", "0%" if t % 10 == 0 else "0.0%")
     goals.freeze_panes = "A3"
+    if data["office_goals"]:  # the targets each office below set itself, against its studios
+        row = last + 2  # under the columns of the table above: the office and goal in its first
+        _put(goals, row, 1, "下级工会目标完成情况", s("bold"))
+        for i, head in enumerate(("下级工会：指标", "目标", "完成", "完成率", "结论"), start=1):
+            _put(goals, row + 1, i, head, s("head"))
+        for name, g in data["office_goals"]:
+            row += 1
+            t = W.completion_tenths(g["actual"], g["target"], met=g["met"])
+            for i, (v, fmt) in enumerate(
+                    ((_cell_value("text", f"{name}：{g['label']}"), None), (g["target"], "0"),
+                     (g["actual"], "0"), (t / 1000, "0%" if t % 10 == 0 else "0.0%"),
+                     ("完成" if g["met"] else "未完成", None)), start=1):
+                _put(goals, row + 1, i, v, s("cell", fmt))
+        last = row + 1
     lacking = data["coverage"]["lacking"]
     if lacking:
         row = last + 2
