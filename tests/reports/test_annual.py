@@ -91,3 +91,15 @@ def test_an_empty_year_gives_a_valid_report_saying_so(sample, tmp_path):
     assert "（无记录）" in text
     assert "开展培训 0 场次、0 人次" in text
     assert page_count(pdf) >= 2
+
+
+def test_the_pairs_table_says_the_grade_and_a_renewal(sample, tmp_path):
+    """A pair's 出师 with its assessment grade, and a renewal, as the mentoring book says them;
+    a grade given after the year is not the year's (the pair graduated then)."""
+    R.update("mentorship", sample["ms1"], {"grade": "excellent"})
+    R.update("mentorship", sample["ms2"], {"renewed_on": "2025-11-01", "renewed_months": 6})
+    pdf = tmp_path / "a.pdf"
+    write_annual(sample["A"], 2025, pdf)
+    text = "".join(pdftotext(pdf).split())
+    assert "2025年6月30日出师（考核优秀）" in text
+    assert "在培；2025年11月1日续签6个月" in text

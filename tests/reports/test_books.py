@@ -97,6 +97,23 @@ def test_the_mentoring_book_has_the_pairs_of_the_year_with_plan_and_outcome(
     assert "2025年6月30日出师" in f and "12个月" in f
 
 
+def test_the_mentoring_book_has_the_grade_allowance_renewal_and_the_years_records(
+        sample, ledger, tmp_path):
+    """The 出师 grade, the master's allowance, a renewal and the pair's periodic records up to
+    the year's end (a record of the next year is not the year's)."""
+    R.update("mentorship", sample["ms2"], {
+        "allowance_fen": 50_000, "renewed_on": "2025-11-01", "renewed_months": 6,
+        "records": [{"date": "2025-06-10", "content": "讲解配网带电作业安全规程"},
+                    {"date": "2026-01-20", "content": "次年的带徒记录"}]})
+    R.update("mentorship", sample["ms1"], {"grade": "excellent"})
+    f = flat(_write("mentoring", sample, ledger, tmp_path))
+    assert "2025年6月30日出师（考核优秀）" in f
+    assert "师傅带徒津贴（每月）500.00元" in f
+    assert "2025年11月1日续签6个月" in f
+    assert "2025年6月10日" in f and "讲解配网带电作业安全规程" in f
+    assert "次年的带徒记录" not in f
+
+
 def test_the_results_book_has_points_contributors_patent_numbers_and_use(
         sample, ledger, tmp_path):
     f = flat(_write("results", sample, ledger, tmp_path))

@@ -105,6 +105,7 @@ def mentoring(studio_uid: str, year: int) -> list[dict]:
              for m in R.list_records("mentorship", studio_uid)
              if asof.during("mentorship", m, per)]
     for p in pairs:
+        p["year_records"] = [r for r in p.get("records") or [] if r["date"] <= per.end]
         p["master_name"] = names.get(p.get("master") or "", "")
         p["apprentice_full"] = names.get(p.get("apprentice") or "") or p.get("apprentice_name") or ""
     return sorted(pairs, key=lambda p: (p["agreement_date"], p["created_at"]))

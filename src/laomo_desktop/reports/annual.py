@@ -54,15 +54,6 @@ def project_status_then(p: dict, per: Period) -> str:
     return lab(E.ProjectStatus, p["status"])
 
 
-def pair_end_then(m: dict, per: Period) -> str:
-    """出师 or an ending without it, if it had happened by the period's end."""
-    if m["graduated_on"]:
-        return f"{date_cn(m['graduated_on'])} 出师"
-    if m["ended_on"]:
-        return f"{date_cn(m['ended_on'])} 解除"
-    return "在培"
-
-
 def person_times(rows: list[dict]) -> str:
     """The sum of the 人次 column (rows without a number count nothing)."""
     return str(sum(r["person_times"] or 0 for r in rows))
@@ -272,7 +263,7 @@ def blocks_for(data: dict) -> list[D.Block]:
                  title="培训")
     out += table(["师傅", "徒弟", "签订日期", "培养目标", W.by_end(per, "的情况")],
                  [[m["master"] or "", m["apprentice"] or m["apprentice_name"] or "",
-                   date_cn(m["agreement_date"]), m["goal"] or "", pair_end_then(m, per)]
+                   date_cn(m["agreement_date"]), m["goal"] or "", W.pair_state(m)]
                   for m in data["mentoring"]], [1.8, 1.8, 2.6, 4.4, 3.8],
                  totals=[["合计", f"{len(data['mentoring'])} 对", "", "", ""]],
                  title="师徒结对")

@@ -18,7 +18,7 @@ from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports.headings import label
 from laomo_desktop.reports.layout import BODY_W, date_cn
-from laomo_desktop.reports.wording import NOT_FILLED, number
+from laomo_desktop.reports.wording import NOT_FILLED, number, pair_state
 from laomo_desktop.store import blobs
 from laomo_desktop.store import enums as E
 
@@ -178,7 +178,7 @@ def mentoring_blocks(rows: list[dict]) -> list[D.Block]:
     out: list[D.Block] = [o.heading(1, "结对一览")]
     out.append(o.table(["序号", "师傅", "徒弟", "协议签订日期", "情况"],
                        [[record_number(i), p["master_name"], p["apprentice_full"],
-                         date_cn(p["agreement_date"]), _pair_state(p)]
+                         date_cn(p["agreement_date"]), pair_state(p)]
                         for i, p in enumerate(rows, 1)], [1, 2.5, 2.5, 3, 4],
                        title="师徒结对一览表"))
     record = records_section(o, "结对登记")
@@ -192,18 +192,22 @@ def mentoring_blocks(rows: list[dict]) -> list[D.Block]:
                 (("培养目标", text_or_blank(p.get("goal"))),
                  ("目标技能等级", lab(E.SkillLevel, p.get("target_level")) or NOT_FILLED)),
                 ("培养计划", text_or_blank(p.get("plan"))),
-                (("出师/解除", _pair_state(p)), ("徒弟晋级", "是" if p.get("promoted") else "否")),
+                (("出师/解除", pair_state(p)), ("徒弟晋级", "是" if p.get("promoted") else "否")),
+                (("师傅带徒津贴（每月）", f"{yuan(p['allowance_fen'])}元"
+                  if p.get("allowance_fen") is not None else NOT_FILLED),
+                 ("出师考核等级", lab(E.MentorGrade, p.get("grade")) or NOT_FILLED)),
                 ("带徒成效", text_or_blank(p.get("outcome"))),
-            )),)))
+            )), *_pair_records(p))))
     return out
 
 
-def _pair_state(p: dict) -> str:
-    if p.get("graduated_on"):
-        return f"{date_cn(p['graduated_on'])}出师"
-    if p.get("ended_on"):
-        return f"{date_cn(p['ended_on'])}解除"
-    return "在培"
+def _pair_records(p: dict) -> tuple[D.Block, ...]:
+    """The pair's periodic records (带徒记录) up to the year's end, by date."""
+    kept = sorted(p.get("year_records") or [], key=lambda r: r["date"])
+    if not kept:
+        return ()
+    return (D.Table("带徒记录", ("记录日期", "带徒内容与进展"),
+                    [[date_cn(r["date"]), r["content"]] for r in kept], (3, 9)),)
 
 
 def _patent(r: dict) -> str:

@@ -110,3 +110,22 @@ def results_line(f: YearFigures, per: Period) -> str:
     return (f"成果 {f.results_total} 项（其中专利类成果 {f.patents_total} 件，{granted}）；"
             f"专利申请 {f.patents_filed} 件（按申请日计），获得授权 {f.patents_granted} 件"
             f"（按授权日计）")
+
+
+def pair_state(p: dict) -> str:
+    """A mentoring pair as it stood (asof.known_at_end): 出师 with its assessment grade, an
+    ending without it, or 在培; and a renewal, when there was one."""
+    from laomo_desktop.ledger.typed import date_cn
+    from laomo_desktop.store.enums import MentorGrade
+
+    if p.get("graduated_on"):
+        grade = f"（考核{MentorGrade.label(p['grade'])}）" if p.get("grade") else ""
+        state = f"{date_cn(p['graduated_on'])}出师{grade}"
+    elif p.get("ended_on"):
+        state = f"{date_cn(p['ended_on'])}解除"
+    else:
+        state = "在培"
+    if p.get("renewed_on"):
+        months = f"{p['renewed_months']}个月" if p.get("renewed_months") else ""
+        state += f"；{date_cn(p['renewed_on'])}续签{months}"
+    return state
