@@ -217,3 +217,42 @@ def test_laomo_stats_prints_the_registers_line(studio, capsys, tmp_path):
                  "--year", "2025"]) == 0
     assert ("合理化建议 1 条（已采纳 1 条）；QC小组 0 个；助企服务 1 次，服务企业 1 家，解决难题 1 个，"
             "培训职工 30 人次") in capsys.readouterr().out
+
+
+def test_the_work_method_and_cooperation_results_are_counted_by_their_type(studio):
+    s, m1, _ = studio
+    for title, kind in (("带电作业先进工作法", "work_method"), ("跨厂技术协作", "cooperation"),
+                        ("配网工法", "construction_method")):
+        _add("result", s, {"title": title, "type": kind, "date": "2025-05-01",
+                           "contributors": [{"member": m1}]})
+    f = stats.studio_year(s, 2025)
+    assert f.results_total == 3
+    assert f.results_by_type == {"work_method": 1, "cooperation": 1, "construction_method": 1}
+
+
+def test_every_register_figure_is_a_union_column_with_the_studios_own_value(studio):
+    """Each count the registers feed the studio's year (proposals implemented and accepted, QC
+    groups finished / with a result / awarded, apprentices graduated excellent, renewals,
+    mentoring records…) can be chosen for the union summary, and its row says what the
+    studio's own figures say."""
+    from laomo_desktop.ledger import registers
+    from laomo_desktop.ledger import unioncolumns as UC
+
+    s, m1, m2 = studio
+    _proposal(s, [m1], status="accepted", adopted_on="2025-04-01", implemented_on="2025-05-01",
+              accepted_on="2025-06-01", amount_fen=1_000_000)
+    _add("qc_group", s, {"year": 2025, "name": "降损QC小组", "topic": "降低线损率",
+                         "stage": "finished", "result": "线损率降到3%", "award_level": "city"})
+    _add("mentorship", s, {"master": m1, "apprentice": m2, "agreement_date": "2023-03-01",
+                           "graduated_on": "2025-06-01", "grade": "excellent",
+                           "renewed_on": "2025-03-01", "renewed_months": 12,
+                           "records": [{"date": "2025-01-10", "content": "讲解继电保护"}]})
+    f = stats.studio_year(s, 2025)
+    row = union.union_year(2025)["studios"][0]
+    attributes = {m.attribute for m in UC.CHOOSABLE.values()}
+    for attrs in registers.FIGURES.values():
+        for a in attrs:
+            assert a in attributes, a
+            assert row[a] == getattr(f, a), a
+    assert (row["proposals_accepted"], row["qc_groups_awarded"], row["apprentices_excellent"],
+            row["mentoring_renewed"], row["mentoring_records"]) == (1, 1, 1, 1, 1)

@@ -73,18 +73,21 @@ def register_figures(run) -> dict[str, int]:
 # are the figures' names, so a summary row reads like studio_year's figures.
 UNION_QUERIES: dict[str, str] = {
     "proposals": f"""
-        SELECT studio_id, count(*), total({rank_sql()} >= {ADOPTED}), total(amount_fen)
+        SELECT studio_id, {_PROPOSALS}
         FROM {PROPOSAL} t WHERE {LIVE} AND date {IN_YEAR} GROUP BY studio_id""",
     "qc_groups": f"""
-        SELECT studio_id, count(*) FROM {QC_GROUP} t WHERE {LIVE} AND year = :year
+        SELECT studio_id, {_QC} FROM {QC_GROUP} t WHERE {LIVE} AND year = :year
         GROUP BY studio_id""",
     "firm_services": f"""
         SELECT studio_id, {_FIRMS} FROM {FIRM_SERVICE} t WHERE {LIVE} AND date {IN_YEAR}
         GROUP BY studio_id""",
+    "mentoring_registers": f"""
+        SELECT studio_id, total(grade = '{E.MentorGrade.EXCELLENT.value}'
+                                AND graduated_on {IN_YEAR}),
+               total(renewed_on {IN_YEAR}),
+               total((SELECT count(*) FROM {MENTOR_RECORD} r WHERE r.parent_id = t.id
+                      AND r.date {IN_YEAR}))
+        FROM {MENTORSHIP} t WHERE {LIVE} GROUP BY studio_id""",
 }
-UNION_FIGURES: dict[str, tuple[str, ...]] = {
-    "proposals": ("proposals_total", "proposals_adopted", "proposal_benefit_fen"),
-    "qc_groups": ("qc_groups",),
-    "firm_services": _FIRM_FIGURES,
-}
+UNION_FIGURES = FIGURES  # every register figure, each column as studio_year's
 UNION_NUMBERS: tuple[str, ...] = tuple(k for keys in UNION_FIGURES.values() for k in keys)

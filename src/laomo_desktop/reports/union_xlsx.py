@@ -274,6 +274,11 @@ def pages_across(widths: list[float]) -> list[int]:
             out.append(i - 1)
             used = sum(widths[:2])
         used += w
+    # the last page carries the notes and the sign-off under its columns: never a sliver too
+    # narrow for a line of the sign-off; columns move over from the page before
+    need = max(_width(part.rstrip("　")) for part in SIGN_OFF_PARTS) + 4
+    while out and sum(widths[out[-1]:]) < need and out[-1] - 1 > (out[-2] if len(out) > 1 else 2):
+        out[-1] -= 1
     return out + [len(widths)]
 
 
