@@ -138,13 +138,17 @@ def test_the_new_choices_are_appended_and_counted(studio):
     s, m1, _ = studio
     _add("result", s, {"title": "高压带电作业工法", "type": "construction_method",
                        "date": "2025-05-01", "contributors": [{"member": m1}]})
-    _add("project", s, {"title": "揭榜课题", "type": "breakthrough", "level": "open_call",
-                        "start_date": "2025-01-01", "status": "in_progress"})
+    _add("project", s, {"title": "揭榜课题", "type": "breakthrough", "level": "provincial",
+                        "source": "open_call", "start_date": "2025-01-01",
+                        "status": "in_progress"})
     _add("activity", s, {"date": "2025-07-01", "type": "firm_service", "topic": "助企行"})
     _add("activity", s, {"date": "2025-08-01", "type": "academy_teaching", "topic": "授课"})
     f = stats.studio_year(s, 2025)
     assert f.results_technical == 1 and f.results_by_type == {"construction_method": 1}
     assert M.fact(f, "activities_firm_service") == M.fact(f, "activities_academy_teaching") == 1
+    # 揭榜挂帅 is where a project came from, beside its level (a 省级 project taken by open call)
+    assert f.projects_open_call == 1 and M.fact(f, "projects_open_call") == 1
+    assert union.union_year(2025)["studios"][0]["projects_open_call"] == 1
 
 
 def test_the_annual_summary_has_the_registers_section_in_pdf_and_word(studio, tmp_path):

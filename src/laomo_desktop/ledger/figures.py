@@ -107,6 +107,8 @@ class YearFigures:
     """Projects that lasted into the period (under way at some day of it)."""
     projects_started: int
     """Of those, started in the period."""
+    projects_open_call: int
+    """Of the projects under way, those taken by open call (揭榜挂帅, their source)."""
 
     results_by_type: dict[str, int]
     """Results dated in the period, by E.ResultType code."""

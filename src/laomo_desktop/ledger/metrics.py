@@ -93,6 +93,7 @@ _DECLARED: tuple[Metric, ...] = (
     _m("exchanges", "本年度技术交流", "Technical exchanges", *_TIMES),
     _m("projects_total", "本年度在研课题", "Projects under way", *_ITEMS),
     _m("projects_started", "本年度新立项课题", "Projects started", *_ITEMS, target="projects"),
+    _m("projects_open_call", "本年度在研揭榜挂帅课题", "Open-call projects under way", *_ITEMS),
     _m("results_total", "本年度创新成果", "Innovation results", *_ITEMS, target="results"),
     _m("results_cumulative", "累计创新成果", "Innovation results to date", *_ITEMS),
     _m("results_awarded", "本年度获奖成果", "Awarded results", *_ITEMS),

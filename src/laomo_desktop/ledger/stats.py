@@ -61,7 +61,8 @@ QUERIES: dict[str, str] = {
         JOIN {ACTIVITY} a ON a.id = t.parent_id
         WHERE a.studio_id = :sid AND a.{LIVE} AND a.date {IN_YEAR}""",
     "projects": f"""
-        SELECT type, {asof.project_status_sql()}, count(*), sum(start_date {IN_YEAR})
+        SELECT type, {asof.project_status_sql()}, count(*), sum(start_date {IN_YEAR}),
+               total(source = '{E.ProjectSource.OPEN_CALL.value}')
         FROM {PROJECT} t WHERE studio_id = :sid AND {LIVE} AND {asof.during_sql("project")}
         GROUP BY 1, 2""",
     "results_by_type": f"""
@@ -220,7 +221,7 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
     sessions, hours, person_times, no_count, no_hours = _run("training", p)[0]
 
     project_rows = _run("projects", p)
-    projects_by_type = _sum_by([(t, n) for t, _, n, _ in project_rows])
+    projects_by_type = _sum_by([(t, n) for t, _, n, _, _ in project_rows])
     results = _run("results_by_type", p)
     patents = _run("patents", p)
     filed, granted = _run("patents_filed_granted", p)[0]
@@ -248,9 +249,10 @@ def _compute(p: dict, per: Period, min_members: int) -> YearFigures:
         training_without_count=int(no_count), training_without_hours=int(no_hours),
         exchanges=by_type.get(E.ActivityType.EXCHANGE, 0),
         projects_by_type=projects_by_type,
-        projects_by_status=_sum_by([(s, n) for _, s, n, _ in project_rows]),
+        projects_by_status=_sum_by([(s, n) for _, s, n, _, _ in project_rows]),
         projects_total=sum(projects_by_type.values()),
-        projects_started=sum(new or 0 for _, _, _, new in project_rows),
+        projects_started=sum(new or 0 for _, _, _, new, _ in project_rows),
+        projects_open_call=int(sum(o for *_, o in project_rows)),
         results_by_type={t: n for t, n, _, _ in results},
         results_total=sum(n for _, n, _, _ in results),
         results_awarded=sum(a or 0 for _, _, a, _ in results),

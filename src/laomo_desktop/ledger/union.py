@@ -115,6 +115,10 @@ QUERIES: dict[str, str] = {
         SELECT studio_id, count(*) FROM {PROJECT}
         WHERE {LIVE} AND start_date {IN_YEAR} AND (end_date IS NULL OR end_date >= :start)
         GROUP BY studio_id""",
+    "projects_open_call": f"""
+        SELECT studio_id, count(*) FROM {PROJECT} t
+        WHERE {LIVE} AND source = '{E.ProjectSource.OPEN_CALL.value}'
+          AND {asof.during_sql("project")} GROUP BY studio_id""",
     "results": f"""
         SELECT studio_id, count(*), total(type IN ({_TECHNICAL})), total(type = 'patent')
         FROM {RESULT} INDEXED BY {figures_index("result")} WHERE {LIVE} AND date {IN_YEAR}
@@ -156,12 +160,13 @@ NAMINGS = f"""
 FIGURES: dict[str, tuple[str, ...]] = {
     "training": ("training_sessions", "training_person_times"),
     "projects": ("projects_started",),
+    "projects_open_call": ("projects_open_call",),
     "results": ("results_total", "results_technical", "patents_total"),
     "mentoring": ("mentoring_new",),
     "benefit": ("benefit_fen",),
     "funds": ("fund_income_fen", "fund_expense_fen"),
 }
-NUMBERS = ("projects_started", "results_total", "results_technical", "patents_total",
+NUMBERS = ("projects_started", "projects_open_call", "results_total", "results_technical", "patents_total",
            "training_sessions", "training_person_times", "mentoring_new", "benefit_fen",
            "fund_income_fen", "fund_expense_fen")
 

@@ -37,7 +37,8 @@ for _key, _m in METRICS.items():
 # the dialog's and `laomo union-columns --list`'s groups, by the metric's key
 GROUPS: tuple[tuple[Both, tuple[str, ...]], ...] = (
     (Both("课题与成果", "Projects and results"),
-     ("projects_started", "results_total", "results_technical", "patents_total")),
+     ("projects_started", "projects_open_call", "results_total", "results_technical",
+      "patents_total")),
     (Both("培训与带徒", "Training and mentoring"),
      ("training_sessions", "training_person_times", "mentoring_new", "apprentices_excellent",
       "mentoring_renewed", "mentoring_records")),
@@ -60,6 +61,7 @@ OTHER = Both("其他", "Other")
 # a column's head where the registry's label is a sentence (its unit follows in brackets)
 SHORT: dict[str, Both] = {
     "projects_started": Both("新立项课题", "Projects"),
+    "projects_open_call": Both("揭榜挂帅课题", "Open-call projects"),
     "results_total": Both("创新成果", "Results"),
     "results_technical": Both("技术创新", "Technical innovations"),
     "patents_total": Both("专利", "Patents"),

@@ -41,7 +41,16 @@ class ProjectLevel(Choice):
     CITY = "city", "市级", "City"
     PROVINCIAL = "provincial", "省级", "Provincial"
     NATIONAL = "national", "国家级", "National"
+
+
+class ProjectSource(Choice):
+    """Where a project came from (立项来源); 揭榜挂帅 was a level before step 16."""
+
+    SELF = "self", "自主立项", "Set by the studio"
+    ASSIGNED = "assigned", "上级下达", "Assigned from above"
     OPEN_CALL = "open_call", "揭榜挂帅", "Open call (jiebang guashuai)"
+    COMMISSIONED = "commissioned", "企业委托", "Commissioned by a firm"
+    OTHER = "other", "其他", "Other"
 
 
 class UnitType(Choice):

@@ -157,6 +157,14 @@ def upgrade_record(kind: str, record: dict, schema: int) -> dict:
                 if isinstance(t, dict) and typed_as_wan(t.get("metric"), t.get("value")) else t
                 for t in targets]}
     record = upgrade_studio_category(kind, record, schema)
+    return upgrade_project_source(kind, record, schema)
+
+
+def upgrade_project_source(kind: str, record: dict, schema: int) -> dict:
+    """A project of a package written before step 16 at the level 揭榜挂帅 is an open-call
+    project whose level was not given, as the migration reads it (store/steps_year.v16)."""
+    if schema < 16 and kind == "project" and record.get("level") == "open_call":
+        return {**record, "level": None, "source": "open_call"}
     return record
 
 
@@ -196,6 +204,7 @@ STEPS: list[Step] = [
     Step(14, "lists over every studio read in order from an index of the live records", Y.v14),
     Step(15, "a province's figures read from covering indexes; an activity keeps the number of "
              "its member attendees", Y.v15),
+    Step(16, "a project's source: an open call (jiebang guashuai) was a level", Y.v16),
 ]
 LATEST = STEPS[-1].version
 # The schema of the records a data package carries (its manifest's schema_version): raised only
@@ -205,8 +214,9 @@ LATEST = STEPS[-1].version
 # upgrade_record. Step 6 adds kinds and a pair's fields, step 7 grants and a fund entry's grant,
 # step 8 notices, step 9 the studio's category: packages say 9 (an older package has none of
 # them: empty, and the category reads as 劳模创新工作室). Step 12: alliances are records of
-# their own, a studio's profile lists none (an older package's list: split_alliances).
-RECORDS_SCHEMA = 12
+# their own, a studio's profile lists none (an older package's list: split_alliances). Step 16:
+# a project's source; an older package's level 揭榜挂帅 reads as that source.
+RECORDS_SCHEMA = 16
 
 
 def migrate(db: pw.Database, steps: list[Step]) -> int:

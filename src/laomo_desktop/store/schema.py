@@ -192,6 +192,7 @@ PROJECT = Kind(
         F("title", "课题名称", "Title", required=True, max_len=100),
         F("type", "课题类型", "Type", CHOICE, required=True, choices=E.ProjectType),
         F("level", "课题级别", "Level", CHOICE, choices=E.ProjectLevel),
+        F("source", "立项来源", "Source", CHOICE, choices=E.ProjectSource),
         F("leader", "课题负责人", "Project leader", REF, ref="member"),
         F("partners", "合作单位", "Partners", max_len=200),
         F("start_date", "开始日期", "Start", DATE, required=True),

@@ -324,3 +324,19 @@ _V15 = (
 def v15(db: pw.Database) -> None:
     for stmt in _V15:
         db.execute_sql(stmt)
+
+
+# Step 16: 揭榜挂帅 is where a project came from (立项来源), beside its level: a 省级 project can
+# be taken by open call. A project stored at the level 揭榜挂帅 keeps it as its source, its level
+# left for the studio to fill; the same record as every copy of it reads it (an office's copy
+# migrates alike, an older package reads alike: migrations.upgrade_project_source), so its
+# version stays. The records of conflicts waiting for review are read the same way.
+def v16(db: pw.Database) -> None:
+    db.execute_sql('ALTER TABLE "project" ADD COLUMN "source" TEXT')
+    db.execute_sql("UPDATE project SET source = 'open_call', level = NULL "
+                   "WHERE level = 'open_call'")
+    for side in ("local", "incoming"):
+        db.execute_sql(
+            f"UPDATE conflict SET {side} = json_set({side}, '$.level', json('null'), "
+            f"'$.source', 'open_call') WHERE kind = 'project' AND json_valid({side}) "
+            f"AND json_extract({side}, '$.level') = 'open_call'")
