@@ -89,3 +89,19 @@ def test_same_name_and_code_differ_by_uid():
     a = F.package_name({"uid": "aaaaaaaa-1", "name": "同名", "code": "X"}, WHEN, 1)
     b = F.package_name({"uid": "bbbbbbbb-2", "name": "同名", "code": "X"}, WHEN, 1)
     assert a != b and re.sub("[ab]{8}", "", a) == re.sub("[ab]{8}", "", b)
+
+
+@pytest.mark.parametrize("hostile", [
+    'a<b>c:d"e/f\\g|h?i*j', "CON", "NUL ", "...", "../../etc/passwd", "tab\there\nnew",
+    "\u202egpj.exe", "名" * 300, "劳模" + "😀" * 50, "\ud800bad", ""])
+def test_an_office_package_s_name_is_as_safe_as_a_studio_s(hostile):
+    """The office's name and code as the office typed them, made safe the same way: FAT32 and
+    Windows accept the file, and the name still says which office sent it."""
+    from laomo_desktop.exchange.office import office_package_name
+
+    got = office_package_name({"uid": UID, "name": hostile, "code": "JC/QX:01"}, WHEN, 7)
+    assert got.endswith("-20250305T081500Z-0007.office.laomo.zip")
+    acceptable(got.removesuffix(".office.laomo.zip") + ".laomo.zip")
+    assert not set(got) & F.FORBIDDEN and len(got.encode("utf-8")) + len(".partial") <= 255
+    if hostile == "CON":
+        assert got.startswith("_CON_")
