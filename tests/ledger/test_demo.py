@@ -217,3 +217,37 @@ def test_one_studio_changed_its_leader(lived):
     assert stats.studio_year(s["uid"], year - 1).studio.leader == old
     assert stats.studio_year(s["uid"], year).studio.leader == new
     assert {x["uid"]: x["leader"] for x in list_studios()}[s["uid"]] == new
+
+
+# --- the union's year in the sample data (ledger/demo_union.py) ----------------------------------
+
+def test_each_studio_has_its_grants_drawn_on_within_their_amount_and_terms(lived):
+    from laomo_desktop.ledger import grants
+
+    for uid in lived:
+        held = R.list_records("grant", uid)
+        assert held, lived[uid]["name"]
+        for g in held:
+            drawn = [f for f in R.list_records("fund", uid) if f.get("grant") == g["uid"]]
+            assert sum(f["amount_fen"] for f in drawn) <= g["amount_fen"]
+            assert all(f["category"] in g["categories"] and
+                       g["period_from"] <= f["date"] <= g["period_to"] for f in drawn)
+        year = int(held[0]["received_on"][:4])
+        assert stats.studio_year(uid, year).grants_received_fen > 0
+    assert any(grants.grant_use(g["uid"]).spent_fen
+               for uid in lived for g in R.list_records("grant", uid))
+
+
+def test_the_studios_registers_and_the_unions_notice_fill_the_years(lived):
+    """Proposals at every stage, QC groups, services to firms and a notice of the review a year,
+    all counted in the union summary; the notices of past years are closed, this year's is
+    still open with its items to do."""
+    rows = union_year(TODAY.year)["studios"]
+    assert sum(r["proposals_total"] for r in rows) and sum(r["firm_services"] for r in rows)
+    statuses = {p["status"] for p in R.list_records("proposal")}
+    assert len(statuses) >= 3 and "accepted" in statuses  # along the chain, some to its end
+    assert R.list_records("qc_group")
+    notices = R.list_records("notice")
+    past = [n for n in notices if n["due_on"] < TODAY.isoformat()]
+    assert past and all(n["closed_on"] and all(i["done"] for i in n["items"]) for n in past)
+    assert all(n["received_on"] <= TODAY.isoformat() for n in notices)

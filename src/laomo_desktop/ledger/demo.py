@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from laomo_desktop.errors import LaomoError
 from laomo_desktop.ledger.bulk import BulkWriter
 from laomo_desktop.ledger.demo_life import LEVELS, Life, Member, years_after
+from laomo_desktop.ledger.demo_union import UnionYear
 from laomo_desktop.ledger.demo_words import (
     CITIES,
     DEV,
@@ -51,7 +52,7 @@ PROFILES = {"busy": ((25, 35), (55, 66), (1600, 2500), (22, 38), (4, 8), (18, 30
 LEADING = ("leader", "core")
 
 
-class _Studio(Life):
+class _Studio(Life, UnionYear):
     """One studio; the random generator is shared, so a whole run is one sequence."""
 
     def __init__(self, rng: random.Random, index: int, years: int, today: date, used: set[str],
@@ -59,6 +60,7 @@ class _Studio(Life):
         r = self.r = rng
         self.index, self.years, self.today, self.used = index, years, today, used
         self.life = random.Random(f"{seed}/{index}")  # the studio's life events (docstring)
+        self.union_rng = random.Random(f"{seed}/{index}/union")  # its grants, registers…
         self.story = {} if story is None else story   # one-off event -> the studio it went to
         # 领衔人沿革, kept where the leader changed; elsewhere the member with the role of leader
         # is the leader (ledger/asof.py), and a later change of role in the form shows at once
@@ -237,7 +239,8 @@ class _Studio(Life):
         plan["apprentices"] = self._n(prof[6])
         for _ in range(max(int(frac > 0.3), round(plan["apprentices"] * frac))):
             self._mentorship(w, sid, self._day(a, b))
-        self._funds(w, sid, y, a, b, frac)
+        self._funds(w, sid, y, a, b, frac, self._grant(w, sid, y, a, b))
+        self._union_year(w, sid, y, a, b)
         plan["promotions"] = sum(any(d.year == y for _, d in m.skills[1:]) for m in self.members)
         scale = frac if y == self.founded.year else 1.0  # that plan is for the rest of the year
         targets = [{"metric": k, "value": max(1, int(round(v * scale * r.uniform(0.8, 1.2),
@@ -407,7 +410,8 @@ class _Studio(Life):
             "outcome": "按期出师，能独立承担岗位工作。" if graduated else
             "徒弟岗位调整，未出师即解除结对。" if ended else None, "ended_on": ended})
 
-    def _funds(self, w: BulkWriter, sid: str, y: int, a: date, b: date, frac: float) -> None:
+    def _funds(self, w: BulkWriter, sid: str, y: int, a: date, b: date, frac: float,
+               grant: dict | None = None) -> None:
         r = self.r
         scale = max(frac, 0.3) * (0.4 if self.small else 1.0)
         incomes = [("union", r.randint(5, 15))] + [
@@ -440,6 +444,7 @@ class _Studio(Life):
                 uid, start, title = r.choice(projects)
                 v.update(project=uid, date=max(v["date"], start), note=f"课题“{title}”试验材料及加工费")
             seq += 1
+            self._draw_on(grant, v)
             w.add("fund", sid, {**v, "voucher_no": f"记{y}{v['date'].month:02d}-{seq:03d}",
                                 "approver": r.choice(self.approvers)})
 
