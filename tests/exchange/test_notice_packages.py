@@ -77,6 +77,21 @@ def test_a_long_name_stays_within_fat32_and_windows_limits(ex, migrated_template
     close_ledger()
 
 
+def test_a_large_form_that_compresses_well_is_sent_and_read_whole(ex, migrated_template):
+    """A union's blank form of 3 MB (a template of mostly empty cells compresses 1000-fold) is
+    carried as it is: never mistaken for a zip bomb by the writer's own read-back."""
+    close_ledger()
+    office = new_ledger(ex.tmp / "forms", migrated_template)
+    offices.set_own_office("江城区总工会", "county", "JC-QX")
+    form = ex.tmp / "考核登记表.xls"
+    form.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * (3 << 20))
+    on = officenotices.save(office, NOTICE, add_files=[form])
+    out = result_of(NP.export_notice_steps(office, on["uid"], ex.usb))
+    pkg = NP.read_notice(out.path)
+    assert [a["filename"] for a in pkg.attachments] == ["考核登记表.xls"]
+    close_ledger()
+
+
 def test_the_studio_confirms_the_office_key_then_the_notice_is_added(sent):
     ex, path, _, key, on = sent
     before = snapshot(ex.studio)

@@ -138,6 +138,18 @@ def test_path_traversal_in_a_member_or_a_file_name(chain):
     _refused(city, bad, "文件名")
 
 
+def test_a_studio_file_name_too_long_for_the_disk_is_refused_in_words(chain):
+    """200 Chinese characters pass the character limit but not the disk's 255 bytes: said in
+    Chinese before anything is written, not an error of the system."""
+    ex, sent, city, county_key = chain
+
+    def long_name(m, data):
+        m["studios"][0]["file_name"] = "工" * 120 + ".laomo.zip"
+    bad = craft(sent, ex.tmp / "long.office.laomo.zip", edit=long_name, relist=False,
+                sign_with=county_key)
+    _refused(city, bad, "文件名过长")
+
+
 def test_a_zip_bomb_member_is_refused(chain):
     ex, sent, city, _ = chain
     items = members(sent)

@@ -253,12 +253,13 @@ def build_notice(paths: LedgerPaths, uid: str, out_dir: Path,
             zf.writestr(building._info(P.MANIFEST, created, zipfile.ZIP_DEFLATED), mbytes)
             zf.writestr(building._info(P.SIGNATURE, created, zipfile.ZIP_STORED),
                         key.sign(mbytes))
-            for f in notice["attachments"]:
+            for f in notice["attachments"]:  # stored as they are, as a studio package's:
+                # a blank form compresses 1000-fold, which a reader must take for a zip bomb
                 info = building._info(attachment_member(f["sha256"]), created,
-                                      zipfile.ZIP_DEFLATED)
+                                      zipfile.ZIP_STORED)
                 h = hashlib.sha256()
                 with open(blobs.blob_path(paths, f["sha256"]), "rb") as src, \
-                        zf.open(info, "w") as out:
+                        zf.open(info, "w", force_zip64=True) as out:
                     while chunk := src.read(P.CHUNK):
                         h.update(chunk)
                         out.write(chunk)

@@ -100,6 +100,9 @@ class _Targets(H.Shape):
 
 
 _ST = Both("工作室（studios）", "studios")
+FILE_NAME_BYTES = 255 - len(".partial")
+NAME_TOO_LONG = Text("中工作室“{studio}”的数据包文件名过长（超过磁盘允许的长度）",
+                     "names a package file of studio “{studio}” too long for a disk")
 _SAFE_FILE = re.compile(r"[^/\\:*?\"<>|\x00-\x1f\x7f]{1,200}")
 STUDIO_ENTRY = H.Obj(_ST, fields={
     "uid": H.Uid(Both("工作室编号（studios.uid）", "studios.uid")),
@@ -223,6 +226,8 @@ def _read_office(path: Path, raw) -> OfficePackage:
     for s in m["studios"]:
         if s["uid"] in seen:
             raise _bad(path, STUDIO_TWICE(studio=s["name"]))
+        if len(s["file_name"].encode("utf-8")) > FILE_NAME_BYTES:  # a disk's 255, with .partial
+            raise _bad(path, NAME_TOO_LONG(studio=s["name"]))
         seen.add(s["uid"])
         member = studio_member(s["sha256"])
         if member not in infos:
