@@ -21,6 +21,7 @@ DOCUMENTS_AND_DATA = {
     "ledger/demo.py": "the sample studio's records, Chinese data a Chinese studio would type",
     "ledger/demo_words.py": "the words the sample records are made of",
     "ledger/demo_life.py": "the sample studio's history",
+    "ledger/demo_union.py": "the sample studio's grants, registers and the union's notices",
     "ledger/listing.py": "the exported list (XLSX/CSV/PDF), a document in Chinese like the others",
     "ledger/formfields.py": "the names a union's (Chinese) forms use, their values as the forms "
                             "print them and what the help says of them",
