@@ -10,7 +10,7 @@ from laomo_desktop.ledger import union as U
 from laomo_desktop.ledger.period import Period
 from laomo_desktop.store.models import database
 
-COVERED = ("training", "results", "funds", "grants_spent", "alliance_funds")
+COVERED = ("training", "results", "funds", "grants_spent", "alliance_funds", "activity_types")
 
 
 @pytest.mark.parametrize("query", COVERED)

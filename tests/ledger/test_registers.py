@@ -146,6 +146,11 @@ def test_the_new_choices_are_appended_and_counted(studio):
     f = stats.studio_year(s, 2025)
     assert f.results_technical == 1 and f.results_by_type == {"construction_method": 1}
     assert M.fact(f, "activities_firm_service") == M.fact(f, "activities_academy_teaching") == 1
+    row = union.union_year(2025)["studios"][0]  # the two new activity types reach the union
+    assert row["activities_firm_service"] == row["activities_academy_teaching"] == 1
+    from laomo_desktop.ledger import unioncolumns as UC
+
+    assert {"activities_firm_service", "activities_academy_teaching"} <= set(UC.CHOOSABLE)
     # 揭榜挂帅 is where a project came from, beside its level (a 省级 project taken by open call)
     assert f.projects_open_call == 1 and M.fact(f, "projects_open_call") == 1
     assert union.union_year(2025)["studios"][0]["projects_open_call"] == 1

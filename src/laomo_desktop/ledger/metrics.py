@@ -44,6 +44,12 @@ class Metric:
         """The YearFigures attribute it is read from ("" when a function computes it)."""
         return "" if self.of else self.attr or self.key
 
+    @property
+    def column(self) -> str:
+        """Its key in a union summary row (ledger/union.py): the attribute, or the metric's own
+        key for one a function computes (the activities of a type)."""
+        return self.attribute or self.key
+
     def value(self, figures: YearFigures) -> Any:
         """The figure this metric shows, as stats.studio_year computed it (money in fen)."""
         return self.of(figures) if self.of else getattr(figures, self.attribute)

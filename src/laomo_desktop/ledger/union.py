@@ -115,6 +115,14 @@ QUERIES: dict[str, str] = {
         SELECT studio_id, count(*) FROM {PROJECT}
         WHERE {LIVE} AND start_date {IN_YEAR} AND (end_date IS NULL OR end_date >= :start)
         GROUP BY studio_id""",
+    # the activity types the union's year added (issue 16 §3), by the index of the year's rows
+    "activity_types": f"""
+        SELECT a.studio_id, total(a.type = '{E.ActivityType.FIRM_SERVICE.value}'),
+               total(a.type = '{E.ActivityType.ACADEMY_TEACHING.value}')
+        FROM {ACTIVITY} a INDEXED BY {figures_index("activity")}
+        WHERE a.type IN ('{E.ActivityType.FIRM_SERVICE.value}',
+                         '{E.ActivityType.ACADEMY_TEACHING.value}')
+          AND a.{LIVE} AND a.date {IN_YEAR} GROUP BY a.studio_id""",
     "projects_open_call": f"""
         SELECT studio_id, count(*) FROM {PROJECT} t
         WHERE {LIVE} AND source = '{E.ProjectSource.OPEN_CALL.value}'
@@ -161,12 +169,14 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "training": ("training_sessions", "training_person_times"),
     "projects": ("projects_started",),
     "projects_open_call": ("projects_open_call",),
+    "activity_types": ("activities_firm_service", "activities_academy_teaching"),
     "results": ("results_total", "results_technical", "patents_total"),
     "mentoring": ("mentoring_new",),
     "benefit": ("benefit_fen",),
     "funds": ("fund_income_fen", "fund_expense_fen"),
 }
-NUMBERS = ("projects_started", "projects_open_call", "results_total", "results_technical", "patents_total",
+NUMBERS = ("projects_started", "projects_open_call", "activities_firm_service",
+           "activities_academy_teaching", "results_total", "results_technical", "patents_total",
            "training_sessions", "training_person_times", "mentoring_new", "benefit_fen",
            "fund_income_fen", "fund_expense_fen")
 

@@ -30,8 +30,8 @@ DEFAULT: tuple[str, ...] = (
 # what the office can choose from: one metric per figure the union computes, registry order
 CHOOSABLE: dict[str, Metric] = {}
 for _key, _m in METRICS.items():
-    if _m.in_templates and _m.attribute in union.NUMBERS \
-            and all(c.attribute != _m.attribute for c in CHOOSABLE.values()):
+    if _m.in_templates and _m.column in union.NUMBERS \
+            and all(c.column != _m.column for c in CHOOSABLE.values()):
         CHOOSABLE[_key] = _m
 
 # the dialog's and `laomo union-columns --list`'s groups, by the metric's key
@@ -50,8 +50,8 @@ GROUPS: tuple[tuple[Both, tuple[str, ...]], ...] = (
       "proposal_benefit_wan", "qc_groups", "qc_groups_finished", "qc_groups_with_result",
       "qc_groups_awarded")),
     (Both("助企服务", "Services to firms"),
-     ("firm_services", "firms_served", "firm_problems_solved", "firm_workers_trained",
-      "firm_service_person_times")),
+     ("activities_firm_service", "activities_academy_teaching", "firm_services", "firms_served",
+      "firm_problems_solved", "firm_workers_trained", "firm_service_person_times")),
     (Both("创新联盟", "Alliances"),
      ("alliances_joined", "alliances_led", "alliance_projects", "alliance_funds_received_wan",
       "alliance_funds_spent_wan")),
@@ -62,6 +62,8 @@ OTHER = Both("其他", "Other")
 SHORT: dict[str, Both] = {
     "projects_started": Both("新立项课题", "Projects"),
     "projects_open_call": Both("揭榜挂帅课题", "Open-call projects"),
+    "activities_firm_service": Both("助企行活动", "Firm-service activities"),
+    "activities_academy_teaching": Both("工匠学院授课", "Academy teaching"),
     "results_total": Both("创新成果", "Results"),
     "results_technical": Both("技术创新", "Technical innovations"),
     "patents_total": Both("专利", "Patents"),
@@ -107,7 +109,7 @@ class Columns:
     @property
     def attributes(self) -> tuple[str, ...]:
         """The union rows' keys the columns read (money in fen)."""
-        return tuple(CHOOSABLE[k].attribute for k in self.keys)
+        return tuple(CHOOSABLE[k].column for k in self.keys)
 
     def notice(self) -> Text | None:
         return UNKNOWN(names=tuple(self.skipped)) if self.skipped else None

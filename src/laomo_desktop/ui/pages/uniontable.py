@@ -95,7 +95,7 @@ def withheld_text(withheld: dict) -> str:
 def cell_text(row: dict, key: str) -> str:
     if key in UC.CHOOSABLE:  # shown as ledger/metrics.py declares the figure
         m = metric(key)
-        return m.text_of(row[m.attribute])
+        return m.text_of(row[m.column])
     if key == "level":
         return fmt.choice_label(E.Level, row["level"]) if row["level"] else tr("Not rated")
     if key == "party_org":
@@ -109,7 +109,7 @@ def sort_value(row: dict, key: str, last: tuple | None) -> Any:
     if key == "last_package":
         return last[0] if last else ""
     if key in UC.CHOOSABLE:
-        return row[metric(key).attribute]
+        return row[metric(key).column]
     if key == "level":
         return E.LEVEL_RANK[E.Level(row["level"])] if row["level"] else len(E.Level)
     return None  # by the shown text
@@ -280,7 +280,7 @@ class UnionTotals(ColumnFooter):
             text = ""
             if key in UC.CHOOSABLE:
                 m = metric(key)
-                value = totals[m.attribute]
+                value = totals[m.column]
                 text = fmt.wan_text(value) if m.kind == WAN else str(value)
                 parts.append(f"{metric_head(key)} {text}")
             items.append(QStandardItem(text))
