@@ -180,8 +180,8 @@ def _plan(pkg: Package) -> _Plan:
         raise LaomoError(OWN_STUDIO(studio=here[1]))
     version = database.execute_sql("PRAGMA data_version").fetchone()[0]
     pending = rows.PendingIds()
-    known = here[0] if here else None
-    studio_id = known if here else pending.new()
+    known = here[0] if here else None  # the studio's id here, None when it is new here
+    studio_id = pending.new() if known is None else known
     ids = _Ids(studio_id, pending)
     seen = privacy.prepare(pkg.records, pkg.manifest, pkg.studio_uid, known)
     plan = _Plan(pkg, known, {}, {}, {}, [], version, ids, seen.after)

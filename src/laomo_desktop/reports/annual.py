@@ -19,12 +19,8 @@ from laomo_desktop.reports.annual_registers import (
     register_blocks,
 )
 from laomo_desktop.reports.layout import date_cn
-from laomo_desktop.reports.wording import wan, yuan
+from laomo_desktop.reports.wording import lab, wan, yuan
 from laomo_desktop.store import enums as E
-
-
-def lab(choices: type[E.Choice], code: str | None) -> str:
-    return choices.label(code) if code else ""
 
 
 def naming_rows(data: dict) -> list[list[str]]:

@@ -7,14 +7,10 @@ from __future__ import annotations
 from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import wording as W
 from laomo_desktop.reports.layout import date_cn
-from laomo_desktop.reports.wording import wan
+from laomo_desktop.reports.wording import lab, wan
 from laomo_desktop.store import enums as E
 
 TITLE = "合理化建议、QC小组与助企服务"
-
-
-def lab(choices: type[E.Choice], code: str | None) -> str:
-    return choices.label(code) if code else ""
 
 
 def _has_any(data: dict) -> bool:

@@ -18,16 +18,12 @@ from laomo_desktop.reports import docmodel as D
 from laomo_desktop.reports import fonts
 from laomo_desktop.reports.headings import label
 from laomo_desktop.reports.layout import BODY_W, date_cn
-from laomo_desktop.reports.wording import NOT_FILLED, number, pair_state
+from laomo_desktop.reports.wording import NOT_FILLED, lab, number, pair_state
 from laomo_desktop.store import blobs
 from laomo_desktop.store import enums as E
 
 TITLES = {"activities": "活动记录", "trainings": "培训记录", "mentoring": "师徒结对登记表",
           "results": "创新成果登记表", "funds": "经费明细账", "members": "成员名册"}
-
-
-def lab(choices: type[E.Choice], code: str | None) -> str:
-    return choices.label(code) if code else ""
 
 
 def text_or_blank(value: object) -> str:

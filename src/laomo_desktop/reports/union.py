@@ -151,18 +151,18 @@ def _story(data: dict, per: Period, st: dict) -> list:
 
     out += _grants_part(rows, t, o, st)
     h1("年度目标完成情况")
-    goals = [[g["label"], g["target"], g["actual"],
-              W.completion(g["actual"], g["target"], met=g["met"]),
-              "完成" if g["met"] else "未完成"] for g in data["goals"]]
-    out += table(st, ["指标", "目标", "完成", "完成率", "结论"], goals, [6, 1.6, 1.6, 1.6, 1.4])
+    def goal_row(g: dict) -> list:
+        return [g["label"], g["target"], g["actual"],
+                W.completion(g["actual"], g["target"], met=g["met"]), R.verdict(g)]
+
+    out += table(st, list(R.GOALS_HEAD), [goal_row(g) for g in data["goals"]],
+                 [6, 1.6, 1.6, 1.6, 1.4])
     out.append(Spacer(1, 3))
     para("党组织覆盖的目标为应覆盖的工作室数；其余目标为各工作室本年度合计。", "small")
     if data["office_goals"]:  # the targets each office below set itself, against its studios
         out.append(o.heading(2, "下级工会目标完成情况"))
         out += table(st, list(R.OFFICE_GOALS_HEAD),
-                     [[name, g["label"], g["target"], g["actual"],
-                       W.completion(g["actual"], g["target"], met=g["met"]),
-                       "完成" if g["met"] else "未完成"] for name, g in data["office_goals"]],
+                     [[name, *goal_row(g)] for name, g in data["office_goals"]],
                      [3.4, 4.6, 1.3, 1.3, 1.4, 1.2])
         out.append(Spacer(1, 3))
         para("下级工会的目标为其在报送数据包中所设，完成数为经其报送的工作室本年度合计。", "small")

@@ -84,7 +84,13 @@ def summary_data(year: int, targets: dict | None, per: Period) -> dict:
     return data
 
 
-OFFICE_GOALS_HEAD = ("下级工会", "指标", "目标", "完成", "完成率", "结论")
+GOALS_HEAD = ("指标", "目标", "完成", "完成率", "结论")
+OFFICE_GOALS_HEAD = ("下级工会", *GOALS_HEAD)
+
+
+def verdict(goal: dict) -> str:
+    """A goal's 结论 column."""
+    return "完成" if goal["met"] else "未完成"
 
 
 def office_goals(grouping: dict) -> list[tuple[str, dict]]:

@@ -282,6 +282,11 @@ def pages_across(widths: list[float]) -> list[int]:
     return out + [len(widths)]
 
 
+def _rate_format(tenths: int) -> str:
+    """A completion rate's number format, as the PDF says it: 535.1%, 44%."""
+    return "0%" if tenths % 10 == 0 else "0.0%"
+
+
 def write_xlsx(year: int, targets: dict | None, out, notes: Callable[[UC.Columns], str]) -> dict:
     """Write the workbook to `out` (a path or a binary file object, already made atomic by the
     caller); returns the data used. `notes`: the notes under the table for the columns."""
@@ -313,25 +318,25 @@ def write_xlsx(year: int, targets: dict | None, out, notes: Callable[[UC.Columns
 
     goals = wb.create_sheet("目标完成情况")
     tenths = [W.completion_tenths(g["actual"], g["target"], met=g["met"]) for g in data["goals"]]
-    goal_rows = [[g["label"], g["target"], g["actual"], t / 1000, "完成" if g["met"] else "未完成"]
+    goal_rows = [[g["label"], g["target"], g["actual"], t / 1000, R.verdict(g)]
                  for g, t in zip(data["goals"], tenths, strict=True)]
-    last = sheet(goals, f"{per.label}目标完成情况", ["指标", "目标", "完成", "完成率", "结论"],
+    last = sheet(goals, f"{per.label}目标完成情况", list(R.GOALS_HEAD),
                  goal_rows, [None, "0", "0", "0.0%", None], None, s)
-    for row, t in enumerate(tenths, start=HEAD_ROW + 1):  # as the PDF says it: 535.1%, 44%
-        goals.cell(row, 4).style = s("cell", "0%" if t % 10 == 0 else "0.0%")
+    for row, t in enumerate(tenths, start=HEAD_ROW + 1):
+        goals.cell(row, 4).style = s("cell", _rate_format(t))
     goals.freeze_panes = "A3"
     if data["office_goals"]:  # the targets each office below set itself, against its studios
         row = last + 2  # under the columns of the table above: the office and goal in its first
         _put(goals, row, 1, "下级工会目标完成情况", s("bold"))
-        for i, head in enumerate(("下级工会：指标", "目标", "完成", "完成率", "结论"), start=1):
+        for i, head in enumerate(("下级工会：指标", *R.GOALS_HEAD[1:]), start=1):
             _put(goals, row + 1, i, head, s("head"))
         for name, g in data["office_goals"]:
             row += 1
             t = W.completion_tenths(g["actual"], g["target"], met=g["met"])
             for i, (v, fmt) in enumerate(
                     ((_cell_value("text", f"{name}：{g['label']}"), None), (g["target"], "0"),
-                     (g["actual"], "0"), (t / 1000, "0%" if t % 10 == 0 else "0.0%"),
-                     ("完成" if g["met"] else "未完成", None)), start=1):
+                     (g["actual"], "0"), (t / 1000, _rate_format(t)), (R.verdict(g), None)),
+                    start=1):
                 _put(goals, row + 1, i, v, s("cell", fmt))
         last = row + 1
     lacking = data["coverage"]["lacking"]

@@ -14,6 +14,8 @@ from typing import Any
 from laomo_desktop.ledger.figures import YearFigures
 from laomo_desktop.ledger.money import FEN_PER_WAN, wan, yuan
 from laomo_desktop.ledger.period import Period
+from laomo_desktop.ledger.typed import date_cn
+from laomo_desktop.store.enums import Choice, MentorGrade
 
 __all__ = ["FEN_PER_WAN", "wan", "yuan", "completion", "end_of", "by_end", "span", "patents",
            "results_line", "NOT_FILLED", "filled", "place", "trainings"]
@@ -115,9 +117,6 @@ def results_line(f: YearFigures, per: Period) -> str:
 def pair_state(p: dict) -> str:
     """A mentoring pair as it stood (asof.known_at_end): 出师 with its assessment grade, an
     ending without it, or 在培; and a renewal, when there was one."""
-    from laomo_desktop.ledger.typed import date_cn
-    from laomo_desktop.store.enums import MentorGrade
-
     if p.get("graduated_on"):
         grade = f"（考核{MentorGrade.label(p['grade'])}）" if p.get("grade") else ""
         state = f"{date_cn(p['graduated_on'])}出师{grade}"
@@ -129,3 +128,8 @@ def pair_state(p: dict) -> str:
         months = f"{p['renewed_months']}个月" if p.get("renewed_months") else ""
         state += f"；{date_cn(p['renewed_on'])}续签{months}"
     return state
+
+
+def lab(choices: type[Choice], code: str | None) -> str:
+    """A choice's Chinese label as the documents print it; empty when none was made."""
+    return choices.label(code) if code else ""
